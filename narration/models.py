@@ -1,0 +1,174 @@
+"""Frozen values passed between the stages: ingest -> sections -> scripts -> speech -> mix -> publish.
+
+Stages take these and return new ones; nothing is mutated along the way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal, Union
+
+import numpy as np
+
+SectionRole = Literal["body", "credits"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or one list of an article section, as written."""
+
+    kind: Literal["paragraph", "list"]
+    text: str = ""
+    items: tuple[str, ...] = ()
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks under it; the opening section has an empty heading."""
+
+    heading: str
+    blocks: tuple[Block, ...]
+    role: SectionRole = "body"
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Review information an article may carry (front matter or config)."""
+
+    reviewed_by: str = ""
+    last_reviewed: date | None = None
+    source_url: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article: a title and its sections in reading order."""
+
+    slug: str
+    title: str
+    sections: tuple[Section, ...]
+    source: Path
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One spoken sentence of a script: the unit of synthesis, caching and transcript cues."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Silence the mixer inserts (explicit `[pause 1s]`, a heading or a paragraph break)."""
+
+    ms: int
+
+
+Segment = Union[Sentence, Pause]
+
+
+@dataclass(frozen=True)
+class Script:
+    """The narration script of one section: what the engine speaks, in order."""
+
+    article_slug: str
+    number: int  # 1-based position of the section in its article
+    count: int  # how many sections the article has
+    title: str  # the section title as shown to people
+    slug: str  # file stem, e.g. "02-what-are-breast-calcifications"
+    role: SectionRole
+    segments: tuple[Segment, ...]
+    path: Path | None = None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.segments if isinstance(s, Sentence))
+
+    @property
+    def text(self) -> str:
+        """The spoken words only, one sentence per line (what the manifest and tests compare)."""
+        return "\n".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True, eq=False)
+class Audio:
+    """Mono float32 samples in [-1, 1] at a sample rate: the audio value type of the pipeline."""
+
+    samples: np.ndarray
+    rate: int
+
+    @property
+    def duration_ms(self) -> int:
+        return round(len(self.samples) * 1000 / self.rate)
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.samples) / self.rate
+
+
+CueKind = Literal["intro", "heading", "body", "outro"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Where one spoken sentence sits on an episode's timeline (milliseconds)."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+    kind: CueKind = "body"
+    section: int = 0  # section number the sentence belongs to (for chapters of a full-article episode)
+
+
+@dataclass(frozen=True, eq=False)
+class Mixdown:
+    """An episode's finished audio and the timeline of every sentence in it."""
+
+    audio: Audio
+    cues: tuple[Cue, ...]
+
+    @property
+    def duration_ms(self) -> int:
+        return self.audio.duration_ms
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter mark of a full-article episode."""
+
+    start_ms: int
+    end_ms: int
+    title: str
+
+
+@dataclass(frozen=True)
+class EpisodeInfo:
+    """Everything a publisher says about an episode, besides its audio."""
+
+    guid: str
+    slug: str  # file stem shared by the MP3, transcripts and chapters
+    title: str
+    description: str
+    article_slug: str
+    article_title: str
+    season: int  # the article's position in the build (1-based)
+    number: int  # the section's position in its article (1-based); 0 for a full-article episode
+    pub_date: str  # RFC 3339 timestamp, stable across rebuilds
+    kind: Literal["section", "full"] = "section"
+    chapters: tuple[Chapter, ...] = ()
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+
+@dataclass(frozen=True)
+class PublishedEpisode:
+    """An episode as written to the output folder (paths relative to the folder)."""
+
+    info: EpisodeInfo
+    mp3: str  # e.g. "episodes/02-what-are-breast-calcifications.mp3"
+    bytes: int
+    duration_ms: int
+    cues: tuple[Cue, ...]
