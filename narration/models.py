@@ -82,6 +82,7 @@ class Script:
     slug: str  # file stem, e.g. "02-what-are-breast-calcifications"
     role: SectionRole
     segments: tuple[Segment, ...]
+    spoken_title: str = ""  # the title as the intro speaks it (editable in the script file)
     path: Path | None = None
 
     @property

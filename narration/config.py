@@ -1,0 +1,225 @@
+"""narration.toml -> a validated Config; every problem is collected and reported at once."""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import typing
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlparse
+
+from .errors import ConfigError
+
+CONFIG_NAME = "narration.toml"
+
+
+@dataclass(frozen=True)
+class ShowConfig:
+    """What the feed, the covers and the intros say about the show."""
+
+    title: str = "Health Information, Read Aloud"
+    description: str = "Patient health articles, read aloud section by section."
+    author: str = "Patient Education"
+    email: str = "podcast@example.org"
+    base_url: str = "http://127.0.0.1:8000/"
+    language: str = "en-us"
+    artwork: str = ""
+    category: str = "Health & Fitness"
+    subcategory: str = "Medicine"
+    copyright: str = ""
+    locked: bool = True
+    first_published: str = ""
+
+
+@dataclass(frozen=True)
+class SpeechConfig:
+    """Which engine speaks, with which voice, at which pace."""
+
+    engine: Literal["piper", "gtts"] = "piper"
+    voice: str = ""
+    preset: Literal["standard", "patient", "slow"] = "patient"
+    timeout_seconds: float = 120.0
+    retries: int = 3
+
+
+@dataclass(frozen=True)
+class AudioConfig:
+    """Episode format and pacing."""
+
+    loudness_lufs: float = -16.0
+    true_peak_dbtp: float = -1.0
+    bitrate: str = "96k"
+    sample_rate: int = 44100
+    sentence_pause_ms: int = 250
+    paragraph_pause_ms: int = 700
+    heading_pause_ms: int = 1000
+    full_article_episode: bool = True
+
+
+@dataclass(frozen=True)
+class ScriptConfig:
+    """How articles become narration scripts."""
+
+    credits: Literal["episode", "outro", "omit"] = "episode"
+    lexicon: str = "lexicon.toml"
+    url_phrase: str = ""
+    disclaimer: str = (
+        "This recording is educational information, not medical advice. "
+        "Please talk with your doctor about your own health."
+    )
+
+
+@dataclass(frozen=True)
+class HoldlineSettings:
+    """The hold-line program: what it says and how long it runs."""
+
+    enabled: bool = True
+    greeting: str = (
+        "Thank you for holding. While you wait, here is some health information from our patient "
+        "education team."
+    )
+    target_dbov: float = -26.0
+    program_seconds: float = 240.0
+    message_min_seconds: float = 15.0
+    message_max_seconds: float = 45.0
+    gap_seconds: float = 2.0
+    music: str = ""
+    sections: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticleConfig:
+    """Per-article metadata that the article file itself may lack."""
+
+    title: str = ""
+    reviewed_by: str = ""
+    last_reviewed: str = ""
+    source_url: str = ""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole project configuration."""
+
+    show: ShowConfig = field(default_factory=ShowConfig)
+    speech: SpeechConfig = field(default_factory=SpeechConfig)
+    audio: AudioConfig = field(default_factory=AudioConfig)
+    scripts: ScriptConfig = field(default_factory=ScriptConfig)
+    holdline: HoldlineSettings = field(default_factory=HoldlineSettings)
+    articles: dict[str, ArticleConfig] = field(default_factory=dict)
+    root: Path = Path(".")
+
+
+def _check_value(key: str, value: Any, annotation: Any, problems: list[str]) -> Any:
+    """Check one value against its annotation; return it (ints accepted for floats)."""
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        if value not in typing.get_args(annotation):
+            choices = ", ".join(repr(a) for a in typing.get_args(annotation))
+            problems.append(f"{key}: {value!r} is not one of {choices}")
+        return value
+    if origin is list:
+        (item_type,) = typing.get_args(annotation)
+        if not isinstance(value, list) or not all(isinstance(v, item_type) for v in value):
+            problems.append(f"{key}: expected a list of {item_type.__name__}, got {value!r}")
+        return value
+    expected = annotation
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if expected is int and isinstance(value, bool) or not isinstance(value, expected):
+        problems.append(f"{key}: expected {expected.__name__}, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
+    """Build a config dataclass from a TOML table, collecting unknown keys and type errors."""
+    if not isinstance(table, dict):
+        problems.append(f"{prefix}: expected a table, got {table!r}")
+        return cls()
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in fields(cls) if f.init}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in known:
+            problems.append(f"{prefix}.{key}: unknown key (known: {', '.join(sorted(known))})")
+            continue
+        values[key] = _check_value(f"{prefix}.{key}", value, hints[key], problems)
+    return cls(**values)
+
+
+def _validate(config: Config, problems: list[str]) -> None:
+    """Rules that go beyond types."""
+    url = urlparse(config.show.base_url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        problems.append(f"show.base_url: {config.show.base_url!r} must be an http(s) URL like https://example.org/podcast/")
+    if "@" not in config.show.email:
+        problems.append(f"show.email: {config.show.email!r} is not an e-mail address")
+    if not config.show.title.strip():
+        problems.append("show.title: must not be empty")
+    if config.show.first_published:
+        try:
+            date.fromisoformat(config.show.first_published)
+        except ValueError:
+            problems.append(f"show.first_published: {config.show.first_published!r} is not a date like 2026-01-31")
+    if not config.audio.bitrate.rstrip("k").isdigit():
+        problems.append(f"audio.bitrate: {config.audio.bitrate!r} must look like '96k'")
+    if config.audio.sample_rate not in (22050, 32000, 44100, 48000):
+        problems.append(f"audio.sample_rate: {config.audio.sample_rate} must be 22050, 32000, 44100 or 48000")
+    if not -40 <= config.audio.loudness_lufs <= -5:
+        problems.append(f"audio.loudness_lufs: {config.audio.loudness_lufs} is outside -40..-5")
+    for name, article in config.articles.items():
+        if article.last_reviewed:
+            try:
+                date.fromisoformat(article.last_reviewed)
+            except ValueError:
+                problems.append(f"articles.{name}.last_reviewed: {article.last_reviewed!r} is not a date like 2024-05-01")
+
+
+def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> Config:
+    """Read narration.toml (if any), apply CLI overrides, and validate everything at once."""
+    source = path or Path(CONFIG_NAME)
+    data: dict[str, Any] = {}
+    if path is not None and not path.exists():
+        raise ConfigError([f"no such config file; check --config"], source)
+    if source.exists():
+        try:
+            data = tomllib.loads(source.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise ConfigError([f"not valid TOML: {err}"], source) from None
+    for section, values in (overrides or {}).items():
+        data.setdefault(section, {}).update({k: v for k, v in values.items() if v is not None})
+    problems: list[str] = []
+    sections = {f.name: f for f in fields(Config) if f.name not in ("articles", "root")}
+    built: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "articles":
+            if isinstance(value, dict):
+                built["articles"] = {n: _build(ArticleConfig, t, f"articles.{n}", problems) for n, t in value.items()}
+            else:
+                problems.append(f"articles: expected a table, got {value!r}")
+        elif key in sections:
+            cls = typing.get_type_hints(Config)[key]
+            built[key] = _build(cls, value, key, problems)
+        else:
+            problems.append(f"{key}: unknown section (known: {', '.join(sorted([*sections, 'articles']))})")
+    config = Config(**built, root=source.resolve().parent)
+    _validate(config, problems)
+    if problems:
+        raise ConfigError(problems, source)
+    return config
+
+
+def with_overrides(config: Config, **sections: dict[str, Any]) -> Config:
+    """A copy of config with some values replaced (used by tests and the CLI)."""
+    return replace(config, **{name: replace(getattr(config, name), **values) for name, values in sections.items()})
+
+
+def as_dict(config: Config) -> dict[str, Any]:
+    """Plain dict of the config (for cache keys)."""
+    return {k: v for k, v in dataclasses.asdict(config).items() if k != "root"}
+
+
+__all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings",
+           "ArticleConfig", "load_config", "with_overrides", "as_dict", "CONFIG_NAME"]

@@ -1,0 +1,123 @@
+"""Scripts -> episode plans: what each episode says in order (intro, section, outro) and its identity."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Sequence
+
+from .config import Config
+from .models import Article, EpisodeInfo, Pause, Script, Segment, Sentence
+
+GUID_NAMESPACE = uuid.UUID("6b1c1f4e-3f0e-5a4b-9a57-8a4f5f0f2b11")  # this project's own namespace
+
+
+@dataclass(frozen=True)
+class Part:
+    """One step of an episode: the audio signature, a spoken sentence, or a pause."""
+
+    kind: str  # "signature", "intro", "heading", "body", "outro", "pause"
+    text: str = ""
+    ms: int = 0
+    section: int = 0
+
+
+@dataclass(frozen=True)
+class EpisodePlan:
+    """An episode before it is heard: its parts in order and what the feed says about it."""
+
+    info: EpisodeInfo
+    parts: tuple[Part, ...]
+
+    @property
+    def sentences(self) -> list[str]:
+        return [p.text for p in self.parts if p.text]
+
+
+def episode_guid(article_slug: str, script_slug: str) -> str:
+    """A GUID that never changes for the same article and section (numbering prefix included)."""
+    return str(uuid.uuid5(GUID_NAMESPACE, f"{article_slug}/{script_slug}"))
+
+
+def pub_date(first_published: date, season: int, number: int) -> str:
+    """Stable publication time: the first-published day, one minute apart in reading order."""
+    base = datetime.combine(first_published, time(9, 0), tzinfo=timezone.utc)
+    return (base + timedelta(days=season - 1, minutes=number)).isoformat()
+
+
+def _body_parts(segments: Sequence[Segment], section: int, sentence_pause_ms: int) -> list[Part]:
+    parts: list[Part] = []
+    for segment in segments:
+        if isinstance(segment, Pause):
+            parts.append(Part("pause", ms=segment.ms, section=section))
+        elif isinstance(segment, Sentence):
+            if parts and parts[-1].kind != "pause":
+                parts.append(Part("pause", ms=sentence_pause_ms, section=section))
+            parts.append(Part("body", text=segment.text, section=section))
+    return parts
+
+
+def _outro(config: Config, article: Article, spoken_show: str) -> list[Part]:
+    lines = [f"You have been listening to {spoken_show}.", *_sentences(config.scripts.disclaimer),
+             "This reading uses a computer-generated voice."]
+    if article.meta.last_reviewed:
+        lines.append(f"This article was last reviewed on {article.meta.last_reviewed:%B} "
+                     f"{article.meta.last_reviewed.day}, {article.meta.last_reviewed.year}.")
+    return [p for line in lines for p in (Part("pause", ms=config.audio.sentence_pause_ms), Part("outro", text=line))][1:]
+
+
+def _sentences(text: str) -> list[str]:
+    from .sentences import split_sentences
+
+    return [s for s in split_sentences(text) if s.strip()]
+
+
+def _framed(config: Config, intro: list[str], body: list[Part], article: Article, spoken_show: str) -> tuple[Part, ...]:
+    """Signature, intro, a heading pause, the body, the outro, the signature again."""
+    audio = config.audio
+    parts = [Part("signature"), Part("pause", ms=300)]
+    for index, line in enumerate(intro):
+        if index:
+            parts.append(Part("pause", ms=audio.sentence_pause_ms))
+        parts.append(Part("intro", text=line))
+    parts += [Part("pause", ms=audio.heading_pause_ms), *body, Part("pause", ms=audio.heading_pause_ms)]
+    parts += _outro(config, article, spoken_show)
+    parts += [Part("pause", ms=500), Part("signature"), Part("pause", ms=300)]
+    return tuple(parts)
+
+
+def section_plan(config: Config, article: Article, script: Script, season: int, first_published: date,
+                 spoken_show: str, description: str) -> EpisodePlan:
+    """One episode per section: 'Show. Episode N: title. Section N of M of Article.' then the script."""
+    intro = [f"{spoken_show}.", f"Episode {script.number}: {script.spoken_title}",
+             f"This is section {script.number} of {script.count} of {article.title}."]
+    intro[1] = intro[1] if intro[1][-1] in ".?!" else intro[1] + "."
+    body = _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)
+    info = EpisodeInfo(
+        guid=episode_guid(article.slug, script.slug), slug=script.slug if season == 1 else f"{article.slug}-{script.slug}",
+        title=script.title, description=description, article_slug=article.slug, article_title=article.title,
+        season=season, number=script.number, pub_date=pub_date(first_published, season, script.number),
+        meta=article.meta,
+    )
+    return EpisodePlan(info, _framed(config, intro, body, article, spoken_show))
+
+
+def full_plan(config: Config, article: Article, scripts: Sequence[Script], season: int, first_published: date,
+              spoken_show: str, description: str) -> EpisodePlan:
+    """The whole article in one episode; each section is announced as it starts (chapters follow these)."""
+    body: list[Part] = []
+    for script in scripts:
+        if body:
+            body.append(Part("pause", ms=config.audio.heading_pause_ms))
+        title = script.spoken_title if script.spoken_title[-1:] in ".?!" else script.spoken_title + "."
+        body.append(Part("heading", text=f"Section {script.number} of {script.count}: {title}", section=script.number))
+        body.append(Part("pause", ms=config.audio.heading_pause_ms, section=script.number))
+        body += _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)
+    intro = [f"{spoken_show}.", f"The full article: {article.title}.", f"It has {len(scripts)} sections."]
+    slug = f"00-{article.slug}-full" if season == 1 else f"{article.slug}-00-full"
+    info = EpisodeInfo(
+        guid=episode_guid(article.slug, "full-article"), slug=slug, title=f"{article.title} (full article)",
+        description=description, article_slug=article.slug, article_title=article.title, season=season, number=0,
+        pub_date=pub_date(first_published, season, 0), kind="full", meta=article.meta,
+    )
+    return EpisodePlan(info, _framed(config, intro, body, article, spoken_show))

@@ -1,0 +1,63 @@
+"""The bundled ffmpeg binary (imageio-ffmpeg): encode and decode without a system install or ffprobe."""
+from __future__ import annotations
+
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .errors import AudioToolError
+from .models import Audio
+
+
+@lru_cache(maxsize=1)
+def ffmpeg_exe() -> str:
+    """Path of the ffmpeg binary that imageio-ffmpeg ships."""
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def run(args: Sequence[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ffmpeg with arguments (never through a shell); failures keep the command and stderr."""
+    command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", *args]
+    result = subprocess.run(command, input=stdin, capture_output=True, check=False)
+    if result.returncode != 0:
+        raise AudioToolError(command, result.stderr.decode("utf-8", "replace"))
+    return result
+
+
+def decode(path: Path, rate: int | None = None) -> Audio:
+    """Decode any audio file ffmpeg reads to mono float32 (at its own rate unless one is given)."""
+    rate = rate or probe_rate(path)
+    out = run(["-i", str(path), "-f", "f32le", "-ac", "1", "-ar", str(rate), "pipe:1"]).stdout
+    return Audio(np.frombuffer(out, dtype="<f4").copy(), rate)
+
+
+def probe_rate(path: Path) -> int:
+    """Sample rate of an audio file, read from ffmpeg's own description of the input."""
+    command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", str(path)]
+    text = subprocess.run(command, capture_output=True, check=False).stderr.decode("utf-8", "replace")
+    for line in text.splitlines():
+        if "Audio:" in line:
+            for part in line.split(","):
+                if part.strip().endswith(" Hz"):
+                    return int(part.strip().split()[0])
+    raise AudioToolError(command, text or f"{path}: no audio stream")
+
+
+def to_pcm16(audio: Audio) -> bytes:
+    """Little-endian 16-bit PCM bytes of an Audio (clipped to full scale)."""
+    return (np.clip(audio.samples, -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
+
+
+def encode_mp3(audio: Audio, path: Path, bitrate: str = "96k", rate: int = 44100) -> None:
+    """Encode mono audio to a CBR MP3 with no tags of ffmpeg's own (tags are written by mutagen)."""
+    run([
+        "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0",
+        "-ar", str(rate), "-ac", "1", "-c:a", "libmp3lame", "-b:a", bitrate,
+        "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1",
+        "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "mp3", "-y", str(path),
+    ], stdin=to_pcm16(audio))

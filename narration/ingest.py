@@ -1,0 +1,366 @@
+"""Path -> Article: one reader per format (plain text copied from a web page, Markdown, HTML)."""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import InputError
+from .models import Article, ArticleMeta, Block, Section, SectionRole
+
+log = logging.getLogger(__name__)
+
+# Headings whose sections are credits or boilerplate rather than health information.
+CREDIT_HEADINGS = re.compile(
+    r"^(about (the )?(medical )?(reviewer|author|editor|expert|contributor)s?|references|sources|citations|"
+    r"acknowledge?ments?|disclaimer|related (articles|content|links|reading)|share this( article| page)?|"
+    r"further reading|bibliography|footnotes|notes)\b",
+    re.IGNORECASE,
+)
+BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"ID3": "an MP3 file",
+    b"\xff\xfb": "an MP3 file",
+    b"RIFF": "a RIFF (WAV/AVI) file",
+    b"PK\x03\x04": "a ZIP archive (Word, EPUB or similar)",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+    b"OggS": "an Ogg audio file",
+    b"fLaC": "a FLAC audio file",
+}
+LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
+CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+               "or", "the", "to", "vs", "with", "about", "over", "per", "via", "is", "are"}
+
+
+def slugify(text: str, fallback: str = "section", max_length: int = 60) -> str:
+    """A file-name-safe ASCII slug: never empty, never containing a path separator or dots."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug[:max_length + 1]
+        slug = cut[:cut.rfind("-")] if "-" in cut else slug[:max_length]
+    return slug.strip("-") or fallback
+
+
+def title_from_filename(path: Path) -> str:
+    """'breast-calcifications.txt' -> 'Breast Calcifications'."""
+    words = re.split(r"[-_\s]+", path.stem)
+    return " ".join(w.capitalize() for w in words if w) or "Untitled"
+
+
+def read_text(path: Path) -> str:
+    """Read an article file as text: UTF-8, or Windows-1252 with a warning; binary files are refused."""
+    if not path.exists():
+        raise InputError(path, "no such file; check the path")
+    if path.is_dir():
+        raise InputError(path, "is a folder; pass article files (.txt, .md, .html)")
+    raw = path.read_bytes()
+    for magic, what in BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            raise InputError(path, f"looks like {what}, not an article; pass a .txt, .md or .html file")
+    if b"\x00" in raw[:4096]:
+        raise InputError(path, "is a binary file, not an article; pass a .txt, .md or .html file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        log.warning("%s: not UTF-8; read as Windows-1252 (save it as UTF-8 to silence this)", path)
+    text = CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise InputError(path, "is empty; nothing to narrate")
+    return text
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading '---' block of 'key: value' lines (Markdown and text front matter)."""
+    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.DOTALL)
+    if not match:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            fields[key.strip().lower().replace("-", "_")] = value.strip().strip("\"'")
+    return fields, text[match.end():]
+
+
+def meta_from_fields(fields: dict[str, str], path: Path) -> ArticleMeta:
+    """Review metadata from front matter fields (dates as YYYY-MM-DD)."""
+    reviewed = fields.get("last_reviewed") or fields.get("reviewed") or ""
+    try:
+        last_reviewed = date.fromisoformat(reviewed) if reviewed else None
+    except ValueError:
+        raise InputError(path, f"front matter last_reviewed {reviewed!r} is not a date like 2024-05-01") from None
+    return ArticleMeta(
+        reviewed_by=fields.get("reviewed_by", ""),
+        last_reviewed=last_reviewed,
+        source_url=fields.get("source_url", "") or fields.get("source", ""),
+        language=fields.get("language", "") or fields.get("lang", ""),
+    )
+
+
+def section_role(heading: str) -> SectionRole:
+    """Credits and boilerplate sections are recognized by their heading."""
+    return "credits" if CREDIT_HEADINGS.match(heading.strip()) else "body"
+
+
+def _is_title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", line)
+    if not words or not words[0][0].isupper():
+        return False
+    significant = [w for w in words[1:] if w.lower() not in SMALL_WORDS]
+    return all(w[0].isupper() for w in significant)
+
+
+def looks_like_heading(line: str, next_line: str | None) -> bool:
+    """Plain-text heading heuristic: a short standalone question, or a short title-case line without
+    closing punctuation, that is followed by content."""
+    stripped = line.strip()
+    if not stripped or next_line is None or LIST_ITEM.match(stripped):
+        return False
+    words = stripped.split()
+    if len(words) > 14 or len(stripped) > 100:
+        return False
+    if stripped.endswith("?"):
+        return stripped.count("?") == 1 and not re.search(r"[.!]\s", stripped)
+    if stripped[-1] in ".!:;,\"'”’)" or re.search(r"[.!?;]\s", stripped):
+        return False
+    if len(words) <= 1 and not stripped.isupper():
+        return False
+    return _is_title_case(stripped) or (stripped.isupper() and len(words) <= 8)
+
+
+def _blocks_from_lines(lines: Iterable[str]) -> list[Block]:
+    """Paragraph lines and runs of list-item lines -> blocks."""
+    blocks: list[Block] = []
+    items: list[str] = []
+    ordered = False
+    for line in lines:
+        match = LIST_ITEM.match(line)
+        if match:
+            if not items:
+                ordered = match.group(1) is not None
+            items.append(match.group(2).strip())
+            continue
+        if items:
+            blocks.append(Block("list", items=tuple(items), ordered=ordered))
+            items = []
+        if line.strip():
+            blocks.append(Block("paragraph", text=" ".join(line.split())))
+    if items:
+        blocks.append(Block("list", items=tuple(items), ordered=ordered))
+    return blocks
+
+
+def _sections(pairs: list[tuple[str, list[Block]]]) -> tuple[Section, ...]:
+    """(heading, blocks) pairs -> Sections, dropping an empty untitled opening."""
+    return tuple(
+        Section(heading=h, blocks=tuple(b), role=section_role(h))
+        for h, b in pairs
+        if h or b
+    )
+
+
+def parse_text(text: str) -> tuple[str, tuple[Section, ...]]:
+    """Plain text as copied from a web page: one paragraph per line, '- ' list items, heading lines."""
+    lines = [l.rstrip() for l in text.split("\n")]
+    content = [i for i, l in enumerate(lines) if l.strip()]
+    pairs: list[tuple[str, list[Block]]] = [("", [])]
+    pending: list[str] = []
+    for pos, index in enumerate(content):
+        line = lines[index]
+        next_line = lines[content[pos + 1]] if pos + 1 < len(content) else None
+        if looks_like_heading(line, next_line):
+            pairs[-1][1].extend(_blocks_from_lines(pending))
+            pending = []
+            pairs.append((" ".join(line.split()), []))
+        else:
+            pending.append(line)
+    pairs[-1][1].extend(_blocks_from_lines(pending))
+    return "", _sections(pairs)
+
+
+def parse_markdown(text: str) -> tuple[str, tuple[Section, ...]]:
+    """Markdown through markdown-it: '#' headings, paragraphs, bullet and ordered lists."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    title = ""
+    pairs: list[tuple[str, list[Block]]] = [("", [])]
+    list_stack: list[tuple[bool, list[str]]] = []
+    heading_level = 0
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "inline" and heading_level:
+            heading = _plain_inline(token)
+            if heading_level == 1 and not title and not any(b for _, b in pairs) and len(pairs) == 1:
+                title = heading
+            else:
+                pairs.append((heading, []))
+            heading_level = 0
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append((token.type == "ordered_list_open", []))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            ordered, items = list_stack.pop()
+            if list_stack:
+                list_stack[-1][1].extend(items)  # nested lists are read as part of their parent
+            elif items:
+                pairs[-1][1].append(Block("list", items=tuple(items), ordered=ordered))
+        elif token.type == "inline" and tokens[i - 1].type == "paragraph_open":
+            text_ = _plain_inline(token)
+            if list_stack:
+                list_stack[-1][1].append(text_)
+            elif text_:
+                pairs[-1][1].append(Block("paragraph", text=text_))
+    return title, _sections(pairs)
+
+
+def _plain_inline(token: object) -> str:
+    """Text of a markdown-it inline token without markup (links keep their words)."""
+    parts: list[str] = []
+    for child in getattr(token, "children", None) or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return " ".join("".join(parts).split())
+
+
+class _HtmlArticleParser(HTMLParser):
+    """Collects h1-h3, p and li text; everything inside script, style, nav, header, footer is dropped."""
+
+    SKIP = {"script", "style", "nav", "header", "footer", "iframe", "noscript", "template", "svg",
+            "form", "button", "select", "textarea", "object", "embed", "aside"}
+    BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "dd", "dt", "figcaption", "td", "th"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.pairs: list[tuple[str, list[Block]]] = [("", [])]
+        self.skip_depth = 0
+        self.current: list[str] | None = None
+        self.current_tag = ""
+        self.lists: list[tuple[bool, list[str]]] = []
+        self.doc_title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        elif self.skip_depth:
+            return
+        elif tag == "title":
+            self.in_title = True
+        elif tag in ("ul", "ol"):
+            self._flush()
+            self.lists.append((tag == "ol", []))
+        elif tag in self.BLOCKS:
+            self._flush()
+            self.current, self.current_tag = [], tag
+        elif tag == "br" and self.current is not None:
+            self.current.append(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and self.current is not None and not self.skip_depth:
+            self.current.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif self.skip_depth:
+            return
+        elif tag == "title":
+            self.in_title = False
+        elif tag in ("ul", "ol") and self.lists:
+            self._flush()
+            ordered, items = self.lists.pop()
+            if self.lists:
+                self.lists[-1][1].extend(items)
+            elif items:
+                self.pairs[-1][1].append(Block("list", items=tuple(items), ordered=ordered))
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        if self.in_title:
+            self.doc_title.append(data)
+        elif self.current is not None:
+            self.current.append(data)
+        elif data.strip() and not self.lists:
+            self.current, self.current_tag = [data], "p"  # bare text inside div/body
+
+    def _flush(self) -> None:
+        if self.current is None:
+            return
+        text = " ".join("".join(self.current).split())
+        tag, self.current = self.current_tag, None
+        if not text:
+            return
+        if tag == "h1" and not self.title and len(self.pairs) == 1 and not self.pairs[0][1]:
+            self.title = text
+        elif tag in ("h1", "h2", "h3"):
+            self.pairs.append((text, []))
+        elif tag == "li" and self.lists:
+            self.lists[-1][1].append(text)
+        else:
+            self.pairs[-1][1].append(Block("paragraph", text=text))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        while self.lists:
+            ordered, items = self.lists.pop()
+            if items:
+                self.pairs[-1][1].append(Block("list", items=tuple(items), ordered=ordered))
+
+
+def parse_html(text: str) -> tuple[str, tuple[Section, ...]]:
+    """HTML: h1 is the title, h2/h3 start sections; p and ul/ol/li are content."""
+    parser = _HtmlArticleParser()
+    parser.feed(text)
+    parser.close()
+    title = parser.title or " ".join("".join(parser.doc_title).split())
+    return title, _sections(parser.pairs)
+
+
+READERS: dict[str, Callable[[str], tuple[str, tuple[Section, ...]]]] = {
+    ".txt": parse_text,
+    ".text": parse_text,
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+    ".xhtml": parse_html,
+}
+
+
+def read_article(path: Path, title: str = "", meta: ArticleMeta | None = None) -> Article:
+    """Read one article; the title comes from the argument (config), front matter, the document, or its file name."""
+    reader = READERS.get(path.suffix.lower(), parse_text)
+    text = read_text(path)
+    fields, body = split_front_matter(text)
+    doc_title, sections = reader(body)
+    if not any(section.blocks or section.heading for section in sections):
+        raise InputError(path, "has no readable text (only markup or whitespace); nothing to narrate")
+    article_meta = meta if meta is not None else meta_from_fields(fields, path)
+    final_title = title or fields.get("title", "") or doc_title or title_from_filename(path)
+    return Article(
+        slug=slugify(fields.get("slug", "") or path.stem, fallback="article"),
+        title=" ".join(final_title.split()),
+        sections=sections,
+        source=path,
+        meta=article_meta,
+    )

@@ -1,0 +1,230 @@
+"""The one place that plans a build, runs the stages in order, uses the caches and publishes atomically."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import ingest, scripts as script_stage
+from .config import Config
+from .episodes import EpisodePlan, full_plan, section_plan
+from .errors import InputError
+from .lexicon import Lexicon, load_lexicon
+from .mix import render
+from .models import Article, ArticleMeta, Chapter, Cue, PublishedEpisode, Script
+from .normalize import Report, normalize
+from .publish import feed as feed_stage
+from .publish.artwork import check_cover, default_cover
+from .publish.episodes import EpisodeCache, TagInfo, episode_key, place
+from .publishing import StagedOutput, build_lock
+from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
+from .speech.synthesize import Job, ProgressHook, SynthesisStats, load_clips, synthesize_missing
+
+log = logging.getLogger(__name__)
+SAMPLE = Path(__file__).parent / "data" / "breast-calcifications.txt"
+COVER_NAME = "cover.png"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build and where (from the CLI)."""
+
+    articles: tuple[Path, ...] = ()
+    output: Path = Path("output")
+    scripts_dir: Path = Path("scripts")
+    cache_dir: Path = Path(".cache/narration")
+    regenerate_scripts: bool = False
+
+
+@dataclass
+class BuildReport:
+    """What a build did: for the CLI summary and for tests."""
+
+    output: Path
+    episodes: list[PublishedEpisode] = field(default_factory=list)
+    stats: SynthesisStats = field(default_factory=SynthesisStats)
+    scripts_written: list[Path] = field(default_factory=list)
+    kept_edits: list[Path] = field(default_factory=list)
+    rules: Report = field(default_factory=Report)
+    episodes_rendered: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleScripts:
+    """An article with its narration scripts (read back from the script files)."""
+
+    article: Article
+    scripts: tuple[Script, ...]
+    descriptions: tuple[str, ...]
+
+
+def article_paths(options: BuildOptions) -> tuple[Path, ...]:
+    """The articles to build: the given ones, or the built-in sample."""
+    return options.articles or (SAMPLE,)
+
+
+def read_articles(config: Config, paths: Sequence[Path]) -> list[Article]:
+    """Ingest every article, with title and review metadata from the config where it has them."""
+    articles = []
+    for path in paths:
+        settings = config.articles.get(ingest.slugify(path.stem, fallback="article"))
+        meta = None
+        if settings and (settings.reviewed_by or settings.last_reviewed or settings.source_url):
+            meta = ArticleMeta(reviewed_by=settings.reviewed_by, source_url=settings.source_url,
+                               last_reviewed=date.fromisoformat(settings.last_reviewed) if settings.last_reviewed else None,
+                               language=config.show.language)
+        articles.append(ingest.read_article(path, title=settings.title if settings else "", meta=meta))
+    slugs = [a.slug for a in articles]
+    for article in articles:
+        if slugs.count(article.slug) > 1:
+            raise InputError(article.source, f"another article has the same name ({article.slug}); rename one of them")
+    return articles
+
+
+def project_lexicon(config: Config) -> Lexicon:
+    """The shipped lexicon with the project's lexicon file (if any) over it."""
+    path = config.root / config.scripts.lexicon
+    return load_lexicon(path if path.exists() else None)
+
+
+def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -> tuple[list[ArticleScripts], BuildReport]:
+    """Ingest the articles and sync their script files (the 'scripts' command stops here)."""
+    report = BuildReport(output=options.output)
+    lexicon = project_lexicon(config)
+    prepared = []
+    for article in read_articles(config, article_paths(options)):
+        sync = script_stage.sync_scripts(article, options.scripts_dir, lexicon, config.scripts, config.audio,
+                                         regenerate=options.regenerate_scripts, write=write)
+        report.scripts_written += sync.written
+        report.kept_edits += sync.kept_edits
+        report.rules.fired.update(sync.report.fired)
+        planned = script_stage.plan_sections(article, config.scripts.credits)
+        descriptions = tuple(_description(article, p) for p in planned)
+        prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions))
+    return prepared, report
+
+
+def _description(article: Article, planned: script_stage.PlannedSection) -> str:
+    """Episode notes: which part of which article, and its opening words as written."""
+    first = next((b.text or "; ".join(b.items) for b in planned.blocks), "")
+    if len(first) > 400:
+        first = first[:400].rsplit(" ", 1)[0] + "…"
+    return f"Part {planned.number} of {planned.count} of “{article.title}”: {planned.title}. {first}".strip()
+
+
+def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: Lexicon) -> list[EpisodePlan]:
+    """Every episode of the build, in feed order."""
+    first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
+    spoken_show = " ".join(normalize(config.show.title, lexicon, None).split()).rstrip(".")
+    plans = []
+    for season, item in enumerate(prepared, start=1):
+        for script, description in zip(item.scripts, item.descriptions):
+            plans.append(section_plan(config, item.article, script, season, first, spoken_show, description))
+        if config.audio.full_article_episode and len(item.scripts) > 1:
+            plans.append(full_plan(config, item.article, item.scripts, season, first, spoken_show,
+                                   f"The whole of “{item.article.title}” in one episode, with chapters."))
+    return plans
+
+
+def chapters_from_cues(cues: Sequence[Cue], titles: dict[int, str], duration_ms: int) -> tuple[Chapter, ...]:
+    """One chapter per section of a full-article episode, starting at its spoken announcement."""
+    starts: list[tuple[int, int]] = []
+    for cue in cues:
+        if cue.kind == "heading":
+            starts.append((cue.section, cue.start_ms))
+    chapters = []
+    for index, (section, start) in enumerate(starts):
+        start = 0 if index == 0 else start
+        end = starts[index + 1][1] if index + 1 < len(starts) else duration_ms
+        chapters.append(Chapter(start, end, titles.get(section, f"Section {section}")))
+    return tuple(chapters)
+
+
+def _cover(config: Config, cache_dir: Path) -> Path:
+    """The configured artwork (checked) or the generated default cover, cached by show title."""
+    if config.show.artwork:
+        path = (config.root / config.show.artwork)
+        if not path.is_file():
+            raise InputError(path, "artwork file not found; fix show.artwork or leave it empty for a generated cover")
+        problems = check_cover(path)
+        if problems:
+            raise InputError(path, "; ".join(problems))
+        return path
+    key = hashlib.sha256(f"{config.show.title}\n{config.show.author}\nv1".encode()).hexdigest()[:16]
+    cached = cache_dir / "covers" / f"{key}.png"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        from .atomic import atomic_path
+
+        with atomic_path(cached) as tmp:
+            default_cover(config.show.title, config.show.author, tmp)
+    return cached
+
+
+def build(config: Config, options: BuildOptions, engine: Engine | None = None,
+          progress: ProgressHook | None = None) -> BuildReport:
+    """Run the whole build; output/ is replaced only when everything succeeded."""
+    with build_lock(options.output):
+        prepared, report = prepare_scripts(config, options)
+        lexicon = project_lexicon(config)
+        plans = plan_episodes(config, prepared, lexicon)
+        engine = engine or make_engine(VoiceSettings(config.speech.engine, config.speech.voice, config.speech.preset,
+                                                     config.show.language.split("-")[0]))
+        clips = ClipCache(options.cache_dir)
+        jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
+        report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress)
+        fingerprint = engine.fingerprint()
+        with StagedOutput(options.output) as stage:
+            cover = _cover(config, options.cache_dir)
+            cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"
+            place(cover, stage.path / cover_name)
+            titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}
+            episodes_cache = EpisodeCache(options.cache_dir)
+            for plan in plans:
+                published, rendered = _episode(config, plan, engine, clips, fingerprint, episodes_cache, cover,
+                                               titles[plan.info.article_slug], stage.path)
+                report.episodes.append(published)
+                report.episodes_rendered += rendered
+            feed_bytes = feed_stage.build_feed(config.show, report.episodes, cover_name)
+            stage.write_last(feed_stage.FEED_NAME, feed_bytes)
+        return report
+
+
+def _episode(config: Config, plan: EpisodePlan, engine: Engine, clips: ClipCache, fingerprint: dict[str, str],
+             cache: EpisodeCache, cover: Path, titles: dict[int, str], staging: Path) -> tuple[PublishedEpisode, int]:
+    """One episode: reuse the cached MP3 when nothing that decides it changed, else mix and encode it."""
+    info = plan.info
+    parts_key = hashlib.sha256(json.dumps(
+        [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in plan.parts]
+    ).encode()).hexdigest()
+    audio = config.audio
+    tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
+                   track=info.number, year=int(info.pub_date[:4]), genre="Podcast",
+                   comment=info.description, cover=cover)
+    settings = {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "bitrate": audio.bitrate, "rate": audio.sample_rate,
+                "full": info.kind == "full"}
+    key = episode_key(parts_key, settings, tags)
+    cached = cache.get(key)
+    rendered = 0
+    if cached is None:
+        def mixdown():  # type: ignore[no-untyped-def]
+            sounds = load_clips(plan.sentences, engine, clips)
+            return render(plan, sounds.__getitem__, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
+
+        chapters_for = None
+        if info.kind == "full":
+            def chapters_for(mix):  # type: ignore[no-untyped-def]
+                return chapters_from_cues(mix.cues, titles, mix.duration_ms)
+        cached = cache.make(key, mixdown, audio.bitrate, audio.sample_rate, tags, chapters_for)
+        rendered = 1
+    mp3 = f"episodes/{info.slug}.mp3"
+    place(cached.mp3, staging / mp3)
+    if info.kind == "full":
+        from dataclasses import replace
+
+        info = replace(info, chapters=chapters_from_cues(cached.cues, titles, cached.duration_ms))
+    return PublishedEpisode(info, mp3, cached.bytes, cached.duration_ms, cached.cues), rendered

@@ -1,0 +1,38 @@
+"""A progress display for long synthesis runs (rich), silent when not wanted or not on a terminal."""
+from __future__ import annotations
+
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+
+class ProgressDisplay:
+    """Shows which section is being synthesized and how far along the build is."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.console = Console(stderr=True)
+        self.enabled = enabled
+        self._progress: Progress | None = None
+        self._task: int | None = None
+
+    def __enter__(self) -> "ProgressDisplay":
+        if self.enabled:
+            self._progress = Progress(TextColumn("Synthesizing {task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      TimeRemainingColumn(), console=self.console, transient=True)
+            self._progress.start()
+        return self
+
+    def update(self, label: str, done: int, total: int) -> None:
+        """Called by the synthesis driver before each sentence and once at the end."""
+        if self._progress is None or total == 0:
+            return
+        if self._task is None:
+            self._task = self._progress.add_task(label, total=total)
+        self._progress.update(self._task, description=label or "done", completed=done, total=total)
+        if not self.console.is_terminal and label and done % 25 == 0:
+            self.console.print(f"synthesizing {label}: {done}/{total} sentences")
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._progress is not None:
+            self._progress.stop()

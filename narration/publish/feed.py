@@ -1,0 +1,98 @@
+"""The podcast RSS feed, built with feedgen and its podcast (iTunes) extension."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+from urllib.parse import quote, urljoin
+
+import feedgen.feed  # must be imported before any feedgen.ext module (lxml import order)
+
+from ..config import ShowConfig
+from ..models import PublishedEpisode
+
+FEED_NAME = "feed.xml"
+
+
+def absolute_url(base_url: str, relative: str) -> str:
+    """URL of a published file, from the configured base URL."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return urljoin(base, quote(relative))
+
+
+def episode_description(episode: PublishedEpisode) -> str:
+    """Plain-text episode notes: the description plus review information when known."""
+    info = episode.info
+    lines = [info.description]
+    if info.meta.reviewed_by:
+        lines.append(f"Medically reviewed by {info.meta.reviewed_by}.")
+    if info.meta.last_reviewed:
+        lines.append(f"Last reviewed {info.meta.last_reviewed.isoformat()}.")
+    if info.meta.source_url:
+        lines.append(f"Source article: {info.meta.source_url}")
+    lines.append("This audio is a computer-generated reading of the article; it is educational information, "
+                 "not medical advice.")
+    return "\n\n".join(line for line in lines if line)
+
+
+def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: str,
+               transcripts: bool = True, chapters: bool = True) -> bytes:
+    """The RSS 2.0 document with iTunes tags, for the episodes in the order given."""
+    feed = feedgen.feed.FeedGenerator()
+    feed.load_extension("podcast")
+    from . import podcast_ns
+
+    podcast_ns.load(feed)
+    feed_url = absolute_url(show.base_url, FEED_NAME)
+    feed.title(show.title)
+    feed.description(show.description[:4000])
+    feed.link(href=show.base_url, rel="alternate")
+    feed.link(href=feed_url, rel="self", type="application/rss+xml")
+    feed.language(show.language)
+    feed.author({"name": show.author, "email": show.email})
+    feed.generator("narration")
+    if show.copyright:
+        feed.copyright(show.copyright)
+    feed.image(absolute_url(show.base_url, cover), title=show.title, link=show.base_url)
+    feed.podcast.itunes_author(show.author)
+    feed.podcast.itunes_owner(name=show.author, email=show.email)
+    feed.podcast.itunes_image(absolute_url(show.base_url, cover))
+    feed.podcast.itunes_category(show.category, show.subcategory)
+    feed.podcast.itunes_type("episodic")
+    feed.podcast.itunes_summary(show.description[:4000])
+    podcast_ns.set_explicit(feed, False)
+    feed.podcast_ns.guid_from_url(feed_url)
+    if show.locked:
+        feed.podcast_ns.locked(True, owner=show.email)
+    for episode in episodes:
+        info = episode.info
+        entry = feed.add_entry(order="append")
+        entry.id(info.guid)
+        entry.guid(info.guid, permalink=False)
+        entry.title(info.title)
+        entry.description(episode_description(episode))
+        entry.link(href=absolute_url(show.base_url, f"episodes/{info.slug}.html"))
+        entry.published(datetime.fromisoformat(info.pub_date))
+        entry.enclosure(absolute_url(show.base_url, episode.mp3), str(episode.bytes), "audio/mpeg")
+        entry.podcast.itunes_duration(round(episode.duration_ms / 1000))
+        entry.podcast.itunes_season(info.season)
+        if info.kind == "section":
+            entry.podcast.itunes_episode(info.number)
+            entry.podcast.itunes_episode_type("full")
+        else:
+            entry.podcast.itunes_episode_type("bonus")
+        entry.podcast.itunes_author(show.author)
+        entry.podcast.itunes_image(absolute_url(show.base_url, cover))
+        podcast_ns.set_entry_explicit(entry, False)
+        if transcripts:
+            for suffix, mime in podcast_ns.TRANSCRIPT_TYPES.items():
+                entry.podcast_ns.transcript(absolute_url(show.base_url, f"transcripts/{info.slug}.{suffix}"), mime,
+                                            language=show.language, captions=suffix == "vtt")
+        if chapters and info.chapters:
+            entry.podcast_ns.chapters(absolute_url(show.base_url, f"chapters/{info.slug}.json"))
+    return feed.rss_str(pretty=True)
+
+
+def write_feed(path: Path, data: bytes) -> None:
+    """Write the feed (the caller publishes it last, atomically)."""
+    path.write_bytes(data)

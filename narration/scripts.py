@@ -1,0 +1,213 @@
+"""Section -> narration script: text rewritten for the ear, one sentence per line, kept as editable files.
+
+A script that a person edited is never overwritten silently: the folder remembers a hash of what the
+build last generated for each file, so an edit is recognized as such.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from .atomic import write_text_atomic
+from .config import AudioConfig, ScriptConfig
+from .errors import InputError
+from .ingest import slugify
+from .lexicon import Lexicon
+from .models import Article, Block, Pause, Script, Section, Segment, Sentence
+from .normalize import Report, normalize, spoken_list
+from .sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = ".generated.json"
+PAUSE = re.compile(r"\[pause\s+(\d+(?:\.\d+)?)\s*(ms|s)?\s*\]", re.IGNORECASE)
+TITLE_LINE = re.compile(r"^title:\s*(.*)$", re.IGNORECASE)
+HEADER = """\
+# {article} - section {number} of {count}: {title}
+# Narration script generated from {source}. Edit freely: the build keeps your edits.
+# One sentence per line. A blank line is a paragraph pause; [pause 1.5s] adds a pause of your own.
+# Lines starting with # are notes and are not spoken. The title line is what the intro speaks.
+"""
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    """A section as it will be narrated: its number, titles and the blocks it reads."""
+
+    number: int
+    count: int
+    title: str
+    slug: str
+    role: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass
+class ScriptSync:
+    """What syncing a script folder did, for the build report."""
+
+    scripts: list[Script] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    kept_edits: list[Path] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+
+
+def plan_sections(article: Article, credits: str) -> list[PlannedSection]:
+    """Decide which sections are narrated: credits become an episode, join the last one, or are left out."""
+    kept: list[tuple[Section, tuple[Block, ...]]] = []
+    for section in article.sections:
+        if section.role == "credits" and credits == "omit":
+            continue
+        if section.role == "credits" and credits == "outro" and kept:
+            previous, blocks = kept[-1]
+            kept[-1] = (previous, blocks + section.blocks)
+            continue
+        kept.append((section, section.blocks))
+    count = len(kept)
+    planned = []
+    for index, (section, blocks) in enumerate(kept, start=1):
+        title = section.heading or article.title
+        planned.append(PlannedSection(index, count, title, f"{index:02d}-{slugify(title)}", section.role, blocks))
+    return planned
+
+
+def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report) -> list[list[str]]:
+    """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it."""
+    paragraphs: list[list[tuple[str, bool]]] = []  # (text, already spoken)
+    for block in blocks:
+        if block.kind == "paragraph":
+            paragraphs.append([(s, False) for s in split_sentences(block.text)])
+            continue
+        lead = ""
+        if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].rstrip().endswith(":"):
+            lead = paragraphs[-1].pop()[0]
+        spoken = [(s, True) for s in split_sentences(spoken_list(lead, block.items, block.ordered, lexicon, report))]
+        if lead:
+            paragraphs[-1].extend(spoken)
+        else:
+            paragraphs.append(spoken)
+    result = []
+    for paragraph in paragraphs:
+        lines = [" ".join((text if done else normalize(text, lexicon, report)).split()) for text, done in paragraph]
+        if any(lines):
+            result.append([line for line in lines if line])
+    return result
+
+
+def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, report: Report, config: ScriptConfig) -> str:
+    """The full text of a generated script file."""
+    header = HEADER.format(article=article.title, number=planned.number, count=planned.count,
+                           title=planned.title, source=article.source.name)
+    spoken_title = " ".join(normalize(planned.title, lexicon, report).split())
+    body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report))
+    return f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"
+
+
+def parse_script(text: str, path: Path, audio: AudioConfig) -> tuple[str, tuple[Segment, ...]]:
+    """Script file text -> (spoken title, segments); blank lines are paragraph pauses."""
+    title = ""
+    segments: list[Segment] = []
+    pending_break = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("#"):
+            continue
+        if not line:
+            pending_break = bool(segments)
+            continue
+        match = TITLE_LINE.match(line)
+        if match and not title and not segments:
+            title = match.group(1).strip()
+            continue
+        if pending_break:
+            segments.append(Pause(audio.paragraph_pause_ms))
+            pending_break = False
+        position = 0
+        for pause in PAUSE.finditer(line):
+            _add_sentences(segments, line[position:pause.start()])
+            value = float(pause.group(1))
+            ms = int(value if (pause.group(2) or "s").lower() == "ms" else value * 1000)
+            if ms > 60_000:
+                raise InputError(path, f"line {number}: pause {pause.group(0)} is longer than a minute")
+            segments.append(Pause(ms))
+            position = pause.end()
+        _add_sentences(segments, line[position:])
+        if "[" in line[position:] and "]" in line[position:] and "pause" in line[position:].lower():
+            raise InputError(path, f"line {number}: unreadable pause mark; write it like [pause 1.5s] or [pause 800ms]")
+    return title, tuple(segments)
+
+
+def _add_sentences(segments: list[Segment], text: str) -> None:
+    for sentence in split_sentences(text):
+        if sentence.strip():
+            segments.append(Sentence(" ".join(sentence.split())))
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read_state(folder: Path) -> dict[str, str]:
+    """Hashes of what the build last generated per file; an unreadable state means 'unknown'."""
+    try:
+        data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.get("generated", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_config: ScriptConfig,
+                 audio_config: AudioConfig, regenerate: bool = False, write: bool = True) -> ScriptSync:
+    """Write or refresh the article's script files, keep hand edits, and read every script back."""
+    folder = scripts_dir / article.slug
+    state = _read_state(folder)
+    result = ScriptSync()
+    planned = plan_sections(article, scripts_config.credits)
+    new_state: dict[str, str] = {}
+    for section in planned:
+        path = folder / f"{section.slug}.txt"
+        generated = script_text(article, section, lexicon, result.report, scripts_config)
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        recorded = state.get(path.name)
+        edited = current is not None and _sha(current) != recorded and current != generated
+        if edited and not regenerate:
+            text = current
+            new_state[path.name] = recorded or ""
+            result.kept_edits.append(path)
+            if recorded and recorded != _sha(generated):
+                log.warning("%s: kept your edit, but its article section changed since; review it, "
+                            "or rebuild with --regenerate-scripts to replace it", path)
+        else:
+            text = generated
+            new_state[path.name] = _sha(generated)
+            if current != generated and write:
+                write_text_atomic(path, generated)
+                result.written.append(path)
+        title, segments = parse_script(text or "", path, audio_config)
+        result.scripts.append(Script(
+            article_slug=article.slug, number=section.number, count=section.count, title=section.title,
+            slug=section.slug, role=section.role, segments=segments,
+            spoken_title=title or section.title, path=path,
+        ))
+    if write:
+        _remove_stale(folder, state, new_state)
+        if new_state != state or not (folder / STATE_FILE).exists():
+            write_text_atomic(folder / STATE_FILE, json.dumps({"generated": new_state}, indent=2, sort_keys=True) + "\n")
+    return result
+
+
+def _remove_stale(folder: Path, old: dict[str, str], new: dict[str, str]) -> None:
+    """Remove generated scripts whose sections are gone; keep (and mention) edited ones."""
+    for name, digest in old.items():
+        path = folder / name
+        if name in new or not path.exists():
+            continue
+        if _sha(path.read_text(encoding="utf-8")) == digest:
+            path.unlink()
+        else:
+            log.warning("%s: its section is no longer in the article; your edited script is kept but not used", path)

@@ -1,0 +1,71 @@
+"""Content-addressed clip cache: key = hash of exactly what decides the audio; a bad entry is a miss."""
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from ..atomic import atomic_path
+from ..models import Audio
+
+FORMAT_VERSION = 1
+CHECK_CHUNK = b"nsha"  # our own RIFF chunk: sha256 of the PCM data, so corruption reads as a miss
+
+
+def clip_key(text: str, fingerprint: dict[str, str]) -> str:
+    """The cache key of one sentence spoken by one engine/voice/settings."""
+    payload = json.dumps({"format": FORMAT_VERSION, "text": text, "engine": fingerprint}, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class ClipCache:
+    """16-bit mono WAV files under <root>/clips/ab/<key>.wav with a checksum chunk, written atomically."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, key: str) -> Path:
+        return self.root / "clips" / key[:2] / f"{key}.wav"
+
+    def get(self, key: str) -> Audio | None:
+        """The cached clip, or None when it is missing, truncated or unreadable."""
+        path = self.path(key)
+        try:
+            with wave.open(str(path), "rb") as wav:
+                frames, rate = wav.getnframes(), wav.getframerate()
+                if wav.getnchannels() != 1 or wav.getsampwidth() != 2:
+                    return None
+                data = wav.readframes(frames)
+        except (OSError, EOFError, wave.Error):
+            return None
+        if len(data) != frames * 2 or not _checksum_ok(path, data):
+            return None
+        return Audio(np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0, rate)
+
+    def put(self, key: str, audio: Audio) -> None:
+        """Store a clip; readers never see a partial file."""
+        pcm = (np.clip(audio.samples, -1.0, 32767 / 32768) * 32768.0).round().astype("<i2").tobytes()
+        with atomic_path(self.path(key)) as tmp:
+            with wave.open(str(tmp), "wb") as wav:
+                wav.setnchannels(1)
+                wav.setsampwidth(2)
+                wav.setframerate(audio.rate)
+                wav.writeframes(pcm)
+            with open(tmp, "r+b") as handle:
+                handle.seek(0, 2)
+                handle.write(CHECK_CHUNK + struct.pack("<I", 32) + hashlib.sha256(pcm).digest())
+                size = handle.tell()
+                handle.seek(4)
+                handle.write(struct.pack("<I", size - 8))
+
+
+def _checksum_ok(path: Path, pcm: bytes) -> bool:
+    """The trailing checksum chunk matches the PCM data."""
+    with open(path, "rb") as handle:
+        handle.seek(-40, 2)
+        tail = handle.read(40)
+    return tail[:4] == CHECK_CHUNK and tail[8:] == hashlib.sha256(pcm).digest()

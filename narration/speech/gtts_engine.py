@@ -1,0 +1,69 @@
+"""gTTS: Google Translate's voice. Needs Google's servers; offline it fails with a clear message."""
+from __future__ import annotations
+
+import importlib.metadata
+import io
+import logging
+import tempfile
+import time
+from pathlib import Path
+
+from ..errors import EngineError
+from ..ffmpeg import decode
+from ..models import Audio
+from .base import VoiceSettings
+
+log = logging.getLogger(__name__)
+RETRY_STATUS = {429, 500, 502, 503, 504}
+OFFLINE_HINT = "this machine may be offline; use --engine piper (the offline voice) instead"
+
+
+class GttsEngine:
+    """gTTS with bounded retries for timeouts, HTTP 429 and 5xx answers."""
+
+    name = "gtts"
+
+    def __init__(self, settings: VoiceSettings, retries: int = 3, timeout: float = 20.0, backoff: float = 1.0) -> None:
+        self.settings = settings
+        self.retries = retries
+        self.timeout = timeout
+        self.backoff = backoff
+
+    def fingerprint(self) -> dict[str, str]:
+        return {
+            "engine": "gtts",
+            "gtts": importlib.metadata.version("gTTS"),
+            "lang": self.settings.language,
+            "slow": str(self.settings.preset == "slow"),
+        }
+
+    def _mp3(self, text: str) -> bytes:
+        from gtts import gTTS, gTTSError
+        import requests
+
+        for attempt in range(1, self.retries + 1):
+            buffer = io.BytesIO()
+            try:
+                gTTS(text, lang=self.settings.language, slow=self.settings.preset == "slow",
+                     timeout=self.timeout).write_to_fp(buffer)
+                return buffer.getvalue()
+            except gTTSError as err:
+                status = getattr(err.rsp, "status_code", None)
+                timed_out = isinstance(err.__context__, requests.exceptions.Timeout)
+                if attempt < self.retries and (status in RETRY_STATUS or timed_out):
+                    delay = self.backoff * 2 ** (attempt - 1)
+                    log.info("gTTS: %s; retrying in %.1f s (%d of %d)", err, delay, attempt, self.retries)
+                    time.sleep(delay)
+                    continue
+                hint = OFFLINE_HINT if status is None else "try again later, or use --engine piper (the offline voice)"
+                raise EngineError(f"gTTS failed: {err}; {hint}") from err
+            except AssertionError as err:  # gTTS asserts on empty text
+                raise EngineError(f"gTTS refused the text {text!r}: {err}") from err
+        raise EngineError("gTTS failed")  # unreachable: the loop returns or raises
+
+    def synthesize(self, text: str) -> Audio:
+        data = self._mp3(text)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "clip.mp3"
+            path.write_bytes(data)
+            return decode(path)

