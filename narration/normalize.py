@@ -68,9 +68,9 @@ def _clean_chars(text: str) -> str:
     """Plain characters: NFC, one kind of apostrophe, no control characters, emoji or dingbats."""
     text = unicodedata.normalize("NFC", text).translate(_SMART)
     return "".join(
-        " " if ch in "\n\r\x0b\x0c" else ch
+        " " if unicodedata.category(ch) == "Cc" else ch
         for ch in text
-        if ch in "\n\r\x0b\x0c" or ch in _KEEP_SYMBOLS or unicodedata.category(ch) not in _DROP_CATEGORIES
+        if ch in _KEEP_SYMBOLS or unicodedata.category(ch) not in _DROP_CATEGORIES - {"Cc"}
     )
 
 
@@ -300,7 +300,7 @@ def _compound(m: re.Match[str]) -> str:
     """Hyphenated all-caps names: "B-PREP" is "B-prep", "X-RAY" "X-ray"; "ER-PR" is spelled."""
     parts = m.group().split("-")
     wordlike = any(len(p) == 1 for p in parts)
-    said = [p.lower() if wordlike and len(p) >= 4 and _VOWELS & set(p) else
+    said = [p.lower() if wordlike and len(p) >= 3 and _VOWELS & set(p) else
             (p if len(p) == 1 else _spell(p)) for p in parts]
     return "-".join(said)
 
@@ -359,6 +359,7 @@ _PUNCTUATION: list[Rule] = [
     ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
     ("parentheses", re.compile(r"\s*[)\]]"), ","),
+    ("ellipsis", re.compile(r"\s*\.{3,}\s*(?=[A-Z])"), ". "),
     ("ellipsis", re.compile(r"\s*\.{3,}\s*(?=\S)"), ", "),
     ("ellipsis", re.compile(r"\s*\.{3,}\s*$"), "."),
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
@@ -373,7 +374,7 @@ _PUNCTUATION: list[Rule] = [
     ("symbol", re.compile(r"(?<=\d)\s?[×x]\s?(?=\d)"), " by "),
     ("symbol", re.compile(r"(?<=\d)\+"), " plus"),
     ("symbol", re.compile(r"\s=\s"), " equals "),
-    ("quote", re.compile(r"[\"“”„«»]|(?<!\w)'|'(?![\w])(?<!s')"), ""),
+    ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
     ("symbol", re.compile(r"[*•·▪◦■□►▶→←↑↓|\\^_`{}<>~=+@#†‡§¶]"), " "),
 ]
 
