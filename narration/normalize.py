@@ -184,7 +184,7 @@ def _phone(m: re.Match[str]) -> str:
 
 
 def _time(m: re.Match[str]) -> str:
-    hour, minute, half = m.group("h"), m.group("m"), m.group("ap")
+    hour, minute, half = m.group("h"), m.group("m"), m.groupdict().get("ap")
     said = hour
     if minute and minute != "00":
         said += f" oh {minute[1]}" if minute[0] == "0" else f" {minute}"
@@ -258,14 +258,13 @@ _NUMBERS: list[Rule] = [
     ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
     ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])"), _us_date),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
-                        r"(?:\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b))"
-                        r"|(?<![\w:.])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\w:])"),
-     lambda m: _time(m) if m.group("h") else _time(re.match(r"(?P<h>\d+):(?P<m>\d+)(?P<ap>)", m.group()))),
-    ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?![\w.,-])"),
+                        r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"), _time),
+    ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
+    ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?![\w,-]|\.\d)"),
      _year_range),
     ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
      lambda m: _decade(m) if m.group(1) or m.group(2) != "00" else m.group()),
-    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?[-–—]\s?({_NUMBER})(?![\w.,-]|\.\d)"),
+    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?[-–—]\s?({_NUMBER})(?![\w,-]|\.\d)"),
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
     ("roman numeral", re.compile(r"\b((?i:stage|type|grade|phase|class|level|part|chapter|step))\s+"
                                  r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)\b"),
@@ -283,11 +282,12 @@ _NUMBERS: list[Rule] = [
 # ---------------------------------------------------------------- acronyms
 
 _VOWELS = set("AEIOUY")
+_EG = re.compile(r"\bE\.G\.")
 
 
 def _spell(letters: str) -> str:
     """Letters said one by one, written so the voice says each (see module docstring)."""
-    return ".".join(letters)
+    return _EG.sub("E.G-", ".".join(letters))  # "E.G.F.R" would be read "for example F R"
 
 
 def _acronym(m: re.Match[str]) -> str:
@@ -342,7 +342,8 @@ _ACRONYMS: list[Rule] = [
     ("dotted acronym", re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)"),
      lambda m: m.group(1)[:-1] + _final_dot(m)),
     ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
-    ("acronym", re.compile(r"(?<![\w.'-])([A-Z]{2,5})(\d{0,3})(s?)(?![\w'-]|\.\w)"), _acronym),
+    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,5})(\d{0,3})(s?)(?![\w']|-[A-Z\d]|\.\w)"),
+     _acronym),
 ]
 
 # ---------------------------------------------------------------- punctuation for the ear
@@ -444,7 +445,9 @@ def _ordinal(i: int) -> str:
 def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None) -> str:
     """A lead-in and list items as spoken sentences: never "dash", always a natural list."""
-    say = lambda s: normalize(s, lexicon, report, link_phrase)  # noqa: E731
+    def say(text: str) -> str:
+        return normalize(text, lexicon, report, link_phrase)
+
     raw = [_LIST_MARK.sub("", i).strip() for i in items]
     raw = [i for i in raw if i.strip(" ,;.")]
     lead = say(lead_in) if lead_in.strip() else ""
