@@ -1,0 +1,489 @@
+"""Speech normalization: written text -> text every engine speaks right (engine-independent).
+
+Rules run in a fixed order, each a compiled regex with a name the Report counts. Lexicon entries and
+spoken URLs are "held" behind private-use placeholders, so no later rule rewrites them.
+Spelled-out letters are written "D.C.I.S" (dots, no final dot): the Piper voice then says every
+letter, "A" included ("A A C R" reads the A's as the article "uh"), and no sentence ends early.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from narration.lexicon import Lexicon, Report
+
+__all__ = ["Report", "normalize", "spoken_list"]
+
+_HOLD_BASE = 0xE000  # private-use code points stand in for held (final) text
+
+
+class _Held:
+    """Spans of final text replaced by single private-use characters until the end."""
+
+    def __init__(self) -> None:
+        self.spans: list[str] = []
+
+    def hold(self, text: str) -> str:
+        self.spans.append(text)
+        return chr(_HOLD_BASE + len(self.spans) - 1)
+
+    def release(self, text: str) -> str:
+        return re.sub(r"[\ue000-\uf8ff]", lambda m: self.spans[ord(m.group()) - _HOLD_BASE], text)
+
+
+Rule = tuple[str, re.Pattern[str], "str | Callable[[re.Match[str]], str]"]
+
+
+def _run(rules: Sequence[Rule], text: str, report: Report | None) -> str:
+    """Apply rules in order, counting how often each fired."""
+    for name, pattern, repl in rules:
+        text, n = pattern.subn(repl, text)
+        if n and report is not None:
+            report.rules[name] += n
+    return text
+
+
+def _at_end(m: re.Match[str]) -> bool:
+    """Whether a match is the last thing in its text (closing marks aside)."""
+    return not m.string[m.end():].strip(" \"'”’)]")
+
+
+def _final_dot(m: re.Match[str]) -> str:
+    """Keep a full stop that an abbreviation swallowed when it also ended the sentence."""
+    return "." if _at_end(m) else ""
+
+
+# ---------------------------------------------------------------- characters
+
+_SMART = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‚": ",", "\u00a0": " ", "\u2009": " ",
+                        "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
+                        "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2026": "...",
+                        "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
+_DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
+_KEEP_SYMBOLS = frozenset("°")
+
+
+def _clean_chars(text: str) -> str:
+    """Plain characters: NFC, one kind of apostrophe, no control characters, emoji or dingbats."""
+    text = unicodedata.normalize("NFC", text).translate(_SMART)
+    return "".join(
+        " " if unicodedata.category(ch) == "Cc" else ch
+        for ch in text
+        if ch in _KEEP_SYMBOLS or unicodedata.category(ch) not in _DROP_CATEGORIES - {"Cc"}
+    )
+
+
+_FOOTNOTES: list[Rule] = [
+    ("footnote", re.compile(r"\s?\[(?:\d+|[a-z])(?:[,–-]\s?(?:\d+|[a-z]))*\]"), ""),
+    ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[\u00b9\u00b2\u00b3\u2070-\u2079]+"), ""),
+    ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[*†‡§¶]+|[†‡§¶]"), ""),
+]
+
+# ---------------------------------------------------------------- links
+
+_URL = re.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
+    r"|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:org|com|gov|edu|net|info|health|us|uk|ca)(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?(?![\w@])",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"(?<![\w.])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?!\w)", re.IGNORECASE)
+_LINK_SYMBOLS = {".": " dot ", "/": " slash ", "-": " dash ", "_": " underscore ", "@": " at ",
+                 "~": " tilde ", "#": " hash ", "+": " plus ", "=": " equals ", "?": " ", "&": " and "}
+_LINK_SPLIT = re.compile(r"([./\-_@~#+=?&])")
+
+
+def _read_link(link: str) -> str:
+    """How a person reads a link aloud: no scheme, no www, symbols named."""
+    link = re.sub(r"^(?:https?|ftp)://", "", link, flags=re.IGNORECASE)
+    link = re.sub(r"^www\.", "", link, flags=re.IGNORECASE)
+    link = re.split(r"[?#]", link, maxsplit=1)[0].rstrip("/")
+    parts = [_LINK_SYMBOLS.get(p, p.lower()) for p in _LINK_SPLIT.split(link) if p]
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _links(text: str, held: _Held, link_phrase: str | None, report: Report | None) -> str:
+    """Read e-mail addresses and URLs aloud, or replace them by a configured phrase."""
+    for name, pattern in (("email", _EMAIL), ("url", _URL)):
+        def replace(m: re.Match[str]) -> str:
+            return held.hold(link_phrase if link_phrase is not None else _read_link(m.group()))
+
+        text, n = pattern.subn(replace, text)
+        if n and report is not None:
+            report.rules[name] += n
+    return text
+
+
+# ---------------------------------------------------------------- titles and abbreviations
+
+def _saint_or_street(m: re.Match[str]) -> str:
+    """"St. Jude" is Saint; "Francis St." and "75 Francis St. Boston" are Street."""
+    before = m.string[: m.start()].split()[-2:]
+    after = m.string[m.end():].lstrip()
+    street = bool(before) and (before[-1][:1].isupper() or before[-1][:1].isdigit())
+    if after[:1].isupper() and not (len(before) == 2 and before[0].isdigit()):
+        street = False
+    return ("Street" if street else "Saint") + _final_dot(m)
+
+
+_TITLES: list[Rule] = [
+    ("title", re.compile(r"\bDrs\.?(?=\s+[A-Z])"), "Doctors"),
+    ("title", re.compile(r"\bDr\.?(?=\s+[A-Z])"), "Doctor"),
+    ("title", re.compile(r"\bMrs\.?(?=\s+[A-Z])"), "Missus"),
+    ("title", re.compile(r"\bMr\.?(?=\s+[A-Z])"), "Mister"),
+    ("title", re.compile(r"\bMs\.?(?=\s+[A-Z])"), "Miz"),
+    ("title", re.compile(r"\bProf\.?(?=\s+[A-Z])"), "Professor"),
+    ("title", re.compile(r"\bSt\.(?=\s|$)"), _saint_or_street),
+    ("title", re.compile(r"\b(?:Jr|Sr)\.(?=\W|$)"),
+     lambda m: ("Junior" if m.group().startswith("J") else "Senior") + _final_dot(m)),
+    ("abbreviation", re.compile(r"\bvs?\.(?=\s)|\bvs\b"), "versus"),
+    ("abbreviation", re.compile(r"\be\.\s?g\.,?(?=\s)", re.IGNORECASE), "for example,"),
+    ("abbreviation", re.compile(r"\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), "that is,"),
+    ("abbreviation", re.compile(r"\bcf\.(?=\s)"), "compare"),
+    ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + _final_dot(m)),
+    ("abbreviation", re.compile(r"\b(?:approx|ca)\.(?=\s*\d)"), "about"),
+    ("abbreviation", re.compile(r"\bNo\.(?=\s*\d)|#(?=\s*\d)"), "number "),
+]
+
+# ---------------------------------------------------------------- numbers
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
+        "fifteen sixteen seventeen eighteen nineteen".split()
+_TENS_PLURAL = {"1": "tens", "2": "twenties", "3": "thirties", "4": "forties", "5": "fifties",
+                "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_FRACTIONS = {"1/2": "one half", "1/3": "one third", "2/3": "two thirds", "1/4": "one quarter",
+              "3/4": "three quarters", "1/8": "one eighth"}
+_UNITS = {  # written -> (singular, plural)
+    "mcg": ("microgram", "micrograms"), "µg": ("microgram", "micrograms"),
+    "μg": ("microgram", "micrograms"), "mg": ("milligram", "milligrams"),
+    "g": ("gram", "grams"), "kg": ("kilogram", "kilograms"), "mL": ("milliliter", "milliliters"),
+    "ml": ("milliliter", "milliliters"), "cc": ("cubic centimeter", "cubic centimeters"),
+    "L": ("liter", "liters"), "dL": ("deciliter", "deciliters"), "mm": ("millimeter", "millimeters"),
+    "cm": ("centimeter", "centimeters"), "km": ("kilometer", "kilometers"),
+    "ft": ("foot", "feet"), "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "IU": ("international unit", "international units"),
+    "mmHg": ("millimeter of mercury", "millimeters of mercury"), "mmol": ("millimole", "millimoles"),
+    "hrs": ("hour", "hours"), "hr": ("hour", "hours"), "mins": ("minute", "minutes"),
+    "min": ("minute", "minutes"),
+}
+_PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "m2": "square meter",
+        "day": "day", "d": "day", "hr": "hour", "h": "hour", "week": "week", "wk": "week"}
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def _digits(group: str) -> str:
+    return " ".join(group)
+
+
+def _phone(m: re.Match[str]) -> str:
+    groups = [g for g in m.groups() if g]
+    return ", ".join(_digits(g) for g in groups)
+
+
+def _time(m: re.Match[str]) -> str:
+    hour, minute, half = m.group("h"), m.group("m"), m.groupdict().get("ap")
+    said = hour
+    if minute and minute != "00":
+        said += f" oh {minute[1]}" if minute[0] == "0" else f" {minute}"
+    if half:
+        said += " AM" if half[0].lower() == "a" else " PM"
+        said += _final_dot(m) if half.endswith(".") else ""
+    elif minute == "00":
+        said += " o'clock"
+    return said
+
+
+def _decade(m: re.Match[str]) -> str:
+    century, decade = m.group(1), m.group(2)
+    if decade == "00":
+        return "two thousands" if century == "20" else f"{_ONES[int(century)]} hundreds"
+    tens = _TENS_PLURAL[decade[0]]
+    return f"{_ONES[int(century)]} {tens}" if century else tens
+
+
+def _year_range(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    if len(second) == 2:
+        second = first[:2] + second
+    return f"{first} to {second}" if int(second) > int(first) else m.group()
+
+
+def _iso_date(m: re.Match[str]) -> str:
+    year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return m.group()
+    return f"{_MONTHS[month - 1]} {day}, {year}"
+
+
+def _us_date(m: re.Match[str]) -> str:
+    month, day, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return m.group()
+    return f"{_MONTHS[month - 1]} {day}, {year}"
+
+
+def _unit(m: re.Match[str]) -> str:
+    number, unit, per = m.group(1), m.group(2), m.group(3)
+    singular, plural = _UNITS[unit]
+    said = f"{number} {singular if number == '1' else plural}"
+    if per:
+        said += " a day" if _PER[per] == "day" else f" per {_PER[per]}"
+    return said
+
+
+def _money(m: re.Match[str]) -> str:
+    dollars, cents = m.group(1), m.group(2)
+    said = f"{dollars} {'dollar' if dollars == '1' else 'dollars'}"
+    if cents and cents != "00":
+        said += f" and {int(cents)} {'cent' if cents == '01' else 'cents'}"
+    return said
+
+
+def _decimal(m: re.Match[str]) -> str:
+    return f"{m.group(1)} point {_digits(m.group(2))}"
+
+
+def _fraction(m: re.Match[str]) -> str:
+    return _FRACTIONS.get(m.group(), f"{m.group(1)} over {m.group(2)}")
+
+
+_UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_PER_NAMES = "|".join(sorted(map(re.escape, _PER), key=len, reverse=True))
+
+_NUMBERS: list[Rule] = [
+    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-. ])?\(?(\d{3})\)?[-. ]?(\d{3})[-.](\d{4})(?![\w-])"), _phone),
+    ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
+    ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])"), _us_date),
+    ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
+                        r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"), _time),
+    ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
+    ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?![\w,-]|\.\d)"),
+     _year_range),
+    ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
+     lambda m: _decade(m) if m.group(1) or m.group(2) != "00" else m.group()),
+    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?[-–—]\s?({_NUMBER})(?![\w,-]|\.\d)"),
+     lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
+    ("roman numeral", re.compile(r"\b((?i:stage|type|grade|phase|class|level|part|chapter|step))\s+"
+                                 r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)\b"),
+     lambda m: f"{m.group(1)} {_ROMAN[m.group(2)]}{m.group(3)}"),
+    ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
+    ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
+    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})\s?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])"), _unit),
+    ("fraction", re.compile(r"(?<![\w/.])(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
+    ("decimal", re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w]|\.\d)"), _decimal),
+    ("temperature", re.compile(r"\s?°\s?([FC])\b"),
+     lambda m: " degrees " + ("Fahrenheit" if m.group(1) == "F" else "Celsius")),
+    ("temperature", re.compile(r"\s?°"), " degrees"),
+]
+
+# ---------------------------------------------------------------- acronyms
+
+_VOWELS = set("AEIOUY")
+_EG = re.compile(r"\bE\.G\.")
+
+
+def _spell(letters: str) -> str:
+    """Letters said one by one, written so the voice says each (see module docstring)."""
+    return _EG.sub("E.G-", ".".join(letters))  # "E.G.F.R" would be read "for example F R"
+
+
+def _acronym(m: re.Match[str]) -> str:
+    letters, digits, plural = m.group(1), m.group(2), m.group(3)
+    said = _spell(letters) + (".'s" if plural else "")
+    return f"{said} {digits}" if digits else said
+
+
+def _compound(m: re.Match[str]) -> str:
+    """Hyphenated all-caps names: "B-PREP" is "B-prep", "X-RAY" "X-ray"; "ER-PR" is spelled."""
+    parts = m.group().split("-")
+    wordlike = any(len(p) == 1 for p in parts)
+    said = [p.lower() if wordlike and len(p) >= 3 and _VOWELS & set(p) else
+            (p if len(p) == 1 else _spell(p)) for p in parts]
+    return "-".join(said)
+
+
+_SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?![\w'.-])")
+
+
+def _unshout(text: str, report: Report | None) -> str:
+    """A sentence typed in capitals is not a row of acronyms: read its long words as words."""
+    words = re.findall(r"[^\W\d_]+", text)
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    if len(caps) < 3 or len(caps) * 2 <= len(words):
+        return text
+    if report is not None:
+        report.rules["all caps"] += 1
+    lowered = _SHOUT_WORD.sub(lambda m: m.group().lower() if len(m.group()) > 3 and
+                              _VOWELS & set(m.group()) or m.group() in _COMMON_CAPS else m.group(), text)
+    return lowered[:1].upper() + lowered[1:]
+
+
+_COMMON_CAPS = frozenset(
+    "THE AND FOR ARE BUT NOT YOU ALL ANY CAN HAS HER WAS ONE OUR OUT DAY GET HIM HIS HOW MAN NEW NOW "
+    "OLD SEE TWO WAY WHO BOY DID ITS LET PUT SAY SHE TOO USE WHAT WHEN WITH YOUR FROM THAT THIS HAVE "
+    "WILL THEY BEEN CALL FIND MORE MAKE LIKE KNOW TAKE INTO YEAR THAN THEM SOME TIME VERY WHY ABOUT "
+    "AFTER BEFORE WHICH WHERE THERE THESE THEIR WOULD COULD NOTE IS IT IN ON OF TO BE DO IF OR AS AT "
+    "BY AN GO NO SO UP WE MY ME HE US AM".split()
+)
+
+def _initial(m: re.Match[str]) -> str:
+    """"Anne E. Dyson" -> "Anne E Dyson": no full stop inside a name ("A," so it is not "uh")."""
+    before = m.string[: m.start()].split()[-1:]
+    if not before or not before[0][:1].isupper():
+        return m.group()
+    return "A," if m.group(1) == "A" else m.group(1)
+
+
+_ACRONYMS: list[Rule] = [
+    ("initial", re.compile(r"(?<![\w.])([A-Z])\.(?=\s+[A-Z][a-z])"), _initial),
+    ("dotted acronym", re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)"),
+     lambda m: m.group(1)[:-1] + _final_dot(m)),
+    ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
+    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,5})(\d{0,3})(s?)(?![\w']|-[A-Z\d]|\.\w)"),
+     _acronym),
+]
+
+# ---------------------------------------------------------------- punctuation for the ear
+
+def _slash(m: re.Match[str]) -> str:
+    """"Dana-Farber/Brigham" joins two names ("and"); "yes/no" offers a choice ("or")."""
+    before = m.string[: m.start()].split()[-1:]
+    after = m.string[m.end():].split()[:1]
+    names = before and after and before[0][:1].isupper() and after[0][:1].isupper()
+    return " and " if names else " or "
+
+
+_PUNCTUATION: list[Rule] = [
+    ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
+    ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
+    ("parentheses", re.compile(r"\s*[)\]]"), ","),
+    ("ellipsis", re.compile(r"\s*\.{3,}\s*(?=[A-Z])"), ". "),
+    ("ellipsis", re.compile(r"\s*\.{3,}\s*(?=\S)"), ", "),
+    ("ellipsis", re.compile(r"\s*\.{3,}\s*$"), "."),
+    ("ampersand", re.compile(r"\s*&\s*"), " and "),
+    ("slash", re.compile(r"\band/or\b"), "and or"),
+    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), _slash),
+    ("symbol", re.compile(r"~\s?(?=\d)"), "about "),
+    ("symbol", re.compile(r"±"), " plus or minus "),
+    ("symbol", re.compile(r"[≥⩾]\s?"), "at least "),
+    ("symbol", re.compile(r"[≤⩽]\s?"), "at most "),
+    ("symbol", re.compile(r"(?<!\w)>\s?(?=\d)"), "more than "),
+    ("symbol", re.compile(r"(?<!\w)<\s?(?=\d)"), "less than "),
+    ("symbol", re.compile(r"(?<=\d)\s?[×x]\s?(?=\d)"), " by "),
+    ("symbol", re.compile(r"(?<=\d)\+"), " plus"),
+    ("symbol", re.compile(r"\s=\s"), " equals "),
+    ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
+    ("symbol", re.compile(r"[*•·▪◦■□►▶→←↑↓|\\^_`{}<>~=+@#†‡§¶]"), " "),
+]
+
+_TIDY: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\s+"), " "),
+    (re.compile(r"\s+([,.;:?!])"), r"\1"),
+    (re.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
+    (re.compile(r"[,;:]+\s*([.?!])"), r"\1"),
+    (re.compile(r"^[\s,;:.]+"), ""),
+    (re.compile(r"([,;:])(?=[^\s\d])"), r"\1 "),
+]
+
+
+def _tidy(text: str) -> str:
+    """Collapse spaces and the doubled or dangling commas that removed marks leave behind."""
+    for pattern, repl in _TIDY:
+        text = pattern.sub(repl, text)
+    return text.strip(" ,;")
+
+
+def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
+              link_phrase: str | None = None) -> str:
+    """Turn one written sentence (or paragraph) into the words a voice should say."""
+    held = _Held()
+    text = _clean_chars(text)
+    text = _run(_FOOTNOTES, text, report)
+    text = _links(text, held, link_phrase, report)
+    text = lexicon.apply(text, report, mark=held.hold)
+    text = _run(_TITLES, text, report)
+    text = _run(_NUMBERS, text, report)
+    text = _unshout(text, report)
+    text = _run(_ACRONYMS, text, report)
+    text = _run(_PUNCTUATION, text, report)
+    return held.release(_tidy(text))
+
+
+# ---------------------------------------------------------------- lists
+
+_LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦+>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
+_TRAILING_JOIN = re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$")
+_ORDINALS = "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split()
+
+
+def _is_sentence(item: str) -> bool:
+    """An item that reads as a sentence of its own: a few words closed by a full stop."""
+    return bool(re.search(r"[.?!]$", item.strip())) and len(item.split()) >= 3
+
+
+def _lower_first(item: str) -> str:
+    """"Aging" -> "aging"; leave acronyms, "I" and multi-word proper names alone."""
+    words = item.split()
+    if not words:
+        return item
+    core = words[0].rstrip(",;:.!?")
+    titled = core[:1].isupper() and core[1:].replace("'", "").islower()
+    if core in ("A", "An", "The"):
+        return item[:1].lower() + item[1:]
+    if not titled or any(w[:1].isupper() for w in words[1:] if len(w) > 3):
+        return item
+    return item[:1].lower() + item[1:]
+
+
+def _ordinal(i: int) -> str:
+    return _ORDINALS[i] if i < len(_ORDINALS) else f"Number {i + 1}"
+
+
+def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
+                report: Report | None = None, link_phrase: str | None = None) -> str:
+    """A lead-in and list items as spoken sentences: never "dash", always a natural list."""
+    def say(text: str) -> str:
+        return normalize(text, lexicon, report, link_phrase)
+
+    raw = [_LIST_MARK.sub("", i).strip() for i in items]
+    raw = [i for i in raw if i.strip(" ,;.")]
+    lead = say(lead_in) if lead_in.strip() else ""
+    if report is not None and raw:
+        report.rules["ordered list" if ordered else "list"] += 1
+    if not raw:
+        return lead
+    if any(_is_sentence(i) for i in raw):
+        spoken = [say(i) for i in raw]
+        spoken = [s if s[-1:] in ".?!" else s + "." for s in spoken]
+        if ordered:
+            spoken = [f"{_ordinal(n)}, {_lower_first(s)}" for n, s in enumerate(spoken)]
+        head = re.sub(r"[:;,]$", ".", lead)
+        if head and head[-1] not in ".?!":
+            head += "."
+        return " ".join([head, *spoken] if head else spoken)
+    joiner = "and"
+    cleaned = []
+    for item in raw:
+        m = _TRAILING_JOIN.search(item)
+        if m.group(1):
+            joiner = m.group(1)
+        cleaned.append(_lower_first(say(item[: m.start()] or item).rstrip(" ,;:.")))
+    if ordered:
+        cleaned = [f"{_ordinal(n).lower()}, {c}" for n, c in enumerate(cleaned)]
+    sep = "; " if ordered or any("," in c for c in cleaned) else ", "
+    if len(cleaned) == 1:
+        body = cleaned[0]
+    elif len(cleaned) == 2 and sep == ", ":
+        body = f"{cleaned[0]} {joiner} {cleaned[1]}"
+    else:
+        body = sep.join(cleaned[:-1]) + f"{sep.rstrip()} {joiner} {cleaned[-1]}"
+    if not lead:
+        return body[:1].upper() + body[1:] + "."
+    if lead[-1] in ".?!":
+        return f"{lead} {body[:1].upper()}{body[1:]}."
+    if lead[-1] in ":,;" or re.search(r"\b(?:including|include|includes|such as|are|is|like)$", lead):
+        return f"{lead} {body}."
+    return f"{lead}: {body}."

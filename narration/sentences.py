@@ -1,0 +1,63 @@
+"""Sentence splitting for written English that knows titles, abbreviations, initials and decimals.
+
+A sentence is the unit of synthesis and of transcript cues, so "Dr. King" must never be cut in two.
+"""
+from __future__ import annotations
+
+import re
+
+# Abbreviations that are never the last word of a sentence (they introduce what follows).
+_NEVER_FINAL = frozenset(
+    "dr drs mr mrs ms mx prof rev fr sr st mt gen sen rep gov capt col lt sgt "
+    "vs v e.g i.e cf approx ca fig figs no nos vol pp p dept univ".split()
+)
+# Dotted acronyms that usually lead into a name ("U.S. Food and Drug Administration").
+_LEADING_ACRONYMS = frozenset({"u.s", "u.k", "u.n"})
+
+_CANDIDATE = re.compile(r"(\.{3}|…|[.?!]+)([\"'”’)\]]*)(\s+)(?=\S)")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_OPENERS = "\"'“‘(["
+
+
+def _words_before(text: str, end: int) -> tuple[str, str]:
+    """The word ending at `end` (terminator included) and the word before it, openers stripped."""
+    words = text[:end].split()[-2:]
+    words = [w.lstrip(_OPENERS) for w in words]
+    return (words[-1], words[0] if len(words) == 2 else "")
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether the text at `pos` can begin a sentence (capital letter, digit or opening mark)."""
+    rest = text[pos:].lstrip(_OPENERS)
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """Decide whether a terminator followed by whitespace really ends a sentence."""
+    if not _starts_sentence(text, m.end()):
+        return False
+    mark = m.group(1)
+    if mark != ".":
+        return True
+    word, before = _words_before(text, m.end(1))
+    stem = word[:-1].lower()
+    if stem in _NEVER_FINAL or stem in _LEADING_ACRONYMS:
+        return False
+    if _INITIAL.match(word):
+        # "Tari A. King": an initial after a capitalized name or at the start is not an end.
+        return bool(before) and not before[:1].isupper()
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; line breaks always end a sentence."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        start = 0
+        for m in _CANDIDATE.finditer(line):
+            if _is_boundary(line, m):
+                sentences.append(line[start:m.end(2)].strip())
+                start = m.end()
+        sentences.append(line[start:].strip())
+    return [s for s in sentences if s]

