@@ -18,7 +18,7 @@ from narration.models import Audio
 
 TRUE_PEAK_RATE = 192_000  # BS.1770-4 Annex 2 oversamples 48 kHz by 4; lower rates need more to catch the same peaks
 LOUDNESS_BLOCK_S = 0.4  # pyloudnorm's gating block; shorter audio is padded with silence, which the gate ignores
-LIMITER_WINDOW_S = 0.02  # look-ahead and release of the limiter: long enough to be inaudible on speech
+LIMITER_WINDOW_S = 0.03  # look-ahead and release of the limiter: spans several pitch periods, so the gain follows syllables, not cycles
 LOUDNESS_TOLERANCE_LU = 0.5  # normalize aims at half the allowed 1 LU so encoding cannot push it over
 
 
