@@ -31,15 +31,16 @@ def captions(cues: Sequence[Cue]) -> list[Caption]:
         words = " ".join(cue.text.split())
         if not words:
             continue
-        pieces = [" ".join(pair) for pair in _pairs(textwrap.wrap(words, LINE_CHARS, break_on_hyphens=False))]
+        layout = _layout(words)
+        pieces = [" ".join(lines) for lines in layout]
         start, end = cue.start_ms, max(cue.end_ms, cue.start_ms + len(pieces))
         total = sum(len(piece) for piece in pieces)
         done = 0
-        for piece in pieces:
+        for piece, lines in zip(pieces, layout):
             piece_start = start + math.floor((end - start) * done / total)
             done += len(piece)
             piece_end = start + math.floor((end - start) * done / total)
-            result.append(Caption(piece_start, piece_end, _balanced_lines(piece)))
+            result.append(Caption(piece_start, piece_end, tuple(lines)))
     return result
 
 
@@ -87,19 +88,22 @@ def chapters_json(chapters: Sequence[Chapter], title: str | None = None) -> str:
     return _dump(document)
 
 
-def _pairs(lines: list[str]) -> list[list[str]]:
+def _layout(text: str) -> list[list[str]]:
+    """The fewest two-line captions for a sentence, with lines as even as the words allow (no one-word tails)."""
+    if len(text) <= LINE_CHARS:
+        return [[text]]
+    lines = _wrap(text, LINE_CHARS)
+    count = math.ceil(len(lines) / CUE_LINES)
+    for width in range(math.ceil(len(text) / (count * CUE_LINES)), LINE_CHARS):
+        narrower = _wrap(text, width)
+        if len(narrower) <= count * CUE_LINES:
+            lines = narrower
+            break
     return [lines[i : i + CUE_LINES] for i in range(0, len(lines), CUE_LINES)]
 
 
-def _balanced_lines(text: str) -> tuple[str, ...]:
-    """The narrowest wrap that still fits the line limit, so two lines come out about equally long."""
-    if len(text) <= LINE_CHARS:
-        return (text,)
-    for width in range(math.ceil(len(text) / CUE_LINES), LINE_CHARS + 1):
-        lines = textwrap.wrap(text, width, break_on_hyphens=False)
-        if len(lines) <= CUE_LINES:
-            return tuple(lines)
-    return tuple(textwrap.wrap(text, LINE_CHARS, break_on_hyphens=False))
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_on_hyphens=False)
 
 
 def _timestamp(ms: int, decimal: str) -> str:
