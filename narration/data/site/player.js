@@ -81,6 +81,7 @@
       var rate = Number(button.getAttribute("data-rate"));
       audio.playbackRate = rate;
       audio.defaultPlaybackRate = rate;
+      showRate(); // at once: the ratechange event comes a moment later
       if (status) {
         status.textContent = "Playback speed " + button.textContent;
       }
