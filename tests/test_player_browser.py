@@ -142,9 +142,15 @@ def _state(browser) -> dict:
 
 
 @pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core is not installed ({AXE}): npm ci --prefix tests/browser")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page", ["index.html", f"episodes/{SLUG}.html"])
-def test_axe_finds_no_violations(browser, site_url, page: str) -> None:
+def test_axe_finds_no_violations(browser, site_url, page: str, scheme: str) -> None:
+    """Both colour schemes, with the current sentence highlighted (it is on load)."""
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+    )
     browser.get(f"{site_url[0]}/{page}")
+    assert browser.execute_script(f"return matchMedia('(prefers-color-scheme: {scheme})').matches")
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -155,6 +161,7 @@ def test_axe_finds_no_violations(browser, site_url, page: str) -> None:
     assert result["passes"] > 10  # axe really looked at the page
     problems = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert problems == [], json.dumps(problems, indent=1)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
 def test_pressing_play_advances_the_highlighted_sentence(browser, site_url) -> None:
