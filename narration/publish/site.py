@@ -97,13 +97,14 @@ def _long_date(day: date) -> str:
 
 
 def _page(language: str, title: str, page_dir: str, head: str, body: str) -> str:
-    """The shared document frame: lang, viewport, style sheet, skip link target and body."""
+    """The shared document frame: language, viewport and style sheet around a page's head and body."""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(language or "en")}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n"
-        f'<link rel="stylesheet" href="{_href(ASSETS, page_dir)}/player.css">\n{head}</head>\n<body>\n{body}</body>\n</html>\n'
+        f'<link rel="stylesheet" href="{_href(ASSETS, page_dir)}/player.css">\n{head}</head>\n'
+        f"<body>\n{body}</body>\n</html>\n"
     )
 
 
@@ -248,7 +249,7 @@ def _episode_page(show: SiteShow, episode: PublishedEpisode) -> str:
     mp3 = _href(episode.mp3, page_dir)
     vtt = _href(f"{TRANSCRIPTS}/{info.slug}.vtt", page_dir)
     part = (
-        f"Part {info.number} of the article" if info.kind == "section" and info.number else "The whole article"
+        f"Part {info.number} of the article" if info.kind == "section" and info.number else "The whole of the article"
     )
     head = _feed_link(show, page_dir) + f'<script src="{_href(ASSETS, page_dir)}/player.js" defer></script>\n'
     body = (
