@@ -102,10 +102,11 @@ def cmd_scripts(args: argparse.Namespace) -> int:
         print(f"  wrote {path}")
     for path in report.kept_edits:
         print(f"  kept your edit of {path}")
-    if report.rules.fired:
+    lines = report.rules.lines()
+    if lines:
         print("Rules and lexicon entries that fired:")
-        for name, count in sorted(report.rules.fired.items(), key=lambda item: (-item[1], item[0])):
-            print(f"  {count:4d}  {name}")
+        for line in lines:
+            print(f"  {line}")
     return 0
 
 

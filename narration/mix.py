@@ -9,11 +9,14 @@ import numpy as np
 from scipy.signal import resample_poly
 
 from .episodes import EpisodePlan
-from .loudness import normalize as normalize_loudness
+from .loudness import integrated_lufs, level_clip, normalize as normalize_loudness
 from .models import Audio, Cue, Mixdown
 
+VERSION = 4  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
 FADE_MS = 8
 SILENCE_DB = -45.0
+ENCODER_LOSS_LU = 0.4  # measured: 96 kbps mono MP3 decodes about 0.4 LU quieter (its low-pass removes treble)
+HEADROOM_DB = 1.5  # clips are limited this far below the ceiling, so the episode-level correction cannot overshoot
 
 
 def resample(audio: Audio, rate: int) -> Audio:
@@ -67,25 +70,48 @@ def signature(rate: int) -> Audio:
     return Audio(fade(out.astype(np.float32), rate, 30), rate)
 
 
+def prepare_clip(audio: Audio, rate: int, loudness_lufs: float, true_peak_dbtp: float) -> Audio:
+    """One sentence ready to mix: at the episode rate, trimmed, at the target loudness, peaks limited, faded.
+
+    Every sentence is levelled on its own, so the voice keeps a steady loudness from sentence to sentence
+    (and the expensive true-peak limiting runs once per sentence ever, not once per episode build).
+    """
+    trimmed = trim_silence(resample(audio, rate))
+    if len(trimmed.samples) == 0:
+        return trimmed
+    levelled = level_clip(trimmed, loudness_lufs + ENCODER_LOSS_LU, true_peak_dbtp - HEADROOM_DB)
+    return Audio(fade(levelled.samples, rate), rate)
+
+
 def render(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, loudness_lufs: float,
            true_peak_dbtp: float) -> Mixdown:
-    """Lay the plan's parts end to end at one rate, record each sentence's cue, then normalize loudness."""
+    """Lay prepared clips (see prepare_clip) end to end at one rate, record each sentence's cue, and correct
+    the episode's integrated loudness within the clips' headroom."""
     pieces: list[np.ndarray] = []
     cues: list[Cue] = []
     position = 0
+    chime = signature(rate)
+    chime_gain = 10 ** ((loudness_lufs - 4.0 - integrated_lufs(chime)) / 20)  # a little under the voice
     for part in plan.parts:
         if part.kind == "pause":
             piece = np.zeros(int(rate * part.ms / 1000), dtype=np.float32)
         elif part.kind == "signature":
-            piece = signature(rate).samples
+            piece = chime.samples * np.float32(chime_gain)
         else:
-            audio = trim_silence(resample(clip(part.text), rate))
-            piece = fade(audio.samples, rate)
+            piece = clip(part.text).samples
             start_ms = round(position * 1000 / rate)
             cues.append(Cue(start_ms, round((position + len(piece)) * 1000 / rate), part.text,
                             kind=part.kind if part.kind in ("intro", "heading", "body", "outro") else "body",  # type: ignore[arg-type]
                             section=part.section))
         pieces.append(piece)
         position += len(piece)
-    audio = Audio(np.concatenate(pieces) if pieces else np.zeros(0, np.float32), rate)
-    return Mixdown(normalize_loudness(audio, loudness_lufs, true_peak_dbtp), tuple(cues))
+    samples = np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
+    audio = Audio(samples, rate)
+    target = loudness_lufs + ENCODER_LOSS_LU
+    correction = target - integrated_lufs(audio) if len(samples) else 0.0
+    if np.isfinite(correction) and abs(correction) > 0.05:
+        if correction <= HEADROOM_DB - 1.0:
+            audio = Audio((samples * np.float32(10 ** (correction / 20))).astype(np.float32), rate)
+        else:  # clips far off target (unusual voices): level the whole episode, true-peak limited
+            audio = normalize_loudness(audio, target, true_peak_dbtp)
+    return Mixdown(audio, tuple(cues))

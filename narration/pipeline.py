@@ -10,19 +10,21 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import ingest, scripts as script_stage
-from .config import Config
+from .config import AudioConfig, Config
 from .episodes import EpisodePlan, full_plan, section_plan
-from .errors import InputError
+from .errors import EngineError, InputError
 from .lexicon import Lexicon, load_lexicon
-from .mix import render
-from .models import Article, ArticleMeta, Chapter, Cue, PublishedEpisode, Script
-from .normalize import Report, normalize
-from .publish import feed as feed_stage
+from .mix import VERSION as MIX_VERSION, prepare_clip, render
+from .models import Article, ArticleMeta, Audio, Chapter, Cue, PublishedEpisode, Script
+from .lexicon import Report
+from .normalize import normalize
+from .publish import feed as feed_stage, transcripts
+from .publish.site import SiteShow, write_site
 from .publish.artwork import check_cover, default_cover
 from .publish.episodes import EpisodeCache, TagInfo, episode_key, place
 from .publishing import StagedOutput, build_lock
 from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
-from .speech.synthesize import Job, ProgressHook, SynthesisStats, load_clips, synthesize_missing
+from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
 log = logging.getLogger(__name__)
 SAMPLE = Path(__file__).parent / "data" / "breast-calcifications.txt"
@@ -101,7 +103,8 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
                                          regenerate=options.regenerate_scripts, write=write)
         report.scripts_written += sync.written
         report.kept_edits += sync.kept_edits
-        report.rules.fired.update(sync.report.fired)
+        report.rules.rules.update(sync.report.rules)
+        report.rules.entries.update(sync.report.entries)
         planned = script_stage.plan_sections(article, config.scripts.credits)
         descriptions = tuple(_description(article, p) for p in planned)
         prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions))
@@ -165,6 +168,29 @@ def _cover(config: Config, cache_dir: Path) -> Path:
     return cached
 
 
+class PreparedClips:
+    """Sentences levelled and resampled for the mix, cached beside the raw clips (content-addressed too)."""
+
+    def __init__(self, clips: ClipCache, fingerprint: dict[str, str], audio: AudioConfig) -> None:
+        self.raw = clips
+        self.ready = ClipCache(clips.root / "prepared")
+        self.fingerprint = fingerprint
+        self.audio = audio
+
+    def get(self, text: str) -> Audio:
+        raw_key = clip_key(text, self.fingerprint)
+        settings = f"{raw_key}:{self.audio.sample_rate}:{self.audio.loudness_lufs}:{self.audio.true_peak_dbtp}:{MIX_VERSION}"
+        key = hashlib.sha256(settings.encode()).hexdigest()
+        ready = self.ready.get(key)
+        if ready is None:
+            raw = self.raw.get(raw_key)
+            if raw is None:
+                raise EngineError(f"clip for {text[:60]!r} vanished from the cache during the build")
+            ready = prepare_clip(raw, self.audio.sample_rate, self.audio.loudness_lufs, self.audio.true_peak_dbtp)
+            self.ready.put(key, ready)
+        return ready
+
+
 def build(config: Config, options: BuildOptions, engine: Engine | None = None,
           progress: ProgressHook | None = None) -> BuildReport:
     """Run the whole build; output/ is replaced only when everything succeeded."""
@@ -189,6 +215,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                                                titles[plan.info.article_slug], stage.path)
                 report.episodes.append(published)
                 report.episodes_rendered += rendered
+            for episode in report.episodes:
+                transcripts.write_episode_files(stage.path, episode)
+            write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
+                                            config.show.author, feed_stage.FEED_NAME, cover_name), report.episodes)
             feed_bytes = feed_stage.build_feed(config.show, report.episodes, cover_name)
             stage.write_last(feed_stage.FEED_NAME, feed_bytes)
         return report
@@ -206,14 +236,14 @@ def _episode(config: Config, plan: EpisodePlan, engine: Engine, clips: ClipCache
                    track=info.number, year=int(info.pub_date[:4]), genre="Podcast",
                    comment=info.description, cover=cover)
     settings = {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "bitrate": audio.bitrate, "rate": audio.sample_rate,
-                "full": info.kind == "full"}
+                "full": info.kind == "full", "mix": MIX_VERSION}
     key = episode_key(parts_key, settings, tags)
     cached = cache.get(key)
     rendered = 0
     if cached is None:
         def mixdown():  # type: ignore[no-untyped-def]
-            sounds = load_clips(plan.sentences, engine, clips)
-            return render(plan, sounds.__getitem__, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
+            prepared = PreparedClips(clips, fingerprint, audio)
+            return render(plan, prepared.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
 
         chapters_for = None
         if info.kind == "full":

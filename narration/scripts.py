@@ -19,7 +19,8 @@ from .errors import InputError
 from .ingest import slugify
 from .lexicon import Lexicon
 from .models import Article, Block, Pause, Script, Section, Segment, Sentence
-from .normalize import Report, normalize, spoken_list
+from .lexicon import Report
+from .normalize import normalize, spoken_list
 from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,8 @@ def plan_sections(article: Article, credits: str) -> list[PlannedSection]:
     return planned
 
 
-def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report) -> list[list[str]]:
+def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
+                      link_phrase: str | None = None) -> list[list[str]]:
     """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it."""
     paragraphs: list[list[tuple[str, bool]]] = []  # (text, already spoken)
     for block in blocks:
@@ -86,14 +88,14 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report)
         lead = ""
         if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].rstrip().endswith(":"):
             lead = paragraphs[-1].pop()[0]
-        spoken = [(s, True) for s in split_sentences(spoken_list(lead, block.items, block.ordered, lexicon, report))]
+        spoken = [(s, True) for s in split_sentences(spoken_list(lead, block.items, block.ordered, lexicon, report, link_phrase))]
         if lead:
             paragraphs[-1].extend(spoken)
         else:
             paragraphs.append(spoken)
     result = []
     for paragraph in paragraphs:
-        lines = [" ".join((text if done else normalize(text, lexicon, report)).split()) for text, done in paragraph]
+        lines = [" ".join((text if done else normalize(text, lexicon, report, link_phrase)).split()) for text, done in paragraph]
         if any(lines):
             result.append([line for line in lines if line])
     return result
@@ -104,7 +106,7 @@ def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, rep
     header = HEADER.format(article=article.title, number=planned.number, count=planned.count,
                            title=planned.title, source=article.source.name)
     spoken_title = " ".join(normalize(planned.title, lexicon, report).split())
-    body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report))
+    body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report, config.url_phrase or None))
     return f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"
 
 

@@ -10,8 +10,10 @@ import feedgen.feed  # must be imported before any feedgen.ext module (lxml impo
 
 from ..config import ShowConfig
 from ..models import PublishedEpisode
+from . import podcast_ns
 
 FEED_NAME = "feed.xml"
+TRANSCRIPT_FORMATS = ("vtt", "srt", "json")
 
 
 def absolute_url(base_url: str, relative: str) -> str:
@@ -39,15 +41,12 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
                transcripts: bool = True, chapters: bool = True) -> bytes:
     """The RSS 2.0 document with iTunes tags, for the episodes in the order given."""
     feed = feedgen.feed.FeedGenerator()
-    feed.load_extension("podcast")
-    from . import podcast_ns
-
-    podcast_ns.load(feed)
+    podcast_ns.register(feed)
     feed_url = absolute_url(show.base_url, FEED_NAME)
     feed.title(show.title)
     feed.description(show.description[:4000])
-    feed.link(href=show.base_url, rel="alternate")
     feed.link(href=feed_url, rel="self", type="application/rss+xml")
+    feed.link(href=show.base_url, rel="alternate")  # the last link call decides the channel <link>
     feed.language(show.language)
     feed.author({"name": show.author, "email": show.email})
     feed.generator("narration")
@@ -60,10 +59,10 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
     feed.podcast.itunes_category(show.category, show.subcategory)
     feed.podcast.itunes_type("episodic")
     feed.podcast.itunes_summary(show.description[:4000])
-    podcast_ns.set_explicit(feed, False)
-    feed.podcast_ns.guid_from_url(feed_url)
+    feed.podcast.itunes_explicit(False)
+    feed.podcastindex.guid(podcast_ns.podcast_guid(feed_url))
     if show.locked:
-        feed.podcast_ns.locked(True, owner=show.email)
+        feed.podcastindex.locked(True, owner=show.email)
     for episode in episodes:
         info = episode.info
         entry = feed.add_entry(order="append")
@@ -83,13 +82,13 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
             entry.podcast.itunes_episode_type("bonus")
         entry.podcast.itunes_author(show.author)
         entry.podcast.itunes_image(absolute_url(show.base_url, cover))
-        podcast_ns.set_entry_explicit(entry, False)
+        entry.podcast.itunes_explicit(False)
         if transcripts:
-            for suffix, mime in podcast_ns.TRANSCRIPT_TYPES.items():
-                entry.podcast_ns.transcript(absolute_url(show.base_url, f"transcripts/{info.slug}.{suffix}"), mime,
-                                            language=show.language, captions=suffix == "vtt")
+            for suffix in TRANSCRIPT_FORMATS:
+                entry.podcastindex.transcript(absolute_url(show.base_url, f"transcripts/{info.slug}.{suffix}"), suffix,
+                                              language=show.language, captions=suffix == "vtt")
         if chapters and info.chapters:
-            entry.podcast_ns.chapters(absolute_url(show.base_url, f"chapters/{info.slug}.json"))
+            entry.podcastindex.chapters(absolute_url(show.base_url, f"chapters/{info.slug}.json"))
     return feed.rss_str(pretty=True)
 
 

@@ -6,8 +6,9 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from narration.models import Chapter, Cue
+from narration.models import Chapter, Cue, PublishedEpisode
 
 LINE_CHARS = 65  # a caption line people can read at a glance (and what players wrap to anyway)
 CUE_LINES = 2
@@ -123,3 +124,17 @@ def _seconds(ms: int) -> float:
 
 def _dump(document: dict[str, object]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_episode_files(out_dir: Path, episode: PublishedEpisode) -> None:
+    """transcripts/<slug>.vtt|.srt|.json and, for chaptered episodes, chapters/<slug>.json."""
+    slug = episode.info.slug
+    folder = out_dir / "transcripts"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{slug}.vtt").write_text(to_vtt(episode.cues), encoding="utf-8")
+    (folder / f"{slug}.srt").write_text(to_srt(episode.cues), encoding="utf-8")
+    (folder / f"{slug}.json").write_text(to_json(episode.cues), encoding="utf-8")
+    if episode.info.chapters:
+        (out_dir / "chapters").mkdir(exist_ok=True)
+        (out_dir / "chapters" / f"{slug}.json").write_text(
+            chapters_json(episode.info.chapters, episode.info.title), encoding="utf-8")

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import concurrent.futures
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from ..errors import EngineError
-from ..models import Audio
 from .base import Engine
 from .cache import ClipCache, clip_key
 
@@ -69,16 +68,3 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
     return stats
-
-
-def load_clips(texts: Iterable[str], engine: Engine, cache: ClipCache) -> dict[str, Audio]:
-    """Read cached clips for texts (after synthesize_missing has filled the cache)."""
-    fingerprint = engine.fingerprint()
-    clips: dict[str, Audio] = {}
-    for text in texts:
-        if text not in clips:
-            audio = cache.get(clip_key(text, fingerprint))
-            if audio is None:
-                raise EngineError(f"clip for {text[:60]!r} vanished from the cache during the build")
-            clips[text] = audio
-    return clips
