@@ -54,7 +54,9 @@ def spoken(text: str) -> list[tuple[str, Audio]]:
 def ffmpeg_decode(path, raw: tuple[str, int] | None = None) -> tuple[np.ndarray, int, str, int]:
     """Decode any file with ffmpeg itself: samples as float, and the codec, rate and channels ffmpeg reports."""
     command = [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostdin"]
-    if raw:
+    if raw and raw[0] == "g722":
+        command += ["-f", "g722"]  # the format fixes 16 kHz mono; ffmpeg reports what it finds
+    elif raw:
         command += ["-f", raw[0], "-ar", str(raw[1]), "-ac", "1"]
     command += ["-i", str(path), "-f", "s16le", "pipe:1"]
     done = subprocess.run(command, capture_output=True, check=True)
