@@ -9,12 +9,14 @@ import imageio_ffmpeg
 import numpy as np
 
 from narration.models import Audio
+from narration.publish.holdline import HoldlineConfig
 
-HOLD_LENGTH_SCALE = 1.35
+HOLD_LENGTH_SCALE = HoldlineConfig().length_scale
 SECTIONS = {
     "02-what-are-breast-calcifications": (
-        "All cells in the body have a life span; the cells that line the milk ducts of the breast only live for so long. "
-        "Breast calcifications, or small calcium deposits in breast tissue, are signs of cellular turnover, essentially, "
+        "All cells in the body have a life span; the cells that line the milk ducts of the breast only live for so "
+        "long. Breast calcifications, or small calcium deposits in breast tissue, are signs of cellular turnover, "
+        "essentially, "
         "dead cells, that can be visualized on a mammogram or observed in a breast biopsy. "
         "Calcifications are generally harmless and are often a result of aging breast tissue. "
         "On rare occasions, however, calcifications can be an early marker of breast cancer. "

@@ -1,11 +1,11 @@
-"""Phone hold-line output: messages cut at sentence boundaries, a looping hold program, and the files phone systems take as they are."""
+"""Phone hold-line output: messages cut between sentences, a looping hold program, files phone systems take as-is."""
 from __future__ import annotations
 
 import json
 import os
 import re
 import subprocess
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -48,7 +48,7 @@ class HoldlineConfig:
     gap_seconds: float = 2.0  # silence (or music alone) between messages, and across the loop point
     sentence_gap_ms: int = 400  # pause between sentences inside a message
     greeting: str = DEFAULT_GREETING
-    length_scale: float = 1.35  # Piper SynthesisConfig.length_scale for about 120 words per minute
+    length_scale: float = 1.45  # Piper SynthesisConfig.length_scale: about 120 words a minute with the pauses
     music_bed: Path | None = None
     music_throughout: bool = True  # False: music only in the gaps
     music_level_db: float = -6.0  # music alone, relative to the speech level
@@ -73,7 +73,7 @@ class HoldlineConfig:
         if self.duck_db > 0 or self.music_level_db > 0:
             problems.append("duck_db and music_level_db are attenuations: use values <= 0")
         if not 0.5 <= self.length_scale <= 3.0:
-            problems.append(f"length_scale {self.length_scale} is outside 0.5..3.0 (1.35 gives about 120 words a minute)")
+            problems.append(f"length_scale {self.length_scale} is outside 0.5..3.0 (1.45: about 120 words a minute)")
         if not 10.0 <= self.connect_max_seconds < CONNECT_MAX_SECONDS:
             problems.append("connect_max_seconds must be under 300 (Amazon Connect's 5-minute limit)")
         if not self.greeting.strip():
@@ -245,7 +245,9 @@ def plan_messages(
 # --- the program ----------------------------------------------------------------------------------
 
 
-def _running_order(greeting: HoldMessage, messages: Sequence[HoldMessage], budget_s: float, gap_s: float) -> list[HoldMessage]:
+def _running_order(
+    greeting: HoldMessage, messages: Sequence[HoldMessage], budget_s: float, gap_s: float
+) -> list[HoldMessage]:
     """Greeting, then messages in order that fit the budget; greeting and messages again while room remains."""
     order = [greeting]
     used = greeting.audio.duration_s + gap_s
@@ -386,33 +388,32 @@ def loop_discontinuity(audio: Audio, window_ms: float = 250.0) -> LoopSeam:
 
 @dataclass(frozen=True)
 class _Rendition:
-    """One file a target system takes: where it goes, at which rate, and how ffmpeg encodes it."""
+    """One file a target system takes: where it goes, at which rate, and how ffmpeg encodes and stores it."""
 
     target: str
-    folder: str
-    suffix: str
+    path: str  # relative to holdline/, "{}" standing for the file stem
     band: TelephoneBand
-    format: str
-    codec: str
-    args: tuple[str, ...] = field(default=())
+    format: str  # as the manifest names the container
+    codec: str  # as ffmpeg names the codec when it decodes the file
+    encoder: str
+    muxer: str
 
 
-_WAV = ("-f", "wav")
 RENDITIONS: tuple[_Rendition, ...] = (
-    _Rendition("asterisk", "asterisk", ".ulaw", NARROWBAND, "raw", "pcm_mulaw", ("-c:a", "pcm_mulaw", "-f", "mulaw")),
-    _Rendition("asterisk", "asterisk", ".alaw", NARROWBAND, "raw", "pcm_alaw", ("-c:a", "pcm_alaw", "-f", "alaw")),
-    _Rendition("asterisk", "asterisk", ".sln", NARROWBAND, "raw", "pcm_s16le", ("-c:a", "pcm_s16le", "-f", "s16le")),
-    _Rendition("asterisk", "asterisk", ".sln16", WIDEBAND, "raw", "pcm_s16le", ("-c:a", "pcm_s16le", "-f", "s16le")),
-    _Rendition("asterisk", "asterisk", ".wav", NARROWBAND, "wav", "pcm_s16le", ("-c:a", "pcm_s16le", *_WAV)),
-    _Rendition("asterisk", "asterisk", ".g722", WIDEBAND, "raw", "adpcm_g722", ("-c:a", "g722", "-f", "g722")),
-    _Rendition("cisco", "cisco", ".wav", NARROWBAND, "wav", "pcm_s16le", ("-c:a", "pcm_s16le", *_WAV)),
-    _Rendition("cisco", "cisco", "-mulaw.wav", NARROWBAND, "wav", "pcm_mulaw", ("-c:a", "pcm_mulaw", *_WAV)),
-    _Rendition("cisco", "cisco", "-alaw.wav", NARROWBAND, "wav", "pcm_alaw", ("-c:a", "pcm_alaw", *_WAV)),
-    _Rendition("twilio", "twilio", ".mp3", WIDEBAND, "mp3", "mp3", ("-c:a", "libmp3lame", "-f", "mp3")),
-    _Rendition("freeswitch", "freeswitch/8000", ".wav", NARROWBAND, "wav", "pcm_s16le", ("-c:a", "pcm_s16le", *_WAV)),
-    _Rendition("freeswitch", "freeswitch/16000", ".wav", WIDEBAND, "wav", "pcm_s16le", ("-c:a", "pcm_s16le", *_WAV)),
+    _Rendition("asterisk", "asterisk/{}.ulaw", NARROWBAND, "raw", "pcm_mulaw", "pcm_mulaw", "mulaw"),
+    _Rendition("asterisk", "asterisk/{}.alaw", NARROWBAND, "raw", "pcm_alaw", "pcm_alaw", "alaw"),
+    _Rendition("asterisk", "asterisk/{}.sln", NARROWBAND, "raw", "pcm_s16le", "pcm_s16le", "s16le"),
+    _Rendition("asterisk", "asterisk/{}.sln16", WIDEBAND, "raw", "pcm_s16le", "pcm_s16le", "s16le"),
+    _Rendition("asterisk", "asterisk/{}.wav", NARROWBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
+    _Rendition("asterisk", "asterisk/{}.g722", WIDEBAND, "raw", "adpcm_g722", "g722", "g722"),
+    _Rendition("cisco", "cisco/{}.wav", NARROWBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
+    _Rendition("cisco", "cisco/{}-mulaw.wav", NARROWBAND, "wav", "pcm_mulaw", "pcm_mulaw", "wav"),
+    _Rendition("cisco", "cisco/{}-alaw.wav", NARROWBAND, "wav", "pcm_alaw", "pcm_alaw", "wav"),
+    _Rendition("twilio", "twilio/{}.mp3", WIDEBAND, "mp3", "mp3", "libmp3lame", "mp3"),
+    _Rendition("freeswitch", "freeswitch/8000/{}.wav", NARROWBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
+    _Rendition("freeswitch", "freeswitch/16000/{}.wav", WIDEBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
 )
-CONNECT = _Rendition("amazon-connect", "amazon-connect", ".wav", NARROWBAND, "wav", "pcm_mulaw", ("-c:a", "pcm_mulaw", *_WAV))
+CONNECT = _Rendition("amazon-connect", "amazon-connect/{}.wav", NARROWBAND, "wav", "pcm_mulaw", "pcm_mulaw", "wav")
 
 
 def file_name(name: str) -> str:
@@ -451,12 +452,12 @@ def _encode(audio: Audio, rendition: _Rendition, path: Path, bitrate_kbps: int) 
     """Encode 16-bit PCM into the rendition's codec and container via ffmpeg; returns the file size."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    extra = ("-b:a", f"{bitrate_kbps}k") if rendition.format == "mp3" else ()
+    bitrate = ("-b:a", f"{bitrate_kbps}k") if rendition.format == "mp3" else ()
     command = [
         *_ffmpeg_base(),
         "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0",
         "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-        "-ar", str(audio.rate), "-ac", "1", *rendition.args, *extra, str(tmp),
+        "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp),
     ]  # fmt: skip
     _run(command, _pcm16(audio))
     os.replace(tmp, path)
@@ -476,7 +477,9 @@ def _cut_points(cues: Sequence[Cue], total_ms: int, max_ms: float) -> list[int] 
     return cuts + [total_ms]
 
 
-def _connect_parts(name: str, narrow: Audio, text: str, cues: Sequence[Cue], config: HoldlineConfig) -> list[tuple[str, Audio, str]]:
+def _connect_parts(
+    name: str, narrow: Audio, text: str, cues: Sequence[Cue], config: HoldlineConfig
+) -> list[tuple[str, Audio, str]]:
     """Amazon Connect's parts: each under 5 minutes and 50 MB, cut between sentences, or a clear refusal."""
     max_s = min(config.connect_max_seconds, (CONNECT_MAX_BYTES - 4096) / narrow.rate)  # mu-law: 1 byte a sample
     if narrow.duration_s < max_s:
@@ -509,11 +512,13 @@ def write_renditions(
     stem = file_name(name)
     root = Path(out_dir) / HOLDLINE_DIR
     versions = {band.rate: telephone(audio, band, config.target_dbov, loop=loop) for band in (NARROWBAND, WIDEBAND)}
-    jobs = [(r, stem, versions[r.band.rate], text) for r in RENDITIONS if r.codec != "adpcm_g722" or _has_encoder("g722")]
-    jobs += [(CONNECT, part, audio_, text_) for part, audio_, text_ in _connect_parts(stem, versions[8000], text, cues, config)]
+    usable = [r for r in RENDITIONS if _has_encoder(r.encoder)]  # G.722 only if this ffmpeg has it
+    jobs = [(r, stem, versions[r.band.rate], text) for r in usable]
+    # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
+    jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
     entries = []
     for rendition, part_name, part_audio, part_text in jobs:
-        relative = f"{rendition.folder}/{part_name}{rendition.suffix}"
+        relative = rendition.path.format(part_name)
         size = _encode(part_audio, rendition, root / relative, config.mp3_bitrate_kbps)
         entries.append(
             ManifestEntry(
@@ -533,7 +538,7 @@ def write_renditions(
 
 
 TARGET_NOTES = {
-    "asterisk": "Asterisk/FreePBX: copy to the sounds folder (e.g. sounds/custom/); Asterisk picks the codec the call uses.",
+    "asterisk": "Asterisk/FreePBX: copy into the sounds folder (e.g. sounds/custom/); it plays the codec of the call.",
     "amazon-connect": "Amazon Connect: upload as prompts (WAV, 8 kHz, mono, mu-law; each under 5 minutes and 50 MB).",
     "cisco": "Cisco and most hardware PBXs: upload as music-on-hold or announcement audio (8 kHz mono WAV).",
     "twilio": "Twilio <Play> and other cloud platforms: host the MP3 at a public URL.",
