@@ -17,6 +17,7 @@ from narration.publish.holdline import (
     HoldlineConfig,
     HoldMessage,
     assemble_program,
+    build_program,
     loop_discontinuity,
     loop_grid,
     merge_short,
@@ -208,6 +209,17 @@ def test_music_bed_ducks_under_speech_and_loops(program, greeting, sections, con
     assert alone.step <= alone.typical_step and abs(alone.level_jump_db) <= alone.typical_level_jump_db
     narrow = loop_discontinuity(resample(audio, 8000))
     assert narrow.seamless
+
+
+def test_build_program_keeps_the_chosen_sections(sections):
+    slug = "03-what-happens-next"
+    config = HoldlineConfig(program_seconds=60, sections=(slug,))
+    audio, placements = build_program(spoken(GREETING), sections, config)
+    assert [p.message.source for p in placements][:2] == ["greeting", slug]
+    assert {p.message.source for p in placements} == {"greeting", slug}
+    assert placements[0].message.text == "\n".join(sentences_of(GREETING))
+    with pytest.raises(ConfigError, match="no section 'nope'"):
+        build_program(spoken(GREETING), sections, HoldlineConfig(sections=("nope",)))
 
 
 def test_missing_music_bed_is_a_clear_error(greeting, tmp_path):

@@ -208,9 +208,9 @@ def split_messages(
 def merge_short(messages: Sequence[HoldMessage], min_s: float, max_s: float, gap_ms: int = 400) -> list[HoldMessage]:
     """Join a message shorter than min_s to its neighbour (the next, else the previous) when both fit max_s."""
     out = list(messages)
+    gap_s = gap_ms / 1000
     i = 0
     while i < len(out):
-        gap_s = gap_ms / 1000
         if out[i].audio.duration_s >= min_s or len(out) == 1:
             i += 1
             continue
@@ -353,6 +353,22 @@ def _music_track(config: HoldlineConfig, rate: int, length: int, spans: Sequence
     under_speech = 10 ** (config.duck_db / 20) if config.music_throughout else 0.0
     envelope = 1.0 - _speech_envelope(length, spans, rate, config.duck_ramp_ms) * (1.0 - under_speech)
     return (looped * gain * envelope).astype(np.float32)
+
+
+def build_program(
+    greeting: Sequence[tuple[str, Audio]],
+    sections: Sequence[tuple[str, Sequence[tuple[str, Audio]]]],
+    config: HoldlineConfig = HoldlineConfig(),
+) -> tuple[Audio, list[Placement]]:
+    """From per-sentence audio (greeting and each section's) to the looping program, keeping the chosen sections."""
+    known = [slug for slug, _ in sections]
+    unknown = [slug for slug in config.sections if slug not in known]
+    if unknown:
+        raise ConfigError([f"holdline.sections: no section {s!r}; choose from {', '.join(known)}" for s in unknown])
+    chosen = [(slug, sentences) for slug, sentences in sections if not config.sections or slug in config.sections]
+    speech = _join([audio for _, audio in greeting], config.sentence_gap_ms)
+    hello = HoldMessage("\n".join(text for text, _ in greeting), speech, "greeting")
+    return assemble_program(hello, plan_messages(chosen, config), config)
 
 
 def program_cues(placements: Sequence[Placement]) -> tuple[Cue, ...]:
