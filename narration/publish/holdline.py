@@ -1,0 +1,578 @@
+"""Phone hold-line output: messages cut between sentences, a looping hold program, files phone systems take as-is."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import imageio_ffmpeg
+import numpy as np
+from scipy import ndimage
+
+from narration.errors import AudioToolError, ConfigError, InputError, NarrationError
+from narration.models import Audio, Cue
+from narration.telephone import (
+    NARROWBAND,
+    WIDEBAND,
+    TelephoneBand,
+    active_speech_level,
+    fade_edges,
+    resample_factors,
+    set_level,
+    telephone,
+)
+
+HOLDLINE_DIR = "holdline"
+MANIFEST_NAME = "manifest.json"
+CONNECT_MAX_SECONDS = 300.0  # Amazon Connect prompts must be under 5 minutes ...
+CONNECT_MAX_BYTES = 50_000_000  # ... and under 50 MB
+DEFAULT_GREETING = (
+    "Thank you for holding. We will be with you as soon as we can. "
+    "While you wait, here is some information you may find helpful."
+)
+
+
+@dataclass(frozen=True)
+class HoldlineConfig:
+    """What the hold program and its renditions should sound like; bad values are rejected when set."""
+
+    target_dbov: float = -26.0  # ITU-T P.56 active speech level of every rendition
+    program_seconds: float = 240.0
+    message_min_seconds: float = 15.0
+    message_max_seconds: float = 45.0
+    gap_seconds: float = 2.0  # silence (or music alone) between messages, and across the loop point
+    sentence_gap_ms: int = 400  # pause between sentences inside a message
+    greeting: str = DEFAULT_GREETING
+    length_scale: float = 1.45  # Piper SynthesisConfig.length_scale: about 120 words a minute with the pauses
+    music_bed: Path | None = None
+    music_throughout: bool = True  # False: music only in the gaps
+    music_level_db: float = -6.0  # music alone, relative to the speech level
+    duck_db: float = -14.0  # further attenuation of the music under speech
+    duck_ramp_ms: int = 400
+    sections: tuple[str, ...] = ()  # section slugs for the program; empty means all body sections
+    connect_max_seconds: float = CONNECT_MAX_SECONDS - 1.0
+    mp3_bitrate_kbps: int = 32
+
+    def __post_init__(self) -> None:
+        problems = []
+        if not -40.0 <= self.target_dbov <= -16.0:
+            problems.append(f"target_dbov {self.target_dbov} is outside -40..-16 dBov (telephone speech is -26)")
+        if not 0 < self.message_min_seconds < self.message_max_seconds:
+            problems.append("message_min_seconds must be positive and below message_max_seconds")
+        if self.program_seconds < self.message_max_seconds:
+            problems.append("program_seconds must be at least message_max_seconds")
+        if self.gap_seconds < 0.2:
+            problems.append("gap_seconds must be at least 0.2 so messages and the loop point do not run together")
+        if self.sentence_gap_ms < 0 or self.duck_ramp_ms <= 0:
+            problems.append("sentence_gap_ms must be >= 0 and duck_ramp_ms > 0")
+        if self.duck_db > 0 or self.music_level_db > 0:
+            problems.append("duck_db and music_level_db are attenuations: use values <= 0")
+        if not 0.5 <= self.length_scale <= 3.0:
+            problems.append(f"length_scale {self.length_scale} is outside 0.5..3.0 (1.45: about 120 words a minute)")
+        if not 10.0 <= self.connect_max_seconds < CONNECT_MAX_SECONDS:
+            problems.append("connect_max_seconds must be under 300 (Amazon Connect's 5-minute limit)")
+        if not self.greeting.strip():
+            problems.append("greeting must not be empty")
+        if problems:
+            raise ConfigError([f"holdline.{p}" for p in problems], "holdline")
+
+
+@dataclass(frozen=True, eq=False)
+class HoldMessage:
+    """A stand-alone stretch of speech for the hold program: whole sentences only."""
+
+    text: str  # the sentences it speaks, one a line
+    audio: Audio
+    source: str  # e.g. "02-what-are-breast-calcifications"; merged sections are joined with "+"
+    part: int = 1
+    parts: int = 1
+
+    @property
+    def name(self) -> str:
+        return self.source if self.parts == 1 else f"{self.source}-part-{self.part}"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a message sits in the hold program (milliseconds)."""
+
+    start_ms: int
+    end_ms: int
+    message: HoldMessage
+
+
+@dataclass(frozen=True)
+class LoopSeam:
+    """How the end of a loop joins its start, against how the loop changes everywhere else."""
+
+    step: float  # second difference across the seam: a click or a cut waveform makes it large
+    typical_step: float  # 99th percentile of the same measure over the whole loop
+    level_jump_db: float  # level of the opening window minus that of the closing window
+    typical_level_jump_db: float  # 99th percentile of the change between neighbouring windows elsewhere
+
+    @property
+    def seamless(self) -> bool:
+        """The seam is no rougher and no jumpier than the loop's own content (silence joins trivially)."""
+        return self.step <= max(self.typical_step, 1e-4) and abs(self.level_jump_db) <= max(
+            self.typical_level_jump_db, 1.0
+        )
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One file an administrator uploads, and what it is."""
+
+    file: str  # relative to holdline/, e.g. "asterisk/02-what-are-breast-calcifications.ulaw"
+    target: str  # asterisk, amazon-connect, cisco, twilio, freeswitch
+    format: str  # container: raw, wav, mp3
+    codec: str  # ffmpeg codec name: pcm_mulaw, pcm_alaw, pcm_s16le, adpcm_g722, mp3
+    sample_rate: int
+    channels: int
+    duration_s: float
+    bytes: int
+    text: str
+    source: str
+
+
+# --- messages -------------------------------------------------------------------------------------
+
+
+def _join(pieces: Sequence[Audio], gap_ms: int) -> Audio:
+    """Concatenate audio with silence between pieces."""
+    rate = pieces[0].rate
+    if any(p.rate != rate for p in pieces):
+        raise ValueError("all sentence audio must share one sample rate")
+    gap = np.zeros(round(rate * gap_ms / 1000), dtype=np.float32)
+    parts: list[np.ndarray] = []
+    for i, piece in enumerate(pieces):
+        if i:
+            parts.append(gap)
+        parts.append(piece.samples.astype(np.float32))
+    return Audio(np.concatenate(parts), rate)
+
+
+def _best_cuts(durations: Sequence[float], gap_s: float, min_s: float, max_s: float) -> list[int]:
+    """Sentence indices where messages start, chosen so every message is near the middle of [min, max]."""
+    n = len(durations)
+    ends = np.concatenate([[0.0], np.cumsum(durations)])
+    ideal = (min_s + max_s) / 2
+    best = [0.0] + [np.inf] * n
+    back = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(j - 1, -1, -1):
+            length = ends[j] - ends[i] + gap_s * (j - i - 1)
+            if length > max_s and j - i > 1:
+                break  # longer still as i falls; a lone over-long sentence stays whole
+            cost = (length - ideal) ** 2
+            if length < min_s and not (i == 0 and j == n):
+                cost += 1e6 * (min_s - length)  # short only when the whole section is short
+            if best[i] + cost < best[j]:
+                best[j], back[j] = best[i] + cost, i
+    cuts, j = [], n
+    while j > 0:
+        cuts.append(back[j])
+        j = back[j]
+    return sorted(cuts)
+
+
+def split_messages(
+    sentences: Sequence[tuple[str, Audio]],
+    source: str,
+    min_s: float = 15.0,
+    max_s: float = 45.0,
+    gap_ms: int = 400,
+) -> list[HoldMessage]:
+    """Cut a section's sentences into messages of min_s..max_s seconds, only ever between sentences."""
+    if not sentences:
+        return []
+    durations = [audio.duration_s for _, audio in sentences]
+    cuts = _best_cuts(durations, gap_ms / 1000, min_s, max_s) + [len(sentences)]
+    groups = [sentences[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [
+        HoldMessage(
+            text="\n".join(text for text, _ in group),
+            audio=_join([audio for _, audio in group], gap_ms),
+            source=source,
+            part=k,
+            parts=len(groups),
+        )
+        for k, group in enumerate(groups, start=1)
+    ]
+
+
+def merge_short(messages: Sequence[HoldMessage], min_s: float, max_s: float, gap_ms: int = 400) -> list[HoldMessage]:
+    """Join a message shorter than min_s to its neighbour (the next, else the previous) when both fit max_s."""
+    out = list(messages)
+    gap_s = gap_ms / 1000
+    i = 0
+    while i < len(out):
+        if out[i].audio.duration_s >= min_s or len(out) == 1:
+            i += 1
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(out) and out[i].audio.duration_s + gap_s + out[j].audio.duration_s <= max_s:
+                first, second = sorted((i, j))
+                a, b = out[first], out[second]
+                source = a.source if a.source == b.source else f"{a.name}+{b.name}"
+                merged = HoldMessage(f"{a.text}\n{b.text}", _join([a.audio, b.audio], gap_ms), source)
+                out[first:second + 1] = [merged]
+                i = first
+                break
+        else:
+            i += 1
+    return out
+
+
+def plan_messages(
+    sections: Sequence[tuple[str, Sequence[tuple[str, Audio]]]], config: HoldlineConfig = HoldlineConfig()
+) -> list[HoldMessage]:
+    """All chosen sections' messages in order: long sections split, short ones merged with a neighbour."""
+    messages = [
+        message
+        for source, sentences in sections
+        for message in split_messages(
+            sentences, source, config.message_min_seconds, config.message_max_seconds, config.sentence_gap_ms
+        )
+    ]
+    return merge_short(messages, config.message_min_seconds, config.message_max_seconds, config.sentence_gap_ms)
+
+
+# --- the program ----------------------------------------------------------------------------------
+
+
+def _running_order(
+    greeting: HoldMessage, messages: Sequence[HoldMessage], budget_s: float, gap_s: float
+) -> list[HoldMessage]:
+    """Greeting, then messages in order that fit the budget; greeting and messages again while room remains."""
+    order = [greeting]
+    used = greeting.audio.duration_s + gap_s
+    while True:
+        added = 0
+        for message in messages:
+            cost = message.audio.duration_s + gap_s
+            if used + cost <= budget_s or len(order) == 1:
+                order.append(message)
+                used += cost
+                added += 1
+        again = greeting.audio.duration_s + gap_s + min((m.audio.duration_s + gap_s for m in messages), default=0)
+        if added < len(messages) or not messages or used + again > budget_s:
+            return order
+        order.append(greeting)
+        used += greeting.audio.duration_s + gap_s
+
+
+def loop_grid(rate: int) -> int:
+    """Program lengths are whole multiples of this many samples, so every telephone rate gets an exact loop."""
+    downs = [resample_factors(rate, band.rate)[1] for band in (NARROWBAND, WIDEBAND)]
+    return int(np.lcm.reduce(downs))
+
+
+def _speech_envelope(length: int, placements: Sequence[tuple[int, int]], rate: int, ramp_ms: int) -> np.ndarray:
+    """0 in the gaps, 1 under speech, ramping ahead of and after it; circular so the loop point matches."""
+    mask = np.zeros(length)
+    for start, end in placements:
+        mask[start:end] = 1.0
+    ramp = max(1, int(rate * ramp_ms / 1000))
+    held = ndimage.maximum_filter1d(mask, size=2 * ramp + 1, mode="wrap")
+    return ndimage.uniform_filter1d(held, size=ramp, mode="wrap")
+
+
+def _crossfade(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """Equal-power crossfade of a's last n samples into b's first n."""
+    t = (np.arange(n) + 0.5) / n
+    fade_in, fade_out = np.sin(0.5 * np.pi * t), np.cos(0.5 * np.pi * t)
+    return np.concatenate([a[:-n], a[-n:] * fade_out + b[:n] * fade_in, b[n:]])
+
+
+def _loop_music(music: np.ndarray, length: int, xfade: int) -> np.ndarray:
+    """Music repeated to `length`, every join crossfaded, its tail folded onto its head so it loops."""
+    track = music
+    while len(track) < length + xfade:
+        track = _crossfade(track, music, xfade)
+    t = (np.arange(xfade) + 0.5) / xfade
+    head = track[:xfade] * np.sin(0.5 * np.pi * t) + track[length:length + xfade] * np.cos(0.5 * np.pi * t)
+    return np.concatenate([head, track[xfade:length]])
+
+
+def load_music(path: Path, rate: int) -> Audio:
+    """Decode the user's music bed to mono float at the program's rate."""
+    if not Path(path).is_file():
+        raise InputError(path, "music bed not found; set holdline.music_bed to an audio file or remove it")
+    command = [*_ffmpeg_base(), "-i", str(path), "-vn", "-ac", "1", "-ar", str(rate), "-f", "f32le", "pipe:1"]
+    try:
+        raw = _run(command)
+    except AudioToolError as error:
+        raise InputError(path, f"ffmpeg cannot decode this music bed ({error}); use a WAV, MP3 or FLAC file") from error
+    samples = np.frombuffer(raw, dtype="<f4").astype(np.float32)
+    if len(samples) < 2 * rate:
+        raise InputError(path, "music bed is shorter than 2 seconds; use a longer piece so its repeats do not stutter")
+    return Audio(samples, rate)
+
+
+def assemble_program(
+    greeting: HoldMessage, messages: Sequence[HoldMessage], config: HoldlineConfig = HoldlineConfig()
+) -> tuple[Audio, list[Placement]]:
+    """The looping hold program: greeting, messages, gaps (or a ducked music bed), the loop point mid-gap."""
+    rate = greeting.audio.rate
+    if any(m.audio.rate != rate for m in messages):
+        raise ValueError("greeting and messages must share one sample rate")
+    gap_s = config.gap_seconds
+    order = _running_order(greeting, messages, config.program_seconds, gap_s)
+    leveled = {id(m): set_level(m.audio, config.target_dbov) for m in {id(m): m for m in order}.values()}
+    speech_s = sum(m.audio.duration_s for m in order)
+    spare = max(0.0, config.program_seconds - speech_s - gap_s * len(order))
+    gap = round(rate * (gap_s + min(spare / len(order), gap_s)))  # stretch gaps at most to double
+    grid = loop_grid(rate)
+    length = gap * len(order) + sum(len(m.audio.samples) for m in order)
+    length = -(-length // grid) * grid
+    samples = np.zeros(length, dtype=np.float32)
+    placements, spans = [], []
+    at = gap // 2  # half a gap before the greeting, the rest after the last message: the seam is mid-gap
+    for message in order:
+        audio = leveled[id(message)].samples
+        samples[at:at + len(audio)] = audio
+        spans.append((at, at + len(audio)))
+        placements.append(Placement(round(at * 1000 / rate), round((at + len(audio)) * 1000 / rate), message))
+        at += len(audio) + gap
+    if config.music_bed is not None:
+        samples = samples + _music_track(config, rate, length, spans)
+    return Audio(samples.astype(np.float32), rate), placements
+
+
+def _music_track(config: HoldlineConfig, rate: int, length: int, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The music bed at its level, looped seamlessly and ducked (or silenced) under speech."""
+    music = load_music(config.music_bed, rate)
+    level = active_speech_level(music)
+    gain = 10 ** ((config.target_dbov + config.music_level_db - level) / 20)
+    looped = _loop_music(music.samples.astype(np.float64), length, min(rate, len(music.samples) // 4))
+    under_speech = 10 ** (config.duck_db / 20) if config.music_throughout else 0.0
+    envelope = 1.0 - _speech_envelope(length, spans, rate, config.duck_ramp_ms) * (1.0 - under_speech)
+    return (looped * gain * envelope).astype(np.float32)
+
+
+def build_program(
+    greeting: Sequence[tuple[str, Audio]],
+    sections: Sequence[tuple[str, Sequence[tuple[str, Audio]]]],
+    config: HoldlineConfig = HoldlineConfig(),
+) -> tuple[Audio, list[Placement]]:
+    """From per-sentence audio (greeting and each section's) to the looping program, keeping the chosen sections."""
+    known = [slug for slug, _ in sections]
+    unknown = [slug for slug in config.sections if slug not in known]
+    if unknown:
+        raise ConfigError([f"holdline.sections: no section {s!r}; choose from {', '.join(known)}" for s in unknown])
+    chosen = [(slug, sentences) for slug, sentences in sections if not config.sections or slug in config.sections]
+    speech = _join([audio for _, audio in greeting], config.sentence_gap_ms)
+    hello = HoldMessage("\n".join(text for text, _ in greeting), speech, "greeting")
+    return assemble_program(hello, plan_messages(chosen, config), config)
+
+
+def program_cues(placements: Sequence[Placement]) -> tuple[Cue, ...]:
+    """The program's messages as cues: the points where it may be split, and what each part says."""
+    return tuple(Cue(p.start_ms, p.end_ms, p.message.text) for p in placements)
+
+
+def program_text(placements: Sequence[Placement]) -> str:
+    """Everything the program speaks, in order, one sentence a line."""
+    return "\n".join(p.message.text for p in placements)
+
+
+def loop_discontinuity(audio: Audio, window_ms: float = 250.0) -> LoopSeam:
+    """Measure the loop point: the jump and level step where the end meets the start, and the loop's own."""
+    x = audio.samples.astype(np.float64)
+    # Second difference of the looped signal: near zero for smooth audio, large at a click or a cut.
+    circular = np.concatenate([x[-2:], x])
+    d2 = np.abs(circular[2:] - 2 * circular[1:-1] + circular[:-2])
+    window = max(1, min(int(audio.rate * window_ms / 1000), len(x) // 4))
+    frames = x[: len(x) // window * window].reshape(-1, window)
+    levels = 10 * np.log10(np.mean(frames * frames, axis=1) + 1e-10)  # floor: -100 dBov
+    closing = 10 * np.log10(np.mean(x[-window:] ** 2) + 1e-10)
+    return LoopSeam(
+        step=float(max(d2[0], d2[1])),
+        typical_step=float(np.percentile(d2, 99)),
+        level_jump_db=float(levels[0] - closing),
+        typical_level_jump_db=float(np.percentile(np.abs(np.diff(levels)), 99)),
+    )
+
+
+# --- renditions -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rendition:
+    """One file a target system takes: where it goes, at which rate, and how ffmpeg encodes and stores it."""
+
+    target: str
+    path: str  # relative to holdline/, "{}" standing for the file stem
+    band: TelephoneBand
+    format: str  # as the manifest names the container
+    codec: str  # as ffmpeg names the codec when it decodes the file
+    encoder: str
+    muxer: str
+
+
+RENDITIONS: tuple[_Rendition, ...] = (
+    _Rendition("asterisk", "asterisk/{}.ulaw", NARROWBAND, "raw", "pcm_mulaw", "pcm_mulaw", "mulaw"),
+    _Rendition("asterisk", "asterisk/{}.alaw", NARROWBAND, "raw", "pcm_alaw", "pcm_alaw", "alaw"),
+    _Rendition("asterisk", "asterisk/{}.sln", NARROWBAND, "raw", "pcm_s16le", "pcm_s16le", "s16le"),
+    _Rendition("asterisk", "asterisk/{}.sln16", WIDEBAND, "raw", "pcm_s16le", "pcm_s16le", "s16le"),
+    _Rendition("asterisk", "asterisk/{}.wav", NARROWBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
+    _Rendition("asterisk", "asterisk/{}.g722", WIDEBAND, "raw", "adpcm_g722", "g722", "g722"),
+    _Rendition("cisco", "cisco/{}.wav", NARROWBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
+    _Rendition("cisco", "cisco/{}-mulaw.wav", NARROWBAND, "wav", "pcm_mulaw", "pcm_mulaw", "wav"),
+    _Rendition("cisco", "cisco/{}-alaw.wav", NARROWBAND, "wav", "pcm_alaw", "pcm_alaw", "wav"),
+    _Rendition("twilio", "twilio/{}.mp3", WIDEBAND, "mp3", "mp3", "libmp3lame", "mp3"),
+    _Rendition("freeswitch", "freeswitch/8000/{}.wav", NARROWBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
+    _Rendition("freeswitch", "freeswitch/16000/{}.wav", WIDEBAND, "wav", "pcm_s16le", "pcm_s16le", "wav"),
+)
+CONNECT = _Rendition("amazon-connect", "amazon-connect/{}.wav", NARROWBAND, "wav", "pcm_mulaw", "pcm_mulaw", "wav")
+
+
+def file_name(name: str) -> str:
+    """A file stem without spaces or characters phone systems choke on."""
+    stem = re.sub(r"[^a-z0-9._+-]+", "-", name.lower()).strip("-.")
+    if not stem:
+        raise ValueError(f"cannot make a file name from {name!r}")
+    return stem
+
+
+def _ffmpeg_base() -> list[str]:
+    return [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"]
+
+
+def _run(command: list[str], stdin: bytes | None = None) -> bytes:
+    """Run ffmpeg; a failure keeps the command and its stderr. (Until narration/ffmpeg.py exists.)"""
+    done = subprocess.run(command, input=stdin, capture_output=True)
+    if done.returncode != 0:
+        raise AudioToolError(command, done.stderr.decode(errors="replace"))
+    return done.stdout
+
+
+@lru_cache(maxsize=None)
+def _has_encoder(codec: str) -> bool:
+    """Whether the bundled ffmpeg can encode `codec` (G.722 is optional)."""
+    listing = _run([*_ffmpeg_base(), "-encoders"]).decode(errors="replace")
+    return any(line.split()[1:2] == [codec] for line in listing.splitlines() if line.startswith(" "))
+
+
+def _pcm16(audio: Audio) -> bytes:
+    """Round to 16-bit; the telephone chain already keeps peaks 3 dB under full scale."""
+    return np.clip(np.round(audio.samples * 32767.0), -32767, 32767).astype("<i2").tobytes()
+
+
+def _encode(audio: Audio, rendition: _Rendition, path: Path, bitrate_kbps: int) -> int:
+    """Encode 16-bit PCM into the rendition's codec and container via ffmpeg; returns the file size."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    bitrate = ("-b:a", f"{bitrate_kbps}k") if rendition.format == "mp3" else ()
+    command = [
+        *_ffmpeg_base(),
+        "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0",
+        "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+        "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp),
+    ]  # fmt: skip
+    _run(command, _pcm16(audio))
+    os.replace(tmp, path)
+    return path.stat().st_size
+
+
+def _cut_points(cues: Sequence[Cue], total_ms: int, max_ms: float) -> list[int] | None:
+    """Millisecond offsets splitting audio into parts under max_ms, each cut mid-silence between cues."""
+    bounds = [(a.end_ms + b.start_ms) // 2 for a, b in zip(cues, cues[1:]) if b.start_ms >= a.end_ms]
+    cuts, start = [0], 0
+    while total_ms - start >= max_ms:
+        fitting = [b for b in bounds if start < b < start + max_ms]
+        if not fitting:
+            return None
+        start = fitting[-1]
+        cuts.append(start)
+    return cuts + [total_ms]
+
+
+def _connect_parts(
+    name: str, narrow: Audio, text: str, cues: Sequence[Cue], config: HoldlineConfig
+) -> list[tuple[str, Audio, str]]:
+    """Amazon Connect's parts: each under 5 minutes and 50 MB, cut between sentences, or a clear refusal."""
+    max_s = min(config.connect_max_seconds, (CONNECT_MAX_BYTES - 4096) / narrow.rate)  # mu-law: 1 byte a sample
+    if narrow.duration_s < max_s:
+        return [(name, narrow, text)]
+    cuts = _cut_points(sorted(cues, key=lambda c: c.start_ms), narrow.duration_ms, max_s * 1000)
+    if cuts is None:
+        minutes, seconds = divmod(round(narrow.duration_s), 60)
+        raise NarrationError(
+            f"amazon-connect: {name} is {minutes}:{seconds:02d} long and cannot be cut between sentences into parts "
+            f"under {max_s:.0f} s (Amazon Connect prompts must be under 5 minutes); choose shorter sections"
+        )
+    parts = []
+    for k, (a, b) in enumerate(zip(cuts, cuts[1:]), start=1):
+        inside = [c.text for c in cues if a <= c.start_ms < b]
+        span = narrow.samples[a * narrow.rate // 1000 : b * narrow.rate // 1000]
+        parts.append((f"{name}-part-{k}", fade_edges(Audio(span, narrow.rate)), "\n".join(inside)))
+    return parts
+
+
+def write_renditions(
+    name: str,
+    audio: Audio,
+    text: str,
+    out_dir: Path,
+    config: HoldlineConfig = HoldlineConfig(),
+    cues: Sequence[Cue] = (),
+    loop: bool = False,
+) -> list[ManifestEntry]:
+    """Write every phone system's files for one piece of audio under out_dir/holdline/; cues allow Connect parts."""
+    stem = file_name(name)
+    root = Path(out_dir) / HOLDLINE_DIR
+    versions = {band.rate: telephone(audio, band, config.target_dbov, loop=loop) for band in (NARROWBAND, WIDEBAND)}
+    usable = [r for r in RENDITIONS if _has_encoder(r.encoder)]  # G.722 only if this ffmpeg has it
+    jobs = [(r, stem, versions[r.band.rate], text) for r in usable]
+    # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
+    jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
+    entries = []
+    for rendition, part_name, part_audio, part_text in jobs:
+        relative = rendition.path.format(part_name)
+        size = _encode(part_audio, rendition, root / relative, config.mp3_bitrate_kbps)
+        entries.append(
+            ManifestEntry(
+                file=relative,
+                target=rendition.target,
+                format=rendition.format,
+                codec=rendition.codec,
+                sample_rate=part_audio.rate,
+                channels=1,
+                duration_s=round(part_audio.duration_s, 3),
+                bytes=size,
+                text=part_text,
+                source=name,
+            )
+        )
+    return entries
+
+
+TARGET_NOTES = {
+    "asterisk": "Asterisk/FreePBX: copy into the sounds folder (e.g. sounds/custom/); it plays the codec of the call.",
+    "amazon-connect": "Amazon Connect: upload as prompts (WAV, 8 kHz, mono, mu-law; each under 5 minutes and 50 MB).",
+    "cisco": "Cisco and most hardware PBXs: upload as music-on-hold or announcement audio (8 kHz mono WAV).",
+    "twilio": "Twilio <Play> and other cloud platforms: host the MP3 at a public URL.",
+    "freeswitch": "FreeSWITCH: copy the 8000/ and 16000/ folders into a local_stream directory.",
+}
+
+
+def write_manifest(entries: Sequence[ManifestEntry], out_dir: Path) -> Path:
+    """holdline/manifest.json: every file with its target, format, rate, duration and the words it speaks."""
+    path = Path(out_dir) / HOLDLINE_DIR / MANIFEST_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    used = sorted({e.target for e in entries})
+    document = {
+        "version": 1,
+        "targets": {t: TARGET_NOTES[t] for t in used},
+        "files": [asdict(e) for e in entries],
+    }
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
