@@ -1,0 +1,94 @@
+"""Shared fixtures: a fast fake engine for cache and pipeline logic, and one real Piper build of the sample."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from narration.config import Config, load_config
+from narration.models import Audio
+from narration.pipeline import BuildOptions, BuildReport, build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class FakeEngine:
+    """A deterministic stand-in voice: a speech-like buzz whose length follows the text; counts its calls."""
+
+    name = "fake"
+
+    def __init__(self, rate: int = 22050, version: str = "1") -> None:
+        self.rate = rate
+        self.version = version
+        self.calls: list[str] = []
+
+    def fingerprint(self) -> dict[str, str]:
+        return {"engine": "fake", "version": self.version, "rate": str(self.rate)}
+
+    def synthesize(self, text: str) -> Audio:
+        self.calls.append(text)
+        seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little")
+        n = int(self.rate * (0.2 + 0.012 * len(text)))  # short clips keep fake builds fast
+        t = np.arange(n) / self.rate
+        pitch = 110 + seed % 60
+        voice = sum(np.sin(2 * np.pi * pitch * k * t) / k for k in range(1, 8))
+        envelope = 0.5 + 0.5 * np.sin(2 * np.pi * 3.5 * t) ** 2
+        samples = (voice * envelope * 0.2).astype(np.float32)
+        return Audio(samples, self.rate)
+
+
+@dataclass
+class Project:
+    """A throwaway project folder: config, scripts, cache and output."""
+
+    root: Path
+    config: Config
+
+    def options(self, *articles: Path, **changes: object) -> BuildOptions:
+        values = dict(articles=tuple(articles), output=self.root / "output", scripts_dir=self.root / "scripts",
+                      cache_dir=self.root / "cache")
+        values.update(changes)
+        return BuildOptions(**values)  # type: ignore[arg-type]
+
+
+def make_project(root: Path, toml: str = "") -> Project:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "narration.toml").write_text(toml or (
+        '[show]\ntitle = "Breast Health Read Aloud"\nbase_url = "https://podcast.example.org/breast-health/"\n'
+        'first_published = "2026-01-05"\n'), encoding="utf-8")
+    return Project(root, load_config(root / "narration.toml"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture
+def fake_engine() -> FakeEngine:
+    return FakeEngine()
+
+
+@dataclass
+class SampleBuild:
+    project: Project
+    report: BuildReport
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> SampleBuild:
+    """The built-in sample built once with the real Piper voice (the end-to-end artefact most tests read)."""
+    project = make_project(tmp_path_factory.mktemp("sample") / "project")
+    report = build(project.config, project.options())
+    return SampleBuild(project, report)
+
+
+def copy_project(source: Project, target: Path) -> Project:
+    """A copy of a built project (scripts, cache, output) that a test may change freely."""
+    shutil.copytree(source.root, target, symlinks=True)
+    return Project(target, load_config(target / "narration.toml"))

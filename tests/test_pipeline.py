@@ -1,0 +1,136 @@
+"""End to end with the real Piper voice: the sample article becomes scripts, episodes and a feed."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import feedparser
+import podcastparser
+import pytest
+
+from audio_probe import decoded_seconds
+from conftest import SampleBuild, copy_project
+from narration.ingest import read_article
+from narration.models import Audio
+from narration.pipeline import SAMPLE, build
+from narration.scripts import plan_sections
+from narration.speech import VoiceSettings, make_engine
+
+
+class CountingEngine:
+    """The real engine, counting which sentences it is asked to speak."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+        self.name = inner.name
+        self.calls: list[str] = []
+
+    def fingerprint(self) -> dict[str, str]:
+        return self.inner.fingerprint()
+
+    def synthesize(self, text: str) -> Audio:
+        self.calls.append(text)
+        return self.inner.synthesize(text)
+
+
+def _piper(config) -> CountingEngine:  # type: ignore[no-untyped-def]
+    return CountingEngine(make_engine(VoiceSettings("piper", config.speech.voice, config.speech.preset)))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_section_becomes_a_script_and_an_episode_in_order(sample_build: SampleBuild) -> None:
+    article = read_article(SAMPLE)
+    planned = plan_sections(article, "episode")
+    assert [p.title for p in planned][1:] == [s.heading for s in article.sections][1:]
+    scripts = sorted((sample_build.project.root / "scripts" / article.slug).glob("*.txt"))
+    assert [s.stem for s in scripts] == [p.slug for p in planned]
+    sections = [e for e in sample_build.report.episodes if e.info.kind == "section"]
+    assert [e.info.number for e in sections] == list(range(1, len(planned) + 1))
+    assert [e.info.title for e in sections] == [p.title for p in planned]
+    for episode in sections:
+        assert (sample_build.project.root / "output" / episode.mp3).is_file()
+        assert episode.mp3 == f"episodes/{episode.info.slug}.mp3"
+
+
+def test_feed_parses_in_podcast_apps_with_exact_lengths_and_durations(sample_build: SampleBuild) -> None:
+    output = sample_build.project.root / "output"
+    feed_path = output / "feed.xml"
+    with feed_path.open("rb") as handle:
+        podcast = podcastparser.parse("https://podcast.example.org/breast-health/feed.xml", handle)
+    parsed = feedparser.parse(feed_path.read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert podcast["title"] == "Breast Health Read Aloud"
+    assert podcast["cover_url"].endswith("/cover.png")
+    episodes = sample_build.report.episodes
+    assert len(podcast["episodes"]) == len(parsed.entries) == len(episodes)
+    by_guid = {e["guid"]: e for e in podcast["episodes"]}
+    for published, entry in zip(episodes, parsed.entries):
+        item = by_guid[published.info.guid]
+        enclosure = item["enclosures"][0]
+        mp3 = output / published.mp3
+        assert enclosure["url"] == f"https://podcast.example.org/breast-health/{published.mp3}"
+        assert enclosure["file_size"] == mp3.stat().st_size
+        assert enclosure["mime_type"] == "audio/mpeg"
+        assert abs(item["total_time"] - decoded_seconds(mp3)) <= 1.0
+        assert entry.id == published.info.guid
+        assert int(entry.itunes_duration) == item["total_time"]
+    assert parsed.feed.itunes_explicit is None or parsed.feed.itunes_explicit is False
+    assert b"<itunes:explicit>false</itunes:explicit>" in feed_path.read_bytes()
+    assert b"<itunes:type>episodic</itunes:type>" in feed_path.read_bytes()
+
+
+def test_episodes_are_mono_44k_mp3_with_id3_tags(sample_build: SampleBuild) -> None:
+    from mutagen.mp3 import MP3
+
+    for published in sample_build.report.episodes:
+        audio = MP3(sample_build.project.root / "output" / published.mp3)
+        assert audio.info.channels == 1
+        assert audio.info.sample_rate == 44100
+        assert audio.info.bitrate == 96000
+        assert str(audio.tags["TIT2"]) == published.info.title
+        assert str(audio.tags["TALB"]) == "Breast Health Read Aloud"
+        assert str(audio.tags["TPE1"])
+        assert str(audio.tags["TRCK"]) == str(published.info.number)
+
+
+def test_rebuild_with_nothing_changed_synthesizes_nothing(sample_build: SampleBuild, tmp_path: Path) -> None:
+    project = copy_project(sample_build.project, tmp_path / "copy")
+    before = {p.name: _digest(p) for p in (project.root / "output" / "episodes").glob("*.mp3")}
+    engine = _piper(project.config)
+    report = build(project.config, project.options(), engine=engine)
+    assert engine.calls == []
+    assert report.stats.misses == 0
+    assert report.episodes_rendered == 0
+    after = {p.name: _digest(p) for p in (project.root / "output" / "episodes").glob("*.mp3")}
+    assert after == before
+
+
+def test_editing_one_script_resynthesizes_only_that_section(sample_build: SampleBuild, tmp_path: Path) -> None:
+    project = copy_project(sample_build.project, tmp_path / "copy")
+    folder = project.root / "scripts" / "breast-calcifications"
+    edited = next(folder.glob("03-*.txt"))
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Calcifications, unlike lumps, cannot be detected using touch.",
+                                   "Unlike lumps, calcifications cannot be felt by touch."), encoding="utf-8")
+    episodes = project.root / "output" / "episodes"
+    before = {p.name: _digest(p) for p in episodes.glob("*.mp3")}
+    engine = _piper(project.config)
+    report = build(project.config, project.options(), engine=engine)
+    assert engine.calls == ["Unlike lumps, calcifications cannot be felt by touch."]
+    assert set(report.stats.synthesized_labels) == {edited.stem}
+    after = {p.name: _digest(p) for p in episodes.glob("*.mp3")}
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {f"{edited.stem}.mp3", "00-breast-calcifications-full.mp3"}
+    assert edited.read_text(encoding="utf-8") != text, "the hand edit must survive the rebuild"
+    assert "Unlike lumps, calcifications cannot be felt by touch." in edited.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("preset", ["slow"])
+def test_preset_is_part_of_the_cache_key(sample_build: SampleBuild, preset: str) -> None:
+    config = sample_build.project.config
+    normal = make_engine(VoiceSettings("piper", "", config.speech.preset)).fingerprint()
+    slower = make_engine(VoiceSettings("piper", "", preset)).fingerprint()
+    assert normal != slower
