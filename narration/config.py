@@ -145,7 +145,10 @@ def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
         if key not in known:
             problems.append(f"{prefix}.{key}: unknown key (known: {', '.join(sorted(known))})")
             continue
-        values[key] = _check_value(f"{prefix}.{key}", value, hints[key], problems)
+        before = len(problems)
+        checked = _check_value(f"{prefix}.{key}", value, hints[key], problems)
+        if len(problems) == before:  # a wrong value keeps the default, so later rules can still run
+            values[key] = checked
     return cls(**values)
 
 

@@ -1,0 +1,38 @@
+"""Config: one file, CLI overrides, every problem reported at once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narration.config import load_config
+from narration.errors import ConfigError
+
+
+def test_defaults_and_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "narration.toml"
+    path.write_text('[show]\ntitle = "My show"\n[speech]\npreset = "slow"\n', encoding="utf-8")
+    config = load_config(path, {"speech": {"engine": "gtts", "voice": None}})
+    assert config.show.title == "My show" and config.speech.preset == "slow" and config.speech.engine == "gtts"
+    assert config.audio.loudness_lufs == -16.0
+
+
+def test_every_problem_reported_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "narration.toml"
+    path.write_text('[show]\ntitel = "typo"\nbase_url = "ftp://example.org"\n[audio]\nbitrate = 96\n'
+                    '[speech]\nengine = "espeak"\n[bogus]\nx = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(str(path))
+    for expected in ("show.titel: unknown key", "show.base_url", "audio.bitrate: expected str", "speech.engine",
+                     "bogus: unknown section"):
+        assert expected in message
+    assert "\n" not in message
+
+
+def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "narration.toml"
+    path.write_text("[show\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="narration.toml: not valid TOML"):
+        load_config(path)

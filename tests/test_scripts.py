@@ -1,0 +1,81 @@
+"""Narration scripts: generated from sections, editable, and never overwritten silently."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from narration.config import AudioConfig, ScriptConfig
+from narration.errors import InputError
+from narration.ingest import read_article
+from narration.lexicon import load_lexicon
+from narration.models import Pause, Sentence
+from narration.pipeline import SAMPLE
+from narration.scripts import parse_script, plan_sections, sync_scripts
+
+AUDIO = AudioConfig()
+
+
+def test_sample_scripts_are_spoken_text_one_sentence_per_line(tmp_path: Path) -> None:
+    article = read_article(SAMPLE)
+    sync = sync_scripts(article, tmp_path, load_lexicon(None), ScriptConfig(), AUDIO)
+    texts = [p.read_text(encoding="utf-8") for p in sync.written]
+    spoken = "\n".join(texts)
+    assert "\n- " not in spoken and not any(line.startswith("- ") for line in spoken.splitlines())
+    assert "including: aging, a previous injury, infection, and inflammation." in spoken
+    assert "F.A.C.S" in spoken and "FACS" not in spoken.replace("# ", "")
+    assert "2018 to 2019" in spoken
+    assert "Doctor King" in spoken
+    assert len(sync.scripts) == 5 and sync.scripts[-1].role == "credits"
+
+
+def test_hand_edit_survives_and_regenerate_replaces_it(tmp_path: Path) -> None:
+    article = read_article(SAMPLE)
+    lexicon = load_lexicon(None)
+    first = sync_scripts(article, tmp_path, lexicon, ScriptConfig(), AUDIO)
+    path = first.written[1]
+    path.write_text(path.read_text(encoding="utf-8") + "\nAn editor's extra sentence.\n", encoding="utf-8")
+    second = sync_scripts(article, tmp_path, lexicon, ScriptConfig(), AUDIO)
+    assert second.written == [] and second.kept_edits == [path]
+    assert second.scripts[1].sentences[-1] == Sentence("An editor's extra sentence.")
+    third = sync_scripts(article, tmp_path, lexicon, ScriptConfig(), AUDIO, regenerate=True)
+    assert third.written == [path]
+    assert "extra sentence" not in path.read_text(encoding="utf-8")
+
+
+def test_changed_article_with_edited_script_warns_and_keeps_edit(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Intro line here.\nWhat is it?\nIt is a thing.\n", encoding="utf-8")
+    lexicon = load_lexicon(None)
+    sync = sync_scripts(read_article(source), tmp_path / "s", lexicon, ScriptConfig(), AUDIO)
+    edited = sync.written[1]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("It is a thing.", "It is a fine thing."), encoding="utf-8")
+    source.write_text("Intro line here.\nWhat is it?\nIt is a different thing.\n", encoding="utf-8")
+    again = sync_scripts(read_article(source), tmp_path / "s", lexicon, ScriptConfig(), AUDIO)
+    assert "It is a fine thing." in edited.read_text(encoding="utf-8")
+    assert again.kept_edits == [edited]
+    assert any("kept your edit" in r.message and "--regenerate-scripts" in r.message for r in caplog.records)
+
+
+def test_pause_markup_and_paragraphs() -> None:
+    text = "# note\ntitle: A title?\n\nFirst one. Second one.\n[pause 1.5s]\nThird.\n\nFourth [pause 300ms] fifth.\n"
+    title, segments = parse_script(text, Path("x.txt"), AUDIO)
+    assert title == "A title?"
+    assert segments == (Sentence("First one."), Sentence("Second one."), Pause(1500), Sentence("Third."),
+                        Pause(AUDIO.paragraph_pause_ms), Sentence("Fourth"), Pause(300), Sentence("fifth."))
+
+
+def test_bad_pause_mark_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match=r"x.txt: line 1: unreadable pause mark"):
+        parse_script("Hello [pause soon] there.", Path("x.txt"), AUDIO)
+
+
+@pytest.mark.parametrize("mode, count, last_title", [("episode", 5, "About the Medical Reviewer"),
+                                                     ("outro", 4, "What is the relationship between breast calcifications and cancer?"),
+                                                     ("omit", 4, "What is the relationship between breast calcifications and cancer?")])
+def test_credits_modes(mode: str, count: int, last_title: str) -> None:
+    planned = plan_sections(read_article(SAMPLE), mode)
+    assert len(planned) == count and planned[-1].title == last_title
+    credit_words = "Anne E. Dyson" in repr(planned[-1].blocks)
+    assert credit_words == (mode != "omit")
