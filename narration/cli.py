@@ -32,6 +32,7 @@ def _build_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="show title")
     parser.add_argument("--regenerate-scripts", action="store_true",
                         help="replace hand-edited scripts with freshly generated ones")
+    parser.add_argument("--no-holdline", action="store_true", help="skip the telephone hold-line renditions")
 
 
 def parser_for(command: str) -> argparse.ArgumentParser:
@@ -71,7 +72,8 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .pipeline import BuildOptions
 
     return BuildOptions(articles=tuple(args.articles), output=args.output, scripts_dir=args.scripts,
-                        cache_dir=args.cache, regenerate_scripts=args.regenerate_scripts)
+                        cache_dir=args.cache, regenerate_scripts=args.regenerate_scripts,
+                        holdline=not args.no_holdline)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -130,8 +132,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_holdline(args: argparse.Namespace) -> int:
     from .pipeline import build_holdline
 
-    report = build_holdline(_config(args), _options(args))
-    print(f"Hold-line files written to {report}")
+    from .progress import ProgressDisplay
+
+    with ProgressDisplay(enabled=not args.quiet) as progress:
+        folder = build_holdline(_config(args), _options(args), progress=progress.update)
+    print(f"Hold-line files written to {folder} (see {folder / 'manifest.json'})")
     return 0
 
 

@@ -13,6 +13,7 @@ from . import ingest, scripts as script_stage
 from .config import AudioConfig, Config
 from .episodes import EpisodePlan, full_plan, section_plan
 from .errors import EngineError, InputError
+from .holdline_step import write_holdline
 from .lexicon import Lexicon, load_lexicon
 from .mix import VERSION as MIX_VERSION, prepare_clip, render
 from .models import Article, ArticleMeta, Audio, Chapter, Cue, PublishedEpisode, Script
@@ -40,6 +41,7 @@ class BuildOptions:
     scripts_dir: Path = Path("scripts")
     cache_dir: Path = Path(".cache/narration")
     regenerate_scripts: bool = False
+    holdline: bool = True  # also write the telephone renditions and hold program (when the config enables them)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class BuildReport:
     kept_edits: list[Path] = field(default_factory=list)
     rules: Report = field(default_factory=Report)
     episodes_rendered: int = 0
+    hold_stats: SynthesisStats = field(default_factory=SynthesisStats)
 
 
 @dataclass(frozen=True)
@@ -192,12 +195,13 @@ class PreparedClips:
 
 
 def build(config: Config, options: BuildOptions, engine: Engine | None = None,
-          progress: ProgressHook | None = None) -> BuildReport:
+          progress: ProgressHook | None = None, hold_engine: Engine | None = None) -> BuildReport:
     """Run the whole build; output/ is replaced only when everything succeeded."""
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
+        given_engine = engine is not None
         engine = engine or make_engine(VoiceSettings(config.speech.engine, config.speech.voice, config.speech.preset,
                                                      config.show.language.split("-")[0]))
         clips = ClipCache(options.cache_dir)
@@ -219,6 +223,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 transcripts.write_episode_files(stage.path, episode)
             write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
                                             config.show.author, feed_stage.FEED_NAME, cover_name), report.episodes)
+            if options.holdline and config.holdline.enabled:
+                scripts = [s for item in prepared for s in item.scripts]
+                report.hold_stats = write_holdline(config, scripts, stage.path, options.cache_dir,
+                                                    hold_engine or (engine if given_engine else None), progress)
             feed_bytes = feed_stage.build_feed(config.show, report.episodes, cover_name)
             stage.write_last(feed_stage.FEED_NAME, feed_bytes)
         return report
@@ -258,3 +266,13 @@ def _episode(config: Config, plan: EpisodePlan, engine: Engine, clips: ClipCache
 
         info = replace(info, chapters=chapters_from_cues(cached.cues, titles, cached.duration_ms))
     return PublishedEpisode(info, mp3, cached.bytes, cached.duration_ms, cached.cues), rendered
+
+
+def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook | None = None) -> Path:
+    """Only the hold-line files: the rest of the published folder is carried over unchanged."""
+    with build_lock(options.output):
+        prepared, _ = prepare_scripts(config, options)
+        with StagedOutput(options.output, carry_over=True, replace=("holdline",)) as stage:
+            scripts = [s for item in prepared for s in item.scripts]
+            write_holdline(config, scripts, stage.path, options.cache_dir, progress=progress)
+        return options.output / "holdline"

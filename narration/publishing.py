@@ -50,8 +50,10 @@ def build_lock(output: Path) -> Iterator[None]:
 class StagedOutput:
     """A staging folder that replaces the output folder only if the with-block succeeds."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, carry_over: bool = False, replace: tuple[str, ...] = ()) -> None:
         self.output = output.resolve()
+        self.carry_over = carry_over  # start from the published files (hard links), except the `replace` folders
+        self.replace = replace
         self.staging = _sibling(self.output, f"staging-{os.getpid()}")
         self._last: list[tuple[str, bytes]] = []
 
@@ -61,7 +63,10 @@ class StagedOutput:
 
     def __enter__(self) -> "StagedOutput":
         shutil.rmtree(self.staging, ignore_errors=True)
-        self.staging.mkdir(parents=True)
+        if self.carry_over and self.output.exists():
+            shutil.copytree(self.output, self.staging, copy_function=os.link,
+                            ignore=lambda folder, names: [n for n in names if Path(folder) == self.output and n in self.replace])
+        self.staging.mkdir(parents=True, exist_ok=True)
         return self
 
     def write_last(self, relative: str, data: bytes) -> None:

@@ -5,7 +5,7 @@ import hashlib
 import importlib.metadata
 import json
 import threading
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +42,17 @@ def voice_files(voice: str) -> tuple[Path, Path]:
     return model, config
 
 
+@lru_cache(maxsize=2)
+def _load_voice(model: Path, config: Path):  # type: ignore[no-untyped-def]
+    """Load a voice once per process, shared by every engine using it (podcast and hold-line paces)."""
+    from piper import PiperVoice
+
+    try:
+        return PiperVoice.load(model, config_path=config)
+    except Exception as err:  # onnxruntime raises its own error types
+        raise InputError(model, f"could not load the Piper voice: {err}") from err
+
+
 class PiperEngine:
     """Piper voice, loaded once per process and only when a clip is actually missing from the cache."""
 
@@ -62,14 +73,9 @@ class PiperEngine:
             "length_scale": str(self.length_scale),
         }
 
-    @cached_property
+    @property
     def voice(self):  # type: ignore[no-untyped-def]
-        from piper import PiperVoice
-
-        try:
-            return PiperVoice.load(self.model, config_path=self.config)
-        except Exception as err:  # onnxruntime raises its own error types
-            raise InputError(self.model, f"could not load the Piper voice: {err}") from err
+        return _load_voice(self.model, self.config)
 
     def synthesize(self, text: str) -> Audio:
         from piper import SynthesisConfig

@@ -1,0 +1,126 @@
+"""The build's hold-line step: scripts spoken at the hold-line pace -> program and renditions, cached by content."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .config import Config
+from .models import Audio, Cue, Pause, Script
+from .publish.episodes import place
+from .publish.holdline import (
+    HOLDLINE_DIR,
+    HoldlineConfig,
+    ManifestEntry,
+    build_program,
+    program_cues,
+    program_text,
+    write_manifest,
+    write_renditions,
+)
+from .sentences import split_sentences
+from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
+from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+
+PROGRAM_NAME = "hold-program"
+FORMAT_VERSION = 1
+
+
+def holdline_config(config: Config) -> HoldlineConfig:
+    """The publisher's settings from the project's [holdline] table."""
+    settings = config.holdline
+    return HoldlineConfig(
+        target_dbov=settings.target_dbov, program_seconds=settings.program_seconds,
+        message_min_seconds=settings.message_min_seconds, message_max_seconds=settings.message_max_seconds,
+        gap_seconds=settings.gap_seconds, greeting=settings.greeting,
+        music_bed=(config.root / settings.music) if settings.music else None,
+        sections=tuple(settings.sections),
+    )
+
+
+def hold_engine(config: Config) -> Engine:
+    """The configured engine at the slower hold-line pace (its own cache key)."""
+    return make_engine(VoiceSettings(config.speech.engine, config.speech.voice, "holdline",
+                                     config.show.language.split("-")[0]))
+
+
+def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple[Audio, tuple[Cue, ...]]:
+    """A section read at the hold-line pace: sentences with gaps, paragraph pauses kept; cues for splitting."""
+    rate = next(iter(clip.values())).rate
+    pieces: list[np.ndarray] = []
+    cues: list[Cue] = []
+    position = 0
+    previous_spoken = False
+    for segment in script.segments:
+        if isinstance(segment, Pause):
+            piece, previous_spoken = np.zeros(int(rate * segment.ms / 1000), np.float32), False
+        else:
+            if previous_spoken:
+                gap = np.zeros(int(rate * gap_ms / 1000), np.float32)
+                pieces.append(gap)
+                position += len(gap)
+            piece, previous_spoken = clip[segment.text].samples, True
+            cues.append(Cue(round(position * 1000 / rate), round((position + len(piece)) * 1000 / rate), segment.text))
+        pieces.append(piece)
+        position += len(piece)
+    return Audio(np.concatenate(pieces), rate), tuple(cues)
+
+
+def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path,
+                   engine: Engine | None = None, progress: ProgressHook | None = None) -> SynthesisStats:
+    """Synthesize (cached) at the hold-line pace, then write every rendition and the manifest under out_dir."""
+    settings = holdline_config(config)
+    engine = engine or hold_engine(config)
+    spoken = [s for s in scripts if s.sentences]
+    greeting = [s for s in split_sentences(settings.greeting) if s.strip()]
+    texts = greeting + [sentence.text for script in spoken for sentence in script.sentences]
+    clips = ClipCache(cache_dir)
+    stats = synthesize_missing([Job(t, "hold line") for t in texts], engine, clips, config.speech.timeout_seconds, progress)
+    fingerprint = engine.fingerprint()
+    key = hashlib.sha256(json.dumps({
+        "format": FORMAT_VERSION, "clips": [clip_key(t, fingerprint) for t in texts],
+        "scripts": [(s.slug, s.role, [repr(x) for x in s.segments]) for s in spoken],
+        "config": asdict(settings), "music": _file_hash(settings.music_bed),
+    }, sort_keys=True, default=str).encode()).hexdigest()
+    cached = cache_dir / "holdline" / key
+    if not (cached / "entries.json").exists():
+        _render(settings, greeting, spoken, fingerprint, clips, cached)
+    entries = [ManifestEntry(**e) for e in json.loads((cached / "entries.json").read_text(encoding="utf-8"))]
+    for entry in entries:
+        place(cached / HOLDLINE_DIR / entry.file, out_dir / HOLDLINE_DIR / entry.file)
+    write_manifest(entries, out_dir)
+    return stats
+
+
+def _render(settings: HoldlineConfig, greeting: list[str], scripts: list[Script], fingerprint: dict[str, str],
+            clips: ClipCache, target: Path) -> None:
+    """Make the program (body sections) and every section's renditions into a cache folder
+    (entries.json is written last, so an entry is complete or absent)."""
+    def audio(text: str) -> Audio:
+        found = clips.get(clip_key(text, fingerprint))
+        assert found is not None, "synthesize_missing filled the cache"
+        return found
+
+    staging = target.with_name(target.name + ".partial")
+    import shutil
+
+    shutil.rmtree(staging, ignore_errors=True)
+    sections = [(s.slug, [(x.text, audio(x.text)) for x in s.sentences]) for s in scripts if s.role == "body"]
+    program, placements = build_program([(g, audio(g)) for g in greeting], sections, settings)
+    entries = write_renditions(PROGRAM_NAME, program, program_text(placements), staging, settings,
+                               program_cues(placements), loop=True)
+    for script in scripts:
+        clip = {x.text: audio(x.text) for x in script.sentences}
+        section_audio, cues = _section_audio(script, clip, settings.sentence_gap_ms)
+        entries += write_renditions(script.slug, section_audio, script.text, staging, settings, cues)
+    (staging / "entries.json").write_text(json.dumps([asdict(e) for e in entries]), encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+
+
+def _file_hash(path: Path | None) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path and path.is_file() else ""

@@ -1,0 +1,73 @@
+"""The build's hold-line step on the real sample: renditions of every section and a looping program."""
+from __future__ import annotations
+
+import json
+import struct
+import wave
+from pathlib import Path
+
+from conftest import FakeEngine, SampleBuild, copy_project
+from narration.ffmpeg import decode
+from narration.publish.holdline import loop_discontinuity
+from narration.scripts import parse_script
+from narration.config import AudioConfig
+
+
+def _manifest(output: Path) -> dict:
+    return json.loads((output / "holdline" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_every_section_has_renditions_whose_text_is_its_script(sample_build: SampleBuild) -> None:
+    output = sample_build.project.root / "output"
+    files = _manifest(output)["files"]
+    for entry in files:
+        assert (output / "holdline" / entry["file"]).is_file(), entry["file"]
+        assert " " not in entry["file"]
+    scripts = sorted((sample_build.project.root / "scripts" / "breast-calcifications").glob("*.txt"))
+    for script in scripts:
+        _, segments = parse_script(script.read_text(encoding="utf-8"), script, AudioConfig())
+        text = "\n".join(s.text for s in segments if hasattr(s, "text"))
+        entries = [e for e in files if e["source"] == script.stem and e["target"] == "cisco"]
+        assert entries and all(e["text"] == text for e in entries)
+    targets = {e["target"] for e in files}
+    assert targets == {"asterisk", "amazon-connect", "cisco", "twilio", "freeswitch"}
+
+
+def test_program_is_telephone_format_and_loops(sample_build: SampleBuild) -> None:
+    holdline = sample_build.project.root / "output" / "holdline"
+    with wave.open(str(holdline / "cisco" / "hold-program.wav")) as wav:
+        assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (8000, 1, 2)
+        seconds = wav.getnframes() / 8000
+    assert abs(seconds - 240) < 1.0
+    header = (holdline / "amazon-connect" / "hold-program.wav").read_bytes()[:64]
+    fmt = header.index(b"fmt ")
+    assert struct.unpack("<HHI", header[fmt + 8:fmt + 16]) == (7, 1, 8000)  # G.711 mu-law, mono, 8 kHz
+    program = decode(holdline / "cisco" / "hold-program.wav")
+    assert loop_discontinuity(program).seamless
+    assert float(abs(program.samples).max()) < 0.99
+
+
+def test_holdline_command_keeps_the_rest_of_the_output(sample_build: SampleBuild, tmp_path: Path) -> None:
+    from narration.pipeline import build_holdline
+
+    project = copy_project(sample_build.project, tmp_path / "copy")
+    output = project.root / "output"
+    feed = (output / "feed.xml").read_bytes()
+    episodes = sorted(p.name for p in (output / "episodes").iterdir())
+    build_holdline(project.config, project.options())
+    assert (output / "feed.xml").read_bytes() == feed
+    assert sorted(p.name for p in (output / "episodes").iterdir()) == episodes
+    assert (output / "holdline" / "manifest.json").is_file()
+
+
+def test_fake_engine_builds_holdline_without_piper(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from narration.pipeline import build
+
+    article = tmp_path / "short.txt"
+    article.write_text("A short opening paragraph about screening.\nWhat happens next?\n"
+                       "Your doctor explains the results. You can ask questions at any time.\n", encoding="utf-8")
+    engine = FakeEngine()
+    build(project.config, project.options(article), engine=engine)
+    files = _manifest(project.root / "output")["files"]
+    assert any(e["source"] == "hold-program" for e in files)
+    assert any(e["source"] == "02-what-happens-next" for e in files)
