@@ -32,16 +32,9 @@ def _config_file(sample_build: SampleBuild) -> str:
     return str(sample_build.project.root / "narration.toml")
 
 
-@pytest.mark.xfail(strict=True, reason="the closing audio signature runs 2.4 s past the last transcript cue "
-                                       "(rule: last cue ends within 0.5 s of the episode's end)")
 def test_sample_build_passes_every_check(sample_build: SampleBuild, baseline: list[str]) -> None:
     assert baseline == []
     assert main(["check", str(sample_build.project.root / "output"), "--config", _config_file(sample_build)]) == 0
-
-
-def test_sample_build_problems_are_only_the_known_transcript_tail(baseline: list[str]) -> None:
-    # Everything else on the real sample passes: loudness, true peak, tags, chapters, feed, artwork, pages.
-    assert all(line.startswith("transcripts/") and "last cue ends" in line for line in baseline), baseline
 
 
 def _truncate_mp3(out: Path) -> None:
