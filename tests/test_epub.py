@@ -42,7 +42,8 @@ class Book:
 
 
 def _write(path: Path, article: Article, episode: PublishedEpisode, mp3: Path, **options: object) -> Book:
-    summary = write_epub(path, article, episode, mp3, "Breast Health Read Aloud", "en-US", **options)  # type: ignore[arg-type]
+    summary = write_epub(path, article, episode, mp3, "Breast Health Read Aloud", "en-US",
+                         **options)  # type: ignore[arg-type]
     return Book(path, summary, article, episode, mp3)
 
 

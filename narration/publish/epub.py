@@ -75,7 +75,7 @@ class _Unit:
 def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path: Path, show_title: str,
                language: str, *, publisher: str = "", scripts: ScriptConfig | None = None,
                lexicon: Lexicon | None = None) -> BookSummary:
-    """Write the article's talking book from its full-article episode (or the single episode of a one-section article)."""
+    """Write the article's talking book from its full-article episode (a one-section article: its only episode)."""
     scripts = scripts or ScriptConfig()
     lexicon = lexicon or load_lexicon(None)
     sections = plan_sections(article, scripts.credits)
@@ -98,7 +98,7 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
         body.lines.append(f'<section id="section-{section.number}" aria-labelledby="h-{section.number}">')
         heading = headings.get(section.number)
         heading_id = body.sync(heading) if heading else ""
-        body.lines.append(f'<h2{heading_id or ""}><span id="h-{section.number}">{_e(section.title)}</span></h2>')
+        body.lines.append(f'<h2{heading_id}><span id="h-{section.number}">{_e(section.title)}</span></h2>')
         if not _written(body, section, body_cues[section.number], lexicon, scripts.url_phrase or None):
             spoken_sections.append(section.number)
             body.lines.append("<p>" + " ".join(_span(body, c.text, c) for c in body_cues[section.number]) + "</p>")
@@ -147,7 +147,8 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
             units += [_Unit(s, number) for s in split_sentences(block.text)]
             continue
         lead = ""
-        if units and units[-1].block is None and units[-1].paragraph == number - 1 and units[-1].text.rstrip().endswith(":"):
+        previous = units[-1] if units else None
+        if previous and previous.block is None and previous.paragraph == number - 1 and previous.text.endswith(":"):
             lead = units.pop().text
         units.append(_Unit(lead, number, block))
     return units
