@@ -20,6 +20,7 @@ from .models import Article, ArticleMeta, Audio, Chapter, Cue, PublishedEpisode,
 from .lexicon import Report
 from .normalize import normalize
 from .publish import feed as feed_stage, transcripts
+from .publish.epub import write_epub
 from .publish.site import SiteShow, write_site
 from .publish.artwork import check_cover, default_cover
 from .publish.episodes import EpisodeCache, TagInfo, episode_key, place
@@ -221,6 +222,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 report.episodes_rendered += rendered
             for episode in report.episodes:
                 transcripts.write_episode_files(stage.path, episode)
+            for item in prepared:
+                _book(config, item, report.episodes, stage.path, lexicon)
             write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
                                             config.show.author, feed_stage.FEED_NAME, cover_name), report.episodes)
             if options.holdline and config.holdline.enabled:
@@ -266,6 +269,19 @@ def _episode(config: Config, plan: EpisodePlan, engine: Engine, clips: ClipCache
 
         info = replace(info, chapters=chapters_from_cues(cached.cues, titles, cached.duration_ms))
     return PublishedEpisode(info, mp3, cached.bytes, cached.duration_ms, cached.cues), rendered
+
+
+def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpisode], out: Path,
+          lexicon: Lexicon) -> None:
+    """books/<article>.epub: the talking book, from the full-article episode (or the only episode)."""
+    mine = [e for e in episodes if e.info.article_slug == item.article.slug]
+    episode = next((e for e in mine if e.info.kind == "full"), mine[0] if len(mine) == 1 else None)
+    if episode is None:
+        log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)
+        return
+    write_epub(out / "books" / f"{item.article.slug}.epub", item.article, episode, out / episode.mp3,
+               config.show.title, config.show.language, publisher=config.show.author, scripts=config.scripts,
+               lexicon=lexicon)
 
 
 def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook | None = None) -> Path:
