@@ -12,7 +12,7 @@ from .episodes import EpisodePlan
 from .loudness import integrated_lufs, level_clip, normalize as normalize_loudness
 from .models import Audio, Cue, Mixdown
 
-VERSION = 5  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
+VERSION = 6  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
 FADE_MS = 8
 SILENCE_DB = -45.0
 ENCODER_LOSS_LU = 0.4  # measured: 96 kbps mono MP3 decodes about 0.4 LU quieter (its low-pass removes treble)
@@ -108,7 +108,7 @@ def render(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, loudness_
     samples = np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
     if cues:  # the closing words stay on screen through the closing chime: the transcript covers the audio
         last = cues[-1]
-        cues[-1] = Cue(last.start_ms, round(len(samples) * 1000 / rate), last.text, last.kind, last.section)
+        cues[-1] = Cue(last.start_ms, len(samples) * 1000 // rate, last.text, last.kind, last.section)
     audio = Audio(samples, rate)
     target = loudness_lufs + ENCODER_LOSS_LU
     correction = target - integrated_lufs(audio) if len(samples) else 0.0

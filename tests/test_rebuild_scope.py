@@ -1,0 +1,74 @@
+"""What a change rebuilds: a lexicon entry re-synthesizes only the sentences it changes; review metadata
+is spoken in the outro and shown in the feed and on the player page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FakeEngine, Project, make_project
+from narration.cli import main
+from narration.pipeline import build
+
+ARTICLE = """---
+title: Screening Basics
+reviewed_by: A Reviewer, MD
+last_reviewed: 2025-03-01
+source_url: https://example.org/screening
+---
+Screening finds problems early.
+
+## Who should be screened?
+
+Most people start at 40. Ask your care team about MRI if your risk is high.
+
+## What happens after?
+
+Results arrive within a week.
+"""
+
+
+def _project(tmp_path: Path) -> tuple[Project, Path]:
+    project = make_project(tmp_path / "project")
+    article = tmp_path / "screening.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    return project, article
+
+
+def test_lexicon_entry_resynthesizes_only_what_it_changes(tmp_path: Path) -> None:
+    project, article = _project(tmp_path)
+    build(project.config, project.options(article), engine=FakeEngine())
+    scripts = project.root / "scripts" / "screening"
+    before = {p.name: p.read_text(encoding="utf-8") for p in scripts.glob("*.txt")}
+    (project.root / "lexicon.toml").write_text('[entries]\n"MRI" = "magnetic resonance imaging"\n', encoding="utf-8")
+    engine = FakeEngine()
+    build(project.config, project.options(article), engine=engine)
+    after = {p.name: p.read_text(encoding="utf-8") for p in scripts.glob("*.txt")}
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {"02-who-should-be-screened.txt"}
+    assert engine.calls == ["Ask your care team about magnetic resonance imaging if your risk is high."]
+
+
+def test_review_metadata_is_spoken_and_shown(tmp_path: Path) -> None:
+    project, article = _project(tmp_path)
+    report = build(project.config, project.options(article), engine=FakeEngine())
+    output = project.root / "output"
+    for episode in report.episodes:
+        outro = [c.text for c in episode.cues if c.kind == "outro"]
+        assert "This article was last reviewed on March 1, 2025." in outro
+        assert sum("computer-generated voice" in text for text in outro) == 1
+    feed = (output / "feed.xml").read_text(encoding="utf-8")
+    assert "Medically reviewed by A Reviewer, MD." in feed and "Last reviewed 2025-03-01." in feed
+    page = (output / "episodes" / f"{report.episodes[0].info.slug}.html").read_text(encoding="utf-8")
+    assert "A Reviewer, MD" in page
+    section = next(e for e in report.episodes if e.info.number == 2)
+    intro = [c.text for c in section.cues if c.kind == "intro"]
+    assert "This is section 2 of 3 of Screening Basics." in intro
+
+
+def test_scripts_command_writes_scripts_and_lists_rules(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    project, article = _project(tmp_path)
+    monkeypatch.chdir(project.root)
+    assert main(["scripts", str(article), "--scripts", str(project.root / "review")]) == 0
+    out = capsys.readouterr().out
+    assert (project.root / "review" / "screening" / "02-who-should-be-screened.txt").is_file()
+    assert "Rules and lexicon entries that fired:" in out
+    assert not (project.root / "output").exists()
