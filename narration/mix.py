@@ -12,7 +12,7 @@ from .episodes import EpisodePlan
 from .loudness import integrated_lufs, level_clip, normalize as normalize_loudness
 from .models import Audio, Cue, Mixdown
 
-VERSION = 6  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
+VERSION = 7  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
 FADE_MS = 8
 SILENCE_DB = -45.0
 ENCODER_LOSS_LU = 0.4  # measured: 96 kbps mono MP3 decodes about 0.4 LU quieter (its low-pass removes treble)
@@ -91,7 +91,7 @@ def render(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, loudness_
     cues: list[Cue] = []
     position = 0
     chime = signature(rate)
-    chime_gain = 10 ** ((loudness_lufs - 4.0 - integrated_lufs(chime)) / 20)  # a little under the voice
+    chime_gain = 10 ** ((loudness_lufs + ENCODER_LOSS_LU - integrated_lufs(chime)) / 20)  # as loud as the voice
     for part in plan.parts:
         if part.kind == "pause":
             piece = np.zeros(int(rate * part.ms / 1000), dtype=np.float32)

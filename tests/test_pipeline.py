@@ -141,3 +141,19 @@ def test_preset_is_part_of_the_cache_key(sample_build: SampleBuild, preset: str)
     normal = make_engine(VoiceSettings("piper", "", config.speech.preset)).fingerprint()
     slower = make_engine(VoiceSettings("piper", "", preset)).fingerprint()
     assert normal != slower
+
+
+def test_sample_scripts_sound_right_through_pipers_phonemizer(sample_build: SampleBuild) -> None:
+    from narration.speech.piper_engine import PiperEngine
+
+    engine = PiperEngine(VoiceSettings("piper"))
+    folder = sample_build.project.root / "scripts" / "breast-calcifications"
+    lines = [line for path in sorted(folder.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    spoken = [line.partition(":")[2].strip() if line.startswith("title:") else line for line in lines]
+    assert not any(line.startswith("- ") for line in spoken)
+    heard = " ".join("".join(p) for line in spoken for p in engine.phonemize(line))
+    for misreading in ("fˈæks", "dˈiːsˈɪs", "dˈæʃ", "ˈɑːkɚ", "ˌɛmdʒˈiː"):
+        assert misreading not in heard
+    for line in spoken:  # each line is one sentence for Piper too ("Dr." never ends one)
+        assert len(engine.phonemize(line)) == 1, line

@@ -16,6 +16,15 @@ FEED_NAME = "feed.xml"
 TRANSCRIPT_FORMATS = ("vtt", "srt", "json")
 
 
+def within_bytes(text: str, limit: int = 4000) -> str:
+    """Apple counts description limits in bytes: cut at a word boundary so the UTF-8 text fits."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    cut = data[: limit - 3].decode("utf-8", "ignore")
+    return cut.rsplit(" ", 1)[0] + "…"
+
+
 def absolute_url(base_url: str, relative: str) -> str:
     """URL of a published file, from the configured base URL."""
     base = base_url if base_url.endswith("/") else base_url + "/"
@@ -44,7 +53,7 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
     podcast_ns.register(feed)
     feed_url = absolute_url(show.base_url, FEED_NAME)
     feed.title(show.title)
-    feed.description(show.description[:4000])
+    feed.description(within_bytes(show.description))
     feed.link(href=feed_url, rel="self", type="application/rss+xml")
     feed.link(href=show.base_url, rel="alternate")  # the last link call decides the channel <link>
     feed.language(show.language)
@@ -58,7 +67,7 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
     feed.podcast.itunes_image(absolute_url(show.base_url, cover))
     feed.podcast.itunes_category(show.category, show.subcategory)
     feed.podcast.itunes_type("episodic")
-    feed.podcast.itunes_summary(show.description[:4000])
+    feed.podcast.itunes_summary(within_bytes(show.description))
     feed.podcast.itunes_explicit(False)
     feed.podcastindex.guid(podcast_ns.podcast_guid(feed_url))
     if show.locked:
@@ -69,7 +78,7 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
         entry.id(info.guid)
         entry.guid(info.guid, permalink=False)
         entry.title(info.title)
-        entry.description(episode_description(episode))
+        entry.description(within_bytes(episode_description(episode)))
         entry.link(href=absolute_url(show.base_url, f"episodes/{info.slug}.html"))
         entry.published(datetime.fromisoformat(info.pub_date))
         entry.enclosure(absolute_url(show.base_url, episode.mp3), str(episode.bytes), "audio/mpeg")

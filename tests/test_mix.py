@@ -1,0 +1,53 @@
+"""The mix on the real sample: sentence cues sit where the words are heard; the signature is as loud as the voice."""
+from __future__ import annotations
+
+import numpy as np
+
+from conftest import SampleBuild
+from narration.ffmpeg import decode
+from narration.loudness import integrated_lufs
+from narration.mix import fade, signature
+from narration.models import Audio
+from narration.publish.feed import within_bytes
+
+
+def _db(samples: np.ndarray) -> float:
+    return 20 * np.log10(np.sqrt(np.mean(samples.astype(np.float64) ** 2)) + 1e-12)
+
+
+def test_cues_start_where_their_sentence_is_heard(sample_build: SampleBuild) -> None:
+    episode = next(e for e in sample_build.report.episodes if e.info.number == 2)
+    audio = decode(sample_build.project.root / "output" / episode.mp3)
+    rate = audio.rate
+    body = [c for c in episode.cues if c.kind == "body"]
+    assert len(body) >= 4
+    for cue in body:
+        start = cue.start_ms * rate // 1000
+        before = audio.samples[start - rate // 5: start]
+        after = audio.samples[start: start + int(rate * 0.4)]
+        loudest = max(_db(after[i:i + rate // 50]) for i in range(0, len(after) - rate // 50, rate // 100))
+        assert _db(before) < -45, cue.text
+        assert loudest > -30, cue.text
+    assert abs(episode.cues[-1].end_ms - audio.duration_ms) <= 500
+
+
+def test_signature_is_as_loud_as_the_voice(sample_build: SampleBuild) -> None:
+    episode = next(e for e in sample_build.report.episodes if e.info.number == 1)
+    audio = decode(sample_build.project.root / "output" / episode.mp3)
+    chime = Audio(audio.samples[: int(audio.rate * 1.6)], audio.rate)
+    voice = Audio(audio.samples[int(audio.rate * 2.0):], audio.rate)
+    assert abs(integrated_lufs(chime) - integrated_lufs(voice)) <= 1.0
+
+
+def test_signature_and_fades_never_click() -> None:
+    chime = signature(44100).samples
+    assert abs(chime[0]) < 1e-4 and abs(chime[-1]) < 1e-4
+    faded = fade(np.ones(4410, dtype=np.float32), 44100)
+    assert faded[0] == 0.0 and faded[-1] == 0.0 and np.max(np.abs(np.diff(faded))) < 0.01
+
+
+def test_descriptions_fit_apples_byte_limit() -> None:
+    text = "Calcium deposits – é " * 400
+    cut = within_bytes(text)
+    assert len(cut.encode("utf-8")) <= 4000 and cut.endswith("…")
+    assert within_bytes("short") == "short"
