@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 import typing
 from dataclasses import dataclass, field, fields, replace
@@ -13,6 +14,8 @@ from urllib.parse import urlparse
 from .errors import ConfigError
 
 CONFIG_NAME = "narration.toml"
+# Control and bidi-override characters would break the feed's XML and the spoken intro.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,8 @@ def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
             continue
         before = len(problems)
         checked = _check_value(f"{prefix}.{key}", value, hints[key], problems)
+        if isinstance(checked, str) and CONTROL.search(checked):
+            problems.append(f"{prefix}.{key}: contains invisible control characters; retype the value")
         if len(problems) == before:  # a wrong value keeps the default, so later rules can still run
             values[key] = checked
     return cls(**values)
@@ -170,6 +175,13 @@ def _validate(config: Config, problems: list[str]) -> None:
         problems.append(f"audio.bitrate: {config.audio.bitrate!r} must look like '96k'")
     if config.audio.sample_rate not in (22050, 32000, 44100, 48000):
         problems.append(f"audio.sample_rate: {config.audio.sample_rate} must be 22050, 32000, 44100 or 48000")
+    if config.speech.timeout_seconds <= 0:
+        problems.append(f"speech.timeout_seconds: {config.speech.timeout_seconds} must be more than 0")
+    if config.speech.retries < 0:
+        problems.append(f"speech.retries: {config.speech.retries} must be 0 or more")
+    for key in ("sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms"):
+        if not 0 <= getattr(config.audio, key) <= 60_000:
+            problems.append(f"audio.{key}: {getattr(config.audio, key)} must be between 0 and 60000")
     if not -40 <= config.audio.loudness_lufs <= -5:
         problems.append(f"audio.loudness_lufs: {config.audio.loudness_lufs} is outside -40..-5")
     for name, article in config.articles.items():

@@ -28,6 +28,11 @@ BINARY_MAGIC = {
     b"GIF8": "a GIF image",
     b"ID3": "an MP3 file",
     b"\xff\xfb": "an MP3 file",
+    b"\xff\xf3": "an MP3 file",
+    b"\xff\xf2": "an MP3 file",
+    b"\xff\xf1": "an AAC audio file",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document (save it as plain text)",
     b"RIFF": "a RIFF (WAV/AVI) file",
     b"PK\x03\x04": "a ZIP archive (Word, EPUB or similar)",
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
@@ -63,6 +68,11 @@ def read_text(path: Path) -> str:
     if path.is_dir():
         raise InputError(path, "is a folder; pass article files (.txt, .md, .html)")
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": UTF-16 with a byte-order mark
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            raise InputError(path, "is neither UTF-8 nor readable UTF-16; save it as UTF-8 text") from None
     for magic, what in BINARY_MAGIC.items():
         if raw.startswith(magic):
             raise InputError(path, f"looks like {what}, not an article; pass a .txt, .md or .html file")
@@ -242,6 +252,7 @@ class _HtmlArticleParser(HTMLParser):
 
     SKIP = {"script", "style", "nav", "header", "footer", "iframe", "noscript", "template", "svg",
             "form", "button", "select", "textarea", "object", "embed", "aside"}
+    VOID = {"embed"}  # skipped elements that never have an end tag: counting them would drop the rest
     BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "dd", "dt", "figcaption", "td", "th"}
 
     def __init__(self) -> None:
@@ -256,6 +267,8 @@ class _HtmlArticleParser(HTMLParser):
         self.in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
         if tag in self.SKIP:
             self.skip_depth += 1
         elif self.skip_depth:
@@ -276,6 +289,8 @@ class _HtmlArticleParser(HTMLParser):
             self.current.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
         if tag in self.SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif self.skip_depth:
@@ -355,8 +370,10 @@ def read_article(path: Path, title: str = "", meta: ArticleMeta | None = None) -
     doc_title, sections = reader(body)
     if not any(section.blocks or section.heading for section in sections):
         raise InputError(path, "has no readable text (only markup or whitespace); nothing to narrate")
+    if not any(section.blocks for section in sections):
+        raise InputError(path, "has headings but no text under them; nothing to narrate")
     article_meta = meta if meta is not None else meta_from_fields(fields, path)
-    final_title = title or fields.get("title", "") or doc_title or title_from_filename(path)
+    final_title = CONTROL_CHARS.sub("", title or fields.get("title", "") or doc_title or title_from_filename(path))
     return Article(
         slug=slugify(fields.get("slug", "") or path.stem, fallback="article"),
         title=" ".join(final_title.split()),

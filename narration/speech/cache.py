@@ -46,9 +46,11 @@ class ClipCache:
             return None
         return Audio(np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0, rate)
 
-    def put(self, key: str, audio: Audio) -> None:
-        """Store a clip; readers never see a partial file."""
-        pcm = (np.clip(audio.samples, -1.0, 32767 / 32768) * 32768.0).round().astype("<i2").tobytes()
+    def put(self, key: str, audio: Audio) -> Audio:
+        """Store a clip; readers never see a partial file. Returns the clip exactly as stored (16-bit), so a
+        first build can use the same samples that later builds read back, and both give the same bytes."""
+        quantized = (np.clip(audio.samples, -1.0, 32767 / 32768) * 32768.0).round().astype("<i2")
+        pcm = quantized.tobytes()
         with atomic_path(self.path(key)) as tmp:
             with wave.open(str(tmp), "wb") as wav:
                 wav.setnchannels(1)
@@ -61,6 +63,7 @@ class ClipCache:
                 size = handle.tell()
                 handle.seek(4)
                 handle.write(struct.pack("<I", size - 8))
+        return Audio(quantized.astype(np.float32) / 32768.0, audio.rate)
 
 
 def _checksum_ok(path: Path, pcm: bytes) -> bool:

@@ -23,11 +23,13 @@ class GttsEngine:
 
     name = "gtts"
 
-    def __init__(self, settings: VoiceSettings, retries: int = 3, timeout: float = 20.0, backoff: float = 1.0) -> None:
+    def __init__(self, settings: VoiceSettings, retries: int = 3, timeout: float = 20.0, backoff: float = 1.0,
+                 max_backoff: float = 30.0) -> None:
         self.settings = settings
-        self.retries = retries
+        self.retries = max(1, retries)  # attempts in all, the first included
         self.timeout = timeout
         self.backoff = backoff
+        self.max_backoff = max_backoff
 
     def fingerprint(self) -> dict[str, str]:
         return {
@@ -47,15 +49,17 @@ class GttsEngine:
                 gTTS(text, lang=self.settings.language, slow=self.settings.preset == "slow",
                      timeout=self.timeout).write_to_fp(buffer)
                 return buffer.getvalue()
-            except gTTSError as err:
-                status = getattr(err.rsp, "status_code", None)
-                timed_out = isinstance(err.__context__, requests.exceptions.Timeout)
+            except (gTTSError, requests.exceptions.Timeout, requests.exceptions.ChunkedEncodingError) as err:
+                status = getattr(getattr(err, "rsp", None), "status_code", None)
+                timed_out = isinstance(err, requests.exceptions.RequestException) or isinstance(
+                    err.__context__, requests.exceptions.Timeout)
                 if attempt < self.retries and (status in RETRY_STATUS or timed_out):
-                    delay = self.backoff * 2 ** (attempt - 1)
+                    delay = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
                     log.info("gTTS: %s; retrying in %.1f s (%d of %d)", err, delay, attempt, self.retries)
                     time.sleep(delay)
                     continue
-                hint = OFFLINE_HINT if status is None else "try again later, or use --engine piper (the offline voice)"
+                hint = OFFLINE_HINT if status is None and not timed_out else \
+                    "try again later, or use --engine piper (the offline voice)"
                 raise EngineError(f"gTTS failed: {err}; {hint}") from err
             except AssertionError as err:  # gTTS asserts on empty text
                 raise EngineError(f"gTTS refused the text {text!r}: {err}") from err

@@ -1,11 +1,14 @@
 """Fill the clip cache for a set of sentences: each distinct text is synthesized at most once."""
 from __future__ import annotations
 
-import concurrent.futures
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from ..errors import EngineError
+import numpy as np
+
+from ..errors import EngineError, InputError, NarrationError
+from ..models import Audio
 from .base import Engine
 from .cache import ClipCache, clip_key
 
@@ -45,26 +48,48 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
         else:
             missing[key] = job
     total = len(missing)
-    executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
-    try:
-        for done, (key, job) in enumerate(missing.items()):
-            if progress:
-                progress(job.label, done, total)
-            future = executor.submit(engine.synthesize, job.text)
-            try:
-                audio = future.result(timeout=timeout)
-            except concurrent.futures.TimeoutError:
-                raise EngineError(f"{job.label}: the {engine.name} engine did not answer within {timeout:.0f} s "
-                                  f"(sentence: {job.text[:60]!r})") from None
-            except EngineError as err:
-                raise EngineError(f"{job.label}: {err}") from err
-            except Exception as err:  # an engine crash is reported with the section, not as a traceback
-                raise EngineError(f"{job.label}: the {engine.name} engine failed: {err!r}") from err
-            cache.put(key, audio)
-            stats.misses += 1
-            stats.synthesized_labels[job.label] = stats.synthesized_labels.get(job.label, 0) + 1
+    for done, (key, job) in enumerate(missing.items()):
         if progress:
-            progress("", total, total)
-    finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+            progress(job.label, done, total)
+        try:
+            audio = _call_with_timeout(engine.synthesize, job.text, timeout)
+        except TimeoutError:
+            raise EngineError(f"{job.label}: the {engine.name} engine did not answer within {timeout:g} s "
+                              f"(sentence: {job.text[:60]!r})") from None
+        except InputError:
+            raise  # a voice file that cannot be used: the message names it already
+        except NarrationError as err:
+            raise EngineError(f"{job.label}: {err}") from err
+        except Exception as err:  # an engine crash is reported with the section, not as a traceback
+            raise EngineError(f"{job.label}: the {engine.name} engine failed: {err!r}") from err
+        if not isinstance(audio, Audio) or not np.all(np.isfinite(audio.samples)):
+            raise EngineError(f"{job.label}: the {engine.name} engine returned no usable audio "
+                              f"for {job.text[:60]!r}")
+        cache.put(key, audio)
+        stats.misses += 1
+        stats.synthesized_labels[job.label] = stats.synthesized_labels.get(job.label, 0) + 1
+    if progress:
+        progress("", total, total)
     return stats
+
+
+def _call_with_timeout(function: Callable[[str], Audio], text: str, timeout: float) -> Audio:
+    """Run one engine call in a daemon thread: a hung engine is abandoned (and cannot keep the process
+    alive at exit, as a ThreadPoolExecutor worker would), never waited for."""
+    result: list[Audio] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(function(text))
+        except BaseException as err:  # handed to the caller's thread
+            failure.append(err)
+
+    worker = threading.Thread(target=target, name="engine", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError(text)
+    if failure:
+        raise failure[0]
+    return result[0]

