@@ -91,6 +91,15 @@ def read_articles(config: Config, paths: Sequence[Path]) -> list[Article]:
     return articles
 
 
+def voice_settings(config: Config) -> VoiceSettings:
+    """The engine settings of the config; a relative voice path is relative to the config file."""
+    voice = config.speech.voice
+    if voice and not Path(voice).expanduser().is_absolute():
+        voice = str(config.root / voice)
+    return VoiceSettings(config.speech.engine, voice, config.speech.preset, config.show.language.split("-")[0],
+                         retries=config.speech.retries, timeout=config.speech.timeout_seconds)
+
+
 def project_lexicon(config: Config) -> Lexicon:
     """The shipped lexicon with the project's lexicon file (if any) over it."""
     path = config.root / config.scripts.lexicon
@@ -191,7 +200,7 @@ class PreparedClips:
             if raw is None:
                 raise EngineError(f"clip for {text[:60]!r} vanished from the cache during the build")
             ready = prepare_clip(raw, self.audio.sample_rate, self.audio.loudness_lufs, self.audio.true_peak_dbtp)
-            self.ready.put(key, ready)
+            ready = self.ready.put(key, ready)  # use what later builds will read back: same bytes
         return ready
 
 
@@ -203,8 +212,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
         given_engine = engine is not None
-        engine = engine or make_engine(VoiceSettings(config.speech.engine, config.speech.voice, config.speech.preset,
-                                                     config.show.language.split("-")[0]))
+        engine = engine or make_engine(voice_settings(config))
         clips = ClipCache(options.cache_dir)
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
         report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress)

@@ -90,9 +90,7 @@ class EpisodeCache:
 
 
 def place(source: Path, target: Path) -> None:
-    """Put a cached file into the staging folder: a hard link when possible, else a copy."""
+    """Copy a cached file into the staging folder (a copy, not a link: damage to the cache can never reach
+    published files)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        target.hardlink_to(source)
-    except OSError:
-        shutil.copy2(source, target)
+    shutil.copyfile(source, target)

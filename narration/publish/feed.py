@@ -59,6 +59,8 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
     feed.language(show.language)
     feed.author({"name": show.author, "email": show.email})
     feed.generator("narration")
+    if episodes:  # deterministic: the same inputs give the same feed bytes
+        feed.lastBuildDate(max(datetime.fromisoformat(e.info.pub_date) for e in episodes))
     if show.copyright:
         feed.copyright(show.copyright)
     feed.image(absolute_url(show.base_url, cover), title=show.title, link=show.base_url)

@@ -19,6 +19,8 @@ class VoiceSettings:
     voice: str = ""
     preset: str = "patient"
     language: str = "en"
+    retries: int = 3  # attempts for network engines (not part of the sound, so not in fingerprints)
+    timeout: float = 20.0  # seconds per network request
 
 
 class Engine(Protocol):

@@ -23,11 +23,10 @@ class GttsEngine:
 
     name = "gtts"
 
-    def __init__(self, settings: VoiceSettings, retries: int = 3, timeout: float = 20.0, backoff: float = 1.0,
-                 max_backoff: float = 30.0) -> None:
+    def __init__(self, settings: VoiceSettings, backoff: float = 1.0, max_backoff: float = 30.0) -> None:
         self.settings = settings
-        self.retries = max(1, retries)  # attempts in all, the first included
-        self.timeout = timeout
+        self.retries = max(1, settings.retries)  # attempts in all, the first included
+        self.timeout = settings.timeout
         self.backoff = backoff
         self.max_backoff = max_backoff
 
