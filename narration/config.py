@@ -88,6 +88,7 @@ class HoldlineSettings:
     message_min_seconds: float = 15.0
     message_max_seconds: float = 45.0
     gap_seconds: float = 2.0
+    tempo: float = 0.82
     music: str = ""
     sections: list[str] = field(default_factory=list)
 

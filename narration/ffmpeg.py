@@ -48,16 +48,27 @@ def probe_rate(path: Path) -> int:
     raise AudioToolError(command, text or f"{path}: no audio stream")
 
 
+def atempo(audio: Audio, tempo: float) -> Audio:
+    """Change the speaking rate without changing pitch (ffmpeg's atempo, WSOLA)."""
+    out = run(["-f", "f32le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0", "-af", f"atempo={tempo}",
+               "-f", "f32le", "-ar", str(audio.rate), "-ac", "1", "pipe:1"],
+              stdin=audio.samples.astype("<f4").tobytes()).stdout
+    return Audio(np.frombuffer(out, dtype="<f4").copy(), audio.rate)
+
+
 def to_pcm16(audio: Audio) -> bytes:
     """Little-endian 16-bit PCM bytes of an Audio (clipped to full scale)."""
     return (np.clip(audio.samples, -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
 
 
 def encode_mp3(audio: Audio, path: Path, bitrate: str = "96k", rate: int = 44100) -> None:
-    """Encode mono audio to a CBR MP3 with no tags of ffmpeg's own (tags are written by mutagen)."""
+    """Encode mono audio to a CBR MP3 with no tags of ffmpeg's own (tags are written by mutagen).
+
+    LAME's algorithm quality 7 encodes about twice as fast as its default; at 96 kbps for one voice channel
+    the difference is not audible, and encoding is the largest cost of a build after synthesis."""
     run([
         "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0",
         "-ar", str(rate), "-ac", "1", "-c:a", "libmp3lame", "-b:a", bitrate,
-        "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1",
+        "-compression_level", "7", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1",
         "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "mp3", "-y", str(path),
     ], stdin=to_pcm16(audio))

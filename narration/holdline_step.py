@@ -23,11 +23,15 @@ from .publish.holdline import (
     write_renditions,
 )
 from .sentences import split_sentences
-from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
+from .errors import EngineError
+from .ffmpeg import atempo
+from .mix import trim_silence
+from .speech import ClipCache, Engine, clip_key
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
 PROGRAM_NAME = "hold-program"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+SEPARATOR_S = 1.0  # silence between clips stretched together; cuts fall in its middle, far from any speech
 
 
 def holdline_config(config: Config) -> HoldlineConfig:
@@ -36,16 +40,50 @@ def holdline_config(config: Config) -> HoldlineConfig:
     return HoldlineConfig(
         target_dbov=settings.target_dbov, program_seconds=settings.program_seconds,
         message_min_seconds=settings.message_min_seconds, message_max_seconds=settings.message_max_seconds,
-        gap_seconds=settings.gap_seconds, greeting=settings.greeting,
+        gap_seconds=settings.gap_seconds, greeting=settings.greeting, tempo=settings.tempo,
         music_bed=(config.root / settings.music) if settings.music else None,
         sections=tuple(settings.sections),
     )
 
 
-def hold_engine(config: Config) -> Engine:
-    """The configured engine at the slower hold-line pace (its own cache key)."""
-    return make_engine(VoiceSettings(config.speech.engine, config.speech.voice, "holdline",
-                                     config.show.language.split("-")[0]))
+class HoldPace:
+    """Sentences at the slower hold-line pace: the podcast clips time-stretched (no second synthesis),
+    cached by the raw clip's key and the tempo."""
+
+    def __init__(self, clips: ClipCache, fingerprint: dict[str, str], tempo: float) -> None:
+        self.raw, self.fingerprint, self.tempo = clips, fingerprint, tempo
+        self.slow = ClipCache(clips.root / "holdpace")
+
+    def _key(self, text: str) -> str:
+        raw = clip_key(text, self.fingerprint)
+        return hashlib.sha256(f"{raw}:{self.tempo}:{FORMAT_VERSION}".encode()).hexdigest()
+
+    def get(self, texts: Sequence[str]) -> dict[str, Audio]:
+        """Every text at the hold-line pace; the missing ones are stretched together in one ffmpeg run."""
+        found = {t: self.slow.get(self._key(t)) for t in dict.fromkeys(texts)}
+        missing = [t for t, audio in found.items() if audio is None]
+        for text, audio in zip(missing, self._stretch([self._raw(t) for t in missing])):
+            found[text] = self.slow.put(self._key(text), audio)
+        return {t: a for t, a in found.items() if a is not None}
+
+    def _raw(self, text: str) -> Audio:
+        audio = self.raw.get(clip_key(text, self.fingerprint))
+        if audio is None:
+            raise EngineError(f"clip for {text[:60]!r} vanished from the cache during the build")
+        return trim_silence(audio)
+
+    def _stretch(self, clips: list[Audio]) -> list[Audio]:
+        if not clips:
+            return []
+        rate = clips[0].rate
+        gap = np.zeros(int(rate * SEPARATOR_S), np.float32)
+        joined = np.concatenate([piece for clip in clips for piece in (clip.samples, gap)])
+        slow = atempo(Audio(joined, rate), self.tempo).samples
+        cuts, position = [0], 0
+        for clip in clips:
+            position += len(clip.samples) + len(gap)
+            cuts.append(min(len(slow), round((position - len(gap) / 2) / self.tempo)))
+        return [trim_silence(Audio(slow[a:b], rate)) for a, b in zip(cuts, cuts[1:])]
 
 
 def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple[Audio, tuple[Cue, ...]]:
@@ -70,11 +108,11 @@ def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple
     return Audio(np.concatenate(pieces), rate), tuple(cues)
 
 
-def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path,
-                   engine: Engine | None = None, progress: ProgressHook | None = None) -> SynthesisStats:
-    """Synthesize (cached) at the hold-line pace, then write every rendition and the manifest under out_dir."""
+def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path, engine: Engine,
+                   progress: ProgressHook | None = None) -> SynthesisStats:
+    """Hold-line files from the podcast voice's clips (only the greeting is synthesized, once), slowed to the
+    hold-line pace; the renditions are cached by content and written under out_dir with their manifest."""
     settings = holdline_config(config)
-    engine = engine or hold_engine(config)
     spoken = [s for s in scripts if s.sentences]
     greeting = [s for s in split_sentences(settings.greeting) if s.strip()]
     texts = greeting + [sentence.text for script in spoken for sentence in script.sentences]
@@ -88,7 +126,8 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     }, sort_keys=True, default=str).encode()).hexdigest()
     cached = cache_dir / "holdline" / key
     if not (cached / "entries.json").exists():
-        _render(settings, greeting, spoken, fingerprint, clips, cached)
+        paced = HoldPace(clips, fingerprint, settings.tempo).get(texts)
+        _render(settings, greeting, spoken, paced, cached)
     entries = [ManifestEntry(**e) for e in json.loads((cached / "entries.json").read_text(encoding="utf-8"))]
     for entry in entries:
         place(cached / HOLDLINE_DIR / entry.file, out_dir / HOLDLINE_DIR / entry.file)
@@ -96,14 +135,12 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     return stats
 
 
-def _render(settings: HoldlineConfig, greeting: list[str], scripts: list[Script], fingerprint: dict[str, str],
-            clips: ClipCache, target: Path) -> None:
+def _render(settings: HoldlineConfig, greeting: list[str], scripts: list[Script], paced: dict[str, Audio],
+            target: Path) -> None:
     """Make the program (body sections) and every section's renditions into a cache folder
     (entries.json is written last, so an entry is complete or absent)."""
     def audio(text: str) -> Audio:
-        found = clips.get(clip_key(text, fingerprint))
-        assert found is not None, "synthesize_missing filled the cache"
-        return found
+        return paced[text]
 
     staging = target.with_name(target.name + ".partial")
     import shutil

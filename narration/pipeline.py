@@ -205,13 +205,12 @@ class PreparedClips:
 
 
 def build(config: Config, options: BuildOptions, engine: Engine | None = None,
-          progress: ProgressHook | None = None, hold_engine: Engine | None = None) -> BuildReport:
+          progress: ProgressHook | None = None) -> BuildReport:
     """Run the whole build; output/ is replaced only when everything succeeded."""
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
-        given_engine = engine is not None
         engine = engine or make_engine(voice_settings(config))
         clips = ClipCache(options.cache_dir)
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
@@ -236,8 +235,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                                             config.show.author, feed_stage.FEED_NAME, cover_name), report.episodes)
             if options.holdline and config.holdline.enabled:
                 scripts = [s for item in prepared for s in item.scripts]
-                report.hold_stats = write_holdline(config, scripts, stage.path, options.cache_dir,
-                                                    hold_engine or (engine if given_engine else None), progress)
+                report.hold_stats = write_holdline(config, scripts, stage.path, options.cache_dir, engine, progress)
             feed_bytes = feed_stage.build_feed(config.show, report.episodes, cover_name)
             stage.write_last(feed_stage.FEED_NAME, feed_bytes)
         return report
@@ -298,5 +296,5 @@ def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook
         prepared, _ = prepare_scripts(config, options)
         with StagedOutput(options.output, carry_over=True, replace=("holdline",)) as stage:
             scripts = [s for item in prepared for s in item.scripts]
-            write_holdline(config, scripts, stage.path, options.cache_dir, progress=progress)
+            write_holdline(config, scripts, stage.path, options.cache_dir, make_engine(voice_settings(config)), progress)
         return options.output / "holdline"

@@ -9,9 +9,8 @@ import imageio_ffmpeg
 import numpy as np
 
 from narration.models import Audio
-from narration.publish.holdline import HoldlineConfig
 
-HOLD_LENGTH_SCALE = HoldlineConfig().length_scale
+HOLD_LENGTH_SCALE = 1.45  # slow Piper speech, like the hold line's, for the DSP tests
 SECTIONS = {
     "02-what-are-breast-calcifications": (
         "All cells in the body have a life span; the cells that line the milk ducts of the breast only live for so "

@@ -85,13 +85,6 @@ def written(tmp_path_factory, program, config):
 # --- pace and messages ------------------------------------------------------------------------------
 
 
-def test_hold_line_pace_is_110_to_130_words_a_minute(sections, config):
-    messages = plan_messages(sections, config)
-    words = sum(len(m.text.split()) for m in messages)
-    minutes = sum(m.audio.duration_s for m in messages) / 60
-    assert 110 <= words / minutes <= 130  # the default length_scale with 400 ms between sentences
-
-
 def test_long_section_splits_between_sentences_within_bounds(sections):
     slug, sentences = sections[0]
     messages = split_messages(sentences, slug, 15, 45, 400)

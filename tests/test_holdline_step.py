@@ -71,3 +71,11 @@ def test_fake_engine_builds_holdline_without_piper(project, tmp_path: Path) -> N
     files = _manifest(project.root / "output")["files"]
     assert any(e["source"] == "hold-program" for e in files)
     assert any(e["source"] == "02-what-happens-next" for e in files)
+
+
+def test_hold_line_pace_is_110_to_130_words_a_minute(sample_build: SampleBuild) -> None:
+    files = _manifest(sample_build.project.root / "output")["files"]
+    sections = [e for e in files if e["target"] == "cisco" and e["codec"] == "pcm_s16le" and e["source"] != "hold-program"]
+    words = sum(len(e["text"].split()) for e in sections)
+    minutes = sum(e["duration_s"] for e in sections) / 60
+    assert 110 <= words / minutes <= 130

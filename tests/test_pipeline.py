@@ -37,12 +37,6 @@ def _piper(config) -> CountingEngine:  # type: ignore[no-untyped-def]
     return CountingEngine(make_engine(VoiceSettings("piper", config.speech.voice, config.speech.preset)))
 
 
-def _hold(config) -> CountingEngine:  # type: ignore[no-untyped-def]
-    from narration.holdline_step import hold_engine
-
-    return CountingEngine(hold_engine(config))
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -105,9 +99,9 @@ def test_episodes_are_mono_44k_mp3_with_id3_tags(sample_build: SampleBuild) -> N
 def test_rebuild_with_nothing_changed_synthesizes_nothing(sample_build: SampleBuild, tmp_path: Path) -> None:
     project = copy_project(sample_build.project, tmp_path / "copy")
     before = {p.name: _digest(p) for p in (project.root / "output" / "episodes").glob("*.mp3")}
-    engine, hold = _piper(project.config), _hold(project.config)
-    report = build(project.config, project.options(), engine=engine, hold_engine=hold)
-    assert engine.calls == [] and hold.calls == []
+    engine = _piper(project.config)
+    report = build(project.config, project.options(), engine=engine)
+    assert engine.calls == []
     assert report.stats.misses == 0
     assert report.episodes_rendered == 0
     after = {p.name: _digest(p) for p in (project.root / "output" / "episodes").glob("*.mp3")}
@@ -123,10 +117,9 @@ def test_editing_one_script_resynthesizes_only_that_section(sample_build: Sample
                                    "Unlike lumps, calcifications cannot be felt by touch."), encoding="utf-8")
     episodes = project.root / "output" / "episodes"
     before = {p.name: _digest(p) for p in episodes.glob("*.mp3")}
-    engine, hold = _piper(project.config), _hold(project.config)
-    report = build(project.config, project.options(), engine=engine, hold_engine=hold)
+    engine = _piper(project.config)
+    report = build(project.config, project.options(), engine=engine)
     assert engine.calls == ["Unlike lumps, calcifications cannot be felt by touch."]
-    assert hold.calls == ["Unlike lumps, calcifications cannot be felt by touch."]
     assert set(report.stats.synthesized_labels) == {edited.stem}
     after = {p.name: _digest(p) for p in episodes.glob("*.mp3")}
     changed = {name for name in before if before[name] != after[name]}

@@ -48,7 +48,7 @@ class HoldlineConfig:
     gap_seconds: float = 2.0  # silence (or music alone) between messages, and across the loop point
     sentence_gap_ms: int = 400  # pause between sentences inside a message
     greeting: str = DEFAULT_GREETING
-    length_scale: float = 1.45  # Piper SynthesisConfig.length_scale: about 120 words a minute with the pauses
+    tempo: float = 0.82  # speaking rate relative to the podcast voice (time-stretched): about 120 words a minute
     music_bed: Path | None = None
     music_throughout: bool = True  # False: music only in the gaps
     music_level_db: float = -6.0  # music alone, relative to the speech level
@@ -72,8 +72,8 @@ class HoldlineConfig:
             problems.append("sentence_gap_ms must be >= 0 and duck_ramp_ms > 0")
         if self.duck_db > 0 or self.music_level_db > 0:
             problems.append("duck_db and music_level_db are attenuations: use values <= 0")
-        if not 0.5 <= self.length_scale <= 3.0:
-            problems.append(f"length_scale {self.length_scale} is outside 0.5..3.0 (1.45: about 120 words a minute)")
+        if not 0.5 <= self.tempo <= 1.0:
+            problems.append(f"tempo {self.tempo} is outside 0.5..1.0 (0.82: about 120 words a minute)")
         if not 10.0 <= self.connect_max_seconds < CONNECT_MAX_SECONDS:
             problems.append("connect_max_seconds must be under 300 (Amazon Connect's 5-minute limit)")
         if not self.greeting.strip():

@@ -7,8 +7,8 @@ from typing import Protocol
 from ..models import Audio
 
 # Speaking-rate presets: Piper length_scale (> 1 is slower). Measured on the sample with the bundled
-# voice: standard ~168 wpm, patient ~150 wpm, slow ~130 wpm, holdline ~120 wpm (with 400 ms sentence gaps).
-PRESETS: dict[str, float] = {"standard": 1.0, "patient": 1.12, "slow": 1.3, "holdline": 1.45}
+# voice: standard ~168 wpm, patient ~151 wpm, slow ~130 wpm.
+PRESETS: dict[str, float] = {"standard": 1.0, "patient": 1.12, "slow": 1.3}
 
 
 @dataclass(frozen=True)
