@@ -1,6 +1,7 @@
 """Loudness and true peak (ITU-R BS.1770-4): measure episodes and bring them to the podcast target."""
 from __future__ import annotations
 
+import copy
 import math
 import subprocess
 import tempfile
@@ -8,16 +9,24 @@ from pathlib import Path
 
 import imageio_ffmpeg
 import numpy as np
-import pyloudnorm
 import soundfile
+from pyloudnorm.iirfilter import IIRfilter
 from scipy.ndimage import minimum_filter1d
-from scipy.signal import oaconvolve, resample_poly
+from scipy.signal import oaconvolve, resample_poly, sosfilt
 
 from narration.errors import AudioToolError
 from narration.models import Audio
 
 TRUE_PEAK_RATE = 192_000  # BS.1770-4 Annex 2 oversamples 48 kHz by 4; lower rates need more to catch the same peaks
-LOUDNESS_BLOCK_S = 0.4  # pyloudnorm's gating block; shorter audio is padded with silence, which the gate ignores
+SUB_BLOCKS_PER_S = 10  # 100 ms sub-blocks: a 400 ms gating block with 75 % overlap is four consecutive ones
+BLOCK_SUB_BLOCKS = 4  # shorter audio is padded with silence to one gating block, which the gate then ignores
+CHANNEL_GAINS = (1.0, 1.0, 1.0, 1.41, 1.41)  # BS.1770 weights for L, R, C, Ls, Rs
+ABSOLUTE_GATE_LUFS = -70.0
+RELATIVE_GATE_LU = -10.0
+MEASURE_CHUNK = 1 << 16  # samples K-weighted at a time: float64 work stays small however long the episode
+LEVEL_TOLERANCE_LU = 0.1  # sentences land this close to their target when the limiter allows it
+LEVEL_ROUNDS = 5  # limit-and-measure rounds per sentence; Piper speech at podcast levels needs 3 or 4
+LEVEL_MIN_SLOPE = 0.2  # LU gained per dB of gain under heavy limiting, at least: caps each step at 5x the error
 LIMITER_WINDOW_S = 0.03  # look-ahead and release of the limiter: spans several pitch periods, so the gain follows syllables, not cycles
 LOUDNESS_TOLERANCE_LU = 0.5  # normalize aims at half the allowed 1 LU so encoding cannot push it over
 
@@ -51,6 +60,92 @@ def normalize(audio: Audio, target_lufs: float = -16.0, max_true_peak: float = -
     return Audio(np.clip(out, -1.0, 1.0).astype(np.float32), audio.rate)
 
 
+class LoudnessMeter:
+    """Streaming BS.1770-4 integrated loudness: memory grows with 100 ms sub-blocks, never with the signal.
+
+    Agrees with pyloudnorm's Meter (same K-weighting coefficients, same blocks and gates), including its
+    rounding of the block count: a trailing partial sub-block more than half full counts, padded with silence.
+    """
+
+    def __init__(self, rate: int, channels: int = 1) -> None:
+        self.rate = rate
+        self.channels = channels
+        self._sos = _k_weighting(rate)
+        self._zi = np.zeros((len(self._sos), 2, channels))
+        self._gains = np.asarray(CHANNEL_GAINS[:channels], dtype=np.float64)
+        self._energies = np.zeros(64)  # weighted sum of squares of each finished sub-block
+        self._finished = 0
+        self._partial = 0.0  # sum of squares so far in the sub-block being filled
+        self._position = 0  # samples added
+        self._index = 0  # sub-block being filled
+
+    def add(self, samples: np.ndarray) -> None:
+        """K-weight the next samples, (n,) or (n, channels), carrying filter state and the open sub-block."""
+        data = np.asarray(samples, dtype=np.float64)
+        data = data.reshape(len(data), -1)
+        if data.shape[1] != self.channels:
+            raise ValueError(f"LoudnessMeter for {self.channels} channel(s) got {data.shape[1]}")
+        if not len(data):
+            return
+        filtered, self._zi = sosfilt(self._sos, data, axis=0, zi=self._zi)
+        power = np.square(filtered) @ self._gains
+        end = self._position + len(power)
+        last = (SUB_BLOCKS_PER_S * (end + 1) - 1) // self.rate  # last sub-block starting at or before end
+        cuts = np.arange(self._index + 1, last + 1) * self.rate // SUB_BLOCKS_PER_S - self._position
+        sums = np.add.reduceat(power, np.concatenate(([0], cuts[cuts < len(power)])))
+        closed = len(cuts)
+        if closed:
+            done = sums[:closed].copy()
+            done[0] += self._partial
+            self._keep(done)
+            self._partial = float(sums[closed]) if len(sums) > closed else 0.0
+        else:
+            self._partial += float(sums[0])
+        self._index += closed
+        self._position = end
+
+    def integrated(self) -> float:
+        """Integrated loudness in LUFS of everything added so far (-inf for silence)."""
+        minimum = BLOCK_SUB_BLOCKS * self.rate // SUB_BLOCKS_PER_S
+        if self._position < minimum:
+            padded = copy.deepcopy(self)
+            padded.add(np.zeros((minimum - self._position, self.channels)))
+            return padded.integrated()
+        energies = self._energies[:self._finished]
+        start, stop = (self._boundary(i) for i in (self._index, self._index + 1))
+        if 2 * (self._position - start) > stop - start:
+            energies = np.append(energies, self._partial)
+        blocks = np.lib.stride_tricks.sliding_window_view(energies, BLOCK_SUB_BLOCKS).sum(axis=1)
+        blocks /= BLOCK_SUB_BLOCKS * self.rate / SUB_BLOCKS_PER_S
+        with np.errstate(divide="ignore"):
+            levels = _block_lufs(blocks)
+        audible = blocks[levels >= ABSOLUTE_GATE_LUFS]
+        if not len(audible):
+            return -math.inf
+        relative = _block_lufs(audible.mean()) + RELATIVE_GATE_LU
+        return float(_block_lufs(blocks[(levels > relative) & (levels > ABSOLUTE_GATE_LUFS)].mean()))
+
+    def _boundary(self, index: int) -> int:
+        return index * self.rate // SUB_BLOCKS_PER_S
+
+    def _keep(self, energies: np.ndarray) -> None:
+        needed = self._finished + len(energies)
+        if needed > len(self._energies):
+            self._energies = np.resize(self._energies, max(needed, 2 * len(self._energies)))
+        self._energies[self._finished:needed] = energies
+        self._finished = needed
+
+
+def _k_weighting(rate: int) -> np.ndarray:
+    """BS.1770 pre-filter (high shelf) and RLB high-pass as second-order sections, designed as pyloudnorm does."""
+    stages = (IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, rate, "high_shelf"), IIRfilter(0.0, 0.5, 38.0, rate, "high_pass"))
+    return np.array([np.concatenate((stage.passband_gain * stage.b, stage.a)) for stage in stages])
+
+
+def _block_lufs(mean_square: np.ndarray | float) -> np.ndarray | float:
+    return -0.691 + 10 * np.log10(mean_square)
+
+
 def measure_file(path: Path) -> tuple[float, float]:
     """(LUFS, dBTP) of an encoded file as a listener's decoder will play it back."""
     samples, rate = decode(path)
@@ -62,16 +157,16 @@ def decode(path: Path) -> tuple[np.ndarray, int]:
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "decoded.wav"
         _ffmpeg(["-i", str(path), "-vn", "-c:a", "pcm_f32le", str(wav)])
-        samples, rate = soundfile.read(wav, dtype="float64")
+        samples, rate = soundfile.read(wav, dtype="float32")  # what ffmpeg wrote: float64 would only double it
     return samples, rate
 
 
 def _lufs(samples: np.ndarray, rate: int) -> float:
-    data = np.asarray(samples, dtype=np.float64)
-    block = math.ceil(LOUDNESS_BLOCK_S * rate) + 1
-    if len(data) < block:
-        data = np.concatenate([data, np.zeros((block - len(data),) + data.shape[1:])])
-    return float(pyloudnorm.Meter(rate).integrated_loudness(data))
+    data = np.asarray(samples)
+    meter = LoudnessMeter(rate, 1 if data.ndim == 1 else data.shape[1])
+    for start in range(0, len(data), MEASURE_CHUNK):
+        meter.add(data[start:start + MEASURE_CHUNK])
+    return meter.integrated()
 
 
 def _oversample_factor(rate: int) -> int:
@@ -85,21 +180,20 @@ def _sample_true_peaks(samples: np.ndarray, rate: int) -> np.ndarray:
     overshoot of band-limited audio stays well below that, so quieter blocks cannot hold the true peak
     (and cannot need limiting); this keeps true-peak work proportional to the loud parts.
     """
-    data = np.asarray(samples, dtype=np.float64)
-    mono = np.abs(data).max(axis=1) if data.ndim > 1 else np.abs(data)
-    peaks = mono.copy()
+    data = np.asarray(samples)
+    if data.dtype not in (np.float32, np.float64):
+        data = data.astype(np.float32)
+    peaks = np.abs(data).max(axis=1) if data.ndim > 1 else np.abs(data)  # a new array in the input's precision
     if len(data) == 0:
         return peaks
     factor = _oversample_factor(rate)
     block, pad = 4096, 64
-    starts = range(0, len(data), block)
-    block_peaks = np.array([mono[i:i + block].max() for i in starts])
+    starts = np.arange(0, len(data), block)
+    block_peaks = np.maximum.reduceat(peaks, starts)
     threshold = block_peaks.max() / 2.0
-    for index, start in enumerate(starts):
-        if block_peaks[index] < threshold:
-            continue
+    for start in starts[block_peaks >= threshold]:
         lo, hi = max(0, start - pad), min(len(data), start + block + pad)
-        up = np.abs(resample_poly(data[lo:hi], factor, 1, axis=0))
+        up = np.abs(resample_poly(data[lo:hi].astype(np.float64), factor, 1, axis=0))
         up = up.reshape(hi - lo, factor, *up.shape[1:]).max(axis=1)
         if up.ndim > 1:
             up = up.max(axis=1)
@@ -125,13 +219,16 @@ def level_clip(audio: Audio, target_lufs: float, ceiling_dbfs: float) -> Audio:
         return audio
     ceiling = 10 ** (ceiling_dbfs / 20)
     gain_db = target_lufs - loudness
-    out = samples
-    for _ in range(6):
+    previous: tuple[float, float] | None = None
+    for _ in range(LEVEL_ROUNDS):
         out = _limit(samples * 10 ** (gain_db / 20), audio.rate, ceiling, lambda x, _rate: np.abs(x))
         error = target_lufs - _lufs(out, audio.rate)
-        if abs(error) <= 0.1:
+        if abs(error) <= LEVEL_TOLERANCE_LU:
             break
-        gain_db += error
+        # The limiter takes back part of every added dB: step by the error over the slope seen so far (secant).
+        slope = 1.0 if previous is None else (previous[1] - error) / (gain_db - previous[0])
+        previous = (gain_db, error)
+        gain_db += error / (min(1.0, max(LEVEL_MIN_SLOPE, slope)) if slope > 0 else 1.0)
     return Audio(out.astype(np.float32), audio.rate)
 
 

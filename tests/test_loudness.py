@@ -6,10 +6,14 @@ import re
 import subprocess
 from pathlib import Path
 
+import tracemalloc
+
 import imageio_ffmpeg
 import numpy as np
+import pyloudnorm
 import pytest
 import soundfile
+from scipy.signal import resample_poly
 
 from narration import loudness
 from narration.models import Audio
@@ -128,3 +132,107 @@ def test_measure_file_decodes_an_mp3(speech, tmp_path):
     assert lufs == pytest.approx(ff_lufs, abs=0.2)
     assert peak == pytest.approx(ff_peak, abs=0.2)
     assert lufs == pytest.approx(-16.0, abs=1.0)
+
+
+RATES = (22050, 44100, 48000)
+
+
+def at_rate(audio: Audio, rate: int) -> np.ndarray:
+    """The speech resampled to another rate, as the mix does before levelling."""
+    g = math.gcd(rate, audio.rate)
+    return resample_poly(audio.samples.astype(np.float64), rate // g, audio.rate // g)
+
+
+def synthetic(rate: int) -> dict[str, np.ndarray]:
+    """Steady and gated material at odd lengths, so the last block is partial."""
+    t = np.arange(int(3.37 * rate)) / rate
+    noise = np.random.default_rng(rate).standard_normal(len(t))
+    return {"sine": 0.25 * np.sin(2 * np.pi * 997 * t),
+            "low sine": 0.5 * np.sin(2 * np.pi * 60 * t),
+            "noise": 0.05 * noise,
+            "noise with a pause": 0.2 * noise * ((t < 1.0) | (t > 2.2)) + 1e-4 * noise}
+
+
+def streamed(samples: np.ndarray, rate: int, sizes: list[int]) -> float:
+    meter = loudness.LoudnessMeter(rate)
+    start, index = 0, 0
+    while start < len(samples):
+        meter.add(samples[start:start + sizes[index % len(sizes)]])
+        start += sizes[index % len(sizes)]
+        index += 1
+    return meter.integrated()
+
+
+@pytest.mark.parametrize("rate", RATES)
+def test_meter_agrees_with_pyloudnorm(speech, rate):
+    signals = {"speech": at_rate(speech, rate), **synthetic(rate)}
+    for name, samples in signals.items():
+        expected = pyloudnorm.Meter(rate).integrated_loudness(samples)
+        assert loudness.integrated_lufs(Audio(samples.astype(np.float32), rate)) == pytest.approx(expected, abs=0.05), name
+        assert streamed(samples, rate, [len(samples)]) == pytest.approx(expected, abs=0.05), name
+
+
+@pytest.mark.parametrize("rate", RATES)
+def test_meter_gives_the_same_result_whatever_the_chunks(speech, rate):
+    samples = at_rate(speech, rate)
+    whole = streamed(samples, rate, [len(samples)])
+    for sizes in ([1000], [4410], [777], [1, 4799, 4801, 13, 65536]):
+        assert streamed(samples, rate, sizes) == pytest.approx(whole, abs=1e-6), sizes
+    excerpt = samples[rate:rate + int(1.37 * rate)]  # sample by sample is slow: a short stretch
+    assert streamed(excerpt, rate, [1]) == pytest.approx(streamed(excerpt, rate, [len(excerpt)]), abs=1e-6)
+
+
+def test_meter_pads_short_audio_with_silence_like_pyloudnorm_on_a_padded_block(speech):
+    for seconds in (0.05, 0.2, 0.399):
+        samples = speech.samples[speech.rate: speech.rate + int(seconds * speech.rate)].astype(np.float64)
+        padded = np.concatenate([samples, np.zeros(math.ceil(0.4 * speech.rate) + 1 - len(samples))])
+        expected = pyloudnorm.Meter(speech.rate).integrated_loudness(padded)
+        assert streamed(samples, speech.rate, [97]) == pytest.approx(expected, abs=0.05)
+    assert loudness.LoudnessMeter(speech.rate).integrated() == -math.inf
+
+
+def test_meter_memory_follows_sub_blocks_not_the_signal():
+    # Ten minutes at 48 kHz would be 230 MB as float64; streamed in one-second chunks the meter keeps
+    # one float per 100 ms plus one chunk's work.
+    rate, rng = 48_000, np.random.default_rng(1)
+    chunks = [(0.1 * rng.standard_normal(rate)).astype(np.float32) for _ in range(4)]
+    meter = loudness.LoudnessMeter(rate)
+    tracemalloc.start()
+    for second in range(600):
+        meter.add(chunks[second % 4])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 4_000_000
+    twenty_seconds = np.tile(np.concatenate(chunks), 5).astype(np.float64)
+    assert meter.integrated() == pytest.approx(pyloudnorm.Meter(rate).integrated_loudness(twenty_seconds), abs=0.05)
+
+
+def test_stereo_file_measured_like_ffmpeg(speech, tmp_path):
+    left = speech.samples
+    stereo = np.stack([left, 0.5 * np.roll(left, 999)], axis=1)
+    path = tmp_path / "stereo.wav"
+    soundfile.write(path, stereo, speech.rate, subtype="FLOAT")
+    lufs, peak = loudness.measure_file(path)
+    ff_lufs, ff_peak = ebur128(path)
+    assert lufs == pytest.approx(ff_lufs, abs=0.2)
+    assert peak == pytest.approx(ff_peak, abs=0.2)
+
+
+@pytest.mark.parametrize("target", (-15.6, -23.0))
+def test_level_clip_reaches_target_under_the_sample_ceiling(speech, target):
+    rate = 2 * speech.rate
+    samples = at_rate(speech, rate).astype(np.float32)
+    # Sentence-sized pieces of real speech; at the mix's -15.6 LUFS the limiter takes 3 LU off their peaks.
+    for piece in np.array_split(samples, 4):
+        out = loudness.level_clip(Audio(piece, rate), target, -2.5)
+        assert out.samples.dtype == np.float32 and len(out.samples) == len(piece)
+        assert loudness.integrated_lufs(out) == pytest.approx(target, abs=0.1)
+        assert np.abs(out.samples).max() <= 10 ** (-2.5 / 20)
+
+
+def test_true_peak_keeps_float32_audio_in_float32(speech):
+    peaks = loudness._sample_true_peaks(speech.samples, speech.rate)
+    assert peaks.dtype == np.float32
+    as_float64 = loudness._sample_true_peaks(speech.samples.astype(np.float64), speech.rate)
+    assert 20 * np.log10(peaks.max()) == pytest.approx(20 * np.log10(as_float64.max()), abs=0.05)
+    assert loudness.true_peak_dbtp(speech) >= 20 * np.log10(np.abs(speech.samples).max())
