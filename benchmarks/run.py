@@ -26,7 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "build_audio.py"
 MARKERS = ("", "Again:", "Once more:", "To repeat:", "Recall:", "As noted:", "In review:", "Remember:",
            "Note again:", "Restated:", "Once again:", "In short:")
-CONFIG = '[show]\ntitle = "Benchmark Show"\nbase_url = "https://podcast.example.org/bench/"\nfirst_published = "2026-01-05"\n'
+# The build speaks at Piper's default pace here (preset "standard", length_scale 1.0), like the raw engine:
+# the ratios compare the pipeline's own cost, not a slower reading.
+CONFIG = ('[show]\ntitle = "Benchmark Show"\nbase_url = "https://podcast.example.org/bench/"\n'
+          'first_published = "2026-01-05"\n[speech]\npreset = "standard"\n')
 EDIT = ("Calcifications, unlike lumps, cannot be detected using touch.",
         "Unlike lumps, calcifications cannot be felt by touch.")
 
@@ -67,11 +70,11 @@ def run_child(args: list[str], log: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def build(project: Path, *articles: Path) -> Run:
+def build(project: Path, *articles: Path, flags: tuple[str, ...] = ()) -> Run:
     """One `build_audio.py build` of a project, in a fresh process."""
     args = [sys.executable, str(ENTRY), "build", "-q", "--config", str(project / "narration.toml"),
             "--scripts", str(project / "scripts"), "--cache", str(project / "cache"),
-            "--output", str(project / "output"), *map(str, articles)]
+            "--output", str(project / "output"), *flags, *map(str, articles)]
     return run_child(args, project / f"build-{time.monotonic_ns()}.log")
 
 
@@ -177,9 +180,11 @@ def main() -> int:
 
 
 def measure(work: Path, scale: int, sample: Path) -> list[Check]:
+    podcast = build(new_project(work, "podcast-only"), flags=("--no-holdline",))
+    print(f"cold build of the sample, podcast only: {podcast.seconds:.1f} s, peak {podcast.peak_mb:.0f} MB")
     project = new_project(work, "sample")
     cold = build(project)
-    print(f"cold build of the sample: {cold.seconds:.1f} s, peak {cold.peak_mb:.0f} MB")
+    print(f"cold build of the sample, every output: {cold.seconds:.1f} s, peak {cold.peak_mb:.0f} MB")
     texts, by_script = spoken_texts(project)
     raw = raw_engine(work, texts)
     print(f"raw engine ({len(texts)} sentences) + one MP3 encode: {raw.seconds:.1f} s, peak {raw.peak_mb:.0f} MB")
@@ -200,10 +205,10 @@ def measure(work: Path, scale: int, sample: Path) -> list[Check]:
     content = sum(map(len, big_texts)) / sum(map(len, texts))
     print(f"{scale}x article cold build: {big.seconds:.1f} s, peak {big.peak_mb:.0f} MB "
           f"({len(big_texts)} sentences, {content:.2f}x the spoken characters)")
-    whole = "build writes podcast, transcripts and site (no podcast-only switch); hold-line not included"
     return [
-        Check("cold build / raw engine (podcast only)", cold.seconds / raw.seconds, 1.15, whole),
-        Check("cold build / raw engine (every output)", cold.seconds / raw.seconds, 1.35, whole),
+        Check("cold build / raw engine (podcast only)", podcast.seconds / raw.seconds, 1.15,
+              "episodes, feed, transcripts, chapters, site, talking book"),
+        Check("cold build / raw engine (every output)", cold.seconds / raw.seconds, 1.35, "the above and the hold line"),
         Check("no-op rebuild / cold build", noop.seconds / cold.seconds, 0.03),
         Check("edit-one-script rebuild / allowed", edited.seconds / allowed, 1.0),
         Check(f"{scale}x article time / sample time, per {scale}x content",

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -61,14 +62,27 @@ def to_pcm16(audio: Audio) -> bytes:
     return (np.clip(audio.samples, -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
 
 
-def encode_mp3(audio: Audio, path: Path, bitrate: str = "96k", rate: int = 44100) -> None:
-    """Encode mono audio to a CBR MP3 with no tags of ffmpeg's own (tags are written by mutagen).
+def encode_mp3(chunks: Iterable[np.ndarray], rate: int, path: Path, bitrate: str = "96k", out_rate: int = 44100) -> None:
+    """Encode mono audio, streamed in chunks, to a CBR MP3 with no tags of ffmpeg's own (mutagen writes them).
 
     LAME's algorithm quality 7 encodes about twice as fast as its default; at 96 kbps for one voice channel
     the difference is not audible, and encoding is the largest cost of a build after synthesis."""
-    run([
-        "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0",
-        "-ar", str(rate), "-ac", "1", "-c:a", "libmp3lame", "-b:a", bitrate,
-        "-compression_level", "7", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1",
-        "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "mp3", "-y", str(path),
-    ], stdin=to_pcm16(audio))
+    command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error",
+               "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
+               "-ar", str(out_rate), "-ac", "1", "-c:a", "libmp3lame", "-b:a", bitrate,
+               "-compression_level", "7", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1",
+               "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "mp3", "-y", str(path)]
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=stderr)
+        assert process.stdin is not None
+        try:
+            for chunk in chunks:
+                process.stdin.write(to_pcm16(Audio(chunk, rate)))
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # ffmpeg stopped early: its exit code and stderr say why
+        finally:
+            code = process.wait()
+        if code != 0:
+            stderr.seek(0)
+            raise AudioToolError(command, stderr.read().decode("utf-8", "replace"))

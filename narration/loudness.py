@@ -232,6 +232,11 @@ def level_clip(audio: Audio, target_lufs: float, ceiling_dbfs: float) -> Audio:
     return Audio(out.astype(np.float32), audio.rate)
 
 
+def limit_peaks(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
+    """Smooth look-ahead limiting of sample peaks to a linear ceiling (for audio that is already oversampled)."""
+    return _limit(np.asarray(samples), rate, ceiling, lambda x, _rate: np.abs(x)).astype(np.float32)
+
+
 def _limit(samples: np.ndarray, rate: int, ceiling: float, peak_fn=None) -> np.ndarray:  # type: ignore[no-untyped-def]
     """Look-ahead peak limiter on true peaks: a smooth gain curve that never lets a peak over the ceiling."""
     out = samples

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 from scipy.signal import resample_poly
 
-from .episodes import EpisodePlan
-from .loudness import integrated_lufs, level_clip, normalize as normalize_loudness
+from .episodes import EpisodePlan, Part
+from .loudness import LoudnessMeter, integrated_lufs, level_clip, limit_peaks
 from .models import Audio, Cue, Mixdown
 
-VERSION = 8  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
+VERSION = 9  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
 FADE_MS = 8
 SILENCE_DB = -45.0
 ENCODER_LOSS_LU = 0.4  # measured: 96 kbps mono MP3 decodes about 0.4 LU quieter (its low-pass removes treble)
@@ -83,38 +83,49 @@ def prepare_clip(audio: Audio, rate: int, loudness_lufs: float, true_peak_dbtp: 
     return Audio(fade(levelled.samples, rate), rate)
 
 
+def _pieces(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, chime: np.ndarray) -> Iterator[tuple[Part, np.ndarray]]:
+    """The plan's parts as sample arrays, one at a time (clips are read from the cache as needed)."""
+    for part in plan.parts:
+        if part.kind == "pause":
+            yield part, np.zeros(int(rate * part.ms / 1000), dtype=np.float32)
+        elif part.kind == "signature":
+            yield part, chime
+        else:
+            yield part, clip(part.text).samples
+
+
 def render(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, loudness_lufs: float,
            true_peak_dbtp: float) -> Mixdown:
     """Lay prepared clips (see prepare_clip) end to end at one rate, record each sentence's cue, and correct
-    the episode's integrated loudness within the clips' headroom."""
-    pieces: list[np.ndarray] = []
+    the episode's integrated loudness within the clips' headroom.
+
+    Two passes over the parts, never the whole episode in memory: the first measures the loudness and the
+    timeline, the second (Mixdown.chunks) streams the corrected audio to the encoder.
+    """
+    chime = signature(rate).samples
+    chime = chime * np.float32(10 ** ((loudness_lufs + ENCODER_LOSS_LU - integrated_lufs(signature(rate))) / 20))
+    meter = LoudnessMeter(rate)
     cues: list[Cue] = []
     position = 0
-    chime = signature(rate)
-    chime_gain = 10 ** ((loudness_lufs + ENCODER_LOSS_LU - integrated_lufs(chime)) / 20)  # as loud as the voice
-    for part in plan.parts:
-        if part.kind == "pause":
-            piece = np.zeros(int(rate * part.ms / 1000), dtype=np.float32)
-        elif part.kind == "signature":
-            piece = chime.samples * np.float32(chime_gain)
-        else:
-            piece = clip(part.text).samples
-            start_ms = round(position * 1000 / rate)
-            cues.append(Cue(start_ms, round((position + len(piece)) * 1000 / rate), part.text,
+    for part, piece in _pieces(plan, clip, rate, chime):
+        meter.add(piece)
+        if part.text:
+            cues.append(Cue(round(position * 1000 / rate), round((position + len(piece)) * 1000 / rate), part.text,
                             kind=part.kind if part.kind in ("intro", "heading", "body", "outro") else "body",  # type: ignore[arg-type]
                             section=part.section))
-        pieces.append(piece)
         position += len(piece)
-    samples = np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
     if cues:  # the closing words stay on screen through the closing chime: the transcript covers the audio
         last = cues[-1]
-        cues[-1] = Cue(last.start_ms, len(samples) * 1000 // rate, last.text, last.kind, last.section)
-    audio = Audio(samples, rate)
-    target = loudness_lufs + ENCODER_LOSS_LU
-    correction = target - integrated_lufs(audio) if len(samples) else 0.0
-    if np.isfinite(correction) and abs(correction) > 0.05:
-        if correction <= HEADROOM_DB - 1.0:
-            audio = Audio((samples * np.float32(10 ** (correction / 20))).astype(np.float32), rate)
-        else:  # clips far off target (unusual voices): level the whole episode, true-peak limited
-            audio = normalize_loudness(audio, target, true_peak_dbtp)
-    return Mixdown(audio, tuple(cues))
+        cues[-1] = Cue(last.start_ms, position * 1000 // rate, last.text, last.kind, last.section)
+    correction = loudness_lufs + ENCODER_LOSS_LU - meter.integrated() if position else 0.0
+    gain = np.float32(10 ** (correction / 20)) if np.isfinite(correction) else np.float32(1.0)
+    ceiling = 10 ** (true_peak_dbtp / 20) * 10 ** (-0.5 / 20)  # sample peaks kept 0.5 dB under the true-peak limit
+
+    def chunks() -> Iterator[np.ndarray]:
+        for _, piece in _pieces(plan, clip, rate, chime):
+            out = piece * gain
+            if correction > HEADROOM_DB - 1.0 and len(out):  # unusual voices: limit what the gain pushed over
+                out = limit_peaks(out, rate, ceiling)
+            yield out.astype(np.float32)
+
+    return Mixdown(tuple(cues), position, rate, chunks)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal, Union
+from typing import Callable, Iterator, Literal, Union
 
 import numpy as np
 
@@ -127,14 +127,16 @@ class Cue:
 
 @dataclass(frozen=True, eq=False)
 class Mixdown:
-    """An episode's finished audio and the timeline of every sentence in it."""
+    """An episode's timeline and its audio as a stream of chunks (a long episode is never held whole)."""
 
-    audio: Audio
     cues: tuple[Cue, ...]
+    frames: int
+    rate: int
+    chunks: Callable[[], Iterator[np.ndarray]]
 
     @property
     def duration_ms(self) -> int:
-        return self.audio.duration_ms
+        return self.frames * 1000 // self.rate
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ class EpisodeCache:
         chapters = chapters_for(mix) if chapters_for else tags.chapters
         mp3 = folder / "audio.mp3"
         with atomic_path(mp3) as tmp:
-            encode_mp3(mix.audio, tmp, bitrate=bitrate, rate=rate)
+            encode_mp3(mix.chunks(), mix.rate, tmp, bitrate=bitrate, out_rate=rate)
             write_tags(tmp, title=tags.title, artist=tags.artist, album=tags.album, track=tags.track,
                        year=tags.year, genre=tags.genre, comment=tags.comment, cover=tags.cover, chapters=chapters)
         data = mp3.read_bytes()
