@@ -1,6 +1,7 @@
 """The build's hold-line step: scripts spoken at the hold-line pace -> program and renditions, cached by content."""
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 from dataclasses import asdict
@@ -30,8 +31,7 @@ from .speech import ClipCache, Engine, clip_key
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
 PROGRAM_NAME = "hold-program"
-FORMAT_VERSION = 2
-SEPARATOR_S = 1.0  # silence between clips stretched together; cuts fall in its middle, far from any speech
+FORMAT_VERSION = 3
 
 
 def holdline_config(config: Config) -> HoldlineConfig:
@@ -59,7 +59,7 @@ class HoldPace:
         return hashlib.sha256(f"{raw}:{self.tempo}:{FORMAT_VERSION}".encode()).hexdigest()
 
     def get(self, texts: Sequence[str]) -> dict[str, Audio]:
-        """Every text at the hold-line pace; the missing ones are stretched together in one ffmpeg run."""
+        """Every text at the hold-line pace; the missing ones are stretched now and cached."""
         found = {t: self.slow.get(self._key(t)) for t in dict.fromkeys(texts)}
         missing = [t for t, audio in found.items() if audio is None]
         for text, audio in zip(missing, self._stretch([self._raw(t) for t in missing])):
@@ -73,17 +73,9 @@ class HoldPace:
         return trim_silence(audio)
 
     def _stretch(self, clips: list[Audio]) -> list[Audio]:
-        if not clips:
-            return []
-        rate = clips[0].rate
-        gap = np.zeros(int(rate * SEPARATOR_S), np.float32)
-        joined = np.concatenate([piece for clip in clips for piece in (clip.samples, gap)])
-        slow = atempo(Audio(joined, rate), self.tempo).samples
-        cuts, position = [0], 0
-        for clip in clips:
-            position += len(clip.samples) + len(gap)
-            cuts.append(min(len(slow), round((position - len(gap) / 2) / self.tempo)))
-        return [trim_silence(Audio(slow[a:b], rate)) for a, b in zip(cuts, cuts[1:])]
+        """Each clip on its own (so a clip never depends on which others were missing), two ffmpeg runs at a time."""
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            return [trim_silence(a) for a in pool.map(lambda clip: atempo(clip, self.tempo), clips)]
 
 
 def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple[Audio, tuple[Cue, ...]]:

@@ -42,8 +42,8 @@ class PausingEngine(FakeEngine):
         return audio
 
 
-def encode_then_pause(audio, path, **kwargs):  # type: ignore[no-untyped-def]
-    real_encode(audio, path, **kwargs)
+def encode_then_pause(chunks, rate, path, **kwargs):  # type: ignore[no-untyped-def]
+    real_encode(chunks, rate, path, **kwargs)
     if POINT == "encode":
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2])  # the temporary MP3 is half written when the kill comes
