@@ -13,20 +13,11 @@ import numpy as np
 from .config import Config
 from .models import Audio, Cue, Pause, Script
 from .publish.episodes import place
-from .publish.holdline import (
-    HOLDLINE_DIR,
-    HoldlineConfig,
-    ManifestEntry,
-    build_program,
-    program_cues,
-    program_text,
-    write_manifest,
-    write_renditions,
-)
+from .publish.holdline_config import HoldlineConfig
+from .publish.holdline_manifest import HOLDLINE_DIR, ManifestEntry, write_manifest
 from .sentences import split_sentences
 from .errors import EngineError
 from .ffmpeg import atempo
-from .mix import trim_silence
 from .speech import ClipCache, Engine, clip_key
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
@@ -70,12 +61,13 @@ class HoldPace:
         audio = self.raw.get(clip_key(text, self.fingerprint))
         if audio is None:
             raise EngineError(f"clip for {text[:60]!r} vanished from the cache during the build")
-        return trim_silence(audio)
+        return audio
 
     def _stretch(self, clips: list[Audio]) -> list[Audio]:
         """Each clip on its own (so a clip never depends on which others were missing), two ffmpeg runs at a time."""
+        from .mix import trim_silence
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-            return [trim_silence(a) for a in pool.map(lambda clip: atempo(clip, self.tempo), clips)]
+            return [trim_silence(a) for a in pool.map(lambda clip: atempo(trim_silence(clip), self.tempo), clips)]
 
 
 def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple[Audio, tuple[Cue, ...]]:
@@ -131,6 +123,8 @@ def _render(settings: HoldlineConfig, greeting: list[str], scripts: list[Script]
             target: Path) -> None:
     """Make the program (body sections) and every section's renditions into a cache folder
     (entries.json is written last, so an entry is complete or absent)."""
+    from .publish.holdline import build_program, program_cues, program_text, write_renditions  # signal processing
+
     def audio(text: str) -> Audio:
         return paced[text]
 

@@ -6,10 +6,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 import numpy as np
-from scipy.signal import resample_poly
 
 from .episodes import EpisodePlan, Part
-from .loudness import LoudnessMeter, integrated_lufs, level_clip, limit_peaks
 from .models import Audio, Cue, Mixdown
 
 VERSION = 9  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
@@ -23,6 +21,7 @@ def resample(audio: Audio, rate: int) -> Audio:
     """Band-limited polyphase resampling to an exact rate."""
     if audio.rate == rate or len(audio.samples) == 0:
         return Audio(audio.samples.astype(np.float32), rate)
+    from scipy.signal import resample_poly  # scipy is imported only when audio is actually made (about 1 s)
     ratio = Fraction(rate, audio.rate)
     out = resample_poly(audio.samples.astype(np.float64), ratio.numerator, ratio.denominator)
     return Audio(out.astype(np.float32), rate)
@@ -76,6 +75,8 @@ def prepare_clip(audio: Audio, rate: int, loudness_lufs: float, true_peak_dbtp: 
     Every sentence is levelled on its own, so the voice keeps a steady loudness from sentence to sentence
     (and the expensive true-peak limiting runs once per sentence ever, not once per episode build).
     """
+    from .loudness import level_clip
+
     trimmed = trim_silence(resample(audio, rate))
     if len(trimmed.samples) == 0:
         return trimmed
@@ -102,6 +103,8 @@ def render(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, loudness_
     Two passes over the parts, never the whole episode in memory: the first measures the loudness and the
     timeline, the second (Mixdown.chunks) streams the corrected audio to the encoder.
     """
+    from .loudness import LoudnessMeter, integrated_lufs, limit_peaks
+
     chime = signature(rate).samples
     chime = chime * np.float32(10 ** ((loudness_lufs + ENCODER_LOSS_LU - integrated_lufs(signature(rate))) / 20))
     meter = LoudnessMeter(rate)

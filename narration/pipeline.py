@@ -222,7 +222,9 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}
             episodes_cache = EpisodeCache(options.cache_dir)
-            for plan in plans:
+            for number, plan in enumerate(plans):
+                if progress:
+                    progress(f"mixing {plan.info.slug}", number, len(plans))
                 published, rendered = _episode(config, plan, engine, clips, fingerprint, episodes_cache, cover,
                                                titles[plan.info.article_slug], stage.path)
                 report.episodes.append(published)

@@ -8,7 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 
 class ProgressDisplay:
-    """Shows which section is being synthesized and how far along the build is."""
+    """Shows which stage and section the build is at (synthesizing, mixing) and how far along it is."""
 
     def __init__(self, enabled: bool = True) -> None:
         self.console = Console(stderr=True)
@@ -18,20 +18,20 @@ class ProgressDisplay:
 
     def __enter__(self) -> "ProgressDisplay":
         if self.enabled:
-            self._progress = Progress(TextColumn("Synthesizing {task.description}"), BarColumn(), MofNCompleteColumn(),
+            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                       TimeRemainingColumn(), console=self.console, transient=True)
             self._progress.start()
         return self
 
     def update(self, label: str, done: int, total: int) -> None:
-        """Called by the synthesis driver before each sentence and once at the end."""
+        """Called before each sentence is synthesized or episode is mixed, and once at the end of a stage."""
         if self._progress is None or total == 0:
             return
-        if self._task is None:
+        if self._task is None or done == 0:  # a new stage starts a new bar
             self._task = self._progress.add_task(label, total=total)
         self._progress.update(self._task, description=label or "done", completed=done, total=total)
         if not self.console.is_terminal and label and done % 25 == 0:
-            self.console.print(f"synthesizing {label}: {done}/{total} sentences")
+            self.console.print(f"{label}: {done}/{total}")
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._progress is not None:

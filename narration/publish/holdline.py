@@ -1,11 +1,13 @@
-"""Phone hold-line output: messages cut between sentences, a looping hold program, files phone systems take as-is."""
+"""Phone hold-line output: messages cut between sentences, a looping hold program, files phone systems take as-is.
+
+Settings live in holdline_config, the manifest in holdline_manifest (both light to import).
+"""
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -16,6 +18,8 @@ from scipy import ndimage
 
 from narration.errors import AudioToolError, ConfigError, InputError, NarrationError
 from narration.models import Audio, Cue
+from narration.publish.holdline_config import CONNECT_MAX_BYTES, HoldlineConfig
+from narration.publish.holdline_manifest import HOLDLINE_DIR, ManifestEntry, write_manifest
 from narration.telephone import (
     NARROWBAND,
     WIDEBAND,
@@ -26,61 +30,6 @@ from narration.telephone import (
     set_level,
     telephone,
 )
-
-HOLDLINE_DIR = "holdline"
-MANIFEST_NAME = "manifest.json"
-CONNECT_MAX_SECONDS = 300.0  # Amazon Connect prompts must be under 5 minutes ...
-CONNECT_MAX_BYTES = 50_000_000  # ... and under 50 MB
-DEFAULT_GREETING = (
-    "Thank you for holding. We will be with you as soon as we can. "
-    "While you wait, here is some information you may find helpful."
-)
-
-
-@dataclass(frozen=True)
-class HoldlineConfig:
-    """What the hold program and its renditions should sound like; bad values are rejected when set."""
-
-    target_dbov: float = -26.0  # ITU-T P.56 active speech level of every rendition
-    program_seconds: float = 240.0
-    message_min_seconds: float = 15.0
-    message_max_seconds: float = 45.0
-    gap_seconds: float = 2.0  # silence (or music alone) between messages, and across the loop point
-    sentence_gap_ms: int = 400  # pause between sentences inside a message
-    greeting: str = DEFAULT_GREETING
-    tempo: float = 0.82  # speaking rate relative to the podcast voice (time-stretched): about 120 words a minute
-    music_bed: Path | None = None
-    music_throughout: bool = True  # False: music only in the gaps
-    music_level_db: float = -6.0  # music alone, relative to the speech level
-    duck_db: float = -14.0  # further attenuation of the music under speech
-    duck_ramp_ms: int = 400
-    sections: tuple[str, ...] = ()  # section slugs for the program; empty means all body sections
-    connect_max_seconds: float = CONNECT_MAX_SECONDS - 1.0
-    mp3_bitrate_kbps: int = 32
-
-    def __post_init__(self) -> None:
-        problems = []
-        if not -40.0 <= self.target_dbov <= -16.0:
-            problems.append(f"target_dbov {self.target_dbov} is outside -40..-16 dBov (telephone speech is -26)")
-        if not 0 < self.message_min_seconds < self.message_max_seconds:
-            problems.append("message_min_seconds must be positive and below message_max_seconds")
-        if self.program_seconds < self.message_max_seconds:
-            problems.append("program_seconds must be at least message_max_seconds")
-        if self.gap_seconds < 0.2:
-            problems.append("gap_seconds must be at least 0.2 so messages and the loop point do not run together")
-        if self.sentence_gap_ms < 0 or self.duck_ramp_ms <= 0:
-            problems.append("sentence_gap_ms must be >= 0 and duck_ramp_ms > 0")
-        if self.duck_db > 0 or self.music_level_db > 0:
-            problems.append("duck_db and music_level_db are attenuations: use values <= 0")
-        if not 0.5 <= self.tempo <= 1.0:
-            problems.append(f"tempo {self.tempo} is outside 0.5..1.0 (0.82: about 120 words a minute)")
-        if not 10.0 <= self.connect_max_seconds < CONNECT_MAX_SECONDS:
-            problems.append("connect_max_seconds must be under 300 (Amazon Connect's 5-minute limit)")
-        if not self.greeting.strip():
-            problems.append("greeting must not be empty")
-        if problems:
-            raise ConfigError([f"holdline.{p}" for p in problems], "holdline")
-
 
 @dataclass(frozen=True, eq=False)
 class HoldMessage:
@@ -121,22 +70,6 @@ class LoopSeam:
         return self.step <= max(self.typical_step, 1e-4) and abs(self.level_jump_db) <= max(
             self.typical_level_jump_db, 1.0
         )
-
-
-@dataclass(frozen=True)
-class ManifestEntry:
-    """One file an administrator uploads, and what it is."""
-
-    file: str  # relative to holdline/, e.g. "asterisk/02-what-are-breast-calcifications.ulaw"
-    target: str  # asterisk, amazon-connect, cisco, twilio, freeswitch
-    format: str  # container: raw, wav, mp3
-    codec: str  # ffmpeg codec name: pcm_mulaw, pcm_alaw, pcm_s16le, adpcm_g722, mp3
-    sample_rate: int
-    channels: int
-    duration_s: float
-    bytes: int
-    text: str
-    source: str
 
 
 # --- messages -------------------------------------------------------------------------------------
@@ -553,26 +486,6 @@ def write_renditions(
     return entries
 
 
-TARGET_NOTES = {
-    "asterisk": "Asterisk/FreePBX: copy into the sounds folder (e.g. sounds/custom/); it plays the codec of the call.",
-    "amazon-connect": "Amazon Connect: upload as prompts (WAV, 8 kHz, mono, mu-law; each under 5 minutes and 50 MB).",
-    "cisco": "Cisco and most hardware PBXs: upload as music-on-hold or announcement audio (8 kHz mono WAV).",
-    "twilio": "Twilio <Play> and other cloud platforms: host the MP3 at a public URL.",
-    "freeswitch": "FreeSWITCH: copy the 8000/ and 16000/ folders into a local_stream directory.",
-}
-
-
-def write_manifest(entries: Sequence[ManifestEntry], out_dir: Path) -> Path:
-    """holdline/manifest.json: every file with its target, format, rate, duration and the words it speaks."""
-    path = Path(out_dir) / HOLDLINE_DIR / MANIFEST_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    used = sorted({e.target for e in entries})
-    document = {
-        "version": 1,
-        "targets": {t: TARGET_NOTES[t] for t in used},
-        "files": [asdict(e) for e in entries],
-    }
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+__all__ = ["HoldlineConfig", "HoldMessage", "ManifestEntry", "Placement", "assemble_program", "build_program",
+           "load_music", "loop_discontinuity", "loop_grid", "merge_short", "plan_messages", "program_cues",
+           "program_text", "split_messages", "write_manifest", "write_renditions"]

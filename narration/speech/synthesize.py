@@ -50,7 +50,7 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
     total = len(missing)
     for done, (key, job) in enumerate(missing.items()):
         if progress:
-            progress(job.label, done, total)
+            progress(f"synthesizing {job.label}", done, total)
         try:
             audio = _call_with_timeout(engine.synthesize, job.text, timeout)
         except TimeoutError:
