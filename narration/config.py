@@ -198,7 +198,7 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
     source = path or Path(CONFIG_NAME)
     data: dict[str, Any] = {}
     if path is not None and not path.exists():
-        raise ConfigError([f"no such config file; check --config"], source)
+        raise ConfigError(["no such config file; check --config"], source)
     if source.exists():
         try:
             data = tomllib.loads(source.read_text(encoding="utf-8"))

@@ -4,25 +4,26 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import json
+import shutil
 from dataclasses import asdict
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
 from .config import Config
-from .models import Audio, Cue, Pause, Script
+from .errors import EngineError
+from .ffmpeg import atempo
+from .models import Audio, Cue, Pause, Script, Sentence
 from .publish.episodes import place
 from .publish.holdline_config import HoldlineConfig
 from .publish.holdline_manifest import HOLDLINE_DIR, ManifestEntry, write_manifest
 from .sentences import split_sentences
-from .errors import EngineError
-from .ffmpeg import atempo
 from .speech import ClipCache, Engine, clip_key
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
 PROGRAM_NAME = "hold-program"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def holdline_config(config: Config) -> HoldlineConfig:
@@ -95,7 +96,8 @@ def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple
 def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path, engine: Engine,
                    progress: ProgressHook | None = None) -> SynthesisStats:
     """Hold-line files from the podcast voice's clips (only the greeting is synthesized, once), slowed to the
-    hold-line pace; the renditions are cached by content and written under out_dir with their manifest."""
+    hold-line pace. The program and each section are cached on their own, by content: editing one section
+    remakes that section's files and the program, nothing else."""
     settings = holdline_config(config)
     spoken = [s for s in scripts if s.sentences]
     greeting = [s for s in split_sentences(settings.greeting) if s.strip()]
@@ -103,46 +105,68 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     clips = ClipCache(cache_dir)
     stats = synthesize_missing([Job(t, "hold line") for t in texts], engine, clips, config.speech.timeout_seconds, progress)
     fingerprint = engine.fingerprint()
-    key = hashlib.sha256(json.dumps({
-        "format": FORMAT_VERSION, "clips": [clip_key(t, fingerprint) for t in texts],
-        "scripts": [(s.slug, s.role, [repr(x) for x in s.segments]) for s in spoken],
-        "config": asdict(settings), "music": _file_hash(settings.music_bed),
-    }, sort_keys=True, default=str).encode()).hexdigest()
-    cached = cache_dir / "holdline" / key
-    if not (cached / "entries.json").exists():
-        paced = HoldPace(clips, fingerprint, settings.tempo).get(texts)
-        _render(settings, greeting, spoken, paced, cached)
-    entries = [ManifestEntry(**e) for e in json.loads((cached / "entries.json").read_text(encoding="utf-8"))]
-    for entry in entries:
-        place(cached / HOLDLINE_DIR / entry.file, out_dir / HOLDLINE_DIR / entry.file)
+    pace = HoldPace(clips, fingerprint, settings.tempo)
+    common = {"format": FORMAT_VERSION, "config": asdict(settings), "music": _file_hash(settings.music_bed)}
+    body = [s for s in spoken if s.role == "body"]
+
+    def key(*parts: object) -> str:
+        return hashlib.sha256(json.dumps([common, *parts], sort_keys=True, default=str).encode()).hexdigest()
+
+    def sentences_of(script: Script) -> list[object]:
+        return [script.slug, [clip_key(x.text, fingerprint) if isinstance(x, Sentence) else x.ms for x in script.segments]]
+
+    items = [(key("program", [clip_key(g, fingerprint) for g in greeting], [sentences_of(s) for s in body]),
+              lambda folder: _program(settings, greeting, body, pace, folder))]
+    items += [(key("section", sentences_of(script)), lambda folder, script=script: _section(settings, script, pace, folder))
+              for script in spoken]
+    folders = [(cache_dir / "holdline" / item_key, make) for item_key, make in items]
+    missing = [(folder, make) for folder, make in folders if not (folder / "entries.json").exists()]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:  # filters and ffmpeg runs release the GIL
+        list(pool.map(lambda job: _make_entry(*job), missing))
+    entries: list[ManifestEntry] = []
+    for folder, _ in folders:
+        made = [ManifestEntry(**e) for e in json.loads((folder / "entries.json").read_text(encoding="utf-8"))]
+        for entry in made:
+            place(folder / HOLDLINE_DIR / entry.file, out_dir / HOLDLINE_DIR / entry.file)
+        entries += made
     write_manifest(entries, out_dir)
     return stats
 
 
-def _render(settings: HoldlineConfig, greeting: list[str], scripts: list[Script], paced: dict[str, Audio],
-            target: Path) -> None:
-    """Make the program (body sections) and every section's renditions into a cache folder
-    (entries.json is written last, so an entry is complete or absent)."""
-    from .publish.holdline import build_program, program_cues, program_text, write_renditions  # signal processing
-
-    def audio(text: str) -> Audio:
-        return paced[text]
-
-    staging = target.with_name(target.name + ".partial")
-    import shutil
-
+def _make_entry(folder: Path, make: Callable[[Path], list[ManifestEntry]]) -> None:
+    """Render one item into a cache folder; entries.json is written last, so an entry is complete or absent."""
+    staging = folder.with_name(folder.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
-    sections = [(s.slug, [(x.text, audio(x.text)) for x in s.sentences]) for s in scripts if s.role == "body"]
-    program, placements = build_program([(g, audio(g)) for g in greeting], sections, settings)
-    entries = write_renditions(PROGRAM_NAME, program, program_text(placements), staging, settings,
-                               program_cues(placements), loop=True)
-    for script in scripts:
-        clip = {x.text: audio(x.text) for x in script.sentences}
-        section_audio, cues = _section_audio(script, clip, settings.sentence_gap_ms)
-        entries += write_renditions(script.slug, section_audio, script.text, staging, settings, cues)
+    entries = make(staging)
     (staging / "entries.json").write_text(json.dumps([asdict(e) for e in entries]), encoding="utf-8")
-    shutil.rmtree(target, ignore_errors=True)
-    staging.rename(target)
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
+
+
+def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], pace: HoldPace,
+             folder: Path) -> list[ManifestEntry]:
+    """The looping hold program from the body sections, in every phone format."""
+    from .publish.holdline import (  # signal processing
+        build_program,
+        program_cues,
+        program_text,
+        write_renditions,
+    )
+
+    paced = pace.get(greeting + [x.text for s in body for x in s.sentences])
+    sections = [(s.slug, [(x.text, paced[x.text]) for x in s.sentences]) for s in body]
+    program, placements = build_program([(g, paced[g]) for g in greeting], sections, settings)
+    return write_renditions(PROGRAM_NAME, program, program_text(placements), folder, settings,
+                            program_cues(placements), loop=True)
+
+
+def _section(settings: HoldlineConfig, script: Script, pace: HoldPace, folder: Path) -> list[ManifestEntry]:
+    """One section read at the hold-line pace, in every phone format."""
+    from .publish.holdline import write_renditions  # signal processing
+
+    paced = pace.get([x.text for x in script.sentences])
+    section_audio, cues = _section_audio(script, paced, settings.sentence_gap_ms)
+    return write_renditions(script.slug, section_audio, script.text, folder, settings, cues)
 
 
 def _file_hash(path: Path | None) -> str:

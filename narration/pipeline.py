@@ -7,23 +7,25 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
-from . import ingest, scripts as script_stage
+from . import ingest
+from . import scripts as script_stage
 from .config import AudioConfig, Config
 from .episodes import EpisodePlan, full_plan, section_plan
 from .errors import EngineError, InputError
 from .holdline_step import write_holdline
-from .lexicon import Lexicon, load_lexicon
-from .mix import VERSION as MIX_VERSION, prepare_clip, render
+from .lexicon import Lexicon, Report, load_lexicon
+from .mix import VERSION as MIX_VERSION
+from .mix import prepare_clip, render
 from .models import Article, ArticleMeta, Audio, Chapter, Cue, PublishedEpisode, Script
-from .lexicon import Report
 from .normalize import normalize
-from .publish import feed as feed_stage, transcripts
-from .publish.epub import write_epub
-from .publish.site import SiteShow, write_site
+from .publish import feed as feed_stage
+from .publish import transcripts
 from .publish.artwork import check_cover, default_cover
 from .publish.episodes import EpisodeCache, TagInfo, episode_key, place
+from .publish.epub import write_epub
+from .publish.site import SiteShow, write_site
 from .publishing import StagedOutput, build_lock
 from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing

@@ -81,7 +81,7 @@ def active_speech_level(audio: Audio) -> float:
     # the running maximum over that window, compared with every threshold at once.
     hangover = int(np.ceil(audio.rate * _P56_HANGOVER_S))
     held = ndimage.maximum_filter1d(envelope, size=hangover + 1, origin=hangover // 2, mode="constant")
-    counts = (held[:, None] >= _P56_THRESHOLDS[None, :]).sum(axis=0)
+    counts = len(held) - np.searchsorted(np.sort(held), _P56_THRESHOLDS, side="left")  # samples at or above each threshold
     energy = float(np.sum(x * x))
     if counts[0] == 0 or energy == 0.0:
         return float("-inf")

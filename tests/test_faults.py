@@ -20,7 +20,6 @@ import requests
 import responses
 
 import narration.speech
-from audio_probe import decoded_seconds
 from conftest import ROOT, FakeEngine, Project, make_project
 from narration.cli import main
 from narration.errors import BuildLockedError, EngineError

@@ -1,7 +1,6 @@
 """Narration scripts: generated from sections, editable, and never overwritten silently."""
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest

@@ -6,7 +6,7 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 
 from ..atomic import atomic_path, write_text_atomic
 from ..ffmpeg import encode_mp3

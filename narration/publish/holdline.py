@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-import imageio_ffmpeg
 import numpy as np
 from scipy import ndimage
 
 from narration.errors import AudioToolError, ConfigError, InputError, NarrationError
+from narration.ffmpeg import decode, run
 from narration.models import Audio, Cue
 from narration.publish.holdline_config import CONNECT_MAX_BYTES, HoldlineConfig
 from narration.publish.holdline_manifest import HOLDLINE_DIR, ManifestEntry, write_manifest
@@ -236,12 +235,10 @@ def load_music(path: Path, rate: int) -> Audio:
     """Decode the user's music bed to mono float at the program's rate."""
     if not Path(path).is_file():
         raise InputError(path, "music bed not found; set holdline.music_bed to an audio file or remove it")
-    command = [*_ffmpeg_base(), "-i", str(path), "-vn", "-ac", "1", "-ar", str(rate), "-f", "f32le", "pipe:1"]
     try:
-        raw = _run(command)
+        samples = decode(Path(path), rate).samples
     except AudioToolError as error:
         raise InputError(path, f"ffmpeg cannot decode this music bed ({error}); use a WAV, MP3 or FLAC file") from error
-    samples = np.frombuffer(raw, dtype="<f4").astype(np.float32)
     if len(samples) < 2 * rate:
         raise InputError(path, "music bed is shorter than 2 seconds; use a longer piece so its repeats do not stutter")
     return Audio(samples, rate)
@@ -373,22 +370,10 @@ def file_name(name: str) -> str:
     return stem
 
 
-def _ffmpeg_base() -> list[str]:
-    return [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"]
-
-
-def _run(command: list[str], stdin: bytes | None = None) -> bytes:
-    """Run ffmpeg; a failure keeps the command and its stderr. (Until narration/ffmpeg.py exists.)"""
-    done = subprocess.run(command, input=stdin, capture_output=True)
-    if done.returncode != 0:
-        raise AudioToolError(command, done.stderr.decode(errors="replace"))
-    return done.stdout
-
-
 @lru_cache(maxsize=None)
 def _has_encoder(codec: str) -> bool:
     """Whether the bundled ffmpeg can encode `codec` (G.722 is optional)."""
-    listing = _run([*_ffmpeg_base(), "-encoders"]).decode(errors="replace")
+    listing = run(["-encoders"]).stdout.decode(errors="replace")
     return any(line.split()[1:2] == [codec] for line in listing.splitlines() if line.startswith(" "))
 
 
@@ -397,20 +382,22 @@ def _pcm16(audio: Audio) -> bytes:
     return np.clip(np.round(audio.samples * 32767.0), -32767, 32767).astype("<i2").tobytes()
 
 
-def _encode(audio: Audio, rendition: _Rendition, path: Path, bitrate_kbps: int) -> int:
-    """Encode 16-bit PCM into the rendition's codec and container via ffmpeg; returns the file size."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    bitrate = ("-b:a", f"{bitrate_kbps}k") if rendition.format == "mp3" else ()
-    command = [
-        *_ffmpeg_base(),
-        "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0",
-        "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-        "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp),
-    ]  # fmt: skip
-    _run(command, _pcm16(audio))
-    os.replace(tmp, path)
-    return path.stat().st_size
+def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrate_kbps: int) -> list[int]:
+    """Encode one piece of 16-bit PCM into several renditions in a single ffmpeg run (one process per audio,
+    not per file); each file appears whole, by rename, only after ffmpeg succeeded. Returns the file sizes."""
+    args = ["-y", "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0"]
+    temporary = []
+    for rendition, path in outputs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        temporary.append(tmp)
+        bitrate = ("-b:a", f"{bitrate_kbps}k") if rendition.format == "mp3" else ()
+        args += ["-map", "0:a", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+                 "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp)]
+    run(args, _pcm16(audio))
+    for tmp, (_, path) in zip(temporary, outputs):
+        os.replace(tmp, path)
+    return [path.stat().st_size for _, path in outputs]
 
 
 def _cut_points(cues: Sequence[Cue], total_ms: int, max_ms: float) -> list[int] | None:
@@ -465,10 +452,18 @@ def write_renditions(
     jobs = [(r, stem, versions[r.band.rate], text) for r in usable]
     # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
     jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
+    groups: dict[int, list[tuple[_Rendition, str, Audio, str]]] = {}
+    for job in jobs:  # renditions of the same audio share one ffmpeg run
+        groups.setdefault(id(job[2]), []).append(job)
+    sizes: dict[str, int] = {}
+    for group in groups.values():
+        outputs = [(rendition, root / rendition.path.format(part_name)) for rendition, part_name, _, _ in group]
+        for (rendition, part_name, _, _), size in zip(group, _encode_all(group[0][2], outputs, config.mp3_bitrate_kbps)):
+            sizes[rendition.path.format(part_name)] = size
     entries = []
     for rendition, part_name, part_audio, part_text in jobs:
         relative = rendition.path.format(part_name)
-        size = _encode(part_audio, rendition, root / relative, config.mp3_bitrate_kbps)
+        size = sizes[relative]
         entries.append(
             ManifestEntry(
                 file=relative,
