@@ -5,14 +5,14 @@ import concurrent.futures
 import hashlib
 import json
 import shutil
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
 
 from .config import Config
-from .errors import EngineError
+from .errors import ConfigError, EngineError
 from .ffmpeg import atempo
 from .models import Audio, Cue, Pause, Script, Sentence
 from .publish.episodes import place
@@ -145,7 +145,8 @@ def _make_entry(folder: Path, make: Callable[[Path], list[ManifestEntry]]) -> No
 
 def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], pace: HoldPace,
              folder: Path) -> list[ManifestEntry]:
-    """The looping hold program from the body sections, in every phone format."""
+    """The looping hold program in every phone format, from the chosen body sections in order: only as many
+    sections are loaded as the program can play (a long article does not make the program step use more memory)."""
     from .publish.holdline import (  # signal processing
         build_program,
         program_cues,
@@ -153,9 +154,19 @@ def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], 
         write_renditions,
     )
 
-    paced = pace.get(greeting + [x.text for s in body for x in s.sentences])
-    sections = [(s.slug, [(x.text, paced[x.text]) for x in s.sentences]) for s in body]
-    program, placements = build_program([(g, paced[g]) for g in greeting], sections, settings)
+    known = [s.slug for s in body]
+    unknown = [slug for slug in settings.sections if slug not in known]
+    if unknown:
+        raise ConfigError([f"holdline.sections: no section {s!r}; choose from {', '.join(known)}" for s in unknown])
+    sections, seconds = [], 0.0
+    for script in (s for s in body if not settings.sections or s.slug in settings.sections):
+        paced = pace.get([x.text for x in script.sentences])
+        sections.append((script.slug, [(x.text, paced[x.text]) for x in script.sentences]))
+        seconds += sum(audio.duration_s for audio in paced.values())
+        if seconds >= 2 * settings.program_seconds:
+            break
+    hello = pace.get(greeting)
+    program, placements = build_program([(g, hello[g]) for g in greeting], sections, replace(settings, sections=()))
     return write_renditions(PROGRAM_NAME, program, program_text(placements), folder, settings,
                             program_cues(placements), loop=True)
 
