@@ -9,7 +9,7 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -58,10 +58,26 @@ class ScriptSync:
     report: Report = field(default_factory=Report)
 
 
+def _fold_empty_headings(sections: Sequence[Section]) -> list[Section]:
+    """A heading with nothing under it ("Treatment" right before "Surgery") joins the next heading
+    ("Treatment: Surgery") instead of becoming an episode with nothing to say."""
+    folded: list[Section] = []
+    pending = ""
+    for position, section in enumerate(sections):
+        if section.heading and not section.blocks and position + 1 < len(sections):
+            pending = f"{pending}: {section.heading}" if pending else section.heading
+            continue
+        if pending:
+            section = replace(section, heading=f"{pending}: {section.heading}" if section.heading else pending)
+            pending = ""
+        folded.append(section)
+    return folded
+
+
 def plan_sections(article: Article, credits: str) -> list[PlannedSection]:
     """Decide which sections are narrated: credits become an episode, join the last one, or are left out."""
     kept: list[tuple[Section, tuple[Block, ...]]] = []
-    for section in article.sections:
+    for section in _fold_empty_headings(article.sections):
         if section.role == "credits" and credits == "omit":
             continue
         if section.role == "credits" and credits == "outro" and kept:

@@ -78,3 +78,12 @@ def test_credits_modes(mode: str, count: int, last_title: str) -> None:
     assert len(planned) == count and planned[-1].title == last_title
     credit_words = "Anne E. Dyson" in repr(planned[-1].blocks)
     assert credit_words == (mode != "omit")
+
+
+def test_a_heading_with_nothing_under_it_joins_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "treatment.md"
+    path.write_text("Opening words.\n\n## Treatment\n\n### Surgery\n\nSurgery removes the area.\n\n"
+                    "### Radiation\n\nRadiation follows surgery.\n", encoding="utf-8")
+    planned = plan_sections(read_article(path), "episode")
+    assert [p.title for p in planned] == ["Treatment", "Treatment: Surgery", "Radiation"]
+    assert all(p.blocks for p in planned)
