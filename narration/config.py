@@ -1,11 +1,10 @@
 """narration.toml -> a validated Config; every problem is collected and reported at once."""
 from __future__ import annotations
 
-import dataclasses
 import re
 import tomllib
 import typing
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -227,15 +226,5 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
     return config
 
 
-def with_overrides(config: Config, **sections: dict[str, Any]) -> Config:
-    """A copy of config with some values replaced (used by tests and the CLI)."""
-    return replace(config, **{name: replace(getattr(config, name), **values) for name, values in sections.items()})
-
-
-def as_dict(config: Config) -> dict[str, Any]:
-    """Plain dict of the config (for cache keys)."""
-    return {k: v for k, v in dataclasses.asdict(config).items() if k != "root"}
-
-
 __all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings",
-           "ArticleConfig", "load_config", "with_overrides", "as_dict", "CONFIG_NAME"]
+           "ArticleConfig", "load_config", "CONFIG_NAME"]

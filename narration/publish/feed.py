@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote, urljoin
 
@@ -102,7 +101,3 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
             entry.podcastindex.chapters(absolute_url(show.base_url, f"chapters/{info.slug}.json"))
     return feed.rss_str(pretty=True)
 
-
-def write_feed(path: Path, data: bytes) -> None:
-    """Write the feed (the caller publishes it last, atomically)."""
-    path.write_bytes(data)

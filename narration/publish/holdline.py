@@ -15,10 +15,14 @@ import numpy as np
 from scipy import ndimage
 
 from narration.errors import AudioToolError, ConfigError, InputError, NarrationError
-from narration.ffmpeg import decode, run
+from narration.ffmpeg import decode, run, to_pcm16
 from narration.models import Audio, Cue
 from narration.publish.holdline_config import CONNECT_MAX_BYTES, HoldlineConfig
-from narration.publish.holdline_manifest import HOLDLINE_DIR, ManifestEntry, write_manifest
+from narration.publish.holdline_manifest import (
+    HOLDLINE_DIR,
+    ManifestEntry,
+    write_manifest,
+)
 from narration.telephone import (
     NARROWBAND,
     WIDEBAND,
@@ -29,6 +33,7 @@ from narration.telephone import (
     set_level,
     telephone,
 )
+
 
 @dataclass(frozen=True, eq=False)
 class HoldMessage:
@@ -377,11 +382,6 @@ def _has_encoder(codec: str) -> bool:
     return any(line.split()[1:2] == [codec] for line in listing.splitlines() if line.startswith(" "))
 
 
-def _pcm16(audio: Audio) -> bytes:
-    """Round to 16-bit; the telephone chain already keeps peaks 3 dB under full scale."""
-    return np.clip(np.round(audio.samples * 32767.0), -32767, 32767).astype("<i2").tobytes()
-
-
 def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrate_kbps: int) -> list[int]:
     """Encode one piece of 16-bit PCM into several renditions in a single ffmpeg run (one process per audio,
     not per file); each file appears whole, by rename, only after ffmpeg succeeded. Returns the file sizes."""
@@ -394,7 +394,7 @@ def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrat
         bitrate = ("-b:a", f"{bitrate_kbps}k") if rendition.format == "mp3" else ()
         args += ["-map", "0:a", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
                  "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp)]
-    run(args, _pcm16(audio))
+    run(args, to_pcm16(audio))  # the telephone chain keeps peaks 3 dB under full scale
     for tmp, (_, path) in zip(temporary, outputs):
         os.replace(tmp, path)
     return [path.stat().st_size for _, path in outputs]

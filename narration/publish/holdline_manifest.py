@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Sequence
+
+from narration.atomic import write_text_atomic
 
 HOLDLINE_DIR = "holdline"
 MANIFEST_NAME = "manifest.json"
@@ -46,7 +47,5 @@ def write_manifest(entries: Sequence[ManifestEntry], out_dir: Path) -> Path:
         "targets": {t: TARGET_NOTES[t] for t in used},
         "files": [asdict(e) for e in entries],
     }
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return path
