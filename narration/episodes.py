@@ -22,12 +22,24 @@ class Part:
     section: int = 0
 
 
+Segment = tuple[Part, ...]
+
+
 @dataclass(frozen=True)
 class EpisodePlan:
-    """An episode before it is heard: its parts in order and what the feed says about it."""
+    """An episode before it is heard: its parts in segments, and what the feed says about it.
+
+    Segments are mixed and encoded on their own and joined in pauses (see narration.mp3): a section's body is
+    one segment, shared by its own episode and the full-article episode, so it is encoded once and an edit
+    re-encodes only that section.
+    """
 
     info: EpisodeInfo
-    parts: tuple[Part, ...]
+    segments: tuple[Segment, ...]
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return tuple(part for segment in self.segments for part in segment)
 
     @property
     def sentences(self) -> list[str]:
@@ -72,18 +84,20 @@ def _sentences(text: str) -> list[str]:
     return [s for s in split_sentences(text) if s.strip()]
 
 
-def _framed(config: Config, intro: list[str], body: list[Part], article: Article, spoken_show: str) -> tuple[Part, ...]:
-    """Signature, intro, a heading pause, the body, the outro, the signature again."""
+def _framed(config: Config, intro: list[str], body: Sequence[Sequence[Part]], article: Article,
+            spoken_show: str) -> tuple[Segment, ...]:
+    """Signature, intro and a heading pause; the body segments; a heading pause, the outro, the signature again.
+    Every join between segments falls in a pause."""
     audio = config.audio
-    parts = [Part("signature"), Part("pause", ms=300)]
+    opening = [Part("signature"), Part("pause", ms=300)]
     for index, line in enumerate(intro):
         if index:
-            parts.append(Part("pause", ms=audio.sentence_pause_ms))
-        parts.append(Part("intro", text=line))
-    parts += [Part("pause", ms=audio.heading_pause_ms), *body, Part("pause", ms=audio.heading_pause_ms)]
-    parts += _outro(config, article, spoken_show)
-    parts += [Part("pause", ms=500), Part("signature"), Part("pause", ms=300)]
-    return tuple(parts)
+            opening.append(Part("pause", ms=audio.sentence_pause_ms))
+        opening.append(Part("intro", text=line))
+    opening.append(Part("pause", ms=audio.heading_pause_ms))
+    closing = [Part("pause", ms=audio.heading_pause_ms), *_outro(config, article, spoken_show),
+               Part("pause", ms=500), Part("signature"), Part("pause", ms=300)]
+    return (tuple(opening), *(tuple(segment) for segment in body if segment), tuple(closing))
 
 
 def section_plan(config: Config, article: Article, script: Script, season: int, first_published: date,
@@ -92,7 +106,7 @@ def section_plan(config: Config, article: Article, script: Script, season: int, 
     intro = [f"{spoken_show}.", f"Episode {script.number}: {script.spoken_title}",
              f"This is section {script.number} of {script.count} of {article.title}."]
     intro[1] = intro[1] if intro[1][-1] in ".?!" else intro[1] + "."
-    body = _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)
+    body = [_body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
     info = EpisodeInfo(
         guid=episode_guid(article.slug, script.slug), slug=script.slug if season == 1 else f"{article.slug}-{script.slug}",
         title=script.title, description=description, article_slug=article.slug, article_title=article.title,
@@ -105,14 +119,13 @@ def section_plan(config: Config, article: Article, script: Script, season: int, 
 def full_plan(config: Config, article: Article, scripts: Sequence[Script], season: int, first_published: date,
               spoken_show: str, description: str) -> EpisodePlan:
     """The whole article in one episode; each section is announced as it starts (chapters follow these)."""
-    body: list[Part] = []
+    body: list[list[Part]] = []
     for script in scripts:
-        if body:
-            body.append(Part("pause", ms=config.audio.heading_pause_ms))
         title = script.spoken_title if script.spoken_title[-1:] in ".?!" else script.spoken_title + "."
-        body.append(Part("heading", text=f"Section {script.number} of {script.count}: {title}", section=script.number))
-        body.append(Part("pause", ms=config.audio.heading_pause_ms, section=script.number))
-        body += _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)
+        announce = [Part("pause", ms=config.audio.heading_pause_ms)] if body else []
+        announce.append(Part("heading", text=f"Section {script.number} of {script.count}: {title}", section=script.number))
+        announce.append(Part("pause", ms=config.audio.heading_pause_ms, section=script.number))
+        body += [announce, _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
     intro = [f"{spoken_show}.", f"The full article: {article.title}.", f"It has {len(scripts)} sections."]
     slug = f"00-{article.slug}-full" if season == 1 else f"{article.slug}-00-full"
     info = EpisodeInfo(

@@ -63,14 +63,15 @@ def to_pcm16(audio: Audio) -> bytes:
 
 
 def encode_mp3(chunks: Iterable[np.ndarray], rate: int, path: Path, bitrate: str = "96k", out_rate: int = 44100) -> None:
-    """Encode mono audio, streamed in chunks, to a CBR MP3 with no tags of ffmpeg's own (mutagen writes them).
+    """Encode mono audio, streamed in chunks, to bare CBR MP3 frames: no tags of ffmpeg's own (mutagen writes
+    them) and no Info header, so that segments can be joined frame by frame (narration.mp3).
 
     LAME's algorithm quality 7 encodes about twice as fast as its default; at 96 kbps for one voice channel
     the difference is not audible, and encoding is the largest cost of a build after synthesis."""
     command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error",
                "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
                "-ar", str(out_rate), "-ac", "1", "-c:a", "libmp3lame", "-b:a", bitrate,
-               "-compression_level", "7", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1",
+               "-compression_level", "7", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "0",
                "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "mp3", "-y", str(path)]
     with tempfile.TemporaryFile() as stderr:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=stderr)

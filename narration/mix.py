@@ -1,16 +1,16 @@
-"""Episode plan + clips -> one continuous episode (one sample rate, no clicks) and its sentence timeline."""
+"""Parts of an episode + clips -> one continuous stretch of audio (one sample rate, no clicks) and its sentence timeline."""
 from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from .episodes import EpisodePlan, Part
+from .episodes import Part
 from .models import Audio, Cue, Mixdown
 
-VERSION = 9  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
+VERSION = 10  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
 FADE_MS = 8
 SILENCE_DB = -45.0
 ENCODER_LOSS_LU = 0.4  # measured: 96 kbps mono MP3 decodes about 0.4 LU quieter (its low-pass removes treble)
@@ -84,9 +84,9 @@ def prepare_clip(audio: Audio, rate: int, loudness_lufs: float, true_peak_dbtp: 
     return Audio(fade(levelled.samples, rate), rate)
 
 
-def _pieces(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, chime: np.ndarray) -> Iterator[tuple[Part, np.ndarray]]:
-    """The plan's parts as sample arrays, one at a time (clips are read from the cache as needed)."""
-    for part in plan.parts:
+def _pieces(parts: Sequence[Part], clip: Callable[[str], Audio], rate: int, chime: np.ndarray) -> Iterator[tuple[Part, np.ndarray]]:
+    """The parts as sample arrays, one at a time (clips are read from the cache as needed)."""
+    for part in parts:
         if part.kind == "pause":
             yield part, np.zeros(int(rate * part.ms / 1000), dtype=np.float32)
         elif part.kind == "signature":
@@ -95,12 +95,12 @@ def _pieces(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, chime: n
             yield part, clip(part.text).samples
 
 
-def render(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, loudness_lufs: float,
+def render(parts: Sequence[Part], clip: Callable[[str], Audio], rate: int, loudness_lufs: float,
            true_peak_dbtp: float) -> Mixdown:
     """Lay prepared clips (see prepare_clip) end to end at one rate, record each sentence's cue, and correct
-    the episode's integrated loudness within the clips' headroom.
+    the integrated loudness of the whole (one segment of an episode) within the clips' headroom.
 
-    Two passes over the parts, never the whole episode in memory: the first measures the loudness and the
+    Two passes over the parts, never the whole segment in memory: the first measures the loudness and the
     timeline, the second (Mixdown.chunks) streams the corrected audio to the encoder.
     """
     from .loudness import LoudnessMeter, integrated_lufs, limit_peaks
@@ -110,22 +110,19 @@ def render(plan: EpisodePlan, clip: Callable[[str], Audio], rate: int, loudness_
     meter = LoudnessMeter(rate)
     cues: list[Cue] = []
     position = 0
-    for part, piece in _pieces(plan, clip, rate, chime):
+    for part, piece in _pieces(parts, clip, rate, chime):
         meter.add(piece)
         if part.text:
             cues.append(Cue(round(position * 1000 / rate), round((position + len(piece)) * 1000 / rate), part.text,
                             kind=part.kind if part.kind in ("intro", "heading", "body", "outro") else "body",  # type: ignore[arg-type]
                             section=part.section))
         position += len(piece)
-    if cues:  # the closing words stay on screen through the closing chime: the transcript covers the audio
-        last = cues[-1]
-        cues[-1] = Cue(last.start_ms, position * 1000 // rate, last.text, last.kind, last.section)
     correction = loudness_lufs + ENCODER_LOSS_LU - meter.integrated() if position else 0.0
     gain = np.float32(10 ** (correction / 20)) if np.isfinite(correction) else np.float32(1.0)
     ceiling = 10 ** (true_peak_dbtp / 20) * 10 ** (-0.5 / 20)  # sample peaks kept 0.5 dB under the true-peak limit
 
     def chunks() -> Iterator[np.ndarray]:
-        for _, piece in _pieces(plan, clip, rate, chime):
+        for _, piece in _pieces(parts, clip, rate, chime):
             out = piece * gain
             if correction > HEADROOM_DB - 1.0 and len(out):  # unusual voices: limit what the gain pushed over
                 out = limit_peaks(out, rate, ceiling)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Sequence
@@ -12,18 +12,18 @@ from typing import Sequence
 from . import ingest
 from . import scripts as script_stage
 from .config import AudioConfig, Config
-from .episodes import EpisodePlan, full_plan, section_plan
+from .episodes import EpisodePlan, Part, full_plan, section_plan
 from .errors import EngineError, InputError
 from .holdline_step import write_holdline
 from .lexicon import Lexicon, Report, load_lexicon
 from .mix import VERSION as MIX_VERSION
 from .mix import prepare_clip, render
-from .models import Article, ArticleMeta, Audio, Chapter, Cue, PublishedEpisode, Script
+from .models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
 from .normalize import normalize
 from .publish import feed as feed_stage
 from .publish import transcripts
 from .publish.artwork import check_cover, default_cover
-from .publish.episodes import EpisodeCache, TagInfo, episode_key, place
+from .publish.episodes import EpisodeCache, SegmentCache, TagInfo, episode_key, place
 from .publish.epub import write_epub
 from .publish.site import SiteShow, write_site
 from .publishing import StagedOutput, build_lock
@@ -223,11 +223,11 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}
-            episodes_cache = EpisodeCache(options.cache_dir)
+            caches = (EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir))
             for number, plan in enumerate(plans):
                 if progress:
                     progress(f"mixing {plan.info.slug}", number, len(plans))
-                published, rendered = _episode(config, plan, engine, clips, fingerprint, episodes_cache, cover,
+                published, rendered = _episode(config, plan, engine, clips, fingerprint, caches, cover,
                                                titles[plan.info.article_slug], stage.path)
                 report.episodes.append(published)
                 report.episodes_rendered += rendered
@@ -246,37 +246,43 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
 
 
 def _episode(config: Config, plan: EpisodePlan, engine: Engine, clips: ClipCache, fingerprint: dict[str, str],
-             cache: EpisodeCache, cover: Path, titles: dict[int, str], staging: Path) -> tuple[PublishedEpisode, int]:
-    """One episode: reuse the cached MP3 when nothing that decides it changed, else mix and encode it."""
+             caches: tuple[EpisodeCache, SegmentCache], cover: Path, titles: dict[int, str],
+             staging: Path) -> tuple[PublishedEpisode, int]:
+    """One episode: reuse the cached MP3 when nothing that decides it changed; else join it from its segments,
+    mixing and encoding only the segments not cached (an edited section's body, not the whole article)."""
     info = plan.info
-    parts_key = hashlib.sha256(json.dumps(
-        [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in plan.parts]
-    ).encode()).hexdigest()
     audio = config.audio
+    episodes, segments = caches
+    settings = {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "bitrate": audio.bitrate,
+                "rate": audio.sample_rate, "mix": MIX_VERSION}
+    segment_keys = [hashlib.sha256(json.dumps(
+        [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in segment]]
+    ).encode()).hexdigest() for segment in plan.segments]
     tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
                    track=info.number, year=int(info.pub_date[:4]), genre="Podcast",
                    comment=info.description, cover=cover)
-    settings = {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "bitrate": audio.bitrate, "rate": audio.sample_rate,
-                "full": info.kind == "full", "mix": MIX_VERSION}
-    key = episode_key(parts_key, settings, tags)
-    cached = cache.get(key)
+    key = episode_key(hashlib.sha256("".join(segment_keys).encode()).hexdigest(),
+                      {**settings, "full": info.kind == "full"}, tags)
+    cached = episodes.get(key)
     rendered = 0
     if cached is None:
-        def mixdown():  # type: ignore[no-untyped-def]
-            prepared = PreparedClips(clips, fingerprint, audio)
-            return render(plan, prepared.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
+        prepared = PreparedClips(clips, fingerprint, audio)
+        encoded = []
+        for segment_key, parts in zip(segment_keys, plan.segments):
+            def mixdown(parts: tuple[Part, ...] = parts) -> Mixdown:
+                return render(parts, prepared.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
 
+            encoded.append(segments.get(segment_key) or segments.make(segment_key, mixdown, audio.bitrate,
+                                                                     audio.sample_rate))
         chapters_for = None
         if info.kind == "full":
-            def chapters_for(mix):  # type: ignore[no-untyped-def]
-                return chapters_from_cues(mix.cues, titles, mix.duration_ms)
-        cached = cache.make(key, mixdown, audio.bitrate, audio.sample_rate, tags, chapters_for)
+            def chapters_for(cues: tuple[Cue, ...], duration_ms: int) -> tuple[Chapter, ...]:
+                return chapters_from_cues(cues, titles, duration_ms)
+        cached = episodes.make(key, encoded, audio.sample_rate, tags, chapters_for)
         rendered = 1
     mp3 = f"episodes/{info.slug}.mp3"
     place(cached.mp3, staging / mp3)
     if info.kind == "full":
-        from dataclasses import replace
-
         info = replace(info, chapters=chapters_from_cues(cached.cues, titles, cached.duration_ms))
     return PublishedEpisode(info, mp3, cached.bytes, cached.duration_ms, cached.cues), rendered
 

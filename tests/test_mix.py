@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from conftest import SampleBuild
 from narration.ffmpeg import decode
@@ -15,8 +16,9 @@ def _db(samples: np.ndarray) -> float:
     return 20 * np.log10(np.sqrt(np.mean(samples.astype(np.float64) ** 2)) + 1e-12)
 
 
-def test_cues_start_where_their_sentence_is_heard(sample_build: SampleBuild) -> None:
-    episode = next(e for e in sample_build.report.episodes if e.info.number == 2)
+@pytest.mark.parametrize("number", [2, 0], ids=["section", "full-article joined from segments"])
+def test_cues_start_where_their_sentence_is_heard(sample_build: SampleBuild, number: int) -> None:
+    episode = next(e for e in sample_build.report.episodes if e.info.number == number)
     audio = decode(sample_build.project.root / "output" / episode.mp3)
     rate = audio.rate
     body = [c for c in episode.cues if c.kind == "body"]

@@ -1,19 +1,20 @@
-"""Episode MP3 files with their tags, cached by a hash of everything that decides their bytes."""
+"""Episode MP3 files with their tags, joined from encoded segments; both cached by a hash of what decides their bytes."""
 from __future__ import annotations
 
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..atomic import atomic_path, write_text_atomic
 from ..ffmpeg import encode_mp3
 from ..models import Chapter, Cue, Mixdown
+from ..mp3 import CODEC_DELAY, count_frames, samples_per_frame
 from .tags import write_tags
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,79 @@ def episode_key(parts_key: str, settings: dict[str, object], tags: TagInfo) -> s
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class EncodedSegment:
+    """One segment of an episode as bare MP3 frames (no tags, no Info header) and its sentence timeline."""
+
+    mp3: Path
+    frames: int
+    cues: tuple[Cue, ...]  # relative to the segment's first mixed sample
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _read_entry(meta_path: Path, mp3: Path) -> dict | None:  # type: ignore[type-arg]
+    """The entry's metadata when its MP3 is whole (size and sha256 as recorded); anything else is a miss."""
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if mp3.stat().st_size != meta["bytes"] or _digest(mp3) != meta["sha256"]:
+            return None
+        return meta  # type: ignore[no-any-return]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_meta(meta_path: Path, mp3: Path, **fields: object) -> None:
+    """The metadata of a finished MP3, written after it (an entry without it is incomplete, hence a miss)."""
+    write_text_atomic(meta_path, json.dumps({"bytes": mp3.stat().st_size, "sha256": _digest(mp3), **fields}))
+
+
+class SegmentCache:
+    """<root>/segments/<key>.mp3 + <key>.json: mixed and encoded segments, shared between episodes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root / "segments"
+
+    def get(self, key: str) -> EncodedSegment | None:
+        mp3 = self.root / f"{key}.mp3"
+        meta = _read_entry(self.root / f"{key}.json", mp3)
+        if meta is None:
+            return None
+        try:
+            return EncodedSegment(mp3, int(meta["frames"]), tuple(Cue(**cue) for cue in meta["cues"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def make(self, key: str, render: Callable[[], Mixdown], bitrate: str, rate: int) -> EncodedSegment:
+        """Mix and encode a segment into the cache."""
+        mix = render()
+        mp3 = self.root / f"{key}.mp3"
+        with atomic_path(mp3) as tmp:
+            encode_mp3(mix.chunks(), mix.rate, tmp, bitrate=bitrate, out_rate=rate)
+            frames = count_frames(tmp)
+        _write_meta(self.root / f"{key}.json", mp3, frames=frames, cues=[cue.__dict__ for cue in mix.cues])
+        return EncodedSegment(mp3, frames, mix.cues)
+
+
+def join_timeline(segments: Sequence[EncodedSegment], rate: int) -> tuple[tuple[Cue, ...], int]:
+    """The cues of joined segments on the episode's clock, and its duration in ms (whole frames, as decoded).
+
+    The closing words stay on screen through the closing chime: the transcript covers the whole audio."""
+    cues: list[Cue] = []
+    position = 0  # in samples
+    for segment in segments:
+        shift = round((position + CODEC_DELAY) * 1000 / rate)
+        cues += [replace(cue, start_ms=cue.start_ms + shift, end_ms=cue.end_ms + shift) for cue in segment.cues]
+        position += segment.frames * samples_per_frame(rate)
+    duration_ms = position * 1000 // rate
+    if cues:
+        cues[-1] = replace(cues[-1], end_ms=duration_ms)
+    return tuple(cues), duration_ms
+
+
 class EpisodeCache:
     """<root>/episodes/<key>/audio.mp3 + timeline.json; an incomplete entry is a miss."""
 
@@ -59,34 +133,31 @@ class EpisodeCache:
 
     def get(self, key: str) -> EpisodeAudio | None:
         folder = self.root / key
+        mp3 = folder / "audio.mp3"
+        meta = _read_entry(folder / "timeline.json", mp3)
+        if meta is None:
+            return None
         try:
-            meta = json.loads((folder / "timeline.json").read_text(encoding="utf-8"))
-            mp3 = folder / "audio.mp3"
-            size = mp3.stat().st_size
-            if size != meta["bytes"] or hashlib.sha256(mp3.read_bytes()).hexdigest() != meta["sha256"]:
-                return None
-            cues = tuple(Cue(**cue) for cue in meta["cues"])
-            return EpisodeAudio(mp3, int(meta["duration_ms"]), cues, size)
-        except (OSError, ValueError, KeyError, TypeError):
+            return EpisodeAudio(mp3, int(meta["duration_ms"]), tuple(Cue(**cue) for cue in meta["cues"]), meta["bytes"])
+        except (KeyError, TypeError, ValueError):
             return None
 
-    def make(self, key: str, render: Callable[[], Mixdown], bitrate: str, rate: int, tags: TagInfo,
-             chapters_for: Callable[[Mixdown], tuple[Chapter, ...]] | None = None) -> EpisodeAudio:
-        """Render, encode and tag an episode into the cache (the timeline is written last)."""
-        folder = self.root / key
-        folder.mkdir(parents=True, exist_ok=True)
-        mix = render()
-        chapters = chapters_for(mix) if chapters_for else tags.chapters
-        mp3 = folder / "audio.mp3"
+    def make(self, key: str, segments: Sequence[EncodedSegment], rate: int, tags: TagInfo,
+             chapters_for: Callable[[tuple[Cue, ...], int], tuple[Chapter, ...]] | None = None) -> EpisodeAudio:
+        """Join encoded segments frame by frame and tag the result into the cache (the timeline is written last)."""
+        cues, duration_ms = join_timeline(segments, rate)
+        chapters = chapters_for(cues, duration_ms) if chapters_for else tags.chapters
+        mp3 = self.root / key / "audio.mp3"
         with atomic_path(mp3) as tmp:
-            encode_mp3(mix.chunks(), mix.rate, tmp, bitrate=bitrate, out_rate=rate)
+            with tmp.open("wb") as out:
+                for segment in segments:
+                    with segment.mp3.open("rb") as part:
+                        shutil.copyfileobj(part, out)
             write_tags(tmp, title=tags.title, artist=tags.artist, album=tags.album, track=tags.track,
                        year=tags.year, genre=tags.genre, comment=tags.comment, cover=tags.cover, chapters=chapters)
-        data = mp3.read_bytes()
-        meta = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "duration_ms": mix.duration_ms,
-                "cues": [cue.__dict__ for cue in mix.cues]}
-        write_text_atomic(folder / "timeline.json", json.dumps(meta))
-        return EpisodeAudio(mp3, mix.duration_ms, mix.cues, len(data))
+        _write_meta(self.root / key / "timeline.json", mp3, duration_ms=duration_ms,
+                    cues=[cue.__dict__ for cue in cues])
+        return EpisodeAudio(mp3, duration_ms, cues, mp3.stat().st_size)
 
 
 def place(source: Path, target: Path) -> None:
