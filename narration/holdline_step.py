@@ -38,6 +38,11 @@ def holdline_config(config: Config) -> HoldlineConfig:
     )
 
 
+def greeting_sentences(config: Config) -> list[str]:
+    """The hold greeting, sentence by sentence: the only hold-line text the podcast episodes do not speak."""
+    return [s for s in split_sentences(config.holdline.greeting) if s.strip()]
+
+
 class HoldPace:
     """Sentences at the slower hold-line pace: the podcast clips time-stretched (no second synthesis),
     cached by the raw clip's key and the tempo."""
@@ -100,7 +105,7 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     remakes that section's files and the program, nothing else."""
     settings = holdline_config(config)
     spoken = [s for s in scripts if s.sentences]
-    greeting = [s for s in split_sentences(settings.greeting) if s.strip()]
+    greeting = greeting_sentences(config)
     texts = greeting + [sentence.text for script in spoken for sentence in script.sentences]
     clips = ClipCache(cache_dir)
     stats = synthesize_missing([Job(t, "hold line") for t in texts], engine, clips, config.speech.timeout_seconds, progress)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from . import scripts as script_stage
 from .config import AudioConfig, Config
 from .episodes import EpisodePlan, Part, full_plan, section_plan
 from .errors import EngineError, InputError
-from .holdline_step import write_holdline
+from .holdline_step import greeting_sentences, write_holdline
 from .lexicon import Lexicon, Report, load_lexicon
 from .mix import VERSION as MIX_VERSION
 from .mix import prepare_clip, render
@@ -215,10 +216,15 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         plans = plan_episodes(config, prepared, lexicon)
         engine = engine or make_engine(voice_settings(config))
         clips = ClipCache(options.cache_dir)
+        holdline = options.holdline and config.holdline.enabled
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
+        jobs += [Job(text, "hold line") for text in (greeting_sentences(config) if holdline else ())]
         report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress)
         fingerprint = engine.fingerprint()
-        with StagedOutput(options.output) as stage:
+        # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
+        with StagedOutput(options.output) as stage, ThreadPoolExecutor(max_workers=1) as beside:
+            scripts = [s for item in prepared for s in item.scripts]
+            hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine) if holdline else None
             cover = _cover(config, options.cache_dir)
             cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"
             place(cover, stage.path / cover_name)
@@ -237,9 +243,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 _book(config, item, report.episodes, stage.path, lexicon)
             write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
                                             config.show.author, feed_stage.FEED_NAME, cover_name), report.episodes)
-            if options.holdline and config.holdline.enabled:
-                scripts = [s for item in prepared for s in item.scripts]
-                report.hold_stats = write_holdline(config, scripts, stage.path, options.cache_dir, engine, progress)
+            if hold is not None:
+                if progress:
+                    progress("finishing the hold line", len(plans), len(plans))
+                report.hold_stats = hold.result()
             feed_bytes = feed_stage.build_feed(config.show, report.episodes, cover_name)
             stage.write_last(feed_stage.FEED_NAME, feed_bytes)
         return report

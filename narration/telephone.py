@@ -162,7 +162,9 @@ def telephone(
     """The whole chain: band-limit, resample, set level, fade (or, for a loop, filter circularly and keep the seam)."""
     pad = loop_pad(audio.rate, band.rate) if loop else 0
     source = Audio(np.pad(audio.samples, pad, mode="wrap"), audio.rate) if pad else audio
-    narrow = resample(band_limit(source, band), band.rate)
+    # Resampling first (its own anti-alias filter stops what would fold back) lets the steep band filter run at
+    # the telephone rate, five times fewer samples than at the episode rate.
+    narrow = band_limit(resample(source, band.rate), band)
     up, down = resample_factors(audio.rate, band.rate)
     out_pad = pad * up // down
     core = slice(out_pad, len(narrow.samples) - out_pad)

@@ -25,6 +25,7 @@ from narration.cli import main
 from narration.errors import BuildLockedError, EngineError
 from narration.models import Audio
 from narration.pipeline import build
+from narration.publish.episodes import SegmentCache
 from narration.speech import ClipCache, VoiceSettings, clip_key
 from narration.speech.gtts_engine import GttsEngine
 
@@ -297,8 +298,7 @@ def test_corrupt_clip_is_synthesized_again(built, reference: Project, damage: st
                "empty": b"", "garbage": os.urandom(len(data))}[damage]
     path.write_bytes(damaged)
     assert cache.get(_key(text)) is None
-    for episode in (project.root / "cache" / "episodes").iterdir():  # make the mix read the clips again
-        (episode / "timeline.json").unlink()
+    _forget_mixes(project)  # make the mix read the clips again
     engine = FakeEngine()
     report = build(project.config, project.options(article), engine=engine)
     assert engine.calls == [text]
@@ -327,13 +327,42 @@ def test_corrupt_episode_in_cache_is_rebuilt_not_published(built, reference: Pro
     assert_same_build(project.root / "output", reference.root / "output")
 
 
+def _forget_mixes(project: Project) -> None:
+    """Drop the cached episodes and segments (their metadata), so the next build mixes from the clips again."""
+    for entry in (project.root / "cache" / "episodes").iterdir():
+        (entry / "timeline.json").unlink()
+    for meta in (project.root / "cache" / "segments").glob("*.json"):
+        meta.unlink()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "bad-meta"])
+def test_corrupt_segment_in_cache_is_encoded_again(built, reference: Project, damage: str) -> None:  # type: ignore[no-untyped-def]
+    project, article = built
+    segments = sorted((project.root / "cache" / "segments").glob("*.mp3"))
+    assert segments
+    for mp3 in segments:
+        data = mp3.read_bytes()
+        if damage == "truncate":
+            mp3.write_bytes(data[: len(data) - 313])
+        elif damage == "flip":
+            mp3.write_bytes(data[:1000] + bytes([data[1000] ^ 0x55]) + data[1001:])
+        else:
+            meta = mp3.with_suffix(".json")
+            meta.write_text(meta.read_text(encoding="utf-8")[:40], encoding="utf-8")
+    for entry in (project.root / "cache" / "episodes").iterdir():  # the episodes must be joined again
+        (entry / "timeline.json").unlink()
+    report = build(project.config, project.options(article), engine=FakeEngine())
+    assert report.episodes_rendered == len(report.episodes)
+    assert all(SegmentCache(project.root / "cache").get(mp3.stem) is not None for mp3 in segments)
+    assert_same_build(project.root / "output", reference.root / "output")
+
+
 def test_corrupt_prepared_clip_is_prepared_again(built, reference: Project) -> None:  # type: ignore[no-untyped-def]
     project, article = built
     for wav in (project.root / "cache" / "prepared").rglob("*.wav"):
         data = wav.read_bytes()
         wav.write_bytes(data[: len(data) // 3])
-    for episode in (project.root / "cache" / "episodes").iterdir():
-        (episode / "timeline.json").unlink()
+    _forget_mixes(project)
     engine = FakeEngine()
     build(project.config, project.options(article), engine=engine)
     assert engine.calls == []

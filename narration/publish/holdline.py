@@ -391,7 +391,8 @@ def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrat
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
         temporary.append(tmp)
-        bitrate = ("-b:a", f"{bitrate_kbps}k") if rendition.format == "mp3" else ()
+        # LAME quality 7, as for the episodes: twice as fast, and inaudible at telephone bandwidth
+        bitrate = ("-b:a", f"{bitrate_kbps}k", "-compression_level", "7") if rendition.format == "mp3" else ()
         args += ["-map", "0:a", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
                  "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp)]
     run(args, to_pcm16(audio))  # the telephone chain keeps peaks 3 dB under full scale
