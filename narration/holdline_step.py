@@ -14,6 +14,7 @@ import numpy as np
 from .config import Config
 from .errors import ConfigError, EngineError
 from .ffmpeg import atempo
+from .lazy import import_signal_processing
 from .models import Audio, Cue, Pause, Script, Sentence
 from .publish.episodes import place
 from .publish.holdline_config import HoldlineConfig
@@ -152,6 +153,7 @@ def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], 
              folder: Path) -> list[ManifestEntry]:
     """The looping hold program in every phone format, from the chosen body sections in order: only as many
     sections are loaded as the program can play (a long article does not make the program step use more memory)."""
+    import_signal_processing()
     from .publish.holdline import (  # signal processing
         build_program,
         program_cues,
@@ -178,6 +180,7 @@ def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], 
 
 def _section(settings: HoldlineConfig, script: Script, pace: HoldPace, folder: Path) -> list[ManifestEntry]:
     """One section read at the hold-line pace, in every phone format."""
+    import_signal_processing()
     from .publish.holdline import write_renditions  # signal processing
 
     paced = pace.get([x.text for x in script.sentences])

@@ -8,6 +8,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from .episodes import Part
+from .lazy import import_signal_processing
 from .models import Audio, Cue, Mixdown
 
 VERSION = 10  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
@@ -21,7 +22,8 @@ def resample(audio: Audio, rate: int) -> Audio:
     """Band-limited polyphase resampling to an exact rate."""
     if audio.rate == rate or len(audio.samples) == 0:
         return Audio(audio.samples.astype(np.float32), rate)
-    from scipy.signal import resample_poly  # scipy is imported only when audio is actually made (about 1 s)
+    import_signal_processing()  # scipy is imported only when audio is actually made (about 1 s)
+    from scipy.signal import resample_poly
     ratio = Fraction(rate, audio.rate)
     out = resample_poly(audio.samples.astype(np.float64), ratio.numerator, ratio.denominator)
     return Audio(out.astype(np.float32), rate)
@@ -75,6 +77,7 @@ def prepare_clip(audio: Audio, rate: int, loudness_lufs: float, true_peak_dbtp: 
     Every sentence is levelled on its own, so the voice keeps a steady loudness from sentence to sentence
     (and the expensive true-peak limiting runs once per sentence ever, not once per episode build).
     """
+    import_signal_processing()
     from .loudness import level_clip
 
     trimmed = trim_silence(resample(audio, rate))
@@ -103,6 +106,7 @@ def render(parts: Sequence[Part], clip: Callable[[str], Audio], rate: int, loudn
     Two passes over the parts, never the whole segment in memory: the first measures the loudness and the
     timeline, the second (Mixdown.chunks) streams the corrected audio to the encoder.
     """
+    import_signal_processing()
     from .loudness import LoudnessMeter, integrated_lufs, limit_peaks
 
     chime = signature(rate).samples

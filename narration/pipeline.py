@@ -16,6 +16,7 @@ from .config import AudioConfig, Config
 from .episodes import EpisodePlan, Part, full_plan, section_plan
 from .errors import EngineError, InputError
 from .holdline_step import greeting_sentences, write_holdline
+from .lazy import import_in_background
 from .lexicon import Lexicon, Report, load_lexicon
 from .mix import VERSION as MIX_VERSION
 from .mix import prepare_clip, render
@@ -219,7 +220,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         holdline = options.holdline and config.holdline.enabled
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
         jobs += [Job(text, "hold line") for text in (greeting_sentences(config) if holdline else ())]
-        report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress)
+        report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress,
+                                          before_engine=import_in_background)
         fingerprint = engine.fingerprint()
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         with StagedOutput(options.output) as stage, ThreadPoolExecutor(max_workers=1) as beside:

@@ -4,6 +4,7 @@ Settings live in holdline_config, the manifest in holdline_manifest (both light 
 """
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import re
 from dataclasses import dataclass
@@ -448,23 +449,27 @@ def write_renditions(
     """Write every phone system's files for one piece of audio under out_dir/holdline/; cues allow Connect parts."""
     stem = file_name(name)
     root = Path(out_dir) / HOLDLINE_DIR
-    versions = {band.rate: telephone(audio, band, config.target_dbov, loop=loop) for band in (NARROWBAND, WIDEBAND)}
-    usable = [r for r in RENDITIONS if _has_encoder(r.encoder)]  # G.722 only if this ffmpeg has it
-    jobs = [(r, stem, versions[r.band.rate], text) for r in usable]
-    # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
-    jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
-    groups: dict[int, list[tuple[_Rendition, str, Audio, str]]] = {}
-    for job in jobs:  # renditions of the same audio share one ffmpeg run
-        groups.setdefault(id(job[2]), []).append(job)
-    sizes: dict[str, int] = {}
-    for group in groups.values():
-        outputs = [(rendition, root / rendition.path.format(part_name)) for rendition, part_name, _, _ in group]
-        for (rendition, part_name, _, _), size in zip(group, _encode_all(group[0][2], outputs, config.mp3_bitrate_kbps)):
-            sizes[rendition.path.format(part_name)] = size
+    bands = (NARROWBAND, WIDEBAND)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:  # both bands at once: numpy, scipy and ffmpeg release the GIL
+        versions = dict(zip((b.rate for b in bands), pool.map(lambda b: telephone(audio, b, config.target_dbov, loop=loop), bands)))
+        usable = [r for r in RENDITIONS if _has_encoder(r.encoder)]  # G.722 only if this ffmpeg has it
+        jobs = [(r, stem, versions[r.band.rate], text) for r in usable]
+        # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
+        jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
+        groups: dict[int, list[tuple[_Rendition, str, Audio, str]]] = {}
+        for job in jobs:  # renditions of the same audio share one ffmpeg run
+            groups.setdefault(id(job[2]), []).append(job)
+        sizes: dict[str, int] = {}
+
+        def encode(group: list[tuple[_Rendition, str, Audio, str]]) -> None:
+            outputs = [(rendition, root / rendition.path.format(part_name)) for rendition, part_name, _, _ in group]
+            for (rendition, part_name, _, _), size in zip(group, _encode_all(group[0][2], outputs, config.mp3_bitrate_kbps)):
+                sizes[rendition.path.format(part_name)] = size
+
+        list(pool.map(encode, groups.values()))
     entries = []
     for rendition, part_name, part_audio, part_text in jobs:
         relative = rendition.path.format(part_name)
-        size = sizes[relative]
         entries.append(
             ManifestEntry(
                 file=relative,
@@ -474,7 +479,7 @@ def write_renditions(
                 sample_rate=part_audio.rate,
                 channels=1,
                 duration_s=round(part_audio.duration_s, 3),
-                bytes=size,
+                bytes=sizes[relative],
                 text=part_text,
                 source=name,
             )

@@ -34,8 +34,10 @@ ProgressHook = Callable[[str, int, int], None]  # (section label, done, total)
 
 
 def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, timeout: float,
-                       progress: ProgressHook | None = None) -> SynthesisStats:
-    """Synthesize every job whose clip is not cached; a hung engine times out instead of hanging."""
+                       progress: ProgressHook | None = None,
+                       before_engine: Callable[[], None] | None = None) -> SynthesisStats:
+    """Synthesize every job whose clip is not cached; a hung engine times out instead of hanging.
+    `before_engine` runs once when the engine is about to be used (not when everything is cached)."""
     fingerprint = engine.fingerprint()
     stats = SynthesisStats()
     missing: dict[str, Job] = {}
@@ -48,6 +50,8 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
         else:
             missing[key] = job
     total = len(missing)
+    if missing and before_engine:
+        before_engine()
     for done, (key, job) in enumerate(missing.items()):
         if progress:
             progress(f"synthesizing {job.label}", done, total)
