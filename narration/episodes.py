@@ -22,7 +22,7 @@ class Part:
     section: int = 0
 
 
-Segment = tuple[Part, ...]
+Parts = tuple[Part, ...]  # one segment of an episode
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class EpisodePlan:
     """
 
     info: EpisodeInfo
-    segments: tuple[Segment, ...]
+    segments: tuple[Parts, ...]
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -85,7 +85,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _framed(config: Config, intro: list[str], body: Sequence[Sequence[Part]], article: Article,
-            spoken_show: str) -> tuple[Segment, ...]:
+            spoken_show: str) -> tuple[Parts, ...]:
     """Signature, intro and a heading pause; the body segments; a heading pause, the outro, the signature again.
     Every join between segments falls in a pause."""
     audio = config.audio

@@ -16,16 +16,16 @@ from .config import AudioConfig, Config
 from .episodes import EpisodePlan, Part, full_plan, section_plan
 from .errors import EngineError, InputError
 from .holdline_step import greeting_sentences, write_holdline
-from .lazy import import_in_background
 from .lexicon import Lexicon, Report, load_lexicon
 from .mix import VERSION as MIX_VERSION
 from .mix import prepare_clip, render
+from .mixahead import MakeSegment, MixAhead
 from .models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
 from .normalize import normalize
 from .publish import feed as feed_stage
 from .publish import transcripts
 from .publish.artwork import check_cover, default_cover
-from .publish.episodes import EpisodeCache, SegmentCache, TagInfo, episode_key, place
+from .publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, episode_key, place
 from .publish.epub import write_epub
 from .publish.site import SiteShow, write_site
 from .publishing import StagedOutput, build_lock
@@ -208,37 +208,80 @@ class PreparedClips:
         return ready
 
 
+@dataclass(frozen=True)
+class EpisodeWork:
+    """An episode's identity in the caches: its key, its tags and the keys of its segments."""
+
+    plan: EpisodePlan
+    key: str
+    tags: TagInfo
+    segment_keys: tuple[str, ...]
+
+
+def _mix_settings(audio: AudioConfig) -> dict[str, object]:
+    return {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "bitrate": audio.bitrate,
+            "rate": audio.sample_rate, "mix": MIX_VERSION}
+
+
+def episode_work(config: Config, plan: EpisodePlan, fingerprint: dict[str, str], cover: Path) -> EpisodeWork:
+    """Keys from exactly what decides the bytes: each segment's parts (clip keys, pauses) and the audio settings;
+    the episode's from its segments and tags."""
+    info = plan.info
+    settings = _mix_settings(config.audio)
+    segment_keys = tuple(hashlib.sha256(json.dumps(
+        [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in segment]]
+    ).encode()).hexdigest() for segment in plan.segments)
+    tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
+                   track=info.number, year=int(info.pub_date[:4]), genre="Podcast",
+                   comment=info.description, cover=cover)
+    key = episode_key(hashlib.sha256("".join(segment_keys).encode()).hexdigest(),
+                      {**settings, "full": info.kind == "full"}, tags)
+    return EpisodeWork(plan, key, tags, segment_keys)
+
+
 def build(config: Config, options: BuildOptions, engine: Engine | None = None,
           progress: ProgressHook | None = None) -> BuildReport:
-    """Run the whole build; output/ is replaced only when everything succeeded."""
+    """Run the whole build; output/ is replaced only when everything succeeded.
+
+    Segments of the episodes to remake are mixed while the engine speaks (MixAhead); the hold line is rendered
+    beside the episodes; everything is written to a staging folder that replaces output/ at the end."""
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
         engine = engine or make_engine(voice_settings(config))
+        fingerprint = engine.fingerprint()
         clips = ClipCache(options.cache_dir)
+        episodes, segments = EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir)
+        cover = _cover(config, options.cache_dir)
+        works = [episode_work(config, plan, fingerprint, cover) for plan in plans]
+        found = {work.key: episodes.get(work.key) for work in works}
+        to_mix = {key: parts for work in works if found[work.key] is None
+                  for key, parts in zip(work.segment_keys, work.plan.segments)}
+        encoded = {key: segment for key in to_mix if (segment := segments.get(key)) is not None}
         holdline = options.holdline and config.holdline.enabled
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
         jobs += [Job(text, "hold line") for text in (greeting_sentences(config) if holdline else ())]
-        report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress,
-                                          before_engine=import_in_background)
-        fingerprint = engine.fingerprint()
+        mixer = _segment_maker(config, clips, fingerprint, segments)
+        with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead:
+            report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress, ahead)
+            engine.unload()
+            if progress and len(encoded) < len(to_mix):
+                progress("mixing the episodes", 0, 1)
+            encoded.update(ahead.finish())
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         with StagedOutput(options.output) as stage, ThreadPoolExecutor(max_workers=1) as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine) if holdline else None
-            cover = _cover(config, options.cache_dir)
             cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}
-            caches = (EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir))
-            for number, plan in enumerate(plans):
-                if progress:
-                    progress(f"mixing {plan.info.slug}", number, len(plans))
-                published, rendered = _episode(config, plan, engine, clips, fingerprint, caches, cover,
-                                               titles[plan.info.article_slug], stage.path)
-                report.episodes.append(published)
-                report.episodes_rendered += rendered
+            for work in works:
+                made = found[work.key]
+                if made is None:
+                    made = _join(config, work, encoded, episodes, titles[work.plan.info.article_slug])
+                    report.episodes_rendered += 1
+                report.episodes.append(_publish(work.plan, made, titles[work.plan.info.article_slug], stage.path))
             for episode in report.episodes:
                 transcripts.write_episode_files(stage.path, episode)
             for item in prepared:
@@ -254,46 +297,39 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         return report
 
 
-def _episode(config: Config, plan: EpisodePlan, engine: Engine, clips: ClipCache, fingerprint: dict[str, str],
-             caches: tuple[EpisodeCache, SegmentCache], cover: Path, titles: dict[int, str],
-             staging: Path) -> tuple[PublishedEpisode, int]:
-    """One episode: reuse the cached MP3 when nothing that decides it changed; else join it from its segments,
-    mixing and encoding only the segments not cached (an edited section's body, not the whole article)."""
-    info = plan.info
+def _segment_maker(config: Config, clips: ClipCache, fingerprint: dict[str, str], segments: SegmentCache) -> MakeSegment:
+    """Mix a segment from its prepared clips and encode it into the segment cache."""
     audio = config.audio
-    episodes, segments = caches
-    settings = {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "bitrate": audio.bitrate,
-                "rate": audio.sample_rate, "mix": MIX_VERSION}
-    segment_keys = [hashlib.sha256(json.dumps(
-        [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in segment]]
-    ).encode()).hexdigest() for segment in plan.segments]
-    tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
-                   track=info.number, year=int(info.pub_date[:4]), genre="Podcast",
-                   comment=info.description, cover=cover)
-    key = episode_key(hashlib.sha256("".join(segment_keys).encode()).hexdigest(),
-                      {**settings, "full": info.kind == "full"}, tags)
-    cached = episodes.get(key)
-    rendered = 0
-    if cached is None:
-        prepared = PreparedClips(clips, fingerprint, audio)
-        encoded = []
-        for segment_key, parts in zip(segment_keys, plan.segments):
-            def mixdown(parts: tuple[Part, ...] = parts) -> Mixdown:
-                return render(parts, prepared.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
+    prepared = PreparedClips(clips, fingerprint, audio)
 
-            encoded.append(segments.get(segment_key) or segments.make(segment_key, mixdown, audio.bitrate,
-                                                                     audio.sample_rate))
-        chapters_for = None
-        if info.kind == "full":
-            def chapters_for(cues: tuple[Cue, ...], duration_ms: int) -> tuple[Chapter, ...]:
-                return chapters_from_cues(cues, titles, duration_ms)
-        cached = episodes.make(key, encoded, audio.sample_rate, tags, chapters_for)
-        rendered = 1
+    def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
+        def mixdown() -> Mixdown:
+            return render(parts, prepared.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
+
+        return segments.make(key, mixdown, audio.bitrate, audio.sample_rate)
+
+    return make
+
+
+def _join(config: Config, work: EpisodeWork, encoded: dict[str, EncodedSegment], episodes: EpisodeCache,
+          titles: dict[int, str]) -> EpisodeAudio:
+    """An episode joined frame by frame from its encoded segments and tagged (a full-article one with chapters)."""
+    chapters_for = None
+    if work.plan.info.kind == "full":
+        def chapters_for(cues: tuple[Cue, ...], duration_ms: int) -> tuple[Chapter, ...]:
+            return chapters_from_cues(cues, titles, duration_ms)
+    return episodes.make(work.key, [encoded[k] for k in work.segment_keys], config.audio.sample_rate, work.tags,
+                         chapters_for)
+
+
+def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], staging: Path) -> PublishedEpisode:
+    """Copy the episode's MP3 into the stage; what the feed, transcripts and pages say about it."""
+    info = plan.info
     mp3 = f"episodes/{info.slug}.mp3"
-    place(cached.mp3, staging / mp3)
+    place(made.mp3, staging / mp3)
     if info.kind == "full":
-        info = replace(info, chapters=chapters_from_cues(cached.cues, titles, cached.duration_ms))
-    return PublishedEpisode(info, mp3, cached.bytes, cached.duration_ms, cached.cues), rendered
+        info = replace(info, chapters=chapters_from_cues(made.cues, titles, made.duration_ms))
+    return PublishedEpisode(info, mp3, made.bytes, made.duration_ms, made.cues)
 
 
 def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpisode], out: Path,

@@ -26,9 +26,13 @@ class FakeEngine:
         self.rate = rate
         self.version = version
         self.calls: list[str] = []
+        self.unloads = 0
 
     def fingerprint(self) -> dict[str, str]:
         return {"engine": "fake", "version": self.version, "rate": str(self.rate)}
+
+    def unload(self) -> None:
+        self.unloads += 1
 
     def synthesize(self, text: str) -> Audio:
         self.calls.append(text)

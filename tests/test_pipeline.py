@@ -32,6 +32,9 @@ class CountingEngine:
         self.calls.append(text)
         return self.inner.synthesize(text)
 
+    def unload(self) -> None:
+        self.inner.unload()
+
 
 def _piper(config) -> CountingEngine:  # type: ignore[no-untyped-def]
     return CountingEngine(make_engine(VoiceSettings("piper", config.speech.voice, config.speech.preset)))

@@ -35,3 +35,7 @@ class Engine(Protocol):
     def synthesize(self, text: str) -> Audio:
         """Speak one sentence."""
         ...
+
+    def unload(self) -> None:
+        """Free what speaking needed (a neural voice's working memory); the next sentence loads it again."""
+        ...

@@ -64,6 +64,9 @@ class GttsEngine:
                 raise EngineError(f"gTTS refused the text {text!r}: {err}") from err
         raise EngineError("gTTS failed")  # unreachable: the loop returns or raises
 
+    def unload(self) -> None:
+        """Nothing is held between requests."""
+
     def synthesize(self, text: str) -> Audio:
         data = self._mp3(text)
         with tempfile.TemporaryDirectory() as tmp:

@@ -88,6 +88,12 @@ class PiperEngine:
         samples = np.concatenate([c.audio_float_array.astype(np.float32) for c in chunks])
         return Audio(samples, chunks[0].sample_rate)
 
+    def unload(self) -> None:
+        """onnxruntime keeps the memory of the longest sentence spoken so far: give it back once the build has
+        spoken everything, before mixing and the hold line need theirs."""
+        with self._lock:
+            _load_voice.cache_clear()
+
     def phonemize(self, text: str) -> list[list[str]]:
         """The phonemes Piper will speak (tests assert pronunciation with it)."""
         if not text:

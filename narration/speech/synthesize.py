@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
@@ -33,11 +33,18 @@ class SynthesisStats:
 ProgressHook = Callable[[str, int, int], None]  # (section label, done, total)
 
 
+class SynthesisListener(Protocol):
+    """Told what the engine is about to speak and when each clip is in the cache (the build mixes ahead)."""
+
+    def starting(self, texts: Sequence[str]) -> None: ...
+
+    def spoken(self, text: str) -> None: ...
+
+
 def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, timeout: float,
                        progress: ProgressHook | None = None,
-                       before_engine: Callable[[], None] | None = None) -> SynthesisStats:
-    """Synthesize every job whose clip is not cached; a hung engine times out instead of hanging.
-    `before_engine` runs once when the engine is about to be used (not when everything is cached)."""
+                       listener: SynthesisListener | None = None) -> SynthesisStats:
+    """Synthesize every job whose clip is not cached; a hung engine times out instead of hanging."""
     fingerprint = engine.fingerprint()
     stats = SynthesisStats()
     missing: dict[str, Job] = {}
@@ -50,8 +57,8 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
         else:
             missing[key] = job
     total = len(missing)
-    if missing and before_engine:
-        before_engine()
+    if listener:
+        listener.starting([job.text for job in missing.values()])
     for done, (key, job) in enumerate(missing.items()):
         if progress:
             progress(f"synthesizing {job.label}", done, total)
@@ -70,6 +77,8 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
             raise EngineError(f"{job.label}: the {engine.name} engine returned no usable audio "
                               f"for {job.text[:60]!r}")
         cache.put(key, audio)
+        if listener:
+            listener.spoken(job.text)
         stats.misses += 1
         stats.synthesized_labels[job.label] = stats.synthesized_labels.get(job.label, 0) + 1
     if progress:
