@@ -23,8 +23,9 @@ ABSOLUTE_GATE_LUFS = -70.0
 RELATIVE_GATE_LU = -10.0
 MEASURE_CHUNK = 1 << 16  # samples K-weighted at a time: float64 work stays small however long the episode
 LEVEL_TOLERANCE_LU = 0.1  # sentences land this close to their target when the limiter allows it
-LEVEL_ROUNDS = 5  # limit-and-measure rounds per sentence; Piper speech at podcast levels needs 3 or 4
-LEVEL_MIN_SLOPE = 0.2  # LU gained per dB of gain under heavy limiting, at least: caps each step at 5x the error
+LEVEL_ROUNDS = 8  # limit-and-measure rounds per sentence, at most; Piper speech at podcast levels needs 3 on average
+LEVEL_FIRST_SLOPE = 0.4  # LU gained per dB of gain at first: at podcast levels the limiter takes back about 60 %
+LEVEL_MIN_SLOPE = 0.15  # LU gained per dB of gain under heavy limiting, at least: caps each step at 7x the error
 LIMITER_WINDOW_S = 0.03  # look-ahead and release of the limiter: spans several pitch periods, so the gain follows syllables, not cycles
 LOUDNESS_TOLERANCE_LU = 0.5  # normalize aims at half the allowed 1 LU so encoding cannot push it over
 
@@ -224,7 +225,7 @@ def level_clip(audio: Audio, target_lufs: float, ceiling_dbfs: float) -> Audio:
         if abs(error) <= LEVEL_TOLERANCE_LU:
             break
         # The limiter takes back part of every added dB: step by the error over the slope seen so far (secant).
-        slope = 1.0 if previous is None else (previous[1] - error) / (gain_db - previous[0])
+        slope = LEVEL_FIRST_SLOPE if previous is None else (previous[1] - error) / (gain_db - previous[0])
         previous = (gain_db, error)
         gain_db += error / (min(1.0, max(LEVEL_MIN_SLOPE, slope)) if slope > 0 else 1.0)
     return Audio(out.astype(np.float32), audio.rate)
