@@ -123,6 +123,7 @@ def raw_engine(work: Path, texts: list[str]) -> Run:
 def scaled_article(source: Path, factor: int, target: Path) -> Path:
     """The article repeated `factor` times; every copy's headings and sentences are distinct (no cache reuse)."""
     from narration.ingest import looks_like_heading
+    from narration.sentences import split_sentences
 
     lines = source.read_text(encoding="utf-8").splitlines()
     out: list[str] = []
@@ -138,7 +139,7 @@ def scaled_article(source: Path, factor: int, target: Path) -> Path:
             elif copy:
                 bullet = re.match(r"^(\s*-\s+)(.*)$", line)
                 head, body = (bullet.group(1), bullet.group(2)) if bullet else ("", line)
-                sentences = re.split(r"(?<=[.?!”])\s+(?=[A-Z“])", body)
+                sentences = split_sentences(body)  # the project's splitter: never inside "Dr. Tari A. King"
                 out.append(head + " ".join(f"{marker} {s}" for s in sentences))
             else:
                 out.append(line)

@@ -61,3 +61,27 @@ def split_sentences(text: str) -> list[str]:
                 start = m.end()
         sentences.append(line[start:].strip())
     return [s for s in sentences if s]
+
+
+_CLAUSE_BREAKS = (re.compile(r"[;:]\s+"), re.compile(r",\s+"), re.compile(r"\s+(?=(?:and|or|but|which|that|including)\s)"),
+                  re.compile(r"\s+"))
+
+
+def clause_pieces(sentence: str, max_chars: int) -> list[str]:
+    """A sentence longer than max_chars cut into pieces at clause breaks (semicolons and colons first, then
+    commas, then before a conjunction, then any space), each cut as near the middle as the breaks allow.
+
+    A neural voice's working memory grows with the longest text it speaks at once, so bounding the piece
+    bounds the build's memory whatever the article holds (a flattened table, a long list)."""
+    if len(sentence) <= max_chars:
+        return [sentence]
+    middle = len(sentence) / 2
+    for pattern in _CLAUSE_BREAKS:
+        cuts = [m for m in pattern.finditer(sentence) if 0 < m.start() and m.end() < len(sentence)]
+        if cuts:
+            cut = min(cuts, key=lambda m: abs(m.end() - middle))
+            head, tail = sentence[:cut.start()].rstrip(), sentence[cut.end():]
+            if pattern.pattern.startswith("[;:]") or pattern.pattern.startswith(","):
+                head += sentence[cut.start()]  # the piece ends on its own punctuation: a pause, not a stop
+            return clause_pieces(head, max_chars) + clause_pieces(tail, max_chars)
+    return [sentence[i:i + max_chars] for i in range(0, len(sentence), max_chars)]  # one unbroken "word"

@@ -81,7 +81,9 @@ def active_speech_level(audio: Audio) -> float:
     # the running maximum over that window, compared with every threshold at once.
     hangover = int(np.ceil(audio.rate * _P56_HANGOVER_S))
     held = ndimage.maximum_filter1d(envelope, size=hangover + 1, origin=hangover // 2, mode="constant")
-    counts = len(held) - np.searchsorted(np.sort(held), _P56_THRESHOLDS, side="left")  # samples at or above each threshold
+    # Samples at or above each threshold: each sample's threshold index (a search among 15, not a sort of all).
+    passed = np.bincount(np.searchsorted(_P56_THRESHOLDS, held, side="right"), minlength=len(_P56_THRESHOLDS) + 1)
+    counts = np.cumsum(passed[::-1])[::-1][1:]
     energy = float(np.sum(x * x))
     if counts[0] == 0 or energy == 0.0:
         return float("-inf")
@@ -171,8 +173,11 @@ def telephone(
     level = active_speech_level(Audio(narrow.samples[core], band.rate))
     gain = 10 ** ((target_dbov - level) / 20) if np.isfinite(level) else 1.0
     # Limiting the padded signal keeps the limiter's gain continuous across a loop's seam.
-    leveled = limit_peaks(Audio((narrow.samples * gain).astype(np.float32), band.rate), ceiling_dbov)
+    gained = Audio((narrow.samples * gain).astype(np.float32), band.rate)
+    leveled = limit_peaks(gained, ceiling_dbov)
     result = Audio(leveled.samples[core], band.rate)
     if loop:
         return result
-    return fade_edges(set_level(result, target_dbov, ceiling_dbov), fade_ms)
+    if leveled is not gained:  # the limiter took some level away: measure again and correct
+        result = set_level(result, target_dbov, ceiling_dbov)
+    return fade_edges(result, fade_ms)

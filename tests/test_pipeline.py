@@ -153,3 +153,21 @@ def test_sample_scripts_sound_right_through_pipers_phonemizer(sample_build: Samp
         assert misreading not in heard
     for line in spoken:  # each line is one sentence for Piper too ("Dr." never ends one)
         assert len(engine.phonemize(line)) == 1, line
+
+
+def test_a_very_long_sentence_is_spoken_in_clause_pieces_with_a_pause() -> None:
+    from narration.sentences import clause_pieces
+    from narration.speech.piper_engine import MAX_PIECE_CHARS, PIECE_PAUSE_S, PiperEngine
+
+    sentence = ("She has received several awards for her work on high-risk breast lesions, including a Clinical "
+                "Investigator Award in Breast Cancer Research in 2008, a Career Catalyst Award in 2009, an Investigator "
+                "Initiated Research Award in 2012, and a leadership grant from a breast cancer foundation in 2016.")
+    pieces = clause_pieces(sentence, MAX_PIECE_CHARS)
+    assert len(sentence) > MAX_PIECE_CHARS and len(pieces) == 2
+    engine = PiperEngine(VoiceSettings("piper"))
+    whole = engine.synthesize(sentence)
+    spoken = [engine.synthesize(piece) for piece in pieces]
+    expected = sum(len(a.samples) for a in spoken) + int(whole.rate * PIECE_PAUSE_S)
+    assert abs(len(whole.samples) - expected) <= 0.15 * expected  # Piper's durations vary a little run to run
+    engine.unload()
+    assert engine.synthesize("Loaded again.").duration_s > 0.3

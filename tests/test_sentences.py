@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from narration.sentences import split_sentences
+from narration.sentences import clause_pieces, split_sentences
 
 SAMPLE = Path(__file__).parent.parent / "narration" / "data" / "breast-calcifications.txt"
 
@@ -50,3 +50,25 @@ def test_sample_article_keeps_every_word_and_no_title_ends_a_sentence() -> None:
         assert not sentence.endswith(("Dr.", " A.", " E.", " G.")), sentence
     assert any(s.startswith("Dr. Tari A. King is the Anne E. Dyson Professor of Surgery") for s in sentences)
     assert sum(s.startswith("Dr. King") for s in sentences) == 3
+
+
+AWARDS = ("She has received several awards to support her work on high-risk breast lesions, including the Society of "
+          "Surgical Oncology, S.S.O, Clinical Investigator Award in Breast Cancer Research, 2008, a Career Catalyst "
+          "Award, 2009, an Investigator Initiated Research Award, 2012, and a leadership grant from the Susan G Komen "
+          "for the Cure Foundation, 2016.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "limit", "pieces"),
+    [
+        ("Short enough.", 200, ["Short enough."]),
+        ("First part of it; second part of it.", 20, ["First part of it;", "second part of it."]),
+        ("Apples, pears, plums and cherries.", 20, ["Apples, pears,", "plums and cherries."]),
+        ("one two three four five six", 12, ["one two", "three", "four", "five six"]),
+        ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
+        (AWARDS, 200, [AWARDS[:AWARDS.index("2008")].rstrip(), AWARDS[AWARDS.index("2008"):]]),
+    ],
+)
+def test_long_sentences_are_spoken_in_clause_pieces(sentence: str, limit: int, pieces: list[str]) -> None:
+    assert clause_pieces(sentence, limit) == pieces
+    assert all(len(piece) <= limit for piece in clause_pieces(sentence, limit))

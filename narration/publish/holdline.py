@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+import soundfile
 from scipy import ndimage
 
 from narration.errors import AudioToolError, ConfigError, InputError, NarrationError
@@ -383,20 +384,39 @@ def _has_encoder(codec: str) -> bool:
     return any(line.split()[1:2] == [codec] for line in listing.splitlines() if line.startswith(" "))
 
 
+# Plain PCM and G.711 files are written in-process by libsndfile (no ffmpeg run, no pipe): as the muxer and
+# encoder ffmpeg would use -> (libsndfile format, subtype).
+_SOUNDFILE = {
+    ("mulaw", "pcm_mulaw"): ("RAW", "ULAW"),
+    ("alaw", "pcm_alaw"): ("RAW", "ALAW"),
+    ("s16le", "pcm_s16le"): ("RAW", "PCM_16"),
+    ("wav", "pcm_s16le"): ("WAV", "PCM_16"),
+    ("wav", "pcm_mulaw"): ("WAV", "ULAW"),
+    ("wav", "pcm_alaw"): ("WAV", "ALAW"),
+}
+
+
 def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrate_kbps: int) -> list[int]:
-    """Encode one piece of 16-bit PCM into several renditions in a single ffmpeg run (one process per audio,
-    not per file); each file appears whole, by rename, only after ffmpeg succeeded. Returns the file sizes."""
+    """Encode one piece of 16-bit PCM into several renditions: PCM and G.711 with libsndfile, the rest (G.722,
+    MP3) in a single ffmpeg run; each file appears whole, by rename, only after it was written. Returns the sizes."""
+    pcm = to_pcm16(audio)  # the telephone chain keeps peaks 3 dB under full scale
     args = ["-y", "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0"]
     temporary = []
     for rendition, path in outputs:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
         temporary.append(tmp)
+        native = _SOUNDFILE.get((rendition.muxer, rendition.encoder))
+        if native:
+            soundfile.write(tmp, np.frombuffer(pcm, dtype="<i2"), audio.rate, format=native[0], subtype=native[1],
+                            endian="LITTLE")
+            continue
         # LAME quality 7, as for the episodes: twice as fast, and inaudible at telephone bandwidth
         bitrate = ("-b:a", f"{bitrate_kbps}k", "-compression_level", "7") if rendition.format == "mp3" else ()
         args += ["-map", "0:a", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
                  "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp)]
-    run(args, to_pcm16(audio))  # the telephone chain keeps peaks 3 dB under full scale
+    if "-map" in args:
+        run(args, pcm)
     for tmp, (_, path) in zip(temporary, outputs):
         os.replace(tmp, path)
     return [path.stat().st_size for _, path in outputs]
