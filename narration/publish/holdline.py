@@ -398,9 +398,11 @@ _SOUNDFILE = {
 
 def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrate_kbps: int) -> list[int]:
     """Encode one piece of 16-bit PCM into several renditions: PCM and G.711 with libsndfile, the rest (G.722,
-    MP3) in a single ffmpeg run; each file appears whole, by rename, only after it was written. Returns the sizes."""
+    MP3) with ffmpeg, one run each, side by side; each file appears whole, by rename, only after it was written.
+    Returns the sizes."""
     pcm = to_pcm16(audio)  # the telephone chain keeps peaks 3 dB under full scale
-    args = ["-y", "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0"]
+    source = ["-y", "-f", "s16le", "-ar", str(audio.rate), "-ac", "1", "-i", "pipe:0"]
+    encodes: list[list[str]] = []
     temporary = []
     for rendition, path in outputs:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -413,10 +415,10 @@ def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrat
             continue
         # LAME quality 7, as for the episodes: twice as fast, and inaudible at telephone bandwidth
         bitrate = ("-b:a", f"{bitrate_kbps}k", "-compression_level", "7") if rendition.format == "mp3" else ()
-        args += ["-map", "0:a", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-                 "-ar", str(audio.rate), "-ac", "1", "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp)]
-    if "-map" in args:
-        run(args, pcm)
+        encodes.append([*source, "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+                        "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp)])
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:  # G.722 and MP3 encode side by side
+        list(pool.map(lambda args: run(args, pcm), encodes))
     for tmp, (_, path) in zip(temporary, outputs):
         os.replace(tmp, path)
     return [path.stat().st_size for _, path in outputs]
