@@ -63,8 +63,9 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-_CLAUSE_BREAKS = (re.compile(r"[;:]\s+"), re.compile(r",\s+"), re.compile(r"\s+(?=(?:and|or|but|which|that|including)\s)"),
-                  re.compile(r"\s+"))
+# Where a long sentence may be cut, best first; group 1 is the punctuation the first piece keeps.
+_CLAUSE_BREAKS = (re.compile(r"([;:])\s+"), re.compile(r"(,)\s+"),
+                  re.compile(r"()\s+(?=(?:and|or|but|which|that|including)\s)"), re.compile(r"()\s+"))
 
 
 def clause_pieces(sentence: str, max_chars: int) -> list[str]:
@@ -80,8 +81,7 @@ def clause_pieces(sentence: str, max_chars: int) -> list[str]:
         cuts = [m for m in pattern.finditer(sentence) if 0 < m.start() and m.end() < len(sentence)]
         if cuts:
             cut = min(cuts, key=lambda m: abs(m.end() - middle))
-            head, tail = sentence[:cut.start()].rstrip(), sentence[cut.end():]
-            if pattern.pattern.startswith("[;:]") or pattern.pattern.startswith(","):
-                head += sentence[cut.start()]  # the piece ends on its own punctuation: a pause, not a stop
+            # the piece ends on its own punctuation: a pause, not a stop
+            head, tail = sentence[:cut.start()].rstrip() + cut.group(1), sentence[cut.end():]
             return clause_pieces(head, max_chars) + clause_pieces(tail, max_chars)
     return [sentence[i:i + max_chars] for i in range(0, len(sentence), max_chars)]  # one unbroken "word"

@@ -165,7 +165,7 @@ def telephone(
     pad = loop_pad(audio.rate, band.rate) if loop else 0
     source = Audio(np.pad(audio.samples, pad, mode="wrap"), audio.rate) if pad else audio
     # Resampling first (its own anti-alias filter stops what would fold back) lets the steep band filter run at
-    # the telephone rate, five times fewer samples than at the episode rate.
+    # the telephone rate, on fewer samples than the source has.
     narrow = band_limit(resample(source, band.rate), band)
     up, down = resample_factors(audio.rate, band.rate)
     out_pad = pad * up // down

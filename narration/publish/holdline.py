@@ -479,7 +479,7 @@ def write_renditions(
         # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
         jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
         groups: dict[int, list[tuple[_Rendition, str, Audio, str]]] = {}
-        for job in jobs:  # renditions of the same audio share one ffmpeg run
+        for job in jobs:  # renditions of the same audio are encoded together, from one 16-bit conversion
             groups.setdefault(id(job[2]), []).append(job)
         sizes: dict[str, int] = {}
 

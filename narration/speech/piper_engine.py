@@ -49,7 +49,7 @@ def voice_files(voice: str) -> tuple[Path, Path]:
 
 @lru_cache(maxsize=2)
 def _load_voice(model: Path, config: Path):  # type: ignore[no-untyped-def]
-    """Load a voice once per process, shared by every engine using it (podcast and hold-line paces).
+    """Load a voice once per process, shared by every engine using it (every preset of the same voice).
 
     onnxruntime's worker threads spin while they wait for work by default; the build mixes and encodes on
     the same cores while the voice speaks, so they are told to sleep instead (measured on 2 cores: the same
