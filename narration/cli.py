@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import typing
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -14,17 +15,31 @@ COMMANDS = ("build", "scripts", "serve", "check", "holdline")
 log = logging.getLogger("narration")
 
 
+def _path(text: str) -> Path:
+    """A path argument; an empty one (an unset shell variable) is refused instead of meaning the working folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty path (an unset variable?); name a file or folder")
+    return Path(text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument mistakes are one line, like every other user error."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, help="config file (default: ./narration.toml if present)")
-    parser.add_argument("--scripts", type=Path, default=Path("scripts"), help="narration scripts folder (default: scripts/)")
-    parser.add_argument("--cache", type=Path, default=Path(".cache/narration"), help="clip cache folder")
+    parser.add_argument("--config", type=_path, help="config file (default: ./narration.toml if present)")
+    parser.add_argument("--scripts", type=_path, default=Path("scripts"), help="narration scripts folder (default: scripts/)")
+    parser.add_argument("--cache", type=_path, default=Path(".cache/narration"), help="clip cache folder")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
 
 def _build_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("articles", nargs="*", type=Path, help="article files (.txt, .md, .html); default: the built-in sample")
-    parser.add_argument("--output", "-o", type=Path, default=Path("output"), help="output folder (default: output/)")
+    parser.add_argument("articles", nargs="*", type=_path, help="article files (.txt, .md, .html); default: the built-in sample")
+    parser.add_argument("--output", "-o", type=_path, default=Path("output"), help="output folder (default: output/)")
     parser.add_argument("--engine", choices=("piper", "gtts"), help="speech engine (default from config: piper)")
     parser.add_argument("--voice", help="path of a Piper .onnx voice (default: the bundled voice)")
     parser.add_argument("--preset", choices=("standard", "patient", "slow"), help="speaking-rate preset")
@@ -38,12 +53,12 @@ def _build_args(parser: argparse.ArgumentParser) -> None:
 def parser_for(command: str) -> argparse.ArgumentParser:
     """The argument parser of one command."""
     prog = "build_audio.py" if command == "build" else f"build_audio.py {command}"
-    parser = argparse.ArgumentParser(prog=prog, description=COMMAND_HELP[command])
+    parser = _Parser(prog=prog, description=COMMAND_HELP[command])
     _common(parser)
     if command in ("build", "scripts", "holdline"):
         _build_args(parser)
     if command in ("serve", "check"):
-        parser.add_argument("directory", nargs="?", type=Path, default=Path("output"), help="built folder (default: output/)")
+        parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), help="built folder (default: output/)")
     if command == "serve":
         parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
         parser.add_argument("--port", type=int, default=8000)
@@ -121,8 +136,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_folder
+    from .publishing import reading
 
-    problems = check_folder(args.directory, _config(args))
+    config = _config(args)
+    with reading(args.directory):
+        problems = check_folder(args.directory, config)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) found in {args.directory}" if problems else f"{args.directory}: all checks passed")
@@ -149,7 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: `build_audio.py [COMMAND] ...`; without a command it builds."""
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv.pop(0) if argv and argv[0] in COMMANDS else "build"
-    args = parser_for(command).parse_args(argv)
+    try:
+        args = parser_for(command).parse_args(argv)
+    except SystemExit as stop:  # --help, or a mistake already reported in one line
+        return stop.code if isinstance(stop.code, int) else 2
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s: %(message)s")
     logging.getLogger("narration").setLevel(logging.DEBUG if args.verbose else logging.INFO)
     for noisy in ("urllib3", "gtts", "PIL", "piper", "matplotlib"):

@@ -113,6 +113,7 @@ class Config:
     holdline: HoldlineSettings = field(default_factory=HoldlineSettings)
     articles: dict[str, ArticleConfig] = field(default_factory=dict)
     root: Path = Path(".")
+    source: Path | None = None  # the config file read, if any
 
 
 def _check_value(key: str, value: Any, annotation: Any, problems: list[str]) -> Any:
@@ -206,7 +207,7 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
     for section, values in (overrides or {}).items():
         data.setdefault(section, {}).update({k: v for k, v in values.items() if v is not None})
     problems: list[str] = []
-    sections = {f.name: f for f in fields(Config) if f.name not in ("articles", "root")}
+    sections = {f.name: f for f in fields(Config) if f.name not in ("articles", "root", "source")}
     built: dict[str, Any] = {}
     for key, value in data.items():
         if key == "articles":
@@ -219,7 +220,7 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
             built[key] = _build(cls, value, key, problems)
         else:
             problems.append(f"{key}: unknown section (known: {', '.join(sorted([*sections, 'articles']))})")
-    config = Config(**built, root=source.resolve().parent)
+    config = Config(**built, root=source.resolve().parent, source=source.resolve() if source.exists() else None)
     _validate(config, problems)
     if problems:
         raise ConfigError(problems, source)

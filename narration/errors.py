@@ -17,6 +17,10 @@ class InputError(NarrationError):
         self.problem = problem
 
 
+class OutputError(InputError):
+    """An output folder the build refuses to replace (it is not the build's own, or it holds the inputs)."""
+
+
 class ConfigError(NarrationError):
     """One or more config values are wrong; all problems are reported together."""
 

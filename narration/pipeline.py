@@ -28,7 +28,7 @@ from .publish.artwork import check_cover, default_cover
 from .publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, episode_key, place
 from .publish.epub import write_epub
 from .publish.site import SiteShow, write_site
-from .publishing import StagedOutput, build_lock
+from .publishing import StagedOutput, build_lock, check_output
 from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
@@ -75,6 +75,19 @@ class ArticleScripts:
 def article_paths(options: BuildOptions) -> tuple[Path, ...]:
     """The articles to build: the given ones, or the built-in sample."""
     return options.articles or (SAMPLE,)
+
+
+def check_output_folder(config: Config, options: BuildOptions) -> None:
+    """Refuse, before anything is made, an output folder that is not the build's own or that holds its inputs."""
+    inputs = [(f"the article {p}", p) for p in options.articles]
+    if config.source is not None:
+        inputs.append((f"the config {config.source}", config.source))
+    for what, name in (("the lexicon", config.scripts.lexicon), ("the artwork", config.show.artwork),
+                       ("the hold-line music", config.holdline.music), ("the voice", config.speech.voice)):
+        if name:
+            inputs.append((what, config.root / Path(name).expanduser()))
+    nested = [("the scripts folder", options.scripts_dir), ("the cache", options.cache_dir)]
+    check_output(options.output, inputs + nested, nested)
 
 
 def read_articles(config: Config, paths: Sequence[Path]) -> list[Article]:
@@ -245,6 +258,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
 
     Segments of the episodes to remake are mixed while the engine speaks (MixAhead); the hold line is rendered
     beside the episodes; everything is written to a staging folder that replaces output/ at the end."""
+    check_output_folder(config, options)
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
         lexicon = project_lexicon(config)
@@ -270,7 +284,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 progress("mixing the episodes", 0, 1)
             encoded.update(ahead.finish())
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
-        with StagedOutput(options.output) as stage, ThreadPoolExecutor(max_workers=1) as beside:
+        keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
+        with StagedOutput(options.output, keep) as stage, ThreadPoolExecutor(max_workers=1) as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine) if holdline else None
             cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"
@@ -345,11 +360,16 @@ def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpis
                lexicon=lexicon)
 
 
+def _in_holdline(relative: str) -> bool:
+    return relative.split("/", 1)[0] == "holdline"
+
+
 def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook | None = None) -> Path:
     """Only the hold-line files: the rest of the published folder is carried over unchanged."""
+    check_output_folder(config, options)
     with build_lock(options.output):
         prepared, _ = prepare_scripts(config, options)
-        with StagedOutput(options.output, carry_over=True, replace=("holdline",)) as stage:
+        with StagedOutput(options.output, keep=lambda relative: not _in_holdline(relative)) as stage:
             scripts = [s for item in prepared for s in item.scripts]
             write_holdline(config, scripts, stage.path, options.cache_dir, make_engine(voice_settings(config)), progress)
         return options.output / "holdline"

@@ -235,7 +235,8 @@ def test_killed_build_then_next_build_is_complete(published, reference: Project,
         assert snapshot(output) == before
     build(project.config, project.options(article), engine=FakeEngine())
     assert_same_build(output, reference.root / "output", before)
-    leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".output.") and p.name != ".output.lock"]
+    locks = (".output.lock", ".output.swap-lock")
+    leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".output.") and p.name not in locks]
     assert leftovers == []
 
 
