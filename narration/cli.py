@@ -2,17 +2,23 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
 import sys
+import textwrap
 import typing
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+from urllib.parse import urlparse
 
 from .config import Config, load_config
 from .errors import AudioToolError, NarrationError
 
 COMMANDS = ("build", "scripts", "serve", "check", "holdline")
 log = logging.getLogger("narration")
+
+if TYPE_CHECKING:
+    from .pipeline import BuildReport
 
 
 def _path(text: str) -> Path:
@@ -29,49 +35,86 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=_path, help="config file (default: ./narration.toml if present)")
-    parser.add_argument("--scripts", type=_path, default=Path("scripts"), help="narration scripts folder (default: scripts/)")
-    parser.add_argument("--cache", type=_path, default=Path(".cache/narration"), help="clip cache folder")
+def _common(parser: argparse.ArgumentParser, command: str) -> None:
+    if command != "serve":
+        parser.add_argument("--config", type=_path, help="config file (default: ./narration.toml if present)")
+    if command in ("build", "scripts", "holdline"):
+        parser.add_argument("--scripts", type=_path, default=Path("scripts"),
+                            help="narration scripts folder (default: scripts/)")
+    if command in ("build", "holdline"):
+        parser.add_argument("--cache", type=_path, default=Path(".cache/narration"),
+                            help="clip cache folder (default: .cache/narration/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    if command in ("build", "holdline"):
+        parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
 
-def _build_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("articles", nargs="*", type=_path, help="article files (.txt, .md, .html); default: the built-in sample")
-    parser.add_argument("--output", "-o", type=_path, default=Path("output"), help="output folder (default: output/)")
-    parser.add_argument("--engine", choices=("piper", "gtts"), help="speech engine (default from config: piper)")
-    parser.add_argument("--voice", help="path of a Piper .onnx voice (default: the bundled voice)")
-    parser.add_argument("--preset", choices=("standard", "patient", "slow"), help="speaking-rate preset")
-    parser.add_argument("--base-url", help="public URL the output folder will be served from")
-    parser.add_argument("--title", help="show title")
+def _article_args(parser: argparse.ArgumentParser, command: str) -> None:
+    parser.add_argument("articles", nargs="*", type=_path, metavar="ARTICLE",
+                        help="article files (.txt, .md, .html); default: the built-in sample")
+    if command in ("build", "holdline"):
+        parser.add_argument("--output", "-o", type=_path, default=Path("output"), help="output folder (default: output/)")
+        parser.add_argument("--engine", choices=("piper", "gtts"), help="speech engine (default from config: piper)")
+        parser.add_argument("--voice", help="path of a Piper .onnx voice (default: the bundled voice)")
+        parser.add_argument("--preset", choices=("standard", "patient", "slow"), help="speaking-rate preset")
+    if command == "build":
+        parser.add_argument("--base-url", help="public URL the output folder will be served from")
+        parser.add_argument("--title", help="show title")
+        parser.add_argument("--no-holdline", action="store_true",
+                            help="skip the telephone hold-line renditions (the published ones are kept)")
     parser.add_argument("--regenerate-scripts", action="store_true",
                         help="replace hand-edited scripts with freshly generated ones")
-    parser.add_argument("--no-holdline", action="store_true", help="skip the telephone hold-line renditions")
-
-
-def parser_for(command: str) -> argparse.ArgumentParser:
-    """The argument parser of one command."""
-    prog = "build_audio.py" if command == "build" else f"build_audio.py {command}"
-    parser = _Parser(prog=prog, description=COMMAND_HELP[command])
-    _common(parser)
-    if command in ("build", "scripts", "holdline"):
-        _build_args(parser)
-    if command in ("serve", "check"):
-        parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), help="built folder (default: output/)")
-    if command == "serve":
-        parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
-        parser.add_argument("--port", type=int, default=8000)
-    return parser
 
 
 COMMAND_HELP = {
-    "build": "Build podcast episodes, feed, transcripts and player from articles (default: the built-in sample).",
+    "build": "Build podcast episodes, feed, transcripts, player, talking book and hold line from articles "
+             "(default: the built-in sample).",
     "scripts": "Write the narration scripts for review without synthesizing, and list the rules that fired.",
     "serve": "Preview a built folder on this computer (loopback only by default).",
     "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts.",
     "holdline": "Build only the telephone hold-line renditions and program.",
 }
+
+
+def _program() -> str:
+    """The name the user typed: `narration` for the installed command, else the entry script."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "narration" if name == "narration" else "build_audio.py"
+
+
+def _epilog() -> str:
+    width = max(map(len, COMMANDS))
+    lines = [textwrap.fill(text, 100, initial_indent=f"  {name:<{width}}  ", subsequent_indent=" " * (width + 4))
+             for name, text in COMMAND_HELP.items()]
+    return ("commands (the first argument; without one, build):\n" + "\n".join(lines) +
+            f"\n\n'{_program()} COMMAND --help' shows the options of one command.")
+
+
+def parser_for(command: str) -> argparse.ArgumentParser:
+    """The argument parser of one command, with only the options that do something there."""
+    prog = _program() if command == "build" else f"{_program()} {command}"
+    parser = _Parser(prog=prog, description=textwrap.fill(COMMAND_HELP[command], 100), epilog=_epilog() if command == "build" else None,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _common(parser, command)
+    if command in ("build", "scripts", "holdline"):
+        _article_args(parser, command)
+    if command in ("serve", "check"):
+        parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), metavar="DIR",
+                            help="built folder (default: output/)")
+    if command == "serve":
+        parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this computer only)")
+        parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("narration")
+    except PackageNotFoundError:
+        return "(not installed)"
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -86,9 +129,9 @@ def _config(args: argparse.Namespace) -> Config:
 def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .pipeline import BuildOptions
 
-    return BuildOptions(articles=tuple(args.articles), output=args.output, scripts_dir=args.scripts,
-                        cache_dir=args.cache, regenerate_scripts=args.regenerate_scripts,
-                        holdline=not args.no_holdline)
+    return BuildOptions(articles=tuple(args.articles), output=getattr(args, "output", Path("output")),
+                        scripts_dir=args.scripts, cache_dir=getattr(args, "cache", Path(".cache/narration")),
+                        regenerate_scripts=args.regenerate_scripts, holdline=not getattr(args, "no_holdline", False))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -96,16 +139,52 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .progress import ProgressDisplay
 
     config = _config(args)
+    _warn_loopback(config)
     with ProgressDisplay(enabled=not args.quiet) as progress:
         report = build(config, _options(args), progress=progress.update)
     for path in report.kept_edits:
         log.info("kept hand-edited script %s", path)
-    total = sum(e.duration_ms for e in report.episodes) / 1000
-    print(f"Built {len(report.episodes)} episodes ({total / 60:.1f} min of audio) in {report.output}: "
-          f"{report.stats.misses} sentences synthesized, {report.stats.hits} from cache, "
-          f"{report.episodes_rendered} episodes mixed.")
-    print(f"Feed: {report.output / 'feed.xml'}")
+    for line in summary(report):
+        print(line)
     return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _minutes(ms: int) -> str:
+    seconds = round(ms / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def summary(report: "BuildReport") -> list[str]:
+    """What a build made and where, and what to do next."""
+    out = report.output
+    sections = [e for e in report.episodes if e.info.kind == "section"]
+    full = [e for e in report.episodes if e.info.kind == "full"]
+    articles = len({e.info.article_slug for e in report.episodes})
+    listening = sum(e.duration_ms for e in sections)
+    stats = report.stats
+    lines = [f"Built {_plural(articles, 'article')} in {out}: {_plural(len(sections), 'section episode')} "
+             f"({_minutes(listening)} of listening)" + (f" and {_plural(len(full), 'full-article episode')}" if full else "") + ".",
+             f"  {_plural(stats.misses, 'sentence')} synthesized, {stats.hits} reused from the cache; "
+             f"{_plural(report.episodes_rendered, 'episode')} mixed, {len(report.episodes) - report.episodes_rendered} unchanged."]
+    made = [("podcast feed", out / "feed.xml"), ("episodes (MP3)", out / "episodes"), ("web player", out / "index.html"),
+            ("talking books (EPUB)", out / "books"), ("transcripts", out / "transcripts"), ("hold line", out / "holdline")]
+    width = max(len(what) for what, _ in made)
+    lines += [f"  {what:<{width}}  {path}" for what, path in made if path.exists()]
+    command = "narration" if _program() == "narration" else "python build_audio.py"
+    lines.append(f"Next: {command} serve {out}   (then open http://127.0.0.1:8000/)")
+    return lines
+
+
+def _warn_loopback(config: Config) -> None:
+    """Episodes addressed to this computer cannot be fetched by a podcast app anywhere else."""
+    host = (urlparse(config.show.base_url).hostname or "").lower()
+    if host in ("localhost", "::1") or host.startswith("127."):
+        log.warning("show.base_url is %s, which only this computer can reach: set base_url in narration.toml "
+                    "(or --base-url) to the address you will publish the output folder at", config.show.base_url)
 
 
 def cmd_scripts(args: argparse.Namespace) -> int:
@@ -139,6 +218,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .publishing import reading
 
     config = _config(args)
+    _warn_loopback(config)
     with reading(args.directory):
         problems = check_folder(args.directory, config)
     for problem in problems:
@@ -163,10 +243,21 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word with no file behind it and no file suffix is a mistyped command, not a missing article."""
+    return not word.startswith("-") and "." not in word and "/" not in word and not Path(word).exists()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: `build_audio.py [COMMAND] ...`; without a command it builds."""
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv.pop(0) if argv and argv[0] in COMMANDS else "build"
+    if command == "build" and argv and _looks_like_a_command(argv[0]):
+        close = difflib.get_close_matches(argv[0], COMMANDS, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        print(f"error: '{argv[0]}' is neither a command nor an article file; {hint}commands: {', '.join(COMMANDS)} "
+              f"(see {_program()} --help)", file=sys.stderr)
+        return 2
     try:
         args = parser_for(command).parse_args(argv)
     except SystemExit as stop:  # --help, or a mistake already reported in one line

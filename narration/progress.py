@@ -1,6 +1,7 @@
 """A progress display for long synthesis runs (rich), silent when not wanted or not on a terminal."""
 from __future__ import annotations
 
+import sys
 from types import TracebackType
 
 from rich.console import Console
@@ -30,8 +31,18 @@ class ProgressDisplay:
         if self._task is None or done == 0:  # a new stage starts a new bar
             self._task = self._progress.add_task(label, total=total)
         self._progress.update(self._task, description=label or "done", completed=done, total=total)
-        if not self.console.is_terminal and label and done % 25 == 0:
-            self.console.print(f"{label}: {done}/{total}")
+        if not self.console.is_terminal and label:
+            self._log_line(label, done, total)
+
+    def _log_line(self, label: str, done: int, total: int) -> None:
+        """Without a terminal (a log file, CI): a plain line as each stage starts and every 25 steps, never wrapped."""
+        if done == 0:
+            line = f"{label}…" if total == 1 else f"{label} (0 of {total})…"
+        elif done % 25 == 0 or done == total:
+            line = f"{label}: {done} of {total}"
+        else:
+            return
+        print(line, file=sys.stderr, flush=True)
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._progress is not None:

@@ -24,7 +24,8 @@ def test_build_shows_progress_per_stage_and_a_summary(tmp_path: Path, fake_voice
     assert main([str(article), "--no-holdline"]) == 0
     captured = capsys.readouterr()
     assert "synthesizing" in captured.err and "mixing" in captured.err
-    assert "Built 3 episodes" in captured.out
+    assert "Built 1 article in output: 2 section episodes" in captured.out
+    assert "and 1 full-article episode." in captured.out
     assert (tmp_path / "output" / "feed.xml").is_file()
     assert (tmp_path / "scripts" / "a" / "02-next-part.txt").is_file()
 
@@ -32,3 +33,66 @@ def test_build_shows_progress_per_stage_and_a_summary(tmp_path: Path, fake_voice
 def test_check_on_a_missing_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(tmp_path / "nothing")]) == 1
     assert "nothing" in capsys.readouterr().out
+
+
+def test_summary_counts_each_sentence_once_and_says_what_was_made(tmp_path: Path, fake_voice: None,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# Title\n\nOne sentence.\n\n## Next part\n\nMore words follow.\n", encoding="utf-8")
+    assert main(["a.md", "--no-holdline", "-q"]) == 0
+    first = capsys.readouterr().out
+    assert main(["a.md", "--no-holdline", "-q"]) == 0
+    again = capsys.readouterr().out
+    made = int(first.split(" sentences synthesized")[0].split()[-1])
+    assert f"0 sentences synthesized, {made} reused from the cache" in again  # not doubled by the full episode
+    assert "0 episodes mixed, 3 unchanged" in again
+    for what in ("podcast feed", "web player", "talking books", "Next: python build_audio.py serve output"):
+        assert what in again
+    assert "hold line" not in again
+
+
+def test_without_a_terminal_progress_lines_are_whole(tmp_path: Path, fake_voice: None,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# Title\n\nOne sentence.\n\n## Next part\n\nMore words follow.\n", encoding="utf-8")
+    assert main(["a.md", "--no-holdline"]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if line and not line.startswith("WARNING")]
+    assert lines and all(not line.endswith(("0/1", " 0")) for line in lines), lines
+    assert any(line.startswith("synthesizing") for line in lines)
+
+
+def test_help_lists_the_commands_and_each_command_only_its_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    text = capsys.readouterr().out
+    for command in ("scripts", "serve", "check", "holdline"):
+        assert f"\n  {command} " in text
+    assert main(["serve", "--help"]) == 0
+    serve = capsys.readouterr().out
+    assert "--scripts" not in serve and "--no-holdline" not in serve and "port to listen on" in serve
+    assert main(["holdline", "--help"]) == 0
+    assert "--no-holdline" not in capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip().endswith(("0.1.0", "(not installed)"))
+
+
+@pytest.mark.parametrize("word, says", [("serv", "did you mean 'serve'?"), ("chekc", "did you mean 'check'?"),
+                                        ("frobnicate", "commands: build, scripts")])
+def test_a_mistyped_command_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str], word: str, says: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([word]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: '{word}' is neither a command nor an article") and says in err[0]
+
+
+def test_a_loopback_base_url_is_warned_about(tmp_path: Path, fake_voice: None, monkeypatch: pytest.MonkeyPatch,
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# Title\n\nOne sentence.\n", encoding="utf-8")
+    assert main(["a.md", "--no-holdline", "-q"]) == 0
+    assert any("only this computer can reach" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    assert main(["a.md", "--no-holdline", "-q", "--base-url", "https://podcast.example.org/"]) == 0
+    assert not any("only this computer" in r.getMessage() for r in caplog.records)

@@ -48,10 +48,12 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
     fingerprint = engine.fingerprint()
     stats = SynthesisStats()
     missing: dict[str, Job] = {}
+    seen: set[str] = set()
     for job in jobs:
         key = clip_key(job.text, fingerprint)
-        if key in missing:
+        if key in seen:  # a sentence heard in several episodes (the full article repeats them all) counts once
             continue
+        seen.add(key)
         if cache.get(key) is not None:
             stats.hits += 1
         else:
