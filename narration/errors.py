@@ -17,6 +17,10 @@ class InputError(NarrationError):
         self.problem = problem
 
 
+class ServeError(NarrationError):
+    """The preview server cannot listen where it was asked to (port in use, out of range, unknown host)."""
+
+
 class ConfigError(NarrationError):
     """One or more config values are wrong; all problems are reported together."""
 
