@@ -203,9 +203,10 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, max_
     try:
         return PreviewServer((host, port), handler, max_workers=max_workers, read_timeout=read_timeout)
     except OSError as err:
-        reason = "in use by another program" if err.errno == errno.EADDRINUSE else (err.strerror or str(err))
-        raise ServeError(f"cannot serve on {host}:{port}: {reason}; pick another with --port "
-                         f"(or --host)") from None
+        if err.errno == errno.EADDRINUSE:
+            raise ServeError(f"cannot serve on {host}:{port}: the port is in use by another program; "
+                             f"pick another with --port") from None
+        raise ServeError(f"cannot serve on {host}:{port}: {err.strerror or err}; check --host and --port") from None
 
 
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
