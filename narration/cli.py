@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import logging
 import sys
 import textwrap
@@ -238,6 +239,21 @@ def cmd_holdline(args: argparse.Namespace) -> int:
     return 0
 
 
+OS_ERROR_HINTS = {
+    errno.ENOSPC: "no space left on the disk; free some space and try again",
+    errno.EDQUOT: "disk quota exceeded; free some space and try again",
+    errno.EROFS: "the file system is read-only; choose a writable folder",
+    errno.EACCES: "permission denied; check the folder's permissions",
+    errno.EPERM: "operation not permitted; check the folder's permissions",
+}
+
+
+def os_error_line(err: OSError) -> str:
+    """A file-system failure as one line that names the path and what to do."""
+    where = " -> ".join(str(name) for name in (err.filename, err.filename2) if name is not None) or "a file"
+    return f"{where}: {OS_ERROR_HINTS.get(err.errno or 0, err.strerror or str(err))}"
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "scripts": cmd_scripts, "serve": cmd_serve, "check": cmd_check, "holdline": cmd_holdline,
 }
@@ -275,6 +291,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(" ".join(err.command), file=sys.stderr)
                 print(err.stderr, file=sys.stderr)
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # the file system refused (disk full, read-only, permissions): one line, no traceback
+        if args.verbose:
+            log.exception("build failed")
+        print(f"error: {os_error_line(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted; the published output was left as it was", file=sys.stderr)

@@ -1,6 +1,7 @@
 """narration.toml -> a validated Config; every problem is collected and reported at once."""
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import typing
@@ -10,7 +11,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .files import CONFIG_LIMIT, read_user_file
 
 CONFIG_NAME = "narration.toml"
 # Control and bidi-override characters would break the feed's XML and the spoken intro.
@@ -193,17 +195,22 @@ def _validate(config: Config, problems: list[str]) -> None:
                 problems.append(f"articles.{name}.last_reviewed: {article.last_reviewed!r} is not a date like 2024-05-01")
 
 
+def _read_toml(source: Path) -> dict[str, Any]:
+    """The parsed config file; a missing, unreadable, special or oversized file is one ConfigError line."""
+    try:
+        return tomllib.loads(read_user_file(source, CONFIG_LIMIT, "a TOML config file").decode("utf-8"))
+    except InputError as err:
+        raise ConfigError([err.problem], source) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError([f"not valid TOML: {err}"], source) from None
+
+
 def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> Config:
     """Read narration.toml (if any), apply CLI overrides, and validate everything at once."""
     source = path or Path(CONFIG_NAME)
-    data: dict[str, Any] = {}
-    if path is not None and not path.exists():
+    if path is not None and not os.path.lexists(source):
         raise ConfigError(["no such config file; check --config"], source)
-    if source.exists():
-        try:
-            data = tomllib.loads(source.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-            raise ConfigError([f"not valid TOML: {err}"], source) from None
+    data = _read_toml(source) if os.path.lexists(source) else {}
     for section, values in (overrides or {}).items():
         data.setdefault(section, {}).update({k: v for k, v in values.items() if v is not None})
     problems: list[str] = []

@@ -21,6 +21,10 @@ class OutputError(InputError):
     """An output folder the build refuses to replace (it is not the build's own, or it holds the inputs)."""
 
 
+class ServeError(NarrationError):
+    """The preview server cannot listen where it was asked to (port in use, out of range, unknown host)."""
+
+
 class ConfigError(NarrationError):
     """One or more config values are wrong; all problems are reported together."""
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import InputError
+from .files import ARTICLE_LIMIT, read_user_file
 from .models import Article, ArticleMeta, Block, Section, SectionRole
 
 log = logging.getLogger(__name__)
@@ -63,11 +64,7 @@ def title_from_filename(path: Path) -> str:
 
 def read_text(path: Path) -> str:
     """Read an article file as text: UTF-8, or Windows-1252 with a warning; binary files are refused."""
-    if not path.exists():
-        raise InputError(path, "no such file; check the path")
-    if path.is_dir():
-        raise InputError(path, "is a folder; pass article files (.txt, .md, .html)")
-    raw = path.read_bytes()
+    raw = read_user_file(path, ARTICLE_LIMIT, "article files (.txt, .md, .html)")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": UTF-16 with a byte-order mark
         try:
             raw = raw.decode("utf-16").encode("utf-8")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tomllib
 from collections import Counter
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from narration.errors import InputError
+from narration.files import LEXICON_LIMIT, read_user_file
 
 DEFAULT_LEXICON = "lexicon.toml"
 
@@ -147,11 +149,12 @@ def _parse(data: dict[str, object], path: Path) -> Lexicon:
 
 def read_lexicon(path: Path) -> Lexicon:
     """One lexicon file on its own, without the shipped defaults."""
+    if not os.path.lexists(path):
+        raise InputError(path, "lexicon file not found; fix the path or remove the setting")
+    raw = read_user_file(path, LEXICON_LIMIT, "a TOML lexicon file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "lexicon file not found; fix the path or remove the setting") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise InputError(path, f"cannot read lexicon file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"not valid TOML: {exc}") from None

@@ -7,11 +7,13 @@ letter, "A" included ("A A C R" reads the A's as the article "uh"), and no sente
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
 from narration.lexicon import Lexicon, Report
+from narration.sentences import WordIndex
 
 __all__ = ["Report", "normalize", "spoken_list"]
 
@@ -44,9 +46,30 @@ def _run(rules: Sequence[Rule], text: str, report: Report | None) -> str:
     return text
 
 
+_CLOSING_TO_END = re.compile(r"[ \"'”’)\]]*+\Z")
+_SPACE_RUN = re.compile(r"\s*+")
+
+
+@functools.lru_cache(maxsize=4)
+def _word_index(text: str) -> WordIndex:
+    """Built once per text that a rule runs over, so looking back from each match stays linear."""
+    return WordIndex(text)
+
+
+def _words_before(m: re.Match[str], count: int) -> list[str]:
+    """The last `count` words before a match (m.string[:m.start()].split()[-count:])."""
+    return _word_index(m.string).before(m.start(), count)
+
+
+def _next_char(m: re.Match[str]) -> str:
+    """The first non-space character after a match, or '' at the end."""
+    at = _SPACE_RUN.match(m.string, m.end()).end()
+    return m.string[at:at + 1]
+
+
 def _at_end(m: re.Match[str]) -> bool:
     """Whether a match is the last thing in its text (closing marks aside)."""
-    return not m.string[m.end():].strip(" \"'”’)]")
+    return _CLOSING_TO_END.match(m.string, m.end()) is not None
 
 
 def _final_dot(m: re.Match[str]) -> str:
@@ -118,10 +141,9 @@ def _links(text: str, held: _Held, link_phrase: str | None, report: Report | Non
 
 def _saint_or_street(m: re.Match[str]) -> str:
     """"St. Jude" is Saint; "Francis St." and "75 Francis St. Boston" are Street."""
-    before = m.string[: m.start()].split()[-2:]
-    after = m.string[m.end():].lstrip()
+    before = _words_before(m, 2)
     street = bool(before) and (before[-1][:1].isupper() or before[-1][:1].isdigit())
-    if after[:1].isupper() and not (len(before) == 2 and before[0].isdigit()):
+    if _next_char(m).isupper() and not (len(before) == 2 and before[0].isdigit()):
         street = False
     return ("Street" if street else "Saint") + _final_dot(m)
 
@@ -331,7 +353,7 @@ _COMMON_CAPS = frozenset(
 
 def _initial(m: re.Match[str]) -> str:
     """"Anne E. Dyson" -> "Anne E Dyson": no full stop inside a name ("A," so it is not "uh")."""
-    before = m.string[: m.start()].split()[-1:]
+    before = _words_before(m, 1)
     if not before or not before[0][:1].isupper():
         return m.group()
     return "A," if m.group(1) == "A" else m.group(1)
@@ -350,9 +372,8 @@ _ACRONYMS: list[Rule] = [
 
 def _slash(m: re.Match[str]) -> str:
     """"Dana-Farber/Brigham" joins two names ("and"); "yes/no" offers a choice ("or")."""
-    before = m.string[: m.start()].split()[-1:]
-    after = m.string[m.end():].split()[:1]
-    names = before and after and before[0][:1].isupper() and after[0][:1].isupper()
+    before = _words_before(m, 1)
+    names = bool(before) and before[0][:1].isupper() and _next_char(m).isupper()
     return " and " if names else " or "
 
 
@@ -360,9 +381,9 @@ _PUNCTUATION: list[Rule] = [
     ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
     ("parentheses", re.compile(r"\s*[)\]]"), ","),
-    ("ellipsis", re.compile(r"\s*\.{3,}\s*(?=[A-Z])"), ". "),
-    ("ellipsis", re.compile(r"\s*\.{3,}\s*(?=\S)"), ", "),
-    ("ellipsis", re.compile(r"\s*\.{3,}\s*$"), "."),
+    ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=[A-Z])"), ". "),
+    ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=\S)"), ", "),
+    ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*$"), "."),
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
     ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), _slash),
@@ -383,7 +404,7 @@ _TIDY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\s+"), " "),
     (re.compile(r"\s+([,.;:?!])"), r"\1"),
     (re.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
-    (re.compile(r"[,;:]+\s*([.?!])"), r"\1"),
+    (re.compile(r"(?<![,;:])[,;:]++\s*+([.?!])"), r"\1"),
     (re.compile(r"^[\s,;:.]+"), ""),
     (re.compile(r"([,;:])(?=[^\s\d])"), r"\1 "),
 ]

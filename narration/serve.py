@@ -1,20 +1,25 @@
 """Preview a built folder on localhost: a static file server that browsers can seek audio on.
 
 http.server's handler serves files but ignores Range headers, and Chromium needs 206 partial
-responses to seek reliably inside an <audio>; this adds single-range support and nothing more.
+responses to seek reliably inside an <audio>; this adds single-range support. It also stays inside
+the folder (symlinks that lead out are refused), answers odd requests with a status instead of a dropped
+connection, and bounds its threads and how long a silent client may hold one.
 """
 from __future__ import annotations
 
 import email.utils
+import errno
 import os
 import re
+import sys
+import threading
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Callable
 
-from narration.errors import InputError
+from narration.errors import InputError, ServeError
 
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
@@ -38,11 +43,28 @@ class SiteHandler(SimpleHTTPRequestHandler):
     }
     _window: tuple[int, int] | None = None  # (start, length) of the range being sent
 
+    def setup(self) -> None:
+        self.timeout = getattr(self.server, "read_timeout", None)  # an idle client is dropped, not waited on
+        super().setup()
+
     def _inside(self, path: str) -> bool:
-        """translate_path already drops '..'; this also refuses symlinks that lead out of the folder."""
-        root = Path(self.directory).resolve()
-        resolved = Path(path).resolve()
+        """translate_path already drops '..'; this also refuses symlinks that lead out of the folder
+        (a symlink loop cannot be resolved, so it is refused too)."""
+        try:
+            root = Path(self.directory).resolve()
+            resolved = Path(path).resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop on Python 3.11 and 3.12
+            return False
         return resolved == root or root in resolved.parents
+
+    def _servable(self, path: str) -> bool:
+        """The path and, for a folder, the index page that would be sent instead, stay inside."""
+        if not self._inside(path):
+            return False
+        if os.path.isdir(path):
+            return all(self._inside(index) for index in (os.path.join(path, "index.html"),
+                                                         os.path.join(path, "index.htm")) if os.path.lexists(index))
+        return True
 
     def end_headers(self) -> None:
         self.send_header("Accept-Ranges", "bytes")
@@ -51,29 +73,33 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def send_head(self) -> BinaryIO | None:
         self._window = None
         path = self.translate_path(self.path)
-        if not self._inside(path):
+        if "\x00" in path:  # no file name holds a NUL; os calls would raise instead of answering
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request path")
+            return None
+        if not self._servable(path):
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
         wanted = self.headers.get("Range")
         if not wanted or self.headers.get("If-Range") or not os.path.isfile(path):
             return super().send_head()  # If-Range is not checked: sending the whole file is always right
-        match = _RANGE.fullmatch(wanted.strip())
-        if not match or match.groups() == ("", ""):
-            return super().send_head()  # several ranges or a malformed one: the full file is a valid answer
         try:
             source = open(path, "rb")
         except OSError:
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
         stat = os.fstat(source.fileno())
-        window = _byte_window(match.group(1), match.group(2), stat.st_size)
-        if window is None:
+        try:
+            window = _byte_window(wanted, stat.st_size)
+        except _Unsatisfiable:
             source.close()
             self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
             self.send_header("Content-Range", f"bytes */{stat.st_size}")
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
+        if window is None:
+            source.close()
+            return super().send_head()  # several ranges or an invalid one: the full file is a valid answer
         start, length = window
         self.send_response(HTTPStatus.PARTIAL_CONTENT)
         self.send_header("Content-Type", self.guess_type(path))
@@ -98,24 +124,89 @@ class SiteHandler(SimpleHTTPRequestHandler):
             remaining -= len(chunk)
 
 
-def _byte_window(first: str, last: str, size: int) -> tuple[int, int] | None:
-    """(start, length) of a 'bytes=first-last' range in a file of `size` bytes; None if unsatisfiable."""
-    if not first:  # "bytes=-N": the last N bytes
-        length = min(int(last), size)
-        return (size - length, length) if length > 0 else None
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if start >= size or end < start:
+class _Unsatisfiable(Exception):
+    """The range starts past the end of the file: 416."""
+
+
+_BIGGEST = 10**18  # more bytes than any file holds
+
+
+def _position(digits: str) -> int:
+    """A byte position from a Range header; thousands of digits mean 'past the end', not a crash
+    (int() refuses strings of more than 4,300 digits)."""
+    return int(digits) if len(digits) <= 18 else _BIGGEST
+
+
+def _byte_window(header: str, size: int) -> tuple[int, int] | None:
+    """(start, length) of a single 'bytes=first-last' range in a file of `size` bytes; None when the
+    whole file is the answer (several ranges, or one that is malformed or invalid, which RFC 9110
+    section 14.2 lets a server ignore); raises _Unsatisfiable for a range past the end."""
+    match = _RANGE.fullmatch(header.strip())
+    if not match or match.groups() == ("", ""):
         return None
+    first, last = match.groups()
+    if not first:  # "bytes=-N": the last N bytes
+        length = min(_position(last), size)
+        if length <= 0:
+            raise _Unsatisfiable
+        return size - length, length
+    start = _position(first)
+    if last and _position(last) < start:
+        return None  # "bytes=5-3" is invalid, not unsatisfiable
+    if start >= size:
+        raise _Unsatisfiable
+    end = min(_position(last), size - 1) if last else size - 1
     return start, end - start + 1
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
+class PreviewServer(ThreadingHTTPServer):
+    """A threading server that handles at most `max_workers` connections at once and drops clients
+    that stay silent for `read_timeout` seconds, so idle sockets cannot hold every thread."""
+
+    def __init__(self, address: tuple[str, int], handler: Callable[..., SiteHandler],
+                 max_workers: int = 16, read_timeout: float = 15.0) -> None:
+        self.read_timeout = read_timeout
+        self._slots = threading.BoundedSemaphore(max_workers)
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # Waits for a free worker at most as long as an idle client may hold one, then drops the connection.
+        if not self._slots.acquire(timeout=self.read_timeout):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return  # the browser went away (it does so when seeking audio): nothing to report
+        super().handle_error(request, client_address)
+
+
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, max_workers: int = 16,
+                read_timeout: float = 15.0) -> PreviewServer:
     """A server for `directory`, bound but not yet serving (port 0 picks a free port)."""
     if not Path(directory).is_dir():
         raise InputError(directory, "is not a folder; build the site first or name the output folder")
+    if not 0 <= port <= 65535:
+        raise ServeError(f"--port {port}: a port is a number from 0 to 65535 (0 picks a free one)")
     handler = partial(SiteHandler, directory=str(Path(directory).resolve()))
-    return ThreadingHTTPServer((host, port), handler)
+    try:
+        return PreviewServer((host, port), handler, max_workers=max_workers, read_timeout=read_timeout)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            raise ServeError(f"cannot serve on {host}:{port}: the port is in use by another program; "
+                             f"pick another with --port") from None
+        raise ServeError(f"cannot serve on {host}:{port}: {err.strerror or err}; check --host and --port") from None
 
 
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -127,4 +218,3 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
-

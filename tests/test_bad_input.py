@@ -1,10 +1,12 @@
 """Bad input through the real command line: one clear error line, a non-zero exit, the published folder intact."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
+import narration.files
 import narration.speech
 from conftest import ROOT, FakeEngine
 from narration.cli import main
@@ -350,3 +353,106 @@ def test_voice_file_that_is_not_a_voice(site: Site, capsys: pytest.CaptureFixtur
 def test_malformed_lexicon(site: Site, capsys: pytest.CaptureFixture[str], content: str | bytes, says: str) -> None:
     write(site, "lexicon.toml", content)
     fails_cleanly(site, capsys, str(site.root / "good.md"), names="lexicon.toml", says=says)
+
+
+# ---------------------------------------------------------------- files that are not plain readable files
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """A regression that opens a FIFO or reads /dev/urandom fails after 60 s instead of hanging the suite."""
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError("the input file was read instead of refused")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, 60)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def special_file(site: Site, name: str, kind: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put a file of the given kind at site.root / name: a folder, a FIFO, a link to a device, an oversized
+    (sparse) file, or a file that cannot be opened for reading."""
+    path = site.root / name
+    path.unlink(missing_ok=True)
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind.startswith("/dev/"):
+        path.symlink_to(kind)
+    elif kind.startswith("huge"):
+        with open(path, "wb") as handle:
+            handle.truncate(int(kind.removeprefix("huge")) * 1_000_000 + 1)
+    elif kind == "unreadable":
+        path.write_text(GOOD if name.endswith(".md") else CONFIG, encoding="utf-8")
+        path.chmod(0)
+        real_open = open
+
+        def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+            if Path(str(file)) == path:  # root reads mode-0 files: refuse as the kernel would for a user
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(narration.files, "open", refusing_open, raising=False)
+    return path
+
+
+@pytest.mark.parametrize("role, kind, says", [
+    ("article", "fifo", "named pipe (FIFO)"),
+    ("article", "/dev/urandom", "is a device"),
+    ("article", "/dev/zero", "is a device"),
+    ("article", "huge20", "20 MB limit"),
+    ("article", "unreadable", "permission denied"),
+    ("config", "folder", "is a folder"),
+    ("config", "fifo", "named pipe (FIFO)"),
+    ("config", "/dev/zero", "is a device"),
+    ("config", "huge1", "1 MB limit"),
+    ("config", "unreadable", "permission denied"),
+    ("lexicon", "folder", "is a folder"),
+    ("lexicon", "fifo", "named pipe (FIFO)"),
+    ("lexicon", "/dev/urandom", "is a device"),
+    ("lexicon", "huge5", "5 MB limit"),
+])
+def test_only_regular_files_of_a_bounded_size_are_read(site: Site, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch, no_hang: None,
+                                                       role: str, kind: str, says: str) -> None:
+    name = {"article": "article.md", "config": "settings.toml", "lexicon": "lexicon.toml"}[role]
+    path = special_file(site, name, kind, monkeypatch)
+    article = str(path) if role == "article" else str(site.root / "good.md")
+    config = path if role == "config" else None
+    fails_cleanly(site, capsys, article, names=str(path), says=says, config=config)
+
+
+def test_devices_named_directly_are_refused(site: Site, capsys: pytest.CaptureFixture[str], no_hang: None) -> None:
+    fails_cleanly(site, capsys, "/dev/urandom", names="/dev/urandom", says="is a device")
+    fails_cleanly(site, capsys, str(site.root / "good.md"), names="/dev/zero", says="is a device", config=Path("/dev/zero"))
+
+
+def refuse_in_staging(monkeypatch: pytest.MonkeyPatch, method: str, code: int) -> None:
+    """Make one pathlib method fail with `code` inside the staging folder, as a full disk or a read-only
+    file system would (root ignores permissions, so the failure is injected)."""
+    real = getattr(Path, method)
+
+    def failing(self: Path, *args: object, **kwargs: object) -> object:
+        if ".staging-" in str(self):
+            raise OSError(code, os.strerror(code), str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, failing)
+
+
+@pytest.mark.parametrize("method, code, says", [
+    ("write_text", errno.ENOSPC, "no space left on the disk"),
+    ("write_bytes", errno.ENOSPC, "no space left on the disk"),
+    ("mkdir", errno.EROFS, "read-only"),
+    ("mkdir", errno.EACCES, "permission denied"),
+])
+def test_file_system_refusing_a_write_keeps_the_published_output(
+        site: Site, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        method: str, code: int, says: str) -> None:
+    edited = write(site, "good.md", GOOD.replace("forty", "fifty"))  # something new to publish
+    refuse_in_staging(monkeypatch, method, code)
+    fails_cleanly(site, capsys, str(edited), names=".output.staging-", says=says)

@@ -370,14 +370,3 @@ def test_corrupt_prepared_clip_is_prepared_again(built, reference: Project) -> N
     assert all(ClipCache(wav.parent.parent.parent).get(wav.stem) is not None
                for wav in (project.root / "cache" / "prepared").rglob("*.wav"))
     assert_same_build(project.root / "output", reference.root / "output")
-
-
-def test_serve_binds_to_loopback_by_default() -> None:
-    import inspect
-
-    from narration.cli import parser_for
-    from narration.serve import make_server, serve
-
-    assert parser_for("serve").parse_args([]).host == "127.0.0.1"
-    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
-    assert inspect.signature(make_server).parameters["host"].default == "127.0.0.1"

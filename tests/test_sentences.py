@@ -52,6 +52,26 @@ def test_sample_article_keeps_every_word_and_no_title_ends_a_sentence() -> None:
     assert sum(s.startswith("Dr. King") for s in sentences) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. " * 2000 + "King came.", ["Dr. " * 2000 + "King came."]),
+        ("Dr. King came. " * 2000, ["Dr. King came."] * 2000),
+        ("." * 20_000, ["." * 20_000]),
+        ("Wait" + "." * 20_000 + " Then go.", ["Wait" + "." * 20_000, "Then go."]),
+        ("!" * 20_000 + " A.", ["!" * 20_000, "A."]),
+        ("It is. " * 2000, ["It is."] * 2000),
+        ("X" + "x" * 5000 + " A. King and " + "y" * 5000 + " vitamin A. Good.",
+         ["X" + "x" * 5000 + " A. King and " + "y" * 5000 + " vitamin A.", "Good."]),
+    ],
+    ids=["titles", "sentences with titles", "dots", "long ellipsis", "exclamations", "short sentences",
+         "long words around initials"],
+)
+def test_hostile_runs_split_like_ordinary_text(text: str, expected: list[str]) -> None:
+    """The splitter is linear (benchmarks/text.py times it); here the answers on such text are checked."""
+    assert split_sentences(text) == expected
+
+
 AWARDS = ("She has received several awards to support her work on high-risk breast lesions, including the Society of "
           "Surgical Oncology, S.S.O, Clinical Investigator Award in Breast Cancer Research, 2008, a Career Catalyst "
           "Award, 2009, an Investigator Initiated Research Award, 2012, and a leadership grant from the Susan G Komen "
