@@ -123,7 +123,7 @@ def test_engine_crash_names_the_section_and_leaves_output(published, capsys, mon
     monkeypatch.setitem(narration.speech.ENGINES, "piper", lambda settings: FailingEngine())
     assert main(cli_args(project, article)) == 2
     lines = capsys.readouterr().err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: 02-results: ") and "voice model exploded" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("error: screening--02-results: ") and "voice model exploded" in lines[0]
     assert snapshot(project.root / "output") == before
 
 
