@@ -234,8 +234,9 @@ def episode_work(config: Config, plan: EpisodePlan, fingerprint: dict[str, str],
     segment_keys = tuple(hashlib.sha256(json.dumps(
         [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in segment]]
     ).encode()).hexdigest() for segment in plan.segments)
+    track = info.number or sum(part.kind == "heading" for part in plan.parts) + 1  # the full article follows its sections
     tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
-                   track=info.number, year=int(info.pub_date[:4]), genre="Podcast",
+                   track=track, year=int(info.pub_date[:4]), genre="Podcast",
                    comment=info.description, cover=cover)
     key = episode_key(hashlib.sha256("".join(segment_keys).encode()).hexdigest(),
                       {**settings, "full": info.kind == "full"}, tags)

@@ -15,6 +15,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+from mutagen.id3 import ID3
 
 import narration.speech
 from conftest import ROOT, FakeEngine
@@ -371,6 +372,8 @@ def test_episode_names_of_two_articles_never_collide(site: Site, capsys: pytest.
     for url, _, length in items.values():
         relative = url.removeprefix("https://podcast.example.org/show/")
         assert files[relative] == length, relative
+    tracks = {name: str(ID3(site.output / "episodes" / f"{name}.mp3")["TRCK"]) for name in ("x--00-full", "02-a--02-more")}
+    assert tracks == {"x--00-full": "3", "02-a--02-more": "2"}  # the full article comes after its two sections
 
 
 @pytest.mark.parametrize("others", [("b",), ("b", "c")], ids=["one-more", "two-more"])
