@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -374,6 +375,9 @@ def test_episode_names_of_two_articles_never_collide(site: Site, capsys: pytest.
         assert files[relative] == length, relative
     tracks = {name: str(ID3(site.output / "episodes" / f"{name}.mp3")["TRCK"]) for name in ("x--00-full", "02-a--02-more")}
     assert tracks == {"x--00-full": "3", "02-a--02-more": "2"}  # the full article comes after its two sections
+    holdline = json.loads((site.output / "holdline" / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert len({e["file"] for e in holdline}) == len(holdline)
+    assert {e["source"] for e in holdline} >= {"x--01-start", "02-a--01-tips"}
 
 
 @pytest.mark.parametrize("others", [("b",), ("b", "c")], ids=["one-more", "two-more"])
