@@ -26,7 +26,7 @@ from .publish.artwork import check_cover
 from .publish.feed import FEED_NAME, absolute_url
 from .publish.podcast_ns import CHAPTERS_TYPE, ITUNES_NAMESPACE, NAMESPACE as PODCAST_NAMESPACE, podcast_guid
 from .publish.site import EPISODE_PAGES
-from .publish.tags import COVER_TYPES
+from .publish.tags import COVER_TYPES, read_chapters
 from .publish.transcripts import LINE_CHARS, Caption
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
@@ -397,28 +397,12 @@ def _chapter_problems(root: Path, slug: str, measured: Measured) -> list[Problem
     elif measured.duration_s is not None and marks[-1][1] > measured.duration_s * 1000 + CUE_END_TOLERANCE_S * 1000:
         problems.append(Problem(relative, f"last chapter ends after the audio ({measured.duration_s:.1f} s)"))
     if measured.tags is not None:
-        id3 = _id3_chapters(measured.tags)
+        id3 = read_chapters(measured.tags)
         if id3 is None:
             problems.append(Problem(f"episodes/{slug}.mp3", "full-article episode has no top-level ID3 CTOC with CHAP frames"))
         elif id3 != marks:
             problems.append(Problem(f"episodes/{slug}.mp3", f"ID3 chapters {id3} differ from {relative} {marks}"))
     return problems
-
-
-def _id3_chapters(tags: ID3) -> list[tuple[int, int, str]] | None:
-    """(start ms, end ms, title) of the chapters the top-level table of contents lists, or None without one."""
-    tocs = [toc for toc in tags.getall("CTOC") if toc.flags & 1]
-    chaps = {chap.element_id: chap for chap in tags.getall("CHAP")}
-    if not tocs or not tocs[0].child_element_ids:
-        return None
-    marks = []
-    for element_id in tocs[0].child_element_ids:
-        chap = chaps.get(element_id)
-        if chap is None:
-            return None
-        title = chap.sub_frames.get("TIT2")
-        marks.append((chap.start_time, chap.end_time, str(title) if title else ""))
-    return marks
 
 
 # --- transcripts ------------------------------------------------------------------------------------

@@ -102,6 +102,7 @@ class ArticleConfig:
     reviewed_by: str = ""
     last_reviewed: str = ""
     source_url: str = ""
+    first_published: str = ""  # the day its episodes are dated (default: show.first_published)
 
 
 @dataclass(frozen=True)
@@ -188,11 +189,12 @@ def _validate(config: Config, problems: list[str]) -> None:
     if not -40 <= config.audio.loudness_lufs <= -5:
         problems.append(f"audio.loudness_lufs: {config.audio.loudness_lufs} is outside -40..-5")
     for name, article in config.articles.items():
-        if article.last_reviewed:
-            try:
-                date.fromisoformat(article.last_reviewed)
-            except ValueError:
-                problems.append(f"articles.{name}.last_reviewed: {article.last_reviewed!r} is not a date like 2024-05-01")
+        for key in ("last_reviewed", "first_published"):
+            if getattr(article, key):
+                try:
+                    date.fromisoformat(getattr(article, key))
+                except ValueError:
+                    problems.append(f"articles.{name}.{key}: {getattr(article, key)!r} is not a date like 2024-05-01")
 
 
 def _read_toml(source: Path) -> dict[str, Any]:

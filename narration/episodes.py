@@ -46,15 +46,28 @@ class EpisodePlan:
         return [p.text for p in self.parts if p.text]
 
 
+FULL_NAME = "00-full"  # the full-article episode's name within its article (sections are numbered from 01)
+
+
 def episode_guid(article_slug: str, script_slug: str) -> str:
     """A GUID that never changes for the same article and section (numbering prefix included)."""
     return str(uuid.uuid5(GUID_NAMESPACE, f"{article_slug}/{script_slug}"))
 
 
-def pub_date(first_published: date, season: int, number: int) -> str:
-    """Stable publication time: the first-published day, one minute apart in reading order."""
+def episode_slug(article_slug: str, name: str) -> str:
+    """'<article>--<NN-section>': the file stem of an episode's MP3, transcripts, chapters and page.
+
+    Unique by construction whatever else is built beside it: an article slug never contains '--' (slugify
+    collapses dashes) and is unique in a build, and a name starts with its section number (00 for the full article).
+    """
+    return f"{article_slug}--{name}"
+
+
+def pub_date(first_published: date, number: int) -> str:
+    """Stable publication time: the article's own first-published day at 09:00, one minute apart in reading
+    order; it never depends on which other articles are built with it."""
     base = datetime.combine(first_published, time(9, 0), tzinfo=timezone.utc)
-    return (base + timedelta(days=season - 1, minutes=number)).isoformat()
+    return (base + timedelta(minutes=number)).isoformat()
 
 
 def _body_parts(segments: Sequence[Segment], section: int, sentence_pause_ms: int) -> list[Part]:
@@ -108,9 +121,9 @@ def section_plan(config: Config, article: Article, script: Script, season: int, 
     intro[1] = intro[1] if intro[1][-1] in ".?!" else intro[1] + "."
     body = [_body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
     info = EpisodeInfo(
-        guid=episode_guid(article.slug, script.slug), slug=script.slug if season == 1 else f"{article.slug}-{script.slug}",
+        guid=episode_guid(article.slug, script.slug), slug=episode_slug(article.slug, script.slug),
         title=script.title, description=description, article_slug=article.slug, article_title=article.title,
-        season=season, number=script.number, pub_date=pub_date(first_published, season, script.number),
+        season=season, number=script.number, pub_date=pub_date(first_published, script.number),
         meta=article.meta,
     )
     return EpisodePlan(info, _framed(config, intro, body, article, spoken_show))
@@ -127,10 +140,10 @@ def full_plan(config: Config, article: Article, scripts: Sequence[Script], seaso
         announce.append(Part("pause", ms=config.audio.heading_pause_ms, section=script.number))
         body += [announce, _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
     intro = [f"{spoken_show}.", f"The full article: {article.title}.", f"It has {len(scripts)} sections."]
-    slug = f"00-{article.slug}-full" if season == 1 else f"{article.slug}-00-full"
     info = EpisodeInfo(
-        guid=episode_guid(article.slug, "full-article"), slug=slug, title=f"{article.title} (full article)",
-        description=description, article_slug=article.slug, article_title=article.title, season=season, number=0,
-        pub_date=pub_date(first_published, season, 0), kind="full", meta=article.meta,
+        guid=episode_guid(article.slug, "full-article"), slug=episode_slug(article.slug, FULL_NAME),
+        title=f"{article.title} (full article)", description=description, article_slug=article.slug,
+        article_title=article.title, season=season, number=0, pub_date=pub_date(first_published, 0), kind="full",
+        meta=article.meta,
     )
     return EpisodePlan(info, _framed(config, intro, body, article, spoken_show))

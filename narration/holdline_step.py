@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .config import Config
+from .episodes import episode_slug
 from .errors import ConfigError, EngineError
 from .ffmpeg import atempo
 from .lazy import import_signal_processing
@@ -119,7 +120,7 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
         return hashlib.sha256(json.dumps([common, *parts], sort_keys=True, default=str).encode()).hexdigest()
 
     def sentences_of(script: Script) -> list[object]:
-        return [script.slug, [clip_key(x.text, fingerprint) if isinstance(x, Sentence) else x.ms for x in script.segments]]
+        return [_name(script), [clip_key(x.text, fingerprint) if isinstance(x, Sentence) else x.ms for x in script.segments]]
 
     items = [(key("program", [clip_key(g, fingerprint) for g in greeting], [sentences_of(s) for s in body]),
               lambda folder: _program(settings, greeting, body, pace, folder))]
@@ -185,7 +186,12 @@ def _section(settings: HoldlineConfig, script: Script, pace: HoldPace, folder: P
 
     paced = pace.get([x.text for x in script.sentences])
     section_audio, cues = _section_audio(script, paced, settings.sentence_gap_ms)
-    return write_renditions(script.slug, section_audio, script.text, folder, settings, cues)
+    return write_renditions(_name(script), section_audio, script.text, folder, settings, cues)
+
+
+def _name(script: Script) -> str:
+    """A section's hold-line files are named like its episode: unique whatever other articles are built with it."""
+    return episode_slug(script.article_slug, script.slug)
 
 
 def _file_hash(path: Path | None) -> str:

@@ -99,18 +99,21 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end():]
 
 
+def _front_matter_date(value: str, key: str, path: Path) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise InputError(path, f"front matter {key} {value!r} is not a date like 2024-05-01") from None
+
+
 def meta_from_fields(fields: dict[str, str], path: Path) -> ArticleMeta:
     """Review metadata from front matter fields (dates as YYYY-MM-DD)."""
-    reviewed = fields.get("last_reviewed") or fields.get("reviewed") or ""
-    try:
-        last_reviewed = date.fromisoformat(reviewed) if reviewed else None
-    except ValueError:
-        raise InputError(path, f"front matter last_reviewed {reviewed!r} is not a date like 2024-05-01") from None
     return ArticleMeta(
         reviewed_by=fields.get("reviewed_by", ""),
-        last_reviewed=last_reviewed,
+        last_reviewed=_front_matter_date(fields.get("last_reviewed") or fields.get("reviewed") or "", "last_reviewed", path),
         source_url=fields.get("source_url", "") or fields.get("source", ""),
         language=fields.get("language", "") or fields.get("lang", ""),
+        first_published=_front_matter_date(fields.get("first_published", ""), "first_published", path),
     )
 
 

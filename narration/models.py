@@ -41,6 +41,7 @@ class ArticleMeta:
     last_reviewed: date | None = None
     source_url: str = ""
     language: str = ""
+    first_published: date | None = None  # dates its episodes; the show's first_published when unset
 
 
 @dataclass(frozen=True)

@@ -96,10 +96,11 @@ def read_articles(config: Config, paths: Sequence[Path]) -> list[Article]:
     for path in paths:
         settings = config.articles.get(ingest.slugify(path.stem, fallback="article"))
         meta = None
-        if settings and (settings.reviewed_by or settings.last_reviewed or settings.source_url):
+        if settings and (settings.reviewed_by or settings.last_reviewed or settings.source_url or settings.first_published):
             meta = ArticleMeta(reviewed_by=settings.reviewed_by, source_url=settings.source_url,
                                last_reviewed=date.fromisoformat(settings.last_reviewed) if settings.last_reviewed else None,
-                               language=config.show.language)
+                               language=config.show.language,
+                               first_published=date.fromisoformat(settings.first_published) if settings.first_published else None)
         articles.append(ingest.read_article(path, title=settings.title if settings else "", meta=meta))
     slugs = [a.slug for a in articles]
     for article in articles:
@@ -150,11 +151,13 @@ def _description(article: Article, planned: script_stage.PlannedSection) -> str:
 
 
 def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: Lexicon) -> list[EpisodePlan]:
-    """Every episode of the build, in feed order."""
-    first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
+    """Every episode of the build, in feed order; each article's episodes are dated from its own first-published
+    day, so adding or reordering articles never moves them."""
+    show_first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
     spoken_show = " ".join(normalize(config.show.title, lexicon, None).split()).rstrip(".")
     plans = []
     for season, item in enumerate(prepared, start=1):
+        first = item.article.meta.first_published or show_first
         for script, description in zip(item.scripts, item.descriptions):
             plans.append(section_plan(config, item.article, script, season, first, spoken_show, description))
         if config.audio.full_article_episode and len(item.scripts) > 1:
@@ -244,8 +247,9 @@ def episode_work(config: Config, plan: EpisodePlan, fingerprint: dict[str, str],
     segment_keys = tuple(hashlib.sha256(json.dumps(
         [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in segment]]
     ).encode()).hexdigest() for segment in plan.segments)
+    track = info.number or sum(part.kind == "heading" for part in plan.parts) + 1  # the full article follows its sections
     tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
-                   track=info.number, year=int(info.pub_date[:4]), genre="Podcast",
+                   track=track, year=int(info.pub_date[:4]), genre="Podcast",
                    comment=info.description, cover=cover)
     key = episode_key(hashlib.sha256("".join(segment_keys).encode()).hexdigest(),
                       {**settings, "full": info.kind == "full"}, tags)

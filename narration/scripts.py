@@ -9,11 +9,12 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from contextlib import nullcontext
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
-from .atomic import write_text_atomic
+from .atomic import folder_lock, remove_stale_temps, write_text_atomic
 from .config import AudioConfig, ScriptConfig
 from .errors import InputError
 from .ingest import slugify
@@ -170,62 +171,123 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _read_state(folder: Path) -> dict[str, str]:
-    """Hashes of what the build last generated per file; an unreadable state means 'unknown'."""
+def _spoken_sha(text: str) -> str:
+    """A hash of what a script says, without its '#' notes: the header names the section's number and count,
+    which change when another section is added, while the section itself did not."""
+    return _sha("\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")))
+
+
+@dataclass
+class ScriptState:
+    """What the build last generated per file: the whole text's hash (to recognize an edit) and the spoken
+    part's hash (to tell whether the article's section changed since)."""
+
+    generated: dict[str, str] = field(default_factory=dict)
+    spoken: dict[str, str] = field(default_factory=dict)
+
+
+def _read_state(folder: Path) -> ScriptState:
+    """The folder's state file; an unreadable state means 'unknown'."""
     try:
         data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data.get("generated", {}).items()}
+        return ScriptState(*({str(k): str(v) for k, v in data.get(key, {}).items()} for key in ("generated", "spoken")))
     except (OSError, ValueError, AttributeError):
-        return {}
+        return ScriptState()
+
+
+SCRIPT_NAME = re.compile(r"(\d+)-(.+)\.txt")
+
+
+def _by_identity(names: Sequence[str]) -> dict[tuple[str, int], str]:
+    """Script file names by their section's identity: its heading slug and which occurrence of that heading it
+    is, never its number (so a section keeps its identity when another is inserted before it)."""
+    numbered = sorted((int(m.group(1)), m.group(2), name) for name in names if (m := SCRIPT_NAME.fullmatch(name)))
+    seen: dict[str, int] = {}
+    found = {}
+    for _, heading, name in numbered:
+        seen[heading] = seen.get(heading, 0) + 1
+        found[(heading, seen[heading])] = name
+    return found
+
+
+def _moves(state: ScriptState, planned: Sequence[PlannedSection]) -> dict[str, str]:
+    """New file name -> the file name the same section had when the build last wrote it, where they differ."""
+    old = _by_identity(list(state.generated))
+    new = _by_identity([f"{section.slug}.txt" for section in planned])
+    return {name: old[key] for key, name in new.items() if key in old and old[key] != name}
+
+
+def _read_script(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_config: ScriptConfig,
                  audio_config: AudioConfig, regenerate: bool = False, write: bool = True) -> ScriptSync:
-    """Write or refresh the article's script files, keep hand edits, and read every script back."""
+    """Write or refresh the article's script files, keep hand edits (following their section when its number
+    changes), and read every script back."""
     folder = scripts_dir / article.slug
-    state = _read_state(folder)
-    result = ScriptSync()
-    planned = plan_sections(article, scripts_config.credits)
-    new_state: dict[str, str] = {}
-    for section in planned:
-        path = folder / f"{section.slug}.txt"
-        generated = script_text(article, section, lexicon, result.report, scripts_config)
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        recorded = state.get(path.name)
-        edited = current is not None and _sha(current) != recorded and current != generated
-        if edited and not regenerate:
-            text = current
-            new_state[path.name] = recorded or ""
-            result.kept_edits.append(path)
-            if recorded and recorded != _sha(generated):
-                log.warning("%s: kept your edit, but its article section changed since; review it, "
-                            "or rebuild with --regenerate-scripts to replace it", path)
-        else:
-            text = generated
-            new_state[path.name] = _sha(generated)
-            if current != generated and write:
-                write_text_atomic(path, generated)
-                result.written.append(path)
-        title, segments = parse_script(text or "", path, audio_config)
-        result.scripts.append(Script(
-            article_slug=article.slug, number=section.number, count=section.count, title=section.title,
-            slug=section.slug, role=section.role, segments=segments,
-            spoken_title=title or section.title, path=path,
-        ))
     if write:
-        _remove_stale(folder, state, new_state)
-        if new_state != state or not (folder / STATE_FILE).exists():
-            write_text_atomic(folder / STATE_FILE, json.dumps({"generated": new_state}, indent=2, sort_keys=True) + "\n")
+        folder.mkdir(parents=True, exist_ok=True)
+    with folder_lock(folder) if folder.is_dir() else nullcontext():
+        if write:
+            remove_stale_temps(folder, rf"{SCRIPT_NAME.pattern}|{re.escape(STATE_FILE)}")
+        state = _read_state(folder)
+        planned = plan_sections(article, scripts_config.credits)
+        moves = _moves(state, planned)
+        sources = {s.slug: moves.get(f"{s.slug}.txt", f"{s.slug}.txt") for s in planned}
+        currents = {slug: _read_script(folder / name) for slug, name in sources.items()}  # all read before any write
+        result, new_state = ScriptSync(), ScriptState()
+        for section in planned:
+            path = folder / f"{section.slug}.txt"
+            generated = script_text(article, section, lexicon, result.report, scripts_config)
+            text = _sync_one(path, sources[section.slug], currents[section.slug], generated, state, new_state,
+                             result, regenerate, write)
+            title, segments = parse_script(text, path, audio_config)
+            result.scripts.append(Script(
+                article_slug=article.slug, number=section.number, count=section.count, title=section.title,
+                slug=section.slug, role=section.role, segments=segments,
+                spoken_title=title or section.title, path=path,
+            ))
+        if write:
+            _remove_stale(folder, state, new_state, set(moves.values()))
+            if new_state != state or not (folder / STATE_FILE).exists():
+                write_text_atomic(folder / STATE_FILE, json.dumps(asdict(new_state), indent=2, sort_keys=True) + "\n")
     return result
 
 
-def _remove_stale(folder: Path, old: dict[str, str], new: dict[str, str]) -> None:
-    """Remove generated scripts whose sections are gone; keep (and mention) edited ones."""
-    for name, digest in old.items():
+def _sync_one(path: Path, source: str, current: str | None, generated: str, state: ScriptState,
+              new_state: ScriptState, result: ScriptSync, regenerate: bool, write: bool) -> str:
+    """One script file: keep the edit found under its section's last file name, or write the generated text."""
+    recorded = state.generated.get(source)
+    if current is not None and _sha(current) != recorded and current != generated and not regenerate:
+        new_state.generated[path.name] = recorded or ""
+        new_state.spoken[path.name] = state.spoken.get(source, "")
+        result.kept_edits.append(path)
+        if source != path.name and write:
+            write_text_atomic(path, current)
+            log.info("%s: your edit follows its section, now %s", path.with_name(source), path.name)
+        recorded_spoken = state.spoken.get(source)
+        changed = recorded_spoken != _spoken_sha(generated) if recorded_spoken else recorded != _sha(generated)
+        if recorded and changed:
+            log.warning("%s: kept your edit, but its article section changed since; review it, "
+                        "or rebuild with --regenerate-scripts to replace it", path)
+        return current
+    new_state.generated[path.name] = _sha(generated)
+    new_state.spoken[path.name] = _spoken_sha(generated)
+    if (current != generated or source != path.name) and write:
+        write_text_atomic(path, generated)
+        result.written.append(path)
+    return generated
+
+
+def _remove_stale(folder: Path, old: ScriptState, new: ScriptState, moved: set[str]) -> None:
+    """Remove generated scripts whose sections are gone or moved to a new file name; keep (and mention) edited
+    ones whose sections are gone."""
+    for name, digest in old.generated.items():
         path = folder / name
-        if name in new or not path.exists():
+        if name in new.generated or not path.exists():
             continue
-        if _sha(path.read_text(encoding="utf-8")) == digest:
+        if name in moved or _sha(path.read_text(encoding="utf-8")) == digest:
             path.unlink()
         else:
             log.warning("%s: its section is no longer in the article; your edited script is kept but not used", path)

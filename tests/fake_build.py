@@ -1,7 +1,8 @@
 """Test-only entry: `build_audio.py` with the fake voice, that can stop at a named point so a test can kill it.
 
 FAKE_BUILD_PAUSE names the point ("synth:N" after N sentences, "encode" mid-way through writing an episode
-MP3, "feed" when the staged folder is complete, "swap" between the two renames of the swap);
+MP3, "feed" when the staged folder is complete, "swap" between the two renames of the swap, "script" with a script file's temporary file written but not
+yet moved into place);
 FAKE_BUILD_READY is the file it creates when it got there; it then waits until FAKE_BUILD_GO exists.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import narration.atomic as atomic  # noqa: E402
 import narration.publish.episodes as episodes_module  # noqa: E402
 import narration.publishing as publishing  # noqa: E402
 import narration.speech  # noqa: E402
@@ -61,12 +63,20 @@ def replace_then_pause(source, target, *args, **kwargs):  # type: ignore[no-unty
         pause("swap")
 
 
+def write_then_pause(path, data):  # type: ignore[no-untyped-def]
+    with atomic.atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+        if path.suffix == ".txt":
+            pause("script")
+
+
 real_encode = episodes_module.encode_mp3
 real_write_last = publishing.StagedOutput.write_last
 real_replace = os.replace
 episodes_module.encode_mp3 = encode_then_pause
 publishing.StagedOutput.write_last = write_last_then_pause
 os.replace = replace_then_pause
+atomic.write_bytes_atomic = write_then_pause
 for name in list(narration.speech.ENGINES):
     narration.speech.ENGINES[name] = lambda settings: PausingEngine()
 

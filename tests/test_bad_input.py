@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -17,6 +18,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+from mutagen.id3 import ID3
 
 import narration.files
 import narration.speech
@@ -286,8 +288,8 @@ def test_two_sections_with_the_same_heading(site: Site, capsys: pytest.CaptureFi
     urls = [e.enclosures[0].href for e in feed.entries]
     assert len(guids) == len(set(guids)) == 3
     assert len(urls) == len(set(urls)) == 3
-    sections = sorted(p.name for p in (site.output / "episodes").glob("0[12]-*.mp3"))
-    assert sections == ["01-symptoms.mp3", "02-symptoms.mp3"]
+    sections = sorted(p.name for p in (site.output / "episodes").glob("twice--0[12]-*.mp3"))
+    assert sections == ["twice--01-symptoms.mp3", "twice--02-symptoms.mp3"]
 
 
 def test_path_like_heading_stays_inside_the_output(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
@@ -456,3 +458,58 @@ def test_file_system_refusing_a_write_keeps_the_published_output(
     edited = write(site, "good.md", GOOD.replace("forty", "fifty"))  # something new to publish
     refuse_in_staging(monkeypatch, method, code)
     fails_cleanly(site, capsys, str(edited), names=".output.staging-", says=says)
+
+# One article's identity never depends on the others: names, GUIDs and dates come from the article and section alone.
+
+def published_items(site: Site) -> dict[str, tuple[str, str, int]]:
+    """guid -> (enclosure URL, pubDate, enclosure length) of every item of the published feed."""
+    channel = lxml.etree.fromstring((site.output / "feed.xml").read_bytes()).find("channel")
+    return {item.findtext("guid"): (item.find("enclosure").get("url"), item.findtext("pubDate"),
+                                    int(item.find("enclosure").get("length"))) for item in channel.iter("item")}
+
+
+def test_episode_names_of_two_articles_never_collide(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    first = write(site, "x.md", "# X\n\n## Start\n\nOne.\n\n## A 01 Tips\n\nTwo.\n")
+    second = write(site, "02-a.md", "# A\n\n## Tips\n\nThree.\n\n## More\n\nFour.\n")
+    builds(site, capsys, first, second)
+    items = published_items(site)
+    files = {str(p.relative_to(site.output)): p.stat().st_size for p in (site.output / "episodes").glob("*.mp3")}
+    assert len(items) == len(files) == 6
+    for url, _, length in items.values():
+        relative = url.removeprefix("https://podcast.example.org/show/")
+        assert files[relative] == length, relative
+    tracks = {name: str(ID3(site.output / "episodes" / f"{name}.mp3")["TRCK"]) for name in ("x--00-full", "02-a--02-more")}
+    assert tracks == {"x--00-full": "3", "02-a--02-more": "2"}  # the full article comes after its two sections
+    holdline = json.loads((site.output / "holdline" / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert len({e["file"] for e in holdline}) == len(holdline)
+    assert {e["source"] for e in holdline} >= {"x--01-start", "02-a--01-tips"}
+
+
+@pytest.mark.parametrize("others", [("b",), ("b", "c")], ids=["one-more", "two-more"])
+def test_adding_articles_before_one_changes_nothing_of_it(site: Site, capsys: pytest.CaptureFixture[str],
+                                                          others: tuple[str, ...]) -> None:
+    mine = write(site, "a.md", "# A\n\n## Start\n\nOne.\n\n## Next\n\nTwo.\n")
+    builds(site, capsys, mine)
+    alone = published_items(site)
+    pages = sorted(p.name for p in site.output.rglob("a--*"))
+    extra = [write(site, f"{name}.md", f"# {name}\n\n## Start\n\nOther {name}.\n\n## Next\n\nMore {name}.\n")
+             for name in others]
+    builds(site, capsys, *extra, mine)
+    together = published_items(site)
+    assert {guid: together[guid] for guid in alone} == alone
+    assert len(together) == 3 * (1 + len(others))
+    assert sorted(p.name for p in site.output.rglob("a--*")) == pages and len(pages) >= 9
+
+
+def test_article_first_published_dates_its_own_episodes(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(site, "dated.md", "---\nfirst_published: 2025-03-02\n---\n# Dated\n\n## Start\n\nOne.\n\n## Next\n\nTwo.\n")
+    feed = builds(site, capsys, path, site.root / "good.md")
+    dates = {e.title: e.published for e in feed.entries}
+    assert dates["Start"] == "Sun, 02 Mar 2025 09:01:00 +0000" and dates["Next"] == "Sun, 02 Mar 2025 09:02:00 +0000"
+    assert dates["When to start"] == "Mon, 05 Jan 2026 09:01:00 +0000"
+
+
+def test_two_articles_with_the_same_name(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    (site.root / "other").mkdir()
+    twin = write(site, "other/good.md", GOOD.replace("forty", "fifty"))
+    fails_cleanly(site, capsys, str(site.root / "good.md"), str(twin), names="good.md", says="same name (good)")

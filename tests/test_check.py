@@ -17,8 +17,8 @@ from narration.config import Config
 from narration.ffmpeg import run
 from narration.publish.podcast_ns import ITUNES_NAMESPACE
 
-SECTION = "02-what-are-breast-calcifications"
-FULL = "00-breast-calcifications-full"
+SECTION = "breast-calcifications--02-what-are-breast-calcifications"
+FULL = "breast-calcifications--00-full"
 
 
 @pytest.fixture(scope="module")

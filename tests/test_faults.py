@@ -123,7 +123,7 @@ def test_engine_crash_names_the_section_and_leaves_output(published, capsys, mon
     monkeypatch.setitem(narration.speech.ENGINES, "piper", lambda settings: FailingEngine())
     assert main(cli_args(project, article)) == 2
     lines = capsys.readouterr().err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: 02-results: ") and "voice model exploded" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("error: screening--02-results: ") and "voice model exploded" in lines[0]
     assert snapshot(project.root / "output") == before
 
 
@@ -200,13 +200,13 @@ def test_gtts_client_errors_are_not_retried(monkeypatch: pytest.MonkeyPatch, sta
     assert len(responses.calls) == 1
 
 
-def _start(project: Project, article: Path, point: str, tmp: Path) -> subprocess.Popen[bytes]:
-    """The fake build in its own process, stopped at `point`."""
+def _start(project: Project, article: Path, point: str, tmp: Path, command: str = "build") -> subprocess.Popen[bytes]:
+    """The fake build (or another command) in its own process, stopped at `point`."""
     env = {**os.environ, "FAKE_BUILD_PAUSE": point, "FAKE_BUILD_READY": str(tmp / "ready"), "FAKE_BUILD_GO": str(tmp / "go")}
     (tmp / "ready").unlink(missing_ok=True)
     (tmp / "go").unlink(missing_ok=True)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "fake_build.py"), *cli_args(project, article)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "fake_build.py"), command,
+                             *cli_args(project, article)[1:]], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while not (tmp / "ready").exists():
         assert proc.poll() is None, proc.communicate()
@@ -238,6 +238,23 @@ def test_killed_build_then_next_build_is_complete(published, reference: Project,
     locks = (".output.lock", ".output.swap-lock")
     leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".output.") and p.name not in locks]
     assert leftovers == []
+
+
+def test_killed_scripts_command_leaves_no_temporary_file_behind(published, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project, article, _ = published
+    folder = project.root / "scripts" / "screening"
+    proc = _start(project, article, "script", tmp_path, command="scripts")
+    proc.kill()
+    proc.communicate(timeout=60)
+    left = [p.name for p in folder.glob(".*.tmp")]
+    assert len(left) == 1 and left[0].startswith(".02-results.txt."), left  # what the kill leaves
+    others = [".notes.txt.abcdefgh.tmp", ".02-results.txt.swp", "02-results.txt.abcdefgh.tmp"]  # not the build's own
+    for name in others:
+        (folder / name).write_text("someone else's", encoding="utf-8")
+    assert main(["scripts", *cli_args(project, article)[1:]]) == 0
+    assert sorted(p.name for p in folder.iterdir() if p.name not in {".generated.json"} and p.suffix != ".txt") == \
+        sorted(others)
+    assert "five days" in (folder / "02-results.txt").read_text(encoding="utf-8")
 
 
 def test_time_based_kills_never_leave_a_broken_output(published, reference: Project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

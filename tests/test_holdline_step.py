@@ -27,7 +27,7 @@ def test_every_section_has_renditions_whose_text_is_its_script(sample_build: Sam
     for script in scripts:
         _, segments = parse_script(script.read_text(encoding="utf-8"), script, AudioConfig())
         text = "\n".join(s.text for s in segments if hasattr(s, "text"))
-        entries = [e for e in files if e["source"] == script.stem and e["target"] == "cisco"]
+        entries = [e for e in files if e["source"] == f"breast-calcifications--{script.stem}" and e["target"] == "cisco"]
         assert entries and all(e["text"] == text for e in entries)
     targets = {e["target"] for e in files}
     assert targets == {"asterisk", "amazon-connect", "cisco", "twilio", "freeswitch"}
@@ -70,7 +70,7 @@ def test_fake_engine_builds_holdline_without_piper(project, tmp_path: Path) -> N
     build(project.config, project.options(article), engine=engine)
     files = _manifest(project.root / "output")["files"]
     assert any(e["source"] == "hold-program" for e in files)
-    assert any(e["source"] == "02-what-happens-next" for e in files)
+    assert any(e["source"] == "short--02-what-happens-next" for e in files)
 
 
 def test_hold_line_pace_is_110_to_130_words_a_minute(sample_build: SampleBuild) -> None:

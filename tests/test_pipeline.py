@@ -96,7 +96,8 @@ def test_episodes_are_mono_44k_mp3_with_id3_tags(sample_build: SampleBuild) -> N
         assert str(audio.tags["TIT2"]) == published.info.title
         assert str(audio.tags["TALB"]) == "Breast Health Read Aloud"
         assert str(audio.tags["TPE1"])
-        assert str(audio.tags["TRCK"]) == str(published.info.number)
+        sections = sum(e.info.kind == "section" for e in sample_build.report.episodes)
+        assert str(audio.tags["TRCK"]) == str(published.info.number or sections + 1)  # the full article comes last
 
 
 def test_rebuild_with_nothing_changed_synthesizes_nothing(sample_build: SampleBuild, tmp_path: Path) -> None:
@@ -123,10 +124,10 @@ def test_editing_one_script_resynthesizes_only_that_section(sample_build: Sample
     engine = _piper(project.config)
     report = build(project.config, project.options(), engine=engine)
     assert engine.calls == ["Unlike lumps, calcifications cannot be felt by touch."]
-    assert set(report.stats.synthesized_labels) == {edited.stem}
+    assert set(report.stats.synthesized_labels) == {f"breast-calcifications--{edited.stem}"}
     after = {p.name: _digest(p) for p in episodes.glob("*.mp3")}
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {f"{edited.stem}.mp3", "00-breast-calcifications-full.mp3"}
+    assert changed == {f"breast-calcifications--{edited.stem}.mp3", "breast-calcifications--00-full.mp3"}
     assert edited.read_text(encoding="utf-8") != text, "the hand edit must survive the rebuild"
     assert "Unlike lumps, calcifications cannot be felt by touch." in edited.read_text(encoding="utf-8")
 

@@ -1,10 +1,14 @@
 """Narration scripts: generated from sections, editable, and never overwritten silently."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 
+import narration.speech
+from conftest import FakeEngine, make_project
+from narration.cli import main
 from narration.config import AudioConfig, ScriptConfig
 from narration.errors import InputError
 from narration.ingest import read_article
@@ -87,3 +91,39 @@ def test_a_heading_with_nothing_under_it_joins_the_next(tmp_path: Path) -> None:
     planned = plan_sections(read_article(path), "episode")
     assert [p.title for p in planned] == ["Treatment", "Treatment: Surgery", "Radiation"]
     assert all(p.blocks for p in planned)
+
+
+INSERTED = [  # (article before, the script to edit, article after, where the edit must be found then)
+    ("# Guide\n\n## Start\n\nOne.\n\n## Middle\n\nTwo.\n\n## Results\n\nResults come in a week.\n", "03-results.txt",
+     "# Guide\n\n## Start\n\nOne.\n\n## Middle\n\nTwo.\n\n## New\n\nInserted.\n\n## Results\n\nResults come in a week.\n",
+     "04-results.txt"),
+    ("# Guide\n\n## Notes\n\nOne.\n\n## Notes\n\nResults come in a week.\n", "02-notes.txt",
+     "# Guide\n\n## First\n\nZero.\n\n## Notes\n\nOne.\n\n## Notes\n\nResults come in a week.\n", "03-notes.txt"),
+]
+
+
+@pytest.mark.parametrize("before, edit, after, moved", INSERTED, ids=["inserted-before", "same-heading-twice"])
+def test_edit_follows_its_section_when_one_is_inserted_before_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        before: str, edit: str, after: str, moved: str) -> None:
+    for name in list(narration.speech.ENGINES):
+        monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
+    project = make_project(tmp_path / "project")
+    article = project.root / "guide.md"
+    article.write_text(before, encoding="utf-8")
+    args = ["build", "-q", "--config", str(project.root / "narration.toml"), "--scripts", str(project.root / "scripts"),
+            "--cache", str(project.root / "cache"), "--output", str(project.root / "output"), str(article)]
+    assert main(args) == 0
+    folder = project.root / "scripts" / "guide"
+    (folder / edit).write_text((folder / edit).read_text(encoding="utf-8").replace(
+        "Results come in a week.", "Your results come within seven days."), encoding="utf-8")
+    article.write_text(after, encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="narration"):
+        assert main(args) == 0
+        assert main(args) == 0  # and again: the moved edit stays an edit
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert "Your results come within seven days." in (folder / moved).read_text(encoding="utf-8")
+    assert sorted(p.name for p in folder.glob("*.txt")) == [f"{n:02d}-{s}.txt" for n, s in enumerate(
+        ["start", "middle", "new", "results"] if moved == "04-results.txt" else ["first", "notes", "notes"], start=1)]
+    spoken = (project.root / "output" / "transcripts" / f"guide--{moved.removesuffix('.txt')}.vtt").read_text(encoding="utf-8")
+    assert "Your results come within seven days." in spoken and "Results come in a week." not in spoken

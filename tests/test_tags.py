@@ -12,7 +12,7 @@ from PIL import Image
 
 from narration.errors import InputError
 from narration.models import Chapter
-from narration.publish.tags import write_tags
+from narration.publish.tags import read_chapters, write_tags
 
 CHAPTERS = (Chapter(0, 1200, "Introduction"), Chapter(1200, 2500, "What are calcifications?"), Chapter(2500, 3000, "Credits"))
 
@@ -64,6 +64,20 @@ def test_chapters_read_back(mp3, cover):
         chap = tags[f"CHAP:{element_id}"]
         assert (chap.start_time, chap.end_time) == (chapter.start_ms, chapter.end_ms)
         assert str(chap.sub_frames["TIT2"]) == chapter.title
+
+
+@pytest.mark.parametrize("count", [255, 256, 600])
+def test_more_than_255_chapters_nest_their_tables(mp3, count):
+    chapters = [Chapter(n * 10, n * 10 + 10, f"Section {n + 1}" + "!" * (n % 7)) for n in range(count)]
+    tag(mp3, None, chapters)
+    tags = ID3(mp3)
+    assert read_chapters(tags) == [(c.start_ms, c.end_ms, c.title) for c in chapters]
+    tocs = tags.getall("CTOC")
+    assert [t.element_id for t in tocs if t.flags & CTOCFlags.TOP_LEVEL] == ["toc"]
+    assert all(0 < len(t.child_element_ids) <= 255 and t.flags & CTOCFlags.ORDERED for t in tocs)
+    assert len(tocs) == {255: 1, 256: 3, 600: 4}[count]
+    stored = [frame.element_id for frame in tags.values() if frame.FrameID == "CHAP"]
+    assert stored == [f"chp{n}" for n in range(count)]  # stored in reading order, not by frame size
 
 
 def test_no_chapters_no_toc(mp3):

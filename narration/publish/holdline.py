@@ -43,7 +43,7 @@ class HoldMessage:
 
     text: str  # the sentences it speaks, one a line
     audio: Audio
-    source: str  # e.g. "02-what-are-breast-calcifications"; merged sections are joined with "+"
+    source: str  # e.g. "breast-calcifications--02-what-are-breast-calcifications"; merged sections are joined with "+"
     part: int = 1
     parts: int = 1
 
