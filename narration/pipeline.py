@@ -15,7 +15,7 @@ from . import scripts as script_stage
 from .config import AudioConfig, Config
 from .episodes import EpisodePlan, Part, full_plan, section_plan
 from .errors import EngineError, InputError
-from .holdline_step import greeting_sentences, write_holdline
+from .holdline_step import check_sections, greeting_sentences, write_holdline
 from .lexicon import Lexicon, Report, load_lexicon
 from .mix import VERSION as MIX_VERSION
 from .mix import prepare_clip, render
@@ -247,6 +247,9 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     beside the episodes; everything is written to a staging folder that replaces output/ at the end."""
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
+        holdline = options.holdline and config.holdline.enabled
+        if holdline:
+            check_sections(config, [s for item in prepared for s in item.scripts])
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
         engine = engine or make_engine(voice_settings(config))
@@ -259,7 +262,6 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         to_mix = {key: parts for work in works if found[work.key] is None
                   for key, parts in zip(work.segment_keys, work.plan.segments)}
         encoded = {key: segment for key in to_mix if (segment := segments.get(key)) is not None}
-        holdline = options.holdline and config.holdline.enabled
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
         jobs += [Job(text, "hold line") for text in (greeting_sentences(config) if holdline else ())]
         mixer = _segment_maker(config, clips, fingerprint, segments)
@@ -349,7 +351,8 @@ def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook
     """Only the hold-line files: the rest of the published folder is carried over unchanged."""
     with build_lock(options.output):
         prepared, _ = prepare_scripts(config, options)
+        scripts = [s for item in prepared for s in item.scripts]
+        check_sections(config, scripts)
         with StagedOutput(options.output, carry_over=True, replace=("holdline",)) as stage:
-            scripts = [s for item in prepared for s in item.scripts]
             write_holdline(config, scripts, stage.path, options.cache_dir, make_engine(voice_settings(config)), progress)
         return options.output / "holdline"
