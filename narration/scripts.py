@@ -166,6 +166,23 @@ def _add_sentences(segments: list[Segment], text: str) -> None:
             segments.append(Sentence(" ".join(sentence.split())))
 
 
+def read_script(path: Path) -> str | None:
+    """A script file's text, or None when there is none yet; anything that is not a text file is refused."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    if not path.is_file():
+        raise InputError(path, "is not a script file (a folder or a broken link); move it away and build again")
+    try:
+        raw = path.read_bytes()
+        if b"\x00" in raw:
+            raise UnicodeError("NUL bytes")
+        return raw.decode("utf-8")
+    except UnicodeError:
+        raise InputError(path, "is not UTF-8 text; fix the script, or delete it to have it written again") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read the script: {err.strerror or err}") from None
+
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -190,7 +207,7 @@ def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_
     for section in planned:
         path = folder / f"{section.slug}.txt"
         generated = script_text(article, section, lexicon, result.report, scripts_config)
-        current = path.read_text(encoding="utf-8") if path.exists() else None
+        current = read_script(path)
         recorded = state.get(path.name)
         edited = current is not None and _sha(current) != recorded and current != generated
         if edited and not regenerate:
@@ -223,9 +240,13 @@ def _remove_stale(folder: Path, old: dict[str, str], new: dict[str, str]) -> Non
     """Remove generated scripts whose sections are gone; keep (and mention) edited ones."""
     for name, digest in old.items():
         path = folder / name
-        if name in new or not path.exists():
+        if name in new or not path.is_file():
             continue
-        if _sha(path.read_text(encoding="utf-8")) == digest:
+        try:
+            unchanged = _sha(path.read_text(encoding="utf-8")) == digest
+        except (OSError, UnicodeError):
+            unchanged = False  # not what the build wrote: keep it
+        if unchanged:
             path.unlink()
         else:
             log.warning("%s: its section is no longer in the article; your edited script is kept but not used", path)
