@@ -290,7 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if isinstance(err, AudioToolError):
                 print(" ".join(err.command), file=sys.stderr)
                 print(err.stderr, file=sys.stderr)
-        print(f"error: {err}", file=sys.stderr)
+        for line in str(err).splitlines() or [type(err).__name__]:  # several config problems: one line each
+            print(f"error: {line}", file=sys.stderr)
         return 2
     except OSError as err:  # the file system refused (disk full, read-only, permissions): one line, no traceback
         if args.verbose:

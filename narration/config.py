@@ -1,6 +1,7 @@
 """narration.toml -> a validated Config; every problem is collected and reported at once."""
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -17,6 +18,16 @@ from .files import CONFIG_LIMIT, read_user_file
 CONFIG_NAME = "narration.toml"
 # Control and bidi-override characters would break the feed's XML and the spoken intro.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Layer III bitrates (kbps) by sample rate: MPEG-1 rates take 32..320, MPEG-2 (half) rates 8..160.
+MPEG1_KBPS = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+MPEG2_KBPS = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+MP3_KBPS = {32000: MPEG1_KBPS, 44100: MPEG1_KBPS, 48000: MPEG1_KBPS,
+            16000: MPEG2_KBPS, 22050: MPEG2_KBPS, 24000: MPEG2_KBPS}
+
+
+def bounded(default: float, low: float, high: float, note: str = "", above: bool = False) -> Any:
+    """A numeric setting with its allowed range (low excluded when 'above'), checked when the config is read."""
+    return field(default=default, metadata={"bounds": (low, high, above, note)})
 
 
 @dataclass(frozen=True)
@@ -44,21 +55,21 @@ class SpeechConfig:
     engine: Literal["piper", "gtts"] = "piper"
     voice: str = ""
     preset: Literal["standard", "patient", "slow"] = "patient"
-    timeout_seconds: float = 120.0
-    retries: int = 3
+    timeout_seconds: float = bounded(120.0, 0, 3600, "seconds per sentence", above=True)
+    retries: int = bounded(3, 0, 10)
 
 
 @dataclass(frozen=True)
 class AudioConfig:
     """Episode format and pacing."""
 
-    loudness_lufs: float = -16.0
-    true_peak_dbtp: float = -1.0
+    loudness_lufs: float = bounded(-16.0, -30, -10, "podcasts use -16, broadcast -23")
+    true_peak_dbtp: float = bounded(-1.0, -10, 0, "-1 is usual")
     bitrate: str = "96k"
     sample_rate: int = 44100
-    sentence_pause_ms: int = 250
-    paragraph_pause_ms: int = 700
-    heading_pause_ms: int = 1000
+    sentence_pause_ms: int = bounded(250, 0, 60_000)
+    paragraph_pause_ms: int = bounded(700, 0, 60_000)
+    heading_pause_ms: int = bounded(1000, 0, 60_000)
     full_article_episode: bool = True
 
 
@@ -84,12 +95,12 @@ class HoldlineSettings:
         "Thank you for holding. While you wait, here is some health information from our patient "
         "education team."
     )
-    target_dbov: float = -26.0
-    program_seconds: float = 240.0
-    message_min_seconds: float = 15.0
-    message_max_seconds: float = 45.0
-    gap_seconds: float = 2.0
-    tempo: float = 0.82
+    target_dbov: float = bounded(-26.0, -40, -16, "telephone speech is -26")
+    program_seconds: float = bounded(240.0, 0, 600, "the program loops; 10 minutes at most", above=True)
+    message_min_seconds: float = bounded(15.0, 0, 300, above=True)
+    message_max_seconds: float = bounded(45.0, 0, 300, above=True)
+    gap_seconds: float = bounded(2.0, 0.2, 30, "so messages and the loop point do not run together")
+    tempo: float = bounded(0.82, 0.5, 1.0, "0.82: about 120 words a minute")
     music: str = ""
     sections: list[str] = field(default_factory=list)
 
@@ -116,7 +127,7 @@ class Config:
     holdline: HoldlineSettings = field(default_factory=HoldlineSettings)
     articles: dict[str, ArticleConfig] = field(default_factory=dict)
     root: Path = Path(".")
-    source: Path | None = None  # the config file read, if any
+    source: Path = Path(CONFIG_NAME)  # the file the values came from, named by errors found later
 
 
 def _check_value(key: str, value: Any, annotation: Any, problems: list[str]) -> Any:
@@ -134,10 +145,21 @@ def _check_value(key: str, value: Any, annotation: Any, problems: list[str]) -> 
         return value
     expected = annotation
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        value = float(value) if abs(value) < 1e300 else math.inf
     if expected is int and isinstance(value, bool) or not isinstance(value, expected):
         problems.append(f"{key}: expected {expected.__name__}, got {type(value).__name__} {value!r}")
+    elif isinstance(value, float) and not math.isfinite(value):
+        problems.append(f"{key}: {value} is not a finite number")
     return value
+
+
+def _check_bounds(key: str, value: float, bounds: tuple[float, float, bool, str], problems: list[str]) -> None:
+    """A number outside its setting's range (see bounded)."""
+    low, high, above, note = bounds
+    if (value <= low if above else value < low) or value > high:
+        allowed = f"more than {low:g} and at most {high:g}" if above else f"between {low:g} and {high:g}"
+        shown = value if isinstance(value, int) else f"{value:g}"
+        problems.append(f"{key}: {shown} must be {allowed}" + (f" ({note})" if note else ""))
 
 
 def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
@@ -146,7 +168,7 @@ def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
         problems.append(f"{prefix}: expected a table, got {table!r}")
         return cls()
     hints = typing.get_type_hints(cls)
-    known = {f.name for f in fields(cls) if f.init}
+    known = {f.name: f for f in fields(cls) if f.init}
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in known:
@@ -156,38 +178,18 @@ def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
         checked = _check_value(f"{prefix}.{key}", value, hints[key], problems)
         if isinstance(checked, str) and CONTROL.search(checked):
             problems.append(f"{prefix}.{key}: contains invisible control characters; retype the value")
+        if len(problems) == before and "bounds" in known[key].metadata:
+            _check_bounds(f"{prefix}.{key}", checked, known[key].metadata["bounds"], problems)
         if len(problems) == before:  # a wrong value keeps the default, so later rules can still run
             values[key] = checked
     return cls(**values)
 
 
 def _validate(config: Config, problems: list[str]) -> None:
-    """Rules that go beyond types."""
-    url = urlparse(config.show.base_url)
-    if url.scheme not in ("http", "https") or not url.netloc:
-        problems.append(f"show.base_url: {config.show.base_url!r} must be an http(s) URL like https://example.org/podcast/")
-    if "@" not in config.show.email:
-        problems.append(f"show.email: {config.show.email!r} is not an e-mail address")
-    if not config.show.title.strip():
-        problems.append("show.title: must not be empty")
-    if config.show.first_published:
-        try:
-            date.fromisoformat(config.show.first_published)
-        except ValueError:
-            problems.append(f"show.first_published: {config.show.first_published!r} is not a date like 2026-01-31")
-    if not config.audio.bitrate.rstrip("k").isdigit():
-        problems.append(f"audio.bitrate: {config.audio.bitrate!r} must look like '96k'")
-    if config.audio.sample_rate not in (22050, 32000, 44100, 48000):
-        problems.append(f"audio.sample_rate: {config.audio.sample_rate} must be 22050, 32000, 44100 or 48000")
-    if config.speech.timeout_seconds <= 0:
-        problems.append(f"speech.timeout_seconds: {config.speech.timeout_seconds} must be more than 0")
-    if config.speech.retries < 0:
-        problems.append(f"speech.retries: {config.speech.retries} must be 0 or more")
-    for key in ("sentence_pause_ms", "paragraph_pause_ms", "heading_pause_ms"):
-        if not 0 <= getattr(config.audio, key) <= 60_000:
-            problems.append(f"audio.{key}: {getattr(config.audio, key)} must be between 0 and 60000")
-    if not -40 <= config.audio.loudness_lufs <= -5:
-        problems.append(f"audio.loudness_lufs: {config.audio.loudness_lufs} is outside -40..-5")
+    """Rules that go beyond types and ranges: formats, and values that depend on each other."""
+    _validate_show(config.show, problems)
+    _validate_audio(config.audio, problems)
+    _validate_holdline(config.holdline, config.root, problems)
     for name, article in config.articles.items():
         for key in ("last_reviewed", "first_published"):
             if getattr(article, key):
@@ -205,6 +207,48 @@ def _read_toml(source: Path) -> dict[str, Any]:
         raise ConfigError([err.problem], source) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError([f"not valid TOML: {err}"], source) from None
+
+
+def _validate_show(show: ShowConfig, problems: list[str]) -> None:
+    url = urlparse(show.base_url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        problems.append(f"show.base_url: {show.base_url!r} must be an http(s) URL like https://example.org/podcast/")
+    if "@" not in show.email:
+        problems.append(f"show.email: {show.email!r} is not an e-mail address")
+    if not show.title.strip():
+        problems.append("show.title: must not be empty")
+    if show.first_published:
+        try:
+            date.fromisoformat(show.first_published)
+        except ValueError:
+            problems.append(f"show.first_published: {show.first_published!r} is not a date like 2026-01-31")
+
+
+def _validate_audio(audio: AudioConfig, problems: list[str]) -> None:
+    """The sample rate must be one MP3 has, and the bitrate one that MP3 has at that rate."""
+    if audio.sample_rate not in MP3_KBPS:
+        rates = ", ".join(str(r) for r in sorted(MP3_KBPS))
+        problems.append(f"audio.sample_rate: {audio.sample_rate} is not an MP3 sample rate ({rates})")
+        return
+    allowed = MP3_KBPS[audio.sample_rate]
+    match = re.fullmatch(r"(\d+)k", audio.bitrate)
+    if not match or int(match.group(1)) not in allowed:
+        problems.append(f"audio.bitrate: {audio.bitrate!r} is not an MP3 bitrate at {audio.sample_rate} Hz; "
+                        f"use {allowed[0]}k to {allowed[-1]}k, like '96k'")
+
+
+def _validate_holdline(holdline: HoldlineSettings, root: Path, problems: list[str]) -> None:
+    """Message lengths must fit each other and the program; the music bed must exist."""
+    if holdline.message_min_seconds >= holdline.message_max_seconds:
+        problems.append(f"holdline.message_min_seconds: {holdline.message_min_seconds:g} must be below "
+                        f"message_max_seconds ({holdline.message_max_seconds:g})")
+    if holdline.program_seconds < holdline.message_max_seconds:
+        problems.append(f"holdline.program_seconds: {holdline.program_seconds:g} must be at least "
+                        f"message_max_seconds ({holdline.message_max_seconds:g})")
+    if not holdline.greeting.strip():
+        problems.append("holdline.greeting: must not be empty")
+    if holdline.music and not (root / holdline.music).is_file():
+        problems.append(f"holdline.music: {holdline.music!r} is not a file (relative to the config's folder)")
 
 
 def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> Config:
@@ -229,7 +273,7 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
             built[key] = _build(cls, value, key, problems)
         else:
             problems.append(f"{key}: unknown section (known: {', '.join(sorted([*sections, 'articles']))})")
-    config = Config(**built, root=source.resolve().parent, source=source.resolve() if source.exists() else None)
+    config = Config(**built, root=source.resolve().parent, source=source)
     _validate(config, problems)
     if problems:
         raise ConfigError(problems, source)

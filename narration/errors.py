@@ -26,11 +26,11 @@ class ServeError(NarrationError):
 
 
 class ConfigError(NarrationError):
-    """One or more config values are wrong; all problems are reported together."""
+    """One or more config values are wrong; all problems are reported together, one line each."""
 
     def __init__(self, problems: list[str], source: Path | str = "config") -> None:
         self.problems = list(problems)
-        super().__init__(f"{source}: " + "; ".join(self.problems))
+        super().__init__("\n".join(f"{source}: {problem}" for problem in self.problems))
 
 
 class EngineError(NarrationError):

@@ -40,6 +40,15 @@ def holdline_config(config: Config) -> HoldlineConfig:
     )
 
 
+def check_sections(config: Config, scripts: Sequence[Script]) -> None:
+    """holdline.sections must name body sections of the articles: checked before anything is synthesized."""
+    known = [s.slug for s in scripts if s.sentences and s.role == "body"]
+    unknown = [slug for slug in config.holdline.sections if slug not in known]
+    if unknown:
+        raise ConfigError([f"holdline.sections: no section {s!r}; choose from {', '.join(known)}" for s in unknown],
+                          config.source)
+
+
 def greeting_sentences(config: Config) -> list[str]:
     """The hold greeting, sentence by sentence: the only hold-line text the podcast episodes do not speak."""
     return [s for s in split_sentences(config.holdline.greeting) if s.strip()]
@@ -162,10 +171,6 @@ def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], 
         write_renditions,
     )
 
-    known = [s.slug for s in body]
-    unknown = [slug for slug in settings.sections if slug not in known]
-    if unknown:
-        raise ConfigError([f"holdline.sections: no section {s!r}; choose from {', '.join(known)}" for s in unknown])
     sections, seconds = [], 0.0
     for script in (s for s in body if not settings.sections or s.slug in settings.sections):
         paced = pace.get([x.text for x in script.sentences])

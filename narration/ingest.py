@@ -4,10 +4,12 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
+
+import yaml
 
 from .errors import InputError
 from .files import ARTICLE_LIMIT, read_user_file
@@ -42,6 +44,22 @@ BINARY_MAGIC = {
 }
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
+FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+YAML_START = re.compile(r"^\s*(?:[\w-]+\s*:|-\s)")  # a key or a list item: what an unclosed block opens with
+# Front matter keys (snake_cased: lastReviewed -> last_reviewed) -> what they fill in.
+FRONT_MATTER_KEYS = {
+    "title": "title", "slug": "slug", "language": "language", "lang": "language", "source": "source",
+    "reviewed_by": "reviewed_by", "reviewer": "reviewed_by", "medically_reviewed_by": "reviewed_by",
+    "last_reviewed": "last_reviewed", "reviewed": "last_reviewed", "first_published": "first_published",
+    "source_url": "source_url", "url": "source_url", "canonical_url": "source_url",
+}
+# Keys that real exports (static-site generators, knowledge bases) carry and narration has no use for.
+KNOWN_UNUSED_KEYS = frozenset({
+    "audience_level", "author", "authors", "cancer_types", "categories", "citation", "created", "date",
+    "description", "draft", "id", "keywords", "layout", "license", "modified", "permalink", "review_frequency",
+    "source_type", "status", "summary", "tags", "type", "updated", "version",
+})
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
                "or", "the", "to", "vs", "with", "about", "over", "per", "via", "is", "are"}
 
@@ -86,17 +104,59 @@ def read_text(path: Path) -> str:
     return text
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split a leading '---' block of 'key: value' lines (Markdown and text front matter)."""
-    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.DOTALL)
-    if not match:
+def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
+    """Split a leading YAML block between '---' lines (Markdown and text front matter) from the body.
+
+    A block that is opened but never closed, is not valid YAML, or is not 'key: value' lines is refused:
+    otherwise its lines would be spoken, or silently dropped."""
+    opening = FRONT_MATTER_OPEN.match(text)
+    if not opening:
         return {}, text
+    closing = FRONT_MATTER_CLOSE.search(text, opening.end())
+    if closing is None:
+        first = next((line for line in text[opening.end():].splitlines() if line.strip()), "")
+        if YAML_START.match(first):
+            raise InputError(path, "front matter opened by '---' on line 1 is never closed; end it with a '---' line")
+        return {}, text  # a leading horizontal rule, not front matter
+    try:
+        data = yaml.safe_load(text[opening.end():closing.start()])
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise InputError(path, f"front matter is not valid YAML{where}: {getattr(err, 'problem', None) or err}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "plain text"
+        raise InputError(path, f"front matter must be 'key: value' lines, not {found}")
+    return _front_matter_fields(data, path), text[closing.end():].removeprefix("\n")
+
+
+def _front_matter_fields(data: dict[Any, Any], path: Path) -> dict[str, str]:
+    """Known keys (and their aliases) as text; unknown keys are named in a warning, never silently dropped."""
     fields: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            fields[key.strip().lower().replace("-", "_")] = value.strip().strip("\"'")
-    return fields, text[match.end():]
+    for name, value in data.items():
+        key = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(name)).lower().replace("-", "_").strip()
+        target = FRONT_MATTER_KEYS.get(key)
+        if target is None:
+            if key not in KNOWN_UNUSED_KEYS:
+                log.warning("%s: front matter key %r is not used (narration reads %s)", path, name,
+                            ", ".join(sorted(set(FRONT_MATTER_KEYS))))
+            continue
+        fields.setdefault(target, _front_matter_text(name, value, path))
+    return fields
+
+
+def _front_matter_text(name: object, value: Any, path: Path) -> str:
+    """A front matter value as text: dates as YYYY-MM-DD, a list of names joined with commas."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        value = ", ".join(str(v) for v in value)
+    if isinstance(value, (dict, list)):
+        raise InputError(path, f"front matter {name}: expected text, got {'a table' if isinstance(value, dict) else 'a nested list'}")
+    text = "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
+    return " ".join(CONTROL_CHARS.sub("", text).split())
 
 
 def _front_matter_date(value: str, key: str, path: Path) -> date | None:
@@ -108,11 +168,12 @@ def _front_matter_date(value: str, key: str, path: Path) -> date | None:
 
 def meta_from_fields(fields: dict[str, str], path: Path) -> ArticleMeta:
     """Review metadata from front matter fields (dates as YYYY-MM-DD)."""
+    source = fields.get("source", "")  # often the publisher's name; a URL only when it is one
     return ArticleMeta(
         reviewed_by=fields.get("reviewed_by", ""),
-        last_reviewed=_front_matter_date(fields.get("last_reviewed") or fields.get("reviewed") or "", "last_reviewed", path),
-        source_url=fields.get("source_url", "") or fields.get("source", ""),
-        language=fields.get("language", "") or fields.get("lang", ""),
+        last_reviewed=_front_matter_date(fields.get("last_reviewed", ""), "last_reviewed", path),
+        source_url=fields.get("source_url", "") or (source if re.match(r"https?://", source) else ""),
+        language=fields.get("language", ""),
         first_published=_front_matter_date(fields.get("first_published", ""), "first_published", path),
     )
 
@@ -366,7 +427,7 @@ def read_article(path: Path, title: str = "", meta: ArticleMeta | None = None) -
     """Read one article; the title comes from the argument (config), front matter, the document, or its file name."""
     reader = READERS.get(path.suffix.lower(), parse_text)
     text = read_text(path)
-    fields, body = split_front_matter(text)
+    fields, body = split_front_matter(text, path)
     doc_title, sections = reader(body)
     if not any(section.blocks or section.heading for section in sections):
         raise InputError(path, "has no readable text (only markup or whitespace); nothing to narrate")

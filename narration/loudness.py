@@ -82,7 +82,8 @@ class LoudnessMeter:
     def add(self, samples: np.ndarray) -> None:
         """K-weight the next samples, (n,) or (n, channels), carrying filter state and the open sub-block."""
         data = np.asarray(samples, dtype=np.float32)
-        data = data.reshape(len(data), -1)
+        if data.ndim == 1:  # a mono array, possibly empty (a zero-length pause): one column
+            data = data[:, np.newaxis]
         if data.shape[1] != self.channels:
             raise ValueError(f"LoudnessMeter for {self.channels} channel(s) got {data.shape[1]}")
         if not len(data):

@@ -15,7 +15,7 @@ from . import scripts as script_stage
 from .config import AudioConfig, Config
 from .episodes import EpisodePlan, Part, full_plan, section_plan
 from .errors import EngineError, InputError
-from .holdline_step import greeting_sentences, write_holdline
+from .holdline_step import check_sections, greeting_sentences, write_holdline
 from .lexicon import Lexicon, Report, load_lexicon
 from .mix import VERSION as MIX_VERSION
 from .mix import prepare_clip, render
@@ -80,7 +80,7 @@ def article_paths(options: BuildOptions) -> tuple[Path, ...]:
 def check_output_folder(config: Config, options: BuildOptions) -> None:
     """Refuse, before anything is made, an output folder that is not the build's own or that holds its inputs."""
     inputs = [(f"the article {p}", p) for p in options.articles]
-    if config.source is not None:
+    if config.source.is_file():
         inputs.append((f"the config {config.source}", config.source))
     for what, name in (("the lexicon", config.scripts.lexicon), ("the artwork", config.show.artwork),
                        ("the hold-line music", config.holdline.music), ("the voice", config.speech.voice)):
@@ -265,6 +265,9 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     check_output_folder(config, options)
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
+        holdline = options.holdline and config.holdline.enabled
+        if holdline:
+            check_sections(config, [s for item in prepared for s in item.scripts])
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
         engine = engine or make_engine(voice_settings(config))
@@ -277,7 +280,6 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         to_mix = {key: parts for work in works if found[work.key] is None
                   for key, parts in zip(work.segment_keys, work.plan.segments)}
         encoded = {key: segment for key in to_mix if (segment := segments.get(key)) is not None}
-        holdline = options.holdline and config.holdline.enabled
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
         jobs += [Job(text, "hold line") for text in (greeting_sentences(config) if holdline else ())]
         mixer = _segment_maker(config, clips, fingerprint, segments)
@@ -373,7 +375,8 @@ def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook
     check_output_folder(config, options)
     with build_lock(options.output):
         prepared, _ = prepare_scripts(config, options)
+        scripts = [s for item in prepared for s in item.scripts]
+        check_sections(config, scripts)
         with StagedOutput(options.output, keep=lambda relative: not _in_holdline(relative)) as stage:
-            scripts = [s for item in prepared for s in item.scripts]
             write_holdline(config, scripts, stage.path, options.cache_dir, make_engine(voice_settings(config)), progress)
         return options.output / "holdline"

@@ -167,6 +167,23 @@ def _add_sentences(segments: list[Segment], text: str) -> None:
             segments.append(Sentence(" ".join(sentence.split())))
 
 
+def read_script(path: Path) -> str | None:
+    """A script file's text, or None when there is none yet; anything that is not a text file is refused."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    if not path.is_file():
+        raise InputError(path, "is not a script file (a folder or a broken link); move it away and build again")
+    try:
+        raw = path.read_bytes()
+        if b"\x00" in raw:
+            raise UnicodeError("NUL bytes")
+        return raw.decode("utf-8")
+    except UnicodeError:
+        raise InputError(path, "is not UTF-8 text; fix the script, or delete it to have it written again") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read the script: {err.strerror or err}") from None
+
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -217,10 +234,6 @@ def _moves(state: ScriptState, planned: Sequence[PlannedSection]) -> dict[str, s
     return {name: old[key] for key, name in new.items() if key in old and old[key] != name}
 
 
-def _read_script(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None
-
-
 def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_config: ScriptConfig,
                  audio_config: AudioConfig, regenerate: bool = False, write: bool = True) -> ScriptSync:
     """Write or refresh the article's script files, keep hand edits (following their section when its number
@@ -235,7 +248,7 @@ def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_
         planned = plan_sections(article, scripts_config.credits)
         moves = _moves(state, planned)
         sources = {s.slug: moves.get(f"{s.slug}.txt", f"{s.slug}.txt") for s in planned}
-        currents = {slug: _read_script(folder / name) for slug, name in sources.items()}  # all read before any write
+        currents = {slug: read_script(folder / name) for slug, name in sources.items()}  # all read before any write
         result, new_state = ScriptSync(), ScriptState()
         for section in planned:
             path = folder / f"{section.slug}.txt"
@@ -285,9 +298,13 @@ def _remove_stale(folder: Path, old: ScriptState, new: ScriptState, moved: set[s
     ones whose sections are gone."""
     for name, digest in old.generated.items():
         path = folder / name
-        if name in new.generated or not path.exists():
+        if name in new.generated or not path.is_file():
             continue
-        if name in moved or _sha(path.read_text(encoding="utf-8")) == digest:
+        try:
+            unchanged = _sha(path.read_text(encoding="utf-8")) == digest
+        except (OSError, UnicodeError):
+            unchanged = False  # not what the build wrote: keep it
+        if name in moved or unchanged:
             path.unlink()
         else:
             log.warning("%s: its section is no longer in the article; your edited script is kept but not used", path)

@@ -10,7 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -34,6 +34,7 @@ class Site:
     """A project folder whose output/ holds a good build made with the fake engine."""
 
     root: Path
+    engines: list[FakeEngine] = field(default_factory=list, compare=False)  # every fake voice the CLI made
 
     @property
     def output(self) -> Path:
@@ -48,10 +49,14 @@ class Site:
                 for p in sorted(self.output.rglob("*")) if p.is_file()}
 
 
-def fake_engines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every engine name builds the fast fake voice (the CLI picks engines from this mapping)."""
+def fake_engines(monkeypatch: pytest.MonkeyPatch, made: list[FakeEngine]) -> None:
+    """Every engine name builds the fast fake voice (the CLI picks engines from this mapping), kept in 'made'."""
+    def make(settings: object) -> FakeEngine:
+        made.append(FakeEngine())
+        return made[-1]
+
     for name in list(narration.speech.ENGINES):
-        monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
+        monkeypatch.setitem(narration.speech.ENGINES, name, make)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     (site.root / "narration.toml").write_text(CONFIG, encoding="utf-8")
     (site.root / "good.md").write_text(GOOD, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        fake_engines(patch)
+        fake_engines(patch, site.engines)
         assert main(site.args(str(site.root / "good.md"))) == 0
     yield site
 
@@ -71,24 +76,26 @@ def site(published: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Si
     """A private copy of the published project, with the fake engine in place."""
     copy = Site(tmp_path / "project")
     shutil.copytree(published.root, copy.root)
-    fake_engines(monkeypatch)
+    fake_engines(monkeypatch, copy.engines)
     return copy
 
 
 def fails_cleanly(site: Site, capsys: pytest.CaptureFixture[str], *args: str, names: str, says: str,
-                  config: Path | None = None) -> str:
-    """Run a build that must fail: exit 2, exactly one 'error:' line naming the file, output/ untouched."""
+                  config: Path | None = None, problems: int = 1) -> list[str]:
+    """Run a build that must fail: exit 2, one 'error:' line per problem naming the file, output/ untouched,
+    nothing spoken."""
     before = site.snapshot()
     capsys.readouterr()
     code = main(site.args(*args, config=config))
     err = capsys.readouterr().err
     lines = err.strip().splitlines()
     assert code == 2, err
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    assert names in lines[0] and says in lines[0], lines[0]
+    assert len(lines) == problems and all(line.startswith("error: ") and names in line for line in lines), err
+    assert any(says in line for line in lines), err
     assert site.snapshot() == before
     assert not list(site.root.glob(".output.staging-*"))
-    return lines[0]
+    assert not [engine.calls for engine in site.engines if engine.calls]
+    return lines
 
 
 def builds(site: Site, capsys: pytest.CaptureFixture[str], *articles: Path) -> feedparser.FeedParserDict:
@@ -309,10 +316,113 @@ def test_config_problems_are_reported_together(site: Site, capsys: pytest.Captur
     config = site.root / "bad.toml"
     config.write_text('[show]\ntitle = "T"\nbase_url = "ftp://example.org/"\ncolour = "red"\n'
                       '[audio]\nbitrate = 96\nloudness_lufs = "loud"\n[speech]\ntimeout_seconds = 0\n', encoding="utf-8")
-    line = fails_cleanly(site, capsys, config=config, names="bad.toml", says="show.base_url")
-    for problem in ("show.colour: unknown key", "audio.bitrate: expected str", "audio.loudness_lufs: expected float",
-                    "speech.timeout_seconds", "http(s)"):
-        assert problem in line
+    expected = ("show.colour: unknown key", "audio.bitrate: expected str", "audio.loudness_lufs: expected float",
+                "speech.timeout_seconds: 0 must be more than 0", "show.base_url: 'ftp://example.org/' must be an http(s)",
+                "holdline.tempo: 2 must be between 0.5 and 1", "holdline.program_seconds: nan is not a finite number")
+    config.write_text(config.read_text(encoding="utf-8") + "[holdline]\ntempo = 2.0\nprogram_seconds = nan\n",
+                      encoding="utf-8")
+    lines = fails_cleanly(site, capsys, config=config, names="bad.toml", says="show.base_url", problems=len(expected))
+    for problem in expected:
+        assert sum(problem in line for line in lines) == 1, problem
+
+
+BAD_SETTINGS = [  # (added to the project's config, the key named, what is said about it)
+    ("[holdline]\nprogram_seconds = inf\n", "holdline.program_seconds", "not a finite number"),
+    ("[holdline]\nprogram_seconds = nan\n", "holdline.program_seconds", "not a finite number"),
+    ("[holdline]\nprogram_seconds = 1e9\n", "holdline.program_seconds", "at most 600"),
+    ("[holdline]\nprogram_seconds = 30\n", "holdline.program_seconds", "at least message_max_seconds"),
+    ("[holdline]\ngap_seconds = nan\n", "holdline.gap_seconds", "not a finite number"),
+    ("[holdline]\ngap_seconds = 0\n", "holdline.gap_seconds", "between 0.2 and 30"),
+    ("[holdline]\ntempo = 2.0\n", "holdline.tempo", "between 0.5 and 1"),
+    ("[holdline]\ntarget_dbov = -3\n", "holdline.target_dbov", "between -40 and -16"),
+    ("[holdline]\nmessage_min_seconds = 60\n", "holdline.message_min_seconds", "below message_max_seconds"),
+    ('[holdline]\ngreeting = "  "\n', "holdline.greeting", "must not be empty"),
+    ('[holdline]\nmusic = "no-such-music.mp3"\n', "holdline.music", "not a file"),
+    ('[holdline]\nsections = ["09-nothing"]\n', "holdline.sections", "no section '09-nothing'"),
+    ("[audio]\ntrue_peak_dbtp = nan\n", "audio.true_peak_dbtp", "not a finite number"),
+    ("[audio]\ntrue_peak_dbtp = 50\n", "audio.true_peak_dbtp", "between -10 and 0"),
+    ("[audio]\nloudness_lufs = -inf\n", "audio.loudness_lufs", "not a finite number"),
+    ("[audio]\nloudness_lufs = -70\n", "audio.loudness_lufs", "between -30 and -10"),
+    ('[audio]\nbitrate = "0k"\n', "audio.bitrate", "not an MP3 bitrate at 44100 Hz"),
+    ('[audio]\nbitrate = "96"\n', "audio.bitrate", "not an MP3 bitrate"),
+    ('[audio]\nsample_rate = 22050\nbitrate = "192k"\n', "audio.bitrate", "use 8k to 160k"),
+    ("[audio]\nsample_rate = 11000\n", "audio.sample_rate", "not an MP3 sample rate"),
+    ("[audio]\nsentence_pause_ms = -1\n", "audio.sentence_pause_ms", "between 0 and 60000"),
+    ("[speech]\ntimeout_seconds = nan\n", "speech.timeout_seconds", "not a finite number"),
+    ("[speech]\ntimeout_seconds = inf\n", "speech.timeout_seconds", "not a finite number"),
+    ("[speech]\ntimeout_seconds = 1e400\n", "speech.timeout_seconds", "not a finite number"),
+    ("[speech]\nretries = 100000000000000000000000\n", "speech.retries", "between 0 and 10"),
+]
+
+
+@pytest.mark.parametrize("toml, key, says", BAD_SETTINGS, ids=[f"{key}-{toml.split('= ')[-1].strip()}" for toml, key, _ in BAD_SETTINGS])
+def test_bad_setting_is_refused_before_anything_is_spoken(site: Site, capsys: pytest.CaptureFixture[str], toml: str,
+                                                          key: str, says: str) -> None:
+    config = site.root / "settings.toml"
+    config.write_text(CONFIG + toml, encoding="utf-8")
+    (line,) = fails_cleanly(site, capsys, str(site.root / "good.md"), config=config, names="settings.toml", says=says)
+    assert f"settings.toml: {key}: " in line
+
+
+def test_zero_pauses_build_and_join_sentences_without_gaps(site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    """Zero sentence, paragraph and heading pauses, and [pause 0s] marks: sentences follow each other directly."""
+    config = site.root / "narration.toml"
+    config.write_text(CONFIG + "[audio]\nsentence_pause_ms = 0\nparagraph_pause_ms = 0\nheading_pause_ms = 0\n",
+                      encoding="utf-8")
+    (site.root / "scripts" / "good" / "01-when-to-start.txt").write_text(
+        "title: When to start\n\nMost people start at forty.\n[pause 0s]\nSome start earlier. [pause 0ms] Ask us.\n",
+        encoding="utf-8")
+    builds(site, capsys, site.root / "good.md")
+    assert main(["check", "-q", "--config", str(config), str(site.output)]) == 0, capsys.readouterr().out
+    for transcript in (site.output / "transcripts").glob("*.json"):
+        cues = json.loads(transcript.read_text(encoding="utf-8"))["segments"]
+        gaps = [b["startTime"] - a["endTime"] for a, b in zip(cues, cues[1:])]
+        assert len(gaps) >= 5 and all(-0.001 <= gap < 0.06 for gap in gaps), (transcript.name, gaps)
+    script = json.loads((site.output / "transcripts" / "01-when-to-start.json").read_text(encoding="utf-8"))
+    assert [c["body"] for c in script["segments"]][3:6] == ["Most people start at forty.", "Some start earlier.", "Ask us."]
+
+
+SCRIPT_MISTAKES = {  # what is found where a script file should be -> what the error says
+    "binary garbage": ("not UTF-8 text", lambda path: path.write_bytes(bytes(range(256)) * 8)),
+    "a folder": ("not a script file", lambda path: (path.unlink(), path.mkdir())),
+    "a broken link": ("not a script file", lambda path: (path.unlink(), path.symlink_to(path.with_name("gone.txt")))),
+}
+
+
+@pytest.mark.parametrize("mistake", SCRIPT_MISTAKES)
+def test_script_that_is_not_a_text_file(site: Site, capsys: pytest.CaptureFixture[str], mistake: str) -> None:
+    says, make = SCRIPT_MISTAKES[mistake]
+    make(site.root / "scripts" / "good" / "02-results.txt")
+    fails_cleanly(site, capsys, str(site.root / "good.md"), names="02-results.txt", says=says)
+
+
+@pytest.mark.parametrize("front, says", [
+    ("---\n- title\n- Screening Basics\n---\n", "front matter must be 'key: value' lines, not a list"),
+    ("---\ntitle: Never closed\n\n", "front matter opened by '---' on line 1 is never closed"),
+    ("---\ntitle: [Screening\n---\n", "front matter is not valid YAML"),
+    ("---\ntitle:\n  words: Screening\n---\n", "front matter title: expected text, got a table"),
+    ("---\nreviewer: Dr. A\nlastReviewed: soon\n---\n", "front matter last_reviewed 'soon' is not a date"),
+], ids=["list", "never-closed", "not-yaml", "nested", "bad-date"])
+def test_bad_front_matter(site: Site, capsys: pytest.CaptureFixture[str], front: str, says: str) -> None:
+    path = write(site, "front.md", front + GOOD)
+    fails_cleanly(site, capsys, str(path), names="front.md", says=says)
+
+
+def test_front_matter_aliases_and_unknown_keys(site: Site, capsys: pytest.CaptureFixture[str],
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    """The README's 'reviewer', and the keys real exports use (lastReviewed, url); other keys are named in a warning."""
+    path = write(site, "front.md", "---\ntitle: Screening, Reviewed\nreviewer: Dr. Ada Lane\nlastReviewed: 2025-03-01\n"
+                                   "url: https://example.org/screening\nsource: NCI\ncancerTypes: [breast]\n"
+                                   "reviewr: typo\n---\n" + GOOD)
+    with caplog.at_level(logging.WARNING, logger="narration"):
+        feed = builds(site, capsys, path)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "front.md" in warnings[0] and "'reviewr'" in warnings[0], warnings
+    summary = feed.entries[0].summary
+    assert "Medically reviewed by Dr. Ada Lane." in summary and "Last reviewed 2025-03-01." in summary
+    assert "Source article: https://example.org/screening" in summary and "NCI" not in summary
+    scripts = "".join(p.read_text(encoding="utf-8") for p in (site.root / "scripts" / "front").glob("*.txt"))
+    assert "reviewr" not in scripts and "Ada Lane" not in scripts
 
 
 def test_config_that_is_not_toml(site: Site, capsys: pytest.CaptureFixture[str]) -> None:

@@ -180,6 +180,10 @@ def test_meter_gives_the_same_result_whatever_the_chunks(speech, rate):
         assert streamed(samples, rate, sizes) == pytest.approx(whole, abs=1e-6), sizes
     excerpt = samples[rate:rate + int(1.37 * rate)]  # sample by sample is slow: a short stretch
     assert streamed(excerpt, rate, [1]) == pytest.approx(streamed(excerpt, rate, [len(excerpt)]), abs=1e-6)
+    meter = loudness.LoudnessMeter(rate)
+    for piece in (samples[:0], samples, np.zeros(0, np.float32)):  # zero-length pauses add nothing
+        meter.add(piece)
+    assert meter.integrated() == pytest.approx(whole, abs=1e-6)
 
 
 def test_meter_pads_short_audio_with_silence_like_pyloudnorm_on_a_padded_block(speech):

@@ -36,6 +36,7 @@ class HoldlineConfig:
     mp3_bitrate_kbps: int = 32
 
     def __post_init__(self) -> None:
+        # Guards direct callers: a project's [holdline] values are checked earlier, when its config is read.
         problems = []
         if not -40.0 <= self.target_dbov <= -16.0:
             problems.append(f"target_dbov {self.target_dbov} is outside -40..-16 dBov (telephone speech is -26)")
