@@ -46,8 +46,7 @@ def _common(parser: argparse.ArgumentParser, command: str) -> None:
         parser.add_argument("--cache", type=_path, default=Path(".cache/narration"),
                             help="clip cache folder (default: .cache/narration/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
-    if command in ("build", "holdline"):
-        parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
 
 def _article_args(parser: argparse.ArgumentParser, command: str) -> None:
