@@ -270,7 +270,9 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 progress("mixing the episodes", 0, 1)
             encoded.update(ahead.finish())
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
-        with StagedOutput(options.output) as stage, ThreadPoolExecutor(max_workers=1) as beside:
+        # Left out by --no-holdline (not by the config), the published hold line stays as it is.
+        keep = ("holdline",) if config.holdline.enabled and not options.holdline else ()
+        with StagedOutput(options.output, keep=keep) as stage, ThreadPoolExecutor(max_workers=1) as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine) if holdline else None
             cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"

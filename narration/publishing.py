@@ -50,10 +50,12 @@ def build_lock(output: Path) -> Iterator[None]:
 class StagedOutput:
     """A staging folder that replaces the output folder only if the with-block succeeds."""
 
-    def __init__(self, output: Path, carry_over: bool = False, replace: tuple[str, ...] = ()) -> None:
+    def __init__(self, output: Path, carry_over: bool = False, replace: tuple[str, ...] = (),
+                 keep: tuple[str, ...] = ()) -> None:
         self.output = output.resolve()
         self.carry_over = carry_over  # start from the published files (hard links), except the `replace` folders
         self.replace = replace
+        self.keep = keep  # published folders this build does not remake, carried over as they are
         self.staging = _sibling(self.output, f"staging-{os.getpid()}")
         self._last: list[tuple[str, bytes]] = []
 
@@ -67,6 +69,8 @@ class StagedOutput:
             shutil.copytree(self.output, self.staging, copy_function=os.link,
                             ignore=lambda folder, names: [n for n in names if Path(folder) == self.output and n in self.replace])
         self.staging.mkdir(parents=True, exist_ok=True)
+        for name in self.keep:
+            link_tree(self.output / name, self.staging / name)
         return self
 
     def write_last(self, relative: str, data: bytes) -> None:
@@ -86,6 +90,25 @@ class StagedOutput:
         os.replace(self.staging, self.output)
         _fsync_dir(self.output.parent)
         shutil.rmtree(previous, ignore_errors=True)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Hard-link a folder's regular files into target (a copy where links are refused); a symlink is never
+    followed, nor carried, since it may lead out of the output."""
+    if source.is_symlink() or not source.is_dir():
+        return
+    for folder, dirs, files in os.walk(source):  # os.walk does not descend into linked folders
+        here, there = Path(folder), target / Path(folder).relative_to(source)
+        there.mkdir(parents=True, exist_ok=True)
+        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
+        for name in files:
+            path = here / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            try:
+                os.link(path, there / name)
+            except OSError:
+                shutil.copy2(path, there / name)
 
 
 def _fsync_dir(path: Path) -> None:

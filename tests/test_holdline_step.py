@@ -1,12 +1,18 @@
 """The build's hold-line step on the real sample: renditions of every section and a looping program."""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import struct
 import wave
 from pathlib import Path
 
-from conftest import FakeEngine, SampleBuild, copy_project
+import pytest
+
+import narration.speech
+from conftest import FakeEngine, Project, SampleBuild, copy_project
+from narration.cli import main
 from narration.ffmpeg import decode
 from narration.publish.holdline import loop_discontinuity
 from narration.scripts import parse_script
@@ -79,3 +85,40 @@ def test_hold_line_pace_is_110_to_130_words_a_minute(sample_build: SampleBuild) 
     words = sum(len(e["text"].split()) for e in sections)
     minutes = sum(e["duration_s"] for e in sections) / 60
     assert 110 <= words / minutes <= 130
+
+
+def _cli(project: Project, *extra: str) -> list[str]:
+    return ["build", "-q", "--config", str(project.root / "narration.toml"), "--scripts", str(project.root / "scripts"),
+            "--cache", str(project.root / "cache"), "--output", str(project.root / "output"), *extra]
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def test_no_holdline_keeps_the_published_holdline(project: Project, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """--no-holdline skips the work, not the published files; a config that turns the hold line off removes them."""
+    for name in list(narration.speech.ENGINES):
+        monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
+    article = project.root / "short.md"
+    article.write_text("# Screening\n\n## When\n\nMost people start at forty.\n\n## Results\n\nResults come in a week.\n",
+                       encoding="utf-8")
+    assert main(_cli(project, str(article))) == 0
+    holdline = project.root / "output" / "holdline"
+    before = _files(holdline)
+    assert "manifest.json" in before and len(before) > 20
+    outside = tmp_path / "private.txt"
+    outside.write_text("not the build's", encoding="utf-8")
+    (holdline / "link.txt").symlink_to(outside)
+    feed = (project.root / "output" / "feed.xml").read_bytes()
+    article.write_text(article.read_text(encoding="utf-8").replace("a week", "five days"), encoding="utf-8")
+    assert main(_cli(project, "--no-holdline", str(article))) == 0
+    assert (project.root / "output" / "feed.xml").read_bytes() != feed  # the build did publish
+    assert _files(holdline) == before
+    assert not os.path.lexists(holdline / "link.txt")  # a link is never followed out of the output, nor carried
+    config = project.root / "narration.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "[holdline]\nenabled = false\n", encoding="utf-8")
+    assert main(_cli(project, str(article))) == 0
+    assert not holdline.exists()
