@@ -6,9 +6,11 @@ import json
 import os
 import struct
 import wave
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import soundfile
 
 import narration.speech
 from conftest import FakeEngine, Project, SampleBuild, copy_project
@@ -122,3 +124,34 @@ def test_no_holdline_keeps_the_published_holdline(project: Project, tmp_path: Pa
     config.write_text(config.read_text(encoding="utf-8") + "[holdline]\nenabled = false\n", encoding="utf-8")
     assert main(_cli(project, str(article))) == 0
     assert not holdline.exists()
+
+
+def test_a_sentence_longer_than_a_connect_prompt_is_cut_between_words(project: Project,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """One sentence with no punctuation, longer than Amazon Connect takes: its parts are cut at pauses, and
+    every other output is built. (The limit is lowered so the fake voice's clip need not last 5 minutes.)"""
+    import narration.holdline_step as step
+
+    for name in list(narration.speech.ENGINES):
+        monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
+    limit = 15.0
+    monkeypatch.setattr(step, "holdline_config", lambda config, real=step.holdline_config: replace(
+        real(config), connect_max_seconds=limit))
+    words = " ".join(f"word{k}" for k in range(300))  # about 2,100 characters: some 30 s at the hold-line pace
+    article = project.root / "long.md"
+    article.write_text(f"# Long\n\n## Start\n\nA short opening.\n\n## Rambling\n\n{words}\n", encoding="utf-8")
+    assert main(_cli(project, str(article))) == 0
+    output = project.root / "output"
+    assert len(list((output / "episodes").glob("*.mp3"))) == 3
+    files = _manifest(output)["files"]
+    whole = next(e for e in files if e["source"] == "02-rambling" and e["target"] == "cisco" and e["codec"] == "pcm_s16le")
+    assert whole["duration_s"] > 2 * limit
+    for source in ("02-rambling", "hold-program"):
+        parts = [e for e in files if e["source"] == source and e["target"] == "amazon-connect"]
+        assert len(parts) >= 2 and all(e["duration_s"] < limit for e in parts)
+        for entry in parts:
+            info = soundfile.info(str(output / "holdline" / entry["file"]))
+            assert info.duration == pytest.approx(entry["duration_s"], abs=0.001) and info.subtype == "ULAW"
+    parts = [e for e in files if e["source"] == "02-rambling" and e["target"] == "amazon-connect"]
+    assert sum(e["duration_s"] for e in parts) == pytest.approx(whole["duration_s"], abs=0.01)
+    assert " ".join(e["text"] for e in parts).split() == words.split()  # each word in exactly one part
