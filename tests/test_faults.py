@@ -425,6 +425,19 @@ def test_corrupt_holdline_entry_is_rendered_again(built, reference: Project, dam
     assert all(_holdline_entry_intact(entry) for entry in entries)
 
 
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty"])
+def test_corrupt_cover_in_cache_is_drawn_again(built, reference: Project, damage: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    project, article = built
+    monkeypatch.setitem(narration.speech.ENGINES, "piper", lambda settings: FakeEngine())
+    (cover,) = (project.root / "cache" / "covers").glob("*.png")
+    data = cover.read_bytes()
+    cover.write_bytes({"truncate": data[: len(data) - 20], "flip": data[:4000] + bytes([data[4000] ^ 0x55]) + data[4001:],
+                       "empty": b""}[damage])
+    assert main(cli_args(project, article)) == 0
+    assert (project.root / "output" / "cover.png").read_bytes() == (reference.root / "output" / "cover.png").read_bytes()
+    assert cover.read_bytes() == data
+
+
 def test_serve_binds_to_loopback_by_default() -> None:
     import inspect
 
