@@ -130,11 +130,11 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
 
 def _publish_items(cache: HoldlineCache, items: Sequence[tuple[str, Callable[[Path], list[ManifestEntry]]]],
                    out_dir: Path) -> list[ManifestEntry]:
-    """Every item's files in out_dir: intact cache entries copied, the others rendered (two at a time: filters
-    and ffmpeg runs release the GIL) and cached. The entries come back in the items' order."""
-    published = [cache.publish(key, out_dir) for key, _ in items]
-    missing = [i for i, made in enumerate(published) if made is None]
+    """Every item's files in out_dir: intact cache entries copied and checked, the others rendered and cached;
+    two at a time (hashing, filters and ffmpeg runs release the GIL). The entries come back in the items' order."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        published = list(pool.map(lambda item: cache.publish(item[0], out_dir), items))
+        missing = [i for i, made in enumerate(published) if made is None]
         for i, made in zip(missing, pool.map(lambda i: cache.make(*items[i], out_dir), missing)):
             published[i] = made
     return [entry for made in published for entry in made or ()]
