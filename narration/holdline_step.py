@@ -4,7 +4,6 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import json
-import shutil
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -17,9 +16,9 @@ from .errors import ConfigError, EngineError
 from .ffmpeg import atempo
 from .lazy import import_signal_processing
 from .models import Audio, Cue, Pause, Script, Sentence
-from .publish.episodes import place
 from .publish.holdline_config import HoldlineConfig
-from .publish.holdline_manifest import HOLDLINE_DIR, ManifestEntry, write_manifest
+from .publish.holdline_cache import HoldlineCache
+from .publish.holdline_manifest import ManifestEntry, write_manifest
 from .sentences import split_sentences
 from .speech import ClipCache, Engine, clip_key
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
@@ -135,28 +134,20 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
               lambda folder: _program(settings, greeting, body, pace, folder))]
     items += [(key("section", sentences_of(script)), lambda folder, script=script: _section(settings, script, pace, folder))
               for script in spoken]
-    folders = [(cache_dir / "holdline" / item_key, make) for item_key, make in items]
-    missing = [(folder, make) for folder, make in folders if not (folder / "entries.json").exists()]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:  # filters and ffmpeg runs release the GIL
-        list(pool.map(lambda job: _make_entry(*job), missing))
-    entries: list[ManifestEntry] = []
-    for folder, _ in folders:
-        made = [ManifestEntry(**e) for e in json.loads((folder / "entries.json").read_text(encoding="utf-8"))]
-        for entry in made:
-            place(folder / HOLDLINE_DIR / entry.file, out_dir / HOLDLINE_DIR / entry.file)
-        entries += made
-    write_manifest(entries, out_dir)
+    write_manifest(_publish_items(HoldlineCache(cache_dir), items, out_dir), out_dir)
     return stats
 
 
-def _make_entry(folder: Path, make: Callable[[Path], list[ManifestEntry]]) -> None:
-    """Render one item into a cache folder; entries.json is written last, so an entry is complete or absent."""
-    staging = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    entries = make(staging)
-    (staging / "entries.json").write_text(json.dumps([asdict(e) for e in entries]), encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    staging.rename(folder)
+def _publish_items(cache: HoldlineCache, items: Sequence[tuple[str, Callable[[Path], list[ManifestEntry]]]],
+                   out_dir: Path) -> list[ManifestEntry]:
+    """Every item's files in out_dir: intact cache entries copied and checked, the others rendered and cached;
+    two at a time (hashing, filters and ffmpeg runs release the GIL). The entries come back in the items' order."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        published = list(pool.map(lambda item: cache.publish(item[0], out_dir), items))
+        missing = [i for i, made in enumerate(published) if made is None]
+        for i, made in zip(missing, pool.map(lambda i: cache.make(*items[i], out_dir), missing)):
+            published[i] = made
+    return [entry for made in published for entry in made or ()]
 
 
 def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], pace: HoldPace,

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from . import ingest
 from . import scripts as script_stage
+from .atomic import atomic_path
 from .config import AudioConfig, Config
 from .episodes import EpisodePlan, Part, full_plan, section_plan
 from .errors import EngineError, InputError
@@ -24,7 +25,7 @@ from .models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, Publishe
 from .normalize import normalize
 from .publish import feed as feed_stage
 from .publish import transcripts
-from .publish.artwork import check_cover, default_cover
+from .publish.artwork import check_cover, default_cover, intact_png
 from .publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, episode_key, place
 from .publish.epub import write_epub
 from .publish.site import SiteShow, write_site
@@ -192,10 +193,7 @@ def _cover(config: Config, cache_dir: Path) -> Path:
         return path
     key = hashlib.sha256(f"{config.show.title}\n{config.show.author}\nv1".encode()).hexdigest()[:16]
     cached = cache_dir / "covers" / f"{key}.png"
-    if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        from .atomic import atomic_path
-
+    if not intact_png(cached):  # PNG chunks carry CRCs: a damaged cover is drawn again, never published
         with atomic_path(cached) as tmp:
             default_cover(config.show.title, config.show.author, tmp)
     return cached

@@ -5,6 +5,7 @@ Whatever happens, output/ holds the previous good build until a new one is compl
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -72,9 +73,9 @@ def test_builds_do_not_depend_on_their_history(published, reference: Project) ->
     assert snapshot(project.root / "output") == snapshot(reference.root / "output")
 
 
-def cli_args(project: Project, article: Path) -> list[str]:
+def cli_args(project: Project, article: Path, output: str = "output") -> list[str]:
     return ["build", "-q", "--config", str(project.root / "narration.toml"), "--scripts", str(project.root / "scripts"),
-            "--cache", str(project.root / "cache"), "--output", str(project.root / "output"), str(article)]
+            "--cache", str(project.root / "cache"), "--output", str(project.root / output), str(article)]
 
 
 @pytest.fixture(scope="module")
@@ -290,6 +291,23 @@ def test_concurrent_build_stops_with_a_clear_message(published, reference: Proje
     assert_same_build(project.root / "output", reference.root / "output", before)
 
 
+def test_builds_to_different_outputs_share_one_cache(tmp_path: Path, reference: Project) -> None:
+    """Every build of a project shares the default cache: builds of other outputs may run at the same time."""
+    project = make_project(tmp_path / "project")
+    article = project.root / "screening.md"
+    article.write_text(EDITED, encoding="utf-8")
+    outputs = ["site-a", "site-b", "site-c"]
+    procs = [subprocess.Popen([sys.executable, str(ROOT / "tests" / "fake_build.py"), *cli_args(project, article, name)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for name in outputs]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    for name in outputs:
+        assert_same_build(project.root / name, reference.root / "output")
+        assert snapshot(project.root / name / "holdline") == snapshot(reference.root / "output" / "holdline")
+    assert not [p for p in (project.root / "cache").rglob("*") if p.name.endswith((".partial", ".tmp", ".old"))]
+
+
 @pytest.fixture
 def built(tmp_path: Path, reference: Project) -> Iterator[tuple[Project, Path]]:
     """The edited article built from scratch (equal to the reference), so every cache entry is in use."""
@@ -387,3 +405,53 @@ def test_corrupt_prepared_clip_is_prepared_again(built, reference: Project) -> N
     assert all(ClipCache(wav.parent.parent.parent).get(wav.stem) is not None
                for wav in (project.root / "cache" / "prepared").rglob("*.wav"))
     assert_same_build(project.root / "output", reference.root / "output")
+
+
+def _holdline_entry_intact(entry: Path) -> bool:
+    records = json.loads((entry / "entries.json").read_text(encoding="utf-8"))
+    return all(hashlib.sha256((entry / "holdline" / r["file"]).read_bytes()).hexdigest() == r["sha256"] for r in records)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "no-file", "bad-index", "index-not-a-list", "no-index"])
+def test_corrupt_holdline_entry_is_rendered_again(built, reference: Project, damage: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A damaged hold-line entry is a miss: never published as it is, never a crash."""
+    project, article = built
+    monkeypatch.setitem(narration.speech.ENGINES, "piper", lambda settings: FakeEngine())
+    entries = sorted(p for p in (project.root / "cache" / "holdline").iterdir() if not p.name.startswith("."))
+    assert len(entries) >= 2
+    for entry in entries:
+        index = entry / "entries.json"
+        rendition = entry / "holdline" / json.loads(index.read_text(encoding="utf-8"))[0]["file"]
+        data = rendition.read_bytes()
+        if damage == "truncate":
+            rendition.write_bytes(data[:100])
+        elif damage == "flip":
+            rendition.write_bytes(data[:60] + bytes([data[60] ^ 0x55]) + data[61:])
+        elif damage == "no-file":
+            rendition.unlink()
+        elif damage == "bad-index":
+            index.write_text(index.read_text(encoding="utf-8")[:70], encoding="utf-8")
+        elif damage == "index-not-a-list":
+            index.write_text('{"file": 3}', encoding="utf-8")
+        else:
+            index.unlink()
+    assert main(cli_args(project, article)) == 0
+    output, expected = project.root / "output" / "holdline", reference.root / "output" / "holdline"
+    assert snapshot(output) == snapshot(expected)
+    manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
+    assert all((output / f["file"]).stat().st_size == f["bytes"] for f in manifest["files"])
+    assert all(_holdline_entry_intact(entry) for entry in entries)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty"])
+def test_corrupt_cover_in_cache_is_drawn_again(built, reference: Project, damage: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    project, article = built
+    monkeypatch.setitem(narration.speech.ENGINES, "piper", lambda settings: FakeEngine())
+    (cover,) = (project.root / "cache" / "covers").glob("*.png")
+    data = cover.read_bytes()
+    cover.write_bytes({"truncate": data[: len(data) - 20], "flip": data[:4000] + bytes([data[4000] ^ 0x55]) + data[4001:],
+                       "empty": b""}[damage])
+    assert main(cli_args(project, article)) == 0
+    assert (project.root / "output" / "cover.png").read_bytes() == (reference.root / "output" / "cover.png").read_bytes()
+    assert cover.read_bytes() == data
+

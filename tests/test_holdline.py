@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from narration.errors import ConfigError, InputError, NarrationError
+from narration.errors import ConfigError, InputError
 from narration.models import Audio, Cue
 from narration.publish.holdline import (
     HoldlineConfig,
@@ -339,18 +339,23 @@ def test_amazon_connect_splits_long_audio_between_sentences(sections, tmp_path):
     assert other[0].duration_s > 300  # only Amazon Connect has the limit
 
 
-def test_amazon_connect_refuses_what_it_cannot_split(sections, tmp_path):
+def test_amazon_connect_cuts_between_words_where_no_sentence_break_fits(sections, tmp_path):
+    """No cue to cut at (as for one very long sentence): parts are cut in a pause, nothing is lost or refused."""
     audio, _ = _long_speech(sections, 5.2)
-    with pytest.raises(NarrationError, match=r"amazon-connect: long-episode is \d+:\d\d long .*under 5 minutes"):
-        write_renditions("long episode", audio, "text", tmp_path, HoldlineConfig())
-    assert not (tmp_path / "holdline").exists()  # nothing half-written
+    entries = write_renditions("long episode", audio, "text", tmp_path, HoldlineConfig())
+    parts = [e for e in entries if e.target == "amazon-connect"]
+    assert len(parts) == 2 and all(e.duration_s < 300 for e in parts)
+    assert sum(e.duration_s for e in parts) == pytest.approx(audio.duration_s, abs=0.01)
+    whole, _, _, _ = ffmpeg_decode(tmp_path / "holdline" / "asterisk" / "long-episode.sln", ("s16le", 8000))
+    cut = round(parts[0].duration_s * 8000)
+    assert float(np.abs(whole[cut - 80:cut + 80]).max()) < 0.01 * float(np.abs(whole).max())  # in a pause
 
 
 def test_amazon_connect_split_respects_a_lower_limit(sections, tmp_path):
     slug, sentences = sections[0]
     audio, cues = _long_speech([(slug, sentences[:3])], 0.9)
-    config = HoldlineConfig(connect_max_seconds=20)
-    entries = [e for e in write_renditions("m", audio, "x", tmp_path, config, cues) if e.target == "amazon-connect"]
-    assert len(entries) >= 3 and all(e.duration_s < 20 for e in entries)
-    with pytest.raises(NarrationError, match="cannot be cut between sentences"):
-        write_renditions("m", audio, "x", tmp_path, HoldlineConfig(connect_max_seconds=10), cues)
+    for limit in (20, 10):
+        entries = write_renditions("m", audio, "x", tmp_path, HoldlineConfig(connect_max_seconds=limit), cues)
+        parts = [e for e in entries if e.target == "amazon-connect"]
+        assert len(parts) >= 3 and all(e.duration_s < limit for e in parts)
+        assert sum(e.duration_s for e in parts) == pytest.approx(audio.duration_s, abs=0.01)

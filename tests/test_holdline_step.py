@@ -1,12 +1,20 @@
 """The build's hold-line step on the real sample: renditions of every section and a looping program."""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import struct
 import wave
+from dataclasses import replace
 from pathlib import Path
 
-from conftest import FakeEngine, SampleBuild, copy_project
+import pytest
+import soundfile
+
+import narration.speech
+from conftest import FakeEngine, Project, SampleBuild, copy_project
+from narration.cli import main
 from narration.ffmpeg import decode
 from narration.publish.holdline import loop_discontinuity
 from narration.scripts import parse_script
@@ -79,3 +87,72 @@ def test_hold_line_pace_is_110_to_130_words_a_minute(sample_build: SampleBuild) 
     words = sum(len(e["text"].split()) for e in sections)
     minutes = sum(e["duration_s"] for e in sections) / 60
     assert 110 <= words / minutes <= 130
+
+
+def _cli(project: Project, *extra: str) -> list[str]:
+    return ["build", "-q", "--config", str(project.root / "narration.toml"), "--scripts", str(project.root / "scripts"),
+            "--cache", str(project.root / "cache"), "--output", str(project.root / "output"), *extra]
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def test_no_holdline_keeps_the_published_holdline(project: Project, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """--no-holdline skips the work, not the published files; a config that turns the hold line off removes them."""
+    for name in list(narration.speech.ENGINES):
+        monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
+    article = project.root / "short.md"
+    article.write_text("# Screening\n\n## When\n\nMost people start at forty.\n\n## Results\n\nResults come in a week.\n",
+                       encoding="utf-8")
+    assert main(_cli(project, str(article))) == 0
+    holdline = project.root / "output" / "holdline"
+    before = _files(holdline)
+    assert "manifest.json" in before and len(before) > 20
+    outside = tmp_path / "private.txt"
+    outside.write_text("not the build's", encoding="utf-8")
+    (holdline / "link.txt").symlink_to(outside)
+    feed = (project.root / "output" / "feed.xml").read_bytes()
+    article.write_text(article.read_text(encoding="utf-8").replace("a week", "five days"), encoding="utf-8")
+    assert main(_cli(project, "--no-holdline", str(article))) == 0
+    assert (project.root / "output" / "feed.xml").read_bytes() != feed  # the build did publish
+    assert {k: v for k, v in _files(holdline).items() if k != "link.txt"} == before
+    # the user's link is kept as a link: never followed, never copied through, the outside file untouched
+    assert os.readlink(holdline / "link.txt") == str(outside) and outside.stat().st_nlink == 1
+    config = project.root / "narration.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "[holdline]\nenabled = false\n", encoding="utf-8")
+    assert main(_cli(project, str(article))) == 0
+    assert [p.name for p in holdline.iterdir()] == ["link.txt"]  # what the build made is gone, the user's link stays
+
+
+def test_a_sentence_longer_than_a_connect_prompt_is_cut_between_words(project: Project,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """One sentence with no punctuation, longer than Amazon Connect takes: its parts are cut at pauses, and
+    every other output is built. (The limit is lowered so the fake voice's clip need not last 5 minutes.)"""
+    import narration.holdline_step as step
+
+    for name in list(narration.speech.ENGINES):
+        monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
+    limit = 15.0
+    monkeypatch.setattr(step, "holdline_config", lambda config, real=step.holdline_config: replace(
+        real(config), connect_max_seconds=limit))
+    words = " ".join(f"word{k}" for k in range(300))  # about 2,100 characters: some 30 s at the hold-line pace
+    article = project.root / "long.md"
+    article.write_text(f"# Long\n\n## Start\n\nA short opening.\n\n## Rambling\n\n{words}\n", encoding="utf-8")
+    assert main(_cli(project, str(article))) == 0
+    output = project.root / "output"
+    assert len(list((output / "episodes").glob("*.mp3"))) == 3
+    files = _manifest(output)["files"]
+    whole = next(e for e in files if e["source"] == "02-rambling" and e["target"] == "cisco" and e["codec"] == "pcm_s16le")
+    assert whole["duration_s"] > 2 * limit
+    for source in ("02-rambling", "hold-program"):
+        parts = [e for e in files if e["source"] == source and e["target"] == "amazon-connect"]
+        assert len(parts) >= 2 and all(e["duration_s"] < limit for e in parts)
+        for entry in parts:
+            info = soundfile.info(str(output / "holdline" / entry["file"]))
+            assert info.duration == pytest.approx(entry["duration_s"], abs=0.001) and info.subtype == "ULAW"
+    parts = [e for e in files if e["source"] == "02-rambling" and e["target"] == "amazon-connect"]
+    assert sum(e["duration_s"] for e in parts) == pytest.approx(whole["duration_s"], abs=0.01)
+    assert " ".join(e["text"] for e in parts).split() == words.split()  # each word in exactly one part

@@ -43,6 +43,16 @@ def default_cover(title: str, subtitle: str, path: Path) -> Path:
     return path
 
 
+def intact_png(path: Path) -> bool:
+    """Every chunk of the PNG is there and matches its CRC: a cached cover that is not is a miss."""
+    try:
+        with Image.open(path) as image:
+            image.verify()
+            return image.format == "PNG"
+    except (OSError, SyntaxError, ValueError):  # UnidentifiedImageError is an OSError
+        return False
+
+
 def check_cover(path: Path) -> list[str]:
     """Why podcast directories would refuse this cover image (empty when it is fine)."""
     path = Path(path)

@@ -16,7 +16,7 @@ import numpy as np
 import soundfile
 from scipy import ndimage
 
-from narration.errors import AudioToolError, ConfigError, InputError, NarrationError
+from narration.errors import AudioToolError, ConfigError, InputError
 from narration.ffmpeg import decode, run, to_pcm16
 from narration.models import Audio, Cue
 from narration.publish.holdline_config import CONNECT_MAX_BYTES, HoldlineConfig
@@ -424,36 +424,57 @@ def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrat
     return [path.stat().st_size for _, path in outputs]
 
 
-def _cut_points(cues: Sequence[Cue], total_ms: int, max_ms: float) -> list[int] | None:
-    """Millisecond offsets splitting audio into parts under max_ms, each cut mid-silence between cues."""
+QUIET_FRAME_MS = 20  # the stretch whose energy decides where a sentence too long for a part is cut
+
+
+def _quiet_point(audio: Audio, lo_ms: float, hi_ms: float) -> int:
+    """The middle of the quietest 20 ms between lo_ms and hi_ms (the latest, on a tie): a pause between words."""
+    frame = max(1, audio.rate * QUIET_FRAME_MS // 1000)
+    lo, hi = int(lo_ms * audio.rate / 1000), int(hi_ms * audio.rate / 1000)
+    count = max(1, (hi - lo) // frame)
+    span = audio.samples[lo:lo + count * frame].astype(np.float64)
+    energy = np.square(span).reshape(count, frame).mean(axis=1)
+    best = count - 1 - int(np.argmin(energy[::-1]))
+    return (lo + best * frame + frame // 2) * 1000 // audio.rate
+
+
+def _cut_points(cues: Sequence[Cue], audio: Audio, max_ms: float) -> list[int]:
+    """Millisecond offsets splitting audio into parts under max_ms, each cut mid-silence between cues; where
+    one sentence alone is too long, at its quietest moment in the second half of the part (between words)."""
     bounds = [(a.end_ms + b.start_ms) // 2 for a, b in zip(cues, cues[1:]) if b.start_ms >= a.end_ms]
+    total_ms = len(audio.samples) * 1000 // audio.rate
     cuts, start = [0], 0
     while total_ms - start >= max_ms:
         fitting = [b for b in bounds if start < b < start + max_ms]
-        if not fitting:
-            return None
-        start = fitting[-1]
+        start = fitting[-1] if fitting else _quiet_point(audio, start + max_ms / 2, start + max_ms - QUIET_FRAME_MS)
         cuts.append(start)
     return cuts + [total_ms]
+
+
+def _words_between(cue: Cue, a: int, b: int) -> str:
+    """What a cue says between a and b ms: all of it, or for a sentence cut in two, its words in proportion
+    to the time (an estimate: the manifest's text of such a part)."""
+    if a <= cue.start_ms and cue.end_ms <= b:
+        return cue.text
+    words, span = cue.text.split(), max(1, cue.end_ms - cue.start_ms)
+    first = round(len(words) * max(0, a - cue.start_ms) / span)
+    last = round(len(words) * min(span, b - cue.start_ms) / span)
+    return " ".join(words[first:last])
 
 
 def _connect_parts(
     name: str, narrow: Audio, text: str, cues: Sequence[Cue], config: HoldlineConfig
 ) -> list[tuple[str, Audio, str]]:
-    """Amazon Connect's parts: each under 5 minutes and 50 MB, cut between sentences, or a clear refusal."""
+    """Amazon Connect's parts: each under 5 minutes and 50 MB, cut between sentences (or, for a sentence longer
+    than a part, between words)."""
     max_s = min(config.connect_max_seconds, (CONNECT_MAX_BYTES - 4096) / narrow.rate)  # mu-law: 1 byte a sample
     if narrow.duration_s < max_s:
         return [(name, narrow, text)]
-    cuts = _cut_points(sorted(cues, key=lambda c: c.start_ms), narrow.duration_ms, max_s * 1000)
-    if cuts is None:
-        minutes, seconds = divmod(round(narrow.duration_s), 60)
-        raise NarrationError(
-            f"amazon-connect: {name} is {minutes}:{seconds:02d} long and cannot be cut between sentences into parts "
-            f"under {max_s:.0f} s (Amazon Connect prompts must be under 5 minutes); choose shorter sections"
-        )
+    ordered = sorted(cues, key=lambda c: c.start_ms)
+    cuts = _cut_points(ordered, narrow, max_s * 1000)
     parts = []
     for k, (a, b) in enumerate(zip(cuts, cuts[1:]), start=1):
-        inside = [c.text for c in cues if a <= c.start_ms < b]
+        inside = [words for c in ordered if c.start_ms < b and a < c.end_ms and (words := _words_between(c, a, b))]
         span = narrow.samples[a * narrow.rate // 1000 : b * narrow.rate // 1000]
         parts.append((f"{name}-part-{k}", fade_edges(Audio(span, narrow.rate)), "\n".join(inside)))
     return parts
