@@ -73,6 +73,11 @@ def test_builds_do_not_depend_on_their_history(published, reference: Project) ->
     assert snapshot(project.root / "output") == snapshot(reference.root / "output")
 
 
+def scripts_args(project: Project, article: Path) -> list[str]:
+    return ["scripts", "--config", str(project.root / "narration.toml"), "--scripts", str(project.root / "scripts"),
+            str(article)]
+
+
 def cli_args(project: Project, article: Path, output: str = "output") -> list[str]:
     return ["build", "-q", "--config", str(project.root / "narration.toml"), "--scripts", str(project.root / "scripts"),
             "--cache", str(project.root / "cache"), "--output", str(project.root / output), str(article)]
@@ -206,8 +211,8 @@ def _start(project: Project, article: Path, point: str, tmp: Path, command: str 
     env = {**os.environ, "FAKE_BUILD_PAUSE": point, "FAKE_BUILD_READY": str(tmp / "ready"), "FAKE_BUILD_GO": str(tmp / "go")}
     (tmp / "ready").unlink(missing_ok=True)
     (tmp / "go").unlink(missing_ok=True)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "fake_build.py"), command,
-                             *cli_args(project, article)[1:]], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    args = scripts_args(project, article) if command == "scripts" else [command, *cli_args(project, article)[1:]]
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "fake_build.py"), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while not (tmp / "ready").exists():
         assert proc.poll() is None, proc.communicate()
@@ -252,7 +257,7 @@ def test_killed_scripts_command_leaves_no_temporary_file_behind(published, tmp_p
     others = [".notes.txt.abcdefgh.tmp", ".02-results.txt.swp", "02-results.txt.abcdefgh.tmp"]  # not the build's own
     for name in others:
         (folder / name).write_text("someone else's", encoding="utf-8")
-    assert main(["scripts", *cli_args(project, article)[1:]]) == 0
+    assert main(scripts_args(project, article)) == 0
     assert sorted(p.name for p in folder.iterdir() if p.name not in {".generated.json"} and p.suffix != ".txt") == \
         sorted(others)
     assert "five days" in (folder / "02-results.txt").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FakeEngine
 from narration.cli import main
 from narration.publishing import MARK, StagedOutput, reading
 from test_bad_input import CONFIG, GOOD, fake_engines
@@ -28,7 +29,13 @@ def tree(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def engines() -> list[FakeEngine]:
+    """The fake voices the CLI made: a refused build must not have made one speak."""
+    return []
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engines: list[FakeEngine]) -> Path:
     """A project in a fake home folder, as the working folder, with a user's documents beside it."""
     home = tmp_path / "home"
     project = home / "project"
@@ -41,7 +48,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (project / "report.txt").write_text("my report\n", encoding="utf-8")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.chdir(project)
-    fake_engines(monkeypatch)
+    fake_engines(monkeypatch, engines)
     return project
 
 
@@ -67,8 +74,8 @@ REFUSED = [
 
 
 @pytest.mark.parametrize("args, names, says", REFUSED, ids=[" ".join(a) or "empty" for a, _, _ in REFUSED])
-def test_refused_output_touches_nothing(home: Path, capsys: pytest.CaptureFixture[str], args: list[str],
-                                        names: str, says: str) -> None:
+def test_refused_output_touches_nothing(home: Path, capsys: pytest.CaptureFixture[str], engines: list[FakeEngine],
+                                        args: list[str], names: str, says: str) -> None:
     if "built" in args:
         (home / "built").mkdir()
         (home / "built" / "narration.toml").write_text(CONFIG, encoding="utf-8")
@@ -81,6 +88,7 @@ def test_refused_output_touches_nothing(home: Path, capsys: pytest.CaptureFixtur
     assert len(lines) == 1 and lines[0].startswith("error: "), err
     assert names in lines[0] and says in lines[0], lines[0]
     assert tree(home.parent) == before  # nothing made, moved or deleted: not even a script or a lock file
+    assert not any(engine.calls for engine in engines)
 
 
 def test_holdline_command_refuses_a_foreign_folder(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
