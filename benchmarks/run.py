@@ -89,7 +89,7 @@ def new_project(parent: Path, name: str) -> Path:
 def spoken_texts(project: Path, *articles: Path) -> tuple[list[str], dict[str, set[str]]]:
     """The distinct sentences the build synthesized (read back from its scripts), and each script's sentences."""
     from narration.config import load_config
-    from narration.pipeline import BuildOptions, plan_episodes, prepare_scripts, project_lexicon
+    from narration.build.pipeline import BuildOptions, plan_episodes, prepare_scripts, project_lexicon
 
     config = load_config(project / "narration.toml")
     options = BuildOptions(articles=articles, output=project / "output", scripts_dir=project / "scripts",
@@ -124,7 +124,7 @@ def raw_engine(work: Path, texts: list[str]) -> Run:
 def scaled_article(source: Path, factor: int, target: Path) -> Path:
     """The article repeated `factor` times; every copy's headings and sentences are distinct (no cache reuse)."""
     from narration.ingest import looks_like_heading
-    from narration.sentences import split_sentences
+    from narration.text.sentences import split_sentences
 
     lines = source.read_text(encoding="utf-8").splitlines()
     out: list[str] = []
@@ -165,7 +165,7 @@ def main() -> int:
         raw_engine_main(*args.raw)
         return 0
     sys.path.insert(0, str(ROOT))
-    from narration.pipeline import SAMPLE
+    from narration.build.pipeline import SAMPLE
 
     work = Path(tempfile.mkdtemp(prefix="narration-bench-")) if not args.keep else args.keep
     work.mkdir(parents=True, exist_ok=True)

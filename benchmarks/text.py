@@ -18,9 +18,9 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from narration.lexicon import Report, default_lexicon  # noqa: E402
-from narration.normalize import normalize  # noqa: E402
-from narration.sentences import split_sentences  # noqa: E402
+from narration.text.lexicon import Report, default_lexicon  # noqa: E402
+from narration.text.normalize import normalize  # noqa: E402
+from narration.text.sentences import split_sentences  # noqa: E402
 
 CASES: dict[str, str] = {
     "dots": ".",

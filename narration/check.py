@@ -18,16 +18,16 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from .config import Config
-from .errors import AudioToolError
-from .ffmpeg import decode
-from .loudness import integrated_lufs, true_peak_dbtp
-from .publish.artwork import check_cover
-from .publish.feed import FEED_NAME, absolute_url
-from .publish.podcast_ns import CHAPTERS_TYPE, ITUNES_NAMESPACE, NAMESPACE as PODCAST_NAMESPACE, podcast_guid
-from .publish.site import EPISODE_PAGES
-from .publish.tags import COVER_TYPES, read_chapters
-from .publish.transcripts import LINE_CHARS, Caption
+from narration.config import Config
+from narration.errors import AudioToolError
+from narration.audio.ffmpeg import decode
+from narration.audio.loudness import integrated_lufs, true_peak_dbtp
+from narration.publish.artwork import check_cover
+from narration.publish.feed import FEED_NAME, absolute_url
+from narration.publish.podcast_ns import CHAPTERS_TYPE, ITUNES_NAMESPACE, NAMESPACE as PODCAST_NAMESPACE, podcast_guid
+from narration.publish.site import EPISODE_PAGES
+from narration.publish.tags import COVER_TYPES, read_chapters
+from narration.publish.transcripts import LINE_CHARS, Caption
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 NS = {"itunes": ITUNES_NAMESPACE, "podcast": PODCAST_NAMESPACE, "atom": ATOM_NAMESPACE}

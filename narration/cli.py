@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 from urllib.parse import urlparse
 
-from .config import Config, load_config
-from .errors import AudioToolError, NarrationError
+from narration.config import Config, load_config
+from narration.errors import AudioToolError, NarrationError
 
 COMMANDS = ("build", "scripts", "serve", "check", "holdline")
 log = logging.getLogger("narration")
 
 if TYPE_CHECKING:
-    from .pipeline import BuildReport
+    from narration.build.pipeline import BuildReport
 
 
 def _path(text: str) -> Path:
@@ -127,7 +127,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .pipeline import BuildOptions
+    from narration.build.pipeline import BuildOptions
 
     return BuildOptions(articles=tuple(args.articles), output=getattr(args, "output", Path("output")),
                         scripts_dir=args.scripts, cache_dir=getattr(args, "cache", Path(".cache/narration")),
@@ -135,8 +135,8 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import build
-    from .progress import ProgressDisplay
+    from narration.build.pipeline import build
+    from narration.build.progress import ProgressDisplay
 
     config = _config(args)
     _warn_loopback(config)
@@ -188,7 +188,7 @@ def _warn_loopback(config: Config) -> None:
 
 
 def cmd_scripts(args: argparse.Namespace) -> int:
-    from .pipeline import prepare_scripts
+    from narration.build.pipeline import prepare_scripts
 
     config = _config(args)
     prepared, report = prepare_scripts(config, _options(args))
@@ -207,15 +207,15 @@ def cmd_scripts(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from narration.serve import serve
 
     serve(args.directory, host=args.host, port=args.port)
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_folder
-    from .publishing import reading
+    from narration.check import check_folder
+    from narration.build.staging import reading
 
     config = _config(args)
     _warn_loopback(config)
@@ -228,9 +228,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_holdline(args: argparse.Namespace) -> int:
-    from .pipeline import build_holdline
+    from narration.build.pipeline import build_holdline
 
-    from .progress import ProgressDisplay
+    from narration.build.progress import ProgressDisplay
 
     with ProgressDisplay(enabled=not args.quiet) as progress:
         folder = build_holdline(_config(args), _options(args), progress=progress.update)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from .errors import ConfigError, InputError
-from .files import CONFIG_LIMIT, read_user_file
+from narration.errors import ConfigError, InputError
+from narration.files import CONFIG_LIMIT, read_user_file
 
 CONFIG_NAME = "narration.toml"
 # Control and bidi-override characters would break the feed's XML and the spoken intro.

@@ -9,7 +9,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import InputError
+from narration.errors import InputError
 
 MB = 1_000_000
 ARTICLE_LIMIT = 20 * MB  # a saved web page with inline images is a few megabytes; a book is under 20

@@ -11,9 +11,9 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
-from .errors import InputError
-from .files import ARTICLE_LIMIT, read_user_file
-from .models import Article, ArticleMeta, Block, Section, SectionRole
+from narration.errors import InputError
+from narration.files import ARTICLE_LIMIT, read_user_file
+from narration.models import Article, ArticleMeta, Block, Section, SectionRole
 
 log = logging.getLogger(__name__)
 

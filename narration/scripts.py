@@ -14,15 +14,15 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
-from .atomic import folder_lock, remove_stale_temps, write_text_atomic
-from .config import AudioConfig, ScriptConfig
-from .errors import InputError
-from .ingest import slugify
-from .lexicon import Lexicon
-from .models import Article, Block, Pause, Script, Section, Segment, Sentence
-from .lexicon import Report
-from .normalize import normalize, spoken_list
-from .sentences import split_sentences
+from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
+from narration.config import AudioConfig, ScriptConfig
+from narration.errors import InputError
+from narration.ingest import slugify
+from narration.text.lexicon import Lexicon
+from narration.models import Article, Block, Pause, Script, Section, Segment, Sentence
+from narration.text.lexicon import Report
+from narration.text.normalize import normalize, spoken_list
+from narration.text.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narration.ffmpeg import decode
+from narration.audio.ffmpeg import decode
 
 
 def decoded_seconds(path: Path) -> float:

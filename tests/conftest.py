@@ -11,7 +11,7 @@ import pytest
 
 from narration.config import Config, load_config
 from narration.models import Audio
-from narration.pipeline import BuildOptions, BuildReport, build
+from narration.build.pipeline import BuildOptions, BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

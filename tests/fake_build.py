@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import narration.atomic as atomic  # noqa: E402
 import narration.publish.episodes as episodes_module  # noqa: E402
-import narration.publishing as publishing  # noqa: E402
+import narration.build.staging as publishing  # noqa: E402
 import narration.speech  # noqa: E402
 from conftest import FakeEngine  # noqa: E402
 from narration.cli import main  # noqa: E402

@@ -14,7 +14,7 @@ from conftest import SampleBuild
 from narration.check import check_folder, parse_captions
 from narration.cli import main
 from narration.config import Config
-from narration.ffmpeg import run
+from narration.audio.ffmpeg import run
 from narration.publish.podcast_ns import ITUNES_NAMESPACE
 
 SECTION = "breast-calcifications--02-what-are-breast-calcifications"

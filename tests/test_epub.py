@@ -14,10 +14,10 @@ import pytest
 from lxml import etree
 
 from narration.config import ScriptConfig
-from narration.ffmpeg import decode
+from narration.audio.ffmpeg import decode
 from narration.models import Article, PublishedEpisode
-from narration.pipeline import article_paths, build, read_articles
-from narration.publish.epub import BookSummary, write_epub
+from narration.build.pipeline import article_paths, build, read_articles
+from narration.publish.book import BookSummary, write_epub
 from narration.publish.transcripts import to_vtt
 
 from conftest import FIXTURES, FakeEngine, SampleBuild, make_project

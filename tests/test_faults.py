@@ -25,7 +25,7 @@ from conftest import ROOT, FakeEngine, Project, make_project
 from narration.cli import main
 from narration.errors import BuildLockedError, EngineError
 from narration.models import Audio
-from narration.pipeline import build
+from narration.build.pipeline import build
 from narration.publish.episodes import SegmentCache
 from narration.speech import ClipCache, VoiceSettings, clip_key
 from narration.speech.gtts_engine import GttsEngine
@@ -52,7 +52,7 @@ def feed_items(output: Path) -> dict[str, tuple[str, str, int]]:
 def assert_same_build(output: Path, reference: Path, before: dict[str, str] | None = None) -> None:
     """Same feed items and files as the reference, every MP3 complete and sounding the same; the MP3s of
     episodes that did not change since `before` are the very same bytes."""
-    from narration.ffmpeg import decode
+    from narration.audio.ffmpeg import decode
 
     assert feed_items(output) == feed_items(reference)
     assert sorted(snapshot(output)) == sorted(snapshot(reference))

@@ -10,7 +10,7 @@ import requests
 import responses
 
 from narration.errors import EngineError
-from narration.ffmpeg import ffmpeg_exe
+from narration.audio.ffmpeg import ffmpeg_exe
 from narration.speech import VoiceSettings, make_engine
 
 URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"

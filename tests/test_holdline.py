@@ -13,7 +13,7 @@ import soundfile
 
 from narration.errors import ConfigError, InputError
 from narration.models import Audio, Cue
-from narration.publish.holdline import (
+from narration.publish.holdline.render import (
     HoldlineConfig,
     HoldMessage,
     assemble_program,
@@ -28,7 +28,7 @@ from narration.publish.holdline import (
     write_manifest,
     write_renditions,
 )
-from narration.telephone import active_speech_level, resample
+from narration.audio.telephone import active_speech_level, resample
 from phone_speech import GREETING, SECTIONS, band_gap_db, ffmpeg_decode, sentences_of, spoken
 
 RATE = 22050

@@ -15,8 +15,8 @@ import soundfile
 import narration.speech
 from conftest import FakeEngine, Project, SampleBuild, copy_project
 from narration.cli import main
-from narration.ffmpeg import decode
-from narration.publish.holdline import loop_discontinuity
+from narration.audio.ffmpeg import decode
+from narration.publish.holdline.render import loop_discontinuity
 from narration.scripts import parse_script
 from narration.config import AudioConfig
 
@@ -56,7 +56,7 @@ def test_program_is_telephone_format_and_loops(sample_build: SampleBuild) -> Non
 
 
 def test_holdline_command_keeps_the_rest_of_the_output(sample_build: SampleBuild, tmp_path: Path) -> None:
-    from narration.pipeline import build_holdline
+    from narration.build.pipeline import build_holdline
 
     project = copy_project(sample_build.project, tmp_path / "copy")
     output = project.root / "output"
@@ -69,7 +69,7 @@ def test_holdline_command_keeps_the_rest_of_the_output(sample_build: SampleBuild
 
 
 def test_fake_engine_builds_holdline_without_piper(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from narration.pipeline import build
+    from narration.build.pipeline import build
 
     article = tmp_path / "short.txt"
     article.write_text("A short opening paragraph about screening.\nWhat happens next?\n"
@@ -131,7 +131,7 @@ def test_a_sentence_longer_than_a_connect_prompt_is_cut_between_words(project: P
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """One sentence with no punctuation, longer than Amazon Connect takes: its parts are cut at pauses, and
     every other output is built. (The limit is lowered so the fake voice's clip need not last 5 minutes.)"""
-    import narration.holdline_step as step
+    import narration.publish.holdline.step as step
 
     for name in list(narration.speech.ENGINES):
         monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())

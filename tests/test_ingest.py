@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from narration.ingest import looks_like_heading, read_article, slugify
-from narration.pipeline import SAMPLE
+from narration.build.pipeline import SAMPLE
 
 
 def test_sample_text_sections_lists_and_credits() -> None:

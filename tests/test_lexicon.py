@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from narration.errors import InputError
-from narration.lexicon import Entry, Lexicon, Report, default_lexicon, load_lexicon
+from narration.text.lexicon import Entry, Lexicon, Report, default_lexicon, load_lexicon
 
 LEX = Lexicon.of([
     Entry("DCIS", "D.C.I.S"),

@@ -15,7 +15,7 @@ import pytest
 import soundfile
 from scipy.signal import resample_poly
 
-from narration import loudness
+from narration.audio import loudness
 from narration.models import Audio
 
 SPEECH = (

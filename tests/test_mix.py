@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 from conftest import SampleBuild
-from narration.ffmpeg import decode
-from narration.loudness import integrated_lufs
-from narration.mix import fade, signature
+from narration.audio.ffmpeg import decode
+from narration.audio.loudness import integrated_lufs
+from narration.audio.mix import fade, signature
 from narration.models import Audio
 from narration.publish.feed import within_bytes
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FakeEngine, make_project
-from narration.episodes import Part
-from narration.mixahead import MixAhead
-from narration.pipeline import build
+from narration.plan import Part
+from narration.build.mixahead import MixAhead
+from narration.build.pipeline import build
 from narration.publish.episodes import EncodedSegment
 
 

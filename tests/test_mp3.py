@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narration.ffmpeg import decode, encode_mp3
+from narration.audio.ffmpeg import decode, encode_mp3
 from narration.models import Cue, Mixdown
-from narration.mp3 import CODEC_DELAY, FrameError, count_frames, samples_per_frame
+from narration.audio.mp3 import CODEC_DELAY, FrameError, count_frames, samples_per_frame
 from narration.publish.episodes import EpisodeCache, SegmentCache, TagInfo
 
 

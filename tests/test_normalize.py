@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from narration.lexicon import Entry, Lexicon, Report, load_lexicon
-from narration.normalize import normalize, spoken_list
-from narration.sentences import split_sentences
+from narration.text.lexicon import Entry, Lexicon, Report, load_lexicon
+from narration.text.normalize import normalize, spoken_list
+from narration.text.sentences import split_sentences
 
 HERE = Path(__file__).parent
 SAMPLE = HERE.parent / "narration" / "data" / "breast-calcifications.txt"

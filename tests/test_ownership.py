@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FakeEngine
 from narration.cli import main
-from narration.publishing import MARK, StagedOutput, reading
+from narration.build.staging import MARK, StagedOutput, reading
 from test_bad_input import CONFIG, GOOD, fake_engines
 
 

@@ -12,7 +12,7 @@ from audio_probe import decoded_seconds
 from conftest import SampleBuild, copy_project
 from narration.ingest import read_article
 from narration.models import Audio
-from narration.pipeline import SAMPLE, build
+from narration.build.pipeline import SAMPLE, build
 from narration.scripts import plan_sections
 from narration.speech import VoiceSettings, make_engine
 
@@ -157,7 +157,7 @@ def test_sample_scripts_sound_right_through_pipers_phonemizer(sample_build: Samp
 
 
 def test_a_very_long_sentence_is_spoken_in_clause_pieces_with_a_pause() -> None:
-    from narration.sentences import clause_pieces
+    from narration.text.sentences import clause_pieces
     from narration.speech.piper_engine import MAX_PIECE_CHARS, PIECE_PAUSE_S, PiperEngine
 
     sentence = ("She has received several awards for her work on high-risk breast lesions, including a Clinical "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import FakeEngine, Project, make_project
 from narration.cli import main
-from narration.pipeline import build
+from narration.build.pipeline import build
 
 ARTICLE = """---
 title: Screening Basics

@@ -12,9 +12,9 @@ from narration.cli import main
 from narration.config import AudioConfig, ScriptConfig
 from narration.errors import InputError
 from narration.ingest import read_article
-from narration.lexicon import load_lexicon
+from narration.text.lexicon import load_lexicon
 from narration.models import Pause, Sentence
-from narration.pipeline import SAMPLE
+from narration.build.pipeline import SAMPLE
 from narration.scripts import parse_script, plan_sections, sync_scripts
 
 AUDIO = AudioConfig()

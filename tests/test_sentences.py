@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from narration.sentences import clause_pieces, split_sentences
+from narration.text.sentences import clause_pieces, split_sentences
 
 SAMPLE = Path(__file__).parent.parent / "narration" / "data" / "breast-calcifications.txt"
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from narration.models import Audio
-from narration.telephone import (
+from narration.audio.telephone import (
     NARROWBAND,
     WIDEBAND,
     active_speech_level,

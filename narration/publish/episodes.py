@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..atomic import atomic_path, write_text_atomic
-from ..ffmpeg import encode_mp3
-from ..models import Chapter, Cue, Mixdown
-from ..mp3 import CODEC_DELAY, count_frames, samples_per_frame
-from .tags import write_tags
+from narration.atomic import atomic_path, write_text_atomic
+from narration.audio.ffmpeg import encode_mp3
+from narration.models import Chapter, Cue, Mixdown
+from narration.audio.mp3 import CODEC_DELAY, count_frames, samples_per_frame
+from narration.publish.tags import write_tags
 
 FORMAT_VERSION = 2
 

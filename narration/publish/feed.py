@@ -7,9 +7,9 @@ from urllib.parse import quote, urljoin
 
 import feedgen.feed  # must be imported before any feedgen.ext module (lxml import order)
 
-from ..config import ShowConfig
-from ..models import PublishedEpisode
-from . import podcast_ns
+from narration.config import ShowConfig
+from narration.models import PublishedEpisode
+from narration.publish import podcast_ns
 
 FEED_NAME = "feed.xml"
 TRANSCRIPT_FORMATS = ("vtt", "srt", "json")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from narration.atomic import write_text_atomic
-from narration.publish.holdline_manifest import HOLDLINE_DIR, ManifestEntry
+from narration.publish.holdline.manifest import HOLDLINE_DIR, ManifestEntry
 
 ENTRIES = "entries.json"
 CHUNK = 1 << 20

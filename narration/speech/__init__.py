@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..errors import ConfigError
-from .base import PRESETS, Engine, VoiceSettings
-from .cache import ClipCache, clip_key
-from .gtts_engine import GttsEngine
-from .piper_engine import PiperEngine
+from narration.errors import ConfigError
+from narration.speech.base import PRESETS, Engine, VoiceSettings
+from narration.cache.clips import ClipCache, clip_key
+from narration.speech.gtts_engine import GttsEngine
+from narration.speech.piper_engine import PiperEngine
 
 ENGINES: dict[str, Callable[[VoiceSettings], Engine]] = {
     "piper": PiperEngine,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..models import Audio
+from narration.models import Audio
 
 # Speaking-rate presets: Piper length_scale (> 1 is slower). Measured on the sample with the bundled
 # voice: standard ~168 wpm, patient ~151 wpm, slow ~130 wpm.

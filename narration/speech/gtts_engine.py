@@ -8,10 +8,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..errors import EngineError
-from ..ffmpeg import decode
-from ..models import Audio
-from .base import VoiceSettings
+from narration.errors import EngineError
+from narration.audio.ffmpeg import decode
+from narration.models import Audio
+from narration.speech.base import VoiceSettings
 
 log = logging.getLogger(__name__)
 RETRY_STATUS = {429, 500, 502, 503, 504}

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import EngineError, InputError
-from ..models import Audio
-from ..sentences import clause_pieces
-from .base import PRESETS, VoiceSettings
+from narration.errors import EngineError, InputError
+from narration.models import Audio
+from narration.text.sentences import clause_pieces
+from narration.speech.base import PRESETS, VoiceSettings
 
 
 MAX_PIECE_CHARS = 200  # longer sentences are spoken in pieces: about 0.8 GB of voice memory at most (measured)

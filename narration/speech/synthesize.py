@@ -7,10 +7,10 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
-from ..errors import EngineError, InputError, NarrationError
-from ..models import Audio
-from .base import Engine
-from .cache import ClipCache, clip_key
+from narration.errors import EngineError, InputError, NarrationError
+from narration.models import Audio
+from narration.speech.base import Engine
+from narration.cache.clips import ClipCache, clip_key
 
 
 @dataclass(frozen=True)

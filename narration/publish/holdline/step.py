@@ -10,18 +10,18 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .config import Config
-from .episodes import episode_slug
-from .errors import ConfigError, EngineError
-from .ffmpeg import atempo
-from .lazy import import_signal_processing
-from .models import Audio, Cue, Pause, Script, Sentence
-from .publish.holdline_config import HoldlineConfig
-from .publish.holdline_cache import HoldlineCache
-from .publish.holdline_manifest import ManifestEntry, write_manifest
-from .sentences import split_sentences
-from .speech import ClipCache, Engine, clip_key
-from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+from narration.config import Config
+from narration.plan import episode_slug
+from narration.errors import ConfigError, EngineError
+from narration.audio.ffmpeg import atempo
+from narration.audio.lazy import import_signal_processing
+from narration.models import Audio, Cue, Pause, Script, Sentence
+from narration.publish.holdline.settings import HoldlineConfig
+from narration.publish.holdline_cache import HoldlineCache
+from narration.publish.holdline.manifest import ManifestEntry, write_manifest
+from narration.text.sentences import split_sentences
+from narration.speech import ClipCache, Engine, clip_key
+from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
 PROGRAM_NAME = "hold-program"
 FORMAT_VERSION = 4
@@ -81,7 +81,7 @@ class HoldPace:
 
     def _stretch(self, clips: list[Audio]) -> list[Audio]:
         """Each clip on its own (so a clip never depends on which others were missing), two ffmpeg runs at a time."""
-        from .mix import trim_silence
+        from narration.audio.mix import trim_silence
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
             return [trim_silence(a) for a in pool.map(lambda clip: atempo(trim_silence(clip), self.tempo), clips)]
 
@@ -155,7 +155,7 @@ def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], 
     """The looping hold program in every phone format, from the chosen body sections in order: only as many
     sections are loaded as the program can play (a long article does not make the program step use more memory)."""
     import_signal_processing()
-    from .publish.holdline import (  # signal processing
+    from narration.publish.holdline.render import (  # signal processing
         build_program,
         program_cues,
         program_text,
@@ -178,7 +178,7 @@ def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], 
 def _section(settings: HoldlineConfig, script: Script, pace: HoldPace, folder: Path) -> list[ManifestEntry]:
     """One section read at the hold-line pace, in every phone format."""
     import_signal_processing()
-    from .publish.holdline import write_renditions  # signal processing
+    from narration.publish.holdline.render import write_renditions  # signal processing
 
     paced = pace.get([x.text for x in script.sentences])
     section_audio, cues = _section_audio(script, paced, settings.sentence_gap_ms)

@@ -9,8 +9,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .errors import AudioToolError
-from .models import Audio
+from narration.errors import AudioToolError
+from narration.models import Audio
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +64,7 @@ def to_pcm16(audio: Audio) -> bytes:
 
 def encode_mp3(chunks: Iterable[np.ndarray], rate: int, path: Path, bitrate: str = "96k", out_rate: int = 44100) -> None:
     """Encode mono audio, streamed in chunks, to bare CBR MP3 frames: no tags of ffmpeg's own (mutagen writes
-    them) and no Info header, so that segments can be joined frame by frame (narration.mp3).
+    them) and no Info header, so that segments can be joined frame by frame (narration.audio.mp3).
 
     LAME's algorithm quality 7 encodes about twice as fast as its default; at 96 kbps for one voice channel
     the difference is not audible, and encoding is the largest cost of a build after synthesis."""

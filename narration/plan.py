@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Sequence
 
-from .config import Config
-from .models import Article, EpisodeInfo, Pause, Script, Segment, Sentence
+from narration.config import Config
+from narration.models import Article, EpisodeInfo, Pause, Script, Segment, Sentence
 
 GUID_NAMESPACE = uuid.UUID("6b1c1f4e-3f0e-5a4b-9a57-8a4f5f0f2b11")  # this project's own namespace
 
@@ -29,7 +29,7 @@ Parts = tuple[Part, ...]  # one segment of an episode
 class EpisodePlan:
     """An episode before it is heard: its parts in segments, and what the feed says about it.
 
-    Segments are mixed and encoded on their own and joined in pauses (see narration.mp3): a section's body is
+    Segments are mixed and encoded on their own and joined in pauses (see narration.audio.mp3): a section's body is
     one segment, shared by its own episode and the full-article episode, so it is encoded once and an edit
     re-encodes only that section.
     """
@@ -92,7 +92,7 @@ def _outro(config: Config, article: Article, spoken_show: str) -> list[Part]:
 
 
 def _sentences(text: str) -> list[str]:
-    from .sentences import split_sentences
+    from narration.text.sentences import split_sentences
 
     return [s for s in split_sentences(text) if s.strip()]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..atomic import atomic_path
-from ..models import Audio
+from narration.atomic import atomic_path
+from narration.models import Audio
 
 FORMAT_VERSION = 1
 CHECK_CHUNK = b"nsha"  # our own RIFF chunk: sha256 of the PCM data, so corruption reads as a miss

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from narration.lexicon import Lexicon, Report
-from narration.sentences import WordIndex
+from narration.text.lexicon import Lexicon, Report
+from narration.text.sentences import WordIndex
 
 __all__ = ["Report", "normalize", "spoken_list"]
 

@@ -17,10 +17,10 @@ from typing import Sequence
 
 from narration.atomic import atomic_path
 from narration.config import ScriptConfig
-from narration.lexicon import Lexicon, Report, load_lexicon
+from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.models import Article, Block, Cue, PublishedEpisode
 from narration.scripts import PlannedSection, plan_sections, spoken_paragraphs
-from narration.sentences import split_sentences
+from narration.text.sentences import split_sentences
 
 TEXT = "chapter.xhtml"
 OVERLAY = "chapter.smil"

@@ -17,15 +17,15 @@ import soundfile
 from scipy import ndimage
 
 from narration.errors import AudioToolError, ConfigError, InputError
-from narration.ffmpeg import decode, run, to_pcm16
+from narration.audio.ffmpeg import decode, run, to_pcm16
 from narration.models import Audio, Cue
-from narration.publish.holdline_config import CONNECT_MAX_BYTES, HoldlineConfig
-from narration.publish.holdline_manifest import (
+from narration.publish.holdline.settings import CONNECT_MAX_BYTES, HoldlineConfig
+from narration.publish.holdline.manifest import (
     HOLDLINE_DIR,
     ManifestEntry,
     write_manifest,
 )
-from narration.telephone import (
+from narration.audio.telephone import (
     NARROWBAND,
     WIDEBAND,
     TelephoneBand,

@@ -7,9 +7,9 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from .episodes import Part
-from .lazy import import_signal_processing
-from .models import Audio, Cue, Mixdown
+from narration.plan import Part
+from narration.audio.lazy import import_signal_processing
+from narration.models import Audio, Cue, Mixdown
 
 VERSION = 11  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
 FADE_MS = 8
@@ -78,7 +78,7 @@ def prepare_clip(audio: Audio, rate: int, loudness_lufs: float, true_peak_dbtp: 
     (and the expensive true-peak limiting runs once per sentence ever, not once per episode build).
     """
     import_signal_processing()
-    from .loudness import level_clip
+    from narration.audio.loudness import level_clip
 
     trimmed = trim_silence(resample(audio, rate))
     if len(trimmed.samples) == 0:
@@ -107,7 +107,7 @@ def render(parts: Sequence[Part], clip: Callable[[str], Audio], rate: int, loudn
     timeline, the second (Mixdown.chunks) streams the corrected audio to the encoder.
     """
     import_signal_processing()
-    from .loudness import LoudnessMeter, integrated_lufs, limit_peaks
+    from narration.audio.loudness import LoudnessMeter, integrated_lufs, limit_peaks
 
     chime = signature(rate).samples
     chime = chime * np.float32(10 ** ((loudness_lufs + ENCODER_LOSS_LU - integrated_lufs(signature(rate))) / 20))

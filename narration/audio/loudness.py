@@ -12,7 +12,7 @@ from pyloudnorm.iirfilter import IIRfilter
 from scipy.ndimage import minimum_filter1d
 from scipy.signal import resample_poly, sosfilt
 
-from narration.ffmpeg import run
+from narration.audio.ffmpeg import run
 from narration.models import Audio
 
 TRUE_PEAK_RATE = 192_000  # BS.1770-4 Annex 2 oversamples 48 kHz by 4; lower rates need more to catch the same peaks

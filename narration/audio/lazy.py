@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import threading
 
-MODULES = ("narration.loudness", "narration.telephone", "narration.publish.holdline")
+MODULES = ("narration.audio.loudness", "narration.audio.telephone", "narration.publish.holdline.render")
 _LOCK = threading.Lock()
 _DONE = threading.Event()
 

@@ -11,9 +11,9 @@ import threading
 from types import TracebackType
 from typing import Callable, Mapping, Sequence
 
-from .episodes import Part
-from .lazy import import_in_background
-from .publish.episodes import EncodedSegment
+from narration.plan import Part
+from narration.audio.lazy import import_in_background
+from narration.publish.episodes import EncodedSegment
 
 MakeSegment = Callable[[str, tuple[Part, ...]], EncodedSegment]
 

@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .atomic import write_bytes_atomic
-from .errors import BuildLockedError, OutputError
+from narration.atomic import write_bytes_atomic
+from narration.errors import BuildLockedError, OutputError
 
 log = logging.getLogger(__name__)
 MARK = "narration-output.json"

@@ -10,31 +10,31 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from . import ingest
-from . import scripts as script_stage
-from .atomic import atomic_path
-from .config import AudioConfig, Config
-from .episodes import EpisodePlan, Part, full_plan, section_plan
-from .errors import EngineError, InputError
-from .holdline_step import check_sections, greeting_sentences, write_holdline
-from .lexicon import Lexicon, Report, load_lexicon
-from .mix import VERSION as MIX_VERSION
-from .mix import prepare_clip, render
-from .mixahead import MakeSegment, MixAhead
-from .models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
-from .normalize import normalize
-from .publish import feed as feed_stage
-from .publish import transcripts
-from .publish.artwork import check_cover, default_cover, intact_png
-from .publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, episode_key, place
-from .publish.epub import write_epub
-from .publish.site import SiteShow, write_site
-from .publishing import StagedOutput, build_lock, check_output
-from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
-from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+from narration import ingest
+from narration import scripts as script_stage
+from narration.atomic import atomic_path
+from narration.config import AudioConfig, Config
+from narration.plan import EpisodePlan, Part, full_plan, section_plan
+from narration.errors import EngineError, InputError
+from narration.publish.holdline.step import check_sections, greeting_sentences, write_holdline
+from narration.text.lexicon import Lexicon, Report, load_lexicon
+from narration.audio.mix import VERSION as MIX_VERSION
+from narration.audio.mix import prepare_clip, render
+from narration.build.mixahead import MakeSegment, MixAhead
+from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
+from narration.text.normalize import normalize
+from narration.publish import feed as feed_stage
+from narration.publish import transcripts
+from narration.publish.artwork import check_cover, default_cover, intact_png
+from narration.publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, episode_key, place
+from narration.publish.book import write_epub
+from narration.publish.site import SiteShow, write_site
+from narration.build.staging import StagedOutput, build_lock, check_output
+from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
+from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
 log = logging.getLogger(__name__)
-SAMPLE = Path(__file__).parent / "data" / "breast-calcifications.txt"
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "breast-calcifications.txt"
 COVER_NAME = "cover.png"
 
 

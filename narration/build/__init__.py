@@ -1,0 +1,1 @@
+"""The build: the pipeline that runs the stages, staging and publishing, progress."""

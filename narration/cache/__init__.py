@@ -1,0 +1,1 @@
+"""Content-addressed caches and what every cached thing depends on."""

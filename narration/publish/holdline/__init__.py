@@ -1,0 +1,1 @@
+"""The telephone hold line: settings, renditions, the looping program, its manifest."""

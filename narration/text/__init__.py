@@ -1,0 +1,1 @@
+"""Text for the ear: sentences, speech normalization, the lexicon."""
