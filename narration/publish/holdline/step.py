@@ -17,7 +17,7 @@ from narration.audio.ffmpeg import atempo
 from narration.audio.lazy import import_signal_processing
 from narration.models import Audio, Cue, Pause, Script, Sentence
 from narration.publish.holdline.settings import HoldlineConfig
-from narration.publish.holdline_cache import HoldlineCache
+from narration.publish.holdline.cache import HoldlineCache
 from narration.publish.holdline.manifest import ManifestEntry, write_manifest
 from narration.text.sentences import split_sentences
 from narration.speech import ClipCache, Engine, clip_key
