@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlparse
 
+from narration.bounds import bounded, bounds_problem
+from narration.publish.holdline.settings import HoldlineSettings
+from narration.publish.holdline.settings import problems as holdline_problems
 from narration.errors import ConfigError, InputError
 from narration.files import CONFIG_LIMIT, read_user_file
 
@@ -23,11 +26,6 @@ MPEG1_KBPS = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 MPEG2_KBPS = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
 MP3_KBPS = {32000: MPEG1_KBPS, 44100: MPEG1_KBPS, 48000: MPEG1_KBPS,
             16000: MPEG2_KBPS, 22050: MPEG2_KBPS, 24000: MPEG2_KBPS}
-
-
-def bounded(default: float, low: float, high: float, note: str = "", above: bool = False) -> Any:
-    """A numeric setting with its allowed range (low excluded when 'above'), checked when the config is read."""
-    return field(default=default, metadata={"bounds": (low, high, above, note)})
 
 
 @dataclass(frozen=True)
@@ -87,25 +85,6 @@ class ScriptConfig:
 
 
 @dataclass(frozen=True)
-class HoldlineSettings:
-    """The hold-line program: what it says and how long it runs."""
-
-    enabled: bool = True
-    greeting: str = (
-        "Thank you for holding. While you wait, here is some health information from our patient "
-        "education team."
-    )
-    target_dbov: float = bounded(-26.0, -40, -16, "telephone speech is -26")
-    program_seconds: float = bounded(240.0, 0, 600, "the program loops; 10 minutes at most", above=True)
-    message_min_seconds: float = bounded(15.0, 0, 300, above=True)
-    message_max_seconds: float = bounded(45.0, 0, 300, above=True)
-    gap_seconds: float = bounded(2.0, 0.2, 30, "so messages and the loop point do not run together")
-    tempo: float = bounded(0.82, 0.5, 1.0, "0.82: about 120 words a minute")
-    music: str = ""
-    sections: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class ArticleConfig:
     """Per-article metadata that the article file itself may lack."""
 
@@ -153,15 +132,6 @@ def _check_value(key: str, value: Any, annotation: Any, problems: list[str]) -> 
     return value
 
 
-def _check_bounds(key: str, value: float, bounds: tuple[float, float, bool, str], problems: list[str]) -> None:
-    """A number outside its setting's range (see bounded)."""
-    low, high, above, note = bounds
-    if (value <= low if above else value < low) or value > high:
-        allowed = f"more than {low:g} and at most {high:g}" if above else f"between {low:g} and {high:g}"
-        shown = value if isinstance(value, int) else f"{value:g}"
-        problems.append(f"{key}: {shown} must be {allowed}" + (f" ({note})" if note else ""))
-
-
 def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
     """Build a config dataclass from a TOML table, collecting unknown keys and type errors."""
     if not isinstance(table, dict):
@@ -179,7 +149,8 @@ def _build(cls: type, table: Any, prefix: str, problems: list[str]) -> Any:
         if isinstance(checked, str) and CONTROL.search(checked):
             problems.append(f"{prefix}.{key}: contains invisible control characters; retype the value")
         if len(problems) == before and "bounds" in known[key].metadata:
-            _check_bounds(f"{prefix}.{key}", checked, known[key].metadata["bounds"], problems)
+            problem = bounds_problem(f"{prefix}.{key}", checked, known[key].metadata["bounds"])
+            problems += [problem] if problem else []
         if len(problems) == before:  # a wrong value keeps the default, so later rules can still run
             values[key] = checked
     return cls(**values)
@@ -189,7 +160,7 @@ def _validate(config: Config, problems: list[str]) -> None:
     """Rules that go beyond types and ranges: formats, and values that depend on each other."""
     _validate_show(config.show, problems)
     _validate_audio(config.audio, problems)
-    _validate_holdline(config.holdline, config.root, problems)
+    problems += holdline_problems(config.holdline, config.root)
     for name, article in config.articles.items():
         for key in ("last_reviewed", "first_published"):
             if getattr(article, key):
@@ -235,20 +206,6 @@ def _validate_audio(audio: AudioConfig, problems: list[str]) -> None:
     if not match or int(match.group(1)) not in allowed:
         problems.append(f"audio.bitrate: {audio.bitrate!r} is not an MP3 bitrate at {audio.sample_rate} Hz; "
                         f"use {allowed[0]}k to {allowed[-1]}k, like '96k'")
-
-
-def _validate_holdline(holdline: HoldlineSettings, root: Path, problems: list[str]) -> None:
-    """Message lengths must fit each other and the program; the music bed must exist."""
-    if holdline.message_min_seconds >= holdline.message_max_seconds:
-        problems.append(f"holdline.message_min_seconds: {holdline.message_min_seconds:g} must be below "
-                        f"message_max_seconds ({holdline.message_max_seconds:g})")
-    if holdline.program_seconds < holdline.message_max_seconds:
-        problems.append(f"holdline.program_seconds: {holdline.program_seconds:g} must be at least "
-                        f"message_max_seconds ({holdline.message_max_seconds:g})")
-    if not holdline.greeting.strip():
-        problems.append("holdline.greeting: must not be empty")
-    if holdline.music and not (root / holdline.music).is_file():
-        problems.append(f"holdline.music: {holdline.music!r} is not a file (relative to the config's folder)")
 
 
 def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> Config:

@@ -136,7 +136,7 @@ def test_a_sentence_longer_than_a_connect_prompt_is_cut_between_words(project: P
     for name in list(narration.speech.ENGINES):
         monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
     limit = 15.0
-    monkeypatch.setattr(step, "holdline_config", lambda config, real=step.holdline_config: replace(
+    monkeypatch.setattr(step, "holdline_settings", lambda config, real=step.holdline_settings: replace(
         real(config), connect_max_seconds=limit))
     words = " ".join(f"word{k}" for k in range(300))  # about 2,100 characters: some 30 s at the hold-line pace
     article = project.root / "long.md"

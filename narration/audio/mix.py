@@ -11,7 +11,6 @@ from narration.plan import Part
 from narration.audio.lazy import import_signal_processing
 from narration.models import Audio, Cue, Mixdown
 
-VERSION = 11  # bump when the mix changes how an episode sounds: cached episodes are then rebuilt
 FADE_MS = 8
 SILENCE_DB = -45.0
 ENCODER_LOSS_LU = 0.4  # measured: 96 kbps mono MP3 decodes about 0.4 LU quieter (its low-pass removes treble)

@@ -1,8 +1,6 @@
 """The one place that plans a build, runs the stages in order, uses the caches and publishes atomically."""
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -11,6 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from narration import ingest
+from narration.cache import keys
 from narration import scripts as script_stage
 from narration.atomic import atomic_path
 from narration.config import AudioConfig, Config
@@ -18,7 +17,6 @@ from narration.plan import EpisodePlan, Part, full_plan, section_plan
 from narration.errors import EngineError, InputError
 from narration.publish.holdline.step import check_sections, greeting_sentences, write_holdline
 from narration.text.lexicon import Lexicon, Report, load_lexicon
-from narration.audio.mix import VERSION as MIX_VERSION
 from narration.audio.mix import prepare_clip, render
 from narration.build.mixahead import MakeSegment, MixAhead
 from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
@@ -26,7 +24,7 @@ from narration.text.normalize import normalize
 from narration.publish import feed as feed_stage
 from narration.publish import transcripts
 from narration.publish.artwork import check_cover, default_cover, intact_png
-from narration.publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, episode_key, place
+from narration.publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, place
 from narration.publish.book import write_epub
 from narration.publish.site import SiteShow, write_site
 from narration.build.staging import StagedOutput, build_lock, check_output
@@ -191,7 +189,7 @@ def _cover(config: Config, cache_dir: Path) -> Path:
         if problems:
             raise InputError(path, "; ".join(problems))
         return path
-    key = hashlib.sha256(f"{config.show.title}\n{config.show.author}\nv1".encode()).hexdigest()[:16]
+    key = keys.cover_key(config.show.title, config.show.author)
     cached = cache_dir / "covers" / f"{key}.png"
     if not intact_png(cached):  # PNG chunks carry CRCs: a damaged cover is drawn again, never published
         with atomic_path(cached) as tmp:
@@ -210,8 +208,7 @@ class PreparedClips:
 
     def get(self, text: str) -> Audio:
         raw_key = clip_key(text, self.fingerprint)
-        settings = f"{raw_key}:{self.audio.sample_rate}:{self.audio.loudness_lufs}:{self.audio.true_peak_dbtp}:{MIX_VERSION}"
-        key = hashlib.sha256(settings.encode()).hexdigest()
+        key = keys.prepared_key(raw_key, self.audio.sample_rate, self.audio.loudness_lufs, self.audio.true_peak_dbtp)
         ready = self.ready.get(key)
         if ready is None:
             raw = self.raw.get(raw_key)
@@ -232,25 +229,21 @@ class EpisodeWork:
     segment_keys: tuple[str, ...]
 
 
-def _mix_settings(audio: AudioConfig) -> dict[str, object]:
-    return {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "bitrate": audio.bitrate,
-            "rate": audio.sample_rate, "mix": MIX_VERSION}
-
-
 def episode_work(config: Config, plan: EpisodePlan, fingerprint: dict[str, str], cover: Path) -> EpisodeWork:
     """Keys from exactly what decides the bytes: each segment's parts (clip keys, pauses) and the audio settings;
     the episode's from its segments and tags."""
     info = plan.info
-    settings = _mix_settings(config.audio)
-    segment_keys = tuple(hashlib.sha256(json.dumps(
-        [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in segment]]
-    ).encode()).hexdigest() for segment in plan.segments)
+    audio = config.audio
+    settings = keys.mix_settings(audio.loudness_lufs, audio.true_peak_dbtp, audio.bitrate, audio.sample_rate)
+    segment_keys = tuple(keys.segment_key(settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms,
+                                                      p.section) for p in segment]) for segment in plan.segments)
     track = info.number or sum(part.kind == "heading" for part in plan.parts) + 1  # the full article follows its sections
     tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
                    track=track, year=int(info.pub_date[:4]), genre="Podcast",
                    comment=info.description, cover=cover)
-    key = episode_key(hashlib.sha256("".join(segment_keys).encode()).hexdigest(),
-                      {**settings, "full": info.kind == "full"}, tags)
+    key = keys.episode_key(segment_keys, {**settings, "full": info.kind == "full"},
+                           [tags.title, tags.artist, tags.album, tags.track, tags.year, tags.genre, tags.comment,
+                            [(c.start_ms, c.end_ms, c.title) for c in tags.chapters]], tags.cover)
     return EpisodeWork(plan, key, tags, segment_keys)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import struct
 import wave
 from pathlib import Path
@@ -10,16 +9,10 @@ from pathlib import Path
 import numpy as np
 
 from narration.atomic import atomic_path
+from narration.cache.keys import clip_key  # noqa: F401 (re-exported: the clip cache is addressed by it)
 from narration.models import Audio
 
-FORMAT_VERSION = 1
 CHECK_CHUNK = b"nsha"  # our own RIFF chunk: sha256 of the PCM data, so corruption reads as a miss
-
-
-def clip_key(text: str, fingerprint: dict[str, str]) -> str:
-    """The cache key of one sentence spoken by one engine/voice/settings."""
-    payload = json.dumps({"format": FORMAT_VERSION, "text": text, "engine": fingerprint}, sort_keys=True)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 class ClipCache:

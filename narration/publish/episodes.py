@@ -14,8 +14,6 @@ from narration.models import Chapter, Cue, Mixdown
 from narration.audio.mp3 import CODEC_DELAY, count_frames, samples_per_frame
 from narration.publish.tags import write_tags
 
-FORMAT_VERSION = 2
-
 
 @dataclass(frozen=True)
 class EpisodeAudio:
@@ -40,16 +38,6 @@ class TagInfo:
     comment: str
     cover: Path | None
     chapters: tuple[Chapter, ...] = ()
-
-
-def episode_key(parts_key: str, settings: dict[str, object], tags: TagInfo) -> str:
-    """Hash of the mix input (clip keys and pauses), the audio settings and the tags."""
-    cover_hash = hashlib.sha256(tags.cover.read_bytes()).hexdigest() if tags.cover else ""
-    payload = json.dumps({"format": FORMAT_VERSION, "parts": parts_key, "settings": settings,
-                          "tags": [tags.title, tags.artist, tags.album, tags.track, tags.year, tags.genre,
-                                   tags.comment, cover_hash, [(c.start_ms, c.end_ms, c.title) for c in tags.chapters]]},
-                         sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Phone hold-line output: messages cut between sentences, a looping hold program, files phone systems take as-is.
 
-Settings live in holdline_config, the manifest in holdline_manifest (both light to import).
+Settings live in settings.py, the manifest in manifest.py (both light to import).
 """
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ import numpy as np
 import soundfile
 from scipy import ndimage
 
-from narration.errors import AudioToolError, ConfigError, InputError
+from narration.errors import AudioToolError, InputError
 from narration.audio.ffmpeg import decode, run, to_pcm16
 from narration.models import Audio, Cue
-from narration.publish.holdline.settings import CONNECT_MAX_BYTES, HoldlineConfig
+from narration.publish.holdline.settings import CONNECT_MAX_BYTES, HoldlineSettings
 from narration.publish.holdline.manifest import (
     HOLDLINE_DIR,
     ManifestEntry,
@@ -168,7 +168,7 @@ def merge_short(messages: Sequence[HoldMessage], min_s: float, max_s: float, gap
 
 
 def plan_messages(
-    sections: Sequence[tuple[str, Sequence[tuple[str, Audio]]]], config: HoldlineConfig = HoldlineConfig()
+    sections: Sequence[tuple[str, Sequence[tuple[str, Audio]]]], config: HoldlineSettings = HoldlineSettings()
 ) -> list[HoldMessage]:
     """All chosen sections' messages in order: long sections split, short ones merged with a neighbour."""
     messages = [
@@ -241,7 +241,7 @@ def _loop_music(music: np.ndarray, length: int, xfade: int) -> np.ndarray:
 def load_music(path: Path, rate: int) -> Audio:
     """Decode the user's music bed to mono float at the program's rate."""
     if not Path(path).is_file():
-        raise InputError(path, "music bed not found; set holdline.music_bed to an audio file or remove it")
+        raise InputError(path, "music bed not found; set holdline.music to an audio file or remove it")
     try:
         samples = decode(Path(path), rate).samples
     except AudioToolError as error:
@@ -252,7 +252,7 @@ def load_music(path: Path, rate: int) -> Audio:
 
 
 def assemble_program(
-    greeting: HoldMessage, messages: Sequence[HoldMessage], config: HoldlineConfig = HoldlineConfig()
+    greeting: HoldMessage, messages: Sequence[HoldMessage], config: HoldlineSettings = HoldlineSettings()
 ) -> tuple[Audio, list[Placement]]:
     """The looping hold program: greeting, messages, gaps (or a ducked music bed), the loop point mid-gap."""
     rate = greeting.audio.rate
@@ -281,7 +281,7 @@ def assemble_program(
     return Audio(samples.astype(np.float32), rate), placements
 
 
-def _music_track(config: HoldlineConfig, rate: int, length: int, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+def _music_track(config: HoldlineSettings, rate: int, length: int, spans: Sequence[tuple[int, int]]) -> np.ndarray:
     """The music bed at its level, looped seamlessly and ducked (or silenced) under speech."""
     music = load_music(config.music_bed, rate)
     level = active_speech_level(music)
@@ -295,13 +295,9 @@ def _music_track(config: HoldlineConfig, rate: int, length: int, spans: Sequence
 def build_program(
     greeting: Sequence[tuple[str, Audio]],
     sections: Sequence[tuple[str, Sequence[tuple[str, Audio]]]],
-    config: HoldlineConfig = HoldlineConfig(),
+    config: HoldlineSettings = HoldlineSettings(),
 ) -> tuple[Audio, list[Placement]]:
     """From per-sentence audio (greeting and each section's) to the looping program, keeping the chosen sections."""
-    known = [slug for slug, _ in sections]
-    unknown = [slug for slug in config.sections if slug not in known]
-    if unknown:
-        raise ConfigError([f"holdline.sections: no section {s!r}; choose from {', '.join(known)}" for s in unknown])
     chosen = [(slug, sentences) for slug, sentences in sections if not config.sections or slug in config.sections]
     speech = _join([audio for _, audio in greeting], config.sentence_gap_ms)
     hello = HoldMessage("\n".join(text for text, _ in greeting), speech, "greeting")
@@ -463,7 +459,7 @@ def _words_between(cue: Cue, a: int, b: int) -> str:
 
 
 def _connect_parts(
-    name: str, narrow: Audio, text: str, cues: Sequence[Cue], config: HoldlineConfig
+    name: str, narrow: Audio, text: str, cues: Sequence[Cue], config: HoldlineSettings
 ) -> list[tuple[str, Audio, str]]:
     """Amazon Connect's parts: each under 5 minutes and 50 MB, cut between sentences (or, for a sentence longer
     than a part, between words)."""
@@ -485,7 +481,7 @@ def write_renditions(
     audio: Audio,
     text: str,
     out_dir: Path,
-    config: HoldlineConfig = HoldlineConfig(),
+    config: HoldlineSettings = HoldlineSettings(),
     cues: Sequence[Cue] = (),
     loop: bool = False,
 ) -> list[ManifestEntry]:
@@ -530,6 +526,6 @@ def write_renditions(
     return entries
 
 
-__all__ = ["HoldlineConfig", "HoldMessage", "ManifestEntry", "Placement", "assemble_program", "build_program",
+__all__ = ["HoldlineSettings", "HoldMessage", "ManifestEntry", "Placement", "assemble_program", "build_program",
            "load_music", "loop_discontinuity", "loop_grid", "merge_short", "plan_messages", "program_cues",
            "program_text", "split_messages", "write_manifest", "write_renditions"]

@@ -1,60 +1,67 @@
-"""Hold-line settings: light to import (no signal processing), so a build that changes nothing stays fast."""
+"""Hold-line settings: the one type for the [holdline] table of narration.toml and for the renderer.
+
+Light to import (no signal processing), so a build that changes nothing stays fast. Every number carries its
+range (see narration.bounds): the config loader checks them, with the rules below, before anything is spoken."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
-from narration.errors import ConfigError
+from narration.bounds import bounded
 
 CONNECT_MAX_SECONDS = 300.0  # Amazon Connect prompts must be under 5 minutes ...
 CONNECT_MAX_BYTES = 50_000_000  # ... and under 50 MB
 DEFAULT_GREETING = (
-    "Thank you for holding. We will be with you as soon as we can. "
-    "While you wait, here is some information you may find helpful."
+    "Thank you for holding. While you wait, here is some health information from our patient education team."
 )
 
 
 @dataclass(frozen=True)
-class HoldlineConfig:
-    """What the hold program and its renditions should sound like; bad values are rejected when set."""
+class HoldlineSettings:
+    """What the hold program and its renditions say and sound like."""
 
-    target_dbov: float = -26.0  # ITU-T P.56 active speech level of every rendition
-    program_seconds: float = 240.0
-    message_min_seconds: float = 15.0
-    message_max_seconds: float = 45.0
-    gap_seconds: float = 2.0  # silence (or music alone) between messages, and across the loop point
-    sentence_gap_ms: int = 400  # pause between sentences inside a message
+    enabled: bool = True
     greeting: str = DEFAULT_GREETING
-    tempo: float = 0.82  # speaking rate relative to the podcast voice (time-stretched): about 120 words a minute
-    music_bed: Path | None = None
+    target_dbov: float = bounded(-26.0, -40, -16, "telephone speech is -26")  # ITU-T P.56 active speech level
+    program_seconds: float = bounded(240.0, 0, 600, "the program loops; 10 minutes at most", above=True)
+    message_min_seconds: float = bounded(15.0, 0, 300, above=True)
+    message_max_seconds: float = bounded(45.0, 0, 300, above=True)
+    gap_seconds: float = bounded(2.0, 0.2, 30, "so messages and the loop point do not run together")
+    tempo: float = bounded(0.82, 0.5, 1.0, "0.82: about 120 words a minute")  # time-stretch of the podcast voice
+    music: str = ""  # a music bed (audio file); relative to the config's folder until the build resolves it
     music_throughout: bool = True  # False: music only in the gaps
-    music_level_db: float = -6.0  # music alone, relative to the speech level
-    duck_db: float = -14.0  # further attenuation of the music under speech
-    duck_ramp_ms: int = 400
-    sections: tuple[str, ...] = ()  # section slugs for the program; empty means all body sections
-    connect_max_seconds: float = CONNECT_MAX_SECONDS - 1.0
-    mp3_bitrate_kbps: int = 32
+    music_level_db: float = bounded(-6.0, -40, 0, "music alone, relative to the speech level")
+    duck_db: float = bounded(-14.0, -60, 0, "further attenuation of the music under speech")
+    duck_ramp_ms: int = bounded(400, 0, 5000, above=True)
+    sentence_gap_ms: int = bounded(400, 0, 5000)  # pause between sentences inside a message
+    sections: list[str] = field(default_factory=list)  # section slugs for the program; empty: all body sections
+    connect_max_seconds: float = bounded(CONNECT_MAX_SECONDS - 1.0, 10, CONNECT_MAX_SECONDS - 1.0,
+                                         "Amazon Connect's prompts are under 5 minutes")
+    mp3_bitrate_kbps: int = bounded(32, 8, 64)
 
-    def __post_init__(self) -> None:
-        # Guards direct callers: a project's [holdline] values are checked earlier, when its config is read.
-        problems = []
-        if not -40.0 <= self.target_dbov <= -16.0:
-            problems.append(f"target_dbov {self.target_dbov} is outside -40..-16 dBov (telephone speech is -26)")
-        if not 0 < self.message_min_seconds < self.message_max_seconds:
-            problems.append("message_min_seconds must be positive and below message_max_seconds")
-        if self.program_seconds < self.message_max_seconds:
-            problems.append("program_seconds must be at least message_max_seconds")
-        if self.gap_seconds < 0.2:
-            problems.append("gap_seconds must be at least 0.2 so messages and the loop point do not run together")
-        if self.sentence_gap_ms < 0 or self.duck_ramp_ms <= 0:
-            problems.append("sentence_gap_ms must be >= 0 and duck_ramp_ms > 0")
-        if self.duck_db > 0 or self.music_level_db > 0:
-            problems.append("duck_db and music_level_db are attenuations: use values <= 0")
-        if not 0.5 <= self.tempo <= 1.0:
-            problems.append(f"tempo {self.tempo} is outside 0.5..1.0 (0.82: about 120 words a minute)")
-        if not 10.0 <= self.connect_max_seconds < CONNECT_MAX_SECONDS:
-            problems.append("connect_max_seconds must be under 300 (Amazon Connect's 5-minute limit)")
-        if not self.greeting.strip():
-            problems.append("greeting must not be empty")
-        if problems:
-            raise ConfigError([f"holdline.{p}" for p in problems], "holdline")
+    @property
+    def music_bed(self) -> Path | None:
+        return Path(self.music) if self.music else None
+
+
+def problems(settings: HoldlineSettings, root: Path) -> list[str]:
+    """Rules between values: message lengths fit each other and the program; the music bed exists."""
+    found = []
+    if settings.message_min_seconds >= settings.message_max_seconds:
+        found.append(f"holdline.message_min_seconds: {settings.message_min_seconds:g} must be below "
+                     f"message_max_seconds ({settings.message_max_seconds:g})")
+    if settings.program_seconds < settings.message_max_seconds:
+        found.append(f"holdline.program_seconds: {settings.program_seconds:g} must be at least "
+                     f"message_max_seconds ({settings.message_max_seconds:g})")
+    if not settings.greeting.strip():
+        found.append("holdline.greeting: must not be empty")
+    if settings.music and not (root / settings.music).is_file():
+        found.append(f"holdline.music: {settings.music!r} is not a file (relative to the config's folder)")
+    return found
+
+
+def unknown_sections(settings: HoldlineSettings, known: Sequence[str]) -> list[str]:
+    """holdline.sections entries that name no body section of the articles."""
+    return [f"holdline.sections: no section {s!r}; choose from {', '.join(known)}"
+            for s in settings.sections if s not in known]

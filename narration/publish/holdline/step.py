@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import hashlib
-import json
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -16,36 +14,28 @@ from narration.errors import ConfigError, EngineError
 from narration.audio.ffmpeg import atempo
 from narration.audio.lazy import import_signal_processing
 from narration.models import Audio, Cue, Pause, Script, Sentence
-from narration.publish.holdline.settings import HoldlineConfig
+from narration.publish.holdline.settings import HoldlineSettings, unknown_sections
 from narration.publish.holdline.cache import HoldlineCache
 from narration.publish.holdline.manifest import ManifestEntry, write_manifest
 from narration.text.sentences import split_sentences
+from narration.cache.keys import holdline_key, holdpace_key
 from narration.speech import ClipCache, Engine, clip_key
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
 PROGRAM_NAME = "hold-program"
-FORMAT_VERSION = 4
 
 
-def holdline_config(config: Config) -> HoldlineConfig:
-    """The publisher's settings from the project's [holdline] table."""
+def holdline_settings(config: Config) -> HoldlineSettings:
+    """The project's [holdline] settings with the music bed's path resolved against the config's folder."""
     settings = config.holdline
-    return HoldlineConfig(
-        target_dbov=settings.target_dbov, program_seconds=settings.program_seconds,
-        message_min_seconds=settings.message_min_seconds, message_max_seconds=settings.message_max_seconds,
-        gap_seconds=settings.gap_seconds, greeting=settings.greeting, tempo=settings.tempo,
-        music_bed=(config.root / settings.music) if settings.music else None,
-        sections=tuple(settings.sections),
-    )
+    return replace(settings, music=str(config.root / settings.music)) if settings.music else settings
 
 
 def check_sections(config: Config, scripts: Sequence[Script]) -> None:
     """holdline.sections must name body sections of the articles: checked before anything is synthesized."""
-    known = [s.slug for s in scripts if s.sentences and s.role == "body"]
-    unknown = [slug for slug in config.holdline.sections if slug not in known]
+    unknown = unknown_sections(config.holdline, [s.slug for s in scripts if s.sentences and s.role == "body"])
     if unknown:
-        raise ConfigError([f"holdline.sections: no section {s!r}; choose from {', '.join(known)}" for s in unknown],
-                          config.source)
+        raise ConfigError(unknown, config.source)
 
 
 def greeting_sentences(config: Config) -> list[str]:
@@ -62,8 +52,7 @@ class HoldPace:
         self.slow = ClipCache(clips.root / "holdpace")
 
     def _key(self, text: str) -> str:
-        raw = clip_key(text, self.fingerprint)
-        return hashlib.sha256(f"{raw}:{self.tempo}:{FORMAT_VERSION}".encode()).hexdigest()
+        return holdpace_key(clip_key(text, self.fingerprint), self.tempo)
 
     def get(self, texts: Sequence[str]) -> dict[str, Audio]:
         """Every text at the hold-line pace; the missing ones are stretched now and cached."""
@@ -113,7 +102,7 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     """Hold-line files from the podcast voice's clips (only the greeting is synthesized, once), slowed to the
     hold-line pace. The program and each section are cached on their own, by content: editing one section
     remakes that section's files and the program, nothing else."""
-    settings = holdline_config(config)
+    settings = holdline_settings(config)
     spoken = [s for s in scripts if s.sentences]
     greeting = greeting_sentences(config)
     texts = greeting + [sentence.text for script in spoken for sentence in script.sentences]
@@ -121,11 +110,10 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     stats = synthesize_missing([Job(t, "hold line") for t in texts], engine, clips, config.speech.timeout_seconds, progress)
     fingerprint = engine.fingerprint()
     pace = HoldPace(clips, fingerprint, settings.tempo)
-    common = {"format": FORMAT_VERSION, "config": asdict(settings), "music": _file_hash(settings.music_bed)}
     body = [s for s in spoken if s.role == "body"]
 
     def key(*parts: object) -> str:
-        return hashlib.sha256(json.dumps([common, *parts], sort_keys=True, default=str).encode()).hexdigest()
+        return holdline_key(asdict(settings), settings.music_bed, *parts)
 
     def sentences_of(script: Script) -> list[object]:
         return [_name(script), [clip_key(x.text, fingerprint) if isinstance(x, Sentence) else x.ms for x in script.segments]]
@@ -150,7 +138,7 @@ def _publish_items(cache: HoldlineCache, items: Sequence[tuple[str, Callable[[Pa
     return [entry for made in published for entry in made or ()]
 
 
-def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], pace: HoldPace,
+def _program(settings: HoldlineSettings, greeting: list[str], body: list[Script], pace: HoldPace,
              folder: Path) -> list[ManifestEntry]:
     """The looping hold program in every phone format, from the chosen body sections in order: only as many
     sections are loaded as the program can play (a long article does not make the program step use more memory)."""
@@ -175,7 +163,7 @@ def _program(settings: HoldlineConfig, greeting: list[str], body: list[Script], 
                             program_cues(placements), loop=True)
 
 
-def _section(settings: HoldlineConfig, script: Script, pace: HoldPace, folder: Path) -> list[ManifestEntry]:
+def _section(settings: HoldlineSettings, script: Script, pace: HoldPace, folder: Path) -> list[ManifestEntry]:
     """One section read at the hold-line pace, in every phone format."""
     import_signal_processing()
     from narration.publish.holdline.render import write_renditions  # signal processing
@@ -188,7 +176,3 @@ def _section(settings: HoldlineConfig, script: Script, pace: HoldPace, folder: P
 def _name(script: Script) -> str:
     """A section's hold-line files are named like its episode: unique whatever other articles are built with it."""
     return episode_slug(script.article_slug, script.slug)
-
-
-def _file_hash(path: Path | None) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path and path.is_file() else ""

@@ -1,0 +1,84 @@
+"""What every cached thing depends on: one recipe per kind of entry, so a reader can see why it is rebuilt.
+
+Each key is a sha256 of exactly the inputs that decide the entry's bytes, plus a format version to bump when
+the code that makes the entry changes what it makes. Nothing else (no times, no paths, no build order) goes in.
+
+| entry (cache folder)            | depends on                                                              |
+|---------------------------------|-------------------------------------------------------------------------|
+| clip (clips/)                   | sentence text, engine fingerprint (engine, version, voice, preset)      |
+| prepared clip (prepared/)       | the clip's key, sample rate, loudness and true-peak targets, mix version |
+| segment (segments/)             | its parts (kind, clip key, pause, section) and the episode audio settings |
+| episode (episodes/)             | its segments' keys, the audio settings, its tags and the cover's bytes  |
+| cover (covers/)                 | show title and author                                                   |
+| hold-pace clip (holdpace/)      | the clip's key and the hold-line tempo                                  |
+| hold-line entry (holdline/)     | hold-line settings, music bed's bytes, and its sentences' clip keys     |
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+CLIP_FORMAT = 1
+EPISODE_FORMAT = 2
+MIX_VERSION = 11  # bump when the mix changes how an episode sounds: cached segments and episodes are rebuilt
+HOLDLINE_FORMAT = 4
+COVER_FORMAT = "v1"
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_sha(path: Path | None) -> str:
+    """A file's content hash ('' when there is none): inputs named by path count by their bytes."""
+    if path is None or not path.is_file():
+        return ""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def clip_key(text: str, fingerprint: dict[str, str]) -> str:
+    """One sentence spoken by one engine, voice and settings."""
+    return _sha(json.dumps({"format": CLIP_FORMAT, "text": text, "engine": fingerprint}, sort_keys=True))
+
+
+def prepared_key(raw_key: str, sample_rate: int, loudness_lufs: float, true_peak_dbtp: float) -> str:
+    """A clip levelled and resampled for the mix."""
+    return _sha(f"{raw_key}:{sample_rate}:{loudness_lufs}:{true_peak_dbtp}:{MIX_VERSION}")
+
+
+def mix_settings(loudness_lufs: float, true_peak_dbtp: float, bitrate: str, sample_rate: int) -> dict[str, object]:
+    """The audio settings that decide how a segment or an episode sounds and is encoded."""
+    return {"lufs": loudness_lufs, "tp": true_peak_dbtp, "bitrate": bitrate, "rate": sample_rate, "mix": MIX_VERSION}
+
+
+def segment_key(settings: dict[str, object], parts: Sequence[tuple[str, str, int, int]]) -> str:
+    """A segment from its parts: (kind, clip key or '', pause ms, section number) each."""
+    return _sha(json.dumps([settings, [list(p) for p in parts]]))
+
+
+def episode_key(segment_keys: Sequence[str], settings: dict[str, object], tags: Sequence[object],
+                cover: Path | None) -> str:
+    """An episode joined from its segments, tagged (`tags`: the ID3 values in a fixed order)."""
+    payload = json.dumps({"format": EPISODE_FORMAT, "parts": _sha("".join(segment_keys)), "settings": settings,
+                          "tags": [*tags[:7], file_sha(cover) if cover else "", *tags[7:]]},
+                         sort_keys=True, default=str)
+    return _sha(payload)
+
+
+def cover_key(title: str, author: str) -> str:
+    """The generated cover art."""
+    return _sha(f"{title}\n{author}\n{COVER_FORMAT}")[:16]
+
+
+def holdpace_key(raw_key: str, tempo: float) -> str:
+    """A clip time-stretched to the hold-line pace."""
+    return _sha(f"{raw_key}:{tempo}:{HOLDLINE_FORMAT}")
+
+
+def holdline_key(settings: dict[str, Any], music: Path | None, *parts: object) -> str:
+    """A hold-line entry (the program, or one section's renditions)."""
+    common = {"format": HOLDLINE_FORMAT, "config": settings, "music": file_sha(music)}
+    return _sha(json.dumps([common, *parts], sort_keys=True, default=str))
