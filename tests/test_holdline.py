@@ -29,7 +29,8 @@ from narration.publish.holdline.render import (
     write_manifest,
     write_renditions,
 )
-from narration.audio.telephone import active_speech_level, resample
+from narration.audio.dsp import resample
+from narration.audio.telephone import active_speech_level
 from phone_speech import GREETING, SECTIONS, band_gap_db, ffmpeg_decode, sentences_of, spoken
 
 RATE = 22050

@@ -11,11 +11,16 @@ from narration.audio.telephone import (
     active_speech_level,
     band_limit,
     limit_peaks,
-    peak_dbov,
-    resample,
     telephone,
 )
+from narration.audio.dsp import resample
 from phone_speech import SECTIONS, band_gap_db, sentences_of, speak
+
+
+def peak_dbov(audio: Audio) -> float:
+    """The sample peak in dBov (dB relative to full scale)."""
+    peak = float(np.max(np.abs(audio.samples))) if len(audio.samples) else 0.0
+    return 20 * np.log10(peak) if peak > 0 else float("-inf")
 
 
 def tone(freq: float, seconds: float, rate: int, amplitude: float) -> Audio:

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import copy
 import math
-import tempfile
+from typing import Callable
 from pathlib import Path
 
 import numpy as np
-import soundfile
 from pyloudnorm.iirfilter import IIRfilter
 from scipy.ndimage import minimum_filter1d
 from scipy.signal import resample_poly, sosfilt
 
-from narration.audio.ffmpeg import run
+from narration.audio.ffmpeg import decode_channels
 from narration.models import Audio
 
 TRUE_PEAK_RATE = 192_000  # BS.1770-4 Annex 2 oversamples 48 kHz by 4; lower rates need more to catch the same peaks
@@ -27,7 +26,6 @@ LEVEL_ROUNDS = 8  # limit-and-measure rounds per sentence, at most; Piper speech
 LEVEL_FIRST_SLOPE = 0.4  # LU gained per dB of gain at first: at podcast levels the limiter takes back about 60 %
 LEVEL_MIN_SLOPE = 0.15  # LU gained per dB of gain under heavy limiting, at least: caps each step at 7x the error
 LIMITER_WINDOW_S = 0.03  # look-ahead and release of the limiter: spans several pitch periods, so the gain follows syllables, not cycles
-LOUDNESS_TOLERANCE_LU = 0.5  # normalize aims at half the allowed 1 LU so encoding cannot push it over
 
 
 def integrated_lufs(audio: Audio) -> float:
@@ -40,23 +38,14 @@ def true_peak_dbtp(audio: Audio) -> float:
     return _true_peak(audio.samples, audio.rate)
 
 
-def normalize(audio: Audio, target_lufs: float = -16.0, max_true_peak: float = -1.0) -> Audio:
-    """Bring audio to target loudness with true peak below the ceiling, limiting softly instead of clipping."""
-    samples = np.asarray(audio.samples, dtype=np.float64)
-    loudness = _lufs(samples, audio.rate)
-    if not math.isfinite(loudness):
-        return audio  # silence has no loudness to correct
-    ceiling = 10 ** (max_true_peak / 20)
-    gain_db = target_lufs - loudness
-    out = samples
-    for _ in range(6):
-        out = samples * 10 ** (gain_db / 20)
-        out = _limit(out, audio.rate, ceiling)
-        error = target_lufs - _lufs(out, audio.rate)
-        if abs(error) <= LOUDNESS_TOLERANCE_LU / 2:
-            break
-        gain_db += error  # the limiter took some loudness away (or the gate moved): correct and limit again
-    return Audio(np.clip(out, -1.0, 1.0).astype(np.float32), audio.rate)
+def _k_weighting(rate: int) -> np.ndarray:
+    """BS.1770 pre-filter (high shelf) and RLB high-pass as second-order sections, designed as pyloudnorm does."""
+    stages = (IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, rate, "high_shelf"), IIRfilter(0.0, 0.5, 38.0, rate, "high_pass"))
+    return np.array([np.concatenate((stage.passband_gain * stage.b, stage.a)) for stage in stages])
+
+
+def _block_lufs(mean_square: np.ndarray | float) -> np.ndarray | float:
+    return -0.691 + 10 * np.log10(mean_square)
 
 
 class LoudnessMeter:
@@ -137,29 +126,11 @@ class LoudnessMeter:
         self._finished = needed
 
 
-def _k_weighting(rate: int) -> np.ndarray:
-    """BS.1770 pre-filter (high shelf) and RLB high-pass as second-order sections, designed as pyloudnorm does."""
-    stages = (IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, rate, "high_shelf"), IIRfilter(0.0, 0.5, 38.0, rate, "high_pass"))
-    return np.array([np.concatenate((stage.passband_gain * stage.b, stage.a)) for stage in stages])
-
-
-def _block_lufs(mean_square: np.ndarray | float) -> np.ndarray | float:
-    return -0.691 + 10 * np.log10(mean_square)
-
 
 def measure_file(path: Path) -> tuple[float, float]:
     """(LUFS, dBTP) of an encoded file as a listener's decoder will play it back."""
-    samples, rate = decode(path)
+    samples, rate = decode_channels(path)
     return _lufs(samples, rate), _true_peak(samples, rate)
-
-
-def decode(path: Path) -> tuple[np.ndarray, int]:
-    """Decode any audio file with ffmpeg (there is no ffprobe): float samples, (frames,) or (frames, channels)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        wav = Path(tmp) / "decoded.wav"
-        run(["-y", "-i", str(path), "-vn", "-c:a", "pcm_f32le", str(wav)])
-        samples, rate = soundfile.read(wav, dtype="float32")  # what ffmpeg wrote: float64 would only double it
-    return samples, rate
 
 
 def _lufs(samples: np.ndarray, rate: int) -> float:
@@ -233,15 +204,15 @@ def level_clip(audio: Audio, target_lufs: float, ceiling_dbfs: float) -> Audio:
     return Audio(out.astype(np.float32), audio.rate)
 
 
-def limit_peaks(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
+def limit_sample_peaks(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
     """Smooth look-ahead limiting of sample peaks to a linear ceiling (for audio that is already oversampled)."""
     return _limit(np.asarray(samples), rate, ceiling, lambda x, _rate: np.abs(x)).astype(np.float32)
 
 
-def _limit(samples: np.ndarray, rate: int, ceiling: float, peak_fn=None) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """Look-ahead peak limiter on true peaks: a smooth gain curve that never lets a peak over the ceiling."""
+def _limit(samples: np.ndarray, rate: int, ceiling: float,
+           peak_fn: Callable[[np.ndarray, int], np.ndarray]) -> np.ndarray:
+    """Look-ahead peak limiter: a smooth gain curve that never lets a peak (as peak_fn sees it) over the ceiling."""
     out = samples
-    peak_fn = peak_fn or _sample_true_peaks
     for _ in range(8):
         peaks = peak_fn(out, rate)
         if peaks.max() <= ceiling:

@@ -1,7 +1,6 @@
 """Parts of an episode + clips -> one continuous stretch of audio (one sample rate, no clicks) and its sentence timeline."""
 from __future__ import annotations
 
-from fractions import Fraction
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
@@ -9,23 +8,13 @@ import numpy as np
 
 from narration.plan import Part
 from narration.audio.lazy import import_signal_processing
+from narration.audio.dsp import resample
 from narration.models import Audio, Cue, Mixdown
 
 FADE_MS = 8
 SILENCE_DB = -45.0
 ENCODER_LOSS_LU = 0.4  # measured: 96 kbps mono MP3 decodes about 0.4 LU quieter (its low-pass removes treble)
 HEADROOM_DB = 1.5  # clips are limited this far below the ceiling, so the episode-level correction cannot overshoot
-
-
-def resample(audio: Audio, rate: int) -> Audio:
-    """Band-limited polyphase resampling to an exact rate."""
-    if audio.rate == rate or len(audio.samples) == 0:
-        return Audio(audio.samples.astype(np.float32), rate)
-    import_signal_processing()  # scipy is imported only when audio is actually made (about 1 s)
-    from scipy.signal import resample_poly
-    ratio = Fraction(rate, audio.rate)
-    out = resample_poly(audio.samples.astype(np.float64), ratio.numerator, ratio.denominator)
-    return Audio(out.astype(np.float32), rate)
 
 
 def trim_silence(audio: Audio, keep_ms: int = 40) -> Audio:
@@ -106,7 +95,7 @@ def render(parts: Sequence[Part], clip: Callable[[str], Audio], rate: int, loudn
     timeline, the second (Mixdown.chunks) streams the corrected audio to the encoder.
     """
     import_signal_processing()
-    from narration.audio.loudness import LoudnessMeter, integrated_lufs, limit_peaks
+    from narration.audio.loudness import LoudnessMeter, integrated_lufs, limit_sample_peaks
 
     chime = signature(rate).samples
     chime = chime * np.float32(10 ** ((loudness_lufs + ENCODER_LOSS_LU - integrated_lufs(signature(rate))) / 20))
@@ -128,7 +117,7 @@ def render(parts: Sequence[Part], clip: Callable[[str], Audio], rate: int, loudn
         for _, piece in _pieces(parts, clip, rate, chime):
             out = piece * gain
             if correction > HEADROOM_DB - 1.0 and len(out):  # unusual voices: limit what the gain pushed over
-                out = limit_peaks(out, rate, ceiling)
+                out = limit_sample_peaks(out, rate, ceiling)
             yield out.astype(np.float32)
 
     return Mixdown(tuple(cues), position, rate, chunks)

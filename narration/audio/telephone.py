@@ -7,6 +7,7 @@ from math import gcd
 import numpy as np
 from scipy import ndimage, signal
 
+from narration.audio.dsp import resample
 from narration.models import Audio
 
 
@@ -61,15 +62,6 @@ def resample_factors(source_rate: int, rate: int) -> tuple[int, int]:
     return rate // common, source_rate // common
 
 
-def resample(audio: Audio, rate: int) -> Audio:
-    """Polyphase resampling with its anti-alias filter, to exactly `rate` samples per second."""
-    if audio.rate == rate:
-        return audio
-    up, down = resample_factors(audio.rate, rate)
-    samples = signal.resample_poly(audio.samples.astype(np.float64), up, down)
-    return Audio(samples.astype(np.float32), rate)
-
-
 def active_speech_level(audio: Audio) -> float:
     """Active speech level in dBov by ITU-T P.56 method B (0 dBov = a full-scale square wave)."""
     x = audio.samples.astype(np.float64)
@@ -100,12 +92,6 @@ def active_speech_level(audio: Audio) -> float:
     # Linear interpolation between the two thresholds that bracket the margin (P.56 annex B).
     t = (delta[j - 1] - _P56_MARGIN_DB) / (delta[j - 1] - delta[j])
     return float(level_db[j - 1] + t * (level_db[j] - level_db[j - 1]))
-
-
-def peak_dbov(audio: Audio) -> float:
-    """The sample peak in dBov (dB relative to full scale)."""
-    peak = float(np.max(np.abs(audio.samples))) if len(audio.samples) else 0.0
-    return 20 * np.log10(peak) if peak > 0 else float("-inf")
 
 
 def limit_peaks(audio: Audio, ceiling_dbov: float = PEAK_CEILING_DBOV, lookahead_ms: float = 5.0) -> Audio:

@@ -5,8 +5,6 @@ over it, so a project can add, correct or override any entry.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import tomllib
@@ -61,11 +59,6 @@ class Lexicon:
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with `other`'s entries added on top (other overrides)."""
         return Lexicon.of(self.entries + other.entries)
-
-    def fingerprint(self) -> str:
-        """Hash of the entries: a change here must rebuild the scripts it affects."""
-        data = [[e.written, e.spoken, e.ignore_case] for e in self.entries]
-        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:16]
 
     @cached_property
     def _lookup(self) -> tuple[dict[str, Entry], dict[str, Entry]]:
