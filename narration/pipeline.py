@@ -42,7 +42,7 @@ COVER_NAME = "cover.png"
 class BuildOptions:
     """What to build and where (from the CLI)."""
 
-    articles: tuple[Path, ...] = ()
+    articles: tuple[Path | str, ...] = ()  # files, or http(s) addresses of web pages
     output: Path = Path("output")
     scripts_dir: Path = Path("scripts")
     cache_dir: Path = Path(".cache/narration")
@@ -73,14 +73,14 @@ class ArticleScripts:
     descriptions: tuple[str, ...]
 
 
-def article_paths(options: BuildOptions) -> tuple[Path, ...]:
+def article_paths(options: BuildOptions) -> tuple[Path | str, ...]:
     """The articles to build: the given ones, or the built-in sample."""
     return options.articles or (SAMPLE,)
 
 
 def check_output_folder(config: Config, options: BuildOptions) -> None:
     """Refuse, before anything is made, an output folder that is not the build's own or that holds its inputs."""
-    inputs = [(f"the article {p}", p) for p in options.articles]
+    inputs = [(f"the article {p}", p) for p in options.articles if isinstance(p, Path)]
     if config.source.is_file():
         inputs.append((f"the config {config.source}", config.source))
     for what, name in (("the lexicon", config.scripts.lexicon), ("the artwork", config.show.artwork),
@@ -91,11 +91,11 @@ def check_output_folder(config: Config, options: BuildOptions) -> None:
     check_output(options.output, inputs + nested, nested)
 
 
-def read_articles(config: Config, paths: Sequence[Path]) -> list[Article]:
-    """Ingest every article, with title and review metadata from the config where it has them."""
+def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
+    """Ingest every article (files or web addresses), with title and review metadata from the config where it has them."""
     articles = []
     for path in paths:
-        settings = config.articles.get(ingest.slugify(path.stem, fallback="article"))
+        settings = config.articles.get(ingest.slugify(ingest.article_stem(path), fallback="article"))
         meta = None
         if settings and (settings.reviewed_by or settings.last_reviewed or settings.source_url or settings.first_published):
             meta = ArticleMeta(reviewed_by=settings.reviewed_by, source_url=settings.source_url,

@@ -121,7 +121,8 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
 def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, report: Report, config: ScriptConfig) -> str:
     """The full text of a generated script file."""
     header = HEADER.format(article=article.title, number=planned.number, count=planned.count,
-                           title=planned.title, source=article.source.name)
+                           title=planned.title,
+                           source=article.source if isinstance(article.source, str) else article.source.name)
     spoken_title = " ".join(normalize(planned.title, lexicon, report).split())
     body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report, config.url_phrase or None))
     return f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"
