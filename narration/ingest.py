@@ -14,6 +14,7 @@ from .errors import InputError
 from .files import ARTICLE_LIMIT, read_user_file
 from .fetch import fetch_page, is_url, url_stem
 from .models import Article, ArticleMeta, Block, Section, SectionRole
+from .tables import table_block
 from .webpage import Page, read_page
 
 log = logging.getLogger(__name__)
@@ -261,16 +262,23 @@ def parse_text(text: str) -> tuple[str, tuple[Section, ...]]:
 
 
 def parse_markdown(text: str) -> tuple[str, tuple[Section, ...]]:
-    """Markdown through markdown-it: '#' headings, paragraphs, bullet and ordered lists."""
+    """Markdown through markdown-it: '#' headings, paragraphs, bullet and ordered lists, pipe tables."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
     title = ""
     pairs: list[tuple[str, list[Block]]] = [("", [])]
     list_stack: list[tuple[bool, list[str]]] = []
+    table: list[list[str]] = []
     heading_level = 0
     for i, token in enumerate(tokens):
-        if token.type == "heading_open":
+        if token.type in ("table_open", "tr_open"):
+            table = [] if token.type == "table_open" else [*table, []]
+        elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            table[-1].append(_plain_inline(token))
+        elif token.type == "table_close" and (block := table_block(table, has_header=True)) is not None:
+            pairs[-1][1].append(block)
+        elif token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "inline" and heading_level:
             heading = _plain_inline(token)

@@ -30,6 +30,7 @@ from .publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, Segmen
 from .publish.epub import write_epub
 from .publish.site import SiteShow, write_site
 from .publishing import StagedOutput, build_lock, check_output
+from .tables import spoken_rows
 from .speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from .speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 
@@ -145,7 +146,7 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
 
 def _description(article: Article, planned: script_stage.PlannedSection) -> str:
     """Episode notes: which part of which article, and its opening words as written."""
-    first = next((b.text or "; ".join(b.items) for b in planned.blocks), "")
+    first = next((" ".join(b.text.split()) or "; ".join(b.items) or " ".join(spoken_rows(b)) for b in planned.blocks), "")
     if len(first) > 400:
         first = first[:400].rsplit(" ", 1)[0] + "…"
     return f"Part {planned.number} of {planned.count} of “{article.title}”: {planned.title}. {first}".strip()

@@ -23,6 +23,7 @@ from .models import Article, Block, Pause, Script, Section, Segment, Sentence
 from .lexicon import Report
 from .normalize import normalize, spoken_list
 from .sentences import split_sentences
+from .tables import spoken_rows
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +97,15 @@ def plan_sections(article: Article, credits: str) -> list[PlannedSection]:
 
 def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
                       link_phrase: str | None = None) -> list[list[str]]:
-    """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it."""
+    """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it, a table is read
+    row by row with its headers, and a paragraph's line breaks end sentences."""
     paragraphs: list[list[tuple[str, bool]]] = []  # (text, already spoken)
     for block in blocks:
         if block.kind == "paragraph":
             paragraphs.append([(s, False) for s in split_sentences(block.text)])
+            continue
+        if block.kind == "table":
+            paragraphs.append([(s, False) for row in spoken_rows(block) for s in split_sentences(row)])
             continue
         lead = ""
         if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].rstrip().endswith(":"):

@@ -17,7 +17,8 @@ from typing import Iterator
 import lxml.etree
 import lxml.html
 
-from .models import Block, Section
+from .models import Block
+from .tables import table_block
 
 log = logging.getLogger(__name__)
 
@@ -162,18 +163,10 @@ def _list_items(element: lxml.etree._Element) -> Iterator[str]:
 
 def _table(element: lxml.etree._Element) -> Block | None:
     """Rows of cell texts; a first row made only of header cells is the header."""
-    rows = [(row, [cell for cell in row.iterchildren("cell")]) for row in element.iter("row")]
-    rows = [(row, cells) for row, cells in rows if any(_inline(c) for c in cells)]
-    if not rows:
-        return None
-    header: tuple[str, ...] = ()
-    first = rows[0][1]
-    if all(cell.get("role") == "head" for cell in first) and len(rows) > 1:
-        header = tuple(_inline(cell) for cell in first)
-        rows = rows[1:]
-    width = max(len(header), *(len(cells) for _, cells in rows))
-    body = tuple(tuple(_inline(cell) for cell in cells) + ("",) * (width - len(cells)) for _, cells in rows)
-    return Block("table", header=header + ("",) * (width - len(header)) if header else (), rows=body)
+    rows = [list(row.iterchildren("cell")) for row in element.iter("row")]
+    rows = [cells for cells in rows if any(_inline(cell) for cell in cells)]
+    has_header = bool(rows) and len(rows) > 1 and all(cell.get("role") == "head" for cell in rows[0])
+    return table_block([[_inline(cell) for cell in cells] for cells in rows], has_header)
 
 
 def _lines(element: lxml.etree._Element) -> str:
