@@ -29,10 +29,11 @@ def url_stem(url: str) -> str:
     return name or (parts.hostname or "article").removeprefix("www.")
 
 
-def fetch_page(url: str, timeout_s: float = TIMEOUT_S) -> str:
+def fetch_page(url: str, timeout_s: float | None = None) -> str:
     """The page's HTML as text; offline, a timeout, an HTTP error or a response that is not HTML is refused."""
     import requests
 
+    timeout_s = timeout_s or TIMEOUT_S
     try:
         with requests.get(url, timeout=timeout_s, stream=True, headers={"User-Agent": USER_AGENT,
                                                                         "Accept": "text/html,application/xhtml+xml"}) as response:

@@ -67,6 +67,6 @@ def _mid_sentence(text: str, one_word: bool = False) -> str:
     words = text.split()
     if len(words) < (1 if one_word else 2) or not re.fullmatch(r"[A-Z][a-z]+", words[0]):
         return text
-    if any(re.match(r"[A-Z]", word) for word in words[1:]):
+    if any(re.fullmatch(r"[A-Z][a-z]+\W*", word) for word in words[1:]):  # Title Case: a name
         return text
     return text[0].lower() + text[1:]
