@@ -53,6 +53,19 @@ def test_saved_page_keeps_the_article_and_drops_the_page_around_it() -> None:
     assert [b for b in article.sections[4].blocks if b.kind == "list"][0].ordered
 
 
+def test_page_laid_out_with_divs_only() -> None:
+    """An older site: no <main>, <nav> or <footer>, only divs with ids and classes."""
+    article = read_article(FIXTURES / "web" / "div-layout.html")
+    assert article.title == "Flu Vaccine: Who Should Get It"
+    assert [s.heading for s in article.sections] == ["", "Who is eligible", "Clinic times"]
+    text = repr(article.sections)
+    for words in ("cookies", "Home", "Our services", "Book online", "You may also like", "COVID-19 boosters",
+                  "Travel jabs", "High Street", "Registered charity", "Privacy"):
+        assert words not in text, words
+    assert [b.kind for b in article.sections[1].blocks] == ["paragraph", "list"]
+    assert article.sections[2].blocks[0].rows[0] == ("Monday", "9 am to 12 noon")
+
+
 def test_html_table_keeps_its_header_and_rows() -> None:
     article = read_article(PAGE)
     side_effects = next(b for s in article.sections for b in s.blocks if b.kind == "table" and b.header)
