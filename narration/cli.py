@@ -29,6 +29,13 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+def _article(text: str) -> Path | str:
+    """An article argument: a file path, or an http(s) address kept exactly as typed (a Path would fold its '//')."""
+    from narration.fetch import is_url
+
+    return text.strip() if is_url(text.strip()) else _path(text)
+
+
 class _Parser(argparse.ArgumentParser):
     """Argument mistakes are one line, like every other user error."""
 
@@ -50,8 +57,9 @@ def _common(parser: argparse.ArgumentParser, command: str) -> None:
 
 
 def _article_args(parser: argparse.ArgumentParser, command: str) -> None:
-    parser.add_argument("articles", nargs="*", type=_path, metavar="ARTICLE",
-                        help="article files (.txt, .md, .html); default: the built-in sample")
+    parser.add_argument("articles", nargs="*", type=_article, metavar="ARTICLE",
+                        help="article files (.txt, .md, .html) or web page addresses (https://...); "
+                             "default: the built-in sample")
     if command in ("build", "holdline"):
         parser.add_argument("--output", "-o", type=_path, default=Path("output"), help="output folder (default: output/)")
         parser.add_argument("--engine", choices=("piper", "gtts"), help="speech engine (default from config: piper)")

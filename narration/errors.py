@@ -12,8 +12,9 @@ class InputError(NarrationError):
     """An article, script or lexicon file that cannot be used."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
+        self.path: Path | str
         super().__init__(f"{path}: {problem}")
-        self.path = Path(path)
+        self.path = path if isinstance(path, str) and "://" in path else Path(path)  # an address stays as given
         self.problem = problem
 
 

@@ -5,7 +5,6 @@ import logging
 import re
 import unicodedata
 from datetime import date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -14,6 +13,9 @@ import yaml
 from narration.errors import InputError
 from narration.files import ARTICLE_LIMIT, read_user_file
 from narration.models import Article, ArticleMeta, Block, Section, SectionRole
+from narration.fetch import fetch_page, is_url, url_stem
+from narration.tables import table_block
+from narration.webpage import Page, read_page
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +106,7 @@ def read_text(path: Path) -> str:
     return text
 
 
-def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
+def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, str], str]:
     """Split a leading YAML block between '---' lines (Markdown and text front matter) from the body.
 
     A block that is opened but never closed, is not valid YAML, or is not 'key: value' lines is refused:
@@ -132,7 +134,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
     return _front_matter_fields(data, path), text[closing.end():].removeprefix("\n")
 
 
-def _front_matter_fields(data: dict[Any, Any], path: Path) -> dict[str, str]:
+def _front_matter_fields(data: dict[Any, Any], path: Path | str) -> dict[str, str]:
     """Known keys (and their aliases) as text; unknown keys are named in a warning, never silently dropped."""
     fields: dict[str, str] = {}
     for name, value in data.items():
@@ -147,7 +149,7 @@ def _front_matter_fields(data: dict[Any, Any], path: Path) -> dict[str, str]:
     return fields
 
 
-def _front_matter_text(name: object, value: Any, path: Path) -> str:
+def _front_matter_text(name: object, value: Any, path: Path | str) -> str:
     """A front matter value as text: dates as YYYY-MM-DD, a list of names joined with commas."""
     if isinstance(value, datetime):
         value = value.date()
@@ -159,14 +161,14 @@ def _front_matter_text(name: object, value: Any, path: Path) -> str:
     return " ".join(CONTROL_CHARS.sub("", text).split())
 
 
-def _front_matter_date(value: str, key: str, path: Path) -> date | None:
+def _front_matter_date(value: str, key: str, path: Path | str) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
         raise InputError(path, f"front matter {key} {value!r} is not a date like 2024-05-01") from None
 
 
-def meta_from_fields(fields: dict[str, str], path: Path) -> ArticleMeta:
+def meta_from_fields(fields: dict[str, str], path: Path | str) -> ArticleMeta:
     """Review metadata from front matter fields (dates as YYYY-MM-DD)."""
     source = fields.get("source", "")  # often the publisher's name; a URL only when it is one
     return ArticleMeta(
@@ -260,16 +262,23 @@ def parse_text(text: str) -> tuple[str, tuple[Section, ...]]:
 
 
 def parse_markdown(text: str) -> tuple[str, tuple[Section, ...]]:
-    """Markdown through markdown-it: '#' headings, paragraphs, bullet and ordered lists."""
+    """Markdown through markdown-it: '#' headings, paragraphs, bullet and ordered lists, pipe tables."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
     title = ""
     pairs: list[tuple[str, list[Block]]] = [("", [])]
     list_stack: list[tuple[bool, list[str]]] = []
+    table: list[list[str]] = []
     heading_level = 0
     for i, token in enumerate(tokens):
-        if token.type == "heading_open":
+        if token.type in ("table_open", "tr_open"):
+            table = [] if token.type == "table_open" else [*table, []]
+        elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            table[-1].append(_plain_inline(token))
+        elif token.type == "table_close" and (block := table_block(table, has_header=True)) is not None:
+            pairs[-1][1].append(block)
+        elif token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "inline" and heading_level:
             heading = _plain_inline(token)
@@ -308,108 +317,10 @@ def _plain_inline(token: object) -> str:
     return " ".join("".join(parts).split())
 
 
-class _HtmlArticleParser(HTMLParser):
-    """Collects h1-h3, p and li text; everything inside script, style, nav, header, footer is dropped."""
-
-    SKIP = {"script", "style", "nav", "header", "footer", "iframe", "noscript", "template", "svg",
-            "form", "button", "select", "textarea", "object", "embed", "aside"}
-    VOID = {"embed"}  # skipped elements that never have an end tag: counting them would drop the rest
-    BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "dd", "dt", "figcaption", "td", "th"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title = ""
-        self.pairs: list[tuple[str, list[Block]]] = [("", [])]
-        self.skip_depth = 0
-        self.current: list[str] | None = None
-        self.current_tag = ""
-        self.lists: list[tuple[bool, list[str]]] = []
-        self.doc_title: list[str] = []
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.VOID:
-            return
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif self.skip_depth:
-            return
-        elif tag == "title":
-            self.in_title = True
-        elif tag in ("ul", "ol"):
-            self._flush()
-            self.lists.append((tag == "ol", []))
-        elif tag in self.BLOCKS:
-            self._flush()
-            self.current, self.current_tag = [], tag
-        elif tag == "br" and self.current is not None:
-            self.current.append(" ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" and self.current is not None and not self.skip_depth:
-            self.current.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.VOID:
-            return
-        if tag in self.SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif self.skip_depth:
-            return
-        elif tag == "title":
-            self.in_title = False
-        elif tag in ("ul", "ol") and self.lists:
-            self._flush()
-            ordered, items = self.lists.pop()
-            if self.lists:
-                self.lists[-1][1].extend(items)
-            elif items:
-                self.pairs[-1][1].append(Block("list", items=tuple(items), ordered=ordered))
-        elif tag in self.BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if self.skip_depth:
-            return
-        if self.in_title:
-            self.doc_title.append(data)
-        elif self.current is not None:
-            self.current.append(data)
-        elif data.strip() and not self.lists:
-            self.current, self.current_tag = [data], "p"  # bare text inside div/body
-
-    def _flush(self) -> None:
-        if self.current is None:
-            return
-        text = " ".join("".join(self.current).split())
-        tag, self.current = self.current_tag, None
-        if not text:
-            return
-        if tag == "h1" and not self.title and len(self.pairs) == 1 and not self.pairs[0][1]:
-            self.title = text
-        elif tag in ("h1", "h2", "h3"):
-            self.pairs.append((text, []))
-        elif tag == "li" and self.lists:
-            self.lists[-1][1].append(text)
-        else:
-            self.pairs[-1][1].append(Block("paragraph", text=text))
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-        while self.lists:
-            ordered, items = self.lists.pop()
-            if items:
-                self.pairs[-1][1].append(Block("list", items=tuple(items), ordered=ordered))
-
-
 def parse_html(text: str) -> tuple[str, tuple[Section, ...]]:
-    """HTML: h1 is the title, h2/h3 start sections; p and ul/ol/li are content."""
-    parser = _HtmlArticleParser()
-    parser.feed(text)
-    parser.close()
-    title = parser.title or " ".join("".join(parser.doc_title).split())
-    return title, _sections(parser.pairs)
+    """HTML: the page's main content (see narration.webpage); a leading h1 is the title, h2/h3 start sections."""
+    page = read_page(text)
+    return page.title, _sections([(h, list(b)) for h, b in page.sections])
 
 
 READERS: dict[str, Callable[[str], tuple[str, tuple[Section, ...]]]] = {
@@ -423,22 +334,43 @@ READERS: dict[str, Callable[[str], tuple[str, tuple[Section, ...]]]] = {
 }
 
 
-def read_article(path: Path, title: str = "", meta: ArticleMeta | None = None) -> Article:
-    """Read one article; the title comes from the argument (config), front matter, the document, or its file name."""
-    reader = READERS.get(path.suffix.lower(), parse_text)
-    text = read_text(path)
-    fields, body = split_front_matter(text, path)
-    doc_title, sections = reader(body)
+def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None = None) -> Article:
+    """Read one article from a file or an http(s) address; the title comes from the argument (config), front
+    matter, the document, or its file name. A web page's own language and date fill what front matter leaves."""
+    url = source if is_url(source) else ""
+    path = Path(source)
+    text = fetch_page(url) if url else read_text(path)
+    fields, body = split_front_matter(text, source)
+    reader = parse_html if url else READERS.get(path.suffix.lower(), parse_text)
+    if reader is parse_html:
+        page = read_page(body, url)
+        doc_title, sections = page.title, _sections([(h, list(b)) for h, b in page.sections])
+        fields = {**_page_fields(page, url), **fields}
+    else:
+        doc_title, sections = reader(body)
     if not any(section.blocks or section.heading for section in sections):
-        raise InputError(path, "has no readable text (only markup or whitespace); nothing to narrate")
+        raise InputError(source, "has no readable text (only markup or whitespace); nothing to narrate")
     if not any(section.blocks for section in sections):
-        raise InputError(path, "has headings but no text under them; nothing to narrate")
-    article_meta = meta if meta is not None else meta_from_fields(fields, path)
-    final_title = CONTROL_CHARS.sub("", title or fields.get("title", "") or doc_title or title_from_filename(path))
+        raise InputError(source, "has headings but no text under them; nothing to narrate")
+    article_meta = meta if meta is not None else meta_from_fields(fields, source)
+    stem = url_stem(url) if url else path.stem
+    final_title = CONTROL_CHARS.sub("", title or fields.get("title", "") or doc_title or title_from_filename(Path(stem)))
     return Article(
-        slug=slugify(fields.get("slug", "") or path.stem, fallback="article"),
+        slug=slugify(fields.get("slug", "") or stem, fallback="article"),
         title=" ".join(final_title.split()),
         sections=sections,
-        source=path,
+        source=url or path,
         meta=article_meta,
     )
+
+
+def article_stem(source: Path | str) -> str:
+    """The name an article goes by before it is read (config sections are keyed by it): file stem or URL name."""
+    return url_stem(source) if is_url(source) else Path(source).stem
+
+
+def _page_fields(page: Page, url: str) -> dict[str, str]:
+    """What a web page says about itself, as front matter would say it."""
+    fields = {"language": page.language, "source_url": url or page.url,
+              "last_reviewed": page.modified.isoformat() if page.modified else ""}
+    return {key: value for key, value in fields.items() if value}

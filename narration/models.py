@@ -16,12 +16,22 @@ SectionRole = Literal["body", "credits"]
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph or one list of an article section, as written."""
+    """One paragraph, list or table of an article section, as written.
 
-    kind: Literal["paragraph", "list"]
+    A paragraph's text keeps the line breaks its author made (an address, opening hours) as '\n'; a table
+    has a header row (empty when it has none) and body rows of cell texts."""
+
+    kind: Literal["paragraph", "list", "table"]
     text: str = ""
     items: tuple[str, ...] = ()
     ordered: bool = False
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """A paragraph's lines as its author broke them."""
+        return tuple(line for line in self.text.split("\n") if line.strip())
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class Article:
     slug: str
     title: str
     sections: tuple[Section, ...]
-    source: Path
+    source: Path | str  # the file, or the http(s) address it was fetched from
     meta: ArticleMeta = field(default_factory=ArticleMeta)
 
 

@@ -18,11 +18,11 @@ from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
 from narration.config import AudioConfig, ScriptConfig
 from narration.errors import InputError
 from narration.ingest import slugify
-from narration.text.lexicon import Lexicon
+from narration.text.lexicon import Lexicon, Report
 from narration.models import Article, Block, Pause, Script, Section, Segment, Sentence
-from narration.text.lexicon import Report
 from narration.text.normalize import normalize, spoken_list
 from narration.text.sentences import split_sentences
+from narration.tables import spoken_rows
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +96,15 @@ def plan_sections(article: Article, credits: str) -> list[PlannedSection]:
 
 def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
                       link_phrase: str | None = None) -> list[list[str]]:
-    """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it."""
+    """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it, a table is read
+    row by row with its headers, and a paragraph's line breaks end sentences."""
     paragraphs: list[list[tuple[str, bool]]] = []  # (text, already spoken)
     for block in blocks:
         if block.kind == "paragraph":
             paragraphs.append([(s, False) for s in split_sentences(block.text)])
+            continue
+        if block.kind == "table":
+            paragraphs.append([(s, False) for row in spoken_rows(block) for s in split_sentences(row)])
             continue
         lead = ""
         if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].rstrip().endswith(":"):
@@ -121,7 +125,8 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
 def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, report: Report, config: ScriptConfig) -> str:
     """The full text of a generated script file."""
     header = HEADER.format(article=article.title, number=planned.number, count=planned.count,
-                           title=planned.title, source=article.source.name)
+                           title=planned.title,
+                           source=article.source if isinstance(article.source, str) else article.source.name)
     spoken_title = " ".join(normalize(planned.title, lexicon, report).split())
     body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report, config.url_phrase or None))
     return f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"

@@ -30,6 +30,7 @@ from narration.publish.site import SiteShow, write_site
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+from narration.tables import spoken_rows
 
 log = logging.getLogger(__name__)
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "breast-calcifications.txt"
@@ -40,7 +41,7 @@ COVER_NAME = "cover.png"
 class BuildOptions:
     """What to build and where (from the CLI)."""
 
-    articles: tuple[Path, ...] = ()
+    articles: tuple[Path | str, ...] = ()  # files, or http(s) addresses of web pages
     output: Path = Path("output")
     scripts_dir: Path = Path("scripts")
     cache_dir: Path = Path(".cache/narration")
@@ -71,14 +72,14 @@ class ArticleScripts:
     descriptions: tuple[str, ...]
 
 
-def article_paths(options: BuildOptions) -> tuple[Path, ...]:
+def article_paths(options: BuildOptions) -> tuple[Path | str, ...]:
     """The articles to build: the given ones, or the built-in sample."""
     return options.articles or (SAMPLE,)
 
 
 def check_output_folder(config: Config, options: BuildOptions) -> None:
     """Refuse, before anything is made, an output folder that is not the build's own or that holds its inputs."""
-    inputs = [(f"the article {p}", p) for p in options.articles]
+    inputs = [(f"the article {p}", p) for p in options.articles if isinstance(p, Path)]
     if config.source.is_file():
         inputs.append((f"the config {config.source}", config.source))
     for what, name in (("the lexicon", config.scripts.lexicon), ("the artwork", config.show.artwork),
@@ -89,11 +90,11 @@ def check_output_folder(config: Config, options: BuildOptions) -> None:
     check_output(options.output, inputs + nested, nested)
 
 
-def read_articles(config: Config, paths: Sequence[Path]) -> list[Article]:
-    """Ingest every article, with title and review metadata from the config where it has them."""
+def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
+    """Ingest every article (files or web addresses), with title and review metadata from the config where it has them."""
     articles = []
     for path in paths:
-        settings = config.articles.get(ingest.slugify(path.stem, fallback="article"))
+        settings = config.articles.get(ingest.slugify(ingest.article_stem(path), fallback="article"))
         meta = None
         if settings and (settings.reviewed_by or settings.last_reviewed or settings.source_url or settings.first_published):
             meta = ArticleMeta(reviewed_by=settings.reviewed_by, source_url=settings.source_url,
@@ -143,7 +144,7 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
 
 def _description(article: Article, planned: script_stage.PlannedSection) -> str:
     """Episode notes: which part of which article, and its opening words as written."""
-    first = next((b.text or "; ".join(b.items) for b in planned.blocks), "")
+    first = next((" ".join(b.text.split()) or "; ".join(b.items) or " ".join(spoken_rows(b)) for b in planned.blocks), "")
     if len(first) > 400:
         first = first[:400].rsplit(" ", 1)[0] + "…"
     return f"Part {planned.number} of {planned.count} of “{article.title}”: {planned.title}. {first}".strip()

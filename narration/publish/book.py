@@ -33,6 +33,8 @@ CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
 h1, h2 {{ font-family: sans-serif; line-height: 1.2; }}
 .announcement {{ font-style: italic; }}
+table {{ border-collapse: collapse; margin: 1em 0; }}
+th, td {{ border: 1px solid #999999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }}
 .{ACTIVE_CLASS} {{ background-color: #ffe066; color: #000000; }}
 """
 
@@ -69,7 +71,8 @@ class _Unit:
 
     text: str
     paragraph: int
-    block: Block | None = None  # the list, for a list unit
+    block: Block | None = None  # the list or table, for a list or table unit
+    line_break: bool = False  # the sentence starts a line its author broke (<br>)
 
 
 def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path: Path, show_title: str,
@@ -144,7 +147,11 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
     units: list[_Unit] = []
     for number, block in enumerate(blocks):
         if block.kind == "paragraph":
-            units += [_Unit(s, number) for s in split_sentences(block.text)]
+            units += [_Unit(s, number, line_break=bool(line) and not index)
+                      for line, text in enumerate(block.lines) for index, s in enumerate(split_sentences(text))]
+            continue
+        if block.kind == "table":
+            units.append(_Unit("", number, block))
             continue
         lead = ""
         previous = units[-1] if units else None
@@ -170,7 +177,7 @@ def _written(body: _Body, section: PlannedSection, cues: Sequence[Cue], lexicon:
     spoken = [_spoken(u, lexicon, link_phrase) for u in units]
     if [s for group in spoken for s in group] != [" ".join(c.text.split()) for c in cues]:
         return False
-    if any(len(group) > 1 and not (u.block is not None and len(group) == len(u.block.items) + bool(u.text))
+    if any(len(group) > 1 and not (u.block is not None and len(group) == len(u.block.items or u.block.rows) + bool(u.text))
            for u, group in zip(units, spoken)):
         return False
     remaining = iter(cues)
@@ -183,12 +190,12 @@ def _written(body: _Body, section: PlannedSection, cues: Sequence[Cue], lexicon:
                     body.lines.append("</p>")
                 body.lines.append("<p>")
                 open_paragraph = unit.paragraph
-            body.lines.append(_span(body, unit.text, unit_cues[0] if unit_cues else None))
+            body.lines.append(("<br/>" if unit.line_break else "") + _span(body, unit.text, unit_cues[0] if unit_cues else None))
             continue
         if open_paragraph >= 0:
             body.lines.append("</p>")
             open_paragraph = -1
-        body.lines.append(_list(body, unit, unit_cues))
+        body.lines.append(_table(body, unit.block, unit_cues) if unit.block.kind == "table" else _list(body, unit, unit_cues))
     if open_paragraph >= 0:
         body.lines.append("</p>")
     return True
@@ -209,10 +216,27 @@ def _list(body: _Body, unit: _Unit, cues: list[Cue]) -> str:
     return f"{lead}<{tag}>{items}</{tag}>"
 
 
+def _table(body: _Body, block: Block, cues: list[Cue]) -> str:
+    """A table as written: column headers, each row named by its first cell; a row spoken as one sentence is
+    synced as a whole (one cue for the whole table: the table is)."""
+    whole = body.sync(cues[0]) if len(cues) == 1 and len(block.rows) > 1 else ""
+    row_cues: list[Cue | None] = list(cues) if len(cues) == len(block.rows) and not whole else [None] * len(block.rows)
+    head = ("<thead><tr>" + "".join(f'<th scope="col">{_e(name)}</th>' for name in block.header) + "</tr></thead>"
+            if block.header else "")
+    rows = "".join(
+        f"<tr{body.sync(cue)}>" + "".join(f'<th scope="row">{_e(cell)}</th>' if not index else f"<td>{_e(cell)}</td>"
+                                        for index, cell in enumerate(row)) + "</tr>"
+        for row, cue in zip(block.rows, row_cues)
+    )
+    return f'<table{whole}>{head}<tbody>{rows}</tbody></table>'
+
+
 def _plain_block(block: Block) -> str:
     """A block of a section that is kept in the book but not read aloud."""
     if block.kind == "paragraph":
-        return f"<p>{_e(block.text)}</p>"
+        return "<p>" + "<br/>".join(_e(line) for line in block.lines) + "</p>"
+    if block.kind == "table":
+        return _table(_Body(), block, [])
     tag = "ol" if block.ordered else "ul"
     return f"<{tag}>" + "".join(f"<li>{_e(item)}</li>" for item in block.items) + f"</{tag}>"
 

@@ -1,0 +1,259 @@
+"""HTML page -> the article it carries: its main content as sections (headings, paragraphs, lists, tables) and
+its own title, language and last-modified date.
+
+Which part of a page is the article is decided by trafilatura (the best-scoring main-content extractor in the
+published benchmarks), so navigation, cookie banners, "related articles" boxes and footers are never narrated.
+Before it runs, elements whose text must never be read (scripts, templates, frames, fallback content) are
+removed, and a page with no content container is given one, so that its headings and lists survive.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+import lxml.etree
+import lxml.html
+
+from narration.models import Block
+from narration.tables import table_block
+
+log = logging.getLogger(__name__)
+
+# Never read: code, frames, fallback content of plugins and media, form controls, page chrome templates.
+NEVER_READ = ("script", "style", "template", "noscript", "iframe", "frame", "object", "applet", "svg", "math",
+              "canvas", "video", "audio", "select", "textarea", "button", "dialog")
+# Kept as text although trafilatura would drop the whole element: a time or an address inside a sentence.
+UNWRAP = ("time", "embed", "label")
+SECTION_LEVELS = ("h1", "h2", "h3")  # h4-h6 stay inside their section as paragraphs
+TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a web page says about itself besides its content."""
+
+    title: str
+    sections: tuple[tuple[str, tuple[Block, ...]], ...]
+    language: str = ""
+    modified: date | None = None
+    url: str = ""  # where the page says it lives (canonical link), for a saved copy
+
+
+def read_page(text: str, url: str = "") -> Page:
+    """The article of an HTML page: title, (heading, blocks) pairs, language and last-modified date."""
+    tree = _clean_tree(text)
+    if tree is None:
+        return Page("", ())
+    heads = _head_metadata(tree)
+    language = _language(tree, heads)
+    modified = _modified(tree, heads)
+    page_h1 = _first_text(tree, "//h1")
+    _give_container(tree)
+    body = _extract(tree, url)
+    content_title, pairs = _pairs(body) if body is not None else ("", [])
+    title = (_cut_site_name(heads.get("og:title", ""), heads.get("og:site_name", "")) or content_title or page_h1
+             or _cut_site_name(_first_text(tree, "//title"), "", always=True))
+    return Page(title, tuple((h, tuple(b)) for h, b in pairs), language, modified, _canonical(tree, heads))
+
+
+def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
+    """Parse the page and remove what must never be read, whatever the extractor later decides."""
+    if not text.strip():
+        return None
+    try:
+        tree = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True,
+                                                                                 remove_pis=True))
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for element in tree.xpath("|".join(f"//{tag}" for tag in NEVER_READ)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in tree.xpath("|".join(f"//{tag}" for tag in UNWRAP)):
+        element.drop_tag()  # an <embed> the parser left open would otherwise swallow the rest of the page
+    for form in tree.xpath("//form[.//p or .//h1 or .//h2 or .//h3]"):
+        form.drop_tag()  # a form wrapping the whole page (ASP.NET) is layout, not a form
+    return tree
+
+
+def _give_container(tree: lxml.html.HtmlElement) -> None:
+    """A page with no element the extractor recognizes as the content container is given one around its body:
+    without it the extractor falls back to collecting paragraphs and loses headings and lists."""
+    from trafilatura.xpaths import BODY_XPATH
+
+    if any(expression(tree) for expression in BODY_XPATH):
+        return
+    body = tree.find("body")
+    if body is None:
+        return
+    article = lxml.html.Element("article")
+    article.text, body.text = body.text, None
+    for child in list(body):
+        article.append(child)
+    body.append(article)
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str) -> lxml.etree._Element | None:
+    """The main content as trafilatura's XML (head, p, list/item, table/row/cell, lb), or None."""
+    from trafilatura import bare_extraction
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    for key in ("MIN_EXTRACTED_SIZE", "MIN_OUTPUT_SIZE"):
+        config.set("DEFAULT", key, "0")  # a short page is still an article; never fall back to the raw page text
+    document = bare_extraction(tree, url=url or None, include_tables=True, include_images=False,
+                               include_comments=False, include_formatting=True, include_links=False, config=config)
+    return getattr(document, "body", None) if document is not None else None
+
+
+def _pairs(body: lxml.etree._Element) -> tuple[str, list[tuple[str, list[Block]]]]:
+    """Extracted content -> the document's title (a leading h1) and (heading, blocks) pairs."""
+    title = ""
+    pairs: list[tuple[str, list[Block]]] = [("", [])]
+    for element in _content(body):
+        if element.tag == "head" and (element.get("rend") or "h2") in SECTION_LEVELS:
+            heading = _inline(element)
+            if not heading:
+                continue
+            if element.get("rend") == "h1" and not title and len(pairs) == 1 and not pairs[0][1]:
+                title = heading
+            else:
+                pairs.append((heading, []))
+            continue
+        block = _block(element)
+        if block is not None:
+            pairs[-1][1].append(block)
+    return title, pairs
+
+
+def _content(element: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
+    """Block-level elements in reading order; containers (quote, div) are opened."""
+    for child in element:
+        if child.tag in ("head", "p", "list", "table", "code"):
+            yield child
+        elif child.tag in ("quote", "div", "section", "main", "body"):
+            if any(isinstance(c.tag, str) and c.tag in ("p", "list", "table", "head") for c in child):
+                yield from _content(child)
+            else:
+                yield child
+
+
+def _block(element: lxml.etree._Element) -> Block | None:
+    """One extracted element as a block: a list, a table, or a paragraph keeping its line breaks."""
+    if element.tag == "list":
+        items = tuple(_list_items(element))
+        return Block("list", items=items, ordered=element.get("rend") == "ol") if items else None
+    if element.tag == "table":
+        return _table(element)
+    text = _lines(element)
+    return Block("paragraph", text=text) if text else None
+
+
+def _list_items(element: lxml.etree._Element) -> Iterator[str]:
+    """A list's items; a nested list's items follow their parent item (read as part of the list)."""
+    for item in element.iterchildren("item"):
+        text = _inline(item, skip=("list",))
+        if text:
+            yield text
+        for nested in item.iterchildren("list"):
+            yield from _list_items(nested)
+
+
+def _table(element: lxml.etree._Element) -> Block | None:
+    """Rows of cell texts; a first row made only of header cells is the header."""
+    rows = [list(row.iterchildren("cell")) for row in element.iter("row")]
+    rows = [cells for cells in rows if any(_inline(cell) for cell in cells)]
+    has_header = bool(rows) and len(rows) > 1 and all(cell.get("role") == "head" for cell in rows[0])
+    return table_block([[_inline(cell) for cell in cells] for cells in rows], has_header)
+
+
+def _lines(element: lxml.etree._Element) -> str:
+    """An element's text with its author's line breaks (<br>) kept as '\\n'."""
+    parts: list[str] = []
+
+    def walk(node: lxml.etree._Element) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if child.tag == "lb":
+                parts.append("\n")
+            elif isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _inline(element: lxml.etree._Element, skip: tuple[str, ...] = ()) -> str:
+    """An element's text on one line (headings, list items, table cells)."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in skip:
+            parts.append(" " if child.tag == "lb" else _inline(child, skip))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _head_metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """<meta> values by their (lower-cased) property or name, the first of each."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "")
+        value = " ".join((meta.get("content") or "").split())
+        if key and value:
+            found.setdefault(key.strip().lower(), value)
+    return found
+
+
+def _language(tree: lxml.html.HtmlElement, heads: dict[str, str]) -> str:
+    """The page's language as a BCP 47 tag: <html lang>, else Content-Language or og:locale."""
+    value = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+             or heads.get("content-language", "") or heads.get("og:locale", "") or heads.get("language", ""))
+    value = value.split(",")[0].strip().replace("_", "-")
+    return value if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value) else ""
+
+
+MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "dcterms.modified", "dc.date.modified",
+                 "datemodified", "last-modified", "lastmod", "revised", "dcterms.date", "dc.date")
+
+
+def _modified(tree: lxml.html.HtmlElement, heads: dict[str, str]) -> date | None:
+    """When the page was last reviewed or changed, from the common meta tags (the first that reads as a date)."""
+    for key in MODIFIED_KEYS:
+        found = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", heads.get(key, ""))
+        if found:
+            try:
+                return date(*(int(part) for part in found.groups()))
+            except ValueError:
+                continue
+    return None
+
+
+def _canonical(tree: lxml.html.HtmlElement, heads: dict[str, str]) -> str:
+    """The page's own address: its canonical link, else og:url (http(s) only)."""
+    links = tree.xpath("//link[@rel='canonical']/@href")
+    value = (links[0].strip() if links else "") or heads.get("og:url", "")
+    return value if re.match(r"https?://\S+$", value) else ""
+
+
+def _first_text(tree: lxml.html.HtmlElement, xpath: str) -> str:
+    found = tree.xpath(xpath)
+    return " ".join(found[0].text_content().split()) if found else ""
+
+
+def _cut_site_name(title: str, site_name: str, always: bool = False) -> str:
+    """'Taking Metformin | Riverside Health' -> 'Taking Metformin': the site's name after the last separator goes
+    when it is the site's name, or (for <title>, which nearly always carries it) when it is a short phrase."""
+    title = " ".join(title.split())
+    while separators := list(TITLE_SEPARATOR.finditer(title)):
+        last = separators[-1]
+        prefix, suffix = title[:last.start()], title[last.end():]
+        named = bool(site_name) and suffix.lower() == site_name.lower()
+        short = always and len(suffix.split()) <= 4 and len(suffix.split()) < len(prefix.split())
+        if not prefix or not (named or short):
+            break
+        title = prefix
+    return title
