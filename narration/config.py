@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlparse
 
+from .debris import pattern_problems
 from .errors import ConfigError, InputError
 from .files import CONFIG_LIMIT, read_user_file
 
@@ -80,6 +81,7 @@ class ScriptConfig:
     credits: Literal["episode", "outro", "omit"] = "episode"
     lexicon: str = "lexicon.toml"
     url_phrase: str = ""
+    debris: list[str] = field(default_factory=list)  # regexes of page debris, added to narration.debris defaults
     disclaimer: str = (
         "This recording is educational information, not medical advice. "
         "Please talk with your doctor about your own health."
@@ -190,6 +192,7 @@ def _validate(config: Config, problems: list[str]) -> None:
     _validate_show(config.show, problems)
     _validate_audio(config.audio, problems)
     _validate_holdline(config.holdline, config.root, problems)
+    problems.extend(pattern_problems(config.scripts.debris))
     for name, article in config.articles.items():
         for key in ("last_reviewed", "first_published"):
             if getattr(article, key):

@@ -18,10 +18,20 @@ SectionRole = Literal["body", "credits"]
 class Block:
     """One paragraph or one list of an article section, as written."""
 
-    kind: Literal["paragraph", "list"]
+    kind: Literal["paragraph", "list", "subheading"]  # a sub-heading is spoken as a line of its own between pauses
     text: str = ""
     items: tuple[str, ...] = ()
     ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A piece of page debris left out of the narration, kept so that a reviewer can check it."""
+
+    file: str
+    line: str  # the line (or paragraph) as written
+    pattern: str  # the debris pattern that matched, or a <rule> name for structural debris
+    text: str  # what was removed from the line (the whole line when it was dropped)
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Article:
     sections: tuple[Section, ...]
     source: Path
     meta: ArticleMeta = field(default_factory=ArticleMeta)
+    dropped: tuple[Dropped, ...] = ()  # page debris left out (image texts, captions, cards, boilerplate lines)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from narration.atomic import atomic_path
 from narration.config import ScriptConfig
 from narration.lexicon import Lexicon, Report, load_lexicon
 from narration.models import Article, Block, Cue, PublishedEpisode
-from narration.scripts import PlannedSection, plan_sections, spoken_paragraphs
+from narration.scripts import QUESTION_NUMBER, PlannedSection, plan_sections, spoken_paragraphs
 from narration.sentences import split_sentences
 
 TEXT = "chapter.xhtml"
@@ -143,6 +143,9 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
     """Written sentences and lists in reading order, grouped as the script generator groups them."""
     units: list[_Unit] = []
     for number, block in enumerate(blocks):
+        if block.kind == "subheading":
+            units.append(_Unit(QUESTION_NUMBER.sub("", block.text), number))
+            continue
         if block.kind == "paragraph":
             units += [_Unit(s, number) for s in split_sentences(block.text)]
             continue
@@ -213,6 +216,8 @@ def _plain_block(block: Block) -> str:
     """A block of a section that is kept in the book but not read aloud."""
     if block.kind == "paragraph":
         return f"<p>{_e(block.text)}</p>"
+    if block.kind == "subheading":
+        return f"<h3>{_e(block.text)}</h3>"
     tag = "ol" if block.ordered else "ul"
     return f"<{tag}>" + "".join(f"<li>{_e(item)}</li>" for item in block.items) + f"</{tag}>"
 
