@@ -12,6 +12,7 @@ from typing import Any
 from .debris import DebrisFilter
 from .models import Block
 from .outline import SUB, Gap, Heading, Item
+from .plaintext import Unit, candidate, is_prose
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
 NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MULTILINE)
@@ -30,13 +31,15 @@ def _cards(text: str, debris: DebrisFilter) -> str:
     return CARD.sub(remove, text)
 
 
-def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str]:
+def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
     """(plain text, shape) of an inline token; shape is 'image' (only pictures), 'links' (only links),
-    'bold' (all emphasized) or 'text'. Alt texts are recorded as dropped, never returned as text."""
+    'bold' (all emphasized) or 'text', and whether it ends with a picture (whose caption then follows).
+    Alt texts are recorded as dropped, never returned as text."""
     parts: list[str] = []
     in_link = in_strong = 0
     outside_link = outside_strong = ""
     images = 0
+    last = ""
     for child in getattr(token, "children", None) or []:
         kind = child.type
         if kind == "link_open":
@@ -49,26 +52,29 @@ def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str]:
             in_strong -= 1
         elif kind == "image":
             images += 1
+            last = "image"
             if child.content.strip():
                 debris.drop(" ".join(child.content.split()), "image alt text")
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
             content = " " if kind in ("softbreak", "hardbreak") else child.content
             parts.append(content)
+            last = "text" if content.strip() else last
             if not in_link:
                 outside_link += content
             if not in_strong:
                 outside_strong += content
     raw = "".join(parts)
     text = " ".join(raw.replace("\u2063", " ").split())
+    pictured = last == "image"
     if "\u2063" in raw and not text:
-        return text, "gap"
+        return text, "gap", False
     if images and (not text or text == "Enlarge"):
-        return text, "image"
+        return text, "image", True
     if not text:
-        return text, "text"
+        return text, "text", pictured
     if not re.sub(r"[\s\W]", "", outside_link):
-        return text, "links"
-    return text, "bold" if not outside_strong.strip() else "text"
+        return text, "links", pictured
+    return text, "bold" if not outside_strong.strip() else "text", pictured
 
 
 def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
@@ -101,12 +107,34 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
             else:
                 _add_list(items, ordered, entries, debris)
         elif token.type == "inline" and tokens[i - 1].type == "paragraph_open":
-            plain, shape = _inline(token, debris)
+            plain, shape, pictured = _inline(token, debris)
+            if lists and (shape == "image" or after_image):  # a figure inside a list item, then its caption
+                if shape != "image" and plain:
+                    debris.drop(plain, "figure caption")
+                after_image = shape == "image"
+                continue
             if lists:
                 lists[-1][1].append((plain, shape))
+                after_image = pictured
                 continue
-            after_image = _add_paragraph(items, plain, shape, after_image, debris)
-    return "", items
+            after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
+    return "", _promote_plain_headings(items)
+
+
+def _promote_plain_headings(items: list[Item]) -> list[Item]:
+    """A short line of its own without closing punctuation, followed by text, is a heading whose markup the
+    export lost ("Breast cancer" over its paragraph); read as a sub-heading."""
+    promoted = list(items)
+    for index, item in enumerate(items):
+        if not (isinstance(item, Block) and item.kind == "paragraph" and 0 < index < len(items) - 1):
+            continue
+        following, previous = items[index + 1], items[index - 1]
+        line = Unit(text=item.text)
+        label_before = isinstance(previous, Block) and previous.kind == "paragraph" and not is_prose(Unit(text=previous.text))
+        text_after = isinstance(following, Block) and (following.kind == "list" or is_prose(Unit(text=following.text)))
+        if candidate(line, spaced=True) and text_after and not label_before:
+            promoted[index] = Heading(item.text, SUB)
+    return promoted
 
 
 def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool, debris: DebrisFilter) -> bool:

@@ -15,6 +15,7 @@ from .models import Block
 from .outline import SUB, Gap, Heading, Item
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
+EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
 NUMBERED_QUESTION = re.compile(r"^\d{1,2}\.\s+\S.{0,200}\?$")
 SENTENCE_END = re.compile(r"[.!?:;,\"'”’)]$")
 HEADING_STOP = re.compile(r"[.!?:;,\"'”’]$")  # a heading may end in ")": "Intensity-modulated radiation therapy (IMRT)"
@@ -39,6 +40,7 @@ class Unit:
     ordered: bool = False
     blank_before: bool = True
     kind: str = "paragraph"  # paragraph, list, heading, sub, drop
+    emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
 
     @property
     def is_list(self) -> bool:
@@ -101,7 +103,8 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                 units.append(Unit(items=[match.group(2).strip()], ordered=match.group(1) is not None,
                                   blank_before=blank, kind="list"))
         else:
-            units.append(Unit(text=line, blank_before=blank))
+            inner = EMPHASIZED.fullmatch(line)
+            units.append(Unit(text=inner.group(1).strip() if inner else line, blank_before=blank, emphasized=bool(inner)))
         blank = False
     return units
 
@@ -124,7 +127,7 @@ def looks_like_heading(line: str, next_line: str | None) -> bool:
     return is_title_case(stripped) or (stripped.isupper() and len(found) <= 8)
 
 
-def _candidate(unit: Unit, spaced: bool) -> bool:
+def candidate(unit: Unit, spaced: bool) -> bool:
     """A line that could be a heading by its own shape (whether text follows is checked separately)."""
     text = unit.text
     if unit.is_list or not text:
@@ -141,8 +144,17 @@ def _candidate(unit: Unit, spaced: bool) -> bool:
     return count <= 12 and len(text) <= 100
 
 
-def _is_prose(unit: Unit) -> bool:
+def is_prose(unit: Unit) -> bool:
     return unit.is_list or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+
+
+def _after_a_label(units: list[Unit], index: int) -> bool:
+    """Whether the line follows a short line that is neither prose nor a heading: the value of a key/value
+    block ("FDA Approved" / "Yes"), not a heading."""
+    if index == 0:
+        return False
+    previous = units[index - 1]
+    return previous.kind == "paragraph" and not is_prose(previous)
 
 
 def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 0) -> bool:
@@ -151,9 +163,9 @@ def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 
     if index + 1 >= len(units):
         return False
     following = units[index + 1]
-    if _is_prose(following):
+    if is_prose(following):
         return True
-    return (depth < 2 and _candidate(following, spaced) and len(words(following.text)) >= 2
+    return (depth < 2 and candidate(following, spaced) and len(words(following.text)) >= 2
             and _followed_by_text(units, index + 1, spaced, depth + 1))
 
 
@@ -166,8 +178,9 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
             continue
         if spaced and unit.blank_before and " ".join(unit.text.casefold().split()) in listed:
             unit.kind = "sub"
-        elif spaced and _candidate(unit, spaced) and _followed_by_text(units, index, spaced):
-            unit.kind = "heading"
+        elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
+              and not _after_a_label(units, index)):
+            unit.kind = "sub" if unit.emphasized else "heading"
         elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
             unit.kind = "heading"
 
@@ -239,8 +252,8 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             unit.kind, rule = "drop", "figure caption"
         elif unit.kind == "paragraph" and _repeats(unit, texts):
             unit.kind, rule = "drop", "repeated caption"
-        elif unit.is_list and unit.kind == "list" and all(_is_link_text(i) for i in unit.items) and not (
-                previous is not None and previous.text.endswith(":")):
+        elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
+              and all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in unit.items)):
             unit.kind, rule = "drop", "link list"
         elif unit.kind == "paragraph" and len(words(unit.text)) >= 8 and _is_link_text(unit.text, 30):
             unit.kind, rule = "drop", "row of links"
