@@ -15,7 +15,7 @@ from .errors import InputError
 from .files import ARTICLE_LIMIT, read_user_file
 from .debris import DebrisFilter, debris_filter
 from .mdreader import parse_markdown
-from .models import Article, ArticleMeta, Block, Section
+from .models import Article, ArticleMeta, Block
 from .outline import CREDIT_HEADINGS, Gap, Heading, Item, section_role, sections_from_outline  # noqa: F401 (re-exported)
 from .plaintext import looks_like_heading, parse_text  # noqa: F401 (re-exported)
 
