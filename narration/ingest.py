@@ -39,7 +39,6 @@ BINARY_MAGIC = {
     b"OggS": "an Ogg audio file",
     b"fLaC": "a FLAC audio file",
 }
-LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
