@@ -202,6 +202,11 @@ def cmd_scripts(args: argparse.Namespace) -> int:
     prepared, report = prepare_scripts(config, _options(args))
     for item in prepared:
         print(f"{item.article.title}: {len(item.scripts)} scripts in {args.scripts / item.article.slug}")
+        if item.article.dropped:
+            print(f"  dropped {len(item.article.dropped)} debris lines (page furniture, captions, cards; "
+                  "run with -v to list them)")
+            for dropped in item.article.dropped:
+                log.debug("%s: dropped %r (%s)", dropped.file, dropped.text, dropped.pattern)
     for path in report.scripts_written:
         print(f"  wrote {path}")
     for path in report.kept_edits:

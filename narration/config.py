@@ -17,6 +17,7 @@ from narration.publish.holdline.settings import HoldlineSettings
 from narration.publish.holdline.settings import problems as holdline_problems
 from narration.errors import ConfigError, InputError
 from narration.files import CONFIG_LIMIT, read_user_file
+from narration.debris import pattern_problems
 
 CONFIG_NAME = "narration.toml"
 # Control and bidi-override characters would break the feed's XML and the spoken intro.
@@ -78,6 +79,7 @@ class ScriptConfig:
     credits: Literal["episode", "outro", "omit"] = "episode"
     lexicon: str = "lexicon.toml"
     url_phrase: str = ""
+    debris: list[str] = field(default_factory=list)  # regexes of page debris, added to narration.debris defaults
     disclaimer: str = (
         "This recording is educational information, not medical advice. "
         "Please talk with your doctor about your own health."
@@ -161,6 +163,7 @@ def _validate(config: Config, problems: list[str]) -> None:
     _validate_show(config.show, problems)
     _validate_audio(config.audio, problems)
     problems += holdline_problems(config.holdline, config.root)
+    problems.extend(pattern_problems(config.scripts.debris))
     for name, article in config.articles.items():
         for key in ("last_reviewed", "first_published"):
             if getattr(article, key):

@@ -6,26 +6,22 @@ import re
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Sequence
 
 import yaml
 
+from narration.debris import DebrisFilter, debris_filter
 from narration.errors import InputError
-from narration.files import ARTICLE_LIMIT, read_user_file
-from narration.models import Article, ArticleMeta, Block, Section, SectionRole
 from narration.fetch import fetch_page, is_url, url_stem
-from narration.tables import table_block
+from narration.files import ARTICLE_LIMIT, read_user_file
+from narration.mdreader import parse_markdown
+from narration.models import Article, ArticleMeta
 from narration.webpage import Page, read_page
+from narration.outline import CREDIT_HEADINGS, Gap, Heading, Item, section_role, sections_from_outline  # noqa: F401 (re-exported)
+from narration.plaintext import looks_like_heading, parse_text  # noqa: F401 (re-exported)
 
 log = logging.getLogger(__name__)
 
-# Headings whose sections are credits or boilerplate rather than health information.
-CREDIT_HEADINGS = re.compile(
-    r"^(about (the )?(medical )?(reviewer|author|editor|expert|contributor)s?|references|sources|citations|"
-    r"acknowledge?ments?|disclaimer|related (articles|content|links|reading)|share this( article| page)?|"
-    r"further reading|bibliography|footnotes|notes)\b",
-    re.IGNORECASE,
-)
 BINARY_MAGIC = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -44,7 +40,6 @@ BINARY_MAGIC = {
     b"OggS": "an Ogg audio file",
     b"fLaC": "a FLAC audio file",
 }
-LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -62,8 +57,10 @@ KNOWN_UNUSED_KEYS = frozenset({
     "description", "draft", "id", "keywords", "layout", "license", "modified", "permalink", "review_frequency",
     "source_type", "status", "summary", "tags", "type", "updated", "version",
 })
-SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-               "or", "the", "to", "vs", "with", "about", "over", "per", "via", "is", "are"}
+# The page's <title>: "Article - Site", "Page | Section - Site", "Section – Page - Site".
+SITE_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+(?:[-|–—]|::)\s+[^-|–—:]{1,40}$")
+# Spaces that only keep words together on screen; the ear, the sentence splitter and heading matching need plain ones.
+UNICODE_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]")
 
 
 def slugify(text: str, fallback: str = "section", max_length: int = 60) -> str:
@@ -101,6 +98,7 @@ def read_text(path: Path) -> str:
         text = raw.decode("cp1252", errors="replace")
         log.warning("%s: not UTF-8; read as Windows-1252 (save it as UTF-8 to silence this)", path)
     text = CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = UNICODE_SPACES.sub(" ", text)
     if not text.strip():
         raise InputError(path, "is empty; nothing to narrate")
     return text
@@ -134,7 +132,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, str], str
     return _front_matter_fields(data, path), text[closing.end():].removeprefix("\n")
 
 
-def _front_matter_fields(data: dict[Any, Any], path: Path | str) -> dict[str, str]:
+def _front_matter_fields(data: dict[Any, Any], path: Path) -> dict[str, str]:
     """Known keys (and their aliases) as text; unknown keys are named in a warning, never silently dropped."""
     fields: dict[str, str] = {}
     for name, value in data.items():
@@ -149,7 +147,7 @@ def _front_matter_fields(data: dict[Any, Any], path: Path | str) -> dict[str, st
     return fields
 
 
-def _front_matter_text(name: object, value: Any, path: Path | str) -> str:
+def _front_matter_text(name: object, value: Any, path: Path) -> str:
     """A front matter value as text: dates as YYYY-MM-DD, a list of names joined with commas."""
     if isinstance(value, datetime):
         value = value.date()
@@ -161,14 +159,14 @@ def _front_matter_text(name: object, value: Any, path: Path | str) -> str:
     return " ".join(CONTROL_CHARS.sub("", text).split())
 
 
-def _front_matter_date(value: str, key: str, path: Path | str) -> date | None:
+def _front_matter_date(value: str, key: str, path: Path) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
         raise InputError(path, f"front matter {key} {value!r} is not a date like 2024-05-01") from None
 
 
-def meta_from_fields(fields: dict[str, str], path: Path | str) -> ArticleMeta:
+def meta_from_fields(fields: dict[str, str], path: Path) -> ArticleMeta:
     """Review metadata from front matter fields (dates as YYYY-MM-DD)."""
     source = fields.get("source", "")  # often the publisher's name; a URL only when it is one
     return ArticleMeta(
@@ -180,150 +178,22 @@ def meta_from_fields(fields: dict[str, str], path: Path | str) -> ArticleMeta:
     )
 
 
-def section_role(heading: str) -> SectionRole:
-    """Credits and boilerplate sections are recognized by their heading."""
-    return "credits" if CREDIT_HEADINGS.match(heading.strip()) else "body"
+def parse_html(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
+    """HTML: the page's main content (see narration.webpage); its headings start sections, its blocks follow."""
+    return _page_outline(read_page(text))
 
 
-def _is_title_case(line: str) -> bool:
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", line)
-    if not words or not words[0][0].isupper():
-        return False
-    significant = [w for w in words[1:] if w.lower() not in SMALL_WORDS]
-    return all(w[0].isupper() for w in significant)
+def _page_outline(page: Page) -> tuple[str, list[Item]]:
+    items: list[Item] = []
+    for heading, blocks in page.sections:
+        if heading:
+            items.append(Heading(heading, 2))
+        items.extend(blocks)
+    return page.title, items
 
 
-def looks_like_heading(line: str, next_line: str | None) -> bool:
-    """Plain-text heading heuristic: a short standalone question, or a short title-case line without
-    closing punctuation, that is followed by content."""
-    stripped = line.strip()
-    if not stripped or next_line is None or LIST_ITEM.match(stripped):
-        return False
-    words = stripped.split()
-    if len(words) > 14 or len(stripped) > 100:
-        return False
-    if stripped.endswith("?"):
-        return stripped.count("?") == 1 and not re.search(r"[.!]\s", stripped)
-    if stripped[-1] in ".!:;,\"'”’)" or re.search(r"[.!?;]\s", stripped):
-        return False
-    if len(words) <= 1 and not stripped.isupper():
-        return False
-    return _is_title_case(stripped) or (stripped.isupper() and len(words) <= 8)
-
-
-def _blocks_from_lines(lines: Iterable[str]) -> list[Block]:
-    """Paragraph lines and runs of list-item lines -> blocks."""
-    blocks: list[Block] = []
-    items: list[str] = []
-    ordered = False
-    for line in lines:
-        match = LIST_ITEM.match(line)
-        if match:
-            if not items:
-                ordered = match.group(1) is not None
-            items.append(match.group(2).strip())
-            continue
-        if items:
-            blocks.append(Block("list", items=tuple(items), ordered=ordered))
-            items = []
-        if line.strip():
-            blocks.append(Block("paragraph", text=" ".join(line.split())))
-    if items:
-        blocks.append(Block("list", items=tuple(items), ordered=ordered))
-    return blocks
-
-
-def _sections(pairs: list[tuple[str, list[Block]]]) -> tuple[Section, ...]:
-    """(heading, blocks) pairs -> Sections, dropping an empty untitled opening."""
-    return tuple(
-        Section(heading=h, blocks=tuple(b), role=section_role(h))
-        for h, b in pairs
-        if h or b
-    )
-
-
-def parse_text(text: str) -> tuple[str, tuple[Section, ...]]:
-    """Plain text as copied from a web page: one paragraph per line, '- ' list items, heading lines."""
-    lines = [l.rstrip() for l in text.split("\n")]
-    content = [i for i, l in enumerate(lines) if l.strip()]
-    pairs: list[tuple[str, list[Block]]] = [("", [])]
-    pending: list[str] = []
-    for pos, index in enumerate(content):
-        line = lines[index]
-        next_line = lines[content[pos + 1]] if pos + 1 < len(content) else None
-        if looks_like_heading(line, next_line):
-            pairs[-1][1].extend(_blocks_from_lines(pending))
-            pending = []
-            pairs.append((" ".join(line.split()), []))
-        else:
-            pending.append(line)
-    pairs[-1][1].extend(_blocks_from_lines(pending))
-    return "", _sections(pairs)
-
-
-def parse_markdown(text: str) -> tuple[str, tuple[Section, ...]]:
-    """Markdown through markdown-it: '#' headings, paragraphs, bullet and ordered lists, pipe tables."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    title = ""
-    pairs: list[tuple[str, list[Block]]] = [("", [])]
-    list_stack: list[tuple[bool, list[str]]] = []
-    table: list[list[str]] = []
-    heading_level = 0
-    for i, token in enumerate(tokens):
-        if token.type in ("table_open", "tr_open"):
-            table = [] if token.type == "table_open" else [*table, []]
-        elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
-            table[-1].append(_plain_inline(token))
-        elif token.type == "table_close" and (block := table_block(table, has_header=True)) is not None:
-            pairs[-1][1].append(block)
-        elif token.type == "heading_open":
-            heading_level = int(token.tag[1])
-        elif token.type == "inline" and heading_level:
-            heading = _plain_inline(token)
-            if heading_level == 1 and not title and not any(b for _, b in pairs) and len(pairs) == 1:
-                title = heading
-            else:
-                pairs.append((heading, []))
-            heading_level = 0
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
-            list_stack.append((token.type == "ordered_list_open", []))
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            ordered, items = list_stack.pop()
-            if list_stack:
-                list_stack[-1][1].extend(items)  # nested lists are read as part of their parent
-            elif items:
-                pairs[-1][1].append(Block("list", items=tuple(items), ordered=ordered))
-        elif token.type == "inline" and tokens[i - 1].type == "paragraph_open":
-            text_ = _plain_inline(token)
-            if list_stack:
-                list_stack[-1][1].append(text_)
-            elif text_:
-                pairs[-1][1].append(Block("paragraph", text=text_))
-    return title, _sections(pairs)
-
-
-def _plain_inline(token: object) -> str:
-    """Text of a markdown-it inline token without markup (links keep their words)."""
-    parts: list[str] = []
-    for child in getattr(token, "children", None) or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return " ".join("".join(parts).split())
-
-
-def parse_html(text: str) -> tuple[str, tuple[Section, ...]]:
-    """HTML: the page's main content (see narration.webpage); a leading h1 is the title, h2/h3 start sections."""
-    page = read_page(text)
-    return page.title, _sections([(h, list(b)) for h, b in page.sections])
-
-
-READERS: dict[str, Callable[[str], tuple[str, tuple[Section, ...]]]] = {
+Reader = Callable[[str, DebrisFilter], tuple[str, list[Item]]]
+READERS: dict[str, Reader] = {
     ".txt": parse_text,
     ".text": parse_text,
     ".md": parse_markdown,
@@ -334,33 +204,65 @@ READERS: dict[str, Callable[[str], tuple[str, tuple[Section, ...]]]] = {
 }
 
 
-def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None = None) -> Article:
+def _plain_title(title: str) -> str:
+    """A page title without its site suffix or breadcrumb ("Temozolomide - NCI" -> "Temozolomide")."""
+    match = SITE_SUFFIX.match(title)
+    return match.group("title") if match else title
+
+
+def choose_title(front_matter: str, doc_title: str, items: list[Item], debris: DebrisFilter) -> tuple[str, list[Item]]:
+    """The document's own title, and the outline without it: of the leading H1s, the one that heads the content
+    wins over a browser-tab title ("X - Site"), which is left out as debris; a front matter title ranks above
+    the document's unless it is such a tab title."""
+    leading: list[str] = []
+    while items and isinstance(items[0], Gap):
+        items.pop(0)
+    while items and isinstance(items[0], Heading) and items[0].level == 1 and len(leading) < 2:
+        leading.append(items.pop(0).text)
+    if len(leading) == 2 and _plain_title(leading[0]) == leading[0]:
+        items.insert(0, Heading(leading.pop(), 1))  # two real H1s: the second is the first section
+    if len(leading) == 2 or (leading and front_matter and leading[0] == front_matter and doc_title):
+        debris.drop(leading.pop(0), "page title with site name")
+    own = leading[-1] if leading else doc_title
+    if front_matter and (not own or _plain_title(front_matter) == front_matter
+                         or _plain_title(own) == _plain_title(front_matter)):
+        return _plain_title(front_matter), items
+    return own, items
+
+
+def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None = None,
+                 debris: Sequence[str] = ()) -> Article:
     """Read one article from a file or an http(s) address; the title comes from the argument (config), front
-    matter, the document, or its file name. A web page's own language and date fill what front matter leaves."""
+    matter, the document, or its file name; page debris (the default patterns and `debris`) is left out and
+    listed in Article.dropped. A web page's own language and date fill what front matter leaves."""
     url = source if is_url(source) else ""
     path = Path(source)
     text = fetch_page(url) if url else read_text(path)
     fields, body = split_front_matter(text, source)
+    cleaner = debris_filter(url_stem(url) if url else path.name, debris)
     reader = parse_html if url else READERS.get(path.suffix.lower(), parse_text)
     if reader is parse_html:
         page = read_page(body, url)
-        doc_title, sections = page.title, _sections([(h, list(b)) for h, b in page.sections])
+        doc_title, items = _page_outline(page)
         fields = {**_page_fields(page, url), **fields}
     else:
-        doc_title, sections = reader(body)
+        doc_title, items = reader(body, cleaner)
+    own_title, items = choose_title(fields.get("title", ""), doc_title, items, cleaner)
+    sections = sections_from_outline(items)
     if not any(section.blocks or section.heading for section in sections):
         raise InputError(source, "has no readable text (only markup or whitespace); nothing to narrate")
-    if not any(section.blocks for section in sections):
+    if not any(block.kind != "subheading" for section in sections for block in section.blocks):
         raise InputError(source, "has headings but no text under them; nothing to narrate")
     article_meta = meta if meta is not None else meta_from_fields(fields, source)
     stem = url_stem(url) if url else path.stem
-    final_title = CONTROL_CHARS.sub("", title or fields.get("title", "") or doc_title or title_from_filename(Path(stem)))
+    final_title = CONTROL_CHARS.sub("", title or own_title or title_from_filename(Path(stem)))
     return Article(
         slug=slugify(fields.get("slug", "") or stem, fallback="article"),
         title=" ".join(final_title.split()),
         sections=sections,
         source=url or path,
         meta=article_meta,
+        dropped=tuple(cleaner.dropped),
     )
 
 

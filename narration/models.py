@@ -19,9 +19,10 @@ class Block:
     """One paragraph, list or table of an article section, as written.
 
     A paragraph's text keeps the line breaks its author made (an address, opening hours) as '\n'; a table
-    has a header row (empty when it has none) and body rows of cell texts."""
+    has a header row (empty when it has none) and body rows of cell texts; a sub-heading is spoken as a line of
+    its own between pauses."""
 
-    kind: Literal["paragraph", "list", "table"]
+    kind: Literal["paragraph", "list", "table", "subheading"]
     text: str = ""
     items: tuple[str, ...] = ()
     ordered: bool = False
@@ -32,6 +33,16 @@ class Block:
     def lines(self) -> tuple[str, ...]:
         """A paragraph's lines as its author broke them."""
         return tuple(line for line in self.text.split("\n") if line.strip())
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A piece of page debris left out of the narration, kept so that a reviewer can check it."""
+
+    file: str
+    line: str  # the line (or paragraph) as written
+    pattern: str  # the debris pattern that matched, or a <rule> name for structural debris
+    text: str  # what was removed from the line (the whole line when it was dropped)
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,7 @@ class Article:
     sections: tuple[Section, ...]
     source: Path | str  # the file, or the http(s) address it was fetched from
     meta: ArticleMeta = field(default_factory=ArticleMeta)
+    dropped: tuple[Dropped, ...] = ()  # page debris left out (image texts, captions, cards, boilerplate lines)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import json
 import logging
 import re
 from contextlib import nullcontext
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -23,11 +23,13 @@ from narration.models import Article, Block, Pause, Script, Section, Segment, Se
 from narration.text.normalize import normalize, spoken_list
 from narration.text.sentences import split_sentences
 from narration.tables import spoken_rows
+from narration.outline import narrated_blocks
 
 log = logging.getLogger(__name__)
 
 STATE_FILE = ".generated.json"
 PAUSE = re.compile(r"\[pause\s+(\d+(?:\.\d+)?)\s*(ms|s)?\s*\]", re.IGNORECASE)
+QUESTION_NUMBER = re.compile(r"^\d{1,2}\.\s+")  # "1. What is mistletoe?" is said "What is mistletoe?"
 TITLE_LINE = re.compile(r"^title:\s*(.*)$", re.IGNORECASE)
 HEADER = """\
 # {article} - section {number} of {count}: {title}
@@ -59,33 +61,21 @@ class ScriptSync:
     report: Report = field(default_factory=Report)
 
 
-def _fold_empty_headings(sections: Sequence[Section]) -> list[Section]:
-    """A heading with nothing under it ("Treatment" right before "Surgery") joins the next heading
-    ("Treatment: Surgery") instead of becoming an episode with nothing to say."""
-    folded: list[Section] = []
-    pending = ""
-    for position, section in enumerate(sections):
-        if section.heading and not section.blocks and position + 1 < len(sections):
-            pending = f"{pending}: {section.heading}" if pending else section.heading
-            continue
-        if pending:
-            section = replace(section, heading=f"{pending}: {section.heading}" if section.heading else pending)
-            pending = ""
-        folded.append(section)
-    return folded
-
-
 def plan_sections(article: Article, credits: str) -> list[PlannedSection]:
-    """Decide which sections are narrated: credits become an episode, join the last one, or are left out."""
+    """Decide which sections are narrated: credits become an episode, join the last one, or are left out; a
+    section with nothing of its own to say (only links, left out as debris) is not an episode."""
     kept: list[tuple[Section, tuple[Block, ...]]] = []
-    for section in _fold_empty_headings(article.sections):
+    for section in article.sections:
+        blocks = narrated_blocks(section.blocks)
+        if not blocks:
+            continue
         if section.role == "credits" and credits == "omit":
             continue
         if section.role == "credits" and credits == "outro" and kept:
-            previous, blocks = kept[-1]
-            kept[-1] = (previous, blocks + section.blocks)
+            previous, previous_blocks = kept[-1]
+            kept[-1] = (previous, previous_blocks + blocks)
             continue
-        kept.append((section, section.blocks))
+        kept.append((section, blocks))
     count = len(kept)
     planned = []
     for index, (section, blocks) in enumerate(kept, start=1):
@@ -105,6 +95,8 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
             continue
         if block.kind == "table":
             paragraphs.append([(s, False) for row in spoken_rows(block) for s in split_sentences(row)])
+        if block.kind == "subheading":  # a line of its own between paragraph pauses, said without its number
+            paragraphs.append([(QUESTION_NUMBER.sub("", block.text), False)])
             continue
         lead = ""
         if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].rstrip().endswith(":"):

@@ -96,3 +96,17 @@ def test_a_loopback_base_url_is_warned_about(tmp_path: Path, fake_voice: None, m
     caplog.clear()
     assert main(["a.md", "--no-holdline", "-q", "--base-url", "https://podcast.example.org/"]) == 0
     assert not any("only this computer" in r.getMessage() for r in caplog.records)
+
+
+def test_scripts_command_says_how_much_debris_it_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "page.md"
+    article.write_text("# Page - Site\n\n# Page\n\n![A photo of a clinic.](/img.jpg)\n\nA caption.\n\nCredit: iStock\n\n"
+                       "Opening words here.\n\n## Next part\n\nMore words follow.\n", encoding="utf-8")
+    assert main(["scripts", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "Page: 2 scripts" in out
+    assert "dropped 4 debris lines" in out
+    spoken = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "scripts" / "page").glob("*.txt"))
+    assert "photo" not in spoken and "caption" not in spoken and "iStock" not in spoken and "Site" not in spoken

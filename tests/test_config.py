@@ -37,3 +37,13 @@ def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     path.write_text("[show\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="narration.toml: not valid TOML"):
         load_config(path)
+
+
+def test_debris_patterns_are_validated_when_the_config_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "narration.toml"
+    path.write_text('[scripts]\ndebris = ["^Sponsored$", "([unclosed", "^$"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert [p.split(":")[0] for p in caught.value.problems] == ["scripts.debris[1]", "scripts.debris[2]"]
+    path.write_text('[scripts]\ndebris = ["^Sponsored$"]\n', encoding="utf-8")
+    assert load_config(path).scripts.debris == ["^Sponsored$"]

@@ -77,3 +77,63 @@ def test_slugs_are_safe_file_names() -> None:
     assert slugify("!!!") == "section"
     long = slugify("What is the relationship between breast calcifications and cancer?")
     assert len(long) <= 60 and not long.endswith("-") and long.endswith("and")
+
+
+@pytest.mark.parametrize("front_matter, body, config_title, expected", [
+    ("title: Temozolomide - NCI\n", "# Temozolomide - NCI\n\n# Temozolomide\n\nText.\n", "", "Temozolomide"),
+    ("title: Causes | Breast Cancer - NCI\n", "# Causes | Breast Cancer - NCI\n\n# Breast Cancer Causes\n\nText.\n", "",
+     "Breast Cancer Causes"),
+    ("title: Screening Basics\n", "# Screening, the Basics\n\nText.\n", "", "Screening Basics"),
+    ("title: Screening - Example Clinic\n", "Text only.\n", "", "Screening"),
+    ("", "# Own Title\n\nText.\n", "", "Own Title"),
+    ("", "# Own Title\n\nText.\n", "From Config", "From Config"),
+    ("", "Text without a title, long enough to be a sentence.\n\n## Part\n\nMore.\n", "", "Guide Page"),
+])
+def test_title_precedence(tmp_path: Path, front_matter: str, body: str, config_title: str, expected: str) -> None:
+    path = tmp_path / "guide-page.md"
+    path.write_text((f"---\n{front_matter}---\n" if front_matter else "") + body, encoding="utf-8")
+    article = read_article(path, title=config_title)
+    assert article.title == expected
+    assert expected not in [s.heading for s in article.sections]
+
+
+def test_pasted_text_title_wraps_spaces_and_citations(tmp_path: Path) -> None:
+    """The first line is the title (never merged with the first heading); hard wraps are joined; NO-BREAK SPACEs
+    are spaces; citation markers go, enumerators stay, and what went is recorded."""
+    path = tmp_path / "skin-care-nci.txt"
+    path.write_text("Skin Care During Treatment\n\nWhat is skin care and why does it matter to people with cancer,"
+                    " their families and their doctors?\n\nSkin can become dry (also\ncalled xerosis) during"
+                    " treatment\nwith radiation (24). Moisturizers help (26-28).[1]\n\nTwo steps: (1) wash"
+                    " gently; (2) pat dry.\n\nEnlarge\n\nGo to Health Professional Version\n\nWhen\u00a0to call\n\n"
+                    "Call if the skin breaks.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Skin Care During Treatment"
+    assert [s.heading for s in article.sections] == [
+        "What is skin care and why does it matter to people with cancer, their families and their doctors?",
+        "When to call"]
+    paragraphs = [b.text for b in article.sections[0].blocks]
+    assert paragraphs == ["Skin can become dry (also called xerosis) during treatment with radiation. Moisturizers help.",
+                          "Two steps: (1) wash gently; (2) pat dry."]
+    assert sorted(d.text for d in article.dropped) == sorted(
+        ["(24)", "(26-28)", "[1]", "Enlarge", "Go to Health Professional Version"])
+    assert all(d.file == "skin-care-nci.txt" and d.pattern for d in article.dropped)
+
+
+def test_project_debris_patterns_add_to_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text("# Page\n\nSponsored content\n\nReal text.\n\nCredit: iStock\n", encoding="utf-8")
+    article = read_article(path, debris=[r"^Sponsored content$"])
+    assert [b.text for s in article.sections for b in s.blocks] == ["Real text."]
+    assert {d.pattern for d in article.dropped} >= {r"^Sponsored content$"}
+    assert len(article.dropped) == 2
+
+
+def test_recurring_and_stacked_headings_are_sub_headings(tmp_path: Path) -> None:
+    path = tmp_path / "effects.txt"
+    path.write_text("Late Effects\n\nIntro sentence here.\n\nBone Loss\n\nBones thin.\n\nWays to Manage\n\nEat well.\n\n"
+                    "Heart Problems\n\nHearts weaken.\n\nWays to Manage\n\nMove more.\n\nTreatment\n\nKey Facts\n\n"
+                    "Facts follow here.\n", encoding="utf-8")
+    article = read_article(path)
+    assert [s.heading for s in article.sections] == ["", "Bone Loss", "Heart Problems", "Treatment"]
+    subs = [[b.text for b in s.blocks if b.kind == "subheading"] for s in article.sections]
+    assert subs == [[], ["Ways to Manage"], ["Ways to Manage"], ["Key Facts"]]

@@ -15,7 +15,8 @@ from narration.ingest import read_article
 from narration.text.lexicon import load_lexicon
 from narration.models import Pause, Sentence
 from narration.build.pipeline import SAMPLE
-from narration.scripts import parse_script, plan_sections, sync_scripts
+from narration.text.lexicon import Report
+from narration.scripts import parse_script, plan_sections, spoken_paragraphs, sync_scripts
 
 AUDIO = AudioConfig()
 
@@ -84,13 +85,15 @@ def test_credits_modes(mode: str, count: int, last_title: str) -> None:
     assert credit_words == (mode != "omit")
 
 
-def test_a_heading_with_nothing_under_it_joins_the_next(tmp_path: Path) -> None:
+def test_stacked_headings_become_sub_headings_not_a_glued_title(tmp_path: Path) -> None:
     path = tmp_path / "treatment.md"
     path.write_text("Opening words.\n\n## Treatment\n\n### Surgery\n\nSurgery removes the area.\n\n"
                     "### Radiation\n\nRadiation follows surgery.\n", encoding="utf-8")
     planned = plan_sections(read_article(path), "episode")
-    assert [p.title for p in planned] == ["Treatment", "Treatment: Surgery", "Radiation"]
-    assert all(p.blocks for p in planned)
+    assert [p.title for p in planned] == ["Treatment", "Treatment"]  # the opening section has the article's title
+    assert [b.text for b in planned[1].blocks if b.kind == "subheading"] == ["Surgery", "Radiation"]
+    lines = [line for paragraph in spoken_paragraphs(planned[1].blocks, load_lexicon(None), Report()) for line in paragraph]
+    assert lines == ["Surgery", "Surgery removes the area.", "Radiation", "Radiation follows surgery."]
 
 
 INSERTED = [  # (article before, the script to edit, article after, where the edit must be found then)

@@ -101,7 +101,8 @@ def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
                                last_reviewed=date.fromisoformat(settings.last_reviewed) if settings.last_reviewed else None,
                                language=config.show.language,
                                first_published=date.fromisoformat(settings.first_published) if settings.first_published else None)
-        articles.append(ingest.read_article(path, title=settings.title if settings else "", meta=meta))
+        articles.append(ingest.read_article(path, title=settings.title if settings else "", meta=meta,
+                                            debris=config.scripts.debris))
     slugs = [a.slug for a in articles]
     for article in articles:
         if slugs.count(article.slug) > 1:

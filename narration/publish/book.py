@@ -19,7 +19,7 @@ from narration.atomic import atomic_path
 from narration.config import ScriptConfig
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.models import Article, Block, Cue, PublishedEpisode
-from narration.scripts import PlannedSection, plan_sections, spoken_paragraphs
+from narration.scripts import QUESTION_NUMBER, PlannedSection, plan_sections, spoken_paragraphs
 from narration.text.sentences import split_sentences
 
 TEXT = "chapter.xhtml"
@@ -146,6 +146,9 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
     """Written sentences and lists in reading order, grouped as the script generator groups them."""
     units: list[_Unit] = []
     for number, block in enumerate(blocks):
+        if block.kind == "subheading":
+            units.append(_Unit(QUESTION_NUMBER.sub("", block.text), number))
+            continue
         if block.kind == "paragraph":
             units += [_Unit(s, number, line_break=bool(line) and not index)
                       for line, text in enumerate(block.lines) for index, s in enumerate(split_sentences(text))]
@@ -237,6 +240,8 @@ def _plain_block(block: Block) -> str:
         return "<p>" + "<br/>".join(_e(line) for line in block.lines) + "</p>"
     if block.kind == "table":
         return _table(_Body(), block, [])
+    if block.kind == "subheading":
+        return f"<h3>{_e(block.text)}</h3>"
     tag = "ol" if block.ordered else "ul"
     return f"<{tag}>" + "".join(f"<li>{_e(item)}</li>" for item in block.items) + f"</{tag}>"
 

@@ -1,0 +1,183 @@
+"""Markdown (as real web exports write it) -> title and outline.
+
+Exports carry the page around the article: images with alt texts and captions, promotional cards written
+as a link whose text spans blank lines (which CommonMark does not parse as a link), rows of links, empty
+'##' markers with the heading on the next line. These are read as structure or left out as debris here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from narration.debris import DebrisFilter
+from narration.models import Block
+from narration.tables import table_block
+from narration.outline import SUB, Gap, Heading, Item
+from narration.plaintext import Unit, candidate, is_prose
+
+EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
+NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MULTILINE)
+# A card: [optional image, blank line] title, blank line, teaser](/url): one link spread over blank lines.
+CARD = re.compile(r"\[(?:!\[([^\]\n]*)\]\([^\n]*\)[ \t]*\n[ \t]*\n)?([^\[\]\n]+)\n[ \t]*\n([^\[\]\n]+)\]\([^)\s]*\)")
+
+
+def _cards(text: str, debris: DebrisFilter) -> str:
+    """Remove promotional cards, recording their alt text, title and teaser."""
+    def remove(match: re.Match[str]) -> str:
+        for part, rule in ((match.group(1), "image alt text"), (match.group(2), "promotional card"),
+                           (match.group(3), "promotional card")):
+            if part and part.strip():
+                debris.drop(" ".join(part.split()), rule)
+        return "\u2063"  # a marker: something was here (no heading stacking across it)
+    return CARD.sub(remove, text)
+
+
+def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
+    """(plain text, shape) of an inline token; shape is 'image' (only pictures), 'links' (only links),
+    'bold' (all emphasized) or 'text', and whether it ends with a picture (whose caption then follows).
+    Alt texts are recorded as dropped, never returned as text."""
+    parts: list[str] = []
+    in_link = in_strong = 0
+    outside_link = outside_strong = ""
+    images = 0
+    last = ""
+    for child in getattr(token, "children", None) or []:
+        kind = child.type
+        if kind == "link_open":
+            in_link += 1
+        elif kind == "link_close":
+            in_link -= 1
+        elif kind in ("strong_open", "em_open"):
+            in_strong += 1
+        elif kind in ("strong_close", "em_close"):
+            in_strong -= 1
+        elif kind == "image":
+            images += 1
+            last = "image"
+            if child.content.strip():
+                debris.drop(" ".join(child.content.split()), "image alt text")
+        elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
+            content = " " if kind in ("softbreak", "hardbreak") else child.content
+            parts.append(content)
+            last = "text" if content.strip() else last
+            if not in_link:
+                outside_link += content
+            if not in_strong:
+                outside_strong += content
+    raw = "".join(parts)
+    text = " ".join(raw.replace("\u2063", " ").split())
+    pictured = last == "image"
+    if "\u2063" in raw and not text:
+        return text, "gap", False
+    if images and (not text or text == "Enlarge"):
+        return text, "image", True
+    if not text:
+        return text, "text", pictured
+    if not re.sub(r"[\s\W]", "", outside_link):
+        return text, "links", pictured
+    return text, "bold" if not outside_strong.strip() else "text", pictured
+
+
+def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
+    """Markdown through markdown-it: '#' headings with their levels, paragraphs, lists; H1s are title candidates
+    (returned as level-1 headings for the caller to choose from)."""
+    from markdown_it import MarkdownIt
+
+    text = EMPTY_HEADING.sub(lambda m: m.group(1) + " ", text)
+    text = NUMBERED_BOLD.sub(lambda m: f"\n**{m.group(1)} {m.group(2)}**\n", text)
+    text = _cards(text, debris)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    items: list[Item] = []
+    lists: list[tuple[bool, list[tuple[str, str]]]] = []
+    table: list[list[str]] = []
+    heading_level = 0
+    after_image = False
+    for i, token in enumerate(tokens):
+        if token.type in ("table_open", "tr_open"):
+            table = [] if token.type == "table_open" else [*table, []]
+        elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            table[-1].append(_inline(token, debris)[0])
+        elif token.type == "table_close" and (block := table_block(table, has_header=True)) is not None:
+            items.append(block)
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "inline" and heading_level:
+            plain = _inline(token, debris)[0]
+            if plain:
+                items.append(Heading(plain, heading_level))
+            heading_level, after_image = 0, False
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append((token.type == "ordered_list_open", []))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            ordered, entries = lists.pop()
+            if lists:
+                lists[-1][1].extend(entries)  # nested lists are read as part of their parent
+            else:
+                _add_list(items, ordered, entries, debris)
+        elif token.type == "inline" and tokens[i - 1].type == "paragraph_open":
+            plain, shape, pictured = _inline(token, debris)
+            if lists and (shape == "image" or after_image):  # a figure inside a list item, then its caption
+                if shape != "image" and plain:
+                    debris.drop(plain, "figure caption")
+                after_image = shape == "image"
+                continue
+            if lists:
+                lists[-1][1].append((plain, shape))
+                after_image = pictured
+                continue
+            after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
+    return "", _promote_plain_headings(items)
+
+
+def _promote_plain_headings(items: list[Item]) -> list[Item]:
+    """A short line of its own without closing punctuation, followed by text, is a heading whose markup the
+    export lost ("Breast cancer" over its paragraph); read as a sub-heading."""
+    promoted = list(items)
+    for index, item in enumerate(items):
+        if not (isinstance(item, Block) and item.kind == "paragraph" and 0 < index < len(items) - 1):
+            continue
+        following, previous = items[index + 1], items[index - 1]
+        line = Unit(text=item.text)
+        label_before = isinstance(previous, Block) and previous.kind == "paragraph" and not is_prose(Unit(text=previous.text))
+        text_after = isinstance(following, Block) and (following.kind == "list" or is_prose(Unit(text=following.text)))
+        if candidate(line, spaced=True) and text_after and not label_before:
+            promoted[index] = Heading(item.text, SUB)
+    return promoted
+
+
+def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool, debris: DebrisFilter) -> bool:
+    """Add one paragraph's item; returns whether the next paragraph follows a picture (and may be its caption)."""
+    cleaned = debris.clean(plain) if plain else ""
+    if shape in ("image", "gap"):
+        items.append(Gap())
+        return shape == "image"
+    if not cleaned:
+        if plain:
+            items.append(Gap())
+        return after_image
+    if after_image and len(cleaned.split()) <= 150:
+        debris.drop(cleaned, "card teaser" if shape == "links" else "figure caption")
+        items.append(Gap())
+        return False
+    if shape == "links" and (len(re.findall(r"\S+", cleaned)) >= 8 and not re.search(r"[.!?]$", cleaned)):
+        debris.drop(cleaned, "row of links")
+        items.append(Gap())
+    elif shape == "bold" and len(cleaned.split()) <= 25:
+        items.append(Heading(cleaned, SUB))
+    else:
+        items.append(Block("paragraph", text=cleaned))
+    return False
+
+
+def _add_list(items: list[Item], ordered: bool, entries: list[tuple[str, str]], debris: DebrisFilter) -> None:
+    """A list; one made only of links (site navigation) is left out unless a sentence introduces it."""
+    lead_in = bool(items) and isinstance(items[-1], Block) and items[-1].text.rstrip().endswith(":")
+    if entries and all(shape in ("links", "gap") for _, shape in entries) and not lead_in:
+        for plain, shape in entries:
+            if shape == "links":
+                debris.drop(plain, "link list")
+        items.append(Gap())
+        return
+    kept = tuple(cleaned for plain, _ in entries if (cleaned := debris.clean(plain)))
+    if kept:
+        items.append(Block("list", items=kept, ordered=ordered))

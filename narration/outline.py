@@ -1,0 +1,85 @@
+"""A document's outline (headings with levels, blocks between them) -> sections with sub-headings.
+
+Readers (text, Markdown) produce the outline; the rules that decide what starts an episode live here, once:
+the highest heading level starts a section, deeper ones are sub-headings inside it, and a heading stacked
+right on another one is a sub-heading too, never glued into a longer title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence, Union
+
+from narration.models import Block, Section, SectionRole
+
+# Headings whose sections are credits or boilerplate rather than health information.
+CREDIT_HEADINGS = re.compile(
+    r"^(about (the )?(medical )?(reviewer|author|editor|expert|contributor)s?|references|sources|citations|"
+    r"acknowledge?ments?|disclaimer|related (articles|content|links|reading|resources)|share this( article| page)?|"
+    r"further reading|bibliography|footnotes|notes|"
+    r"about this (pdq )?(summary|page|article|fact sheet)|about (pdq|us|this site)$|purpose of this (summary|page)$|permission to (use|reuse)|contact us|"
+    r"reviewers and updates|changes to this (summary|page)|to learn more( about)?|more information( about)?|"
+    r"for more information|additional resources|resources|how to cite|citation)\b",
+    re.IGNORECASE,
+)
+SUB = 99  # the level of a sub-heading that is not a '#' heading (a bold line, a numbered question)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading as found: its text and level (1 = '#'; SUB for other sub-heading forms)."""
+
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Where debris was removed: content was there, so the headings around it are not stacked."""
+
+
+Item = Union[Heading, Block, Gap]
+
+
+def section_role(heading: str) -> SectionRole:
+    """Credits and boilerplate sections are recognized by their heading."""
+    return "credits" if CREDIT_HEADINGS.match(heading.strip()) else "body"
+
+
+def sections_from_outline(items: Sequence[Item]) -> tuple[Section, ...]:
+    """Headings at the top level start sections; the others become sub-heading blocks of their section."""
+    top = min((item.level for item in items if isinstance(item, Heading)), default=1)
+    pairs: list[tuple[str, list[Block]]] = [("", [])]
+    stacked = False  # the current section has a heading and nothing under it yet
+    for item in items:
+        if isinstance(item, Gap):
+            stacked = False
+        elif isinstance(item, Block):
+            pairs[-1][1].append(item)
+            stacked = False
+        elif item.level > top or stacked:
+            pairs[-1][1].append(Block("subheading", text=item.text))
+        else:
+            pairs.append((item.text, []))
+            stacked = True
+    return _sections(pairs)
+
+
+def _sections(pairs: list[tuple[str, list[Block]]]) -> tuple[Section, ...]:
+    """(heading, blocks) pairs -> Sections, dropping an empty untitled opening."""
+    return tuple(
+        Section(heading=h, blocks=tuple(b), role=section_role(h))
+        for h, b in pairs
+        if h or b
+    )
+
+
+def narrated_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks worth speaking: a sub-heading with nothing under it (its links were left out) is not read."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "subheading":
+            if index + 1 == len(blocks) or blocks[index + 1].kind == "subheading":
+                continue
+        kept.append(block)
+    return tuple(kept)

@@ -1,0 +1,318 @@
+"""Plain text as pasted from a web page -> title and outline.
+
+A pasted page has no markup, so its structure is read from the whole document: the first line is the title,
+a short line of its own between blank lines and followed by text is a heading, a sentence that repeats an item
+of the "Key Points" list above it is a sub-heading, and lines that merely continue a sentence (hard wraps) are
+joined back. Page debris is left out on the way and recorded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from narration.debris import DebrisFilter
+from narration.models import Block
+from narration.outline import SUB, Gap, Heading, Item
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
+EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
+NUMBERED_QUESTION = re.compile(r"^\d{1,2}\.\s+\S.{0,200}\?$")
+SENTENCE_END = re.compile(r"[.!?:;,\"'”’)]$")
+HEADING_STOP = re.compile(r"[.!?:;,\"'”’]$")  # a heading may end in ")": "Intensity-modulated radiation therapy (IMRT)"
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+               "or", "the", "to", "vs", "with", "about", "over", "per", "via", "is", "are", "than", "your"}
+# Verbs and function words a figure label ("Lumbar puncture.") never has, while a short sentence does.
+CLAUSE_WORDS = re.compile(
+    r"\b(is|are|was|were|be|been|can|could|may|might|must|will|would|should|shall|do|does|did|has|have|had|"
+    r"you|your|we|our|it|they|this|that|these|those|there|here|not|ask|talk|call|see|learn|read|find|visit|"
+    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink)\b", re.IGNORECASE)
+TEASER_MAX_WORDS = 30
+DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
+               "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but"}
+
+
+@dataclass
+class Unit:
+    """A paragraph line or a run of list items, with whether a blank line precedes it."""
+
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    ordered: bool = False
+    blank_before: bool = True
+    kind: str = "paragraph"  # paragraph, list, heading, sub, drop
+    emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.items)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’®-]*", text)
+
+
+def is_title_case(text: str) -> bool:
+    """Every significant word capitalized ("Breast Cancer Prevention"), with at least two of them."""
+    found = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    significant = [w for w in found[1:] if w.lower() not in SMALL_WORDS]
+    return bool(found) and found[0][0].isupper() and len(significant) >= 1 and all(w[0].isupper() for w in significant)
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line):
+            previous = joined[-1]
+            open_bracket = previous.count("(") > previous.count(")")
+            continues = not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-z]", line)
+            if open_bracket or continues:
+                joined[-1] = f"{previous.rstrip()} {line.strip()}"
+                continue
+        joined.append(line)
+    return joined
+
+
+def title_line(lines: list[str]) -> tuple[str, list[str]]:
+    """The first line is the page's title when it reads like one (short, no closing period, not a list item)."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if len(content) < 2:
+        return "", lines
+    first = " ".join(lines[content[0]].split())
+    if LIST_ITEM.match(first) or len(words(first)) > 20 or re.search(r"[.,;:]$", first) or not first[0].isupper():
+        return "", lines
+    return first, lines[content[0] + 1:]
+
+
+def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
+    """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
+    units: list[Unit] = []
+    blank = True
+    for raw in lines:
+        if not raw.strip():
+            blank = True
+            continue
+        line = debris.clean(" ".join(raw.split()))
+        if not line:
+            continue
+        match = LIST_ITEM.match(line)
+        if match and not (NUMBERED_QUESTION.match(line)):
+            if units and units[-1].is_list and not blank:
+                units[-1].items.append(match.group(2).strip())
+            else:
+                units.append(Unit(items=[match.group(2).strip()], ordered=match.group(1) is not None,
+                                  blank_before=blank, kind="list"))
+        else:
+            inner = EMPHASIZED.fullmatch(line)
+            units.append(Unit(text=inner.group(1).strip() if inner else line, blank_before=blank, emphasized=bool(inner)))
+        blank = False
+    return units
+
+
+def looks_like_heading(line: str, next_line: str | None) -> bool:
+    """Heading test for text without blank lines between paragraphs: a short standalone question, or a short
+    title-case line without closing punctuation, that is followed by content."""
+    stripped = line.strip()
+    if not stripped or next_line is None or LIST_ITEM.match(stripped):
+        return False
+    found = stripped.split()
+    if len(found) > 14 or len(stripped) > 100:
+        return False
+    if stripped.endswith("?"):
+        return stripped.count("?") == 1 and not re.search(r"[.!]\s", stripped)
+    if stripped[-1] in ".!:;,\"'”’)" or re.search(r"[.!?;]\s", stripped):
+        return False
+    if len(found) <= 1 and not stripped.isupper():
+        return False
+    return is_title_case(stripped) or (stripped.isupper() and len(found) <= 8)
+
+
+def candidate(unit: Unit, spaced: bool) -> bool:
+    """A line that could be a heading by its own shape (whether text follows is checked separately)."""
+    text = unit.text
+    if unit.is_list or not text:
+        return False
+    if NUMBERED_QUESTION.match(text):
+        return True
+    if spaced and not unit.blank_before:
+        return False
+    count = len(words(text))
+    if text.endswith("?"):
+        return count <= 25 and text.count("?") == 1 and not re.search(r"[.!]\s", text)
+    if HEADING_STOP.search(text) or re.search(r"[.!?;]\s", text) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return count <= 12 and len(text) <= 100
+
+
+def is_prose(unit: Unit) -> bool:
+    return unit.is_list or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+
+
+def _after_a_label(units: list[Unit], index: int) -> bool:
+    """Whether the line follows a short line that is neither prose nor a heading: the value of a key/value
+    block ("FDA Approved" / "Yes"), not a heading."""
+    if index == 0:
+        return False
+    previous = units[index - 1]
+    return previous.kind == "paragraph" and not is_prose(previous)
+
+
+def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 0) -> bool:
+    """Whether a heading candidate heads text: prose or a list next, or a stacked heading (of two words or
+    more, so a key/value block "FDA Approved" / "Yes" is not read as headings) that does."""
+    if index + 1 >= len(units):
+        return False
+    following = units[index + 1]
+    if is_prose(following):
+        return True
+    return (depth < 2 and candidate(following, spaced) and len(words(following.text)) >= 2
+            and _followed_by_text(units, index + 1, spaced, depth + 1))
+
+
+def _mark_headings(units: list[Unit], spaced: bool) -> None:
+    """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do)."""
+    listed: set[str] = set()
+    for index, unit in enumerate(units):
+        if unit.is_list:
+            listed.update(" ".join(item.casefold().split()) for item in unit.items)
+            continue
+        if spaced and unit.blank_before and " ".join(unit.text.casefold().split()) in listed:
+            unit.kind = "sub"
+        elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
+              and not _after_a_label(units, index)):
+            unit.kind = "sub" if unit.emphasized else "heading"
+        elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
+            unit.kind = "heading"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(“\"])", text.strip()) if s]
+
+
+def _is_teaser(unit: Unit | None) -> bool:
+    """A promotional card's one-sentence teaser."""
+    return (unit is not None and not unit.is_list and unit.kind == "paragraph" and len(_sentences(unit.text)) == 1
+            and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text)))
+
+
+def _mark_cards(units: list[Unit], debris: DebrisFilter) -> None:
+    """A promotional card is a title-case title (a line, or a one-item list) plus a one-sentence teaser, on a
+    page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". """
+    headings = [u.text for u in units if u.kind == "heading" and len(words(u.text)) >= 3]
+    titled = sum(is_title_case(h) for h in headings)
+    if titled * 2 >= len(headings) and headings:
+        return  # a page with title-case headings: a title-case line is one of its headings
+    for index, unit in enumerate(units[:-1]):
+        title = unit.items[0] if unit.is_list and len(unit.items) == 1 else unit.text if unit.kind == "heading" else ""
+        if title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1]):
+            for part in (unit, units[index + 1]):
+                part.kind = "drop"
+                debris.drop(title if part is unit else part.text, "promotional card")
+
+
+def _is_caption(unit: Unit, following: Unit | None) -> bool:
+    """A figure caption: a paragraph of its own that opens with a label ("Lumbar puncture.", "Anatomy of the
+    urinary system showing ...") rather than a sentence, and goes on to describe the picture."""
+    if unit.kind != "paragraph" or not unit.blank_before or (following is not None and not following.blank_before
+                                                            and not following.is_list):
+        return False
+    sentences = _sentences(unit.text)
+    if len(sentences) < 2:
+        return False
+    label = re.sub(r"\([^)]*\)", "", sentences[0])
+    shows = re.search(r"\b(showing|shows|shown)\b", label)
+    if shows:
+        label = label[:shows.start()]
+    first = words(label)[:1]
+    return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label)
+            and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+def _similar(a: str, b: str) -> bool:
+    first, second = set(words(a.casefold())), set(words(b.casefold()))
+    return bool(first) and len(first & second) / len(first | second) >= 0.8
+
+
+def _repeats(unit: Unit, others: list[str]) -> bool:
+    """A paragraph (typically a photo caption) whose every sentence is said again in a longer paragraph."""
+    sentences = _sentences(unit.text)
+    if len(words(unit.text)) < 6:
+        return False
+    longer = [_sentences(o) for o in others if len(o) > len(unit.text)]
+    return any(all(any(_similar(s, t) for t in other) for s in sentences) for other in longer)
+
+
+def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
+    """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
+    texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        previous = units[index - 1] if index else None
+        if _is_caption(unit, following):
+            unit.kind, rule = "drop", "figure caption"
+        elif unit.kind == "paragraph" and _repeats(unit, texts):
+            unit.kind, rule = "drop", "repeated caption"
+        elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
+              and all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in unit.items)):
+            unit.kind, rule = "drop", "link list"
+        elif unit.kind == "paragraph" and len(words(unit.text)) >= 8 and _is_link_text(unit.text, 30):
+            unit.kind, rule = "drop", "row of links"
+        else:
+            continue
+        for line in unit.items or [unit.text]:
+            debris.drop(line, rule)
+
+
+def _is_link_text(text: str, limit: int = 8) -> bool:
+    """Words of a link title: title case, no sentence punctuation, short."""
+    return is_title_case(text) and not re.search(r"[.!?:;,]", text) and len(words(text)) <= limit
+
+
+def _levels(units: list[Unit]) -> dict[int, int]:
+    """Heading levels read from the page: where title-case and sentence-case headings are mixed (PDQ pages),
+    the title-case ones are sections and the sentence-case ones their sub-headings; a one-word heading takes
+    the level of the heading before it; a heading that recurs on the page is a sub-heading."""
+    headings = [(i, u.text) for i, u in enumerate(units) if u.kind == "heading"]
+    counts: dict[str, int] = {}
+    for _, text in headings:
+        counts[text.casefold()] = counts.get(text.casefold(), 0) + 1
+    styled = [(i, is_title_case(t)) for i, t in headings if len(words(t)) >= 2 and counts[t.casefold()] == 1]
+    mixed = sum(t for _, t in styled) >= 2 and sum(not t for _, t in styled) >= 2
+    levels: dict[int, int] = {}
+    level = 2
+    style = dict(styled)
+    for index, text in headings:
+        if counts[text.casefold()] > 1:  # "Ways to Manage" x12: a sub-heading, and says nothing of the level
+            levels[index] = SUB
+            continue
+        if index in style:
+            level = 3 if mixed and not style[index] else 2
+        elif len(words(text)) >= 2:
+            level = 2
+        levels[index] = level
+    return levels
+
+
+def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
+    """Plain text -> (the title on its first line, or '') and the outline."""
+    title, lines = title_line(rejoin_wrapped([line.rstrip() for line in text.split("\n")]))
+    units = units_from_lines(lines, debris)
+    spaced = sum(u.blank_before for u in units) * 2 >= len(units)
+    _mark_headings(units, spaced)
+    if spaced:
+        _mark_cards(units, debris)
+        _mark_figures_and_links(units, debris)
+    levels = _levels(units)
+    items: list[Item] = []
+    for index, unit in enumerate(units):
+        if unit.kind == "drop":
+            items.append(Gap())
+        elif unit.kind == "heading":
+            items.append(Heading(unit.text, levels[index]))
+        elif unit.kind == "sub":
+            items.append(Heading(unit.text, SUB))
+        elif unit.is_list:
+            items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered))
+        else:
+            items.append(Block("paragraph", text=unit.text))
+    return title, items
