@@ -1,0 +1,48 @@
+"""`check`: validate a built output folder against the podcast and accessibility rules, file by file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from narration.config import Config
+from narration.publish.site import EPISODE_PAGES
+from narration.check.audio import measure_levels, chapter_problems, check_mp3, is_full
+from narration.check.base import Measured, Problem
+from narration.check.feed import with_slash, channel_problems, cover_fallback, find_episodes, full_episode_problems, item_problems, read_feed
+from narration.check.pages import page_problems
+from narration.check.transcripts import parse_captions
+from narration.check.transcripts import transcript_problems
+
+
+def check_folder(directory: Path, config: Config) -> list[str]:
+    """Every problem of a built folder as `path: problem` lines (empty when podcast apps will accept it)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return [f"{directory}: no such folder; build first or name the output folder"]
+    return [f"{directory / p.path}: {p.message}" for p in _problems(directory, config)]
+
+def _problems(root: Path, config: Config) -> list[Problem]:
+    problems: list[Problem] = []
+    channel = read_feed(root, problems)
+    base = with_slash(config.show.base_url)
+    if channel is not None:
+        problems += channel_problems(root, channel, config, base)
+    else:
+        problems += cover_fallback(root)
+    episodes = find_episodes(root, channel, base, problems)
+    for episode in episodes:
+        mp3 = f"episodes/{episode.slug}.mp3"
+        measured = check_mp3(root, mp3, config, problems) if (root / mp3).is_file() else Measured(None, None)
+        full = is_full(root, episode, measured)
+        if episode.item is not None:
+            problems += item_problems(root, episode, measured, full, base)
+        if full:
+            problems += chapter_problems(root, episode.slug, measured)
+        problems += transcript_problems(root, episode.slug, measured.duration_s)
+        problems += page_problems(root, f"{EPISODE_PAGES}/{episode.slug}.html")
+    problems += page_problems(root, "index.html")
+    if channel is not None:
+        problems += full_episode_problems(episodes, root, config)
+    return problems
+
+
+__all__ = ["check_folder", "measure_levels", "parse_captions"]
