@@ -477,10 +477,13 @@ _QUOTATION = re.compile(r"[“\"]([^“”\"]+?)([,.;:?!]?)[”\"]([,.;:?!]?)")
 
 
 def _quotation(m: re.Match[str]) -> str:
-    """A listener hears where a quotation starts and ends: a short one ("Supportive Care") is a clause of
-    its own between pauses, a long one is framed by "quote" and "end quote"."""
+    """A listener hears where a quotation starts and ends: a long one is framed by "quote" and "end quote",
+    a short one ("no pain, no gain") is a clause of its own between pauses; a word or two in quotes
+    ("friendly", "Supportive Care") is a name or a scare quote, read on without a pause."""
     inner, inside, after = m.group(1).strip(), m.group(2), m.group(3)
     end = after or (inside if inside in ".?!" else "")
+    if len(inner.split()) <= 2:
+        return f" {inner}{inside}{after} "
     if len(inner.split()) >= _LONG_QUOTE_WORDS:
         return f", quote, {inner}, end quote{end or ','} "
     return f", {inner}{inside if inside in '?!' else ''}{end or ','} "
