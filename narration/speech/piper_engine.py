@@ -121,4 +121,4 @@ class PiperEngine:
         """The phonemes Piper will speak (tests assert pronunciation with it)."""
         if not text:
             raise EngineError("nothing to phonemize")
-        return self.voice.phonemize(text)
+        return self.voice.phonemize(for_voice(text))
