@@ -12,6 +12,7 @@ import numpy as np
 
 from narration.errors import EngineError, InputError
 from narration.models import Audio
+from narration.text.normalize import for_voice
 from narration.text.sentences import clause_pieces
 from narration.speech.base import PRESETS, VoiceSettings
 
@@ -87,6 +88,7 @@ class PiperEngine:
             "voice": f"{self.model.name}:{self.model.stat().st_size}:{config_hash}",
             "length_scale": str(self.length_scale),
             "pieces": f"{MAX_PIECE_CHARS}:{PIECE_PAUSE_S}",
+            "text": "initials",  # for_voice: what the voice is given besides the script's words
         }
 
     @property
@@ -102,7 +104,7 @@ class PiperEngine:
         with self._lock:
             voice = self.voice
             rate = voice.config.sample_rate
-            for piece in clause_pieces(text, MAX_PIECE_CHARS):
+            for piece in clause_pieces(for_voice(text), MAX_PIECE_CHARS):
                 if pieces:
                     pieces.append(np.zeros(int(rate * PIECE_PAUSE_S), dtype=np.float32))
                 chunks = voice.synthesize(piece, SynthesisConfig(length_scale=self.length_scale))
@@ -119,4 +121,4 @@ class PiperEngine:
         """The phonemes Piper will speak (tests assert pronunciation with it)."""
         if not text:
             raise EngineError("nothing to phonemize")
-        return self.voice.phonemize(text)
+        return self.voice.phonemize(for_voice(text))

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from narration.text.lexicon import Lexicon, Report
-from narration.text.sentences import WordIndex
+from narration.text.sentences import TIME_ZONES, WordIndex
 
-__all__ = ["Report", "normalize", "spoken_list"]
+__all__ = ["Report", "for_voice", "normalize", "spoken_list"]
 
 _HOLD_BASE = 0xE000  # private-use code points stand in for held (final) text
 
@@ -98,6 +98,9 @@ def _clean_chars(text: str) -> str:
 
 
 _FOOTNOTES: list[Rule] = [
+    # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's
+    ("respelling", re.compile(r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"), ""),
+    ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template
     ("footnote", re.compile(r"\s?\[(?:\d+|[a-z])(?:[,–-]\s?(?:\d+|[a-z]))*\]"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[\u00b9\u00b2\u00b3\u2070-\u2079]+"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[*†‡§¶]+|[†‡§¶]"), ""),
@@ -116,12 +119,26 @@ _LINK_SYMBOLS = {".": " dot ", "/": " slash ", "-": " dash ", "_": " underscore 
 _LINK_SPLIT = re.compile(r"([./\-_@~#+=?&])")
 
 
+_LINK_WORDS = frozenset("com org gov edu net www info".split())
+
+
+def _link_part(part: str) -> str:
+    """A piece of a link as a person says it: "ClinicalTrials" two words, "nih" and "nccih" spelled."""
+    if part in _LINK_SYMBOLS:
+        return _LINK_SYMBOLS[part]
+    lower = part.lower()
+    if lower.isalpha() and lower not in _LINK_WORDS and (
+            len(lower) <= 3 or not set(lower) & set("aeiouy") or re.match(r"[^aeiouy]{3}", lower)):
+        return _spell(lower.upper())
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part).lower()
+
+
 def _read_link(link: str) -> str:
     """How a person reads a link aloud: no scheme, no www, symbols named."""
     link = re.sub(r"^(?:https?|ftp)://", "", link, flags=re.IGNORECASE)
     link = re.sub(r"^www\.", "", link, flags=re.IGNORECASE)
     link = re.split(r"[?#]", link, maxsplit=1)[0].rstrip("/")
-    parts = [_LINK_SYMBOLS.get(p, p.lower()) for p in _LINK_SPLIT.split(link) if p]
+    parts = [_link_part(p) for p in _LINK_SPLIT.split(link) if p]
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
@@ -148,6 +165,30 @@ def _saint_or_street(m: re.Match[str]) -> str:
     return ("Street" if street else "Saint") + _final_dot(m)
 
 
+_MONTH_NAMES = {name[:3]: name for name in ("January February March April May June July August September "
+                                             "October November December").split()}
+_WEEKDAYS = {name[:3]: name for name in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()}
+_DAYS = "Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"
+_COMPASS = {"NW": "Northwest", "NE": "Northeast", "SW": "Southwest", "SE": "Southeast"}
+# A state's code is the state after "City," when a ZIP code or a colon follows ("Bethesda, MD 20892",
+# "Bethesda, MD: National Cancer Institute"); after a name ("Ada Lane, MD") it stays the degree.
+_STATES = dict(zip(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split(),
+    ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+     "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+     "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
+     "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+     "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+     "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+     "West Virginia", "Wisconsin", "Wyoming", "D.C"]))
+_STATE_CODES = "|".join(_STATES)
+
+
+def _digits(group: str) -> str:
+    return " ".join(group)
+
+
 _TITLES: list[Rule] = [
     ("title", re.compile(r"\bDrs\.?(?=\s+[A-Z])"), "Doctors"),
     ("title", re.compile(r"\bDr\.?(?=\s+[A-Z])"), "Doctor"),
@@ -165,6 +206,16 @@ _TITLES: list[Rule] = [
     ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + _final_dot(m)),
     ("abbreviation", re.compile(r"\b(?:approx|ca)\.(?=\s*\d)"), "about"),
     ("abbreviation", re.compile(r"\bNo\.(?=\s*\d)|#(?=\s*\d)"), "number "),
+    ("abbreviation", re.compile(r"(?<=[a-z])\(s\)"), "s"),
+    ("month", re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)"),
+     lambda m: _MONTH_NAMES[m.group(1)[:3]]),
+    ("weekday", re.compile(rf"\b({_DAYS})\.?\s?[-–—]\s?({_DAYS})\b(\.?)"),
+     lambda m: f"{_WEEKDAYS[m.group(1)[:3]]} to {_WEEKDAYS[m.group(2)[:3]]}" + (_final_dot(m) if m.group(3) else "")),
+    ("weekday", re.compile(rf"\b({_DAYS})\.(?!\w)"), lambda m: _WEEKDAYS[m.group(1)[:3]] + _final_dot(m)),
+    ("address", re.compile(rf"(?<=[a-z],\s)({_STATE_CODES})(?:(?=\s*:)|\s+(\d{{5}})(?:\s?[-–]\s?(\d{{4}}))?(?!\w))"),
+     lambda m: ", ".join([_STATES[m.group(1)], *(_digits(g) for g in m.groups()[1:] if g)])),
+    ("address", re.compile(r"\b(Avenue|Street|Road|Boulevard|Drive|Place|Way|Ave|St|Rd|Blvd),\s(NW|NE|SW|SE)\b"),
+     lambda m: f"{m.group(1)}, {_COMPASS[m.group(2)]}"),
 ]
 
 # ---------------------------------------------------------------- numbers
@@ -173,6 +224,7 @@ _ONES = "zero one two three four five six seven eight nine ten eleven twelve thi
         "fifteen sixteen seventeen eighteen nineteen".split()
 _TENS_PLURAL = {"1": "tens", "2": "twenties", "3": "thirties", "4": "forties", "5": "fifties",
                 "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -189,33 +241,71 @@ _UNITS = {  # written -> (singular, plural)
     "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "IU": ("international unit", "international units"),
     "mmHg": ("millimeter of mercury", "millimeters of mercury"), "mmol": ("millimole", "millimoles"),
     "hrs": ("hour", "hours"), "hr": ("hour", "hours"), "mins": ("minute", "minutes"),
-    "min": ("minute", "minutes"),
+    "min": ("minute", "minutes"), "mo": ("month", "months"), "mos": ("month", "months"),
+    "yr": ("year", "years"), "yrs": ("year", "years"), "wk": ("week", "weeks"), "wks": ("week", "weeks"),
+    "sec": ("second", "seconds"),
 }
 _PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "m2": "square meter",
         "day": "day", "d": "day", "hr": "hour", "h": "hour", "week": "week", "wk": "week"}
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
-def _digits(group: str) -> str:
-    return " ".join(group)
+def _area(country: str | None, area: str) -> str:
+    """"1-800" is said "one eight hundred"; other area codes digit by digit."""
+    said = area if area.endswith("00") else _digits(area)
+    return f"{country} {said}" if country else said
 
 
 def _phone(m: re.Match[str]) -> str:
-    groups = [g for g in m.groups() if g]
-    return ", ".join(_digits(g) for g in groups)
+    country, area, *rest = m.groups()
+    return ", ".join([_area(country, area), *(_digits(g) for g in rest)])
+
+
+def _vanity_phone(m: re.Match[str], held: _Held) -> str:
+    """"1-800-4-CANCER": digits, then each letter group said as a word ("cancer", "quit now") or, with no
+    vowel to say, spelled ("F.T.C")."""
+    country, area, digits, letters, numeric = m.groups()
+    groups = [_area(country, area)] + ([_digits(digits)] if digits else [])
+    words = re.split(r"[-–]", letters)
+    said = " ".join(w.lower() if len(w) > 2 and _VOWELS & set(w) else _spell(w) for w in words)
+    said = ", ".join(groups) + ", " + held.hold(said)
+    return f"{said}, that is, {numeric}," if numeric else said  # its digits in brackets: the same number
+
+
+_VANITY = re.compile(r"(?<![\w-])(?:(1)[-–. ])?(8\d\d)[-–. ](?:(\d{1,4})[-–])?([A-Z]{2,}(?:[-–][A-Z]{2,})*)(?![\w-])"
+                     r"(?:\s*\(((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})\))?")
 
 
 def _time(m: re.Match[str]) -> str:
-    hour, minute, half = m.group("h"), m.group("m"), m.groupdict().get("ap")
+    hour, minute, half, zone = m.group("h"), m.group("m"), m.groupdict().get("ap"), m.groupdict().get("tz")
     said = hour
     if minute and minute != "00":
         said += f" oh {minute[1]}" if minute[0] == "0" else f" {minute}"
     if half:
         said += " AM" if half[0].lower() == "a" else " PM"
-        said += _final_dot(m) if half.endswith(".") else ""
     elif minute == "00":
         said += " o'clock"
-    return said
+    if zone:
+        said += " " + TIME_ZONES[zone]
+    return said + (_final_dot(m) if m.group().endswith(".") else "")
+
+
+def _year(m: re.Match[str]) -> str:
+    """"1993" is "nineteen ninety-three" (the voice says "nineteen hundred ninety three")."""
+    century, rest = int(m.group()[:2]), int(m.group()[2:])
+    if rest == 0:
+        return f"{_ONES[century]} hundred"
+    return f"{_ONES[century]} {'oh ' + _ONES[rest] if rest < 10 else _two_digits(rest)}"
+
+
+def _two_digits(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    tens = _TENS[n // 10]
+    return f"{tens}-{_ONES[n % 10]}" if n % 10 else tens
+
+
+_ZONE_NAMES = "|".join(TIME_ZONES)
 
 
 def _decade(m: re.Match[str]) -> str:
@@ -253,7 +343,7 @@ def _unit(m: re.Match[str]) -> str:
     said = f"{number} {singular if number == '1' else plural}"
     if per:
         said += " a day" if _PER[per] == "day" else f" per {_PER[per]}"
-    return said
+    return said + (_final_dot(m) if m.group().endswith(".") else "")
 
 
 def _money(m: re.Match[str]) -> str:
@@ -272,28 +362,36 @@ def _fraction(m: re.Match[str]) -> str:
     return _FRACTIONS.get(m.group(), f"{m.group(1)} over {m.group(2)}")
 
 
+_ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?)"
+_ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
+_ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
 _UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _PER_NAMES = "|".join(sorted(map(re.escape, _PER), key=len, reverse=True))
 
 _NUMBERS: list[Rule] = [
-    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-. ])?\(?(\d{3})\)?[-. ]?(\d{3})[-.](\d{4})(?![\w-])"), _phone),
+    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
     ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
     ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])"), _us_date),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
-                        r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"), _time),
+                        r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
+                        rf"(?:\s(?P<tz>{_ZONE_NAMES})\b\.?)?"), _time),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
-    ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?![\w,-]|\.\d)"),
+    ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?!\w|-\d|[.,]\d)"),
      _year_range),
     ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
      lambda m: _decade(m) if m.group(1) or m.group(2) != "00" else m.group()),
-    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?[-–—]\s?({_NUMBER})(?![\w,-]|\.\d)"),
+    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?[-–—]\s?({_NUMBER})(?!\w|-\d|[.,]\d)"),
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
-    ("roman numeral", re.compile(r"\b((?i:stage|type|grade|phase|class|level|part|chapter|step))\s+"
-                                 r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)\b"),
-     lambda m: f"{m.group(1)} {_ROMAN[m.group(2)]}{m.group(3)}"),
+    ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
+    ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}\s+{_ROMAN_NUMERAL}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
+     lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
+                      m.group())),
+    ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
-    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})\s?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])"), _unit),
+    ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
+    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})\s?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])\.?"), _unit),
     ("fraction", re.compile(r"(?<![\w/.])(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
     ("decimal", re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w]|\.\d)"), _decimal),
     ("temperature", re.compile(r"\s?°\s?([FC])\b"),
@@ -313,9 +411,14 @@ def _spell(letters: str) -> str:
 
 
 def _acronym(m: re.Match[str]) -> str:
-    letters, digits, plural = m.group(1), m.group(2), m.group(3)
-    said = _spell(letters) + (".'s" if plural else "")
-    return f"{said} {digits}" if digits else said
+    """"NCI" "N.C.I", "NCI's" "N.C.I's", "AYAs" "A.Y.A.'s", "NCI-supported" "N.C.I supported"; a long
+    capitalized word with vowels to say ("WARNING") is a word, a long one without ("USPSTF") is spelled."""
+    letters, digits, suffix, hyphen = m.group(1), m.group(2), m.group(3), m.group(4)
+    if len(letters) > 5 and not digits and sum(ch in _VOWELS for ch in letters) * 4 > len(letters):
+        return m.group()
+    said = _spell(letters) + {"s": ".'s", "'s": "'s"}.get(suffix or "", "")
+    said = f"{said} {digits}" if digits else said
+    return said + (" " if hyphen else "")
 
 
 def _compound(m: re.Match[str]) -> str:
@@ -351,33 +454,52 @@ _COMMON_CAPS = frozenset(
     "BY AN GO NO SO UP WE MY ME HE US AM".split()
 )
 
-def _initial(m: re.Match[str]) -> str:
-    """"Anne E. Dyson" -> "Anne E Dyson": no full stop inside a name ("A," so it is not "uh")."""
-    before = _words_before(m, 1)
-    if not before or not before[0][:1].isupper():
-        return m.group()
-    return "A," if m.group(1) == "A" else m.group(1)
-
-
 _ACRONYMS: list[Rule] = [
-    ("initial", re.compile(r"(?<![\w.])([A-Z])\.(?=\s+[A-Z][a-z])"), _initial),
     ("dotted acronym", re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)"),
      lambda m: m.group(1)[:-1] + _final_dot(m)),
+    ("mixed case", re.compile(r"(?<![\w.'-])([a-z]{1,2})([A-Z]{2,})(?![\w'])"),
+     lambda m: _spell(m.group().upper())),  # "mRNA", "cDNA": every letter said
+    ("camel case", re.compile(r"(?<![\w.'-])([a-z]{3,})([A-Z]{3,})(?![\w'])"),
+     lambda m: f"{m.group(1)} {m.group(2).lower()}"),  # "abnobaVISCUM": a brand in two words
+    ("camel case", re.compile(r"\b(?!Mc)([A-Z][a-z]+)((?:[A-Z][a-z]{2,})+)\b"),
+     lambda m: m.group(1) + re.sub(r"(?=[A-Z])", " ", m.group(2))),  # "GammaKnife", "MedlinePlus"
+    ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"),
+     lambda m: f"{m.group(1)} {_spell(m.group(2).upper())}"),  # "IscadorM", "IscadorQu"
     ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
-    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,5})(\d{0,3})(s?)(?![\w']|-[A-Z\d]|\.\w)"),
-     _acronym),
+    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'s)?(-(?=[A-Za-z]*[a-z]))?"
+                           r"(?(4)|(?![\w']|-[A-Z\d]|\.\w))"), _acronym),
 ]
 
 # ---------------------------------------------------------------- punctuation for the ear
 
+_LONG_QUOTE_WORDS = 6
+_QUOTATION = re.compile(r"[“\"]([^“”\"]+?)([,.;:?!]?)[”\"]([,.;:?!]?)")
+
+
+def _quotation(m: re.Match[str]) -> str:
+    """A listener hears where a quotation starts and ends: a long one is framed by "quote" and "end quote",
+    a short one ("no pain, no gain") is a clause of its own between pauses; a word or two in quotes
+    ("friendly", "Supportive Care") is a name or a scare quote, read on without a pause."""
+    inner, inside, after = m.group(1).strip(), m.group(2), m.group(3)
+    end = after or (inside if inside in ".?!" else "")
+    if len(inner.split()) <= 2:
+        return f" {inner}{inside}{after} "
+    if len(inner.split()) >= _LONG_QUOTE_WORDS:
+        return f", quote, {inner}, end quote{end or ','} "
+    return f", {inner}{inside if inside in '?!' else ''}{end or ','} "
+
+
 def _slash(m: re.Match[str]) -> str:
-    """"Dana-Farber/Brigham" joins two names ("and"); "yes/no" offers a choice ("or")."""
+    """"Dana-Farber/Brigham" joins two institutions' names ("and"); "yes/no" and "Keywords/Phrases" offer
+    a choice ("or"). A hyphenated capitalized name on the left is what marks the institutions."""
     before = _words_before(m, 1)
-    names = bool(before) and before[0][:1].isupper() and _next_char(m).isupper()
+    names = bool(before) and before[0][:1].isupper() and "-" in before[0] and _next_char(m).isupper()
     return " and " if names else " or "
 
 
 _PUNCTUATION: list[Rule] = [
+    ("quote", _QUOTATION, _quotation),
+    ("dash", re.compile(r"(?<=[a-z])–(?=[a-z])"), " "),  # "transcription–polymerase" joins two words
     ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
     ("parentheses", re.compile(r"\s*[)\]]"), ","),
@@ -386,6 +508,7 @@ _PUNCTUATION: list[Rule] = [
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*$"), "."),
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
+    ("slash", re.compile(r"\b\w+(?:\s?/\s?\w+){2,}"), lambda m: re.sub(r"\s?/\s?", ", ", m.group())),
     ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), _slash),
     ("symbol", re.compile(r"~\s?(?=\d)"), "about "),
     ("symbol", re.compile(r"±"), " plus or minus "),
@@ -397,6 +520,7 @@ _PUNCTUATION: list[Rule] = [
     ("symbol", re.compile(r"(?<=\d)\+"), " plus"),
     ("symbol", re.compile(r"\s=\s"), " equals "),
     ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
+    ("symbol", re.compile(r"(?<!\S)[^\w\s\ue000-\uf8ff]{2,}(?!\S)|[%$]{2,}"), " "),  # "%% $$$": nothing to say
     ("symbol", re.compile(r"[*•·▪◦■□►▶→←↑↓|\\^_`{}<>~=+@#†‡§¶]"), " "),
 ]
 
@@ -426,11 +550,21 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _links(text, held, link_phrase, report)
     text = lexicon.apply(text, report, mark=held.hold)
     text = _run(_TITLES, text, report)
+    text = _run([("phone", _VANITY, lambda m: _vanity_phone(m, held))], text, report)
     text = _run(_NUMBERS, text, report)
     text = _unshout(text, report)
     text = _run(_ACRONYMS, text, report)
     text = _run(_PUNCTUATION, text, report)
     return held.release(_tidy(text))
+
+
+_INITIAL_DOT = re.compile(r"(?<![\w.])([A-Z])\.(?=\s+[A-Z])")
+
+
+def for_voice(sentence: str) -> str:
+    """A script sentence as a neural voice must get it: an initial keeps its full stop in the script ("Tari
+    A. King", "the U. S. Food"), but Piper would end a sentence there, and says a lone "A" as "uh"."""
+    return _INITIAL_DOT.sub(lambda m: "A," if m.group(1) == "A" else m.group(1), sentence)
 
 
 # ---------------------------------------------------------------- lists

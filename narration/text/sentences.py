@@ -14,6 +14,17 @@ _NEVER_FINAL = frozenset(
 )
 # Dotted acronyms that usually lead into a name ("U.S. Food and Drug Administration").
 _LEADING_ACRONYMS = frozenset({"u.s", "u.k", "u.n"})
+# Abbreviations that end no sentence when a number follows ("Oct. 2, 2024", "Fig. 3").
+_BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Time zones that follow a time ("5 p.m. ET"): the time's "p.m." does not end the sentence before them.
+TIME_ZONES = {"ET": "Eastern Time", "EST": "Eastern Standard Time", "EDT": "Eastern Daylight Time",
+              "CT": "Central Time", "CST": "Central Standard Time", "CDT": "Central Daylight Time",
+              "MT": "Mountain Time", "MST": "Mountain Standard Time", "MDT": "Mountain Daylight Time",
+              "PT": "Pacific Time", "PST": "Pacific Standard Time", "PDT": "Pacific Daylight Time",
+              "GMT": "Greenwich Mean Time", "UTC": "U.T.C"}
+# "diet.A heart-healthy diet", "Exercise.The": a full stop glued to the next sentence (a lost space) still
+# ends it; a lower-case word after the dot ("Cancer.gov") or capitals ("Node.JS") do not.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z](?:[a-z]+\b|\s))")
 
 # Possessive quantifiers and the look-behind make every candidate start at the first mark of a run, so a
 # line of 200,000 dots is scanned once instead of once per dot (the splitter stays linear).
@@ -78,7 +89,15 @@ def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
     stem = word[:-1].lower()
     if stem in _NEVER_FINAL or stem in _LEADING_ACRONYMS:
         return False
+    after = line.text[m.end():m.end() + 16].split(maxsplit=1)
+    following = after[0].rstrip(",.;:") if after else ""
+    if stem in _BEFORE_NUMBER and following[:1].isdigit():
+        return False
+    if stem in ("a.m", "p.m") and following in TIME_ZONES:
+        return False
     if _INITIAL.match(word):
+        if after and _INITIAL.match(after[0]):
+            return False  # "the U. S. Food": an initial followed by another is a run of initials
         # "Tari A. King": an initial after a capitalized name or at the start is not an end.
         return bool(before) and not before[:1].isupper()
     return True
@@ -88,6 +107,7 @@ def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences; line breaks always end a sentence."""
     sentences: list[str] = []
     for text_line in text.splitlines():
+        text_line = _GLUED.sub(" ", text_line)
         line = _Line(text_line)
         start = 0
         for m in _CANDIDATE.finditer(text_line):
