@@ -243,7 +243,8 @@ def episode_work(config: Config, plan: EpisodePlan, fingerprint: dict[str, str],
     info = plan.info
     settings = _mix_settings(config.audio)
     segment_keys = tuple(hashlib.sha256(json.dumps(
-        [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section) for p in segment]]
+        [settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms, p.section, p.paragraph)
+                   for p in segment]]
     ).encode()).hexdigest() for segment in plan.segments)
     track = info.number or sum(part.kind == "heading" for part in plan.parts) + 1  # the full article follows its sections
     tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
