@@ -44,12 +44,12 @@ def player(title: str, mp3: str, vtt: str, language: str, duration_ms: int, epis
 def _transport() -> str:
     return (
         '<div class="transport">\n'
-        f'<button type="button" id="back" class="skip" aria-label="Back {BACK_S} seconds">'
-        f'<span aria-hidden="true">↺</span> {BACK_S} s</button>\n'
+        f'<button type="button" id="back" class="skip"><span aria-hidden="true">↺ </span>Back {BACK_S} seconds'
+        "</button>\n"
         '<button type="button" id="play" class="play"><span class="icon" aria-hidden="true"></span>'
         '<span class="label">Play</span></button>\n'
-        f'<button type="button" id="forward" class="skip" aria-label="Forward {FORWARD_S} seconds">'
-        f'{FORWARD_S} s <span aria-hidden="true">↻</span></button>\n</div>\n'
+        f'<button type="button" id="forward" class="skip">Forward {FORWARD_S} seconds'
+        '<span aria-hidden="true"> ↻</span></button>\n</div>\n'
     )
 
 
