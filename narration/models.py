@@ -89,6 +89,7 @@ class Pause:
     """Silence the mixer inserts (explicit `[pause 1s]`, a heading or a paragraph break)."""
 
     ms: int
+    paragraph: bool = False  # a blank line of the script: the transcript starts a new paragraph after it
 
 
 Segment = Union[Sentence, Pause]
@@ -146,6 +147,7 @@ class Cue:
     text: str
     kind: CueKind = "body"
     section: int = 0  # section number the sentence belongs to (for chapters of a full-article episode)
+    paragraph: int = 0  # paragraph of its section (from the script's blank lines), so pages can lay it out
 
 
 @dataclass(frozen=True, eq=False)

@@ -20,6 +20,7 @@ class Part:
     text: str = ""
     ms: int = 0
     section: int = 0
+    paragraph: int = 0  # paragraph of its section: blank lines of the script, counted
 
 
 Parts = tuple[Part, ...]  # one segment of an episode
@@ -72,13 +73,15 @@ def pub_date(first_published: date, number: int) -> str:
 
 def _body_parts(segments: Sequence[Segment], section: int, sentence_pause_ms: int) -> list[Part]:
     parts: list[Part] = []
+    paragraph = 0
     for segment in segments:
         if isinstance(segment, Pause):
             parts.append(Part("pause", ms=segment.ms, section=section))
+            paragraph += segment.paragraph
         elif isinstance(segment, Sentence):
             if parts and parts[-1].kind != "pause":
                 parts.append(Part("pause", ms=sentence_pause_ms, section=section))
-            parts.append(Part("body", text=segment.text, section=section))
+            parts.append(Part("body", text=segment.text, section=section, paragraph=paragraph))
     return parts
 
 

@@ -141,7 +141,7 @@ def parse_script(text: str, path: Path, audio: AudioConfig) -> tuple[str, tuple[
             title = match.group(1).strip()
             continue
         if pending_break:
-            segments.append(Pause(audio.paragraph_pause_ms))
+            segments.append(Pause(audio.paragraph_pause_ms, paragraph=True))
             pending_break = False
         position = 0
         for pause in PAUSE.finditer(line):

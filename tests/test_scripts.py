@@ -67,7 +67,7 @@ def test_pause_markup_and_paragraphs() -> None:
     title, segments = parse_script(text, Path("x.txt"), AUDIO)
     assert title == "A title?"
     assert segments == (Sentence("First one."), Sentence("Second one."), Pause(1500), Sentence("Third."),
-                        Pause(AUDIO.paragraph_pause_ms), Sentence("Fourth"), Pause(300), Sentence("fifth."))
+                        Pause(AUDIO.paragraph_pause_ms, paragraph=True), Sentence("Fourth"), Pause(300), Sentence("fifth."))
 
 
 def test_bad_pause_mark_is_a_clear_error() -> None:

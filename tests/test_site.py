@@ -10,6 +10,7 @@ import pytest
 
 from narration.models import ArticleMeta, Cue
 from narration.publish.site import SiteShow, write_site
+from narration.publish.site_player import SHORTCUTS, SPEEDS
 from sitekit import REVIEWED, SHOW, episode
 
 CUES = (
@@ -24,8 +25,11 @@ def _page(path: Path) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(path.read_bytes())
 
 
-def _build(tmp_path: Path, episodes, show: SiteShow = SHOW) -> Path:
+def _build(tmp_path: Path, episodes, show: SiteShow = SHOW, books: dict[str, str] | None = None) -> Path:
     """Write the site plus the files other publishers put beside it, so every link can be checked."""
+    for book in (books or {}).values():
+        (tmp_path / book).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / book).write_bytes(b"epub")
     for ep in episodes:
         for relative in (ep.mp3, *(f"transcripts/{ep.info.slug}.{ext}" for ext in ("vtt", "srt", "json"))):
             (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -33,7 +37,7 @@ def _build(tmp_path: Path, episodes, show: SiteShow = SHOW) -> Path:
     (tmp_path / show.feed).write_text("<rss/>")
     if show.cover:
         (tmp_path / show.cover).write_bytes(b"png")
-    write_site(tmp_path, show, episodes)
+    write_site(tmp_path, show, episodes, books)
     return tmp_path
 
 
@@ -42,11 +46,14 @@ def site(tmp_path: Path) -> Path:
     return _build(
         tmp_path,
         [
-            episode("01-what", CUES),
+            episode("01-intro", CUES, title="Breast Calcifications"),  # the opening section, named after the article
             episode("02-why", CUES, title="Why calcifications form", number=2),
+            episode("00-full", CUES + (Cue(6000, 9000, "The end."),), title="Breast calcifications (full article)",
+                    number=0),
             episode("01-screening", CUES, title="Screening", article_slug="screening",
                     article_title="Breast screening", meta=ArticleMeta()),
         ],
+        books={"breast-calcifications": "books/breast-calcifications.epub"},
     )
 
 
@@ -67,8 +74,8 @@ def _local_targets(page: Path, root: Path) -> list[tuple[str, Path | None]]:
 
 
 def test_writes_index_pages_and_assets(site: Path) -> None:
-    for relative in ("index.html", "episodes/01-what.html", "episodes/02-why.html",
-                     "episodes/01-screening.html", "assets/player.js", "assets/player.css"):
+    for relative in ("index.html", "episodes/01-intro.html", "episodes/02-why.html", "episodes/00-full.html",
+                     "episodes/01-screening.html", "assets/player.js", "assets/display.js", "assets/player.css"):
         assert (site / relative).is_file(), relative
 
 
@@ -82,58 +89,121 @@ def test_every_link_and_fragment_resolves(site: Path) -> None:
                 assert target.is_file() and site in target.parents, f"{page.name}: {link}"
 
 
-def test_index_lists_episodes_by_article_and_links_the_feed(site: Path) -> None:
+def test_index_lists_the_whole_article_first_then_sections_with_lengths_and_play_links(site: Path) -> None:
     doc = _page(site / "index.html")
     assert doc.get("lang") == "en"
     assert [h.text_content() for h in doc.xpath("//h1")] == [SHOW.title]
-    sections = doc.xpath("//main/section")
-    assert [s.xpath("string(h2)") for s in sections] == ["Breast calcifications", "Breast screening"]
-    assert [a.text_content() for a in sections[0].xpath(".//ol/li/a")] == [
-        "What are breast calcifications?", "Why calcifications form"]
-    assert sections[1].xpath(".//ol/li/a/@href") == ["episodes/01-screening.html"]
-    assert doc.xpath("//a[@href='feed.xml' and contains(., 'Subscribe')]")
+    articles = doc.xpath("//main/section[.//ul[@class='episodes']]")
+    assert [s.xpath("string(h2)") for s in articles] == ["Breast calcifications", "Breast screening"]
+    items = articles[0].xpath(".//ul[@class='episodes']/li")
+    # Given sections first (as the pipeline lists them), the index puts the whole article first.
+    assert [li.xpath("string(a[@class='title'])") for li in items] == [
+        "Listen to the whole article", "Introduction", "Why calcifications form"]
+    for li, slug, ms in zip(items, ("00-full", "01-intro", "02-why"), (9000, 6000, 6000)):
+        assert li.xpath("a[@class='title']/@href") == [f"episodes/{slug}.html"]
+        assert li.xpath("a[@class='play-link']/@href") == [f"episodes/{slug}.html#audio"]
+        assert li.xpath("a[@class='play-link']/@aria-label")[0].startswith("Play")
+        assert li.xpath("string(span[@class='duration'])") == f"{ms // 1000} s"
+    assert articles[0].xpath(".//a[@href='books/breast-calcifications.epub']")
+    assert not articles[1].xpath(".//a[contains(@href, '.epub')]")  # no book was made for it
     assert "synthesized" in doc.text_content()
 
 
-def test_episode_page_structure(site: Path) -> None:
-    doc = _page(site / "episodes" / "01-what.html")
+@pytest.mark.parametrize("page", ["index.html", "episodes/02-why.html"])
+def test_every_page_links_the_feed_with_its_address_and_how_to_subscribe(site: Path, page: str) -> None:
+    doc = _page(site / page)
+    feed = "feed.xml" if page == "index.html" else "../feed.xml"
+    assert doc.xpath(f"//head/link[@rel='alternate' and @type='application/rss+xml']/@href") == [feed]
+    (section,) = doc.xpath("//section[@id='subscribe']")
+    assert section.xpath(f".//a[@href='{feed}']")
+    (field,) = section.xpath(".//input[@id='feed-url']")
+    assert field.get("readonly") is not None and field.get("value") == SHOW.feed_url
+    assert section.xpath(f"string(.//label[@for='feed-url'])")
+    assert section.xpath(".//button[@id='copy-feed']")
+    text = section.text_content()
+    for app in ("Apple Podcasts", "Pocket Casts", "Overcast", "AntennaPod"):
+        assert app in text
+
+
+def test_episode_page_works_without_javascript_and_carries_the_large_controls(site: Path) -> None:
+    doc = _page(site / "episodes" / "01-intro.html")
     assert doc.get("lang") == "en"
     levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
-    assert doc.xpath("string(//h1)") == "What are breast calcifications?"
+    assert doc.xpath("string(//h1)") == "Introduction"  # the opening section does not repeat the article's title
+    assert " ".join(doc.xpath("string(//p[@class='article'])").split()) == "Section 1 of 2 of Breast calcifications."
 
     (audio,) = doc.xpath("//audio")
-    assert audio.get("controls") is not None and audio.get("src") == "01-what.mp3"
+    assert audio.get("controls") is not None and audio.get("src") == "01-intro.mp3"  # the no-JS player
     assert audio.get("aria-label")
     (track,) = audio.xpath("track")
-    assert track.get("kind") == "captions" and track.get("src") == "../transcripts/01-what.vtt"
+    assert track.get("kind") == "captions" and track.get("src") == "../transcripts/01-intro.vtt"
+    (controls,) = doc.xpath("//div[@id='controls']")
+    assert controls.get("hidden") is not None  # shown by player.js, which makes them work
+    assert [b.get("id") for b in controls.xpath(".//div[@class='transport']/button")] == ["back", "play", "forward"]
+    assert controls.xpath(".//input[@type='range' and @id='position']")
+    assert controls.xpath("string(.//label[@for='position'])")
+    speeds = controls.xpath(".//div[@role='group']//button[@data-rate]")
+    assert [b.get("data-rate") for b in speeds] == list(SPEEDS)
+    assert [b.get("aria-pressed") for b in speeds] == ["true" if r == "1" else "false" for r in SPEEDS]
+    shortcuts = [" ".join(dt.text_content().split()) for dt in controls.xpath(".//dl[@class='shortcuts']//dt")]
+    assert shortcuts == [keys for keys, _ in SHORTCUTS]
+    assert doc.xpath("//*[@id='player-status' and @role='status']")
 
     skip = doc.xpath("//body/a[@class='skip-link']/@href")
     assert skip == ["#player", "#transcript"]
     assert doc.xpath("//body/a[1]")[0].get("class") == "skip-link"  # first thing a keyboard reaches
-
-    speeds = doc.xpath("//div[@role='group']//button[@data-rate]")
-    assert [b.get("data-rate") for b in speeds] == ["0.75", "1", "1.25", "1.5"]
-    assert [b.get("aria-pressed") for b in speeds] == ["false", "true", "false", "false"]
-    (group,) = doc.xpath("//div[@role='group']")
-    assert doc.xpath(f"string(//*[@id='{group.get('aria-labelledby')}'])") == "Playback speed"
-
-    cues = doc.xpath("//section[@id='transcript']//button[@data-start]")
-    assert [(int(b.get("data-start")), int(b.get("data-end")), b.text_content()) for b in cues] == [
-        (c.start_ms, c.end_ms, c.text) for c in CUES]
-    assert cues[0].getparent().tag == "h3"  # a spoken heading stays a heading in the transcript
 
     text = " ".join(doc.text_content().split())
     assert "synthesized (computer-generated) reading of the article" in text
     assert "Reviewed by Breast care nurses, last reviewed 5 March 2024." in text
     assert doc.xpath("//time/@datetime") == ["2024-03-05"]
     assert doc.xpath("//a[@href='https://example.org/article']")
-    assert doc.xpath("//a[@href='01-what.mp3' and @download]")
-    assert doc.xpath("//a[@href='../feed.xml' and contains(., 'Subscribe')]")
+    assert doc.xpath("//a[@href='01-intro.mp3' and @download]")
+    assert doc.xpath("//a[@href='../books/breast-calcifications.epub']")
     for ext in ("vtt", "srt", "json"):
-        assert doc.xpath(f"//a[@href='../transcripts/01-what.{ext}']")
-    assert doc.xpath("//script/@src") == ["../assets/player.js"]
+        assert doc.xpath(f"//a[@href='../transcripts/01-intro.{ext}']")
+    assert doc.xpath("//script/@src") == ["../assets/display.js", "../assets/player.js"]
+
+
+def test_previous_and_next_follow_the_index(site: Path) -> None:
+    def neighbours(slug: str) -> list[tuple[str, str]]:
+        doc = _page(site / "episodes" / f"{slug}.html")
+        return [(a.get("rel"), a.get("href")) for a in doc.xpath("//nav//a[@rel]")]
+
+    assert neighbours("00-full") == [("next", "01-intro.html")]
+    assert neighbours("01-intro") == [("prev", "00-full.html"), ("next", "02-why.html")]
+    assert neighbours("02-why") == [("prev", "01-intro.html"), ("next", "01-screening.html")]
+    doc = _page(site / "episodes" / "02-why.html")
+    assert "(Breast screening)" in doc.xpath("string(//a[@rel='next'])")  # another article says so
+
+
+def test_transcript_keeps_the_scripts_paragraphs_and_headings(tmp_path: Path) -> None:
+    cues = (
+        Cue(0, 900, "Welcome to the show.", "intro"),
+        Cue(1000, 1900, "Section 1 of 2: First.", "heading", section=1),
+        Cue(2000, 2900, "One.", section=1), Cue(3000, 3900, "Two.", section=1),
+        Cue(4000, 4900, "Three.", section=1, paragraph=1),
+        Cue(5000, 5900, "Section 2 of 2: Second.", "heading", section=2),
+        Cue(6000, 6900, "Four.", section=2),
+        Cue(7000, 7900, "Goodbye.", "outro"),
+    )
+    _build(tmp_path, [episode("00-full", cues, title="Breast calcifications (full article)", number=0)])
+    doc = _page(tmp_path / "episodes" / "00-full.html")
+    blocks = doc.xpath("//div[@class='transcript']/*")
+    assert [(b.tag, b.get("class"), [c.text for c in b.xpath(".//*[@data-start]")]) for b in blocks] == [
+        ("p", "framing", ["Welcome to the show."]),
+        ("h3", None, ["Section 1 of 2: First."]),
+        ("p", None, ["One.", "Two."]),
+        ("p", None, ["Three."]),
+        ("h3", None, ["Section 2 of 2: Second."]),
+        ("p", None, ["Four."]),
+        ("p", "framing", ["Goodbye."]),
+    ]
+    starts = [int(c.get("data-start")) for c in doc.xpath("//*[@data-start]")]
+    assert starts == [c.start_ms for c in cues]
+    assert doc.xpath("string(//h1)") == "Breast calcifications (full article)"
 
 
 def test_review_line_is_left_out_without_review_metadata(site: Path) -> None:
@@ -152,8 +222,9 @@ def test_article_language_sets_the_page_language(tmp_path: Path) -> None:
 def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path: Path) -> None:
     cues = (Cue(0, 1000, HOSTILE, "heading"), Cue(1000, 2000, "a </script> b <b>c</b>"))
     meta = ArticleMeta(reviewed_by=HOSTILE, last_reviewed=REVIEWED.last_reviewed, source_url="javascript:alert(1)")
-    hostile_show = SiteShow(title=HOSTILE, description=HOSTILE, author=HOSTILE, language='en" onload="x')
-    ep = episode("01-hostile", cues, title=HOSTILE, article_title=HOSTILE, description=HOSTILE, meta=meta)
+    hostile_show = SiteShow(title=HOSTILE, description=HOSTILE, author=HOSTILE, language='en" onload="x',
+                            feed_url="javascript:alert(1)")
+    ep = episode("01-hostile", cues, title=HOSTILE, article_title="On " + HOSTILE, description=HOSTILE, meta=meta)
     _build(tmp_path, [ep], hostile_show)
 
     for page in (tmp_path / "index.html", tmp_path / "episodes" / "01-hostile.html"):
@@ -167,9 +238,10 @@ def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path: Path) -> None:
         assert HOSTILE in doc.xpath("string(//title)")
 
     doc = _page(tmp_path / "episodes" / "01-hostile.html")
-    assert [b.text_content() for b in doc.xpath("//button[@data-start]")] == [c.text for c in cues]
+    assert [b.text_content() for b in doc.xpath("//*[@data-start]")] == [c.text for c in cues]
     assert HOSTILE in doc.xpath("string(//p[@class='review'])")
     assert not doc.xpath("//p[@class='source']")  # a javascript: source link is dropped, not linked
+    assert not doc.xpath("//input[@id='feed-url']")  # and so is a feed address that is not http(s)
 
 
 @pytest.mark.parametrize("slug", ["../escape", "a/b", "", ".hidden"])
@@ -177,3 +249,55 @@ def test_unsafe_slug_is_refused(tmp_path: Path, slug: str) -> None:
     with pytest.raises(ValueError, match="slug"):
         write_site(tmp_path, SHOW, [episode(slug, CUES)])
     assert not (tmp_path / "escape.html").exists()
+
+
+SMALL_CORPUS = ("coping-day-to-day", "temozolomide", "uterine-cancer")
+
+
+@pytest.fixture(scope="module", params=["md", "txt"])
+def corpus_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Three corpus pages in one form, built with the fake voice (the site does not depend on the voice)."""
+    from conftest import FIXTURES, FakeEngine, make_project
+    from narration.build.pipeline import build
+
+    project = make_project(tmp_path_factory.mktemp(f"corpus-{request.param}") / "project")
+    articles = [FIXTURES / "corpus" / f"{name}.{request.param}" for name in SMALL_CORPUS]
+    build(project.config, project.options(*articles, holdline=False), engine=FakeEngine())
+    return project.root / "output", project.root / "scripts"
+
+
+def _script_paragraphs(path: Path) -> list[str]:
+    """The spoken paragraphs of a script file, read as a person would: blank lines separate them."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    body = "\n".join(line for line in lines if not line.startswith("#") and not line.lower().startswith("title:"))
+    return [" ".join(block.split()) for block in body.strip().split("\n\n") if block.strip()]
+
+
+def test_built_pages_lay_out_each_script_as_written(corpus_site: tuple[Path, Path]) -> None:
+    out, scripts = corpus_site
+    pages = sorted((out / "episodes").glob("*--0[1-9]*.html"))
+    assert len(pages) >= len(SMALL_CORPUS)
+    for page in pages:
+        article, name = page.stem.split("--")
+        doc = _page(page)
+        shown = [" ".join(" ".join(p.xpath(".//*[@data-start]/text()")).split())
+                 for p in doc.xpath("//div[@class='transcript']/p[not(@class)]")]
+        assert shown == _script_paragraphs(scripts / article / f"{name}.txt"), page.name
+
+
+def test_built_index_and_links(corpus_site: tuple[Path, Path]) -> None:
+    out, _ = corpus_site
+    doc = _page(out / "index.html")
+    for section in doc.xpath("//main/section[.//ul[@class='episodes']]"):
+        titles = [" ".join(a.text_content().split()) for a in section.xpath(".//li/a[@class='title']")]
+        hrefs = section.xpath(".//li/a[@class='title']/@href")
+        article = section.xpath("string(h2)")
+        if len(hrefs) > 1:  # a one-section article has no separate whole-article episode
+            assert titles[0] == "Listen to the whole article" and hrefs[0].endswith("--00-full.html")
+            assert hrefs[1:] == sorted(hrefs[1:])  # the sections in reading order
+        assert article.casefold() not in [t.casefold() for t in titles]
+        assert section.xpath(".//a[starts-with(@href, 'books/') and substring(@href, string-length(@href) - 4) = '.epub']")
+    assert doc.xpath("string(//input[@id='feed-url']/@value)") == "https://podcast.example.org/breast-health/feed.xml"
+    for page in [out / "index.html", *sorted((out / "episodes").glob("*.html"))]:
+        for link, target in _local_targets(page, out):
+            assert target is None or target.is_file(), f"{page.name}: {link}"

@@ -238,7 +238,8 @@ def episode_work(config: Config, plan: EpisodePlan, fingerprint: dict[str, str],
     audio = config.audio
     settings = keys.mix_settings(audio.loudness_lufs, audio.true_peak_dbtp, audio.bitrate, audio.sample_rate)
     segment_keys = tuple(keys.segment_key(settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms,
-                                                      p.section) for p in segment]) for segment in plan.segments)
+                                                      p.section, p.paragraph) for p in segment])
+                         for segment in plan.segments)
     track = info.number or sum(part.kind == "heading" for part in plan.parts) + 1  # the full article follows its sections
     tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,
                    track=track, year=int(info.pub_date[:4]), genre="Podcast",
@@ -298,10 +299,12 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 report.episodes.append(_publish(work.plan, made, titles[work.plan.info.article_slug], stage.path))
             for episode in report.episodes:
                 transcripts.write_episode_files(stage.path, episode)
-            for item in prepared:
-                _book(config, item, report.episodes, stage.path, lexicon)
+            books = {item.article.slug: book for item in prepared
+                     if (book := _book(config, item, report.episodes, stage.path, lexicon))}
+            feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
             write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
-                                            config.show.author, feed_stage.FEED_NAME, cover_name), report.episodes)
+                                            config.show.author, feed_stage.FEED_NAME, cover_name, feed_url),
+                       report.episodes, books)
             if hold is not None:
                 if progress:
                     progress("finishing the hold line", len(plans), len(plans))
@@ -347,16 +350,18 @@ def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], stag
 
 
 def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpisode], out: Path,
-          lexicon: Lexicon) -> None:
-    """books/<article>.epub: the talking book, from the full-article episode (or the only episode)."""
+          lexicon: Lexicon) -> str | None:
+    """books/<article>.epub: the talking book, from the full-article episode (or the only episode); its path."""
     mine = [e for e in episodes if e.info.article_slug == item.article.slug]
     episode = next((e for e in mine if e.info.kind == "full"), mine[0] if len(mine) == 1 else None)
     if episode is None:
         log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)
-        return
-    write_epub(out / "books" / f"{item.article.slug}.epub", item.article, episode, out / episode.mp3,
+        return None
+    relative = f"books/{item.article.slug}.epub"
+    write_epub(out / relative, item.article, episode, out / episode.mp3,
                config.show.title, config.show.language, publisher=config.show.author, scripts=config.scripts,
                lexicon=lexicon)
+    return relative
 
 
 def _in_holdline(relative: str) -> bool:

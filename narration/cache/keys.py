@@ -7,7 +7,7 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 |---------------------------------|-------------------------------------------------------------------------|
 | clip (clips/)                   | sentence text, engine fingerprint (engine, version, voice, preset)      |
 | prepared clip (prepared/)       | the clip's key, sample rate, loudness and true-peak targets, mix version |
-| segment (segments/)             | its parts (kind, clip key, pause, section) and the episode audio settings |
+| segment (segments/)             | its parts (kind, clip key, pause, section, paragraph), the audio settings |
 | episode (episodes/)             | its segments' keys, the audio settings, its tags and the cover's bytes  |
 | cover (covers/)                 | show title and author                                                   |
 | hold-pace clip (holdpace/)      | the clip's key and the hold-line tempo                                  |
@@ -54,8 +54,8 @@ def mix_settings(loudness_lufs: float, true_peak_dbtp: float, bitrate: str, samp
     return {"lufs": loudness_lufs, "tp": true_peak_dbtp, "bitrate": bitrate, "rate": sample_rate, "mix": MIX_VERSION}
 
 
-def segment_key(settings: dict[str, object], parts: Sequence[tuple[str, str, int, int]]) -> str:
-    """A segment from its parts: (kind, clip key or '', pause ms, section number) each."""
+def segment_key(settings: dict[str, object], parts: Sequence[tuple[str, str, int, int, int]]) -> str:
+    """A segment from its parts: (kind, clip key or '', pause ms, section number, paragraph number) each."""
     return _sha(json.dumps([settings, [list(p) for p in parts]]))
 
 

@@ -1,0 +1,115 @@
+"""The player of an episode page: large controls around the native audio element, and the transcript.
+
+Without JavaScript the page shows the browser's own audio controls and a plain transcript; player.js
+reveals the large controls (they are `hidden` in the markup) and keeps the native element one button away.
+"""
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Sequence
+
+from narration.models import Cue
+
+from narration.publish.site_html import clock, duration, e
+
+SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75")
+BACK_S = 15
+FORWARD_S = 30
+# What the page lists and player.js does: (keys as shown, what they do).
+SHORTCUTS = (
+    ("Space or K", "Play or pause"),
+    ("Left arrow or J", f"Back {BACK_S} seconds"),
+    ("Right arrow or L", f"Forward {FORWARD_S} seconds"),
+    ("Minus (-)", "Slower"),
+    ("Plus (+)", "Faster"),
+)
+
+
+def player(title: str, mp3: str, vtt: str, language: str, duration_ms: int, episode_id: str) -> str:
+    """The native element (the fallback), then the large controls, the clock and the shortcuts."""
+    return (
+        f'<audio id="audio" controls preload="metadata" src="{mp3}" aria-label="Audio of {e(title)}"'
+        f' data-episode="{e(episode_id)}">\n'
+        f'<track kind="captions" src="{vtt}" srclang="{e(language)}" label="Transcript">\n'
+        f'<a href="{mp3}">Download the MP3 audio</a>\n</audio>\n'
+        '<div class="player" id="controls" hidden>\n'
+        f"{_transport()}{_clock(duration_ms)}{_speeds()}"
+        '<p><button type="button" id="native" class="small" aria-expanded="false" aria-controls="audio">'
+        "Show the browser’s own audio controls</button></p>\n"
+        f"{_shortcuts()}</div>\n"
+        '<p id="player-status" class="status" role="status"></p>\n'
+    )
+
+
+def _transport() -> str:
+    return (
+        '<div class="transport">\n'
+        f'<button type="button" id="back" class="skip"><span aria-hidden="true">↺ </span>Back {BACK_S} seconds'
+        "</button>\n"
+        '<button type="button" id="play" class="play"><span class="icon" aria-hidden="true"></span>'
+        '<span class="label">Play</span></button>\n'
+        f'<button type="button" id="forward" class="skip">Forward {FORWARD_S} seconds'
+        '<span aria-hidden="true"> ↻</span></button>\n</div>\n'
+    )
+
+
+def _clock(duration_ms: int) -> str:
+    """Elapsed and remaining time in large figures, and a seek slider; not live (it would talk all the time)."""
+    return (
+        '<p class="clock"><span class="visually-hidden">Elapsed time </span>'
+        '<span id="elapsed">0:00</span>'
+        '<span class="visually-hidden">, remaining time</span>'
+        f' <span class="remaining"><span aria-hidden="true">−</span><span id="remaining">{clock(duration_ms)}'
+        "</span></span></p>\n"
+        '<p class="seek"><label for="position">Position in the episode</label>\n'
+        f'<input type="range" id="position" min="0" max="{max(1, round(duration_ms / 1000))}" step="5" value="0"'
+        f' aria-valuetext="0 s of {duration(duration_ms)}"></p>\n'
+    )
+
+
+def _speeds() -> str:
+    buttons = "".join(
+        f'<button type="button" class="speed" data-rate="{rate}"'
+        f' aria-pressed="{"true" if rate == "1" else "false"}">{rate}×</button>\n'
+        for rate in SPEEDS
+    )
+    return (
+        '<div class="speeds" role="group" aria-labelledby="speed-label">\n'
+        f'<span id="speed-label">Speed</span>\n{buttons}</div>\n'
+    )
+
+
+def _shortcuts() -> str:
+    rows = "".join(f"<div><dt><kbd>{e(keys)}</kbd></dt><dd>{e(what)}</dd></div>\n" for keys, what in SHORTCUTS)
+    return (
+        '<h3 id="shortcuts-heading">Keyboard shortcuts</h3>\n'
+        '<p class="hint">They work anywhere on the page except in a text field or on the position slider.</p>\n'
+        f'<dl class="shortcuts" aria-labelledby="shortcuts-heading">\n{rows}</dl>\n'
+    )
+
+
+def transcript(cues: Sequence[Cue]) -> str:
+    """Spoken headings as h3, the script's paragraphs as paragraphs; the framing (intro, outro) set apart."""
+    out: list[str] = []
+    numbered = list(enumerate(cues))
+    for (kind, section, paragraph), group in groupby(numbered, key=lambda item: _block(item[1])):
+        buttons = [_cue_button(index, cue) for index, cue in group]
+        if kind == "heading":
+            out += [f"<h3>{button}</h3>\n" for button in buttons]
+        else:
+            css = ' class="framing"' if kind in ("intro", "outro") else ""
+            out.append(f"<p{css}>" + " ".join(buttons) + "</p>\n")
+    return "".join(out) or "<p>No transcript is available for this episode.</p>\n"
+
+
+def _block(cue: Cue) -> tuple[str, int, int]:
+    """Which block of the transcript a cue belongs to: consecutive cues with the same key share one."""
+    return (cue.kind, cue.section, cue.paragraph) if cue.kind in ("heading", "body") else (cue.kind, 0, 0)
+
+
+def _cue_button(index: int, cue: Cue) -> str:
+    """A sentence as running text; player.js makes it a button (a <button> cannot wrap across lines)."""
+    return (
+        f'<span class="cue" id="cue-{index}" data-start="{int(cue.start_ms)}"'
+        f' data-end="{int(cue.end_ms)}">{e(cue.text)}</span>'
+    )
