@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import io
 import os
 import re
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
 from narration.errors import InputError, ServeError
+from narration.publish.feed import FEED_NAME
 
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
@@ -79,6 +81,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if not self._servable(path):
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
+        if Path(path) == Path(self.directory) / FEED_NAME and os.path.isfile(path):
+            return self._feed_here(path)
         wanted = self.headers.get("Range")
         if not wanted or self.headers.get("If-Range") or not os.path.isfile(path):
             return super().send_head()  # If-Range is not checked: sending the whole file is always right
@@ -111,6 +115,20 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self._window = window
         return source
 
+    def _feed_here(self, path: str) -> BinaryIO:
+        """The feed with its addresses pointing at this server: a podcast app on this computer can play the
+        episodes whatever base_url the build was given (the file on disk is not changed)."""
+        data = Path(path).read_bytes()
+        built = _feed_base(data)
+        here = f"http://{self.headers.get('Host') or '%s:%d' % self.server.server_address[:2]}/"
+        if built and built != here:
+            data = data.replace(built.encode("utf-8"), here.encode("utf-8"))
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
     def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:
         if self._window is None:
             super().copyfile(source, outputfile)
@@ -122,6 +140,13 @@ class SiteHandler(SimpleHTTPRequestHandler):
                 break
             outputfile.write(chunk)
             remaining -= len(chunk)
+
+
+def _feed_base(data: bytes) -> str:
+    """The base URL a feed was built for: its atom:link rel="self" without the file name."""
+    match = re.search(rb'<atom:link[^>]*href="([^"]+)"[^>]*rel="self"|<atom:link[^>]*rel="self"[^>]*href="([^"]+)"', data)
+    href = (match.group(1) or match.group(2)).decode("utf-8", "replace") if match else ""
+    return href[: -len(FEED_NAME)] if href.endswith(FEED_NAME) else ""
 
 
 class _Unsatisfiable(Exception):

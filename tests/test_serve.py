@@ -209,3 +209,28 @@ def test_port_in_use_or_out_of_range_is_one_line(tmp_path: Path, capsys: pytest.
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(err) == 1 and err[0].startswith("error: ") and says in err[0] and number in err[0], err
+
+
+def test_the_feed_is_served_with_the_servers_own_address(tmp_path: Path) -> None:
+    """A feed built for a public base_url (or for another port) points a local podcast app at this server."""
+    import feedparser
+
+    root = tmp_path / "site"
+    (root / "episodes").mkdir(parents=True)
+    (root / "episodes" / "a.mp3").write_bytes(b"ID3" + bytes(100))
+    built = ('<?xml version="1.0"?><rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0"><channel>'
+             '<title>T</title><atom:link href="https://podcast.example.org/show/feed.xml" rel="self"/>'
+             '<item><title>A</title><enclosure url="https://podcast.example.org/show/episodes/a.mp3" '
+             'length="103" type="audio/mpeg"/></item></channel></rss>')
+    (root / "feed.xml").write_text(built, encoding="utf-8")
+    with running(make_server(root, port=0)) as (host, port):
+        connection = http.client.HTTPConnection(host, port, timeout=10)
+        connection.request("GET", "/feed.xml")
+        response = connection.getresponse()
+        feed = feedparser.parse(response.read())
+        assert response.status == 200
+        enclosure = feed.entries[0].enclosures[0].href
+        assert enclosure == f"http://{host}:{port}/episodes/a.mp3"
+        connection.request("GET", "/episodes/a.mp3")
+        assert connection.getresponse().status == 200
+    assert (root / "feed.xml").read_text(encoding="utf-8") == built  # the published file is left as built
