@@ -232,8 +232,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config = _config(args)
     _warn_loopback(config)
+    checked: list[str] = []
     with reading(args.directory):
-        problems = check_folder(args.directory, config)
+        problems = check_folder(args.directory, config, checked)
+    if args.verbose:
+        print("Checked:")
+        for line in checked:
+            print(f"  {line}")
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) found in {args.directory}" if problems else f"{args.directory}: all checks passed")

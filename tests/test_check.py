@@ -132,3 +132,14 @@ def test_captions_parse_vtt_and_srt_alike() -> None:
     srt, srt_error = parse_captions("1\n00:00:01,000 --> 00:00:02,500\nFish & chips\n", "srt")
     assert error == srt_error == "" and vtt == srt and vtt[0].lines == ("Fish & chips",)
     assert parse_captions("00:00:01.000 --> 00:00:02.000\nHi\n", "vtt")[1] == "does not start with the WEBVTT header"
+
+
+def test_verbose_check_lists_what_it_checked(sample_build: SampleBuild, capsys: pytest.CaptureFixture[str]) -> None:
+    out = sample_build.project.root / "output"
+    assert main(["check", "-v", str(out), "--config", _config_file(sample_build)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Checked:" and lines[-1].endswith("all checks passed")
+    mp3s = sorted(p.relative_to(out).as_posix() for p in (out / "episodes").glob("*.mp3"))
+    listed = [line.strip().split(":")[0] for line in lines[1:-1]]
+    assert sorted(listed) == sorted(["feed.xml", *mp3s, "index.html"])
+    assert any("chapters" in line for line in lines)  # the full-article episode's chapters were checked

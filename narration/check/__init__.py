@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from narration.config import Config
+from narration.publish.feed import FEED_NAME
 from narration.publish.site import EPISODE_PAGES
 from narration.check.audio import measure_levels, chapter_problems, check_mp3, is_full
 from narration.check.base import Measured, Problem
@@ -13,19 +14,23 @@ from narration.check.transcripts import parse_captions
 from narration.check.transcripts import transcript_problems
 
 
-def check_folder(directory: Path, config: Config) -> list[str]:
-    """Every problem of a built folder as `path: problem` lines (empty when podcast apps will accept it)."""
+def check_folder(directory: Path, config: Config, checked: list[str] | None = None) -> list[str]:
+    """Every problem of a built folder as `path: problem` lines (empty when podcast apps will accept it);
+    `checked`, when given, receives one line per file saying what was checked in it."""
     directory = Path(directory)
     if not directory.is_dir():
         return [f"{directory}: no such folder; build first or name the output folder"]
-    return [f"{directory / p.path}: {p.message}" for p in _problems(directory, config)]
+    return [f"{directory / p.path}: {p.message}" for p in _problems(directory, config, checked if checked is not None else [])]
 
-def _problems(root: Path, config: Config) -> list[Problem]:
+
+def _problems(root: Path, config: Config, checked: list[str]) -> list[Problem]:
     problems: list[Problem] = []
     channel = read_feed(root, problems)
     base = with_slash(config.show.base_url)
     if channel is not None:
         problems += channel_problems(root, channel, config, base)
+        checked.append(f"{FEED_NAME}: parses as RSS; channel tags Apple and Podcasting 2.0 require; self link and "
+                       f"podcast:guid; artwork")
     else:
         problems += cover_fallback(root)
     episodes = find_episodes(root, channel, base, problems)
@@ -39,7 +44,11 @@ def _problems(root: Path, config: Config) -> list[Problem]:
             problems += chapter_problems(root, episode.slug, measured)
         problems += transcript_problems(root, episode.slug, measured.duration_s)
         problems += page_problems(root, f"{EPISODE_PAGES}/{episode.slug}.html")
+        checked.append(f"{mp3}: decoded length, loudness ({config.audio.loudness_lufs:g} LUFS), true peak, ID3 tags"
+                       + (", chapters" if full else "") + "; its feed item (enclosure length, duration, GUID, "
+                       "transcript links); transcripts (VTT, SRT, JSON timing); its player page")
     problems += page_problems(root, "index.html")
+    checked.append("index.html: parses, links resolve")
     if channel is not None:
         problems += full_episode_problems(episodes, root, config)
     return problems
