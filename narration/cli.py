@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from narration.config import Config, load_config
 from narration.errors import AudioToolError, NarrationError
 
-COMMANDS = ("build", "scripts", "serve", "check", "holdline")
+COMMANDS = ("build", "scripts", "serve", "check", "holdline", "cache")
 log = logging.getLogger("narration")
 
 if TYPE_CHECKING:
@@ -44,12 +44,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(parser: argparse.ArgumentParser, command: str) -> None:
-    if command != "serve":
+    if command not in ("serve", "cache"):
         parser.add_argument("--config", type=_path, help="config file (default: ./narration.toml if present)")
     if command in ("build", "scripts", "holdline"):
         parser.add_argument("--scripts", type=_path, default=Path("scripts"),
                             help="narration scripts folder (default: scripts/)")
-    if command in ("build", "holdline"):
+    if command in ("build", "holdline", "cache"):
         parser.add_argument("--cache", type=_path, default=Path(".cache/narration"),
                             help="clip cache folder (default: .cache/narration/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
@@ -81,6 +81,7 @@ COMMAND_HELP = {
     "serve": "Preview a built folder on this computer (loopback only by default).",
     "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts.",
     "holdline": "Build only the telephone hold-line renditions and program.",
+    "cache": "Show how big the clip cache is; --prune removes what no current build uses.",
 }
 
 
@@ -110,6 +111,9 @@ def parser_for(command: str) -> argparse.ArgumentParser:
     if command in ("serve", "check"):
         parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), metavar="DIR",
                             help="built folder (default: output/)")
+    if command == "cache":
+        parser.add_argument("--prune", action="store_true",
+                            help="remove what no current build uses (run after building every output that shares it)")
     if command == "serve":
         parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this computer only)")
         parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -271,8 +275,27 @@ def os_error_line(err: OSError) -> str:
     return f"{where}: {OS_ERROR_HINTS.get(err.errno or 0, err.strerror or str(err))}"
 
 
+def cmd_cache(args: argparse.Namespace) -> int:
+    from narration.cache.usage import prune, survey
+
+    folder = args.cache
+    if args.prune:
+        result = prune(folder)
+        if result is None:
+            print(f"{folder}: no build of an existing output is recorded; build first, then prune", file=sys.stderr)
+            return 2
+        removed, freed = result
+        print(f"Removed {removed} {'entry' if removed == 1 else 'entries'} ({freed / 1e6:.1f} MB) that no current build uses.")
+    kinds = survey(folder)
+    total = sum(size for _, size in kinds.values())
+    print(f"{folder}: {total / 1e6:.1f} MB in {sum(n for n, _ in kinds.values())} entries")
+    for kind, (count, size) in sorted(kinds.items()):
+        print(f"  {kind:<9} {count:>6} entries {size / 1e6:>9.1f} MB")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "build": cmd_build, "scripts": cmd_scripts, "serve": cmd_serve, "check": cmd_check, "holdline": cmd_holdline,
+    "build": cmd_build, "scripts": cmd_scripts, "serve": cmd_serve, "check": cmd_check, "holdline": cmd_holdline, "cache": cmd_cache,
 }
 
 

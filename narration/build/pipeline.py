@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -10,6 +11,7 @@ from typing import Sequence
 
 from narration import ingest
 from narration.cache import keys
+from narration.cache.usage import record_build, touch
 from narration import scripts as script_stage
 from narration.atomic import atomic_path
 from narration.config import AudioConfig, Config
@@ -196,6 +198,7 @@ def _cover(config: Config, cache_dir: Path) -> Path:
     if not intact_png(cached):  # PNG chunks carry CRCs: a damaged cover is drawn again, never published
         with atomic_path(cached) as tmp:
             default_cover(config.show.title, config.show.author, tmp)
+    touch(cached)
     return cached
 
 
@@ -257,6 +260,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     Segments of the episodes to remake are mixed while the engine speaks (MixAhead); the hold line is rendered
     beside the episodes; everything is written to a staging folder that replaces output/ at the end."""
     check_output_folder(config, options)
+    started = time.time()
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
         holdline = options.holdline and config.holdline.enabled
@@ -311,6 +315,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 report.hold_stats = hold.result()
             feed_bytes = feed_stage.build_feed(config.show, report.episodes, cover_name)
             stage.write_last(feed_stage.FEED_NAME, feed_bytes)
+        record_build(options.cache_dir, options.output, started)  # what it used is in use (cache --prune)
         return report
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 
 from narration.atomic import atomic_path
-from narration.cache.keys import clip_key  # noqa: F401 (re-exported: the clip cache is addressed by it)
+from narration.cache.keys import clip_key
+from narration.cache.usage import touch  # noqa: F401 (re-exported: the clip cache is addressed by it)
 from narration.models import Audio
 
 CHECK_CHUNK = b"nsha"  # our own RIFF chunk: sha256 of the PCM data, so corruption reads as a miss
@@ -37,6 +38,7 @@ class ClipCache:
             return None
         if len(data) != frames * 2 or not _checksum_ok(path, data):
             return None
+        touch(path)
         return Audio(np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0, rate)
 
     def put(self, key: str, audio: Audio) -> Audio:

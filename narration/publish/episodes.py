@@ -12,6 +12,7 @@ from narration.atomic import atomic_path, write_text_atomic
 from narration.audio.ffmpeg import encode_mp3
 from narration.models import Chapter, Cue, Mixdown
 from narration.audio.mp3 import CODEC_DELAY, count_frames, samples_per_frame
+from narration.cache.usage import touch
 from narration.publish.tags import write_tags
 
 
@@ -81,6 +82,7 @@ class SegmentCache:
         meta = _read_entry(self.root / f"{key}.json", mp3)
         if meta is None:
             return None
+        touch(self.root / f"{key}.json")
         try:
             return EncodedSegment(mp3, int(meta["frames"]), tuple(Cue(**cue) for cue in meta["cues"]))
         except (KeyError, TypeError, ValueError):
@@ -125,6 +127,7 @@ class EpisodeCache:
         meta = _read_entry(folder / "timeline.json", mp3)
         if meta is None:
             return None
+        touch(folder / "timeline.json")
         try:
             return EpisodeAudio(mp3, int(meta["duration_ms"]), tuple(Cue(**cue) for cue in meta["cues"]), meta["bytes"])
         except (KeyError, TypeError, ValueError):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from narration.atomic import write_text_atomic
+from narration.cache.usage import touch
 from narration.publish.holdline.manifest import HOLDLINE_DIR, ManifestEntry
 
 ENTRIES = "entries.json"
@@ -62,7 +63,10 @@ class HoldlineCache:
     def publish(self, key: str, out_dir: Path) -> list[ManifestEntry] | None:
         """Copy a cached item into out_dir/holdline/, checking every file as it is copied; None on a miss (and
         nothing of it left in out_dir)."""
-        return _publish_from(self.root / key, out_dir)
+        published = _publish_from(self.root / key, out_dir)
+        if published is not None:
+            touch(self.root / key / "entries.json")
+        return published
 
     def make(self, key: str, render: Callable[[Path], list[ManifestEntry]], out_dir: Path) -> list[ManifestEntry]:
         """Render an item into a private folder, publish it from there, then move it into the cache."""
