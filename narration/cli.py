@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from narration.config import Config, load_config
 from narration.errors import AudioToolError, NarrationError
 
-COMMANDS = ("build", "scripts", "serve", "check", "holdline")
+COMMANDS = ("build", "scripts", "serve", "check", "holdline", "voices")
 log = logging.getLogger("narration")
 
 if TYPE_CHECKING:
@@ -73,6 +73,8 @@ COMMAND_HELP = {
     "serve": "Preview a built folder on this computer (loopback only by default).",
     "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts.",
     "holdline": "Build only the telephone hold-line renditions and program.",
+    "voices": "List the Piper voices at hand (bundled, configured, given with --voice, in a voices/ folder beside "
+              "the config) with language, quality, sample rate, dataset and licence from their model cards.",
 }
 
 
@@ -102,6 +104,9 @@ def parser_for(command: str) -> argparse.ArgumentParser:
     if command in ("serve", "check"):
         parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), metavar="DIR",
                             help="built folder (default: output/)")
+    if command == "voices":
+        parser.add_argument("--voice", action="append", dest="voices", default=[], metavar="PATH",
+                            help="also describe this Piper .onnx voice (repeatable)")
     if command == "serve":
         parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this computer only)")
         parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -238,6 +243,18 @@ def cmd_holdline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_voices(args: argparse.Namespace) -> int:
+    from narration.build.pipeline import voice_settings
+    from narration.speech.voices import find_voices
+
+    config = _config(args)
+    voices = find_voices(voice_settings(config).voice, args.voices, config.root / "voices")
+    for voice in voices:
+        print("\n".join(voice.lines()))
+    unusable = sum(bool(voice.problem) for voice in voices)
+    return 1 if unusable else 0
+
+
 OS_ERROR_HINTS = {
     errno.ENOSPC: "no space left on the disk; free some space and try again",
     errno.EDQUOT: "disk quota exceeded; free some space and try again",
@@ -255,6 +272,7 @@ def os_error_line(err: OSError) -> str:
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "scripts": cmd_scripts, "serve": cmd_serve, "check": cmd_check, "holdline": cmd_holdline,
+    "voices": cmd_voices,
 }
 
 
