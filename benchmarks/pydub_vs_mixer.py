@@ -4,10 +4,10 @@
 Both sides start from the same files, the sample's clips as the build prepares them (16-bit WAV at the
 episode rate, levelled, in the clip cache), and make every episode of the sample (each section and the full
 article): pauses, the audio signature, the sentences end to end with short fades, one MP3 per episode at the
-configured bitrate. Each side runs in a fresh process; wall time of the stitching and the process's peak
-resident memory (its own, imports included and shown apart; the ffmpeg encoder, the same on both
-sides, is not counted) are measured in that process. Rounds are
-interleaved and the fastest of each side counts.
+configured bitrate. Each side runs in a fresh process, which measures the wall time of the stitching and its
+own peak resident memory (imports included; what they take is shown apart; the ffmpeg encoder both sides
+run is not counted). Rounds are interleaved and the fastest of each side counts. A second, longer episode
+(the full article's parts said --long times over) shows how each side grows with length.
 
 - pydub: AudioSegment.from_wav per clip, fade_in/fade_out, `+=`, AudioSegment.silent, export(format="mp3")
   through imageio-ffmpeg's ffmpeg (pydub's from_file on anything but WAV needs ffprobe, which no PyPI
@@ -17,7 +17,7 @@ interleaved and the fastest of each side counts.
 - mixer as the build does it: each segment (opening, section bodies, closing) rendered and encoded once,
   episodes joined frame by frame and tagged; a section's body serves its own episode and the full one.
 
-    python benchmarks/pydub_vs_mixer.py [--cache DIR] [--repeat 3]
+    python benchmarks/pydub_vs_mixer.py [--cache DIR] [--repeat 3] [--long 4]
 
 Without --cache, the sample is first built with the bundled voice into a temporary folder (about half a
 minute) to fill a clip cache. Needs pydub (`pip install -e ".[bench]"`); not a test.
@@ -236,7 +236,7 @@ def measure(manifest: Path, work: Path, repeat: int, sides: tuple[str, ...] = SI
 
 def report(best: dict[str, Run], what: str) -> None:
     mixer = best["mixer"]
-    print(f"\n{what} (fastest of the rounds; memory is the Python process's peak, imports included)")
+    print(f"\n{what}; memory is the Python process's peak, imports included")
     print(f"{'':<34}{'time':>9}{'x mixer':>9}{'peak MB':>10}{'x mixer':>9}{'after imports':>15}{'audio':>9}")
     labels = {"pydub": "pydub (AudioSegment, export)", "mixer": "mixer, whole episodes",
               "mixer-segments": "mixer, shared segments (the build)"}
@@ -271,8 +271,8 @@ def main() -> int:
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs", flush=True)
         best_sample = measure(sample, work, args.repeat)
         best_long = measure(long, work, 1, ("pydub", "mixer"))
-        report(best_sample, f"stitching the sample's {episodes} episodes")
-        report(best_long, f"one episode {args.long} times as long as the full article (its parts repeated; one round)")
+        report(best_sample, f"stitching the sample's {episodes} episodes (fastest of {args.repeat} rounds)")
+        report(best_long, f"one episode {args.long} times as long as the full article, its parts repeated (one round)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
