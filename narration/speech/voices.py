@@ -53,7 +53,7 @@ def model_card(model: Path) -> Path | None:
     if own.is_file():
         return own
     shared = model.with_name(CARD_NAME)
-    alone = [p for p in model.parent.glob("*.onnx")] == [model]
+    alone = list(model.parent.glob("*.onnx")) == [model]
     return shared if shared.is_file() and alone else None
 
 
