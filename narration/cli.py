@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from narration.config import Config, load_config
 from narration.errors import AudioToolError, NarrationError
 
-COMMANDS = ("build", "scripts", "serve", "check", "holdline", "cache")
+COMMANDS = ("build", "scripts", "serve", "check", "holdline", "cache", "voices")
 log = logging.getLogger("narration")
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ COMMAND_HELP = {
     "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts.",
     "holdline": "Build only the telephone hold-line renditions and program.",
     "cache": "Show how big the clip cache is; --prune removes what no current build uses.",
+    "voices": "List the Piper voices at hand (bundled, configured, given with --voice, in a voices/ folder beside "
+              "the config) with language, quality, sample rate, dataset and licence from their model cards.",
 }
 
 
@@ -114,6 +116,9 @@ def parser_for(command: str) -> argparse.ArgumentParser:
     if command == "cache":
         parser.add_argument("--prune", action="store_true",
                             help="remove what no current build uses (run after building every output that shares it)")
+    if command == "voices":
+        parser.add_argument("--voice", action="append", dest="voices", default=[], metavar="PATH",
+                            help="also describe this Piper .onnx voice (repeatable)")
     if command == "serve":
         parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this computer only)")
         parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -260,6 +265,18 @@ def cmd_holdline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_voices(args: argparse.Namespace) -> int:
+    from narration.build.pipeline import voice_settings
+    from narration.speech.voices import find_voices
+
+    config = _config(args)
+    voices = find_voices(voice_settings(config).voice, args.voices, config.root / "voices")
+    for voice in voices:
+        print("\n".join(voice.lines()))
+    unusable = sum(bool(voice.problem) for voice in voices)
+    return 1 if unusable else 0
+
+
 OS_ERROR_HINTS = {
     errno.ENOSPC: "no space left on the disk; free some space and try again",
     errno.EDQUOT: "disk quota exceeded; free some space and try again",
@@ -295,7 +312,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "build": cmd_build, "scripts": cmd_scripts, "serve": cmd_serve, "check": cmd_check, "holdline": cmd_holdline, "cache": cmd_cache,
+    "build": cmd_build, "scripts": cmd_scripts, "serve": cmd_serve, "check": cmd_check, "holdline": cmd_holdline,
+    "cache": cmd_cache, "voices": cmd_voices,
 }
 
 
