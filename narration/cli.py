@@ -31,7 +31,7 @@ def _path(text: str) -> Path:
 
 def _article(text: str) -> Path | str:
     """An article argument: a file path, or an http(s) address kept exactly as typed (a Path would fold its '//')."""
-    from narration.fetch import is_url
+    from narration.ingest.fetch import is_url
 
     return text.strip() if is_url(text.strip()) else _path(text)
 

@@ -17,7 +17,7 @@ from narration.publish.holdline.settings import HoldlineSettings
 from narration.publish.holdline.settings import problems as holdline_problems
 from narration.errors import ConfigError, InputError
 from narration.files import CONFIG_LIMIT, read_user_file
-from narration.debris import pattern_problems
+from narration.ingest.debris import pattern_problems
 
 CONFIG_NAME = "narration.toml"
 # Control and bidi-override characters would break the feed's XML and the spoken intro.
@@ -79,7 +79,7 @@ class ScriptConfig:
     credits: Literal["episode", "outro", "omit"] = "episode"
     lexicon: str = "lexicon.toml"
     url_phrase: str = ""
-    debris: list[str] = field(default_factory=list)  # regexes of page debris, added to narration.debris defaults
+    debris: list[str] = field(default_factory=list)  # regexes of page debris, added to narration.ingest.debris defaults
     disclaimer: str = (
         "This recording is educational information, not medical advice. "
         "Please talk with your doctor about your own health."

@@ -22,8 +22,8 @@ from narration.text.lexicon import Lexicon, Report
 from narration.models import Article, Block, Pause, Script, Section, Segment, Sentence
 from narration.text.normalize import normalize, spoken_list
 from narration.text.sentences import split_sentences
-from narration.tables import spoken_rows
-from narration.outline import narrated_blocks
+from narration.ingest.tables import spoken_rows
+from narration.ingest.outline import narrated_blocks
 
 log = logging.getLogger(__name__)
 

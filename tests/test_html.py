@@ -15,7 +15,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
-import narration.fetch
+import narration.ingest.fetch
 import narration.speech
 from conftest import FIXTURES, FakeEngine
 from narration.cli import main
@@ -24,7 +24,7 @@ from narration.ingest import read_article
 from narration.text.lexicon import Report, load_lexicon
 from narration.models import Block
 from narration.scripts import plan_sections, script_text
-from narration.tables import spoken_rows
+from narration.ingest.tables import spoken_rows
 
 PAGE = FIXTURES / "web" / "metformin-safely.html"
 # Text of the page around the article: none of it may reach a script, a heading or a title.
@@ -237,7 +237,7 @@ def test_url_article_builds_with_the_pages_own_metadata(server: str, folder: Pat
 ])
 def test_url_failures_are_one_line(server: str, folder: Path, route: str, says: str,
                                    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(narration.fetch, "TIMEOUT_S", 0.5)
+    monkeypatch.setattr(narration.ingest.fetch, "TIMEOUT_S", 0.5)
     url = f"{server}{route}"
     assert _build(folder, url) == 2
     lines = capsys.readouterr().err.strip().splitlines()

@@ -32,7 +32,7 @@ from narration.publish.site import SiteShow, write_site
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
-from narration.tables import spoken_rows
+from narration.ingest.tables import spoken_rows
 
 log = logging.getLogger(__name__)
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "breast-calcifications.txt"

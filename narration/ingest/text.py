@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from narration.debris import DebrisFilter
+from narration.ingest.debris import DebrisFilter
 from narration.models import Block
-from narration.outline import SUB, Gap, Heading, Item
+from narration.ingest.outline import SUB, Gap, Heading, Item
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from narration.debris import DebrisFilter
+from narration.ingest.debris import DebrisFilter
 from narration.models import Block
-from narration.tables import table_block
-from narration.outline import SUB, Gap, Heading, Item
-from narration.plaintext import Unit, candidate, is_prose
+from narration.ingest.tables import table_block
+from narration.ingest.outline import SUB, Gap, Heading, Item
+from narration.ingest.text import Unit, candidate, is_prose
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
 NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MULTILINE)

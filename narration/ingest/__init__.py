@@ -10,15 +10,15 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from narration.debris import DebrisFilter, debris_filter
+from narration.ingest.debris import DebrisFilter, debris_filter
 from narration.errors import InputError
-from narration.fetch import fetch_page, is_url, url_stem
+from narration.ingest.fetch import fetch_page, is_url, url_stem
 from narration.files import ARTICLE_LIMIT, read_user_file
-from narration.mdreader import parse_markdown
+from narration.ingest.markdown import parse_markdown
 from narration.models import Article, ArticleMeta
-from narration.webpage import Page, read_page
-from narration.outline import CREDIT_HEADINGS, Gap, Heading, Item, section_role, sections_from_outline  # noqa: F401 (re-exported)
-from narration.plaintext import looks_like_heading, parse_text  # noqa: F401 (re-exported)
+from narration.ingest.html import Page, read_page
+from narration.ingest.outline import CREDIT_HEADINGS, Gap, Heading, Item, section_role, sections_from_outline  # noqa: F401 (re-exported)
+from narration.ingest.text import looks_like_heading, parse_text  # noqa: F401 (re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ def meta_from_fields(fields: dict[str, str], path: Path) -> ArticleMeta:
 
 
 def parse_html(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
-    """HTML: the page's main content (see narration.webpage); its headings start sections, its blocks follow."""
+    """HTML: the page's main content (see narration.ingest.html); its headings start sections, its blocks follow."""
     return _page_outline(read_page(text))
 
 

@@ -18,7 +18,7 @@ import lxml.etree
 import lxml.html
 
 from narration.models import Block
-from narration.tables import table_block
+from narration.ingest.tables import table_block
 
 log = logging.getLogger(__name__)
 
