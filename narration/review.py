@@ -120,7 +120,7 @@ def _parts(raw: str) -> list[str]:
     token = re.sub(r"\.?'s$", "", raw.strip(_EDGE))
     if _SPELLED.fullmatch(token):
         return [token]
-    return [part.strip(_EDGE) for part in token.split("-") if part.strip(_EDGE)]
+    return [part.strip(_EDGE) for part in re.split(r"[-/]", token) if part.strip(_EDGE)]
 
 
 def symbols(sentence: str) -> list[str]:
