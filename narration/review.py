@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from narration.atomic import write_text_atomic
+from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
 from narration.models import Article, Dropped, Script
 from narration.scripts import PAUSE, QUESTION_NUMBER, TITLE_LINE, read_script
 from narration.text.lexicon import Lexicon
@@ -334,7 +334,11 @@ def review_text(article: Article, scripts: Sequence[Script], findings: Sequence[
 
 
 def write_review(folder: Path, article: Article, scripts: Sequence[Script], findings: Sequence[Finding]) -> Path:
-    """Write (or replace) the article's review file beside its scripts."""
+    """Write (or replace) the article's review file beside its scripts, under the folder's lock, clearing what a
+    killed earlier run left of it."""
     path = folder / REVIEW_FILE
-    write_text_atomic(path, review_text(article, scripts, findings))
+    folder.mkdir(parents=True, exist_ok=True)
+    with folder_lock(folder):
+        remove_stale_temps(folder, re.escape(REVIEW_FILE))
+        write_text_atomic(path, review_text(article, scripts, findings))
     return path
