@@ -77,7 +77,7 @@ def _article_args(parser: argparse.ArgumentParser, command: str) -> None:
 COMMAND_HELP = {
     "build": "Build podcast episodes, feed, transcripts, player, talking book and hold line from articles "
              "(default: the built-in sample).",
-    "scripts": "Write the narration scripts for review without synthesizing, and list the rules that fired.",
+    "scripts": "Write the narration scripts without synthesizing, and list what to review in them (also in REVIEW.md).",
     "serve": "Preview a built folder on this computer (loopback only by default).",
     "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts.",
     "holdline": "Build only the telephone hold-line renditions and program.",
@@ -205,26 +205,24 @@ def _warn_loopback(config: Config) -> None:
 
 
 def cmd_scripts(args: argparse.Namespace) -> int:
-    from narration.build.pipeline import prepare_scripts
+    from narration.build.pipeline import prepare_scripts, project_lexicon
+    from narration.review import review_article, summary, write_review
 
     config = _config(args)
     prepared, report = prepare_scripts(config, _options(args))
-    for item in prepared:
-        print(f"{item.article.title}: {len(item.scripts)} scripts in {args.scripts / item.article.slug}")
-        if item.article.dropped:
-            print(f"  dropped {len(item.article.dropped)} debris lines (page furniture, captions, cards; "
-                  "run with -v to list them)")
-            for dropped in item.article.dropped:
-                log.debug("%s: dropped %r (%s)", dropped.file, dropped.text, dropped.pattern)
     for path in report.scripts_written:
-        print(f"  wrote {path}")
+        print(f"wrote {path}")
     for path in report.kept_edits:
-        print(f"  kept your edit of {path}")
-    lines = report.rules.lines()
-    if lines:
-        print("Rules and lexicon entries that fired:")
-        for line in lines:
-            print(f"  {line}")
+        print(f"kept your edit of {path}")
+    lexicon = project_lexicon(config)
+    for item in prepared:
+        findings = review_article(item.article, item.scripts, lexicon)
+        for finding in findings:
+            print(finding)
+        review = write_review(args.scripts / item.article.slug, item.article, item.scripts, findings)
+        print(f"{summary(item.article, item.scripts, findings)}; the list is in {review}")
+    for line in report.rules.lines():
+        log.debug("fired: %s", line)
     return 0
 
 

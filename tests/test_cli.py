@@ -106,7 +106,46 @@ def test_scripts_command_says_how_much_debris_it_dropped(tmp_path: Path, capsys:
                        "Opening words here.\n\n## Next part\n\nMore words follow.\n", encoding="utf-8")
     assert main(["scripts", str(article)]) == 0
     out = capsys.readouterr().out
-    assert "Page: 2 scripts" in out
+    assert "of 2 scripts" in out
     assert "dropped 4 debris lines" in out
     spoken = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "scripts" / "page").glob("*.txt"))
     assert "photo" not in spoken and "caption" not in spoken and "iStock" not in spoken and "Site" not in spoken
+
+
+LONG = ("When you come to the clinic for the first time, please bring a list of the medicines you take, your "
+        "insurance card, the letters from other doctors, and any questions you have, so that the nurse can go "
+        "through them with you at the visit.")
+
+
+def test_scripts_command_lists_what_to_review_by_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert len(LONG.split()) == 45
+    lines = ["# Clinic notes", "", "The AYA program helps young adults find care near their homes.", "",
+             "The fee is shown as $$$ on the price list at the desk.", "", "Enlarge", "", "## Visits", "",
+             LONG, "", "Yes", ""]
+    article = tmp_path / "notes.md"
+    article.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["scripts", "notes.md"]) == 0
+    out = capsys.readouterr().out
+
+    def where(word: str) -> str:
+        """The script file and line that say `word`, found by reading the scripts."""
+        for path in sorted((tmp_path / "scripts" / "notes").glob("[0-9]*.txt")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if word in line and not line.startswith(("#", "title:")):
+                    return f"{Path('scripts') / 'notes' / path.name}:{number}"
+        raise AssertionError(f"{word!r} is in no script")
+
+    expected = [f"{where('A.Y.A')}: unknown capitals: AYA", f"{where('$$$')}: symbol: \"$\"",
+                f"{where('Yes')}: fragment: \"Yes\"", f"{where('insurance card')}: long sentence: 45 words",
+                f"notes.md:{lines.index('Enlarge') + 1}: dropped: \"Enlarge\""]
+    printed = out.splitlines()
+    for item in expected:
+        assert any(line.startswith(item) for line in printed), (item, out)
+    review = (tmp_path / "scripts" / "notes" / "REVIEW.md").read_text(encoding="utf-8")
+    findings = [line for line in printed if line.startswith(("scripts/", "notes.md:"))]
+    assert len(findings) >= len(expected)
+    assert all(line in review.splitlines() for line in findings)
+    assert f"{len(findings) - 1} items to review in 2 of 2 scripts, dropped 1 debris line" in out
+    assert "Enlarge" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "scripts" / "notes").glob("[0-9]*.txt"))

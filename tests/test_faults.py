@@ -258,7 +258,7 @@ def test_killed_scripts_command_leaves_no_temporary_file_behind(published, tmp_p
     for name in others:
         (folder / name).write_text("someone else's", encoding="utf-8")
     assert main(scripts_args(project, article)) == 0
-    assert sorted(p.name for p in folder.iterdir() if p.name not in {".generated.json"} and p.suffix != ".txt") == \
+    assert sorted(p.name for p in folder.iterdir() if p.name not in {".generated.json", "REVIEW.md"} and p.suffix != ".txt") == \
         sorted(others)
     assert "five days" in (folder / "02-results.txt").read_text(encoding="utf-8")
 

@@ -64,11 +64,12 @@ def test_review_metadata_is_spoken_and_shown(tmp_path: Path) -> None:
     assert "This is section 2 of 3 of Screening Basics." in intro
 
 
-def test_scripts_command_writes_scripts_and_lists_rules(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_scripts_command_writes_scripts_and_a_review_list(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     project, article = _project(tmp_path)
     monkeypatch.chdir(project.root)
     assert main(["scripts", str(article), "--scripts", str(project.root / "review")]) == 0
     out = capsys.readouterr().out
     assert (project.root / "review" / "screening" / "02-who-should-be-screened.txt").is_file()
-    assert "Rules and lexicon entries that fired:" in out
+    assert "items to review in" in out.splitlines()[-1]
+    assert (project.root / "review" / "screening" / "REVIEW.md").is_file()
     assert not (project.root / "output").exists()

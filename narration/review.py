@@ -1,0 +1,344 @@
+"""The review list of the `scripts` command: what the tool is unsure of, line by line, so an editor checks those
+lines instead of listening to every minute.
+
+Checks read a script as the voice will say it (after normalization and the lexicon, with the editor's own
+edits) and say where: `path:line: kind: detail`, like a compiler. The thresholds and word lists live in
+`narration/data/review.toml`; the lexicon says which capital-letter words are known.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
+from narration.models import Article, Dropped, Script
+from narration.scripts import PAUSE, QUESTION_NUMBER, TITLE_LINE, read_script
+from narration.text.lexicon import Lexicon
+from narration.text.sentences import split_sentences
+
+REVIEW_FILE = "REVIEW.md"  # beside the scripts; not a script (script files are NN-name.txt)
+ORDINARY_PUNCTUATION = frozenset(".,;:?!'\"-()")
+_TOKEN = re.compile(r"\S+")
+_EDGE = ".,;:?!\"()'"
+_SPELLED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z](?:-(?:[A-Za-z]\.)*[A-Za-z])*")  # N.C.I, E.G-F.R, P.h.D
+_CAMEL = re.compile(r"(?:[A-Z][a-z]+)+")  # DailyMed, McDonald: names, not acronyms
+_AFTER_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s?([^\W\d_]{1,6})(\.?)(?![^\W\d_])")
+_VOWEL = re.compile(r"[aeiouAEIOU]")
+_HEADING_END = re.compile(r"[.!]$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to review: where it is and what about it."""
+
+    path: str
+    line: int
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.kind}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Thresholds and word lists of the review (narration/data/review.toml)."""
+
+    long_sentence_words: int
+    fragment_words: int
+    short_section_words: int
+    long_section_words: int
+    long_heading_words: int
+    known_capitals: frozenset[str]
+    plain_after_numbers: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+@cache
+def default_rules() -> Rules:
+    """The review settings shipped with the package."""
+    data = tomllib.loads((resources.files("narration") / "data" / "review.toml").read_text(encoding="utf-8"))
+    limits, after = data["limits"], data["after_numbers"]
+    return Rules(**limits, known_capitals=frozenset(data["capitals"]["known"]),
+                 plain_after_numbers=frozenset(w.casefold() for w in after["plain"]),
+                 abbreviations=frozenset(w.casefold() for w in after["abbreviations"]))
+
+
+@dataclass(frozen=True)
+class Known:
+    """Capital-letter words the lexicon knows: as written (its entries) and as said (spelled forms such as
+    "P.h.D" that the lexicon itself writes)."""
+
+    written: frozenset[str]
+    folded: frozenset[str]
+    said: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon, rules: Rules) -> Known:
+        said = {token.strip(_EDGE) for e in lexicon.entries for token in e.spoken.split()}
+        return cls(frozenset({e.written for e in lexicon.entries} | rules.known_capitals),
+                   frozenset(e.written.casefold() for e in lexicon.entries if e.ignore_case), frozenset(said))
+
+    def knows(self, token: str, letters: str) -> bool:
+        return (token in self.said or letters in self.written or token in self.written
+                or letters.casefold() in self.folded)
+
+
+# ------------------------------------------------------------------ checks of one spoken sentence
+
+def _excerpt(sentence: str, limit: int = 90) -> str:
+    return f'"{sentence}"' if len(sentence) <= limit else f'"{sentence[:limit].rsplit(" ", 1)[0]} …"'
+
+
+def capital_words(sentence: str, known: Known) -> list[str]:
+    """Capital-letter words the voice will guess at: spelled-out letter groups ("N.C.I"), capitals left as a
+    word ("NCI's", "USPSTF") and mixed-case terms ("mRNA", "HbA1c") that the lexicon does not list."""
+    found = []
+    for raw in _TOKEN.findall(sentence):
+        for token in _parts(raw):
+            spelled = _SPELLED.fullmatch(token)
+            letters = token.replace(".", "") if spelled else token
+            capitals = sum(ch.isupper() for ch in letters)
+            if capitals < 2 and not (spelled and capitals):
+                continue
+            if not spelled and _CAMEL.fullmatch(token):
+                continue
+            if not known.knows(token, letters):
+                found.append(f"{letters}, said {token}" if spelled else f"{letters}, read as a word")
+    return found
+
+
+def _parts(raw: str) -> list[str]:
+    """A word's parts as the checks see them: "N.C.I-supported" is "N.C.I" and "supported", "R.T-P.C.R" one
+    spelled group; edge punctuation and a possessive are not part of it."""
+    token = re.sub(r"\.?'s$", "", raw.strip(_EDGE))
+    if _SPELLED.fullmatch(token):
+        return [token]
+    return [part.strip(_EDGE) for part in re.split(r"[-/]", token) if part.strip(_EDGE)]
+
+
+def symbols(sentence: str) -> list[str]:
+    """Characters other than letters, digits, spaces and ordinary punctuation, which a voice skips or names."""
+    seen = []
+    for ch in sentence:
+        if ch.isspace() or ch in ORDINARY_PUNCTUATION or unicodedata.category(ch)[0] in "LN" or ch in seen:
+            continue
+        seen.append(ch)
+    return seen
+
+
+def unknown_abbreviations(sentence: str, rules: Rules) -> list[str]:
+    """A number followed by an abbreviation normalization did not expand ("6 mo.", "8 yrs", "2 tbsp")."""
+    found = []
+    for m in _AFTER_NUMBER.finditer(sentence):
+        word, dot = m.group(1), m.group(2)
+        folded = word.casefold()
+        if folded in rules.plain_after_numbers or (word.isupper() and len(word) > 1):
+            continue
+        rest = sentence[m.end():].lstrip()
+        mid_sentence_dot = bool(dot) and bool(rest) and not rest[0].isupper()
+        if folded in rules.abbreviations or mid_sentence_dot or not _VOWEL.search(word):
+            found.append(m.group().strip())
+    return found
+
+
+SentenceCheck = Callable[[str, "Context"], list[str]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the sentence checks need besides the sentence."""
+
+    rules: Rules
+    known: Known
+    headings: frozenset[str] = frozenset()  # sub-headings, by heading_key: short by design, not fragments
+
+
+def heading_key(text: str) -> str:
+    """Letters and digits only, so a sub-heading matches its spoken form ("About PDQ" / "About P.D.Q")."""
+    return re.sub(r"[\W_]", "", QUESTION_NUMBER.sub("", text)).casefold()
+
+
+def _fragment(sentence: str, context: Context) -> list[str]:
+    words = len(sentence.split())
+    if words > context.rules.fragment_words or heading_key(sentence) in context.headings:
+        return []
+    return [_excerpt(sentence)]
+
+
+def _long(sentence: str, context: Context) -> list[str]:
+    words = len(sentence.split())
+    return [f"{words} words: {_excerpt(sentence, 70)}"] if words > context.rules.long_sentence_words else []
+
+
+# kind -> check; each returns one detail per thing found in the sentence
+SENTENCE_CHECKS: tuple[tuple[str, SentenceCheck], ...] = (
+    ("unknown capitals", lambda s, c: [f"{w} (not in the lexicon)" for w in capital_words(s, c.known)]),
+    ("symbol", lambda s, c: [f'"{ch}" left in {_excerpt(s, 60)}' for ch in symbols(s)]),
+    ("abbreviation", lambda s, c: [f'"{a}": a number with an abbreviation the voice reads as written'
+                                   for a in unknown_abbreviations(s, c.rules)]),
+    ("fragment", _fragment),
+    ("long sentence", _long),
+)
+
+
+def sentence_findings(sentence: str, context: Context) -> list[tuple[str, str]]:
+    """(kind, detail) of everything the checks find in one spoken sentence."""
+    return [(kind, detail) for kind, check in SENTENCE_CHECKS for detail in check(sentence, context)]
+
+
+# ------------------------------------------------------------------ a script file
+
+def spoken_lines(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str]]]:
+    """The title line and the spoken sentences of a script, each with its line number (as parse_script reads
+    them: '#' notes and pause marks are not spoken)."""
+    title = None
+    sentences: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = TITLE_LINE.match(line)
+        if match and title is None and not sentences:
+            title = (number, match.group(1).strip())
+            continue
+        spoken = PAUSE.sub(" ", line)
+        sentences += [(number, " ".join(s.split())) for s in split_sentences(spoken) if s.strip()]
+    return title, sentences
+
+
+def script_findings(path: str, text: str, context: Context) -> list[Finding]:
+    """Every finding of one script file, in line order."""
+    title, sentences = spoken_lines(text)
+    findings = [Finding(path, number, kind, detail)
+                for number, sentence in sentences for kind, detail in sentence_findings(sentence, context)]
+    at, heading = title or (1, "")
+    words = len(heading.split())
+    if words > context.rules.long_heading_words or _HEADING_END.search(heading):
+        findings.append(Finding(path, at, "heading", f"{_excerpt(heading, 70)} reads like a sentence ({words} words)"))
+    said = sum(len(sentence.split()) for _, sentence in sentences)
+    if said < context.rules.short_section_words:
+        findings.append(Finding(path, at, "short section", f"{said} words: page debris, or part of the next section?"))
+    elif said > context.rules.long_section_words:
+        findings.append(Finding(path, at, "long section", f"{said} words (about {round(said / 150)} minutes): "
+                                "split it with a heading?"))
+    return sorted(findings, key=lambda f: f.line)
+
+
+def _once(findings: list[Finding]) -> list[Finding]:
+    """An unknown capital word is listed where it first appears, with how often it recurs: one lexicon entry
+    settles every line."""
+    def word(finding: Finding) -> str:
+        return finding.detail.split(",", 1)[0]
+
+    counts: dict[str, int] = {}
+    for f in findings:
+        if f.kind == "unknown capitals":
+            counts[word(f)] = counts.get(word(f), 0) + 1
+    kept, seen = [], set()
+    for f in findings:
+        if f.kind == "unknown capitals":
+            if word(f) in seen:
+                continue
+            seen.add(word(f))
+            more = counts[word(f)] - 1
+            if more:
+                f = Finding(f.path, f.line, f.kind, f"{f.detail} (and {more} more {'time' if more == 1 else 'times'})")
+        kept.append(f)
+    return kept
+
+
+# ------------------------------------------------------------------ debris
+
+def _plain(line: str) -> str:
+    return " ".join(re.sub(r"[*_`#>\[\]]", " ", line).split())
+
+
+def debris_findings(source: str, source_lines: Sequence[str] | None, dropped: Iterable[Dropped]) -> list[Finding]:
+    """One finding per piece of debris left out, at the source line it came from (0 when it cannot be found,
+    e.g. a fetched web page)."""
+    plain = [_plain(line) for line in source_lines or ()]
+    findings, cursor = [], 0
+    for item in dropped:
+        number = _locate(plain, _plain(item.line), cursor)
+        cursor = max(cursor, number - 1) if number else cursor
+        rule = item.pattern if item.pattern.startswith("<") else f"pattern {item.pattern}"
+        what = _excerpt(item.text, 70) if item.text == item.line else f"{_excerpt(item.text, 40)} from {_excerpt(item.line, 50)}"
+        findings.append(Finding(source, number, "dropped", f"{what} ({rule})"))
+    return findings
+
+
+def _locate(lines: Sequence[str], text: str, start: int) -> int:
+    """The 1-based line where `text` (or its opening words, for a paragraph wrapped over several lines) is
+    written, searching from `start` first; 0 when it is nowhere."""
+    words = text.split()
+    for probe in (text, " ".join(words[:6]), " ".join(words[:3])):
+        if not probe:
+            continue
+        for index in [*range(start, len(lines)), *range(0, start)]:
+            if probe in lines[index]:
+                return index + 1
+    return 0
+
+
+# ------------------------------------------------------------------ an article
+
+def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon,
+                   rules: Rules | None = None) -> list[Finding]:
+    """The article's debris, then each script's findings, grouped by file in reading order."""
+    rules = rules or default_rules()
+    headings = frozenset(heading_key(block.text) for section in article.sections for block in section.blocks
+                         if block.kind == "subheading")
+    context = Context(rules, Known.of(lexicon, rules), headings)
+    source = str(article.source)
+    lines = None
+    if isinstance(article.source, Path):
+        lines = article.source.read_text(encoding="utf-8", errors="replace").splitlines()
+    findings = sorted(debris_findings(source, lines, article.dropped), key=lambda f: f.line)
+    for script in scripts:
+        text = read_script(script.path) if script.path else None
+        if text is not None:
+            findings += script_findings(str(script.path), text, context)
+    return _once(findings)
+
+
+def summary(article: Article, scripts: Sequence[Script], findings: Sequence[Finding]) -> str:
+    """One line: how much there is to review, and where the review file is."""
+    in_scripts = [f for f in findings if f.kind != "dropped"]
+    files = len({f.path for f in in_scripts})
+    dropped = len(findings) - len(in_scripts)
+    line = (f"{article.title}: {len(in_scripts)} {'item' if len(in_scripts) == 1 else 'items'} to review in "
+            f"{files} of {len(scripts)} scripts")
+    if dropped:
+        line += f", dropped {dropped} debris {'line' if dropped == 1 else 'lines'} to check"
+    return line
+
+
+def review_text(article: Article, scripts: Sequence[Script], findings: Sequence[Finding]) -> str:
+    """The review file: the same lines as the terminal, grouped by file, readable as Markdown or plain text."""
+    out = [f"# Review: {article.title}", "",
+           "Written by the `scripts` command on every run (edits here are lost). Each line says where to look "
+           "(`file:line`) and what the tool is unsure of; the scripts themselves are the NN-name.txt files.", "",
+           summary(article, scripts, findings) + ".", ""]
+    for path in dict.fromkeys(f.path for f in findings):
+        out += [f"## {path}", "", "```", *(str(f) for f in findings if f.path == path), "```", ""]
+    if not findings:
+        out += ["Nothing to review.", ""]
+    return "\n".join(out)
+
+
+def write_review(folder: Path, article: Article, scripts: Sequence[Script], findings: Sequence[Finding]) -> Path:
+    """Write (or replace) the article's review file beside its scripts, under the folder's lock, clearing what a
+    killed earlier run left of it."""
+    path = folder / REVIEW_FILE
+    folder.mkdir(parents=True, exist_ok=True)
+    with folder_lock(folder):
+        remove_stale_temps(folder, re.escape(REVIEW_FILE))
+        write_text_atomic(path, review_text(article, scripts, findings))
+    return path
