@@ -24,7 +24,7 @@ TABLE = [
     ("Ask the N.C.I's staff.", []),
     ("Read the USPSTF advice here.", ["unknown capitals"]),
     ("The mRNA is measured today.", ["unknown capitals"]),
-    ("The HbA1c test shows blood sugar.", ["unknown capitals"]),
+    ("The pCR rate was high after surgery.", ["unknown capitals"]),
     ("Doctors at DailyMed and McDonald clinics agree.", []),  # names in camel case
     ("Take it at 3 PM every day.", []),
     ("Your P.h.D adviser and the COVID clinic help.", []),  # the lexicon's own spoken forms
