@@ -248,9 +248,6 @@ def _episode_page(show: SiteShow, episode: PublishedEpisode) -> str:
     language = info.meta.language or show.language or "en"
     mp3 = _href(episode.mp3, page_dir)
     vtt = _href(f"{TRANSCRIPTS}/{info.slug}.vtt", page_dir)
-    part = (
-        f"Part {info.number} of the article" if info.kind == "section" and info.number else "The whole of the article"
-    )
     head = _feed_link(show, page_dir) + f'<script src="{_href(ASSETS, page_dir)}/player.js" defer></script>\n'
     body = (
         '<a class="skip-link" href="#player">Skip to the audio player</a>\n'
@@ -258,7 +255,6 @@ def _episode_page(show: SiteShow, episode: PublishedEpisode) -> str:
         f'<header>\n<nav aria-label="Site">\n<a href="{_href("index.html", page_dir)}">'
         f"All episodes of {_e(show.title)}</a>\n</nav>\n</header>\n"
         f'<main id="main">\n<h1>{_e(info.title)}</h1>\n'
-        f'<p class="article">{part} <cite>{_e(info.article_title)}</cite>.</p>\n'
         f'<p class="description">{_e(info.description)}</p>\n'
         f"{_synthetic_notice()}{_review(episode)}"
         f'<section id="player" aria-labelledby="player-heading" tabindex="-1">\n'
