@@ -23,7 +23,7 @@ AUDIO = AudioConfig()
 
 def test_sample_scripts_are_spoken_text_one_sentence_per_line(tmp_path: Path) -> None:
     article = read_article(SAMPLE)
-    sync = sync_scripts(article, tmp_path, load_lexicon(None), ScriptConfig(), AUDIO)
+    sync = sync_scripts(article, tmp_path, load_lexicon(None), ScriptConfig(credits="episode", min_section_seconds=0), AUDIO)
     texts = [p.read_text(encoding="utf-8") for p in sync.written]
     spoken = "\n".join(texts)
     assert "\n- " not in spoken and not any(line.startswith("- ") for line in spoken.splitlines())
@@ -52,11 +52,12 @@ def test_changed_article_with_edited_script_warns_and_keeps_edit(tmp_path: Path,
     source = tmp_path / "a.txt"
     source.write_text("Intro line here.\nWhat is it?\nIt is a thing.\n", encoding="utf-8")
     lexicon = load_lexicon(None)
-    sync = sync_scripts(read_article(source), tmp_path / "s", lexicon, ScriptConfig(), AUDIO)
+    kept_apart = ScriptConfig(min_section_seconds=0)
+    sync = sync_scripts(read_article(source), tmp_path / "s", lexicon, kept_apart, AUDIO)
     edited = sync.written[1]
     edited.write_text(edited.read_text(encoding="utf-8").replace("It is a thing.", "It is a fine thing."), encoding="utf-8")
     source.write_text("Intro line here.\nWhat is it?\nIt is a different thing.\n", encoding="utf-8")
-    again = sync_scripts(read_article(source), tmp_path / "s", lexicon, ScriptConfig(), AUDIO)
+    again = sync_scripts(read_article(source), tmp_path / "s", lexicon, kept_apart, AUDIO)
     assert "It is a fine thing." in edited.read_text(encoding="utf-8")
     assert again.kept_edits == [edited]
     assert any("kept your edit" in r.message and "--regenerate-scripts" in r.message for r in caplog.records)
@@ -100,8 +101,8 @@ INSERTED = [  # (article before, the script to edit, article after, where the ed
     ("# Guide\n\n## Start\n\nOne.\n\n## Middle\n\nTwo.\n\n## Results\n\nResults come in a week.\n", "03-results.txt",
      "# Guide\n\n## Start\n\nOne.\n\n## Middle\n\nTwo.\n\n## New\n\nInserted.\n\n## Results\n\nResults come in a week.\n",
      "04-results.txt"),
-    ("# Guide\n\n## Notes\n\nOne.\n\n## Notes\n\nResults come in a week.\n", "02-notes.txt",
-     "# Guide\n\n## First\n\nZero.\n\n## Notes\n\nOne.\n\n## Notes\n\nResults come in a week.\n", "03-notes.txt"),
+    ("# Guide\n\n## Tips\n\nOne.\n\n## Tips\n\nResults come in a week.\n", "02-tips.txt",
+     "# Guide\n\n## First\n\nZero.\n\n## Tips\n\nOne.\n\n## Tips\n\nResults come in a week.\n", "03-tips.txt"),
 ]
 
 
@@ -127,6 +128,6 @@ def test_edit_follows_its_section_when_one_is_inserted_before_it(
     assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert "Your results come within seven days." in (folder / moved).read_text(encoding="utf-8")
     assert sorted(p.name for p in folder.glob("*.txt")) == [f"{n:02d}-{s}.txt" for n, s in enumerate(
-        ["start", "middle", "new", "results"] if moved == "04-results.txt" else ["first", "notes", "notes"], start=1)]
+        ["start", "middle", "new", "results"] if moved == "04-results.txt" else ["first", "tips", "tips"], start=1)]
     spoken = (project.root / "output" / "transcripts" / f"guide--{moved.removesuffix('.txt')}.vtt").read_text(encoding="utf-8")
     assert "Your results come within seven days." in spoken and "Results come in a week." not in spoken
