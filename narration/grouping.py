@@ -40,21 +40,22 @@ def seconds(blocks: Sequence[Block], words_per_minute: float) -> float:
 
 
 def split_long(unit: Unit, words_per_minute: float, max_seconds: float) -> list[Unit]:
-    """A unit over max_seconds cut at sub-headings into about equal parts; a later part is titled by the
-    sub-heading it starts with (not spoken twice). Without sub-headings to cut at, it stays whole."""
-    total = seconds(unit.blocks, words_per_minute)
-    if max_seconds <= 0 or total <= max_seconds:
+    """A unit over max_seconds cut at sub-headings into about equal parts, as few as keep each part within the
+    limit; a later part is titled by the sub-heading it starts with (not spoken twice). Without sub-headings to
+    cut at, it stays whole."""
+    lengths = [seconds([b], words_per_minute) for b in unit.blocks]
+    starts = [sum(lengths[:i]) for i in range(len(lengths) + 1)]
+    candidates = [i for i, b in enumerate(unit.blocks) if b.kind == "subheading" and i > 0]
+    if max_seconds <= 0 or starts[-1] <= max_seconds or not candidates:
         return [unit]
-    target = total / math.ceil(total / max_seconds)
-    parts: list[list[Block]] = [[]]
-    spoken = 0.0
-    for block in unit.blocks:
-        if block.kind == "subheading" and parts[-1] and spoken >= target * len(parts) - 1e-9:
-            parts.append([])
-        parts[-1].append(block)
-        spoken += seconds([block], words_per_minute)
-    first = Unit(unit.title, unit.role, tuple(parts[0]))
-    return [first] + [Unit(QUESTION_NUMBER.sub("", part[0].text), unit.role, tuple(part[1:])) for part in parts[1:]]
+    for count in range(math.ceil(starts[-1] / max_seconds), len(candidates) + 2):
+        cuts = sorted({min(candidates, key=lambda i: abs(starts[i] - starts[-1] * j / count)) for j in range(1, count)})
+        bounds = [0, *cuts, len(unit.blocks)]
+        if max(starts[b] - starts[a] for a, b in zip(bounds, bounds[1:])) <= max_seconds:
+            break
+    parts = [unit.blocks[a:b] for a, b in zip(bounds, bounds[1:])]
+    first = Unit(unit.title, unit.role, parts[0])
+    return [first] + [Unit(QUESTION_NUMBER.sub("", part[0].text), unit.role, part[1:]) for part in parts[1:]]
 
 
 def _joined(first: Unit, second: Unit) -> Unit:
