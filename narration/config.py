@@ -169,6 +169,10 @@ def _validate(config: Config, problems: list[str]) -> None:
     _validate_audio(config.audio, problems)
     problems += holdline_problems(config.holdline, config.root)
     problems.extend(pattern_problems(config.scripts.debris))
+    scripts = config.scripts
+    if 0 < scripts.max_section_seconds <= scripts.min_section_seconds:
+        problems.append(f"scripts.max_section_seconds: {scripts.max_section_seconds:g} must be above "
+                        f"min_section_seconds ({scripts.min_section_seconds:g}), or 0")
     for name, article in config.articles.items():
         for key in ("last_reviewed", "first_published"):
             if getattr(article, key):

@@ -17,7 +17,7 @@ POINTS_AHEAD = re.compile(r"\b(following|these|below|as follows)\W*$", re.IGNORE
 def _item(text: str) -> str:
     """A list item inside a sentence: 'Aging' -> 'aging' (an acronym or a name in capitals stays)."""
     text = text.strip().rstrip(" .;,")
-    return text[:1].lower() + text[1:] if re.match(r"[A-Z][a-z]", text) else text
+    return text[:1].lower() + text[1:] if re.match(r"(?!I\b)[A-Z][a-z]*\b", text) else text
 
 
 def _is_sentence(item: str) -> bool:
