@@ -17,7 +17,7 @@ from narration.config import Config
 from narration.audio.ffmpeg import run
 from narration.publish.podcast_ns import ITUNES_NAMESPACE
 
-SECTION = "breast-calcifications--02-what-are-breast-calcifications"
+SECTION = "breast-calcifications--01-breast-calcifications"  # the first section keeps its name however sections join
 FULL = "breast-calcifications--00-full"
 
 
