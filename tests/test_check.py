@@ -1,6 +1,7 @@
 """`check` on the real sample build, then on copies broken one way at a time: each break is named with its file."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -80,8 +81,9 @@ def _unordered_vtt(out: Path) -> None:
 
 def _renamed_chapter(out: Path) -> None:
     chapters = out / "chapters" / f"{FULL}.json"
-    chapters.write_text(chapters.read_text(encoding="utf-8").replace('"About the Medical Reviewer"', '"Renamed"'),
-                        encoding="utf-8")
+    data = json.loads(chapters.read_text(encoding="utf-8"))
+    data["chapters"][-1]["title"] = "Renamed"
+    chapters.write_text(json.dumps(data), encoding="utf-8")
 
 
 BREAKS: dict[str, tuple[Callable[[Path], None], str, str]] = {

@@ -123,7 +123,7 @@ def test_rebuild_with_nothing_changed_synthesizes_nothing(sample_build: SampleBu
 def test_editing_one_script_resynthesizes_only_that_section(sample_build: SampleBuild, tmp_path: Path) -> None:
     project = copy_project(sample_build.project, tmp_path / "copy")
     folder = project.root / "scripts" / "breast-calcifications"
-    edited = next(folder.glob("03-*.txt"))
+    edited = next(p for p in folder.glob("*.txt") if "cannot be detected using touch" in p.read_text(encoding="utf-8"))
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("Calcifications, unlike lumps, cannot be detected using touch.",
                                    "Unlike lumps, calcifications cannot be felt by touch."), encoding="utf-8")
