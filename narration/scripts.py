@@ -19,7 +19,7 @@ from narration.config import AudioConfig, ScriptConfig
 from narration.errors import InputError
 from narration.ingest import slugify
 from narration.text.lexicon import Lexicon, Report
-from narration.models import Article, Block, Pause, Script, Section, Segment, Sentence
+from narration.models import Article, Block, Pause, Script, Segment, Sentence
 from narration.text.normalize import normalize, spoken_list
 from narration.text.sentences import split_sentences
 from narration.tables import spoken_rows
