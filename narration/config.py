@@ -83,11 +83,11 @@ class ScriptConfig:
     url_phrase: str = ""
     debris: list[str] = field(default_factory=list)  # regexes of page debris, added to narration.debris defaults
     disclaimer: str = (  # said once, in the full-article episode (and shown on the pages)
-        "This recording is educational information, not medical advice, read by a computer-generated voice. "
+        "This recording is educational information, not medical advice, spoken by a computer-generated voice. "
         "Please talk with your doctor about your own health."
     )
     short_disclaimer: str = (  # said at the end of every section episode
-        "This is general information, read by a computer voice; ask your doctor about your own care."
+        "This is general information, spoken by a computer voice; ask your doctor about your own care."
     )
 
 
