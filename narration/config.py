@@ -76,13 +76,18 @@ class AudioConfig:
 class ScriptConfig:
     """How articles become narration scripts."""
 
-    credits: Literal["episode", "outro", "omit"] = "episode"
+    credits: Literal["line", "episode", "outro", "omit"] = "line"
+    min_section_seconds: float = bounded(45.0, 0, 600, "0 keeps short sections apart")
+    max_section_seconds: float = bounded(480.0, 0, 7200, "0 keeps long sections whole")
     lexicon: str = "lexicon.toml"
     url_phrase: str = ""
     debris: list[str] = field(default_factory=list)  # regexes of page debris, added to narration.ingest.debris defaults
-    disclaimer: str = (
-        "This recording is educational information, not medical advice. "
+    disclaimer: str = (  # said once, in the full-article episode (and shown on the pages)
+        "This recording is educational information, not medical advice, spoken by a computer-generated voice. "
         "Please talk with your doctor about your own health."
+    )
+    short_disclaimer: str = (  # said at the end of every section episode
+        "This is general information, spoken by a computer voice; ask your doctor about your own care."
     )
 
 
@@ -164,6 +169,10 @@ def _validate(config: Config, problems: list[str]) -> None:
     _validate_audio(config.audio, problems)
     problems += holdline_problems(config.holdline, config.root)
     problems.extend(pattern_problems(config.scripts.debris))
+    scripts = config.scripts
+    if 0 < scripts.max_section_seconds <= scripts.min_section_seconds:
+        problems.append(f"scripts.max_section_seconds: {scripts.max_section_seconds:g} must be above "
+                        f"min_section_seconds ({scripts.min_section_seconds:g}), or 0")
     for name, article in config.articles.items():
         for key in ("last_reviewed", "first_published"):
             if getattr(article, key):

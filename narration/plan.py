@@ -85,13 +85,13 @@ def _body_parts(segments: Sequence[Segment], section: int, sentence_pause_ms: in
     return parts
 
 
-def _outro(config: Config, article: Article, spoken_show: str) -> list[Part]:
-    lines = [f"You have been listening to {spoken_show}.", *_sentences(config.scripts.disclaimer),
-             "This reading uses a computer-generated voice."]
-    if article.meta.last_reviewed:
-        lines.append(f"This article was last reviewed on {article.meta.last_reviewed:%B} "
-                     f"{article.meta.last_reviewed.day}, {article.meta.last_reviewed.year}.")
-    return [p for line in lines for p in (Part("pause", ms=config.audio.sentence_pause_ms), Part("outro", text=line))][1:]
+def _reviewed(article: Article, short: bool) -> list[str]:
+    """When the article was last reviewed, if it says so."""
+    when = article.meta.last_reviewed
+    if when is None:
+        return []
+    day = f"{when:%B} {when.day}, {when.year}"
+    return [f"Last reviewed {day}." if short else f"This article was last reviewed on {day}."]
 
 
 def _sentences(text: str) -> list[str]:
@@ -100,53 +100,67 @@ def _sentences(text: str) -> list[str]:
     return [s for s in split_sentences(text) if s.strip()]
 
 
-def _framed(config: Config, intro: list[str], body: Sequence[Sequence[Part]], article: Article,
-            spoken_show: str) -> tuple[Parts, ...]:
+def _ended(text: str) -> str:
+    """A title as the end of a spoken sentence: a question keeps its mark, nothing is doubled."""
+    text = text.strip()
+    return text if text[-1:] in ".?!" else text + "."
+
+
+def _framed(config: Config, intro: list[str], body: Sequence[Sequence[Part]], outro: list[str]) -> tuple[Parts, ...]:
     """Signature, intro and a heading pause; the body segments; a heading pause, the outro, the signature again.
     Every join between segments falls in a pause."""
     audio = config.audio
-    opening = [Part("signature"), Part("pause", ms=300)]
-    for index, line in enumerate(intro):
-        if index:
-            opening.append(Part("pause", ms=audio.sentence_pause_ms))
-        opening.append(Part("intro", text=line))
-    opening.append(Part("pause", ms=audio.heading_pause_ms))
-    closing = [Part("pause", ms=audio.heading_pause_ms), *_outro(config, article, spoken_show),
+
+    def spoken(kind: str, lines: list[str]) -> list[Part]:
+        return [p for line in lines for p in (Part("pause", ms=audio.sentence_pause_ms), Part(kind, text=line))][1:]
+
+    opening = [Part("signature"), Part("pause", ms=300), *spoken("intro", intro), Part("pause", ms=audio.heading_pause_ms)]
+    closing = [Part("pause", ms=audio.heading_pause_ms), *spoken("outro", outro),
                Part("pause", ms=500), Part("signature"), Part("pause", ms=300)]
     return (tuple(opening), *(tuple(segment) for segment in body if segment), tuple(closing))
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().rstrip(".?!").split()) == " ".join(b.lower().rstrip(".?!").split())
+
+
 def section_plan(config: Config, article: Article, script: Script, season: int, first_published: date,
-                 spoken_show: str, description: str) -> EpisodePlan:
-    """One episode per section: 'Show. Episode N: title. Section N of M of Article.' then the script."""
-    intro = [f"{spoken_show}.", f"Episode {script.number}: {script.spoken_title}",
-             f"This is section {script.number} of {script.count} of {article.title}."]
-    intro[1] = intro[1] if intro[1][-1] in ".?!" else intro[1] + "."
+                 spoken_show: str, description: str, spoken_article: str = "") -> EpisodePlan:
+    """One episode per section: 'Show. Article, part 2 of 5: title.', the script, and one short closing line
+    (the full wording of the disclaimer is said once, in the full-article episode)."""
+    article_name = (spoken_article or article.title).rstrip(".")
+    where = f"{article_name}, part {script.number} of {script.count}" if script.count > 1 else article_name
+    title = script.spoken_title
+    intro = [f"{spoken_show}.", _ended(where if _same(title, article_name) else f"{where}: {title}")]
     body = [_body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
+    outro = [*_reviewed(article, short=True), *_sentences(config.scripts.short_disclaimer)]
     info = EpisodeInfo(
         guid=episode_guid(article.slug, script.slug), slug=episode_slug(article.slug, script.slug),
         title=script.title, description=description, article_slug=article.slug, article_title=article.title,
         season=season, number=script.number, pub_date=pub_date(first_published, script.number),
         meta=article.meta,
     )
-    return EpisodePlan(info, _framed(config, intro, body, article, spoken_show))
+    return EpisodePlan(info, _framed(config, intro, body, outro))
 
 
 def full_plan(config: Config, article: Article, scripts: Sequence[Script], season: int, first_published: date,
-              spoken_show: str, description: str) -> EpisodePlan:
-    """The whole article in one episode; each section is announced as it starts (chapters follow these)."""
+              spoken_show: str, description: str, spoken_article: str = "") -> EpisodePlan:
+    """The whole article in one episode; each part is announced as it starts (chapters follow these)."""
+    article_name = (spoken_article or article.title).rstrip(".")
     body: list[list[Part]] = []
     for script in scripts:
-        title = script.spoken_title if script.spoken_title[-1:] in ".?!" else script.spoken_title + "."
+        title = script.spoken_title
+        heading = f"Part {script.number}." if _same(title, article_name) else _ended(f"Part {script.number}: {title}")
         announce = [Part("pause", ms=config.audio.heading_pause_ms)] if body else []
-        announce.append(Part("heading", text=f"Section {script.number} of {script.count}: {title}", section=script.number))
+        announce.append(Part("heading", text=heading, section=script.number))
         announce.append(Part("pause", ms=config.audio.heading_pause_ms, section=script.number))
         body += [announce, _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
-    intro = [f"{spoken_show}.", f"The full article: {article.title}.", f"It has {len(scripts)} sections."]
+    intro = [f"{spoken_show}.", f"{article_name}: the whole article, in {len(scripts)} parts."]
+    outro = [*_reviewed(article, short=False), *_sentences(config.scripts.disclaimer)]
     info = EpisodeInfo(
         guid=episode_guid(article.slug, "full-article"), slug=episode_slug(article.slug, FULL_NAME),
         title=f"{article.title} (full article)", description=description, article_slug=article.slug,
         article_title=article.title, season=season, number=0, pub_date=pub_date(first_published, 0), kind="full",
         meta=article.meta,
     )
-    return EpisodePlan(info, _framed(config, intro, body, article, spoken_show))
+    return EpisodePlan(info, _framed(config, intro, body, outro))

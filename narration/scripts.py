@@ -10,7 +10,7 @@ import json
 import logging
 import re
 from contextlib import nullcontext
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -19,17 +19,18 @@ from narration.config import AudioConfig, ScriptConfig
 from narration.errors import InputError
 from narration.ingest import slugify
 from narration.text.lexicon import Lexicon, Report
-from narration.models import Article, Block, Pause, Script, Section, Segment, Sentence
+from narration.models import Article, Block, Pause, Script, Segment, Sentence
 from narration.text.normalize import normalize, spoken_list
 from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_rows
 from narration.ingest.outline import narrated_blocks
+from narration.credit_line import credit_line
+from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, regroup
 
 log = logging.getLogger(__name__)
 
 STATE_FILE = ".generated.json"
 PAUSE = re.compile(r"\[pause\s+(\d+(?:\.\d+)?)\s*(ms|s)?\s*\]", re.IGNORECASE)
-QUESTION_NUMBER = re.compile(r"^\d{1,2}\.\s+")  # "1. What is mistletoe?" is said "What is mistletoe?"
 TITLE_LINE = re.compile(r"^title:\s*(.*)$", re.IGNORECASE)
 HEADER = """\
 # {article} - section {number} of {count}: {title}
@@ -61,27 +62,35 @@ class ScriptSync:
     report: Report = field(default_factory=Report)
 
 
-def plan_sections(article: Article, credits: str) -> list[PlannedSection]:
-    """Decide which sections are narrated: credits become an episode, join the last one, or are left out; a
-    section with nothing of its own to say (only links, left out as debris) is not an episode."""
-    kept: list[tuple[Section, tuple[Block, ...]]] = []
+def plan_sections(article: Article, credits: str = "line", *, min_seconds: float = 0.0, max_seconds: float = 0.0,
+                  words_per_minute: float = WORDS_PER_MINUTE["patient"]) -> list[PlannedSection]:
+    """Decide which sections are narrated and how they make episodes: credits become an episode, join the last
+    section, become one spoken line at its end, or are left out; a section with nothing of its own to say (only
+    links, left out as debris) is not read; sections shorter than min_seconds join a neighbour and ones longer
+    than max_seconds are split at sub-headings (0 turns either off)."""
+    units: list[Unit] = []
     for section in article.sections:
         blocks = narrated_blocks(section.blocks)
-        if not blocks:
+        if not blocks or section.role == "credits" and credits in ("omit", "line"):
             continue
-        if section.role == "credits" and credits == "omit":
+        if section.role == "credits" and credits == "outro" and units:
+            units[-1] = replace(units[-1], blocks=units[-1].blocks + blocks)
             continue
-        if section.role == "credits" and credits == "outro" and kept:
-            previous, previous_blocks = kept[-1]
-            kept[-1] = (previous, previous_blocks + blocks)
-            continue
-        kept.append((section, blocks))
-    count = len(kept)
-    planned = []
-    for index, (section, blocks) in enumerate(kept, start=1):
-        title = section.heading or article.title
-        planned.append(PlannedSection(index, count, title, f"{index:02d}-{slugify(title)}", section.role, blocks))
-    return planned
+        units.append(Unit(section.heading or article.title, section.role, blocks))
+    units = regroup(units, words_per_minute, min_seconds, max_seconds)
+    line = credit_line(article) if credits == "line" else ""
+    last_body = max((i for i, unit in enumerate(units) if unit.role == "body"), default=None)
+    if line and last_body is not None:
+        units[last_body] = replace(units[last_body], blocks=units[last_body].blocks + (Block("paragraph", text=line),))
+    count = len(units)
+    return [PlannedSection(index, count, unit.title, f"{index:02d}-{slugify(unit.title)}", unit.role, unit.blocks)
+            for index, unit in enumerate(units, start=1)]
+
+
+def sections_of(article: Article, config: ScriptConfig, words_per_minute: float) -> list[PlannedSection]:
+    """The article's episodes as the project's script settings plan them."""
+    return plan_sections(article, config.credits, min_seconds=config.min_section_seconds,
+                         max_seconds=config.max_section_seconds, words_per_minute=words_per_minute)
 
 
 def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
@@ -232,9 +241,11 @@ def _moves(state: ScriptState, planned: Sequence[PlannedSection]) -> dict[str, s
 
 
 def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_config: ScriptConfig,
-                 audio_config: AudioConfig, regenerate: bool = False, write: bool = True) -> ScriptSync:
-    """Write or refresh the article's script files, keep hand edits (following their section when its number
-    changes), and read every script back."""
+                 audio_config: AudioConfig, regenerate: bool = False, write: bool = True,
+                 planned: Sequence[PlannedSection] | None = None) -> ScriptSync:
+    """Write or refresh the article's script files (for the planned sections: by default as the settings plan
+    them at the patient pace), keep hand edits (following their section when its number changes), and read
+    every script back."""
     folder = scripts_dir / article.slug
     if write:
         folder.mkdir(parents=True, exist_ok=True)
@@ -242,7 +253,8 @@ def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_
         if write:
             remove_stale_temps(folder, rf"{SCRIPT_NAME.pattern}|{re.escape(STATE_FILE)}")
         state = _read_state(folder)
-        planned = plan_sections(article, scripts_config.credits)
+        if planned is None:
+            planned = sections_of(article, scripts_config, WORDS_PER_MINUTE["patient"])
         moves = _moves(state, planned)
         sources = {s.slug: moves.get(f"{s.slug}.txt", f"{s.slug}.txt") for s in planned}
         currents = {slug: read_script(folder / name) for slug, name in sources.items()}  # all read before any write

@@ -60,11 +60,15 @@ class Project:
         return BuildOptions(**values)  # type: ignore[arg-type]
 
 
+SHOW_TOML = ('[show]\ntitle = "Breast Health Read Aloud"\nbase_url = "https://podcast.example.org/breast-health/"\n'
+             'first_published = "2026-01-05"\n')
+# Test articles are a few words a section: they keep one episode per section (the default joins sections under 45 s).
+TEST_TOML = SHOW_TOML + "[scripts]\nmin_section_seconds = 0\n"
+
+
 def make_project(root: Path, toml: str = "") -> Project:
     root.mkdir(parents=True, exist_ok=True)
-    (root / "narration.toml").write_text(toml or (
-        '[show]\ntitle = "Breast Health Read Aloud"\nbase_url = "https://podcast.example.org/breast-health/"\n'
-        'first_published = "2026-01-05"\n'), encoding="utf-8")
+    (root / "narration.toml").write_text(toml or TEST_TOML, encoding="utf-8")
     return Project(root, load_config(root / "narration.toml"))
 
 
@@ -86,8 +90,9 @@ class SampleBuild:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> SampleBuild:
-    """The built-in sample built once with the real Piper voice (the end-to-end artefact most tests read)."""
-    project = make_project(tmp_path_factory.mktemp("sample") / "project")
+    """The built-in sample built once with the real Piper voice and the default script settings (the end-to-end
+    artefact most tests read)."""
+    project = make_project(tmp_path_factory.mktemp("sample") / "project", SHOW_TOML)
     report = build(project.config, project.options())
     return SampleBuild(project, report)
 

@@ -26,7 +26,8 @@ from conftest import ROOT, FakeEngine
 from narration.cli import main
 
 GOOD = "# Screening Basics\n\n## When to start\n\nMost people start at forty.\n\n## Results\n\nResults come in a week.\n"
-CONFIG = '[show]\ntitle = "Test Show"\nbase_url = "https://podcast.example.org/show/"\nfirst_published = "2026-01-05"\n'
+CONFIG = ('[show]\ntitle = "Test Show"\nbase_url = "https://podcast.example.org/show/"\nfirst_published = "2026-01-05"\n'
+          '[scripts]\nmin_section_seconds = 0\n')  # few-word test sections stay episodes of their own
 
 
 @dataclass(frozen=True)
@@ -377,9 +378,11 @@ def test_zero_pauses_build_and_join_sentences_without_gaps(site: Site, capsys: p
     for transcript in (site.output / "transcripts").glob("*.json"):
         cues = json.loads(transcript.read_text(encoding="utf-8"))["segments"]
         gaps = [b["startTime"] - a["endTime"] for a, b in zip(cues, cues[1:])]
-        assert len(gaps) >= 5 and all(-0.001 <= gap < 0.06 for gap in gaps), (transcript.name, gaps)
+        assert len(gaps) >= 3 and all(-0.001 <= gap < 0.06 for gap in gaps), (transcript.name, gaps)
     script = json.loads((site.output / "transcripts" / "good--01-when-to-start.json").read_text(encoding="utf-8"))
-    assert [c["body"] for c in script["segments"]][3:6] == ["Most people start at forty.", "Some start earlier.", "Ask us."]
+    said = [c["body"] for c in script["segments"]]
+    start = said.index("Most people start at forty.")
+    assert said[start:start + 3] == ["Most people start at forty.", "Some start earlier.", "Ask us."]
 
 
 SCRIPT_MISTAKES = {  # what is found where a script file should be -> what the error says
@@ -422,7 +425,8 @@ def test_front_matter_aliases_and_unknown_keys(site: Site, capsys: pytest.Captur
     assert "Medically reviewed by Dr. Ada Lane." in summary and "Last reviewed 2025-03-01." in summary
     assert "Source article: https://example.org/screening" in summary and "NCI" not in summary
     scripts = "".join(p.read_text(encoding="utf-8") for p in (site.root / "scripts" / "front").glob("*.txt"))
-    assert "reviewr" not in scripts and "Ada Lane" not in scripts
+    spoken = [line for line in scripts.splitlines() if "Ada Lane" in line and not line.startswith("#")]
+    assert "reviewr" not in scripts and spoken == ["Reviewed by Doctor Ada Lane."]  # the credits line, not the front matter
 
 
 def test_config_that_is_not_toml(site: Site, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,6 +1,7 @@
 """`check` on the real sample build, then on copies broken one way at a time: each break is named with its file."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -17,7 +18,7 @@ from narration.config import Config
 from narration.audio.ffmpeg import run
 from narration.publish.podcast_ns import ITUNES_NAMESPACE
 
-SECTION = "breast-calcifications--02-what-are-breast-calcifications"
+SECTION = "breast-calcifications--01-breast-calcifications"  # the first section keeps its name however sections join
 FULL = "breast-calcifications--00-full"
 
 
@@ -80,8 +81,9 @@ def _unordered_vtt(out: Path) -> None:
 
 def _renamed_chapter(out: Path) -> None:
     chapters = out / "chapters" / f"{FULL}.json"
-    chapters.write_text(chapters.read_text(encoding="utf-8").replace('"About the Medical Reviewer"', '"Renamed"'),
-                        encoding="utf-8")
+    data = json.loads(chapters.read_text(encoding="utf-8"))
+    data["chapters"][-1]["title"] = "Renamed"
+    chapters.write_text(json.dumps(data), encoding="utf-8")
 
 
 BREAKS: dict[str, tuple[Callable[[Path], None], str, str]] = {

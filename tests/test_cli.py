@@ -16,7 +16,13 @@ def fake_voice(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(narration.speech.ENGINES, name, lambda settings: FakeEngine())
 
 
-def test_build_shows_progress_per_stage_and_a_summary(tmp_path: Path, fake_voice: None,
+@pytest.fixture
+def sections_apart(tmp_path: Path) -> None:
+    """A config in the working folder that keeps the test articles' few-word sections as episodes of their own."""
+    (tmp_path / "narration.toml").write_text("[scripts]\nmin_section_seconds = 0\n", encoding="utf-8")
+
+
+def test_build_shows_progress_per_stage_and_a_summary(tmp_path: Path, fake_voice: None, sections_apart: None,
                                                       capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     article = tmp_path / "a.md"
@@ -35,7 +41,7 @@ def test_check_on_a_missing_folder_fails(tmp_path: Path, capsys: pytest.CaptureF
     assert "nothing" in capsys.readouterr().out
 
 
-def test_summary_counts_each_sentence_once_and_says_what_was_made(tmp_path: Path, fake_voice: None,
+def test_summary_counts_each_sentence_once_and_says_what_was_made(tmp_path: Path, fake_voice: None, sections_apart: None,
                                                                    capsys: pytest.CaptureFixture[str],
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -98,7 +104,8 @@ def test_a_loopback_base_url_is_warned_about(tmp_path: Path, fake_voice: None, m
     assert not any("only this computer" in r.getMessage() for r in caplog.records)
 
 
-def test_scripts_command_says_how_much_debris_it_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+def test_scripts_command_says_how_much_debris_it_dropped(tmp_path: Path, sections_apart: None,
+                                                         capsys: pytest.CaptureFixture[str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     article = tmp_path / "page.md"

@@ -47,3 +47,19 @@ def test_debris_patterns_are_validated_when_the_config_is_read(tmp_path: Path) -
     assert [p.split(":")[0] for p in caught.value.problems] == ["scripts.debris[1]", "scripts.debris[2]"]
     path.write_text('[scripts]\ndebris = ["^Sponsored$"]\n', encoding="utf-8")
     assert load_config(path).scripts.debris == ["^Sponsored$"]
+
+
+def test_episode_length_and_hold_topic_settings_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "narration.toml"
+    path.write_text('[scripts]\ncredits = "line"\nmin_section_seconds = 300\nmax_section_seconds = 200\n'
+                    '[holdline]\ntopic_intro = "About {title}."\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert sorted(p.split(":")[0] for p in caught.value.problems) == ["holdline.topic_intro", "scripts.max_section_seconds"]
+    path.write_text('[scripts]\nmin_section_seconds = -1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="scripts.min_section_seconds: -1 must be between 0 and 600"):
+        load_config(path)
+    path.write_text('[scripts]\nmin_section_seconds = 0\nmax_section_seconds = 0\n'
+                    '[holdline]\ntopic_intro = ""\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.scripts.min_section_seconds == 0 and config.scripts.credits == "line"

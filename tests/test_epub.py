@@ -156,7 +156,8 @@ def test_navigation_has_one_entry_per_section_and_headings_are_spoken(book: Book
     toc = nav.find(".//x:nav[@epub:type='toc']", NS)
     entries = [a.text for a in toc.iterfind(".//x:a", NS)]
     titles = [c.title for c in book.episode.info.chapters]
-    assert entries == [*titles, "About this recording"]
+    unread = [s.heading for s in book.article.sections if s.role == "credits"]  # a spoken line, shown in full
+    assert entries == [*titles, *unread, "About this recording"] and unread == ["About the Medical Reviewer"]
     xhtml = book.read("EPUB/chapter.xhtml")
     headings = xhtml.findall(".//x:section/x:h2", NS)
     spoken = {ident for ident, _, _ in clips(book)}
@@ -197,13 +198,13 @@ def test_an_edited_script_shows_its_spoken_sentences(book: Book, tmp_path: Path)
 
 def test_lists_review_metadata_and_unread_credits(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", '[show]\ntitle = "Breast Health Read Aloud"\n'
-                           '[scripts]\ncredits = "omit"\n')
+                           '[scripts]\ncredits = "omit"\nmin_section_seconds = 0\n')
     options = project.options(FIXTURES / "talking-book.md")
     report = build(project.config, options, engine=FakeEngine())
     episode = next(e for e in report.episodes if e.info.kind == "full")
     article = read_articles(project.config, article_paths(options))[0]
     book = _write(tmp_path / "book.epub", article, episode, project.root / "output" / episode.mp3,
-                  scripts=ScriptConfig(credits="omit"))
+                  scripts=ScriptConfig(credits="omit", min_section_seconds=0))
     assert epubcheck(book.path) == []
     xhtml = book.read("EPUB/chapter.xhtml")
     ordered = xhtml.findall(".//x:ol/x:li", NS)

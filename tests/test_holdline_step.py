@@ -46,7 +46,8 @@ def test_program_is_telephone_format_and_loops(sample_build: SampleBuild) -> Non
     with wave.open(str(holdline / "cisco" / "hold-program.wav")) as wav:
         assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (8000, 1, 2)
         seconds = wav.getnframes() / 8000
-    assert abs(seconds - 240) < 1.0
+    settings = sample_build.project.config.holdline  # whole messages only: up to one message short of the budget
+    assert settings.program_seconds - settings.message_max_seconds <= seconds <= settings.program_seconds + 0.05
     header = (holdline / "amazon-connect" / "hold-program.wav").read_bytes()[:64]
     fmt = header.index(b"fmt ")
     assert struct.unpack("<HHI", header[fmt + 8:fmt + 16]) == (7, 1, 8000)  # G.711 mu-law, mono, 8 kHz
@@ -156,3 +157,21 @@ def test_a_sentence_longer_than_a_connect_prompt_is_cut_between_words(project: P
     parts = [e for e in files if e["source"].endswith("02-rambling") and e["target"] == "amazon-connect"]
     assert sum(e["duration_s"] for e in parts) == pytest.approx(whole["duration_s"], abs=0.01)
     assert " ".join(e["text"] for e in parts).split() == words.split()  # each word in exactly one part
+
+
+def test_program_says_what_each_article_is_about_before_its_messages(project: Project, tmp_path: Path) -> None:
+    from narration.build.pipeline import build
+
+    articles = []
+    for name, title, text in (("calcium.md", "Breast Calcifications", "Calcifications are small calcium deposits."),
+                              ("screening.md", "Screening Basics", "Screening finds problems early.")):
+        path = tmp_path / name
+        path.write_text(f"# {title}\n\n{text} Most are harmless.\n\n## Next steps\n\nAsk your doctor.\n", encoding="utf-8")
+        articles.append((path, title, text))
+    build(project.config, project.options(*(a[0] for a in articles)), engine=FakeEngine())
+    program = next(e for e in _manifest(project.root / "output")["files"] if e["source"] == "hold-program")
+    lines = program["text"].splitlines()
+    for _, title, first in articles:
+        topic = f"Here is some information about {title.lower()}."
+        assert topic in lines and lines[lines.index(topic) + 1] == first
+    assert lines[0] == project.config.holdline.greeting.split(". ")[0] + "."

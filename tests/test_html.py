@@ -32,7 +32,8 @@ BOILERPLATE = ("cookies", "Accept all", "Conditions A to Z", "Find a service", "
                "Riverside Health NHS Trust", "Related articles", "Living with type 2 diabetes", "Starting insulin",
                "low-sugar breakfast", "newsletter", "Subscribe", "Privacy policy", "Accessibility statement",
                "Terms and conditions", "All rights reserved", "Two white oval tablets")
-CONFIG = '[show]\ntitle = "Test Show"\nbase_url = "https://podcast.example.org/show/"\nfirst_published = "2026-01-05"\n'
+CONFIG = ('[show]\ntitle = "Test Show"\nbase_url = "https://podcast.example.org/show/"\nfirst_published = "2026-01-05"\n'
+          '[scripts]\nmin_section_seconds = 0\n')  # few-word test sections stay episodes of their own
 
 
 def test_saved_page_keeps_the_article_and_drops_the_page_around_it() -> None:

@@ -8,7 +8,7 @@ from conftest import SampleBuild
 from narration.audio.ffmpeg import decode
 from narration.audio.loudness import integrated_lufs
 from narration.audio.mix import fade, signature
-from narration.models import Audio
+from narration.models import Audio, PublishedEpisode
 from narration.publish.feed import within_bytes
 
 
@@ -53,3 +53,21 @@ def test_descriptions_fit_apples_byte_limit() -> None:
     cut = within_bytes(text)
     assert len(cut.encode("utf-8")) <= 4000 and cut.endswith("…")
     assert within_bytes("short") == "short"
+
+
+def _framing_share(episode: PublishedEpisode, heard_ms: int) -> float:
+    """The part of an episode that is not its content: signature, intro, outro and the pauses around them, i.e.
+    everything before the first heading or body sentence and after the last body sentence (cue kinds)."""
+    content = [c for c in episode.cues if c.kind in ("heading", "body")]
+    frame = [c for c in episode.cues if c.kind in ("intro", "outro")]
+    assert frame and all(c.end_ms <= content[0].start_ms or c.start_ms >= content[-1].end_ms for c in frame)
+    return (heard_ms - (content[-1].end_ms - content[0].start_ms)) / heard_ms
+
+
+def test_intro_outro_and_signature_are_a_small_share_of_every_episode(sample_build: SampleBuild) -> None:
+    """At most 20 % of a section episode and 10 % of the full article, measured on the decoded real-voice audio."""
+    for episode in sample_build.report.episodes:
+        heard = decode(sample_build.project.root / "output" / episode.mp3).duration_ms
+        assert abs(heard - episode.duration_ms) <= 100
+        limit = 0.10 if episode.info.kind == "full" else 0.20
+        assert _framing_share(episode, heard) <= limit, (episode.info.slug, heard)

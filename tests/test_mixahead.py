@@ -70,6 +70,6 @@ def test_a_build_releases_the_voice_after_speaking_and_mixes_every_segment_once(
     assert engine.unloads == 1
     segments = sorted((project.root / "cache" / "segments").glob("*.mp3"))
     # two section episodes and the full article: 2 openings + 1 full opening, 2 bodies shared by all,
-    # 2 announcements, and one closing shared by all three
-    assert len(segments) == 8
+    # 2 announcements, one closing shared by the sections (the short disclaimer) and the full article's own
+    assert len(segments) == 9
     assert report.episodes_rendered == 3

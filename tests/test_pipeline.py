@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import feedparser
@@ -9,12 +10,17 @@ import podcastparser
 import pytest
 
 from audio_probe import decoded_seconds
-from conftest import SampleBuild, copy_project
+from conftest import FakeEngine, SampleBuild, copy_project
+from lxml import html
 from narration.ingest import read_article
 from narration.models import Audio
-from narration.build.pipeline import SAMPLE, build
-from narration.scripts import plan_sections
+from narration.build.pipeline import SAMPLE, _description, build
+from narration.config import ScriptConfig
+from narration.scripts import sections_of
+from narration.grouping import WORDS_PER_MINUTE
 from narration.speech import VoiceSettings, make_engine
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
 
 class CountingEngine:
@@ -46,8 +52,10 @@ def _digest(path: Path) -> str:
 
 def test_every_section_becomes_a_script_and_an_episode_in_order(sample_build: SampleBuild) -> None:
     article = read_article(SAMPLE)
-    planned = plan_sections(article, "episode")
-    assert [p.title for p in planned][1:] == [s.heading for s in article.sections][1:]
+    config = sample_build.project.config
+    planned = sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
+    headings = [article.title] + [s.heading for s in article.sections if s.heading]
+    assert [p.title for p in planned] == [h for h in headings if h in {p.title for p in planned}]  # in reading order
     scripts = sorted((sample_build.project.root / "scripts" / article.slug).glob("*.txt"))
     assert [s.stem for s in scripts] == [p.slug for p in planned]
     sections = [e for e in sample_build.report.episodes if e.info.kind == "section"]
@@ -115,7 +123,7 @@ def test_rebuild_with_nothing_changed_synthesizes_nothing(sample_build: SampleBu
 def test_editing_one_script_resynthesizes_only_that_section(sample_build: SampleBuild, tmp_path: Path) -> None:
     project = copy_project(sample_build.project, tmp_path / "copy")
     folder = project.root / "scripts" / "breast-calcifications"
-    edited = next(folder.glob("03-*.txt"))
+    edited = next(p for p in folder.glob("*.txt") if "cannot be detected using touch" in p.read_text(encoding="utf-8"))
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("Calcifications, unlike lumps, cannot be detected using touch.",
                                    "Unlike lumps, calcifications cannot be felt by touch."), encoding="utf-8")
@@ -172,3 +180,34 @@ def test_a_very_long_sentence_is_spoken_in_clause_pieces_with_a_pause() -> None:
     assert abs(len(whole.samples) - expected) <= 0.15 * expected  # Piper's durations vary a little run to run
     engine.unload()
     assert engine.synthesize("Loaded again.").duration_s > 0.3
+
+
+DOUBLED = re.compile(r"[?!.:;,]\.|\.\.|:$")
+
+
+@pytest.mark.parametrize("page", [SAMPLE, *sorted(CORPUS.glob("*-*.md")), *sorted(CORPUS.glob("*-*.txt"))],
+                         ids=lambda p: p.name)
+def test_descriptions_end_in_whole_sentences_without_doubled_marks(page: Path) -> None:
+    article = read_article(page)
+    for apart in (0.0, 45.0):
+        for planned in sections_of(article, ScriptConfig(min_section_seconds=apart), WORDS_PER_MINUTE["patient"]):
+            description = _description(article, planned)
+            assert not DOUBLED.search(description), description
+            assert description[-1] in ".?!…" and len(description) <= 400 + len(article.title) + len(planned.title) + 40
+
+
+def test_a_description_reads_a_list_into_the_sentence_that_introduces_it() -> None:
+    article = read_article(SAMPLE)
+    planned = sections_of(article, ScriptConfig(min_section_seconds=0), WORDS_PER_MINUTE["patient"])
+    detected = next(p for p in planned if p.title == "How are breast calcifications detected?")
+    description = _description(article, detected)
+    assert description.startswith(f"Part 3 of {len(planned)} of “Breast Calcifications”: How are breast calcifications detected? ")
+    assert "including aging, a previous injury, infection, and inflammation." in description
+
+
+def test_the_page_names_the_part_once(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = build(project.config, project.options(SAMPLE), engine=FakeEngine())
+    for episode in report.episodes:
+        page = (project.root / "output" / "episodes" / f"{episode.info.slug}.html").read_text(encoding="utf-8")
+        text = " ".join(html.fromstring(page).text_content().split())
+        assert len(re.findall(r"\bPart \d+ of\b", text)) == (episode.info.kind == "section"), episode.info.slug

@@ -53,15 +53,19 @@ def test_review_metadata_is_spoken_and_shown(tmp_path: Path) -> None:
     output = project.root / "output"
     for episode in report.episodes:
         outro = [c.text for c in episode.cues if c.kind == "outro"]
-        assert "This article was last reviewed on March 1, 2025." in outro
-        assert sum("computer-generated voice" in text for text in outro) == 1
+        full = episode.info.kind == "full"
+        assert ("This article was last reviewed on March 1, 2025." if full else "Last reviewed March 1, 2025.") in outro
+        assert sum(("computer-generated voice" if full else "computer voice") in text for text in outro) == 1
+    said = [c.text for e in report.episodes if e.info.kind == "section" for c in e.cues]
+    last = [c.text for c in report.episodes[-2].cues if c.kind == "body"]  # the last section, before the full article
+    assert said.count("Reviewed by A Reviewer, M.D.") == 1 and last[-1] == "Reviewed by A Reviewer, M.D."
     feed = (output / "feed.xml").read_text(encoding="utf-8")
     assert "Medically reviewed by A Reviewer, MD." in feed and "Last reviewed 2025-03-01." in feed
     page = (output / "episodes" / f"{report.episodes[0].info.slug}.html").read_text(encoding="utf-8")
     assert "A Reviewer, MD" in page
     section = next(e for e in report.episodes if e.info.number == 2)
     intro = [c.text for c in section.cues if c.kind == "intro"]
-    assert "This is section 2 of 3 of Screening Basics." in intro
+    assert intro == ["Breast Health Read Aloud.", "Screening Basics, part 2 of 3: Who should be screened?"]
 
 
 def test_scripts_command_writes_scripts_and_a_review_list(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from narration.atomic import atomic_path
 from narration.config import AudioConfig, Config
 from narration.plan import EpisodePlan, Part, full_plan, section_plan
 from narration.errors import EngineError, InputError
-from narration.publish.holdline.step import check_sections, greeting_sentences, write_holdline
+from narration.publish.holdline.step import check_sections, hold_only_sentences, write_holdline
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.audio.mix import prepare_clip, render
 from narration.build.mixahead import MakeSegment, MixAhead
@@ -32,7 +32,8 @@ from narration.publish.site import SiteShow, write_site
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
-from narration.ingest.tables import spoken_rows
+from narration.grouping import WORDS_PER_MINUTE
+from narration.opening import opening_words
 
 log = logging.getLogger(__name__)
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "breast-calcifications.txt"
@@ -72,6 +73,7 @@ class ArticleScripts:
     article: Article
     scripts: tuple[Script, ...]
     descriptions: tuple[str, ...]
+    planned: tuple[script_stage.PlannedSection, ...] = ()  # the episodes' sections, as the settings planned them
 
 
 def article_paths(options: BuildOptions) -> tuple[Path | str, ...]:
@@ -133,40 +135,48 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
     lexicon = project_lexicon(config)
     prepared = []
     for article in read_articles(config, article_paths(options)):
+        planned = script_stage.sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
         sync = script_stage.sync_scripts(article, options.scripts_dir, lexicon, config.scripts, config.audio,
-                                         regenerate=options.regenerate_scripts, write=write)
+                                         regenerate=options.regenerate_scripts, write=write, planned=planned)
         report.scripts_written += sync.written
         report.kept_edits += sync.kept_edits
         report.rules.rules.update(sync.report.rules)
         report.rules.entries.update(sync.report.entries)
-        planned = script_stage.plan_sections(article, config.scripts.credits)
         descriptions = tuple(_description(article, p) for p in planned)
-        prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions))
+        prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions, tuple(planned)))
     return prepared, report
 
 
 def _description(article: Article, planned: script_stage.PlannedSection) -> str:
-    """Episode notes: which part of which article, and its opening words as written."""
-    first = next((" ".join(b.text.split()) or "; ".join(b.items) or " ".join(spoken_rows(b)) for b in planned.blocks), "")
-    if len(first) > 400:
-        first = first[:400].rsplit(" ", 1)[0] + "…"
-    return f"Part {planned.number} of {planned.count} of “{article.title}”: {planned.title}. {first}".strip()
+    """Episode notes: which part of which article, and its opening sentences as written."""
+    where = f"Part {planned.number} of {planned.count} of “{article.title}”" if planned.count > 1 else f"“{article.title}”"
+    title = planned.title.strip()
+    heading = f"{where}: {title}" if title != article.title else where
+    opening = opening_words(planned.blocks)
+    return " ".join(x for x in (heading if heading[-1] in ".?!" else heading + ".", opening) if x)
 
 
 def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: Lexicon) -> list[EpisodePlan]:
     """Every episode of the build, in feed order; each article's episodes are dated from its own first-published
     day, so adding or reordering articles never moves them."""
     show_first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
-    spoken_show = " ".join(normalize(config.show.title, lexicon, None).split()).rstrip(".")
+    spoken_show = spoken_title(config.show.title, lexicon)
     plans = []
     for season, item in enumerate(prepared, start=1):
         first = item.article.meta.first_published or show_first
+        spoken_article = spoken_title(item.article.title, lexicon)
         for script, description in zip(item.scripts, item.descriptions):
-            plans.append(section_plan(config, item.article, script, season, first, spoken_show, description))
+            plans.append(section_plan(config, item.article, script, season, first, spoken_show, description,
+                                      spoken_article))
         if config.audio.full_article_episode and len(item.scripts) > 1:
             plans.append(full_plan(config, item.article, item.scripts, season, first, spoken_show,
-                                   f"The whole of “{item.article.title}” in one episode, with chapters."))
+                                   f"The whole of “{item.article.title}” in one episode, with chapters.", spoken_article))
     return plans
+
+
+def spoken_title(title: str, lexicon: Lexicon) -> str:
+    """A show's or article's title as the intros speak it (lexicon and normalization, no closing period)."""
+    return " ".join(normalize(title, lexicon, None).split()).rstrip(".")
 
 
 def chapters_from_cues(cues: Sequence[Cue], titles: dict[int, str], duration_ms: int) -> tuple[Chapter, ...]:
@@ -279,7 +289,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                   for key, parts in zip(work.segment_keys, work.plan.segments)}
         encoded = {key: segment for key in to_mix if (segment := segments.get(key)) is not None}
         jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
-        jobs += [Job(text, "hold line") for text in (greeting_sentences(config) if holdline else ())]
+        topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
+        jobs += [Job(text, "hold line") for text in (hold_only_sentences(config, topics) if holdline else ())]
         mixer = _segment_maker(config, clips, fingerprint, segments)
         with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead:
             report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress, ahead)
@@ -291,7 +302,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
         with StagedOutput(options.output, keep) as stage, ThreadPoolExecutor(max_workers=1) as beside:
             scripts = [s for item in prepared for s in item.scripts]
-            hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine) if holdline else None
+            hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine,
+                                 topics=topics) if holdline else None
             cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}
@@ -365,7 +377,7 @@ def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpis
     relative = f"books/{item.article.slug}.epub"
     write_epub(out / relative, item.article, episode, out / episode.mp3,
                config.show.title, config.show.language, publisher=config.show.author, scripts=config.scripts,
-               lexicon=lexicon)
+               lexicon=lexicon, planned=item.planned)
     return relative
 
 
@@ -380,6 +392,9 @@ def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook
         prepared, _ = prepare_scripts(config, options)
         scripts = [s for item in prepared for s in item.scripts]
         check_sections(config, scripts)
+        lexicon = project_lexicon(config)
+        topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
         with StagedOutput(options.output, keep=lambda relative: not _in_holdline(relative)) as stage:
-            write_holdline(config, scripts, stage.path, options.cache_dir, make_engine(voice_settings(config)), progress)
+            write_holdline(config, scripts, stage.path, options.cache_dir, make_engine(voice_settings(config)), progress,
+                           topics=topics)
         return options.output / "holdline"

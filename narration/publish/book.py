@@ -19,7 +19,8 @@ from narration.atomic import atomic_path
 from narration.config import ScriptConfig
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.models import Article, Block, Cue, PublishedEpisode
-from narration.scripts import QUESTION_NUMBER, PlannedSection, plan_sections, spoken_paragraphs
+from narration.grouping import WORDS_PER_MINUTE
+from narration.scripts import QUESTION_NUMBER, PlannedSection, sections_of, spoken_paragraphs
 from narration.text.sentences import split_sentences
 
 TEXT = "chapter.xhtml"
@@ -77,11 +78,12 @@ class _Unit:
 
 def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path: Path, show_title: str,
                language: str, *, publisher: str = "", scripts: ScriptConfig | None = None,
-               lexicon: Lexicon | None = None) -> BookSummary:
-    """Write the article's talking book from its full-article episode (a one-section article: its only episode)."""
+               lexicon: Lexicon | None = None, planned: Sequence[PlannedSection] | None = None) -> BookSummary:
+    """Write the article's talking book from its full-article episode (a one-section article: its only episode);
+    planned: the episodes' sections as the build planned them (by default, as the script settings plan them)."""
     scripts = scripts or ScriptConfig()
     lexicon = lexicon or load_lexicon(None)
-    sections = plan_sections(article, scripts.credits)
+    sections = list(planned) if planned is not None else sections_of(article, scripts, WORDS_PER_MINUTE["patient"])
     headings = {c.section: c for c in episode.cues if c.kind == "heading"}
     if episode.info.kind != "full" and len(sections) > 1:
         raise ValueError(f"{episode.info.slug}: a talking book needs the full-article episode")
@@ -107,7 +109,7 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
             body.lines.append("<p>" + " ".join(_span(body, c.text, c) for c in body_cues[section.number]) + "</p>")
         body.lines.append("</section>")
     nav = [(f"section-{s.number}", s.title) for s in sections]
-    if scripts.credits == "omit":
+    if scripts.credits in ("omit", "line"):  # credits not read in full are shown in full
         for index, section in enumerate((s for s in article.sections if s.role == "credits"), start=1):
             nav.append((f"unread-{index}", section.heading or "Credits"))
             body.lines.append(f'<section id="unread-{index}" aria-labelledby="unread-{index}-h">'

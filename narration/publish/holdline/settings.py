@@ -16,6 +16,8 @@ DEFAULT_GREETING = (
     "Thank you for holding. While you wait, here is some health information from our patient education team."
 )
 
+DEFAULT_TOPIC_INTRO = "Here is some information about {topic}."
+
 
 @dataclass(frozen=True)
 class HoldlineSettings:
@@ -23,6 +25,7 @@ class HoldlineSettings:
 
     enabled: bool = True
     greeting: str = DEFAULT_GREETING
+    topic_intro: str = DEFAULT_TOPIC_INTRO  # said before each article's messages; empty: nothing
     target_dbov: float = bounded(-26.0, -40, -16, "telephone speech is -26")  # ITU-T P.56 active speech level
     program_seconds: float = bounded(240.0, 0, 600, "the program loops; 10 minutes at most", above=True)
     message_min_seconds: float = bounded(15.0, 0, 300, above=True)
@@ -56,6 +59,9 @@ def problems(settings: HoldlineSettings, root: Path) -> list[str]:
                      f"message_max_seconds ({settings.message_max_seconds:g})")
     if not settings.greeting.strip():
         found.append("holdline.greeting: must not be empty")
+    if settings.topic_intro and settings.topic_intro.replace("{topic}", "").count("{") + \
+            settings.topic_intro.replace("{topic}", "").count("}"):
+        found.append(f"holdline.topic_intro: {settings.topic_intro!r} may use only {{topic}} (the article's title)")
     if settings.music and not (root / settings.music).is_file():
         found.append(f"holdline.music: {settings.music!r} is not a file (relative to the config's folder)")
     return found

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import concurrent.futures
+import re
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -39,8 +40,22 @@ def check_sections(config: Config, scripts: Sequence[Script]) -> None:
 
 
 def greeting_sentences(config: Config) -> list[str]:
-    """The hold greeting, sentence by sentence: the only hold-line text the podcast episodes do not speak."""
+    """The hold greeting, sentence by sentence."""
     return [s for s in split_sentences(config.holdline.greeting) if s.strip()]
+
+
+def topic_sentence(config: Config, spoken_title: str) -> str:
+    """What the caller is about to hear ('Here is some information about breast calcifications.'): the title's
+    capitalized words in lower case, as inside a sentence (acronyms and other capitals kept)."""
+    words = [w.lower() if re.fullmatch(r"[A-Z][a-z]+[,;:]?", w) else w for w in spoken_title.split()]
+    return config.holdline.topic_intro.replace("{topic}", " ".join(words)) if config.holdline.topic_intro else ""
+
+
+def hold_only_sentences(config: Config, topics: Mapping[str, str]) -> list[str]:
+    """What the hold line says that the podcast episodes do not: the greeting and each article's topic line
+    (topics: article slug -> the article's spoken title)."""
+    leads = [topic_sentence(config, title) for title in topics.values()]
+    return greeting_sentences(config) + [s for lead in leads for s in split_sentences(lead) if s.strip()]
 
 
 class HoldPace:
@@ -98,14 +113,17 @@ def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple
 
 
 def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path, engine: Engine,
-                   progress: ProgressHook | None = None) -> SynthesisStats:
-    """Hold-line files from the podcast voice's clips (only the greeting is synthesized, once), slowed to the
-    hold-line pace. The program and each section are cached on their own, by content: editing one section
-    remakes that section's files and the program, nothing else."""
+                   progress: ProgressHook | None = None, topics: Mapping[str, str] | None = None) -> SynthesisStats:
+    """Hold-line files from the podcast voice's clips (only the greeting and the topic lines are synthesized,
+    once), slowed to the hold-line pace; topics: article slug -> spoken title, announced before the article's
+    messages in the program. The program and each section are cached on their own, by content: editing one
+    section remakes that section's files and the program, nothing else."""
     settings = holdline_settings(config)
     spoken = [s for s in scripts if s.sentences]
     greeting = greeting_sentences(config)
-    texts = greeting + [sentence.text for script in spoken for sentence in script.sentences]
+    leads = {slug: [s for s in split_sentences(topic_sentence(config, title)) if s.strip()]
+             for slug, title in (topics or {}).items()}
+    texts = hold_only_sentences(config, topics or {}) + [sentence.text for script in spoken for sentence in script.sentences]
     clips = ClipCache(cache_dir)
     stats = synthesize_missing([Job(t, "hold line") for t in texts], engine, clips, config.speech.timeout_seconds, progress)
     fingerprint = engine.fingerprint()
@@ -118,8 +136,9 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     def sentences_of(script: Script) -> list[object]:
         return [_name(script), [clip_key(x.text, fingerprint) if isinstance(x, Sentence) else x.ms for x in script.segments]]
 
-    items = [(key("program", [clip_key(g, fingerprint) for g in greeting], [sentences_of(s) for s in body]),
-              lambda folder: _program(settings, greeting, body, pace, folder))]
+    lead_keys = {slug: [clip_key(t, fingerprint) for t in texts] for slug, texts in leads.items()}
+    items = [(key("program", [clip_key(g, fingerprint) for g in greeting], lead_keys, [sentences_of(s) for s in body]),
+              lambda folder: _program(settings, greeting, leads, body, pace, folder))]
     items += [(key("section", sentences_of(script)), lambda folder, script=script: _section(settings, script, pace, folder))
               for script in spoken]
     write_manifest(_publish_items(HoldlineCache(cache_dir), items, out_dir), out_dir)
@@ -138,10 +157,11 @@ def _publish_items(cache: HoldlineCache, items: Sequence[tuple[str, Callable[[Pa
     return [entry for made in published for entry in made or ()]
 
 
-def _program(settings: HoldlineSettings, greeting: list[str], body: list[Script], pace: HoldPace,
-             folder: Path) -> list[ManifestEntry]:
-    """The looping hold program in every phone format, from the chosen body sections in order: only as many
-    sections are loaded as the program can play (a long article does not make the program step use more memory)."""
+def _program(settings: HoldlineSettings, greeting: list[str], leads: Mapping[str, list[str]], body: list[Script],
+             pace: HoldPace, folder: Path) -> list[ManifestEntry]:
+    """The looping hold program in every phone format, from the chosen body sections in order, each article's
+    opening with its topic line: only as many sections are loaded as the program can play (a long article does
+    not make the program step use more memory)."""
     import_signal_processing()
     from narration.publish.holdline.render import (  # signal processing
         build_program,
@@ -150,10 +170,13 @@ def _program(settings: HoldlineSettings, greeting: list[str], body: list[Script]
         write_renditions,
     )
 
-    sections, seconds = [], 0.0
+    sections, seconds, article = [], 0.0, None
     for script in (s for s in body if not settings.sections or s.slug in settings.sections):
-        paced = pace.get([x.text for x in script.sentences])
-        sections.append((script.slug, [(x.text, paced[x.text]) for x in script.sentences]))
+        texts = [x.text for x in script.sentences]
+        if script.article_slug != article:
+            texts, article = leads.get(script.article_slug, []) + texts, script.article_slug
+        paced = pace.get(texts)
+        sections.append((script.slug, [(text, paced[text]) for text in texts]))
         seconds += sum(audio.duration_s for audio in paced.values())
         if seconds >= 2 * settings.program_seconds:
             break
