@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from narration.config import Config, load_config
 from narration.errors import AudioToolError, NarrationError
+from narration.publish import layout
 
 COMMANDS = ("build", "scripts", "serve", "check", "holdline", "cache", "voices")
 log = logging.getLogger("narration")
@@ -187,8 +188,9 @@ def summary(report: "BuildReport") -> list[str]:
              f"({_minutes(listening)} of listening)" + (f" and {_plural(len(full), 'full-article episode')}" if full else "") + ".",
              f"  {_plural(stats.misses, 'sentence')} synthesized, {stats.hits} reused from the cache; "
              f"{_plural(report.episodes_rendered, 'episode')} mixed, {len(report.episodes) - report.episodes_rendered} unchanged."]
-    made = [("podcast feed", out / "feed.xml"), ("episodes (MP3)", out / "episodes"), ("web player", out / "index.html"),
-            ("talking books (EPUB)", out / "books"), ("transcripts", out / "transcripts"), ("hold line", out / "holdline")]
+    made = [("podcast feed", out / layout.FEED), ("episodes (MP3)", out / layout.EPISODES),
+            ("web player", out / layout.INDEX), ("talking books (EPUB)", out / layout.BOOKS),
+            ("transcripts", out / layout.TRANSCRIPTS), ("hold line", out / layout.HOLDLINE)]
     width = max(len(what) for what, _ in made)
     lines += [f"  {what:<{width}}  {path}" for what, path in made if path.exists()]
     command = "narration" if _program() == "narration" else "python build_audio.py"

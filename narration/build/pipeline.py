@@ -34,10 +34,11 @@ from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_en
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 from narration.grouping import WORDS_PER_MINUTE
 from narration.opening import opening_words
+from narration.publish import layout
 
 log = logging.getLogger(__name__)
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "breast-calcifications.txt"
-COVER_NAME = "cover.png"
+COVER_NAME = layout.COVER
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine,
                                  topics=topics) if holdline else None
-            cover_name = COVER_NAME if not config.show.artwork else f"cover{cover.suffix.lower()}"
+            cover_name = COVER_NAME if not config.show.artwork else layout.cover(cover.suffix)
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}
             for work in works:
@@ -359,7 +360,7 @@ def _join(config: Config, work: EpisodeWork, encoded: dict[str, EncodedSegment],
 def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], staging: Path) -> PublishedEpisode:
     """Copy the episode's MP3 into the stage; what the feed, transcripts and pages say about it."""
     info = plan.info
-    mp3 = f"episodes/{info.slug}.mp3"
+    mp3 = layout.episode_mp3(info.slug)
     place(made.mp3, staging / mp3)
     if info.kind == "full":
         info = replace(info, chapters=chapters_from_cues(made.cues, titles, made.duration_ms))
@@ -374,7 +375,7 @@ def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpis
     if episode is None:
         log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)
         return None
-    relative = f"books/{item.article.slug}.epub"
+    relative = layout.book(item.article.slug)
     write_epub(out / relative, item.article, episode, out / episode.mp3,
                config.show.title, config.show.language, publisher=config.show.author, scripts=config.scripts,
                lexicon=lexicon, planned=item.planned)

@@ -17,13 +17,13 @@ from typing import Callable, Iterator, Sequence
 
 from narration.atomic import write_bytes_atomic
 from narration.errors import BuildLockedError, OutputError
+from narration.publish import layout
 
 log = logging.getLogger(__name__)
 MARK = "narration-output.json"
 MARK_VERSION = 1
 # What a build writes at the top of its folder: an unmarked folder holding only these is an older output.
-BUILT_NAMES = frozenset({"feed.xml", "cover.png", "cover.jpg", "cover.jpeg", "index.html", "episodes", "transcripts",
-                         "chapters", "books", "holdline", "assets", MARK})
+BUILT_NAMES = layout.TOP_LEVEL | {MARK}
 
 
 def _sibling(output: Path, tag: str) -> Path:

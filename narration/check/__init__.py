@@ -5,13 +5,13 @@ from pathlib import Path
 
 from narration.config import Config
 from narration.publish.feed import FEED_NAME
-from narration.publish.site import EPISODE_PAGES
 from narration.check.audio import measure_levels, chapter_problems, check_mp3, is_full
 from narration.check.base import Measured, Problem
 from narration.check.feed import with_slash, channel_problems, cover_fallback, find_episodes, full_episode_problems, item_problems, read_feed
 from narration.check.pages import page_problems
 from narration.check.transcripts import parse_captions
 from narration.check.transcripts import transcript_problems
+from narration.publish import layout
 
 
 def check_folder(directory: Path, config: Config, checked: list[str] | None = None) -> list[str]:
@@ -35,7 +35,7 @@ def _problems(root: Path, config: Config, checked: list[str]) -> list[Problem]:
         problems += cover_fallback(root)
     episodes = find_episodes(root, channel, base, problems)
     for episode in episodes:
-        mp3 = f"episodes/{episode.slug}.mp3"
+        mp3 = layout.episode_mp3(episode.slug)
         measured = check_mp3(root, mp3, config, problems) if (root / mp3).is_file() else Measured(None, None)
         full = is_full(root, episode, measured)
         if episode.item is not None:
@@ -43,7 +43,7 @@ def _problems(root: Path, config: Config, checked: list[str]) -> list[Problem]:
         if full:
             problems += chapter_problems(root, episode.slug, measured)
         problems += transcript_problems(root, episode.slug, measured.duration_s)
-        problems += page_problems(root, f"{EPISODE_PAGES}/{episode.slug}.html")
+        problems += page_problems(root, layout.episode_page(episode.slug))
         checked.append(f"{mp3}: decoded length, loudness ({config.audio.loudness_lufs:g} LUFS), true peak, ID3 tags"
                        + (", chapters" if full else "") + "; its feed item (enclosure length, duration, GUID, "
                        "transcript links); transcripts (VTT, SRT, JSON timing); its player page")

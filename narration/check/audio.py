@@ -16,6 +16,7 @@ from narration.audio.loudness import integrated_lufs, true_peak_dbtp
 from narration.publish.tags import COVER_TYPES, read_chapters
 from narration.check.base import Episode, Levels, Measured, NS, Problem, LEVELS
 from narration.check.transcripts import CUE_END_TOLERANCE_S
+from narration.publish import layout
 
 
 LOUDNESS_TOLERANCE_LU = 1.0
@@ -24,7 +25,6 @@ PEAK_ROUNDING_DB = 0.005  # measurement noise, far below anything audible
 
 DURATION_TOLERANCE_S = 1.0
 
-CHAPTERS_VERSION = "1.2"
 
 def check_mp3(root: Path, relative: str, config: Config, problems: list[Problem]) -> Measured:
     """Format, tags, loudness and true peak of one episode, decoding it once."""
@@ -80,13 +80,13 @@ def _tag_problems(tags: ID3 | None) -> list[str]:
 
 def is_full(root: Path, episode: Episode, measured: Measured) -> bool:
     """A full-article episode shows itself by any of its chapter marks: JSON file, feed link or ID3 CTOC."""
-    return ((root / "chapters" / f"{episode.slug}.json").is_file()
+    return ((root / layout.chapters(episode.slug)).is_file()
             or (episode.item is not None and episode.item.find("podcast:chapters", NS) is not None)
             or (measured.tags is not None and bool(measured.tags.getall("CTOC"))))
 
 def chapter_problems(root: Path, slug: str, measured: Measured) -> list[Problem]:
     """chapters/<slug>.json is valid Podcasting 2.0 chapters and matches the MP3's CTOC/CHAP frames."""
-    relative = f"chapters/{slug}.json"
+    relative = layout.chapters(slug)
     try:
         document = json.loads((root / relative).read_text(encoding="utf-8"))
         marks = [(round(c["startTime"] * 1000), round(c["endTime"] * 1000), c["title"]) for c in document["chapters"]]
@@ -95,8 +95,8 @@ def chapter_problems(root: Path, slug: str, measured: Measured) -> list[Problem]
     except (ValueError, KeyError, TypeError) as err:
         return [Problem(relative, f"not a Podcasting 2.0 chapters file: {err!r}")]
     problems = []
-    if not str(document.get("version", "")).startswith(CHAPTERS_VERSION):
-        problems.append(Problem(relative, f"version must be {CHAPTERS_VERSION}.x"))
+    if str(document.get("version", "")).split(".")[:2] != layout.CHAPTERS_VERSION.split(".")[:2]:
+        problems.append(Problem(relative, f"version must be {layout.CHAPTERS_VERSION}"))
     starts = [start for start, _, _ in marks]
     if not marks or starts != sorted(starts) or not all(title.strip() for _, _, title in marks):
         problems.append(Problem(relative, "chapters must be non-empty, titled and in time order"))
@@ -105,9 +105,9 @@ def chapter_problems(root: Path, slug: str, measured: Measured) -> list[Problem]
     if measured.tags is not None:
         id3 = read_chapters(measured.tags)
         if id3 is None:
-            problems.append(Problem(f"episodes/{slug}.mp3", "full-article episode has no top-level ID3 CTOC with CHAP frames"))
+            problems.append(Problem(layout.episode_mp3(slug), "full-article episode has no top-level ID3 CTOC with CHAP frames"))
         elif id3 != marks:
-            problems.append(Problem(f"episodes/{slug}.mp3", f"ID3 chapters {id3} differ from {relative} {marks}"))
+            problems.append(Problem(layout.episode_mp3(slug), f"ID3 chapters {id3} differ from {relative} {marks}"))
     return problems
 
 REQUIRED_ID3 = {"TIT2": "title", "TPE1": "artist", "TALB": "album", "TRCK": "track", "TDRC": "year",

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from narration.publish.transcripts import LINE_CHARS, Caption
 from narration.check.base import Problem
+from narration.publish import layout
 
 
 CUE_END_TOLERANCE_S = 0.5
 
-TRANSCRIPT_SUFFIXES = ("vtt", "srt", "json")
+TRANSCRIPT_SUFFIXES = layout.TRANSCRIPT_SUFFIXES
 
 _TIME = r"(?:(\d{2,}):)?(\d{2}):(\d{2})[.,](\d{3})"
 
@@ -20,7 +21,7 @@ TIMING = re.compile(rf"^{_TIME}\s+-->\s+{_TIME}(?:\s.*)?$")
 
 def transcript_problems(root: Path, slug: str, duration_s: float | None) -> list[Problem]:
     """VTT well-formed, readable line lengths, timed to the audio; SRT and JSON saying the same."""
-    paths = {suffix: f"transcripts/{slug}.{suffix}" for suffix in TRANSCRIPT_SUFFIXES}
+    paths = {suffix: layout.transcript(slug, suffix) for suffix in TRANSCRIPT_SUFFIXES}
     problems = [Problem(p, "missing") for p in paths.values() if not (root / p).is_file()]
     if problems and not (root / paths["vtt"]).is_file():
         return problems

@@ -10,8 +10,9 @@ import feedgen.feed  # must be imported before any feedgen.ext module (lxml impo
 from narration.config import ShowConfig
 from narration.models import PublishedEpisode
 from narration.publish import podcast_ns
+from narration.publish import layout
 
-FEED_NAME = "feed.xml"
+FEED_NAME = layout.FEED
 TRANSCRIPT_FORMATS = ("vtt", "srt", "json")
 
 
@@ -80,7 +81,7 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
         entry.guid(info.guid, permalink=False)
         entry.title(info.title)
         entry.description(within_bytes(episode_description(episode)))
-        entry.link(href=absolute_url(show.base_url, f"episodes/{info.slug}.html"))
+        entry.link(href=absolute_url(show.base_url, layout.episode_page(info.slug)))
         entry.published(datetime.fromisoformat(info.pub_date))
         entry.enclosure(absolute_url(show.base_url, episode.mp3), str(episode.bytes), "audio/mpeg")
         entry.podcast.itunes_duration(round(episode.duration_ms / 1000))
@@ -95,9 +96,9 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
         entry.podcast.itunes_explicit(False)
         if transcripts:
             for suffix in TRANSCRIPT_FORMATS:
-                entry.podcastindex.transcript(absolute_url(show.base_url, f"transcripts/{info.slug}.{suffix}"), suffix,
+                entry.podcastindex.transcript(absolute_url(show.base_url, layout.transcript(info.slug, suffix)), suffix,
                                               language=show.language, captions=suffix == "vtt")
         if chapters and info.chapters:
-            entry.podcastindex.chapters(absolute_url(show.base_url, f"chapters/{info.slug}.json"))
+            entry.podcastindex.chapters(absolute_url(show.base_url, layout.chapters(info.slug)))
     return feed.rss_str(pretty=True)
 

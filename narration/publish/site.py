@@ -18,10 +18,11 @@ from narration.models import PublishedEpisode
 
 from narration.publish.site_html import duration, e, external, file_size, href
 from narration.publish.site_player import player, transcript
+from narration.publish import layout
 
-EPISODE_PAGES = "episodes"
-ASSETS = "assets"
-TRANSCRIPTS = "transcripts"
+EPISODE_PAGES = layout.EPISODES
+ASSETS = layout.ASSETS
+TRANSCRIPTS = layout.TRANSCRIPTS
 _SAFE_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -60,7 +61,7 @@ def episode_page_path(episode: PublishedEpisode) -> str:
     slug = episode.info.slug
     if not _SAFE_SLUG.fullmatch(slug):
         raise ValueError(f"episode slug {slug!r} is not a safe file name")
-    return f"{EPISODE_PAGES}/{slug}.html"
+    return layout.episode_page(slug)
 
 
 def _copy_assets(target: Path) -> None:

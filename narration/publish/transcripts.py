@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narration.models import Chapter, Cue, PublishedEpisode
+from narration.publish import layout
 
 LINE_CHARS = 65  # a caption line people can read at a glance (and what players wrap to anyway)
 CUE_LINES = 2
 TRANSCRIPT_VERSION = "1.0.0"  # Podcasting 2.0 JSON transcript format
-CHAPTERS_VERSION = "1.2.0"  # Podcasting 2.0 JSON chapters format
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def to_json(cues: Sequence[Cue], speaker: str | None = None) -> str:
 
 def chapters_json(chapters: Sequence[Chapter], title: str | None = None) -> str:
     """Podcasting 2.0 JSON chapters (the same marks as the ID3 chapters inside the MP3)."""
-    document: dict[str, object] = {"version": CHAPTERS_VERSION}
+    document: dict[str, object] = {"version": layout.CHAPTERS_VERSION}
     if title:
         document["title"] = title
     document["chapters"] = [
@@ -129,12 +129,12 @@ def _dump(document: dict[str, object]) -> str:
 def write_episode_files(out_dir: Path, episode: PublishedEpisode) -> None:
     """transcripts/<slug>.vtt|.srt|.json and, for chaptered episodes, chapters/<slug>.json."""
     slug = episode.info.slug
-    folder = out_dir / "transcripts"
+    folder = out_dir / layout.TRANSCRIPTS
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{slug}.vtt").write_text(to_vtt(episode.cues), encoding="utf-8")
     (folder / f"{slug}.srt").write_text(to_srt(episode.cues), encoding="utf-8")
     (folder / f"{slug}.json").write_text(to_json(episode.cues), encoding="utf-8")
     if episode.info.chapters:
-        (out_dir / "chapters").mkdir(exist_ok=True)
-        (out_dir / "chapters" / f"{slug}.json").write_text(
+        (out_dir / layout.CHAPTERS).mkdir(exist_ok=True)
+        (out_dir / layout.chapters(slug)).write_text(
             chapters_json(episode.info.chapters, episode.info.title), encoding="utf-8")

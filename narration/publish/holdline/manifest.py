@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Sequence
 
 from narration.atomic import write_text_atomic
+from narration.publish import layout
 
-HOLDLINE_DIR = "holdline"
+HOLDLINE_DIR = layout.HOLDLINE
 MANIFEST_NAME = "manifest.json"
 
 

@@ -1,0 +1,42 @@
+"""Where everything lives in a published folder: the one place that names its files and folders.
+
+Paths are relative to the output folder, with '/' separators (they are also the URLs under base_url)."""
+from __future__ import annotations
+
+FEED = "feed.xml"
+INDEX = "index.html"
+COVER = "cover.png"  # the generated cover; a configured one keeps its own suffix
+EPISODES = "episodes"  # the MP3s and their player pages
+TRANSCRIPTS = "transcripts"
+CHAPTERS = "chapters"
+BOOKS = "books"
+ASSETS = "assets"
+HOLDLINE = "holdline"
+TOP_LEVEL = frozenset({FEED, INDEX, "cover.png", "cover.jpg", "cover.jpeg", EPISODES, TRANSCRIPTS, CHAPTERS, BOOKS,
+                       ASSETS, HOLDLINE})
+TRANSCRIPT_SUFFIXES = ("vtt", "srt", "json")
+CHAPTERS_VERSION = "1.2.0"  # Podcasting 2.0 JSON chapters format
+
+
+def episode_mp3(slug: str) -> str:
+    return f"{EPISODES}/{slug}.mp3"
+
+
+def episode_page(slug: str) -> str:
+    return f"{EPISODES}/{slug}.html"
+
+
+def transcript(slug: str, suffix: str) -> str:
+    return f"{TRANSCRIPTS}/{slug}.{suffix}"
+
+
+def chapters(slug: str) -> str:
+    return f"{CHAPTERS}/{slug}.json"
+
+
+def book(article_slug: str) -> str:
+    return f"{BOOKS}/{article_slug}.epub"
+
+
+def cover(suffix: str = ".png") -> str:
+    return f"cover{suffix.lower()}"
