@@ -19,7 +19,6 @@ from narration.publish.holdline.render import (
     HoldMessage,
     assemble_program,
     build_program,
-    loop_discontinuity,
     loop_grid,
     merge_short,
     plan_messages,
@@ -31,6 +30,7 @@ from narration.publish.holdline.render import (
 )
 from narration.audio.dsp import resample
 from narration.audio.telephone import active_speech_level
+from loop_seam import loop_discontinuity
 from phone_speech import GREETING, SECTIONS, band_gap_db, ffmpeg_decode, sentences_of, spoken
 
 RATE = 22050

@@ -4,14 +4,12 @@ from __future__ import annotations
 import copy
 import math
 from typing import Callable
-from pathlib import Path
 
 import numpy as np
 from pyloudnorm.iirfilter import IIRfilter
 from scipy.ndimage import minimum_filter1d
 from scipy.signal import resample_poly, sosfilt
 
-from narration.audio.ffmpeg import decode_channels
 from narration.models import Audio
 
 TRUE_PEAK_RATE = 192_000  # BS.1770-4 Annex 2 oversamples 48 kHz by 4; lower rates need more to catch the same peaks
@@ -127,15 +125,9 @@ class LoudnessMeter:
 
 
 
-def measure_file(path: Path) -> tuple[float, float]:
-    """(LUFS, dBTP) of an encoded file as a listener's decoder will play it back."""
-    samples, rate = decode_channels(path)
-    return _lufs(samples, rate), _true_peak(samples, rate)
-
-
 def _lufs(samples: np.ndarray, rate: int) -> float:
     data = np.asarray(samples)
-    meter = LoudnessMeter(rate, 1 if data.ndim == 1 else data.shape[1])
+    meter = LoudnessMeter(rate)
     for start in range(0, len(data), MEASURE_CHUNK):
         meter.add(data[start:start + MEASURE_CHUNK])
     return meter.integrated()
@@ -155,7 +147,7 @@ def _sample_true_peaks(samples: np.ndarray, rate: int) -> np.ndarray:
     data = np.asarray(samples)
     if data.dtype not in (np.float32, np.float64):
         data = data.astype(np.float32)
-    peaks = np.abs(data).max(axis=1) if data.ndim > 1 else np.abs(data)  # a new array in the input's precision
+    peaks = np.abs(data)  # a new array in the input's precision
     if len(data) == 0:
         return peaks
     factor = _oversample_factor(rate)
@@ -165,10 +157,8 @@ def _sample_true_peaks(samples: np.ndarray, rate: int) -> np.ndarray:
     threshold = block_peaks.max() / 2.0
     for start in starts[block_peaks >= threshold]:
         lo, hi = max(0, start - pad), min(len(data), start + block + pad)
-        up = np.abs(resample_poly(data[lo:hi].astype(np.float64), factor, 1, axis=0))
-        up = up.reshape(hi - lo, factor, *up.shape[1:]).max(axis=1)
-        if up.ndim > 1:
-            up = up.max(axis=1)
+        up = np.abs(resample_poly(data[lo:hi].astype(np.float64), factor, 1))
+        up = up.reshape(hi - lo, factor).max(axis=1)
         end = min(start + block, len(data))
         peaks[start:end] = np.maximum(peaks[start:end], up[start - lo:end - lo])
     return peaks
