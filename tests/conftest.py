@@ -91,6 +91,7 @@ def announce(config: pytest.Config, message: str) -> None:
     if reporter is None or capture is None:
         return
     with capture.global_and_fixture_disabled():
+        reporter.write("\n")  # off the line of progress dots
         reporter.write_line(message)
 
 
