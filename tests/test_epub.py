@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -71,9 +72,10 @@ def epubcheck(path: Path) -> list[dict[str, object]]:
         pytest.skip("EPUBCheck needs Java and the epubcheck package (apt-get install epubcheck)")
     real = Path(program).resolve()
     command = [java, "-jar", str(real)] if zipfile.is_zipfile(real) else [program]
-    report = path.with_suffix(".epubcheck.json")
-    subprocess.run([*command, str(path), "--json", str(report)], capture_output=True, check=False, timeout=300)
-    return json.loads(report.read_text(encoding="utf-8"))["messages"]
+    with tempfile.TemporaryDirectory() as folder:  # never beside the book: the output folder stays the build's
+        report = Path(folder) / "epubcheck.json"
+        subprocess.run([*command, str(path), "--json", str(report)], capture_output=True, check=False, timeout=300)
+        return json.loads(report.read_text(encoding="utf-8"))["messages"]
 
 
 def seconds(clock: str) -> float:
