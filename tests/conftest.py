@@ -88,12 +88,36 @@ class SampleBuild:
     report: BuildReport
 
 
+def announce(config: pytest.Config, message: str) -> None:
+    """A line on pytest's terminal even while output is captured: slow fixtures say what they are doing."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        return
+    with capture.global_and_fixture_disabled():
+        if reporter._tw.width_of_current_line:  # off the line of progress dots
+            reporter.write("\n")
+        reporter.write_line(message)
+
+
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> SampleBuild:
+def sample_build(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> SampleBuild:
     """The built-in sample built once with the real Piper voice and the default script settings (the end-to-end
     artefact most tests read)."""
     project = make_project(tmp_path_factory.mktemp("sample") / "project", SHOW_TOML)
-    report = build(project.config, project.options())
+    announce(pytestconfig, "[sample_build] building the sample with the real Piper voice (a minute or two)...")
+    report = build(project.config, project.options(holdline=True))
+    announce(pytestconfig, f"[sample_build] done: {len(report.episodes)} episodes")
+    return SampleBuild(project, report)
+
+
+@pytest.fixture(scope="session")
+def fake_sample(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> SampleBuild:
+    """The built-in sample built once with the fake engine and the default settings, hold line included:
+    deterministic to the byte."""
+    project = make_project(tmp_path_factory.mktemp("fake-sample") / "project", SHOW_TOML)
+    announce(pytestconfig, "[fake_sample] building the sample with the fake engine...")
+    report = build(project.config, project.options(holdline=True), engine=FakeEngine())
     return SampleBuild(project, report)
 
 

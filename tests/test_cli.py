@@ -1,12 +1,13 @@
 """The command line: progress on long work, a summary, and the serve/check commands' wiring."""
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
 import narration.speech
-from conftest import FakeEngine
+from conftest import ROOT, FakeEngine
 from narration.cli import main
 
 
@@ -80,7 +81,8 @@ def test_help_lists_the_commands_and_each_command_only_its_options(capsys: pytes
     assert main(["holdline", "--help"]) == 0
     assert "--no-holdline" not in capsys.readouterr().out
     assert main(["--version"]) == 0
-    assert capsys.readouterr().out.strip().endswith(("0.1.0", "(not installed)"))
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert capsys.readouterr().out.strip().endswith((f" {declared}", "(not installed)"))  # the version pyproject declares
 
 
 @pytest.mark.parametrize("word, says", [("serv", "did you mean 'serve'?"), ("chekc", "did you mean 'check'?"),

@@ -1,10 +1,12 @@
-"""The talking book: EPUBCheck-clean EPUB 3 whose Media Overlays match the audio and the transcript."""
+"""The talking book the build writes (books/<article>.epub): EPUBCheck-clean EPUB 3 whose Media Overlays match
+the audio it carries and the published transcript, and whose navigation follows the built sections."""
 from __future__ import annotations
 
 import json
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -13,14 +15,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from narration.config import ScriptConfig
 from narration.audio.ffmpeg import decode
 from narration.models import Article, PublishedEpisode
-from narration.build.pipeline import article_paths, build, read_articles
+from narration.build.pipeline import BuildReport, article_paths, build, read_articles
 from narration.publish.book import BookSummary, write_epub
-from narration.publish.transcripts import to_vtt
 
-from conftest import FIXTURES, FakeEngine, SampleBuild, make_project
+from conftest import FIXTURES, FakeEngine, Project, SampleBuild, make_project
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "x": "http://www.w3.org/1999/xhtml", "smil": "http://www.w3.org/ns/SMIL",
@@ -31,29 +31,38 @@ SENTENCE_ID = re.compile(r"s\d+")
 @dataclass
 class Book:
     path: Path
-    summary: BookSummary
     article: Article
     episode: PublishedEpisode
-    mp3: Path
+    mp3: Path  # the episode MP3 the book was made from
 
     def read(self, name: str) -> etree._Element:
         with zipfile.ZipFile(self.path) as book:
             return etree.fromstring(book.read(name))
 
 
-def _write(path: Path, article: Article, episode: PublishedEpisode, mp3: Path, **options: object) -> Book:
+def _write(path: Path, article: Article, episode: PublishedEpisode, mp3: Path, **options: object) -> tuple[Book, BookSummary]:
     summary = write_epub(path, article, episode, mp3, "Breast Health Read Aloud", "en-US",
                          **options)  # type: ignore[arg-type]
-    return Book(path, summary, article, episode, mp3)
+    return Book(path, article, episode, mp3), summary
+
+
+def built_book(project: Project, report: BuildReport, *articles: Path) -> Book:
+    """The book a one-article build published, with the full-article episode it was made from."""
+    [article] = read_articles(project.config, article_paths(project.options(*articles)))
+    slug = article.slug
+    episode = next(e for e in report.episodes if e.info.kind == "full")
+    output = project.root / "output"
+    return Book(output / "books" / f"{slug}.epub", article, episode, output / episode.mp3)
 
 
 @pytest.fixture(scope="module")
-def book(sample_build: SampleBuild, tmp_path_factory: pytest.TempPathFactory) -> Book:
-    project = sample_build.project
-    episode = next(e for e in sample_build.report.episodes if e.info.kind == "full")
-    article = read_articles(project.config, article_paths(project.options()))[0]
-    path = tmp_path_factory.mktemp("book") / "books" / f"{article.slug}.epub"
-    return _write(path, article, episode, project.root / "output" / episode.mp3)
+def book(sample_build: SampleBuild) -> Book:
+    return built_book(sample_build.project, sample_build.report)
+
+
+def sentence_ids(book: Book) -> list[str]:
+    xhtml = book.read("EPUB/chapter.xhtml")
+    return [e.get("id") for e in xhtml.iter() if SENTENCE_ID.fullmatch(e.get("id") or "")]
 
 
 def epubcheck(path: Path) -> list[dict[str, object]]:
@@ -63,9 +72,10 @@ def epubcheck(path: Path) -> list[dict[str, object]]:
         pytest.skip("EPUBCheck needs Java and the epubcheck package (apt-get install epubcheck)")
     real = Path(program).resolve()
     command = [java, "-jar", str(real)] if zipfile.is_zipfile(real) else [program]
-    report = path.with_suffix(".epubcheck.json")
-    subprocess.run([*command, str(path), "--json", str(report)], capture_output=True, check=False, timeout=300)
-    return json.loads(report.read_text(encoding="utf-8"))["messages"]
+    with tempfile.TemporaryDirectory() as folder:  # never beside the book: the output folder stays the build's
+        report = Path(folder) / "epubcheck.json"
+        subprocess.run([*command, str(path), "--json", str(report)], capture_output=True, check=False, timeout=300)
+        return json.loads(report.read_text(encoding="utf-8"))["messages"]
 
 
 def seconds(clock: str) -> float:
@@ -98,29 +108,34 @@ def test_epubcheck_reports_nothing(book: Book) -> None:
 
 
 def test_every_sentence_element_has_exactly_one_par(book: Book) -> None:
-    xhtml = book.read("EPUB/chapter.xhtml")
-    sentences = [e.get("id") for e in xhtml.iter() if SENTENCE_ID.fullmatch(e.get("id") or "")]
+    sentences = sentence_ids(book)
     targets = Counter(ident for ident, _, _ in clips(book))
     assert sentences and set(targets) == set(sentences)
     assert set(targets.values()) == {1}
     assert [ident for ident, _, _ in clips(book)] == sentences  # playback follows reading order
-    assert len(sentences) == book.summary.sentences == len([c for c in book.episode.cues if c.text.strip()])
+    assert len(sentences) == len([c for c in book.episode.cues if c.text.strip()])
 
 
-def test_clips_are_increasing_inside_the_audio_and_sum_to_media_duration(book: Book) -> None:
-    audio = decode(book.mp3)
+def test_clips_lie_inside_the_audio_the_book_carries_and_sum_to_media_duration(book: Book, tmp_path: Path) -> None:
+    carried = tmp_path / "full.mp3"
+    with zipfile.ZipFile(book.path) as archive:
+        carried.write_bytes(archive.read("EPUB/audio/full.mp3"))
+    assert carried.read_bytes() == book.mp3.read_bytes()  # the published full-article episode, as it is
+    duration = decode(carried).duration_s
     previous_end = 0.0
     for _, begin, end in clips(book):
-        assert previous_end <= begin < end <= audio.duration_s
+        assert previous_end <= begin < end <= duration
         previous_end = end
+    assert duration - previous_end < 2.0  # the overlay reaches the closing words, not a point before them
     overlay, total = durations(book)
     summed = sum(end - begin for _, begin, end in clips(book))
     assert overlay == total == pytest.approx(summed, abs=0.0005)
 
 
-def test_sentence_clips_agree_with_the_vtt_transcript(book: Book) -> None:
+def test_sentence_clips_agree_with_the_published_vtt_transcript(book: Book) -> None:
+    vtt = book.mp3.parent.parent / "transcripts" / f"{book.episode.info.slug}.vtt"
     captions = [(seconds(m.group(1)), seconds(m.group(2))) for m in re.finditer(
-        r"^(\d+:\d\d:\d\d\.\d{3}) --> (\d+:\d\d:\d\d\.\d{3})", to_vtt(book.episode.cues), re.MULTILINE)]
+        r"^(\d+:\d\d:\d\d\.\d{3}) --> (\d+:\d\d:\d\d\.\d{3})", vtt.read_text(encoding="utf-8"), re.MULTILINE)]
     index = 0
     for ident, begin, end in clips(book):
         assert captions[index][0] == pytest.approx(begin, abs=0.05), ident
@@ -151,18 +166,25 @@ def test_accessibility_metadata(book: Book) -> None:
     assert opf.find(".//opf:item[@id='text']", NS).get("media-overlay") == "overlay"
 
 
-def test_navigation_has_one_entry_per_section_and_headings_are_spoken(book: Book) -> None:
-    nav = book.read("EPUB/nav.xhtml")
-    toc = nav.find(".//x:nav[@epub:type='toc']", NS)
-    entries = [a.text for a in toc.iterfind(".//x:a", NS)]
-    titles = [c.title for c in book.episode.info.chapters]
+def test_navigation_follows_the_built_sections_and_their_headings_are_spoken(book: Book,
+                                                                            sample_build: SampleBuild) -> None:
+    scripts = sorted((sample_build.project.root / "scripts" / book.article.slug).glob("*.txt"))
+    titles = [e.info.title for e in sample_build.report.episodes
+              if e.info.kind == "section" and e.info.article_slug == book.article.slug]
+    assert len(titles) == len(scripts) > 1  # one section episode per script file
+    toc = book.read("EPUB/nav.xhtml").find(".//x:nav[@epub:type='toc']", NS)
+    links = [(a.text, a.get("href")) for a in toc.iterfind(".//x:a", NS)]
     unread = [s.heading for s in book.article.sections if s.role == "credits"]  # a spoken line, shown in full
-    assert entries == [*titles, *unread, "About this recording"] and unread == ["About the Medical Reviewer"]
+    assert [text for text, _ in links] == [*titles, *unread, "About this recording"]
+    assert unread == ["About the Medical Reviewer"]
     xhtml = book.read("EPUB/chapter.xhtml")
-    headings = xhtml.findall(".//x:section/x:h2", NS)
+    ids = {e.get("id") for e in xhtml.iter() if e.get("id")}
+    assert all(href.startswith("chapter.xhtml#") and href.split("#")[1] in ids for _, href in links)
     spoken = {ident for ident, _, _ in clips(book)}
-    assert ["".join(h.itertext()) for h in headings[:len(titles)]] == titles
-    assert all(h.get("id") in spoken for h in headings[:len(titles)])
+    for (title, href) in links[:len(titles)]:
+        section = xhtml.find(f".//x:section[@id='{href.split('#')[1]}']", NS)
+        heading = section.find("x:h2", NS)
+        assert "".join(heading.itertext()) == title and heading.get("id") in spoken
 
 
 def test_text_is_the_article_as_written_with_real_lists(book: Book) -> None:
@@ -171,17 +193,13 @@ def test_text_is_the_article_as_written_with_real_lists(book: Book) -> None:
     assert "ductal carcinoma in situ (DCIS)" in text and "D.C.I.S" not in text
     items = [li.text for li in xhtml.iterfind(".//x:ul/x:li", NS)]
     assert items == ["Aging", "A previous injury", "Infection", "Inflammation"]
-    assert book.summary.spoken_sections == ()
 
 
-def test_container_is_deterministic_with_mimetype_first_and_stored(book: Book, tmp_path: Path) -> None:
-    again = _write(tmp_path / "again.epub", book.article, book.episode, book.mp3)
-    assert again.path.read_bytes() == book.path.read_bytes()
+def test_container_has_its_mimetype_first_and_stored(book: Book) -> None:
     with zipfile.ZipFile(book.path) as archive:
         first = archive.infolist()[0]
         assert (first.filename, first.compress_type, first.extra) == ("mimetype", zipfile.ZIP_STORED, b"")
         assert archive.read("mimetype") == b"application/epub+zip"
-        assert archive.read("EPUB/audio/full.mp3") == book.mp3.read_bytes()
     assert book.path.read_bytes()[30:38] == b"mimetype"
 
 
@@ -189,22 +207,19 @@ def test_an_edited_script_shows_its_spoken_sentences(book: Book, tmp_path: Path)
     cues = list(book.episode.cues)
     index = next(i for i, c in enumerate(cues) if c.kind == "body" and c.section == 2)
     cues[index] = replace(cues[index], text="A sentence the editor wrote instead.")
-    edited = _write(tmp_path / "edited.epub", book.article, replace(book.episode, cues=tuple(cues)), book.mp3)
-    assert edited.summary.spoken_sections == (2,)
+    edited, summary = _write(tmp_path / "edited.epub", book.article, replace(book.episode, cues=tuple(cues)), book.mp3)
+    assert summary.spoken_sections == (2,)
     section = edited.read("EPUB/chapter.xhtml").find(".//x:section[@id='section-2']", NS)
     assert "A sentence the editor wrote instead." in "".join(section.itertext())
-    assert edited.summary.sentences == book.summary.sentences
+    assert summary.sentences == len(sentence_ids(book))
 
 
 def test_lists_review_metadata_and_unread_credits(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", '[show]\ntitle = "Breast Health Read Aloud"\n'
                            '[scripts]\ncredits = "omit"\nmin_section_seconds = 0\n')
-    options = project.options(FIXTURES / "talking-book.md")
-    report = build(project.config, options, engine=FakeEngine())
-    episode = next(e for e in report.episodes if e.info.kind == "full")
-    article = read_articles(project.config, article_paths(options))[0]
-    book = _write(tmp_path / "book.epub", article, episode, project.root / "output" / episode.mp3,
-                  scripts=ScriptConfig(credits="omit", min_section_seconds=0))
+    article = FIXTURES / "talking-book.md"
+    report = build(project.config, project.options(article, holdline=False), engine=FakeEngine())
+    book = built_book(project, report, article)
     assert epubcheck(book.path) == []
     xhtml = book.read("EPUB/chapter.xhtml")
     ordered = xhtml.findall(".//x:ol/x:li", NS)
@@ -220,4 +235,3 @@ def test_lists_review_metadata_and_unread_credits(tmp_path: Path) -> None:
     opf = book.read("EPUB/package.opf")
     assert opf.find(".//dc:contributor", NS).text == "Jordan Example, MD"
     assert opf.find(".//dc:source", NS).text == "https://www.example.org/breast-biopsy"
-    assert book.summary.spoken_sections == ()

@@ -21,7 +21,7 @@ import requests
 import responses
 
 import narration.speech
-from conftest import ROOT, FakeEngine, Project, make_project
+from conftest import ROOT, FakeEngine, Project, copy_project, make_project
 from narration.cli import main
 from narration.errors import BuildLockedError, EngineError
 from narration.models import Audio
@@ -93,15 +93,22 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-@pytest.fixture
-def published(tmp_path: Path) -> tuple[Project, Path, dict[str, str]]:
+@pytest.fixture(scope="module")
+def published_once(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """A project with a good build of the original article; the article file now holds the edited text."""
-    project = make_project(tmp_path / "project")
+    project = make_project(tmp_path_factory.mktemp("published") / "project")
     article = project.root / "screening.md"
     article.write_text(ARTICLE, encoding="utf-8")
     build(project.config, project.options(article), engine=FakeEngine())
     article.write_text(EDITED, encoding="utf-8")
-    return project, article, snapshot(project.root / "output")
+    return project
+
+
+@pytest.fixture
+def published(published_once: Project, tmp_path: Path) -> tuple[Project, Path, dict[str, str]]:
+    """A private copy of the published project (its article, output, its snapshot) that a test may damage."""
+    project = copy_project(published_once, tmp_path / "project")
+    return project, project.root / "screening.md", snapshot(project.root / "output")
 
 
 class FailingEngine(FakeEngine):
@@ -313,15 +320,22 @@ def test_builds_to_different_outputs_share_one_cache(tmp_path: Path, reference: 
     assert not [p for p in (project.root / "cache").rglob("*") if p.name.endswith((".partial", ".tmp", ".old"))]
 
 
-@pytest.fixture
-def built(tmp_path: Path, reference: Project) -> Iterator[tuple[Project, Path]]:
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory, reference: Project) -> Project:
     """The edited article built from scratch (equal to the reference), so every cache entry is in use."""
-    project = make_project(tmp_path / "built")
+    project = make_project(tmp_path_factory.mktemp("built") / "built")
     article = project.root / "screening.md"
     article.write_text(EDITED, encoding="utf-8")
     build(project.config, project.options(article), engine=FakeEngine())
     assert_same_build(project.root / "output", reference.root / "output")
-    yield project, article
+    return project
+
+
+@pytest.fixture
+def built(built_once: Project, tmp_path: Path) -> Iterator[tuple[Project, Path]]:
+    """A private copy of the built project whose cache a test may damage."""
+    project = copy_project(built_once, tmp_path / "built")
+    yield project, project.root / "screening.md"
 
 
 def _key(text: str) -> str:

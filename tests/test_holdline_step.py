@@ -16,7 +16,7 @@ import narration.speech
 from conftest import FakeEngine, Project, SampleBuild, copy_project
 from narration.cli import main
 from narration.audio.ffmpeg import decode
-from narration.publish.holdline.render import loop_discontinuity
+from loop_seam import loop_discontinuity
 from narration.scripts import parse_script
 from narration.config import AudioConfig
 

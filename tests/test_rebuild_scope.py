@@ -35,12 +35,12 @@ def _project(tmp_path: Path) -> tuple[Project, Path]:
 
 def test_lexicon_entry_resynthesizes_only_what_it_changes(tmp_path: Path) -> None:
     project, article = _project(tmp_path)
-    build(project.config, project.options(article), engine=FakeEngine())
+    build(project.config, project.options(article, holdline=False), engine=FakeEngine())
     scripts = project.root / "scripts" / "screening"
     before = {p.name: p.read_text(encoding="utf-8") for p in scripts.glob("*.txt")}
     (project.root / "lexicon.toml").write_text('[entries]\n"MRI" = "magnetic resonance imaging"\n', encoding="utf-8")
     engine = FakeEngine()
-    build(project.config, project.options(article), engine=engine)
+    build(project.config, project.options(article, holdline=False), engine=engine)
     after = {p.name: p.read_text(encoding="utf-8") for p in scripts.glob("*.txt")}
     changed = {name for name in before if before[name] != after[name]}
     assert changed == {"02-who-should-be-screened.txt"}
@@ -49,7 +49,7 @@ def test_lexicon_entry_resynthesizes_only_what_it_changes(tmp_path: Path) -> Non
 
 def test_review_metadata_is_spoken_and_shown(tmp_path: Path) -> None:
     project, article = _project(tmp_path)
-    report = build(project.config, project.options(article), engine=FakeEngine())
+    report = build(project.config, project.options(article, holdline=False), engine=FakeEngine())
     output = project.root / "output"
     for episode in report.episodes:
         outro = [c.text for c in episode.cues if c.kind == "outro"]

@@ -122,7 +122,7 @@ def test_edit_follows_its_section_when_one_is_inserted_before_it(
     article = project.root / "guide.md"
     article.write_text(before, encoding="utf-8")
     args = ["build", "-q", "--config", str(project.root / "narration.toml"), "--scripts", str(project.root / "scripts"),
-            "--cache", str(project.root / "cache"), "--output", str(project.root / "output"), str(article)]
+            "--cache", str(project.root / "cache"), "--output", str(project.root / "output"), "--no-holdline", str(article)]
     assert main(args) == 0
     folder = project.root / "scripts" / "guide"
     (folder / edit).write_text((folder / edit).read_text(encoding="utf-8").replace(

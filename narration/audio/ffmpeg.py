@@ -30,17 +30,6 @@ def run(args: Sequence[str], stdin: bytes | None = None) -> subprocess.Completed
     return result
 
 
-def decode_channels(path: Path) -> tuple[np.ndarray, int]:
-    """Every channel of any audio file as float32, (frames,) or (frames, channels), for measuring it as it is."""
-    import soundfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        wav = Path(tmp) / "decoded.wav"
-        run(["-y", "-i", str(path), "-vn", "-c:a", "pcm_f32le", str(wav)])
-        samples, rate = soundfile.read(wav, dtype="float32")  # what ffmpeg wrote: float64 would only double it
-    return samples, rate
-
-
 def decode(path: Path, rate: int | None = None) -> Audio:
     """Decode any audio file ffmpeg reads to mono float32 (at its own rate unless one is given)."""
     rate = rate or probe_rate(path)

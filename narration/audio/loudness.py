@@ -4,20 +4,17 @@ from __future__ import annotations
 import copy
 import math
 from typing import Callable
-from pathlib import Path
 
 import numpy as np
 from pyloudnorm.iirfilter import IIRfilter
 from scipy.ndimage import minimum_filter1d
 from scipy.signal import resample_poly, sosfilt
 
-from narration.audio.ffmpeg import decode_channels
 from narration.models import Audio
 
 TRUE_PEAK_RATE = 192_000  # BS.1770-4 Annex 2 oversamples 48 kHz by 4; lower rates need more to catch the same peaks
 SUB_BLOCKS_PER_S = 10  # 100 ms sub-blocks: a 400 ms gating block with 75 % overlap is four consecutive ones
 BLOCK_SUB_BLOCKS = 4  # shorter audio is padded with silence to one gating block, which the gate then ignores
-CHANNEL_GAINS = (1.0, 1.0, 1.0, 1.41, 1.41)  # BS.1770 weights for L, R, C, Ls, Rs
 ABSOLUTE_GATE_LUFS = -70.0
 RELATIVE_GATE_LU = -10.0
 MEASURE_CHUNK = 1 << 16  # samples K-weighted at a time: float64 work stays small however long the episode
@@ -55,13 +52,11 @@ class LoudnessMeter:
     rounding of the block count: a trailing partial sub-block more than half full counts, padded with silence.
     """
 
-    def __init__(self, rate: int, channels: int = 1) -> None:
+    def __init__(self, rate: int) -> None:
         self.rate = rate
-        self.channels = channels
         # Single precision filtering: a third faster, and its error (about 1e-6 of the level) is far below 0.01 LU.
         self._sos = _k_weighting(rate).astype(np.float32)
-        self._zi = np.zeros((len(self._sos), 2, channels), dtype=np.float32)
-        self._gains = np.asarray(CHANNEL_GAINS[:channels], dtype=np.float64)
+        self._zi = np.zeros((len(self._sos), 2), dtype=np.float32)
         self._energies = np.zeros(64)  # weighted sum of squares of each finished sub-block
         self._finished = 0
         self._partial = 0.0  # sum of squares so far in the sub-block being filled
@@ -69,16 +64,12 @@ class LoudnessMeter:
         self._index = 0  # sub-block being filled
 
     def add(self, samples: np.ndarray) -> None:
-        """K-weight the next samples, (n,) or (n, channels), carrying filter state and the open sub-block."""
+        """K-weight the next mono samples, carrying filter state and the open sub-block."""
         data = np.asarray(samples, dtype=np.float32)
-        if data.ndim == 1:  # a mono array, possibly empty (a zero-length pause): one column
-            data = data[:, np.newaxis]
-        if data.shape[1] != self.channels:
-            raise ValueError(f"LoudnessMeter for {self.channels} channel(s) got {data.shape[1]}")
-        if not len(data):
+        if not len(data):  # a zero-length pause
             return
-        filtered, self._zi = sosfilt(self._sos, data, axis=0, zi=self._zi)
-        power = np.square(filtered, dtype=np.float64) @ self._gains
+        filtered, self._zi = sosfilt(self._sos, data, zi=self._zi)
+        power = np.square(filtered, dtype=np.float64)
         end = self._position + len(power)
         last = (SUB_BLOCKS_PER_S * (end + 1) - 1) // self.rate  # last sub-block starting at or before end
         cuts = np.arange(self._index + 1, last + 1) * self.rate // SUB_BLOCKS_PER_S - self._position
@@ -99,7 +90,7 @@ class LoudnessMeter:
         minimum = BLOCK_SUB_BLOCKS * self.rate // SUB_BLOCKS_PER_S
         if self._position < minimum:
             padded = copy.deepcopy(self)
-            padded.add(np.zeros((minimum - self._position, self.channels)))
+            padded.add(np.zeros(minimum - self._position))
             return padded.integrated()
         energies = self._energies[:self._finished]
         start, stop = (self._boundary(i) for i in (self._index, self._index + 1))
@@ -127,15 +118,9 @@ class LoudnessMeter:
 
 
 
-def measure_file(path: Path) -> tuple[float, float]:
-    """(LUFS, dBTP) of an encoded file as a listener's decoder will play it back."""
-    samples, rate = decode_channels(path)
-    return _lufs(samples, rate), _true_peak(samples, rate)
-
-
 def _lufs(samples: np.ndarray, rate: int) -> float:
     data = np.asarray(samples)
-    meter = LoudnessMeter(rate, 1 if data.ndim == 1 else data.shape[1])
+    meter = LoudnessMeter(rate)
     for start in range(0, len(data), MEASURE_CHUNK):
         meter.add(data[start:start + MEASURE_CHUNK])
     return meter.integrated()
@@ -155,7 +140,7 @@ def _sample_true_peaks(samples: np.ndarray, rate: int) -> np.ndarray:
     data = np.asarray(samples)
     if data.dtype not in (np.float32, np.float64):
         data = data.astype(np.float32)
-    peaks = np.abs(data).max(axis=1) if data.ndim > 1 else np.abs(data)  # a new array in the input's precision
+    peaks = np.abs(data)  # a new array in the input's precision
     if len(data) == 0:
         return peaks
     factor = _oversample_factor(rate)
@@ -165,10 +150,8 @@ def _sample_true_peaks(samples: np.ndarray, rate: int) -> np.ndarray:
     threshold = block_peaks.max() / 2.0
     for start in starts[block_peaks >= threshold]:
         lo, hi = max(0, start - pad), min(len(data), start + block + pad)
-        up = np.abs(resample_poly(data[lo:hi].astype(np.float64), factor, 1, axis=0))
-        up = up.reshape(hi - lo, factor, *up.shape[1:]).max(axis=1)
-        if up.ndim > 1:
-            up = up.max(axis=1)
+        up = np.abs(resample_poly(data[lo:hi].astype(np.float64), factor, 1))
+        up = up.reshape(hi - lo, factor).max(axis=1)
         end = min(start + block, len(data))
         peaks[start:end] = np.maximum(peaks[start:end], up[start - lo:end - lo])
     return peaks
