@@ -224,4 +224,4 @@ def test_the_page_names_the_part_once(project, tmp_path: Path) -> None:  # type:
     for episode in report.episodes:
         page = (project.root / "output" / "episodes" / f"{episode.info.slug}.html").read_text(encoding="utf-8")
         text = " ".join(html.fromstring(page).text_content().split())
-        assert len(re.findall(r"\bPart \d+ of\b", text)) == (episode.info.kind == "section"), episode.info.slug
+        assert len(re.findall(r"\b(?:Part|Section) \d+ of\b", text)) == (episode.info.kind == "section"), episode.info.slug
