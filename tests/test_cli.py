@@ -158,3 +158,12 @@ def test_scripts_command_lists_what_to_review_by_file_and_line(tmp_path: Path, c
     assert all(line in review.splitlines() for line in findings)
     assert f"{len(findings) - 1} items to review in " in out and "dropped 1 debris line" in out
     assert "Enlarge" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "scripts" / "notes").glob("[0-9]*.txt"))
+
+
+def test_the_installed_command_calls_itself_narration(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.argv", ["/usr/local/bin/narration"])
+    assert main(["--help"]) == 0
+    assert capsys.readouterr().out.startswith("usage: narration ")
+    assert main(["serve", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("usage: narration serve ")
