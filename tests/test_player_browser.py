@@ -143,10 +143,11 @@ def test_every_player_control_works_from_the_keyboard(page) -> None:
     _tab_to(browser, "#play")
     _key(browser, Keys.ENTER)
     _wait(browser, "return !audio.paused")
-    assert browser.find_element(By.CSS_SELECTOR, "#play .label").text == "Pause"
+    # the label follows the media element's own 'play' and 'pause' events, a moment after its state
+    _wait(browser, "return document.querySelector('#play .label').textContent === 'Pause'")
     _key(browser, Keys.SPACE)
     _wait(browser, "return audio.paused")
-    assert browser.find_element(By.CSS_SELECTOR, "#play .label").text == "Play"
+    _wait(browser, "return document.querySelector('#play .label').textContent === 'Play'")
 
     _tab_to(browser, "#forward")
     before = _state(browser)["time"]
