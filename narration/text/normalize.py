@@ -517,6 +517,11 @@ _PUNCTUATION: list[Rule] = [
     ("symbol", re.compile(r"(?<!\w)>\s?(?=\d)"), "more than "),
     ("symbol", re.compile(r"(?<!\w)<\s?(?=\d)"), "less than "),
     ("symbol", re.compile(r"(?<=\d)\s?[×x]\s?(?=\d)"), " by "),
+    # a count of times: "2 × a day", "3x daily" (an "x" only before a word of frequency, "2x" alone is a name)
+    ("symbol", re.compile(r"(?<=\d)\s?(?:×|x(?=\s+(?:a|as|per|daily|weekly|each|every|more)\b))(?!\s?\d)"), " times"),
+    # a telephone key: "press #", "the # key", "press *" (a "#" before a number is "number", said above)
+    ("symbol", re.compile(r"(?<!\S)#(?=[\s.,;:)]|$)"), "pound"),
+    ("symbol", re.compile(r"\b((?:[Pp]ress|then|[Hh]it|[Dd]ial|the) )\*(?=[\s.,;:)]|$)"), r"\1star"),
     ("symbol", re.compile(r"(?<=\d)\+"), " plus"),
     ("symbol", re.compile(r"\s=\s"), " equals "),
     ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
