@@ -28,6 +28,7 @@ class Block:
     ordered: bool = False
     header: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
+    level: int = 0  # a sub-heading's outline level when known (3 for '###'), so that a parent is told from an empty one
 
     @property
     def lines(self) -> tuple[str, ...]:

@@ -216,3 +216,16 @@ def test_boilerplate_credits_are_not_read_by_default(page: str) -> None:
     assert credits and credit_line(article) == ""
     read = [b for p in sections_of(article, ScriptConfig(), PATIENT) for b in p.blocks]
     assert not [b for b in credits if b in read and b.kind != "subheading"]
+
+
+
+def test_a_heading_over_a_deeper_heading_is_said_and_an_empty_one_is_not() -> None:
+    """'### IMRT' directly over '#### What it is' names what follows and is read; a heading followed by one of
+    its own level (its links were left out) or ending the section has nothing under it and is not."""
+    def sub(text: str, level: int) -> Block:
+        return Block("subheading", text=text, level=level)
+    body = Block("paragraph", text="It is a type of radiation therapy.")
+    blocks = (sub("Resources", 3), sub("IMRT", 3), sub("What it is", 4), body, sub("Links", 3))
+    assert [b.text for b in narrated_blocks(blocks)] == ["IMRT", "What it is", body.text]
+    unknown = (sub("Resources", 0), sub("What it is", 0), body)  # levels unknown: as before, the first is empty
+    assert [b.text for b in narrated_blocks(unknown)] == ["What it is", body.text]

@@ -58,7 +58,7 @@ def sections_from_outline(items: Sequence[Item]) -> tuple[Section, ...]:
             pairs[-1][1].append(item)
             stacked = False
         elif item.level > top or stacked:
-            pairs[-1][1].append(Block("subheading", text=item.text))
+            pairs[-1][1].append(Block("subheading", text=item.text, level=item.level))
         else:
             pairs.append((item.text, []))
             stacked = True
@@ -75,11 +75,14 @@ def _sections(pairs: list[tuple[str, list[Block]]]) -> tuple[Section, ...]:
 
 
 def narrated_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """The blocks worth speaking: a sub-heading with nothing under it (its links were left out) is not read."""
+    """The blocks worth speaking: a sub-heading with nothing under it (its links were left out) is not read; one
+    followed by a deeper sub-heading is its parent ("### IMRT" over "#### What it is") and is read."""
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if block.kind == "subheading":
-            if index + 1 == len(blocks) or blocks[index + 1].kind == "subheading":
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            parent = after is not None and block.level > 0 and after.level > block.level
+            if after is None or (after.kind == "subheading" and not parent):
                 continue
         kept.append(block)
     return tuple(kept)

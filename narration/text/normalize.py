@@ -517,6 +517,11 @@ _PUNCTUATION: list[Rule] = [
     ("symbol", re.compile(r"(?<!\w)>\s?(?=\d)"), "more than "),
     ("symbol", re.compile(r"(?<!\w)<\s?(?=\d)"), "less than "),
     ("symbol", re.compile(r"(?<=\d)\s?[×x]\s?(?=\d)"), " by "),
+    # a count of times: "2 × a day", "3x daily" (an "x" only before a word of frequency, "2x" alone is a name)
+    ("symbol", re.compile(r"(?<=\d)\s?(?:×|x(?=\s+(?:a|as|per|daily|weekly|each|every|more)\b))(?!\s?\d)"), " times"),
+    # a telephone key: "press #", "the # key", "press *" (a "#" before a number is "number", said above)
+    ("symbol", re.compile(r"(?<!\S)#(?=[\s.,;:)]|$)"), "pound"),
+    ("symbol", re.compile(r"\b((?:[Pp]ress|then|[Hh]it|[Dd]ial|the) )\*(?=[\s.,;:)]|$)"), r"\1star"),
     ("symbol", re.compile(r"(?<=\d)\+"), " plus"),
     ("symbol", re.compile(r"\s=\s"), " equals "),
     ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
@@ -575,8 +580,24 @@ _ORDINALS = "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".s
 
 
 def _is_sentence(item: str) -> bool:
-    """An item that reads as a sentence of its own: a few words closed by a full stop."""
-    return bool(re.search(r"[.?!]$", item.strip())) and len(item.split()) >= 3
+    """An item that reads as a sentence of its own: a few words from a capital (or digit) to a full stop. A
+    lower-case item closed by a full stop is the last of a running list ("..., and / possible side effects.")."""
+    item = item.strip().lstrip("*_\"'“(")
+    return bool(re.search(r"[.?!]$", item)) and len(item.split()) >= 3 and not item[:1].islower()
+
+
+def _join_colons(pieces: list[str]) -> list[str]:
+    """A piece ending in a colon (a lead-in, or an item that introduces the next ones, "It is used:") runs on
+    into the next piece, so that it is never said as a finished or broken sentence ("... include." / "At
+    this time.")."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and joined[-1].endswith(":"):
+            first, rest = re.match(r"(.*?[.?!](?=\s)|.*)(.*)", piece, re.S).groups()  # its first sentence decides
+            joined[-1] = f"{joined[-1]} {_lower_first(first)}{rest}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _lower_first(item: str) -> str:
@@ -612,20 +633,27 @@ def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
         return lead
     if any(_is_sentence(i) for i in raw):
         spoken = [say(i) for i in raw]
-        spoken = [s if s[-1:] in ".?!" else s + "." for s in spoken]
+        spoken = [s if s[-1:] in ".?!:" else s + "." for s in spoken]
         if ordered:
             spoken = [f"{_ordinal(n)}, {_lower_first(s)}" for n, s in enumerate(spoken)]
-        head = re.sub(r"[:;,]$", ".", lead)
-        if head and head[-1] not in ".?!":
+        head = re.sub(r"[;,]$", ".", lead)
+        if head and head[-1] not in ".?!:":
             head += "."
-        return " ".join([head, *spoken] if head else spoken)
+        pieces = _join_colons([head, *spoken] if head else spoken)
+        return " ".join(p if p[-1:] in ".?!" else p.rstrip(":") + "." for p in pieces)
     joiner = "and"
-    cleaned = []
+    cleaned: list[str] = []
+    introduces = False  # the previous item ended in a colon: it runs on into this one ("such as: BRCA1")
     for item in raw:
         m = _TRAILING_JOIN.search(item)
         if m.group(1):
             joiner = m.group(1)
-        cleaned.append(_lower_first(say(item[: m.start()] or item).rstrip(" ,;:.")))
+        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."))
+        if introduces:
+            cleaned[-1] = f"{cleaned[-1]} {text}"
+        else:
+            cleaned.append(text)
+        introduces = item.rstrip().endswith(":")
     if ordered:
         cleaned = [f"{_ordinal(n).lower()}, {c}" for n, c in enumerate(cleaned)]
     sep = "; " if ordered or any("," in c for c in cleaned) else ", "
