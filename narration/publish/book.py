@@ -182,7 +182,8 @@ def _written(body: _Body, section: PlannedSection, cues: Sequence[Cue], lexicon:
     spoken = [_spoken(u, lexicon, link_phrase) for u in units]
     if [s for group in spoken for s in group] != [" ".join(c.text.split()) for c in cues]:
         return False
-    if any(len(group) > 1 and not (u.block is not None and len(group) == len(u.block.items or u.block.rows) + bool(u.text))
+    if any(len(group) > 1 and not (u.block is not None and len(group) - len(u.block.items or u.block.rows) in
+                                   ((0, 1) if u.text else (0,)))  # a lead-in is its own sentence or opens the first item's
            for u, group in zip(units, spoken)):
         return False
     remaining = iter(cues)
@@ -215,8 +216,9 @@ def _list(body: _Body, unit: _Unit, cues: list[Cue]) -> str:
         lead = f"<p>{_e(unit.text)}</p>" if unit.text else ""
         items = "".join(f"<li>{_e(item)}</li>" for item in unit.block.items)
         return f'<div class="list"{ident}>{lead}<{tag}>{items}</{tag}></div>'
-    lead_cue, item_cues = (cues[0], cues[1:]) if unit.text else (None, cues)
-    lead = f"<p>{_span(body, unit.text, lead_cue)}</p>" if unit.text else ""
+    own_sentence = bool(unit.text) and len(cues) > len(unit.block.items)  # else the lead-in opens the first item's
+    lead_cue, item_cues = (cues[0], cues[1:]) if own_sentence else (None, cues)
+    lead = (f"<p>{_span(body, unit.text, lead_cue)}</p>" if own_sentence else f"<p>{_e(unit.text)}</p>") if unit.text else ""
     items = "".join(f"<li{body.sync(cue)}>{_e(item)}</li>" for item, cue in zip(unit.block.items, item_cues))
     return f"{lead}<{tag}>{items}</{tag}>"
 
