@@ -131,7 +131,7 @@ def test_scripts_command_lists_what_to_review_by_file_and_line(tmp_path: Path, c
     monkeypatch.chdir(tmp_path)
     assert len(LONG.split()) == 45
     lines = ["# Clinic notes", "", "The AYA program helps young adults find care near their homes.", "",
-             "The dose is taken 2 × a day with a glass of water.", "", "Enlarge", "", "## Visits", "",
+             "The level is given in ‰ on the lab report.", "", "Enlarge", "", "## Visits", "",
              LONG, "", "Yes", ""]
     article = tmp_path / "notes.md"
     article.write_text("\n".join(lines), encoding="utf-8")
@@ -146,7 +146,7 @@ def test_scripts_command_lists_what_to_review_by_file_and_line(tmp_path: Path, c
                     return f"{Path('scripts') / 'notes' / path.name}:{number}"
         raise AssertionError(f"{word!r} is in no script")
 
-    expected = [f"{where('A.Y.A')}: unknown capitals: AYA", f"{where('×')}: symbol: \"×\"",
+    expected = [f"{where('A.Y.A')}: unknown capitals: AYA", f"{where('‰')}: symbol: \"‰\"",
                 f"{where('Yes')}: fragment: \"Yes\"", f"{where('insurance card')}: long sentence: 45 words",
                 f"notes.md:{lines.index('Enlarge') + 1}: dropped: \"Enlarge\""]
     printed = out.splitlines()
