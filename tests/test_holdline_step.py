@@ -175,3 +175,45 @@ def test_program_says_what_each_article_is_about_before_its_messages(project: Pr
         topic = f"Here is some information about {title.lower()}."
         assert topic in lines and lines[lines.index(topic) + 1] == first
     assert lines[0] == project.config.holdline.greeting.split(". ")[0] + "."
+
+
+def test_a_failing_build_does_not_wait_for_the_whole_hold_line(project: Project,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hold line renders beside the episodes; when the main thread fails, the hold line stops after the
+    items it had started, and the failure is the one reported."""
+    import threading
+
+    import narration.build.concurrency as concurrency
+    import narration.build.pipeline as pipeline
+    from narration.build.pipeline import build
+    from narration.publish.holdline.cache import HoldlineCache
+
+    article = project.root / "five.md"
+    article.write_text("# Five\n\n" + "".join(f"## Part {n}\n\nSentence number {n} is here.\n\n" for n in range(1, 6)),
+                       encoding="utf-8")
+    besides: list[concurrency.Beside] = []
+    real_init, real_make = concurrency.Beside.__init__, HoldlineCache.make
+    started, made = threading.Event(), []
+
+    def init(self: concurrency.Beside, *args: object, **kwargs: object) -> None:
+        real_init(self, *args, **kwargs)
+        besides.append(self)
+
+    def make(self: HoldlineCache, key: str, render, out_dir: Path):  # type: ignore[no-untyped-def]
+        made.append(key)
+        started.set()
+        besides[0].cancelled.wait(20)  # the pages fail meanwhile
+        return real_make(self, key, render, out_dir)
+
+    def failing_pages(*args: object, **kwargs: object) -> None:
+        started.wait(20)
+        raise RuntimeError("the pages could not be written")
+
+    monkeypatch.setattr(concurrency.Beside, "__init__", init)
+    monkeypatch.setattr(HoldlineCache, "make", make)
+    monkeypatch.setattr(pipeline, "write_site", failing_pages)
+    with pytest.raises(RuntimeError, match="pages could not be written"):
+        build(project.config, project.options(article), engine=FakeEngine())
+    assert besides[0].cancelled.is_set()
+    assert 1 <= len(made) <= 2 < 6  # the program and five sections: only what had started was rendered
+    assert not (project.root / "output").exists()  # nothing published

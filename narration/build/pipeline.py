@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from narration.errors import EngineError, InputError
 from narration.publish.holdline.step import check_sections, hold_only_sentences, write_holdline
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.audio.mix import prepare_clip, render
+from narration.build.concurrency import Beside
 from narration.build.mixahead import MakeSegment, MixAhead
 from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
 from narration.text.normalize import normalize
@@ -301,10 +301,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             encoded.update(ahead.finish())
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
-        with StagedOutput(options.output, keep) as stage, ThreadPoolExecutor(max_workers=1) as beside:
+        with StagedOutput(options.output, keep) as stage, Beside() as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine,
-                                 topics=topics) if holdline else None
+                                 topics=topics, cancelled=beside.cancelled) if holdline else None
             cover_name = COVER_NAME if not config.show.artwork else layout.cover(cover.suffix)
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}

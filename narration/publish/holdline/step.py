@@ -1,7 +1,7 @@
 """The build's hold-line step: scripts spoken at the hold-line pace -> program and renditions, cached by content."""
 from __future__ import annotations
 
-import concurrent.futures
+import threading
 import re
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -19,6 +19,7 @@ from narration.publish.holdline.settings import HoldlineSettings, unknown_sectio
 from narration.publish.holdline.cache import HoldlineCache
 from narration.publish.holdline.manifest import ManifestEntry, write_manifest
 from narration.text.sentences import split_sentences
+from narration.build.concurrency import map_in_order
 from narration.cache.keys import holdline_key, holdpace_key
 from narration.speech import ClipCache, Engine, clip_key
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
@@ -86,8 +87,7 @@ class HoldPace:
     def _stretch(self, clips: list[Audio]) -> list[Audio]:
         """Each clip on its own (so a clip never depends on which others were missing), two ffmpeg runs at a time."""
         from narration.audio.mix import trim_silence
-        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-            return [trim_silence(a) for a in pool.map(lambda clip: atempo(trim_silence(clip), self.tempo), clips)]
+        return [trim_silence(a) for a in map_in_order(lambda clip: atempo(trim_silence(clip), self.tempo), clips, 2)]
 
 
 def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple[Audio, tuple[Cue, ...]]:
@@ -113,7 +113,8 @@ def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple
 
 
 def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path, engine: Engine,
-                   progress: ProgressHook | None = None, topics: Mapping[str, str] | None = None) -> SynthesisStats:
+                   progress: ProgressHook | None = None, topics: Mapping[str, str] | None = None,
+                   cancelled: threading.Event | None = None) -> SynthesisStats:
     """Hold-line files from the podcast voice's clips (only the greeting and the topic lines are synthesized,
     once), slowed to the hold-line pace; topics: article slug -> spoken title, announced before the article's
     messages in the program. The program and each section are cached on their own, by content: editing one
@@ -141,19 +142,19 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
               lambda folder: _program(settings, greeting, leads, body, pace, folder))]
     items += [(key("section", sentences_of(script)), lambda folder, script=script: _section(settings, script, pace, folder))
               for script in spoken]
-    write_manifest(_publish_items(HoldlineCache(cache_dir), items, out_dir), out_dir)
+    write_manifest(_publish_items(HoldlineCache(cache_dir), items, out_dir, cancelled), out_dir)
     return stats
 
 
 def _publish_items(cache: HoldlineCache, items: Sequence[tuple[str, Callable[[Path], list[ManifestEntry]]]],
-                   out_dir: Path) -> list[ManifestEntry]:
+                   out_dir: Path, cancelled: threading.Event | None = None) -> list[ManifestEntry]:
     """Every item's files in out_dir: intact cache entries copied and checked, the others rendered and cached;
-    two at a time (hashing, filters and ffmpeg runs release the GIL). The entries come back in the items' order."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        published = list(pool.map(lambda item: cache.publish(item[0], out_dir), items))
-        missing = [i for i, made in enumerate(published) if made is None]
-        for i, made in zip(missing, pool.map(lambda i: cache.make(*items[i], out_dir), missing)):
-            published[i] = made
+    two at a time (hashing, filters and ffmpeg runs release the GIL). The entries come back in the items' order;
+    a build that failed meanwhile (`cancelled`) stops the work between two items."""
+    published = map_in_order(lambda item: cache.publish(item[0], out_dir), items, 2, cancelled)
+    missing = [i for i, made in enumerate(published) if made is None]
+    for i, made in zip(missing, map_in_order(lambda i: cache.make(*items[i], out_dir), missing, 2, cancelled)):
+        published[i] = made
     return [entry for made in published for entry in made or ()]
 
 
