@@ -204,7 +204,8 @@ def measure(work: Path, scale: int, sample: Path, repeat: int) -> list[Check]:
           f"(fastest of {repeat} rounds each)")
     noop = build(project)
     print(f"no-op rebuild: {noop.seconds:.2f} s")
-    script = next((project / "scripts" / "breast-calcifications").glob("03-*.txt"))
+    script = next(p for p in sorted((project / "scripts" / "breast-calcifications").glob("[0-9]*.txt"))
+                  if EDIT[0] in p.read_text(encoding="utf-8"))  # the section whose sentence the edit changes
     script.write_text(script.read_text(encoding="utf-8").replace(*EDIT), encoding="utf-8")
     edited = build(project)
     section = by_script[script.stem]
