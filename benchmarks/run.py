@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -122,28 +121,30 @@ def raw_engine(work: Path, texts: list[str]) -> Run:
 
 
 def scaled_article(source: Path, factor: int, target: Path) -> Path:
-    """The article repeated `factor` times; every copy's headings and sentences are distinct (no cache reuse)."""
-    from narration.ingest import looks_like_heading
+    """The article repeated `factor` times as Markdown (headings marked, so no heuristic decides them); every
+    copy's headings and sentences are distinct (no cache reuse)."""
+    from narration.ingest import read_article
     from narration.text.sentences import split_sentences
 
-    lines = source.read_text(encoding="utf-8").splitlines()
-    out: list[str] = []
+    article = read_article(source)
+    out = [f"# {article.title}", ""]
     for copy in range(factor):
         marker = MARKERS[copy % len(MARKERS)] + (f" ({copy // len(MARKERS)})" if copy >= len(MARKERS) else "")
-        for index, line in enumerate(lines):
-            following = next((l for l in lines[index + 1:] if l.strip()), None)
-            if not line.strip():
-                out.append(line)
-            elif looks_like_heading(line, following):
-                stem, question = (line[:-1], "?") if line.endswith("?") else (line, "")
-                out.append(f"{stem} Part {copy + 1}{question}" if copy else line)
-            elif copy:
-                bullet = re.match(r"^(\s*-\s+)(.*)$", line)
-                head, body = (bullet.group(1), bullet.group(2)) if bullet else ("", line)
-                sentences = split_sentences(body)  # the project's splitter: never inside "Dr. Tari A. King"
-                out.append(head + " ".join(f"{marker} {s}" for s in sentences))
-            else:
-                out.append(line)
+
+        def marked(text: str) -> str:  # the project's splitter: never inside "Dr. Tari A. King"
+            return " ".join(f"{marker} {s}" for s in split_sentences(text)) if copy else text
+
+        for section in article.sections:
+            heading = section.heading or "Overview"
+            out += [f"## {heading} Part {copy + 1}" if copy else f"## {heading}", ""]
+            for block in section.blocks:
+                if block.kind == "list":
+                    out += [f"- {marked(item)}" for item in block.items] + [""]
+                elif block.kind == "subheading":
+                    out += [f"### {block.text}", ""]
+                elif block.text:
+                    out += [marked(block.text), ""]
+    target = target.with_suffix(".md")
     target.write_text("\n".join(out) + "\n", encoding="utf-8")
     return target
 
