@@ -83,6 +83,7 @@ class Sentence:
     """One spoken sentence of a script: the unit of synthesis, caching and transcript cues."""
 
     text: str
+    subheading: bool = False  # a sub-heading read as a line of its own ("[heading]" in the script)
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Cue:
     kind: CueKind = "body"
     section: int = 0  # section number the sentence belongs to (for chapters of a full-article episode)
     paragraph: int = 0  # paragraph of its section (from the script's blank lines), so pages can lay it out
+    subheading: bool = False  # a sub-heading spoken inside the section: pages show it as a heading
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,6 +21,7 @@ class Part:
     ms: int = 0
     section: int = 0
     paragraph: int = 0  # paragraph of its section: blank lines of the script, counted
+    subheading: bool = False  # a sub-heading spoken inside the section
 
 
 Parts = tuple[Part, ...]  # one segment of an episode
@@ -81,7 +82,8 @@ def _body_parts(segments: Sequence[Segment], section: int, sentence_pause_ms: in
         elif isinstance(segment, Sentence):
             if parts and parts[-1].kind != "pause":
                 parts.append(Part("pause", ms=sentence_pause_ms, section=section))
-            parts.append(Part("body", text=segment.text, section=section, paragraph=paragraph))
+            parts.append(Part("body", text=segment.text, section=section, paragraph=paragraph,
+                              subheading=segment.subheading))
     return parts
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
 from narration.models import Article, Dropped, Script
-from narration.scripts import PAUSE, QUESTION_NUMBER, TITLE_LINE, read_script
+from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, read_script
 from narration.text.lexicon import Lexicon
 from narration.text.sentences import split_sentences
 
@@ -208,7 +208,8 @@ def spoken_lines(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str
         if match and title is None and not sentences:
             title = (number, match.group(1).strip())
             continue
-        spoken = PAUSE.sub(" ", line)
+        heading = HEADING.match(line)
+        spoken = heading.group(1) if heading else PAUSE.sub(" ", line)
         sentences += [(number, " ".join(s.split())) for s in split_sentences(spoken) if s.strip()]
     return title, sentences
 

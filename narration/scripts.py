@@ -31,12 +31,15 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = ".generated.json"
 PAUSE = re.compile(r"\[pause\s+(\d+(?:\.\d+)?)\s*(ms|s)?\s*\]", re.IGNORECASE)
+HEADING_MARK = "[heading]"  # a script line that is a sub-heading: spoken as it is, shown as a heading
+HEADING = re.compile(r"^\[heading\]\s*(\S.*)$", re.IGNORECASE)
 TITLE_LINE = re.compile(r"^title:\s*(.*)$", re.IGNORECASE)
 HEADER = """\
 # {article} - section {number} of {count}: {title}
 # Narration script generated from {source}. Edit freely: the build keeps your edits.
 # One sentence per line. A blank line is a paragraph pause; [pause 1.5s] adds a pause of your own.
 # Lines starting with # are notes and are not spoken. The title line is what the intro speaks.
+# A line starting with [heading] is a sub-heading: spoken as it is, shown as a heading in the transcript.
 """
 
 
@@ -105,7 +108,8 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
         if block.kind == "table":
             paragraphs.append([(s, False) for row in spoken_rows(block) for s in split_sentences(row)])
         if block.kind == "subheading":  # a line of its own between paragraph pauses, said without its number
-            paragraphs.append([(QUESTION_NUMBER.sub("", block.text), False)])
+            paragraphs.append([(HEADING_MARK + " " + normalize(QUESTION_NUMBER.sub("", block.text), lexicon, report,
+                                                              link_phrase), True)])
             continue
         lead = ""
         if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].rstrip().endswith(":"):
@@ -161,7 +165,11 @@ def parse_script(text: str, path: Path, audio: AudioConfig) -> tuple[str, tuple[
                 raise InputError(path, f"line {number}: pause {pause.group(0)} is longer than a minute")
             segments.append(Pause(ms))
             position = pause.end()
-        _add_sentences(segments, line[position:])
+        heading = HEADING.match(line[position:])
+        if heading:
+            segments.append(Sentence(" ".join(heading.group(1).split()), subheading=True))
+        else:
+            _add_sentences(segments, line[position:])
         if "[" in line[position:] and "]" in line[position:] and "pause" in line[position:].lower():
             raise InputError(path, f"line {number}: unreadable pause mark; write it like [pause 1.5s] or [pause 800ms]")
     return title, tuple(segments)

@@ -100,7 +100,11 @@ def test_stacked_headings_become_sub_headings_not_a_glued_title(tmp_path: Path) 
     assert [p.title for p in planned] == ["Treatment", "Treatment"]  # the opening section has the article's title
     assert [b.text for b in planned[1].blocks if b.kind == "subheading"] == ["Surgery", "Radiation"]
     lines = [line for paragraph in spoken_paragraphs(planned[1].blocks, load_lexicon(None), Report()) for line in paragraph]
-    assert lines == ["Surgery", "Surgery removes the area.", "Radiation", "Radiation follows surgery."]
+    assert lines == ["[heading] Surgery", "Surgery removes the area.", "[heading] Radiation", "Radiation follows surgery."]
+    _, segments = parse_script("\n\n".join(lines), path, AudioConfig())
+    spoken = [(s.text, s.subheading) for s in segments if isinstance(s, Sentence)]
+    assert spoken == [("Surgery", True), ("Surgery removes the area.", False), ("Radiation", True),
+                      ("Radiation follows surgery.", False)]  # said as words, marked as sub-headings
 
 
 INSERTED = [  # (article before, the script to edit, article after, where the edit must be found then)
@@ -174,7 +178,7 @@ def test_a_joined_section_keeps_its_heading_as_a_spoken_sub_heading() -> None:
     said = [p.title for p in planned] + [b.text for p in planned for b in p.blocks if b.kind == "subheading"]
     assert sorted(said) == sorted([article.title, *headings])  # every heading said once: as a title or a sub-heading
     lines = [line for paragraph in spoken_paragraphs(planned[0].blocks, load_lexicon(None), Report()) for line in paragraph]
-    assert "What are breast calcifications?" in lines and "How are breast calcifications detected?" in lines
+    assert "[heading] What are breast calcifications?" in lines and "[heading] How are breast calcifications detected?" in lines
     apart = sections_of(article, ScriptConfig(min_section_seconds=0), PATIENT)
     assert len(apart) == len(headings) + 1 and len(planned) < len(apart)
 

@@ -280,9 +280,11 @@ def test_built_pages_lay_out_each_script_as_written(corpus_site: tuple[Path, Pat
     for page in pages:
         article, name = page.stem.split("--")
         doc = _page(page)
-        shown = [" ".join(" ".join(p.xpath(".//*[@data-start]/text()")).split())
-                 for p in doc.xpath("//div[@class='transcript']/p[not(@class)]")]
-        assert shown == _script_paragraphs(scripts / article / f"{name}.txt"), page.name
+        blocks = doc.xpath("//div[@class='transcript']/*[self::p[not(@class)] or self::h3]")
+        shown = [(b.tag, " ".join(" ".join(b.xpath(".//*[@data-start]/text()")).split())) for b in blocks]
+        written = _script_paragraphs(scripts / article / f"{name}.txt")
+        expected = [("h3", w.removeprefix("[heading] ")) if w.startswith("[heading] ") else ("p", w) for w in written]
+        assert shown == expected, page.name  # paragraphs as paragraphs, sub-headings as headings
 
 
 def test_built_index_and_links(corpus_site: tuple[Path, Path]) -> None:

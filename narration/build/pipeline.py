@@ -252,7 +252,7 @@ def episode_work(config: Config, plan: EpisodePlan, fingerprint: dict[str, str],
     audio = config.audio
     settings = keys.mix_settings(audio.loudness_lufs, audio.true_peak_dbtp, audio.bitrate, audio.sample_rate)
     segment_keys = tuple(keys.segment_key(settings, [(p.kind, clip_key(p.text, fingerprint) if p.text else "", p.ms,
-                                                      p.section, p.paragraph) for p in segment])
+                                                      p.section, p.paragraph, p.subheading) for p in segment])
                          for segment in plan.segments)
     track = info.number or sum(part.kind == "heading" for part in plan.parts) + 1  # the full article follows its sections
     tags = TagInfo(title=info.title, artist=config.show.author, album=config.show.title,

@@ -54,8 +54,8 @@ def mix_settings(loudness_lufs: float, true_peak_dbtp: float, bitrate: str, samp
     return {"lufs": loudness_lufs, "tp": true_peak_dbtp, "bitrate": bitrate, "rate": sample_rate, "mix": MIX_VERSION}
 
 
-def segment_key(settings: dict[str, object], parts: Sequence[tuple[str, str, int, int, int]]) -> str:
-    """A segment from its parts: (kind, clip key or '', pause ms, section number, paragraph number) each."""
+def segment_key(settings: dict[str, object], parts: Sequence[tuple[str, str, int, int, int, bool]]) -> str:
+    """A segment from its parts: (kind, clip key or '', pause ms, section, paragraph, sub-heading) each."""
     return _sha(json.dumps([settings, [list(p) for p in parts]]))
 
 

@@ -94,7 +94,7 @@ def transcript(cues: Sequence[Cue]) -> str:
     numbered = list(enumerate(cues))
     for (kind, section, paragraph), group in groupby(numbered, key=lambda item: _block(item[1])):
         buttons = [_cue_button(index, cue) for index, cue in group]
-        if kind == "heading":
+        if kind in ("heading", "subheading"):
             out += [f"<h3>{button}</h3>\n" for button in buttons]
         else:
             css = ' class="framing"' if kind in ("intro", "outro") else ""
@@ -104,6 +104,8 @@ def transcript(cues: Sequence[Cue]) -> str:
 
 def _block(cue: Cue) -> tuple[str, int, int]:
     """Which block of the transcript a cue belongs to: consecutive cues with the same key share one."""
+    if cue.subheading:
+        return ("subheading", cue.section, cue.paragraph)
     return (cue.kind, cue.section, cue.paragraph) if cue.kind in ("heading", "body") else (cue.kind, 0, 0)
 
 
