@@ -107,6 +107,7 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
             continue
         if block.kind == "table":
             paragraphs.append([(s, False) for row in spoken_rows(block) for s in split_sentences(row)])
+            continue
         if block.kind == "subheading":  # a line of its own between paragraph pauses, said without its number
             paragraphs.append([(HEADING_MARK + " " + normalize(QUESTION_NUMBER.sub("", block.text), lexicon, report,
                                                               link_phrase), True)])

@@ -108,7 +108,7 @@ def render(parts: Sequence[Part], clip: Callable[[str], Audio], rate: int, loudn
             cues.append(Cue(round(position * 1000 / rate), round((position + len(piece)) * 1000 / rate), part.text,
                             kind=part.kind if part.kind in ("intro", "heading", "body", "outro") else "body",  # type: ignore[arg-type]
                             section=part.section, paragraph=part.paragraph,
-                            subheading=getattr(part, "subheading", False)))
+                            subheading=part.subheading))
         position += len(piece)
     correction = loudness_lufs + ENCODER_LOSS_LU - meter.integrated() if position else 0.0
     gain = np.float32(10 ** (correction / 20)) if np.isfinite(correction) else np.float32(1.0)

@@ -9,8 +9,7 @@ from narration.check.audio import measure_levels, chapter_problems, check_mp3, i
 from narration.check.base import Measured, Problem
 from narration.check.feed import with_slash, channel_problems, cover_fallback, find_episodes, full_episode_problems, item_problems, read_feed
 from narration.check.pages import page_problems
-from narration.check.transcripts import parse_captions
-from narration.check.transcripts import transcript_problems
+from narration.check.transcripts import parse_captions, transcript_problems
 from narration.publish import layout
 
 

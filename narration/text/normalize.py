@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from narration.text.lexicon import Lexicon, Report
 from narration.text.sentences import TIME_ZONES, WordIndex
