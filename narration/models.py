@@ -7,9 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator, Literal, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Literal, Union
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from narration.written import WrittenSection
 
 SectionRole = Literal["body", "credits"]
 
@@ -110,6 +113,7 @@ class Script:
     segments: tuple[Segment, ...]
     spoken_title: str = ""  # the title as the intro speaks it (editable in the script file)
     path: Path | None = None
+    written: WrittenSection | None = None  # which sentences voice each written block; None for an edited script
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -20,9 +20,10 @@ from narration.errors import InputError
 from narration.ingest import slugify
 from narration.text.lexicon import Lexicon, Report
 from narration.models import Article, Block, Pause, Script, Segment, Sentence
-from narration.text.normalize import normalize, spoken_list
+from narration.text.normalize import list_pieces, normalize
 from narration.text.sentences import split_sentences
-from narration.ingest.tables import spoken_rows
+from narration.ingest.tables import spoken_row
+from narration.written import SpokenLine, WrittenSection, build_mapping, written_sentences
 from narration.ingest.outline import narrated_blocks
 from narration.credit_line import credit_line
 from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, regroup
@@ -96,46 +97,73 @@ def sections_of(article: Article, config: ScriptConfig, words_per_minute: float)
                          max_seconds=config.max_section_seconds, words_per_minute=words_per_minute)
 
 
-def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
-                      link_phrase: str | None = None) -> list[list[str]]:
-    """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it, a table is read
-    row by row with its headers, and a paragraph's line breaks end sentences."""
-    paragraphs: list[list[tuple[str, bool]]] = []  # (text, already spoken)
-    for block in blocks:
+def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
+                 link_phrase: str | None = None) -> list[list[SpokenLine]]:
+    """Blocks -> paragraphs of spoken lines, each saying which written block (and piece of it) it voices; a list
+    joins the sentence that introduces it, a table is read row by row with its headers, and a paragraph's line
+    breaks end sentences."""
+    paragraphs: list[list[tuple[SpokenLine, bool]]] = []  # (line, already spoken)
+    for number, block in enumerate(blocks):
         if block.kind == "paragraph":
-            paragraphs.append([(s, False) for s in split_sentences(block.text)])
+            paragraphs.append([(SpokenLine(s, number, piece), False)
+                               for piece, (s, _) in enumerate(written_sentences(block))])
             continue
         if block.kind == "table":
-            paragraphs.append([(s, False) for row in spoken_rows(block) for s in split_sentences(row)])
+            paragraphs.append([(SpokenLine(s, number, piece), False)
+                               for piece, row in enumerate(block.rows) for s in split_sentences(spoken_row(block, row))])
             continue
         if block.kind == "subheading":  # a line of its own between paragraph pauses, said without its number
-            paragraphs.append([(HEADING_MARK + " " + normalize(QUESTION_NUMBER.sub("", block.text), lexicon, report,
-                                                              link_phrase), True)])
+            paragraphs.append([(SpokenLine(HEADING_MARK + " " + normalize(_heading_text(block), lexicon, report,
+                                                                          link_phrase), number), True)])
             continue
-        lead = ""
-        if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].rstrip().endswith(":"):
+        lead: SpokenLine | None = None
+        if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].text.rstrip().endswith(":"):
             lead = paragraphs[-1].pop()[0]
-        spoken = [(s, True) for s in split_sentences(spoken_list(lead, block.items, block.ordered, lexicon, report, link_phrase))]
+        pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase)
+        spoken = [(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
+                  for text, place in pieces for s in split_sentences(text)]
         if lead:
             paragraphs[-1].extend(spoken)
         else:
             paragraphs.append(spoken)
     result = []
     for paragraph in paragraphs:
-        lines = [" ".join((text if done else normalize(text, lexicon, report, link_phrase)).split()) for text, done in paragraph]
-        if any(lines):
-            result.append([line for line in lines if line])
+        lines = [replace(line, text=" ".join((line.text if done else normalize(line.text, lexicon, report,
+                                                                               link_phrase)).split()))
+                 for line, done in paragraph]
+        if any(line.text for line in lines):
+            result.append([line for line in lines if line.text])
     return result
+
+
+def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
+                      link_phrase: str | None = None) -> list[list[str]]:
+    """Blocks -> paragraphs of spoken sentences (the lines of a script's body)."""
+    return [[line.text for line in paragraph] for paragraph in spoken_lines(blocks, lexicon, report, link_phrase)]
+
+
+def _heading_text(block: Block) -> str:
+    return QUESTION_NUMBER.sub("", block.text)
 
 
 def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, report: Report, config: ScriptConfig) -> str:
     """The full text of a generated script file."""
+    return generated_script(article, planned, lexicon, report, config)[0]
+
+
+def generated_script(article: Article, planned: PlannedSection, lexicon: Lexicon, report: Report,
+                     config: ScriptConfig) -> tuple[str, WrittenSection]:
+    """The full text of a generated script file, and which of its sentences voice each written block."""
     header = HEADER.format(article=article.title, number=planned.number, count=planned.count,
                            title=planned.title,
                            source=article.source if isinstance(article.source, str) else article.source.name)
     spoken_title = " ".join(normalize(planned.title, lexicon, report).split())
-    body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report, config.url_phrase or None))
-    return f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"
+    paragraphs = spoken_lines(planned.blocks, lexicon, report, config.url_phrase or None)
+    body = "\n\n".join("\n".join(line.text for line in lines) for lines in paragraphs)
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    written = build_mapping(planned.blocks, lines, [_said(line.text) for line in lines],
+                            [_heading_text(block) for block in planned.blocks])
+    return (f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"), written
 
 
 def parse_script(text: str, path: Path, audio: AudioConfig) -> tuple[str, tuple[Segment, ...]]:
@@ -167,19 +195,22 @@ def parse_script(text: str, path: Path, audio: AudioConfig) -> tuple[str, tuple[
             segments.append(Pause(ms))
             position = pause.end()
         heading = HEADING.match(line[position:])
-        if heading:
-            segments.append(Sentence(" ".join(heading.group(1).split()), subheading=True))
-        else:
-            _add_sentences(segments, line[position:])
+        segments += [Sentence(s, subheading=bool(heading)) for s in _said(line[position:])]
         if "[" in line[position:] and "]" in line[position:] and "pause" in line[position:].lower():
             raise InputError(path, f"line {number}: unreadable pause mark; write it like [pause 1.5s] or [pause 800ms]")
     return title, tuple(segments)
 
 
 def _add_sentences(segments: list[Segment], text: str) -> None:
-    for sentence in split_sentences(text):
-        if sentence.strip():
-            segments.append(Sentence(" ".join(sentence.split())))
+    segments += [Sentence(s) for s in _said(text)]
+
+
+def _said(line: str) -> list[str]:
+    """The sentences a script line says: a sub-heading is one, whatever its punctuation."""
+    heading = HEADING.match(line)
+    if heading:
+        return [" ".join(heading.group(1).split())]
+    return [" ".join(sentence.split()) for sentence in split_sentences(line) if sentence.strip()]
 
 
 def read_script(path: Path) -> str | None:
@@ -270,14 +301,16 @@ def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_
         result, new_state = ScriptSync(), ScriptState()
         for section in planned:
             path = folder / f"{section.slug}.txt"
-            generated = script_text(article, section, lexicon, result.report, scripts_config)
+            generated, written = generated_script(article, section, lexicon, result.report, scripts_config)
             text = _sync_one(path, sources[section.slug], currents[section.slug], generated, state, new_state,
                              result, regenerate, write)
             title, segments = parse_script(text, path, audio_config)
+            said = tuple(s.text for s in segments if isinstance(s, Sentence))
             result.scripts.append(Script(
                 article_slug=article.slug, number=section.number, count=section.count, title=section.title,
                 slug=section.slug, role=section.role, segments=segments,
                 spoken_title=title or section.title, path=path,
+                written=written if said == written.sentences else None,  # an edit that changed what is said
             ))
         if write:
             _remove_stale(folder, state, new_state, set(moves.values()))

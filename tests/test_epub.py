@@ -16,8 +16,8 @@ import pytest
 from lxml import etree
 
 from narration.audio.ffmpeg import decode
-from narration.models import Article, PublishedEpisode
-from narration.build.pipeline import BuildReport, article_paths, build, read_articles
+from narration.models import Article, PublishedEpisode, Script
+from narration.build.pipeline import BuildReport, build, prepare_scripts
 from narration.publish.book import BookSummary, write_epub
 
 from conftest import FIXTURES, FakeEngine, Project, SampleBuild, make_project
@@ -34,25 +34,27 @@ class Book:
     article: Article
     episode: PublishedEpisode
     mp3: Path  # the episode MP3 the book was made from
+    scripts: tuple[Script, ...]  # the scripts the build read, with their written-to-spoken mappings
 
     def read(self, name: str) -> etree._Element:
         with zipfile.ZipFile(self.path) as book:
             return etree.fromstring(book.read(name))
 
 
-def _write(path: Path, article: Article, episode: PublishedEpisode, mp3: Path, **options: object) -> tuple[Book, BookSummary]:
-    summary = write_epub(path, article, episode, mp3, "Breast Health Read Aloud", "en-US",
+def _write(path: Path, article: Article, episode: PublishedEpisode, mp3: Path, scripts: tuple[Script, ...],
+           **options: object) -> tuple[Book, BookSummary]:
+    summary = write_epub(path, article, episode, mp3, "Breast Health Read Aloud", "en-US", scripts,
                          **options)  # type: ignore[arg-type]
-    return Book(path, article, episode, mp3), summary
+    return Book(path, article, episode, mp3, scripts), summary
 
 
 def built_book(project: Project, report: BuildReport, *articles: Path) -> Book:
     """The book a one-article build published, with the full-article episode it was made from."""
-    [article] = read_articles(project.config, article_paths(project.options(*articles)))
-    slug = article.slug
+    [item] = prepare_scripts(project.config, project.options(*articles), write=False)[0]
+    slug = item.article.slug
     episode = next(e for e in report.episodes if e.info.kind == "full")
     output = project.root / "output"
-    return Book(output / "books" / f"{slug}.epub", article, episode, output / episode.mp3)
+    return Book(output / "books" / f"{slug}.epub", item.article, episode, output / episode.mp3, item.scripts)
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +209,8 @@ def test_an_edited_script_shows_its_spoken_sentences(book: Book, tmp_path: Path)
     cues = list(book.episode.cues)
     index = next(i for i, c in enumerate(cues) if c.kind == "body" and c.section == 2)
     cues[index] = replace(cues[index], text="A sentence the editor wrote instead.")
-    edited, summary = _write(tmp_path / "edited.epub", book.article, replace(book.episode, cues=tuple(cues)), book.mp3)
+    edited, summary = _write(tmp_path / "edited.epub", book.article, replace(book.episode, cues=tuple(cues)), book.mp3,
+                              book.scripts)
     assert summary.spoken_sections == (2,)
     section = edited.read("EPUB/chapter.xhtml").find(".//x:section[@id='section-2']", NS)
     assert "A sentence the editor wrote instead." in "".join(section.itertext())
@@ -223,8 +226,9 @@ def test_lists_review_metadata_and_unread_credits(tmp_path: Path) -> None:
     assert epubcheck(book.path) == []
     xhtml = book.read("EPUB/chapter.xhtml")
     ordered = xhtml.findall(".//x:ol/x:li", NS)
-    assert [li.text for li in ordered][0] == "Tell the team if you take a blood thinner."
-    assert all(SENTENCE_ID.fullmatch(li.get("id") or "") for li in ordered)  # sentence items: one par each
+    assert ["".join(li.itertext()) for li in ordered][0] == "Tell the team if you take a blood thinner."
+    assert all(len([e for e in li.iter() if SENTENCE_ID.fullmatch(e.get("id") or "")]) == 1
+               for li in ordered)  # sentence items: one par each
     phrase_list = xhtml.find(".//x:div[@class='list']", NS)
     assert SENTENCE_ID.fullmatch(phrase_list.get("id")) and len(phrase_list.findall(".//x:li", NS)) == 2
     references = xhtml.find(".//x:section[@id='unread-1']", NS)

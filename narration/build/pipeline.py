@@ -74,7 +74,6 @@ class ArticleScripts:
     article: Article
     scripts: tuple[Script, ...]
     descriptions: tuple[str, ...]
-    planned: tuple[script_stage.PlannedSection, ...] = ()  # the episodes' sections, as the settings planned them
 
 
 def article_paths(options: BuildOptions) -> tuple[Path | str, ...]:
@@ -144,7 +143,7 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
         report.rules.rules.update(sync.report.rules)
         report.rules.entries.update(sync.report.entries)
         descriptions = tuple(_description(article, p) for p in planned)
-        prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions, tuple(planned)))
+        prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions))
     return prepared, report
 
 
@@ -317,7 +316,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             for episode in report.episodes:
                 transcripts.write_episode_files(stage.path, episode)
             books = {item.article.slug: book for item in prepared
-                     if (book := _book(config, item, report.episodes, stage.path, lexicon))}
+                     if (book := _book(config, item, report.episodes, stage.path))}
             feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
             write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
                                             config.show.author, feed_stage.FEED_NAME, cover_name, feed_url),
@@ -367,8 +366,7 @@ def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], stag
     return PublishedEpisode(info, mp3, made.bytes, made.duration_ms, made.cues)
 
 
-def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpisode], out: Path,
-          lexicon: Lexicon) -> str | None:
+def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpisode], out: Path) -> str | None:
     """books/<article>.epub: the talking book, from the full-article episode (or the only episode); its path."""
     mine = [e for e in episodes if e.info.article_slug == item.article.slug]
     episode = next((e for e in mine if e.info.kind == "full"), mine[0] if len(mine) == 1 else None)
@@ -376,9 +374,8 @@ def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpis
         log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)
         return None
     relative = layout.book(item.article.slug)
-    write_epub(out / relative, item.article, episode, out / episode.mp3,
-               config.show.title, config.show.language, publisher=config.show.author, scripts=config.scripts,
-               lexicon=lexicon, planned=item.planned)
+    write_epub(out / relative, item.article, episode, out / episode.mp3, config.show.title, config.show.language,
+               item.scripts, publisher=config.show.author, scripts=config.scripts)
     return relative
 
 

@@ -28,14 +28,16 @@ def table_block(rows: list[list[str]], has_header: bool) -> Block | None:
 
 def spoken_rows(block: Block) -> list[str]:
     """One sentence per row of a table block; empty rows are skipped."""
-    sentences = []
-    for row in block.rows:
-        cells = [_cell(cell) for cell in row]
-        if not any(cells):
-            continue
-        sentence = _with_header(cells, block.header) if any(block.header) else _label_value(cells)
-        sentences.append(sentence if END.search(sentence) else f"{sentence}.")
-    return sentences
+    return [sentence for row in block.rows if (sentence := spoken_row(block, row))]
+
+
+def spoken_row(block: Block, row: tuple[str, ...]) -> str:
+    """A row of a table block as one sentence with its headers ("" for a row with nothing in it)."""
+    cells = [_cell(cell) for cell in row]
+    if not any(cells):
+        return ""
+    sentence = _with_header(cells, block.header) if any(block.header) else _label_value(cells)
+    return sentence if END.search(sentence) else f"{sentence}."
 
 
 def _with_header(cells: list[str], header: tuple[str, ...]) -> str:

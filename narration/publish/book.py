@@ -11,17 +11,15 @@ import html
 import uuid
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
 from narration.atomic import atomic_path
 from narration.config import ScriptConfig
-from narration.text.lexicon import Lexicon, Report, load_lexicon
-from narration.models import Article, Block, Cue, PublishedEpisode
-from narration.grouping import WORDS_PER_MINUTE
-from narration.scripts import QUESTION_NUMBER, PlannedSection, sections_of, spoken_paragraphs
-from narration.text.sentences import split_sentences
+from narration.models import Article, Block, Cue, PublishedEpisode, Script
+from narration.publish.written_html import section_html, table_html
+from narration.written import Sentences, Voiced
 
 TEXT = "chapter.xhtml"
 OVERLAY = "chapter.smil"
@@ -66,24 +64,33 @@ class _Body:
         return f' id="{ident}"'
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """Written text that the script speaks as one or more sentences: a sentence, or a list with its lead-in."""
+@dataclass
+class _Marker:
+    """Ties written text to a section's body cues (the scripts stage's mapping says which sentences voice it)."""
 
-    text: str
-    paragraph: int
-    block: Block | None = None  # the list or table, for a list or table unit
-    line_break: bool = False  # the sentence starts a line its author broke (<br>)
+    body: _Body
+    cues: Sequence[Cue]
+
+    def _sync(self, sentences: Sentences) -> str:
+        if not sentences:
+            return ""
+        first, last = self.cues[sentences[0]], self.cues[sentences[-1]]
+        return self.body.sync(replace(first, end_ms=last.end_ms, text=" ".join(self.cues[i].text for i in sentences)))
+
+    def span(self, text: str, sentences: Sentences) -> str:
+        return f"<span{self._sync(sentences)}>{_e(text)}</span>" if sentences else _e(text)
+
+    def holder(self, sentences: Sentences) -> tuple[str, Sentences]:
+        return self._sync(sentences), ()
 
 
 def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path: Path, show_title: str,
-               language: str, *, publisher: str = "", scripts: ScriptConfig | None = None,
-               lexicon: Lexicon | None = None, planned: Sequence[PlannedSection] | None = None) -> BookSummary:
+               language: str, narrated: Sequence[Script], *, publisher: str = "",
+               scripts: ScriptConfig | None = None) -> BookSummary:
     """Write the article's talking book from its full-article episode (a one-section article: its only episode);
-    planned: the episodes' sections as the build planned them (by default, as the script settings plan them)."""
+    narrated: the episodes' scripts as the build read them, with their written-to-spoken mappings."""
     scripts = scripts or ScriptConfig()
-    lexicon = lexicon or load_lexicon(None)
-    sections = list(planned) if planned is not None else sections_of(article, scripts, WORDS_PER_MINUTE["patient"])
+    sections = list(narrated)
     headings = {c.section: c for c in episode.cues if c.kind == "heading"}
     if episode.info.kind != "full" and len(sections) > 1:
         raise ValueError(f"{episode.info.slug}: a talking book needs the full-article episode")
@@ -104,7 +111,12 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
         heading = headings.get(section.number)
         heading_id = body.sync(heading) if heading else ""
         body.lines.append(f'<h2{heading_id}><span id="h-{section.number}">{_e(section.title)}</span></h2>')
-        if not _written(body, section, body_cues[section.number], lexicon, scripts.url_phrase or None):
+        cues = body_cues[section.number]
+        written = section.written
+        if written is not None and written.sentences == tuple(" ".join(c.text.split()) for c in cues):
+            body.lines += section_html(written, _Marker(body, cues))
+        else:  # an edited script: its mapping to the written text is gone, so show what is said
+
             spoken_sections.append(section.number)
             body.lines.append("<p>" + " ".join(_span(body, c.text, c) for c in body_cues[section.number]) + "</p>")
         body.lines.append("</section>")
@@ -144,106 +156,12 @@ def _span(body: _Body, text: str, cue: Cue | None) -> str:
     return f"<span{body.sync(cue)}>{_e(text)}</span>" if cue else _e(text)
 
 
-def _units(blocks: Sequence[Block]) -> list[_Unit]:
-    """Written sentences and lists in reading order, grouped as the script generator groups them."""
-    units: list[_Unit] = []
-    for number, block in enumerate(blocks):
-        if block.kind == "subheading":
-            units.append(_Unit(QUESTION_NUMBER.sub("", block.text), number))
-            continue
-        if block.kind == "paragraph":
-            units += [_Unit(s, number, line_break=bool(line) and not index)
-                      for line, text in enumerate(block.lines) for index, s in enumerate(split_sentences(text))]
-            continue
-        if block.kind == "table":
-            units.append(_Unit("", number, block))
-            continue
-        lead = ""
-        previous = units[-1] if units else None
-        if previous and previous.block is None and previous.paragraph == number - 1 and previous.text.endswith(":"):
-            lead = units.pop().text
-        units.append(_Unit(lead, number, block))
-    return units
-
-
-def _spoken(unit: _Unit, lexicon: Lexicon, link_phrase: str | None) -> list[str]:
-    """The sentences the generated script speaks for a unit (the same code path as the script files)."""
-    blocks = [Block("paragraph", text=unit.text)] if unit.text else []
-    if unit.block is not None:
-        blocks.append(unit.block)
-    lines = [line for paragraph in spoken_paragraphs(blocks, lexicon, Report(), link_phrase) for line in paragraph]
-    return [" ".join(s.split()) for line in lines for s in split_sentences(line) if s.strip()]
-
-
-def _written(body: _Body, section: PlannedSection, cues: Sequence[Cue], lexicon: Lexicon,
-             link_phrase: str | None) -> bool:
-    """Write the section as written, each sentence synced to its cue; False (nothing written) if they do not map 1:1."""
-    units = _units(section.blocks)
-    spoken = [_spoken(u, lexicon, link_phrase) for u in units]
-    if [s for group in spoken for s in group] != [" ".join(c.text.split()) for c in cues]:
-        return False
-    if any(len(group) > 1 and not (u.block is not None and len(group) - len(u.block.items or u.block.rows) in
-                                   ((0, 1) if u.text else (0,)))  # a lead-in is its own sentence or opens the first item's
-           for u, group in zip(units, spoken)):
-        return False
-    remaining = iter(cues)
-    open_paragraph = -1
-    for unit, group in zip(units, spoken):
-        unit_cues = [next(remaining) for _ in group]
-        if unit.block is None:
-            if unit.paragraph != open_paragraph:
-                if open_paragraph >= 0:
-                    body.lines.append("</p>")
-                body.lines.append("<p>")
-                open_paragraph = unit.paragraph
-            body.lines.append(("<br/>" if unit.line_break else "") + _span(body, unit.text, unit_cues[0] if unit_cues else None))
-            continue
-        if open_paragraph >= 0:
-            body.lines.append("</p>")
-            open_paragraph = -1
-        body.lines.append(_table(body, unit.block, unit_cues) if unit.block.kind == "table" else _list(body, unit, unit_cues))
-    if open_paragraph >= 0:
-        body.lines.append("</p>")
-    return True
-
-
-def _list(body: _Body, unit: _Unit, cues: list[Cue]) -> str:
-    """A list (with its lead-in): one synced element for a list spoken as one sentence, else one per item."""
-    assert unit.block is not None
-    tag = "ol" if unit.block.ordered else "ul"
-    if len(cues) <= 1:
-        ident = body.sync(cues[0] if cues else None)
-        lead = f"<p>{_e(unit.text)}</p>" if unit.text else ""
-        items = "".join(f"<li>{_e(item)}</li>" for item in unit.block.items)
-        return f'<div class="list"{ident}>{lead}<{tag}>{items}</{tag}></div>'
-    own_sentence = bool(unit.text) and len(cues) > len(unit.block.items)  # else the lead-in opens the first item's
-    lead_cue, item_cues = (cues[0], cues[1:]) if own_sentence else (None, cues)
-    lead = (f"<p>{_span(body, unit.text, lead_cue)}</p>" if own_sentence else f"<p>{_e(unit.text)}</p>") if unit.text else ""
-    items = "".join(f"<li{body.sync(cue)}>{_e(item)}</li>" for item, cue in zip(unit.block.items, item_cues))
-    return f"{lead}<{tag}>{items}</{tag}>"
-
-
-def _table(body: _Body, block: Block, cues: list[Cue]) -> str:
-    """A table as written: column headers, each row named by its first cell; a row spoken as one sentence is
-    synced as a whole (one cue for the whole table: the table is)."""
-    whole = body.sync(cues[0]) if len(cues) == 1 and len(block.rows) > 1 else ""
-    row_cues: list[Cue | None] = list(cues) if len(cues) == len(block.rows) and not whole else [None] * len(block.rows)
-    head = ("<thead><tr>" + "".join(f'<th scope="col">{_e(name)}</th>' for name in block.header) + "</tr></thead>"
-            if block.header else "")
-    rows = "".join(
-        f"<tr{body.sync(cue)}>" + "".join(f'<th scope="row">{_e(cell)}</th>' if not index else f"<td>{_e(cell)}</td>"
-                                        for index, cell in enumerate(row)) + "</tr>"
-        for row, cue in zip(block.rows, row_cues)
-    )
-    return f'<table{whole}>{head}<tbody>{rows}</tbody></table>'
-
-
 def _plain_block(block: Block) -> str:
     """A block of a section that is kept in the book but not read aloud."""
     if block.kind == "paragraph":
         return "<p>" + "<br/>".join(_e(line) for line in block.lines) + "</p>"
     if block.kind == "table":
-        return _table(_Body(), block, [])
+        return table_html(block.header, [Voiced(row[0] if row else "", cells=row) for row in block.rows], _Marker(_Body(), []))
     if block.kind == "subheading":
         return f"<h3>{_e(block.text)}</h3>"
     tag = "ol" if block.ordered else "ul"
@@ -306,7 +224,7 @@ def _nav(title: str, lang: str, entries: Sequence[tuple[str, str]]) -> str:
 </nav>""")
 
 
-def _smil(pars: Sequence[tuple[str, Cue]], sections: Sequence[PlannedSection]) -> str:
+def _smil(pars: Sequence[tuple[str, Cue]], sections: Sequence[Script]) -> str:
     """The overlay: pars outside sections, then one seq per section (so readers can skip a section)."""
     def par(ident: str, cue: Cue) -> str:
         return (f'<par id="p-{ident}"><text src="{TEXT}#{ident}"/>'

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from narration.text.lexicon import Lexicon, Report
 from narration.text.sentences import TIME_ZONES, WordIndex
@@ -586,17 +586,17 @@ def _is_sentence(item: str) -> bool:
     return bool(re.search(r"[.?!]$", item)) and len(item.split()) >= 3 and not item[:1].islower()
 
 
-def _join_colons(pieces: list[str]) -> list[str]:
+def _join_colons(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """A piece ending in a colon (a lead-in, or an item that introduces the next ones, "It is used:") runs on
     into the next piece, so that it is never said as a finished or broken sentence ("... include." / "At
-    this time.")."""
-    joined: list[str] = []
-    for piece in pieces:
-        if joined and joined[-1].endswith(":"):
+    this time."); the joined piece keeps the first one's place in the list."""
+    joined: list[tuple[str, int]] = []
+    for piece, place in pieces:
+        if joined and joined[-1][0].endswith(":"):
             first, rest = re.match(r"(.*?[.?!](?=\s)|.*)(.*)", piece, re.S).groups()  # its first sentence decides
-            joined[-1] = f"{joined[-1]} {_lower_first(first)}{rest}"
+            joined[-1] = (f"{joined[-1][0]} {_lower_first(first)}{rest}", joined[-1][1] if joined[-1][1] != LEAD else place)
         else:
-            joined.append(piece)
+            joined.append((piece, place))
     return joined
 
 
@@ -618,29 +618,52 @@ def _ordinal(i: int) -> str:
     return _ORDINALS[i] if i < len(_ORDINALS) else f"Number {i + 1}"
 
 
+LEAD = -2  # a piece of a spoken list that says its lead-in only
+TOGETHER = -1  # a piece that says several items (or all of them) in one sentence
+
+
 def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None) -> str:
     """A lead-in and list items as spoken sentences: never "dash", always a natural list."""
+    return " ".join(text for text, _ in list_pieces(lead_in, items, ordered, lexicon, report, link_phrase))
+
+
+def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
+                report: Report | None = None, link_phrase: str | None = None) -> list[tuple[str, int]]:
+    """A spoken list in pieces of whole sentences, each with what it says: an item (by its position in
+    `items`), the lead-in alone (LEAD), or several items together (TOGETHER)."""
     def say(text: str) -> str:
         return normalize(text, lexicon, report, link_phrase)
 
-    raw = [_LIST_MARK.sub("", i).strip() for i in items]
-    raw = [i for i in raw if i.strip(" ,;.")]
+    raw = [(_LIST_MARK.sub("", item).strip(), place) for place, item in enumerate(items)]
+    raw = [(item, place) for item, place in raw if item.strip(" ,;.")]
     lead = say(lead_in) if lead_in.strip() else ""
     if report is not None and raw:
         report.rules["ordered list" if ordered else "list"] += 1
     if not raw:
-        return lead
-    if any(_is_sentence(i) for i in raw):
-        spoken = [say(i) for i in raw]
-        spoken = [s if s[-1:] in ".?!:" else s + "." for s in spoken]
+        return [(lead, LEAD)] if lead else []
+    if any(_is_sentence(item) for item, _ in raw):
+        spoken = [(say(item), place) for item, place in raw]
+        spoken = [(s if s[-1:] in ".?!:" else s + ".", place) for s, place in spoken]
         if ordered:
-            spoken = [f"{_ordinal(n)}, {_lower_first(s)}" for n, s in enumerate(spoken)]
+            spoken = [(f"{_ordinal(n)}, {_lower_first(s)}", place) for n, (s, place) in enumerate(spoken)]
         head = re.sub(r"[;,]$", ".", lead)
         if head and head[-1] not in ".?!:":
             head += "."
-        pieces = _join_colons([head, *spoken] if head else spoken)
-        return " ".join(p if p[-1:] in ".?!" else p.rstrip(":") + "." for p in pieces)
+        pieces = _join_colons([(head, LEAD), *spoken] if head else spoken)
+        return [(p if p[-1:] in ".?!" else p.rstrip(":") + ".", place) for p, place in pieces]
+    body = _phrase_list([item for item, _ in raw], ordered, say)
+    if not lead:
+        return [(body[:1].upper() + body[1:] + ".", TOGETHER)]
+    if lead[-1] in ".?!":
+        return [(lead, LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
+    if lead[-1] in ":,;" or re.search(r"\b(?:including|include|includes|such as|are|is|like)$", lead):
+        return [(f"{lead} {body}.", TOGETHER)]
+    return [(f"{lead}: {body}.", TOGETHER)]
+
+
+def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str]) -> str:
+    """Items that are phrases, said as one running list ("aging, a previous injury, and infection")."""
     joiner = "and"
     cleaned: list[str] = []
     introduces = False  # the previous item ended in a colon: it runs on into this one ("such as: BRCA1")
@@ -658,15 +681,7 @@ def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
         cleaned = [f"{_ordinal(n).lower()}, {c}" for n, c in enumerate(cleaned)]
     sep = "; " if ordered or any("," in c for c in cleaned) else ", "
     if len(cleaned) == 1:
-        body = cleaned[0]
-    elif len(cleaned) == 2 and sep == ", ":
-        body = f"{cleaned[0]} {joiner} {cleaned[1]}"
-    else:
-        body = sep.join(cleaned[:-1]) + f"{sep.rstrip()} {joiner} {cleaned[-1]}"
-    if not lead:
-        return body[:1].upper() + body[1:] + "."
-    if lead[-1] in ".?!":
-        return f"{lead} {body[:1].upper()}{body[1:]}."
-    if lead[-1] in ":,;" or re.search(r"\b(?:including|include|includes|such as|are|is|like)$", lead):
-        return f"{lead} {body}."
-    return f"{lead}: {body}."
+        return cleaned[0]
+    if len(cleaned) == 2 and sep == ", ":
+        return f"{cleaned[0]} {joiner} {cleaned[1]}"
+    return sep.join(cleaned[:-1]) + f"{sep.rstrip()} {joiner} {cleaned[-1]}"
