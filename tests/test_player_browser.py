@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FakeEngine, make_project
-from narration.build.pipeline import build
+from conftest import FIXTURES, FakeEngine, make_project
+from narration.build.pipeline import SAMPLE, build
 from narration.serve import make_server
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install selenium")
@@ -41,7 +41,8 @@ FLAGS = (
 ARTICLE = "breast-calcifications"
 SECTION = f"episodes/{ARTICLE}--04-what-is-the-relationship-between-breast-calcifications-and.html"
 FULL = f"episodes/{ARTICLE}--00-full.html"
-PAGES = ("index.html", SECTION, FULL)
+TABLES = "episodes/metformin-safely--00-full.html"  # a web page with two tables and lists, shown as written
+PAGES = ("index.html", SECTION, FULL, TABLES)
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (apt-get install chromium)"),
@@ -51,9 +52,11 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample built with the fake voice and served by our own preview server on a free loopback port."""
+    """The sample and a web page with tables, built with the fake voice and served by our own preview server on
+    a free loopback port."""
     project = make_project(tmp_path_factory.mktemp("site") / "project")
-    build(project.config, project.options(holdline=False), engine=FakeEngine())
+    build(project.config, project.options(SAMPLE, FIXTURES / "web" / "metformin-safely.html", holdline=False),
+          engine=FakeEngine())
     server = make_server(project.root / "output", port=0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -313,8 +316,24 @@ def test_without_javascript_the_native_player_is_there(browser, site_url) -> Non
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
+def test_a_table_row_is_highlighted_while_its_sentence_is_read(page) -> None:
+    browser = page(TABLES)
+    row = browser.find_element(By.XPATH, "//table[thead]/tbody/tr[2]")
+    cue = row.find_element(By.CSS_SELECTOR, "th[scope='row'] .cue")
+    _tab_to(browser, f"#{cue.get_attribute('id')}")  # each row is a play-from-here control, reached by Tab
+    _key(browser, Keys.ENTER)
+    _wait(browser, f"return document.querySelector('[aria-current]')?.id === '{cue.get_attribute('id')}'", timeout=5)
+    start = int(cue.get_attribute("data-start")) / 1000
+    assert abs(_state(browser)["time"] - start) < 0.5
+    cells = browser.execute_script(
+        "return Array.from(arguments[0].children, c => getComputedStyle(c).backgroundColor)", row)
+    other = browser.execute_script(
+        "return getComputedStyle(document.querySelector('table:has(thead) tbody tr:first-child td')).backgroundColor")
+    assert len(set(cells)) == 1 and cells[0] != other  # the whole row, not only its first cell
+
+
 @pytest.mark.parametrize("zoom", [1, 2, 4])
-@pytest.mark.parametrize("path", [SECTION, "index.html"])
+@pytest.mark.parametrize("path", [SECTION, TABLES, "index.html"])
 def test_layout_at_zoom(page, tmp_path_factory: pytest.TempPathFactory, path: str, zoom: int) -> None:
     """Zoom as the browser does it: the page gets 1/zoom of the width in CSS px. Nothing may need sideways
     scrolling, and the play button stays at least 64 CSS px. Screenshots are kept to be looked at."""

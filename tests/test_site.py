@@ -1,7 +1,9 @@
 """The published site: page structure, working links, and escaping of hostile article text."""
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -252,42 +254,65 @@ def test_unsafe_slug_is_refused(tmp_path: Path, slug: str) -> None:
 
 
 SMALL_CORPUS = ("coping-day-to-day", "temozolomide", "uterine-cancer")
+WEB_PAGE = "metformin-safely.html"  # tables (with and without a header row), a list with its lead-in, <br> lines
 
 
 @pytest.fixture(scope="module", params=["md", "txt"])
-def corpus_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Three corpus pages in one form, built with the fake voice (the site does not depend on the voice)."""
+def corpus_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """Three corpus pages in one form and a web page with tables, built with the fake voice (the site does not
+    depend on the voice); the output folder and the articles."""
     from conftest import FIXTURES, FakeEngine, make_project
     from narration.build.pipeline import build
 
     project = make_project(tmp_path_factory.mktemp(f"corpus-{request.param}") / "project")
-    articles = [FIXTURES / "corpus" / f"{name}.{request.param}" for name in SMALL_CORPUS]
+    articles = [FIXTURES / "corpus" / f"{name}.{request.param}" for name in SMALL_CORPUS] + [FIXTURES / "web" / WEB_PAGE]
     build(project.config, project.options(*articles, holdline=False), engine=FakeEngine())
-    return project.root / "output", project.root / "scripts"
+    return project.root / "output", articles
 
 
-def _script_paragraphs(path: Path) -> list[str]:
-    """The spoken paragraphs of a script file, read as a person would: blank lines separate them."""
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    body = "\n".join(line for line in lines if not line.startswith("#") and not line.lower().startswith("title:"))
-    return [" ".join(block.split()) for block in body.strip().split("\n\n") if block.strip()]
+def _written_pieces(path: Path) -> set[str]:
+    """Every sentence, list item, table cell and sub-heading of an article as it is read (what pages may show)."""
+    from narration.ingest import read_article
+    from narration.text.sentences import split_sentences
+
+    pieces: set[str] = set()
+    for section in read_article(path).sections:
+        for block in section.blocks:
+            pieces.update(" ".join(p.split()) for p in (*split_sentences(block.text), *block.items,
+                                                        *(c for row in block.rows for c in row), *block.header))
+            if block.kind == "subheading":
+                pieces.add(" ".join(re.sub(r"^\d{1,2}\.\s+", "", block.text).split()))
+    return pieces
 
 
-def test_built_pages_lay_out_each_script_as_written(corpus_site: tuple[Path, Path]) -> None:
-    out, scripts = corpus_site
+def test_built_pages_show_each_section_as_written_in_step_with_its_sentences(corpus_site: tuple[Path, list[Path]]) -> None:
+    from narration.ingest import read_article
+
+    out, articles = corpus_site
+    written = {read_article(path).slug: _written_pieces(path) for path in articles}
     pages = sorted((out / "episodes").glob("*--0[1-9]*.html"))
-    assert len(pages) >= len(SMALL_CORPUS)
+    assert len(pages) >= len(articles)
+    tables = 0
     for page in pages:
-        article, name = page.stem.split("--")
-        doc = _page(page)
-        blocks = doc.xpath("//div[@class='transcript']/*[self::p[not(@class)] or self::h3]")
-        shown = [(b.tag, " ".join(" ".join(b.xpath(".//*[@data-start]/text()")).split())) for b in blocks]
-        written = _script_paragraphs(scripts / article / f"{name}.txt")
-        expected = [("h3", w.removeprefix("[heading] ")) if w.startswith("[heading] ") else ("p", w) for w in written]
-        assert shown == expected, page.name  # paragraphs as paragraphs, sub-headings as headings
+        transcript = _page(page).xpath("//div[@class='transcript']")[0]
+        framing = {int(s) for s in transcript.xpath("./p[@class='framing']//@data-start")}
+        synced = [(int(el.get("data-start")), int(el.get("data-end"))) for el in transcript.xpath(".//*[@data-start]")
+                  if int(el.get("data-start")) not in framing]
+        cues = json.loads((out / "transcripts" / f"{page.stem}.json").read_text(encoding="utf-8"))["segments"]
+        starts = [round(c["startTime"] * 1000) for c in cues if round(c["startTime"] * 1000) not in framing]
+        # every spoken sentence of the section plays from exactly one element, and they come in reading order
+        assert all(a[1] <= b[0] for a, b in zip(synced, synced[1:])), page.name
+        assert starts and all(sum(a <= start < b for a, b in synced) == 1 for start in starts), page.name
+        # the text shown is the article's own: its sentences, list items, table cells and sub-headings
+        pieces = written[page.stem.split("--")[0]]
+        for element in transcript.xpath("./p[not(@class)] | ./h3 | .//li | .//th | .//td | .//div[@class='list']/p"):
+            texts = [" ".join(t.split()) for t in element.xpath("./text() | ./span/text()") if t.strip()]
+            assert texts and all(text in pieces for text in texts), (page.name, texts)
+        tables += len(transcript.xpath(".//table[tbody/tr/th[@scope='row']]"))
+    assert tables == 2  # the web page's two tables (one with column headers, one of labels and values), as tables
 
 
-def test_built_index_and_links(corpus_site: tuple[Path, Path]) -> None:
+def test_built_index_and_links(corpus_site: tuple[Path, list[Path]]) -> None:
     out, _ = corpus_site
     doc = _page(out / "index.html")
     for section in doc.xpath("//main/section[.//ul[@class='episodes']]"):

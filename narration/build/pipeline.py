@@ -320,7 +320,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
             write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
                                             config.show.author, feed_stage.FEED_NAME, cover_name, feed_url),
-                       report.episodes, books)
+                       report.episodes, books, {item.article.slug: {s.number: s.written for s in item.scripts if s.written}
+                                                for item in prepared})
             if hold is not None:
                 if progress:
                     progress("finishing the hold line", len(plans), len(plans))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from narration.models import PublishedEpisode
+from narration.written import WrittenSection
 
 from narration.publish.site_html import duration, e, external, file_size, href
 from narration.publish.site_player import player, transcript
@@ -40,12 +41,15 @@ class SiteShow:
 
 
 def write_site(out_dir: Path, show: SiteShow, episodes: Sequence[PublishedEpisode],
-               books: Mapping[str, str] | None = None) -> None:
+               books: Mapping[str, str] | None = None,
+               written: Mapping[str, Mapping[int, WrittenSection]] | None = None) -> None:
     """Write index.html, one player page per episode and the player's assets into the output folder.
 
-    `books` maps an article's slug to its talking book (relative path), for the articles that have one.
+    `books` maps an article's slug to its talking book (relative path), for the articles that have one;
+    `written` an article's slug to its sections as written (by number), which transcripts show in step with
+    the audio (a section without one is shown as spoken).
     """
-    site = _Site(show, _in_listing_order(episodes), dict(books or {}))
+    site = _Site(show, _in_listing_order(episodes), dict(books or {}), dict(written or {}))
     pages = {"index.html": site.index()}
     for position, episode in enumerate(site.episodes):
         pages[episode_page_path(episode)] = site.episode_page(position)
@@ -120,6 +124,7 @@ class _Site:
     show: SiteShow
     episodes: list[PublishedEpisode]
     books: dict[str, str]
+    written: dict[str, Mapping[int, WrittenSection]]
 
     def index(self) -> str:
         """The front page: what the show is, how to subscribe, every episode by article."""
@@ -180,7 +185,7 @@ class _Site:
             '<p class="hint">The sentence being read is highlighted. Select any sentence to play from there.</p>\n'
             '<p class="follow"><button type="button" id="follow" class="small" hidden>'
             "Show the sentence being read</button></p>\n"
-            f'<div class="transcript" lang="{e(language)}">\n{transcript(episode.cues)}</div>\n</section>\n'
+            f'<div class="transcript" lang="{e(language)}">\n{transcript(episode.cues, self.written.get(info.article_slug))}</div>\n</section>\n'
             f'<section aria-labelledby="downloads-heading">\n<h2 id="downloads-heading">Download</h2>\n'
             f"{self._downloads(episode, page_dir)}</section>\n"
             f"{self._subscribe(page_dir)}</main>\n"

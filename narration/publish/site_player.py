@@ -5,10 +5,13 @@ reveals the large controls (they are `hidden` in the markup) and keeps the nativ
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from narration.models import Cue
+from narration.publish.written_html import section_html
+from narration.written import Sentences, WrittenSection
 
 from narration.publish.site_html import clock, duration, e
 
@@ -88,11 +91,24 @@ def _shortcuts() -> str:
     )
 
 
-def transcript(cues: Sequence[Cue]) -> str:
-    """Spoken headings as h3, the script's paragraphs as paragraphs; the framing (intro, outro) set apart."""
+def transcript(cues: Sequence[Cue], written: Mapping[int, WrittenSection] | None = None) -> str:
+    """Spoken headings as h3; a section as written (paragraphs, lists, tables) where the scripts stage mapped it,
+    else the script's paragraphs; the framing (intro, outro) set apart."""
+    written = written or {}
+    body: dict[int, list[int]] = {}  # a section's sentences: their positions in the cues
+    for index, cue in enumerate(cues):
+        if cue.kind == "body":
+            body.setdefault(cue.section, []).append(index)
+    shown = {number: mapping for number, mapping in written.items()
+             if number in body and mapping.sentences == tuple(" ".join(cues[i].text.split()) for i in body[number])}
     out: list[str] = []
-    numbered = list(enumerate(cues))
-    for (kind, section, paragraph), group in groupby(numbered, key=lambda item: _block(item[1])):
+    done: set[int] = set()
+    for (kind, section, paragraph), group in groupby(enumerate(cues), key=lambda item: _block(item[1])):
+        if kind in ("body", "subheading") and section in shown:
+            if section not in done:  # the whole section is written at its first sentence
+                out += [line + "\n" for line in section_html(shown[section], _Marker(cues, body[section]))]
+                done.add(section)
+            continue
         buttons = [_cue_button(index, cue) for index, cue in group]
         if kind in ("heading", "subheading"):
             out += [f"<h3>{button}</h3>\n" for button in buttons]
@@ -109,9 +125,27 @@ def _block(cue: Cue) -> tuple[str, int, int]:
     return (cue.kind, cue.section, cue.paragraph) if cue.kind in ("heading", "body") else (cue.kind, 0, 0)
 
 
-def _cue_button(index: int, cue: Cue) -> str:
+def _cue_button(index: int, cue: Cue, end_ms: int | None = None, text: str | None = None) -> str:
     """A sentence as running text; player.js makes it a button (a <button> cannot wrap across lines)."""
     return (
         f'<span class="cue" id="cue-{index}" data-start="{int(cue.start_ms)}"'
-        f' data-end="{int(cue.end_ms)}">{e(cue.text)}</span>'
+        f' data-end="{int(cue.end_ms if end_ms is None else end_ms)}">{e(cue.text if text is None else text)}</span>'
     )
+
+
+@dataclass(frozen=True)
+class _Marker:
+    """Written text as play-from-here sentences: a piece said in several sentences plays from its first; a table
+    row or a list said as one sentence carries its sentence in its first text and is highlighted as a whole."""
+
+    cues: Sequence[Cue]
+    positions: Sequence[int]  # the section's sentences, by their position in the cues
+
+    def span(self, text: str, sentences: Sentences) -> str:
+        if not sentences:
+            return e(text)
+        first, last = self.positions[sentences[0]], self.positions[sentences[-1]]
+        return _cue_button(first, self.cues[first], self.cues[last].end_ms, text)
+
+    def holder(self, sentences: Sentences) -> tuple[str, Sentences]:
+        return "", sentences  # the style sheet highlights the row or list that holds the current sentence
