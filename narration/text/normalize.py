@@ -337,10 +337,26 @@ def _us_date(m: re.Match[str]) -> str:
     return f"{_MONTHS[month - 1]} {day}, {year}"
 
 
+_ONE_THING = frozenset("a an each every this that".split())  # determiners of one thing: "a 5 mg tablet"
+_NOUN_AFTER = re.compile(r"[\s\-]*([a-z]+)")
+
+
+def _attributive(m: re.Match[str], determiner_at: int = 1) -> bool:
+    """A measure that describes the noun after it, as in "a 5 mg tablet" or "a 45° angle": English says its unit
+    in the singular (as if hyphenated, "a five-milligram tablet"); "5 mg of ..." and "take 5 mg" keep the plural."""
+    before = [w.lower() for w in _words_before(m, determiner_at + 2)]
+    ranged = len(before) >= determiner_at and before[-determiner_at] == "to"  # "a 1 to 2 cm lump": a range
+    at = -determiner_at - (2 if ranged else 0)
+    after = _NOUN_AFTER.match(m.string, m.end())
+    return (len(before) >= -at and before[at] in _ONE_THING
+            and after is not None and after.group(1) not in ("of", "and", "or", "to"))
+
+
 def _unit(m: re.Match[str]) -> str:
     number, unit, per = m.group(1), m.group(2), m.group(3)
     singular, plural = _UNITS[unit]
-    said = f"{number} {singular if number == '1' else plural}"
+    one = number == "1" or (not per and ("-" in m.group() or _attributive(m)))
+    said = f"{number} {singular if one else plural}"
     if per:
         said += " a day" if _PER[per] == "day" else f" per {_PER[per]}"
     return said + (_final_dot(m) if m.group().endswith(".") else "")
@@ -391,12 +407,12 @@ _NUMBERS: list[Rule] = [
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
     ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
-    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})\s?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])\.?"), _unit),
+    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])\.?"), _unit),
     ("fraction", re.compile(r"(?<![\w/.])(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
     ("decimal", re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w]|\.\d)"), _decimal),
     ("temperature", re.compile(r"\s?°\s?([FC])\b"),
      lambda m: " degrees " + ("Fahrenheit" if m.group(1) == "F" else "Celsius")),
-    ("temperature", re.compile(r"\s?°"), " degrees"),
+    ("temperature", re.compile(r"\s?°"), lambda m: " degree" if _attributive(m, 2) else " degrees"),
 ]
 
 # ---------------------------------------------------------------- acronyms
