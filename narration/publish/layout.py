@@ -18,6 +18,11 @@ TRANSCRIPT_SUFFIXES = ("vtt", "srt", "json")
 CHAPTERS_VERSION = "1.2.0"  # Podcasting 2.0 JSON chapters format
 
 
+def language_feed(language: str) -> str:
+    """The feed of the episodes in a language other than the show's ('es' -> feed-es.xml)."""
+    return f"feed-{language}.xml"
+
+
 def episode_mp3(slug: str) -> str:
     return f"{EPISODES}/{slug}.mp3"
 

@@ -67,6 +67,17 @@ def _card_fields(card: Path | None) -> tuple[str, str]:
     return (licence.group(1) if licence else ""), (base.group(1) if base else "")
 
 
+def code_of(settings: dict) -> str:  # type: ignore[type-arg]
+    """The language a Piper voice config declares ("es_MX"): its language code, else its espeak voice."""
+    return str((settings.get("language") or {}).get("code") or (settings.get("espeak") or {}).get("voice") or "")
+
+
+def voice_language(model: Path) -> str:
+    """The language code of a Piper voice (from its .onnx.json beside it); '' when it declares none."""
+    _, config = voice_files(str(model))
+    return code_of(json.loads(config.read_text(encoding="utf-8")))
+
+
 def describe(model: Path, sources: Sequence[str]) -> Voice:
     """A voice from its .onnx.json (Piper's config) and model card; the model itself is not loaded."""
     try:
@@ -75,7 +86,7 @@ def describe(model: Path, sources: Sequence[str]) -> Voice:
         return Voice(model, tuple(sources), problem=err.problem)
     settings = json.loads(config.read_text(encoding="utf-8"))
     language = settings.get("language") or {}
-    code = language.get("code") or (settings.get("espeak") or {}).get("voice", "")
+    code = code_of(settings)
     named = ", ".join(n for n in (language.get("name_english"), language.get("country_english")) if n)
     audio = settings.get("audio") or {}
     licence, base = _card_fields(model_card(model))
