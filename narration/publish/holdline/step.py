@@ -49,7 +49,7 @@ def greeting_sentences(config: Config, language: str = "") -> list[str]:
 
 
 def topic_sentence(config: Config, spoken_title: str, language: str = "") -> str:
-    """What the caller is about to hear ('Here is some information about breast calcifications.'): the title's
+    """What the caller is about to hear (the language's topic_intro phrase about the article): the title's
     capitalized words in lower case, as inside a sentence (acronyms and other capitals kept)."""
     intro = phrases(config, language).topic_intro
     words = [w.lower() if re.fullmatch(r"[A-Z][a-z]+[,;:]?", w) else w for w in spoken_title.split()]
