@@ -86,6 +86,13 @@ def settings_for(config: Config, language: str) -> LanguageConfig:
     return config.languages.get(language) or config.languages.get(primary(language)) or LanguageConfig()
 
 
+def show_title(config: Config, language: str) -> str:
+    """The show's title as an episode in `language` says it: `[languages.<tag>] title` for another language than
+    the show's, when set; else the show's own."""
+    own = settings_for(config, language).title
+    return own if own and not same_language(language, config.show.language) else config.show.title
+
+
 # Config values that, once set, replace the show language's phrases: (section, key) -> phrase name.
 OVERRIDES = {("scripts", "disclaimer"): "disclaimer", ("scripts", "short_disclaimer"): "short_disclaimer",
              ("holdline", "greeting"): "greeting", ("holdline", "topic_intro"): "topic_intro"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import string
 import zipfile
 from dataclasses import replace
@@ -204,8 +205,6 @@ def test_mixed_library_passes_check(mixed: Project) -> None:
 
 
 def test_check_finds_a_feed_in_the_wrong_language(mixed: Project, tmp_path: Path) -> None:
-    import shutil
-
     output = tmp_path / "output"
     shutil.copytree(mixed.root / "output", output)
     feed = output / "feed-es.xml"
@@ -249,6 +248,18 @@ def test_pages_book_and_hold_line_follow_the_language(mixed: Project) -> None:
     assert programs["hold-program-es"].startswith("Gracias por esperar.")
     assert "A continuación, información sobre cuidar la piel durante la radioterapia." in programs["hold-program-es"]
     assert "Gracias" not in programs["hold-program"] and "Walking" not in programs["hold-program-es"]
+
+
+def test_a_language_title_names_the_show_in_that_language(tmp_path: Path) -> None:
+    article = _write(tmp_path, "piel.md", SPANISH)
+    project = make_project(tmp_path / "p", TEST_TOML + '[languages.es]\ntitle = "Salud de la mama, en voz alta"\n')
+    build(project.config, project.options(article, holdline=False), engine=FakeEngine())
+    output = project.root / "output"
+    assert feedparser.parse((output / "feed-es.xml").read_bytes()).feed.title == "Salud de la mama, en voz alta"
+    assert _cues(output, "piel--00-full")[0] == "Salud de la mama, en voz alta."
+    main = feedparser.parse((output / "feed.xml").read_bytes())
+    assert main.feed.title == "Breast Health Read Aloud" and main.entries == []  # no article in the show's language
+    assert check_folder(output, project.config) == []
 
 
 def test_a_changed_config_wording_is_the_show_language_only(tmp_path: Path) -> None:
@@ -295,11 +306,12 @@ def test_gtts_without_the_language_is_a_config_error(tmp_path: Path) -> None:
 
 
 def _spanish_voice(folder: Path) -> Path:
-    """A Piper voice whose files say Spanish: the bundled model under a new name and a config saying es_ES."""
+    """A Piper voice whose files say Spanish: a copy of the bundled model and a config saying es_ES (the language
+    check and the paths are what is tested, not Spanish speech)."""
     model, config = bundled_voice()
     folder.mkdir(parents=True, exist_ok=True)
     voice = folder / "es_ES-prueba-medium.onnx"
-    voice.symlink_to(model)
+    shutil.copyfile(model, voice)
     settings = json.loads(config.read_text(encoding="utf-8"))
     settings["language"] = {"code": "es_ES", "family": "es", "region": "ES", "name_english": "Spanish"}
     settings["espeak"] = {"voice": "es"}
@@ -343,3 +355,14 @@ def test_cli_build_names_the_voice_problem_in_one_line(tmp_path: Path, capsys: p
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "[languages.es] voice" in err[0]
     assert not (tmp_path / "out").exists()
+
+
+def test_voices_command_lists_each_language_voice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from narration.cli import main
+
+    voice = _spanish_voice(tmp_path / "voces")
+    config = _write(tmp_path, "narration.toml", '[languages.es]\nvoice = "voces/es_ES-prueba-medium.onnx"\n')
+    assert main(["voices", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "es_ES-prueba-medium  ([languages.es] voice, the build's voice for es)" in out
+    assert "    es_ES (Spanish)" in out and str(voice) in out

@@ -176,11 +176,11 @@ def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: L
     """Every episode of the build, in feed order; each article's episodes are dated from its own first-published
     day, so adding or reordering articles never moves them."""
     show_first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
-    spoken_show = spoken_title(config.show.title, lexicon)
     plans = []
     for season, item in enumerate(prepared, start=1):
         first = item.article.meta.first_published or show_first
         spoken_article = spoken_title(item.article.title, lexicon)
+        spoken_show = spoken_title(language.show_title(config, item.article.meta.language), lexicon)
         for script, description in zip(item.scripts, item.descriptions):
             plans.append(section_plan(config, item.article, script, season, first, spoken_show, description,
                                       spoken_article))
@@ -422,6 +422,8 @@ def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook
         lexicon = project_lexicon(config)
         topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
         with StagedOutput(options.output, keep=lambda relative: not _in_holdline(relative)) as stage:
-            write_holdline(config, scripts, stage.path, options.cache_dir, language_engines(config), progress,
+            engines = language_engines(config)
+            engines.check(item.article for item in prepared)
+            write_holdline(config, scripts, stage.path, options.cache_dir, engines, progress,
                            topics=topics, languages={item.article.slug: item.article.meta.language for item in prepared})
         return options.output / "holdline"

@@ -36,7 +36,7 @@ def language_feeds(config: Config, episodes: Sequence[PublishedEpisode]) -> list
         tags = {e.info.meta.language for e in members}
         tag = tags.pop() if len(tags) == 1 else primary(members[0].info.meta.language)
         own = settings_for(config, tag)
-        title = own.title or phrases_for(tag).feed_title.format(show=show.title)
+        title = own.title or phrases_for(tag).feed_title.format(show=show.title)  # as language.show_title, or marked
         feeds.append(LanguageFeed(name, replace(show, language=tag, title=title,
                                                 description=own.description or show.description), tuple(members)))
     return feeds + [LanguageFeed(layout.FEED, show, tuple(groups[layout.FEED]))]

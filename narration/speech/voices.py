@@ -9,7 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from narration.errors import InputError
 from narration.speech.piper_engine import bundled_voice, voice_files
@@ -95,9 +95,10 @@ def describe(model: Path, sources: Sequence[str]) -> Voice:
                  dataset=str(settings.get("dataset") or ""), licence=licence, base=base)
 
 
-def find_voices(configured: str, given: Iterable[str], folder: Path) -> list[Voice]:
-    """The bundled voice, the configured one, those given on the command line and every `.onnx` in `folder`,
-    each listed once with every place it was found."""
+def find_voices(configured: str, given: Iterable[str], folder: Path,
+                languages: Mapping[str, str] | None = None) -> list[Voice]:
+    """The bundled voice, the configured one, each language's (languages: tag -> voice), those given on the
+    command line and every `.onnx` in `folder`, each listed once with every place it was found."""
     found: dict[Path, list[str]] = {}
 
     def add(path: Path, source: str) -> None:
@@ -109,6 +110,8 @@ def find_voices(configured: str, given: Iterable[str], folder: Path) -> list[Voi
     add(bundled_voice()[0], "bundled" if configured else "bundled, the build's voice")
     if configured:
         add(Path(configured), "speech.voice in the config, the build's voice")
+    for tag, path in (languages or {}).items():
+        add(Path(path), f"[languages.{tag}] voice, the build's voice for {tag}")
     for path in given:
         add(Path(path), "--voice")
     if folder.is_dir():
