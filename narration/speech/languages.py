@@ -20,6 +20,7 @@ class Engines:
         self._settings_of = settings_of
         self._single = single
         self._made: dict[VoiceSettings, Engine] = {}
+        self._prints: dict[str, dict[str, str]] = {}
 
     @classmethod
     def one(cls, engine: Engine) -> "Engines":
@@ -39,7 +40,10 @@ class Engines:
         return self._made[settings]
 
     def fingerprint(self, language: str) -> dict[str, str]:
-        return self(language).fingerprint()
+        """The fingerprint of a language's engine, computed once (keys are made for every sentence)."""
+        if language not in self._prints:
+            self._prints[language] = self(language).fingerprint()
+        return self._prints[language]
 
     def check(self, articles: Iterable[Article]) -> None:
         """Every article's voice speaks its language; the first that does not is one error line, before any

@@ -141,6 +141,21 @@ def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple
     return Audio(np.concatenate(pieces), rate), tuple(cues)
 
 
+class _Voices:
+    """Each language's voice as the hold line uses it: the keys of its clips, and its clips at the hold pace."""
+
+    def __init__(self, engines: Engines, clips: ClipCache, tempo: float) -> None:
+        self.engines, self.clips, self.tempo = engines, clips, tempo
+        self._paces: dict[str, HoldPace] = {}
+
+    def key(self, text: str, language: str) -> str:
+        return clip_key(text, self.engines.fingerprint(language))
+
+    def pace(self, language: str) -> HoldPace:
+        fingerprint = self.engines.fingerprint(language)
+        return self._paces.setdefault(json.dumps(fingerprint, sort_keys=True), HoldPace(self.clips, fingerprint, self.tempo))
+
+
 def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path,
                    engines: Engines | Engine, progress: ProgressHook | None = None,
                    topics: Mapping[str, str] | None = None, cancelled: threading.Event | None = None,
@@ -151,29 +166,23 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     language's engine, with one program per language. The programs and each section are cached on their own,
     by content: editing one section remakes that section's files and its program, nothing else."""
     settings = holdline_settings(config)
-    voices = engines if isinstance(engines, Engines) else Engines.one(engines)
+    engines = engines if isinstance(engines, Engines) else Engines.one(engines)
     spoken = [s for s in scripts if s.sentences]
-    language = {s.article_slug: (languages or {}).get(s.article_slug, config.show.language) for s in spoken}
-    language.update({slug: (languages or {}).get(slug, config.show.language) for slug in topics or {}})
-    leads = _leads(config, topics or {}, language)
+    slugs = [*(s.article_slug for s in spoken), *(topics or {})]
+    language = {slug: (languages or {}).get(slug, config.show.language) for slug in slugs}
     said = hold_only_sentences(config, topics or {}, language)
-    jobs = [Job(t, "hold line", voices(tag)) for tag, texts in said.items() for t in texts]
-    jobs += [Job(x.text, "hold line", voices(language[s.article_slug])) for s in spoken for x in s.sentences]
+    jobs = [Job(t, "hold line", engines(tag)) for tag, texts in said.items() for t in texts]
+    jobs += [Job(x.text, "hold line", engines(language[s.article_slug])) for s in spoken for x in s.sentences]
     clips = ClipCache(cache_dir)
-    default = jobs[0].engine if jobs and jobs[0].engine else voices(config.show.language)  # every job names its own
-    stats = synthesize_missing(jobs, default, clips, config.speech.timeout_seconds, progress)
-    paces: dict[str, HoldPace] = {}
-
-    def pace(tag: str) -> HoldPace:
-        fingerprint = voices.fingerprint(tag)
-        return paces.setdefault(json.dumps(fingerprint, sort_keys=True), HoldPace(clips, fingerprint, settings.tempo))
+    stats = synthesize_missing(jobs, engines(config.show.language), clips, config.speech.timeout_seconds, progress)
+    voices = _Voices(engines, clips, settings.tempo)
 
     def key(*parts: object) -> str:
         return holdline_key(asdict(settings), settings.music_bed, *parts)
 
     def sentences_of(script: Script) -> list[object]:
-        fingerprint = voices.fingerprint(language[script.article_slug])
-        return [_name(script), [clip_key(x.text, fingerprint) if isinstance(x, Sentence) else x.ms for x in script.segments]]
+        tag = language[script.article_slug]
+        return [_name(script), [voices.key(x.text, tag) if isinstance(x, Sentence) else x.ms for x in script.segments]]
 
     items = []
     for name, tag in programs(config, language).items():
@@ -181,14 +190,16 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
         if settings.sections and not any(s.slug in settings.sections for s in body):
             continue  # holdline.sections chose none of this language's sections
         greeting = greeting_sentences(config, tag)
-        mine = {slug: lines for slug, lines in leads.items() if program_name(config, language[slug]) == name}
-        lead_keys = {slug: [clip_key(t, voices.fingerprint(language[slug])) for t in lines] for slug, lines in mine.items()}
-        parts = ([clip_key(g, voices.fingerprint(tag)) for g in greeting], lead_keys, [sentences_of(s) for s in body])
+        leads = {slug: lines for slug, lines in _leads(config, topics or {}, language).items()
+                 if program_name(config, language[slug]) == name}
+        parts = ([voices.key(g, tag) for g in greeting], {slug: [voices.key(t, language[slug]) for t in lines]
+                                                          for slug, lines in leads.items()}, [sentences_of(s) for s in body])
         items.append((key("program", *parts) if name == PROGRAM_NAME else key("program", name, *parts),
-                      lambda folder, name=name, tag=tag, greeting=greeting, mine=mine, body=body: _program(
-                          settings, name, (greeting, pace(tag)), mine, body, lambda slug: pace(language[slug]), folder)))
+                      lambda folder, name=name, tag=tag, greeting=greeting, leads=leads, body=body: _program(
+                          settings, name, (greeting, voices.pace(tag)), leads, body,
+                          lambda slug: voices.pace(language[slug]), folder)))
     items += [(key("section", sentences_of(script)),
-               lambda folder, script=script: _section(settings, script, pace(language[script.article_slug]), folder))
+               lambda folder, script=script: _section(settings, script, voices.pace(language[script.article_slug]), folder))
               for script in spoken]
     write_manifest(_publish_items(HoldlineCache(cache_dir), items, out_dir, cancelled), out_dir)
     return stats
