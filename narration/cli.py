@@ -270,7 +270,8 @@ def cmd_voices(args: argparse.Namespace) -> int:
     from narration.speech.voices import find_voices
 
     config = _config(args)
-    voices = find_voices(voice_settings(config).voice, args.voices, config.root / "voices")
+    own = {tag: voice_settings(config, tag).voice for tag, settings in config.languages.items() if settings.voice}
+    voices = find_voices(voice_settings(config).voice, args.voices, config.root / "voices", own)
     for voice in voices:
         print("\n".join(voice.lines()))
     unusable = sum(bool(voice.problem) for voice in voices)

@@ -18,6 +18,11 @@ from narration.publish.holdline.settings import problems as holdline_problems
 from narration.errors import ConfigError, InputError
 from narration.files import CONFIG_LIMIT, read_user_file
 from narration.ingest.debris import pattern_problems
+from narration.language import LanguageConfig
+from narration.language import problems as language_problems
+from narration.phrases import phrases_for
+
+ENGLISH = phrases_for("en")  # the default wording of the config's phrases (another language uses its own table)
 
 CONFIG_NAME = "narration.toml"
 # Control and bidi-override characters would break the feed's XML and the spoken intro.
@@ -82,13 +87,8 @@ class ScriptConfig:
     lexicon: str = "lexicon.toml"
     url_phrase: str = ""
     debris: list[str] = field(default_factory=list)  # regexes of page debris, added to narration.ingest.debris defaults
-    disclaimer: str = (  # said once, in the full-article episode (and shown on the pages)
-        "This recording is educational information, not medical advice, spoken by a computer-generated voice. "
-        "Please talk with your doctor about your own health."
-    )
-    short_disclaimer: str = (  # said at the end of every section episode
-        "This is general information, spoken by a computer voice; ask your doctor about your own care."
-    )
+    disclaimer: str = ENGLISH.disclaimer  # said once, in the full-article episode (and shown on the pages)
+    short_disclaimer: str = ENGLISH.short_disclaimer  # said at the end of every section episode
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ class ArticleConfig:
     last_reviewed: str = ""
     source_url: str = ""
     first_published: str = ""  # the day its episodes are dated (default: show.first_published)
+    language: str = ""  # a language tag ("es"): over the article's own front matter or HTML lang
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Config:
     scripts: ScriptConfig = field(default_factory=ScriptConfig)
     holdline: HoldlineSettings = field(default_factory=HoldlineSettings)
     articles: dict[str, ArticleConfig] = field(default_factory=dict)
+    languages: dict[str, LanguageConfig] = field(default_factory=dict)  # [languages.<tag>]: voice, tld, feed title
     root: Path = Path(".")
     source: Path = Path(CONFIG_NAME)  # the file the values came from, named by errors found later
 
@@ -169,6 +171,7 @@ def _validate(config: Config, problems: list[str]) -> None:
     _validate_audio(config.audio, problems)
     problems += holdline_problems(config.holdline, config.root)
     problems.extend(pattern_problems(config.scripts.debris))
+    problems.extend(language_problems(config))
     scripts = config.scripts
     if 0 < scripts.max_section_seconds <= scripts.min_section_seconds:
         problems.append(f"scripts.max_section_seconds: {scripts.max_section_seconds:g} must be above "
@@ -229,19 +232,20 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
     for section, values in (overrides or {}).items():
         data.setdefault(section, {}).update({k: v for k, v in values.items() if v is not None})
     problems: list[str] = []
-    sections = {f.name: f for f in fields(Config) if f.name not in ("articles", "root", "source")}
+    named = {"articles": ArticleConfig, "languages": LanguageConfig}  # tables of tables, by name
+    sections = {f.name: f for f in fields(Config) if f.name not in (*named, "root", "source")}
     built: dict[str, Any] = {}
     for key, value in data.items():
-        if key == "articles":
+        if key in named:
             if isinstance(value, dict):
-                built["articles"] = {n: _build(ArticleConfig, t, f"articles.{n}", problems) for n, t in value.items()}
+                built[key] = {n: _build(named[key], t, f"{key}.{n}", problems) for n, t in value.items()}
             else:
-                problems.append(f"articles: expected a table, got {value!r}")
+                problems.append(f"{key}: expected a table, got {value!r}")
         elif key in sections:
             cls = typing.get_type_hints(Config)[key]
             built[key] = _build(cls, value, key, problems)
         else:
-            problems.append(f"{key}: unknown section (known: {', '.join(sorted([*sections, 'articles']))})")
+            problems.append(f"{key}: unknown section (known: {', '.join(sorted([*sections, *named]))})")
     config = Config(**built, root=source.resolve().parent, source=source)
     _validate(config, problems)
     if problems:
@@ -250,4 +254,4 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
 
 
 __all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings",
-           "ArticleConfig", "load_config", "CONFIG_NAME"]
+           "ArticleConfig", "LanguageConfig", "load_config", "CONFIG_NAME"]

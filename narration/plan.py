@@ -7,6 +7,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Sequence
 
 from narration.config import Config
+from narration.language import phrases
+from narration.phrases import Phrases
 from narration.models import Article, EpisodeInfo, Pause, Script, Segment, Sentence
 
 GUID_NAMESPACE = uuid.UUID("6b1c1f4e-3f0e-5a4b-9a57-8a4f5f0f2b11")  # this project's own namespace
@@ -87,13 +89,12 @@ def _body_parts(segments: Sequence[Segment], section: int, sentence_pause_ms: in
     return parts
 
 
-def _reviewed(article: Article, short: bool) -> list[str]:
+def _reviewed(article: Article, phrases: Phrases, short: bool) -> list[str]:
     """When the article was last reviewed, if it says so."""
     when = article.meta.last_reviewed
     if when is None:
         return []
-    day = f"{when:%B} {when.day}, {when.year}"
-    return [f"Last reviewed {day}." if short else f"This article was last reviewed on {day}."]
+    return [(phrases.reviewed_short if short else phrases.reviewed_long).format(date=phrases.spoken_date(when))]
 
 
 def _sentences(text: str) -> list[str]:
@@ -130,12 +131,14 @@ def section_plan(config: Config, article: Article, script: Script, season: int, 
                  spoken_show: str, description: str, spoken_article: str = "") -> EpisodePlan:
     """One episode per section: 'Show. Article, part 2 of 5: title.', the script, and one short closing line
     (the full wording of the disclaimer is said once, in the full-article episode)."""
+    say = phrases(config, article.meta.language)
     article_name = (spoken_article or article.title).rstrip(".")
-    where = f"{article_name}, part {script.number} of {script.count}" if script.count > 1 else article_name
+    where = say.part.format(article=article_name, number=script.number, count=script.count) \
+        if script.count > 1 else article_name
     title = script.spoken_title
-    intro = [f"{spoken_show}.", _ended(where if _same(title, article_name) else f"{where}: {title}")]
+    intro = [f"{spoken_show}.", _ended(where if _same(title, article_name) else say.titled.format(where=where, title=title))]
     body = [_body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
-    outro = [*_reviewed(article, short=True), *_sentences(config.scripts.short_disclaimer)]
+    outro = [*_reviewed(article, say, short=True), *_sentences(say.short_disclaimer)]
     info = EpisodeInfo(
         guid=episode_guid(article.slug, script.slug), slug=episode_slug(article.slug, script.slug),
         title=script.title, description=description, article_slug=article.slug, article_title=article.title,
@@ -148,20 +151,22 @@ def section_plan(config: Config, article: Article, script: Script, season: int, 
 def full_plan(config: Config, article: Article, scripts: Sequence[Script], season: int, first_published: date,
               spoken_show: str, description: str, spoken_article: str = "") -> EpisodePlan:
     """The whole article in one episode; each part is announced as it starts (chapters follow these)."""
+    say = phrases(config, article.meta.language)
     article_name = (spoken_article or article.title).rstrip(".")
     body: list[list[Part]] = []
     for script in scripts:
         title = script.spoken_title
-        heading = f"Part {script.number}." if _same(title, article_name) else _ended(f"Part {script.number}: {title}")
+        heading = say.announce.format(number=script.number) if _same(title, article_name) else \
+            _ended(say.announce_titled.format(number=script.number, title=title))
         announce = [Part("pause", ms=config.audio.heading_pause_ms)] if body else []
         announce.append(Part("heading", text=heading, section=script.number))
         announce.append(Part("pause", ms=config.audio.heading_pause_ms, section=script.number))
         body += [announce, _body_parts(script.segments, script.number, config.audio.sentence_pause_ms)]
-    intro = [f"{spoken_show}.", f"{article_name}: the whole article, in {len(scripts)} parts."]
-    outro = [*_reviewed(article, short=False), *_sentences(config.scripts.disclaimer)]
+    intro = [f"{spoken_show}.", say.whole.format(article=article_name, count=len(scripts))]
+    outro = [*_reviewed(article, say, short=False), *_sentences(say.disclaimer)]
     info = EpisodeInfo(
         guid=episode_guid(article.slug, "full-article"), slug=episode_slug(article.slug, FULL_NAME),
-        title=f"{article.title} (full article)", description=description, article_slug=article.slug,
+        title=say.whole_title.format(article=article.title), description=description, article_slug=article.slug,
         article_title=article.title, season=season, number=0, pub_date=pub_date(first_published, 0), kind="full",
         meta=article.meta,
     )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
 from narration.errors import InputError, ServeError
-from narration.publish.feed import FEED_NAME
+from narration.publish.layout import is_feed
 
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
@@ -81,7 +81,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if not self._servable(path):
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
-        if Path(path) == Path(self.directory) / FEED_NAME and os.path.isfile(path):
+        if Path(path).parent == Path(self.directory) and is_feed(Path(path).name) and os.path.isfile(path):
             return self._feed_here(path)
         wanted = self.headers.get("Range")
         if not wanted or self.headers.get("If-Range") or not os.path.isfile(path):
@@ -146,7 +146,7 @@ def _feed_base(data: bytes) -> str:
     """The base URL a feed was built for: its atom:link rel="self" without the file name."""
     match = re.search(rb'<atom:link[^>]*href="([^"]+)"[^>]*rel="self"|<atom:link[^>]*rel="self"[^>]*href="([^"]+)"', data)
     href = (match.group(1) or match.group(2)).decode("utf-8", "replace") if match else ""
-    return href[: -len(FEED_NAME)] if href.endswith(FEED_NAME) else ""
+    return href.rsplit("/", 1)[0] + "/" if is_feed(href.rsplit("/", 1)[-1]) else ""
 
 
 class _Unsatisfiable(Exception):

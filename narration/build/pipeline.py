@@ -1,6 +1,7 @@
 """The one place that plans a build, runs the stages in order, uses the caches and publishes atomically."""
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field, replace
@@ -8,7 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from narration import ingest
+from narration import ingest, language
+from narration.language import primary, settings_for
+from narration.publish.language_feeds import language_feeds, site_links
+from narration.speech.languages import Engines
 from narration.cache import keys
 from narration.cache.usage import record_build, touch
 from narration import scripts as script_stage
@@ -30,10 +34,11 @@ from narration.publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCach
 from narration.publish.book import write_epub
 from narration.publish.site import SiteShow, write_site
 from narration.build.staging import StagedOutput, build_lock, check_output
-from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
+from narration.speech import ClipCache, Engine, VoiceSettings, clip_key
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
 from narration.grouping import WORDS_PER_MINUTE
 from narration.opening import opening_words
+from narration.phrases import phrases_for
 from narration.publish import layout
 
 log = logging.getLogger(__name__)
@@ -103,10 +108,10 @@ def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
         if settings and (settings.reviewed_by or settings.last_reviewed or settings.source_url or settings.first_published):
             meta = ArticleMeta(reviewed_by=settings.reviewed_by, source_url=settings.source_url,
                                last_reviewed=date.fromisoformat(settings.last_reviewed) if settings.last_reviewed else None,
-                               language=config.show.language,
                                first_published=date.fromisoformat(settings.first_published) if settings.first_published else None)
-        articles.append(ingest.read_article(path, title=settings.title if settings else "", meta=meta,
-                                            debris=config.scripts.debris))
+        article = ingest.read_article(path, title=settings.title if settings else "", meta=meta,
+                                      debris=config.scripts.debris)
+        articles.append(language.resolve(article, settings.language if settings else "", config.show.language))
     slugs = [a.slug for a in articles]
     for article in articles:
         if slugs.count(article.slug) > 1:
@@ -114,13 +119,21 @@ def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
     return articles
 
 
-def voice_settings(config: Config) -> VoiceSettings:
-    """The engine settings of the config; a relative voice path is relative to the config file."""
-    voice = config.speech.voice
+def voice_settings(config: Config, language: str = "") -> VoiceSettings:
+    """The engine settings for a language (the show's by default): its [languages] voice and tld, else the
+    config's voice; a relative voice path is relative to the config file."""
+    language = language or config.show.language
+    own = settings_for(config, language)
+    voice = own.voice or config.speech.voice
     if voice and not Path(voice).expanduser().is_absolute():
         voice = str(config.root / voice)
-    return VoiceSettings(config.speech.engine, voice, config.speech.preset, config.show.language.split("-")[0],
+    return VoiceSettings(config.speech.engine, voice, config.speech.preset, primary(language), tld=own.tld,
                          retries=config.speech.retries, timeout=config.speech.timeout_seconds)
+
+
+def language_engines(config: Config) -> Engines:
+    """The engine of each language, made when first needed."""
+    return Engines(lambda language: voice_settings(config, language))
 
 
 def project_lexicon(config: Config) -> Lexicon:
@@ -149,7 +162,9 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
 
 def _description(article: Article, planned: script_stage.PlannedSection) -> str:
     """Episode notes: which part of which article, and its opening sentences as written."""
-    where = f"Part {planned.number} of {planned.count} of “{article.title}”" if planned.count > 1 else f"“{article.title}”"
+    notes = phrases_for(article.meta.language or "en")
+    where = notes.part_of.format(number=planned.number, count=planned.count, article=article.title) \
+        if planned.count > 1 else notes.quoted.format(article=article.title)
     title = planned.title.strip()
     heading = f"{where}: {title}" if title != article.title else where
     opening = opening_words(planned.blocks)
@@ -160,17 +175,17 @@ def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: L
     """Every episode of the build, in feed order; each article's episodes are dated from its own first-published
     day, so adding or reordering articles never moves them."""
     show_first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
-    spoken_show = spoken_title(config.show.title, lexicon)
     plans = []
     for season, item in enumerate(prepared, start=1):
         first = item.article.meta.first_published or show_first
         spoken_article = spoken_title(item.article.title, lexicon)
+        spoken_show = spoken_title(language.show_title(config, item.article.meta.language), lexicon)
         for script, description in zip(item.scripts, item.descriptions):
             plans.append(section_plan(config, item.article, script, season, first, spoken_show, description,
                                       spoken_article))
         if config.audio.full_article_episode and len(item.scripts) > 1:
-            plans.append(full_plan(config, item.article, item.scripts, season, first, spoken_show,
-                                   f"The whole of “{item.article.title}” in one episode, with chapters.", spoken_article))
+            notes = phrases_for(item.article.meta.language or "en").whole_notes.format(article=item.article.title)
+            plans.append(full_plan(config, item.article, item.scripts, season, first, spoken_show, notes, spoken_article))
     return plans
 
 
@@ -278,23 +293,27 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             check_sections(config, [s for item in prepared for s in item.scripts])
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
-        engine = engine or make_engine(voice_settings(config))
-        fingerprint = engine.fingerprint()
+        engines = Engines.one(engine) if engine else language_engines(config)
+        engines.check(item.article for item in prepared)  # each article's voice speaks its language
+        languages = {item.article.slug: item.article.meta.language for item in prepared}
         clips = ClipCache(options.cache_dir)
         episodes, segments = EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir)
         cover = _cover(config, options.cache_dir)
-        works = [episode_work(config, plan, fingerprint, cover) for plan in plans]
+        works = [episode_work(config, plan, engines.fingerprint(plan.info.meta.language), cover) for plan in plans]
         found = {work.key: episodes.get(work.key) for work in works}
         to_mix = {key: parts for work in works if found[work.key] is None
                   for key, parts in zip(work.segment_keys, work.plan.segments)}
+        voice_of = {key: engines.fingerprint(work.plan.info.meta.language) for work in works for key in work.segment_keys}
         encoded = {key: segment for key in to_mix if (segment := segments.get(key)) is not None}
-        jobs = [Job(text, plan.info.slug) for plan in plans for text in plan.sentences]
+        jobs = [Job(text, plan.info.slug, engines(plan.info.meta.language)) for plan in plans for text in plan.sentences]
         topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
-        jobs += [Job(text, "hold line") for text in (hold_only_sentences(config, topics) if holdline else ())]
-        mixer = _segment_maker(config, clips, fingerprint, segments)
+        said = hold_only_sentences(config, topics, languages) if holdline else {}
+        jobs += [Job(text, "hold line", engines(tag)) for tag, texts in said.items() for text in texts]
+        mixer = _segment_maker(config, clips, voice_of, segments)
         with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead:
-            report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress, ahead)
-            engine.unload()
+            report.stats = synthesize_missing(jobs, engines(config.show.language), clips,
+                                              config.speech.timeout_seconds, progress, ahead)
+            engines.unload()
             if progress and len(encoded) < len(to_mix):
                 progress("mixing the episodes", 0, 1)
             encoded.update(ahead.finish())
@@ -302,8 +321,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
         with StagedOutput(options.output, keep) as stage, Beside() as beside:
             scripts = [s for item in prepared for s in item.scripts]
-            hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine,
-                                 topics=topics, cancelled=beside.cancelled) if holdline else None
+            hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engines,
+                                 topics=topics, cancelled=beside.cancelled, languages=languages) if holdline else None
             cover_name = COVER_NAME if not config.show.artwork else layout.cover(cover.suffix)
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}
@@ -318,28 +337,35 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             books = {item.article.slug: book for item in prepared
                      if (book := _book(config, item, report.episodes, stage.path))}
             feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
+            feeds = language_feeds(config, report.episodes)
             write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
-                                            config.show.author, feed_stage.FEED_NAME, cover_name, feed_url),
+                                            config.show.author, feed_stage.FEED_NAME, cover_name, feed_url,
+                                            other_feeds=site_links(config, feeds)),
                        report.episodes, books, {item.article.slug: {s.number: s.written for s in item.scripts if s.written}
                                                 for item in prepared})
             if hold is not None:
                 if progress:
                     progress("finishing the hold line", len(plans), len(plans))
                 report.hold_stats = hold.result()
-            feed_bytes = feed_stage.build_feed(config.show, report.episodes, cover_name)
-            stage.write_last(feed_stage.FEED_NAME, feed_bytes)
+            for feed in feeds:  # each language's feed, the show's own (feed.xml) last
+                stage.write_last(feed.name, feed_stage.build_feed(feed.show, feed.episodes, cover_name, name=feed.name))
         record_build(options.cache_dir, options.output, started)  # what it used is in use (cache --prune)
         return report
 
 
-def _segment_maker(config: Config, clips: ClipCache, fingerprint: dict[str, str], segments: SegmentCache) -> MakeSegment:
-    """Mix a segment from its prepared clips and encode it into the segment cache."""
+def _segment_maker(config: Config, clips: ClipCache, voice_of: dict[str, dict[str, str]],
+                   segments: SegmentCache) -> MakeSegment:
+    """Mix a segment from its prepared clips (spoken by its language's voice: voice_of maps segment keys to
+    fingerprints) and encode it into the segment cache."""
     audio = config.audio
-    prepared = PreparedClips(clips, fingerprint, audio)
+    prepared: dict[str, PreparedClips] = {}
 
     def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
+        fingerprint = voice_of[key]
+        clips_of = prepared.setdefault(json.dumps(fingerprint, sort_keys=True), PreparedClips(clips, fingerprint, audio))
+
         def mixdown() -> Mixdown:
-            return render(parts, prepared.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
+            return render(parts, clips_of.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
 
         return segments.make(key, mixdown, audio.bitrate, audio.sample_rate)
 
@@ -375,8 +401,8 @@ def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpis
         log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)
         return None
     relative = layout.book(item.article.slug)
-    write_epub(out / relative, item.article, episode, out / episode.mp3, config.show.title, config.show.language,
-               item.scripts, publisher=config.show.author, scripts=config.scripts)
+    write_epub(out / relative, item.article, episode, out / episode.mp3, config.show.title,
+               item.article.meta.language, item.scripts, publisher=config.show.author, scripts=config.scripts)
     return relative
 
 
@@ -394,6 +420,8 @@ def build_holdline(config: Config, options: BuildOptions, progress: ProgressHook
         lexicon = project_lexicon(config)
         topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
         with StagedOutput(options.output, keep=lambda relative: not _in_holdline(relative)) as stage:
-            write_holdline(config, scripts, stage.path, options.cache_dir, make_engine(voice_settings(config)), progress,
-                           topics=topics)
+            engines = language_engines(config)
+            engines.check(item.article for item in prepared)
+            write_holdline(config, scripts, stage.path, options.cache_dir, engines, progress,
+                           topics=topics, languages={item.article.slug: item.article.meta.language for item in prepared})
         return options.output / "holdline"

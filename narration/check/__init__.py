@@ -7,7 +7,7 @@ from narration.config import Config
 from narration.publish.feed import FEED_NAME
 from narration.check.audio import measure_levels, chapter_problems, check_mp3, is_full
 from narration.check.base import Measured, Problem
-from narration.check.feed import with_slash, channel_problems, cover_fallback, find_episodes, full_episode_problems, item_problems, read_feed
+from narration.check.feed import with_slash, channel_problems, cover_fallback, feed_names, find_episodes, full_episode_problems, item_problems, read_feed
 from narration.check.pages import page_problems
 from narration.check.transcripts import parse_captions, transcript_problems
 from narration.publish import layout
@@ -32,7 +32,12 @@ def _problems(root: Path, config: Config, checked: list[str]) -> list[Problem]:
                        f"podcast:guid; artwork")
     else:
         problems += cover_fallback(root)
-    episodes = find_episodes(root, channel, base, problems)
+    others = [(name, read_feed(root, problems, name)) for name in feed_names(root)[1:]]  # other languages' feeds
+    for name, other in others:
+        if other is not None:
+            problems += channel_problems(root, other, config, base, name)
+            checked.append(f"{name}: the same, and that its channel and episodes share its language")
+    episodes = find_episodes(root, channel, base, problems, others)
     for episode in episodes:
         mp3 = layout.episode_mp3(episode.slug)
         measured = check_mp3(root, mp3, config, problems) if (root / mp3).is_file() else Measured(None, None)

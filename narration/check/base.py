@@ -43,3 +43,4 @@ class Episode:
 
     slug: str
     item: Any  # lxml element of the <item>, or None
+    feed: str = "feed.xml"  # the feed that lists it (feed-es.xml for an episode in another language)

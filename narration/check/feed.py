@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import unquote
 
 import feedparser
 from lxml import etree
 
 from narration.config import Config
+from narration.language import primary
+from narration.publish.layout import is_feed
 from narration.publish.artwork import check_cover
 from narration.publish.feed import FEED_NAME, absolute_url
 from narration.publish.podcast_ns import CHAPTERS_TYPE, podcast_guid
@@ -21,24 +23,29 @@ DESCRIPTION_MAX_BYTES = 4000
 
 EPISODE_TYPES = ("full", "trailer", "bonus")
 
-def read_feed(root: Path, problems: list[Problem]) -> Any:
-    """The <channel> of feed.xml, or None (with the reason) when it is missing or not well-formed."""
-    path = root / FEED_NAME
+def feed_names(root: Path) -> list[str]:
+    """The folder's feeds: feed.xml (always expected), then each language's feed-<language>.xml."""
+    return [FEED_NAME] + sorted(p.name for p in root.glob("feed-*.xml") if is_feed(p.name) and p.is_file())
+
+
+def read_feed(root: Path, problems: list[Problem], name: str = FEED_NAME) -> Any:
+    """The <channel> of a feed, or None (with the reason) when it is missing or not well-formed."""
+    path = root / name
     if not path.is_file():
-        problems.append(Problem(FEED_NAME, "missing: podcast apps subscribe to this file"))
+        problems.append(Problem(name, "missing: podcast apps subscribe to this file"))
         return None
     data = path.read_bytes()
     try:
         document = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as err:
-        problems.append(Problem(FEED_NAME, f"not well-formed XML: {err}"))
+        problems.append(Problem(name, f"not well-formed XML: {err}"))
         return None
     parsed = feedparser.parse(data)
     if parsed.bozo:
-        problems.append(Problem(FEED_NAME, f"feedparser reports a problem: {parsed.bozo_exception}"))
+        problems.append(Problem(name, f"feedparser reports a problem: {parsed.bozo_exception}"))
     channel = document.find("channel")
     if document.tag != "rss" or channel is None:
-        problems.append(Problem(FEED_NAME, "not an RSS 2.0 feed (<rss><channel> expected)"))
+        problems.append(Problem(name, "not an RSS 2.0 feed (<rss><channel> expected)"))
         return None
     return channel
 
@@ -57,13 +64,13 @@ def _local(url: str, base: str) -> str | None:
     """The folder-relative path a published URL points to, or None when it is not under base_url."""
     return unquote(url[len(base):]) if url.startswith(base) and len(url) > len(base) else None
 
-def channel_problems(root: Path, channel: Any, config: Config, base: str) -> list[Problem]:
-    """Channel tags Apple requires or recommends, and the Podcasting 2.0 channel tags."""
+def channel_problems(root: Path, channel: Any, config: Config, base: str, name: str = FEED_NAME) -> list[Problem]:
+    """Channel tags Apple requires or recommends, and the Podcasting 2.0 channel tags; the channel's language is
+    the show's in feed.xml and its own in a language's feed (feed-es.xml)."""
     found: list[str] = []
-    for tag, name in (("title", "title"), ("description", "description"), ("language", "language"),
-                      ("link", "link"), ("itunes:author", "itunes:author")):
+    for tag in ("title", "description", "language", "link", "itunes:author"):
         if not _text(channel, tag):
-            found.append(f"channel has no {name}")
+            found.append(f"channel has no {tag}")
     if len(_text(channel, "description").encode("utf-8")) > DESCRIPTION_MAX_BYTES:
         found.append(f"channel description is over {DESCRIPTION_MAX_BYTES} bytes")
     category = channel.find("itunes:category", NS)
@@ -77,7 +84,8 @@ def channel_problems(root: Path, channel: Any, config: Config, base: str) -> lis
         found.append("itunes:owner needs an itunes:email")
     if _text(channel, "itunes:type") not in ("episodic", "serial"):
         found.append("itunes:type must be episodic or serial")
-    feed_url = absolute_url(config.show.base_url, FEED_NAME)
+    feed_url = absolute_url(config.show.base_url, name)
+    found += _language_problems(channel, config, name)
     selves = [link.get("href") for link in channel.findall("atom:link", NS) if link.get("rel") == "self"]
     if selves != [feed_url]:
         found.append(f"needs one atom:link rel=\"self\" with href {feed_url}")
@@ -85,15 +93,15 @@ def channel_problems(root: Path, channel: Any, config: Config, base: str) -> lis
         found.append(f"podcast:guid must be {podcast_guid(feed_url)} (UUIDv5 of the feed URL)")
     if _text(channel, "podcast:locked") not in ("yes", "no"):
         found.append("podcast:locked must be present as yes or no")
-    problems = [Problem(FEED_NAME, message) for message in found]
+    problems = [Problem(name, message) for message in found]
     image = _attr(channel, "itunes:image", "href")
     cover = _local(image, base)
     if not image.lower().endswith((".png", ".jpg")):
-        problems.append(Problem(FEED_NAME, f"itunes:image {image or '(missing)'} must be a URL ending in .png or .jpg"))
+        problems.append(Problem(name, f"itunes:image {image or '(missing)'} must be a URL ending in .png or .jpg"))
     elif cover is None:
-        problems.append(Problem(FEED_NAME, f"itunes:image {image} is not under base_url {base}"))
+        problems.append(Problem(name, f"itunes:image {image} is not under base_url {base}"))
     elif not (root / cover).is_file():
-        problems.append(Problem(FEED_NAME, f"itunes:image points to {cover}, which is not in the folder"))
+        problems.append(Problem(name, f"itunes:image points to {cover}, which is not in the folder"))
     else:
         problems += [Problem(cover, message) for message in check_cover(root / cover)]
     return problems
@@ -105,30 +113,54 @@ def cover_fallback(root: Path) -> list[Problem]:
         return [Problem("cover.png", "missing: no cover image in the folder")]
     return [Problem(p.name, message) for p in covers for message in check_cover(p)]
 
-def find_episodes(root: Path, channel: Any, base: str, problems: list[Problem]) -> list[Episode]:
-    """Episodes of the feed (in feed order), then MP3 files the feed does not list."""
+def find_episodes(root: Path, channel: Any, base: str, problems: list[Problem],
+                  others: Sequence[tuple[str, Any]] = ()) -> list[Episode]:
+    """Episodes of the feed (in feed order) and of the other languages' feeds (name, channel), then MP3 files
+    that no feed lists."""
     episodes: list[Episode] = []
     listed: set[str] = set()
-    for number, item in enumerate(channel.findall("item") if channel is not None else [], start=1):
+    for name, number, item in _items([(FEED_NAME, channel), *others]):
         url = _attr(item, "enclosure", "url")
         relative = _local(url, base)
         if relative is None or not relative.startswith("episodes/") or not relative.endswith(".mp3"):
-            problems.append(Problem(FEED_NAME, f"item {number}: enclosure URL {url or '(missing)'} is not an "
-                                               f"episodes/*.mp3 under base_url {base}"))
+            problems.append(Problem(name, f"item {number}: enclosure URL {url or '(missing)'} is not an "
+                                          f"episodes/*.mp3 under base_url {base}"))
             continue
         slug = relative[len("episodes/"):-len(".mp3")]
         if not (root / relative).is_file():
-            problems.append(Problem(FEED_NAME, f"item {number}: enclosure {relative} is not in the folder"))
+            problems.append(Problem(name, f"item {number}: enclosure {relative} is not in the folder"))
         listed.add(slug)
-        episodes.append(Episode(slug, item))
+        episodes.append(Episode(slug, item, name))
     for mp3 in sorted((root / "episodes").glob("*.mp3")):
         if mp3.stem not in listed:
             if channel is not None:
-                problems.append(Problem(f"episodes/{mp3.name}", "not listed in feed.xml"))
+                problems.append(Problem(f"episodes/{mp3.name}", "not listed in any feed"))
             episodes.append(Episode(mp3.stem, None))
     if not episodes:
         problems.append(Problem("episodes", "no episode MP3 files"))
     return episodes
+
+def _items(channels: Sequence[tuple[str, Any]]) -> Iterator[tuple[str, int, Any]]:
+    """(feed name, position, <item>) of every feed, in feed order."""
+    for name, channel in channels:
+        for number, item in enumerate(channel.findall("item") if channel is not None else [], start=1):
+            yield name, number, item
+
+
+def _language_problems(channel: Any, config: Config, name: str) -> list[str]:
+    """feed.xml speaks the show's language; feed-<language>.xml its own; every item's transcripts say the same."""
+    language = _text(channel, "language")
+    wanted = primary(config.show.language) if name == FEED_NAME else name.removeprefix("feed-").removesuffix(".xml")
+    found = []
+    if language and primary(language) != wanted:
+        found.append(f"channel language {language} is not {wanted}, the language of this feed's episodes")
+    for item in channel.findall("item"):
+        spoken = {link.get("language") or "" for link in item.findall("podcast:transcript", NS)}
+        if any(tag and primary(tag) != primary(language or wanted) for tag in spoken):
+            found.append(f"item {_text(item, 'title')!r}: its transcripts are in {', '.join(sorted(spoken))}, "
+                         f"not the channel's language {language}")
+    return found
+
 
 def item_problems(root: Path, episode: Episode, measured: Measured, full: bool, base: str) -> list[Problem]:
     """Per-episode feed tags: Apple's required ones, exact enclosure length, duration and Podcasting 2.0 links."""
@@ -171,7 +203,7 @@ def item_problems(root: Path, episode: Episode, measured: Measured, full: bool, 
             found.append(f"podcast:chapters {chapters.get('url')} does not point to a file in the folder")
         if chapters.get("type") != CHAPTERS_TYPE:
             found.append(f"podcast:chapters type must be {CHAPTERS_TYPE}")
-    return [Problem(FEED_NAME, f"item {episode.slug}: {message}") for message in found]
+    return [Problem(episode.feed, f"item {episode.slug}: {message}") for message in found]
 
 def _transcript_links(root: Path, item: Any, base: str) -> list[str]:
     links = item.findall("podcast:transcript", NS)

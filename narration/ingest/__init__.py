@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -253,7 +254,8 @@ def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None =
         raise InputError(source, "has no readable text (only markup or whitespace); nothing to narrate")
     if not any(block.kind != "subheading" for section in sections for block in section.blocks):
         raise InputError(source, "has headings but no text under them; nothing to narrate")
-    article_meta = meta if meta is not None else meta_from_fields(fields, source)
+    article_meta = meta_from_fields(fields, source) if meta is None else \
+        meta if meta.language else replace(meta, language=fields.get("language", ""))  # the document's, unless given
     stem = url_stem(url) if url else path.stem
     final_title = CONTROL_CHARS.sub("", title or own_title or title_from_filename(Path(stem)))
     return Article(

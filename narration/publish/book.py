@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
+from narration.phrases import phrases_for
 from narration.atomic import atomic_path
 from narration.config import ScriptConfig
 from narration.models import Article, Block, Cue, PublishedEpisode, Script
@@ -171,12 +172,13 @@ def _plain_block(block: Block) -> str:
 def _review_lines(article: Article) -> list[str]:
     """The review information the article carries (reviewer, date, source), shown under the outro."""
     meta = article.meta
+    say = phrases_for(meta.language or "en")  # the book is in the article's language
     lines = []
     if meta.reviewed_by:
-        lines.append(f"<p>Reviewed by {_e(meta.reviewed_by)}.</p>")
+        lines.append(f"<p>{_e(say.reviewed_by.format(name=meta.reviewed_by))}.</p>")
     if meta.last_reviewed:
-        lines.append(f'<p>Last reviewed <time datetime="{meta.last_reviewed.isoformat()}">'
-                     f"{meta.last_reviewed:%B} {meta.last_reviewed.day}, {meta.last_reviewed.year}</time>.</p>")
+        when = f'<time datetime="{meta.last_reviewed.isoformat()}">{_e(say.spoken_date(meta.last_reviewed))}</time>'
+        lines.append(f"<p>{_e(say.reviewed_short).format(date=when)}</p>")
     if meta.source_url:
         lines.append(f'<p>Source: <a href="{_e(meta.source_url)}">{_e(meta.source_url)}</a></p>')
     return lines

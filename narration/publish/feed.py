@@ -9,6 +9,7 @@ import feedgen.feed  # must be imported before any feedgen.ext module (lxml impo
 
 from narration.config import ShowConfig
 from narration.models import PublishedEpisode
+from narration.phrases import phrases_for
 from narration.publish import podcast_ns
 from narration.publish import layout
 
@@ -32,26 +33,27 @@ def absolute_url(base_url: str, relative: str) -> str:
 
 
 def episode_description(episode: PublishedEpisode) -> str:
-    """Plain-text episode notes: the description plus review information when known."""
+    """Plain-text episode notes, in the episode's language: the description plus review information when known."""
     info = episode.info
+    notes = phrases_for(info.meta.language or "en")
     lines = [info.description]
     if info.meta.reviewed_by:
-        lines.append(f"Medically reviewed by {info.meta.reviewed_by}.")
+        lines.append(notes.reviewed_by_note.format(name=info.meta.reviewed_by))
     if info.meta.last_reviewed:
-        lines.append(f"Last reviewed {info.meta.last_reviewed.isoformat()}.")
+        lines.append(notes.reviewed_on_note.format(date=info.meta.last_reviewed.isoformat()))
     if info.meta.source_url:
-        lines.append(f"Source article: {info.meta.source_url}")
-    lines.append("This audio is a computer-generated reading of the article; it is educational information, "
-                 "not medical advice.")
+        lines.append(notes.source_note.format(url=info.meta.source_url))
+    lines.append(notes.synthetic_note)
     return "\n\n".join(line for line in lines if line)
 
 
 def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: str,
-               transcripts: bool = True, chapters: bool = True) -> bytes:
-    """The RSS 2.0 document with iTunes tags, for the episodes in the order given."""
+               transcripts: bool = True, chapters: bool = True, name: str = FEED_NAME) -> bytes:
+    """The RSS 2.0 document with iTunes tags, for the episodes in the order given, published as `name` (the
+    show's feed, or one language's: see narration.publish.language_feeds)."""
     feed = feedgen.feed.FeedGenerator()
     podcast_ns.register(feed)
-    feed_url = absolute_url(show.base_url, FEED_NAME)
+    feed_url = absolute_url(show.base_url, name)
     feed.title(show.title)
     feed.description(within_bytes(show.description))
     feed.link(href=feed_url, rel="self", type="application/rss+xml")
@@ -97,7 +99,8 @@ def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: st
         if transcripts:
             for suffix in TRANSCRIPT_FORMATS:
                 entry.podcastindex.transcript(absolute_url(show.base_url, layout.transcript(info.slug, suffix)), suffix,
-                                              language=show.language, captions=suffix == "vtt")
+                                              language=info.meta.language or show.language,
+                                              captions=suffix == "vtt")
         if chapters and info.chapters:
             entry.podcastindex.chapters(absolute_url(show.base_url, layout.chapters(info.slug)))
     return feed.rss_str(pretty=True)

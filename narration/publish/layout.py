@@ -3,6 +3,8 @@
 Paths are relative to the output folder, with '/' separators (they are also the URLs under base_url)."""
 from __future__ import annotations
 
+import re
+
 FEED = "feed.xml"
 INDEX = "index.html"
 COVER = "cover.png"  # the generated cover; a configured one keeps its own suffix
@@ -16,6 +18,16 @@ TOP_LEVEL = frozenset({FEED, INDEX, "cover.png", "cover.jpg", "cover.jpeg", EPIS
                        ASSETS, HOLDLINE})
 TRANSCRIPT_SUFFIXES = ("vtt", "srt", "json")
 CHAPTERS_VERSION = "1.2.0"  # Podcasting 2.0 JSON chapters format
+
+
+def language_feed(language: str) -> str:
+    """The feed of the episodes in a language other than the show's ('es' -> feed-es.xml)."""
+    return f"feed-{language}.xml"
+
+
+def is_feed(name: str) -> bool:
+    """Whether a top-level file name is one of the build's feeds (feed.xml, feed-es.xml)."""
+    return re.fullmatch(r"feed(?:-[a-z]{2,3})?\.xml", name) is not None
 
 
 def episode_mp3(slug: str) -> str:

@@ -38,6 +38,7 @@ class SiteShow:
     feed: str = "feed.xml"  # relative to the output folder
     cover: str = ""  # relative path of the cover image, "" for none
     feed_url: str = ""  # the feed's absolute address, what a podcast app is given; "" when unknown
+    other_feeds: tuple[tuple[str, str, str, str], ...] = ()  # other languages' feeds: (tag, name, path, address)
 
 
 def write_site(out_dir: Path, show: SiteShow, episodes: Sequence[PublishedEpisode],
@@ -152,9 +153,14 @@ class _Site:
                      " audio together)</a></p>\n" if book else "")
         return (
             f'<section aria-labelledby="{heading_id}">\n'
-            f'<h2 id="{heading_id}">{e(group[0].info.article_title)}</h2>\n'
+            f'<h2 id="{heading_id}"{self._lang(group[0])}>{e(group[0].info.article_title)}</h2>\n'
             f'<ul class="episodes">\n{items}</ul>\n{book_link}</section>\n'
         )
+
+    def _lang(self, episode: PublishedEpisode) -> str:
+        """A lang attribute for an article's own words on a page in the show's language, when they differ."""
+        language = episode.info.meta.language
+        return f' lang="{e(language)}"' if language and language != self.show.language else ""
 
     def episode_page(self, position: int) -> str:
         """One episode's player: large controls, synchronized transcript, neighbours, downloads."""
@@ -275,8 +281,19 @@ def _subscribe(show: SiteShow, feed_href: str) -> str:
         f'<p>New episodes then arrive by themselves. <a href="{feed_href}">The feed of {e(show.title)}'
         " (RSS)</a> is what podcast apps follow.</p>\n"
         f"{field}<p>Copy the address, then add it to your app:</p>\n<ul class=\"apps\">\n{steps}</ul>\n"
-        "</section>\n"
+        f"{_other_feeds(show, feed_href)}</section>\n"
     )
+
+
+def _other_feeds(show: SiteShow, feed_href: str) -> str:
+    """The feeds of the episodes in other languages than the show's, each named in its own language."""
+    if not show.other_feeds:
+        return ""
+    folder = feed_href[:-len(show.feed)]  # the same relative way up as the show's feed
+    items = "".join(f'<li><a href="{e(folder + path)}" hreflang="{e(tag)}" lang="{e(tag)}">{e(name)}</a>: '
+                    f'<span class="feed-url">{e(address)}</span></li>\n'
+                    for tag, name, path, address in show.other_feeds)
+    return f'<p>Episodes in other languages have feeds of their own:</p>\n<ul class="feeds">\n{items}</ul>\n'
 
 
 def _display_settings() -> str:

@@ -18,7 +18,8 @@ class VoiceSettings:
     engine: str
     voice: str = ""
     preset: str = "patient"
-    language: str = "en"
+    language: str = "en"  # the article's language without its region ("es"), as engines name languages
+    tld: str = ""  # gTTS: Google's regional domain for the accent ("com.mx"); '' for its default
     retries: int = 3  # attempts for network engines (not part of the sound, so not in fingerprints)
     timeout: float = 20.0  # seconds per network request
 

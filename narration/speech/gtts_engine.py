@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from narration.errors import EngineError
+from narration.errors import ConfigError, EngineError
 from narration.audio.ffmpeg import decode
 from narration.models import Audio
 from narration.speech.base import VoiceSettings
@@ -24,6 +24,11 @@ class GttsEngine:
     name = "gtts"
 
     def __init__(self, settings: VoiceSettings, backoff: float = 1.0, max_backoff: float = 30.0) -> None:
+        from gtts.lang import tts_langs
+
+        if settings.language not in tts_langs():
+            raise ConfigError([f"gTTS has no voice for the language {settings.language!r}; use --engine piper with a "
+                               f"{settings.language} voice (see the README's Languages)"])
         self.settings = settings
         self.retries = max(1, settings.retries)  # attempts in all, the first included
         self.timeout = settings.timeout
@@ -36,6 +41,7 @@ class GttsEngine:
             "gtts": importlib.metadata.version("gTTS"),
             "lang": self.settings.language,
             "slow": str(self.settings.preset == "slow"),
+            **({"tld": self.settings.tld} if self.settings.tld else {}),
         }
 
     def _mp3(self, text: str) -> bytes:
@@ -45,8 +51,8 @@ class GttsEngine:
         for attempt in range(1, self.retries + 1):
             buffer = io.BytesIO()
             try:
-                gTTS(text, lang=self.settings.language, slow=self.settings.preset == "slow",
-                     timeout=self.timeout).write_to_fp(buffer)
+                gTTS(text, lang=self.settings.language, slow=self.settings.preset == "slow", timeout=self.timeout,
+                     **({"tld": self.settings.tld} if self.settings.tld else {})).write_to_fp(buffer)
                 return buffer.getvalue()
             except (gTTSError, requests.exceptions.Timeout, requests.exceptions.ChunkedEncodingError) as err:
                 status = getattr(getattr(err, "rsp", None), "status_code", None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Protocol, Sequence
 
@@ -19,6 +20,7 @@ class Job:
 
     text: str
     label: str
+    engine: Engine | None = None  # the voice of its language, when not the build's one engine
 
 
 @dataclass
@@ -45,12 +47,15 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
                        progress: ProgressHook | None = None,
                        listener: SynthesisListener | None = None) -> SynthesisStats:
     """Synthesize every job whose clip is not cached; a hung engine times out instead of hanging."""
-    fingerprint = engine.fingerprint()
+    fingerprints: dict[int, dict[str, str]] = {}
     stats = SynthesisStats()
     missing: dict[str, Job] = {}
     seen: set[str] = set()
     for job in jobs:
-        key = clip_key(job.text, fingerprint)
+        voice = job.engine or engine
+        if id(voice) not in fingerprints:
+            fingerprints[id(voice)] = voice.fingerprint()
+        key = clip_key(job.text, fingerprints[id(voice)])
         if key in seen:  # a sentence heard in several episodes (the full article repeats them all) counts once
             continue
         seen.add(key)
@@ -59,27 +64,30 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
         else:
             missing[key] = job
     total = len(missing)
+    pending = Counter(job.text for job in missing.values())  # the same text in two languages: two clips to wait for
     if listener:
         listener.starting([job.text for job in missing.values()])
     for done, (key, job) in enumerate(missing.items()):
+        voice = job.engine or engine
         if progress:
             progress(f"synthesizing {job.label}", done, total)
         try:
-            audio = _call_with_timeout(engine.synthesize, job.text, timeout)
+            audio = _call_with_timeout(voice.synthesize, job.text, timeout)
         except TimeoutError:
-            raise EngineError(f"{job.label}: the {engine.name} engine did not answer within {timeout:g} s "
+            raise EngineError(f"{job.label}: the {voice.name} engine did not answer within {timeout:g} s "
                               f"(sentence: {job.text[:60]!r})") from None
         except InputError:
             raise  # a voice file that cannot be used: the message names it already
         except NarrationError as err:
             raise EngineError(f"{job.label}: {err}") from err
         except Exception as err:  # an engine crash is reported with the section, not as a traceback
-            raise EngineError(f"{job.label}: the {engine.name} engine failed: {err!r}") from err
+            raise EngineError(f"{job.label}: the {voice.name} engine failed: {err!r}") from err
         if not isinstance(audio, Audio) or not np.all(np.isfinite(audio.samples)):
-            raise EngineError(f"{job.label}: the {engine.name} engine returned no usable audio "
+            raise EngineError(f"{job.label}: the {voice.name} engine returned no usable audio "
                               f"for {job.text[:60]!r}")
         cache.put(key, audio)
-        if listener:
+        pending[job.text] -= 1
+        if listener and not pending[job.text]:
             listener.spoken(job.text)
         stats.misses += 1
         stats.synthesized_labels[job.label] = stats.synthesized_labels.get(job.label, 0) + 1

@@ -9,7 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from narration.errors import InputError
 from narration.speech.piper_engine import bundled_voice, voice_files
@@ -67,6 +67,17 @@ def _card_fields(card: Path | None) -> tuple[str, str]:
     return (licence.group(1) if licence else ""), (base.group(1) if base else "")
 
 
+def code_of(settings: dict) -> str:  # type: ignore[type-arg]
+    """The language a Piper voice config declares ("es_MX"): its language code, else its espeak voice."""
+    return str((settings.get("language") or {}).get("code") or (settings.get("espeak") or {}).get("voice") or "")
+
+
+def voice_language(model: Path) -> str:
+    """The language code of a Piper voice (from its .onnx.json beside it); '' when it declares none."""
+    _, config = voice_files(str(model))
+    return code_of(json.loads(config.read_text(encoding="utf-8")))
+
+
 def describe(model: Path, sources: Sequence[str]) -> Voice:
     """A voice from its .onnx.json (Piper's config) and model card; the model itself is not loaded."""
     try:
@@ -75,7 +86,7 @@ def describe(model: Path, sources: Sequence[str]) -> Voice:
         return Voice(model, tuple(sources), problem=err.problem)
     settings = json.loads(config.read_text(encoding="utf-8"))
     language = settings.get("language") or {}
-    code = language.get("code") or (settings.get("espeak") or {}).get("voice", "")
+    code = code_of(settings)
     named = ", ".join(n for n in (language.get("name_english"), language.get("country_english")) if n)
     audio = settings.get("audio") or {}
     licence, base = _card_fields(model_card(model))
@@ -84,9 +95,10 @@ def describe(model: Path, sources: Sequence[str]) -> Voice:
                  dataset=str(settings.get("dataset") or ""), licence=licence, base=base)
 
 
-def find_voices(configured: str, given: Iterable[str], folder: Path) -> list[Voice]:
-    """The bundled voice, the configured one, those given on the command line and every `.onnx` in `folder`,
-    each listed once with every place it was found."""
+def find_voices(configured: str, given: Iterable[str], folder: Path,
+                languages: Mapping[str, str] | None = None) -> list[Voice]:
+    """The bundled voice, the configured one, each language's (languages: tag -> voice), those given on the
+    command line and every `.onnx` in `folder`, each listed once with every place it was found."""
     found: dict[Path, list[str]] = {}
 
     def add(path: Path, source: str) -> None:
@@ -98,6 +110,8 @@ def find_voices(configured: str, given: Iterable[str], folder: Path) -> list[Voi
     add(bundled_voice()[0], "bundled" if configured else "bundled, the build's voice")
     if configured:
         add(Path(configured), "speech.voice in the config, the build's voice")
+    for tag, path in (languages or {}).items():
+        add(Path(path), f"[languages.{tag}] voice, the build's voice for {tag}")
     for path in given:
         add(Path(path), "--voice")
     if folder.is_dir():

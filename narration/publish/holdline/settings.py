@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Sequence
 
 from narration.bounds import bounded
+from narration.phrases import phrases_for
 
 CONNECT_MAX_SECONDS = 300.0  # Amazon Connect prompts must be under 5 minutes ...
 CONNECT_MAX_BYTES = 50_000_000  # ... and under 50 MB
-DEFAULT_GREETING = (
-    "Thank you for holding. While you wait, here is some health information from our patient education team."
-)
-
-DEFAULT_TOPIC_INTRO = "Here is some information about {topic}."
+# The English table's wording; an article in another language is greeted in its own (narration.language.phrases).
+DEFAULT_GREETING = phrases_for("en").greeting
+DEFAULT_TOPIC_INTRO = phrases_for("en").topic_intro
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The build's hold-line step: scripts spoken at the hold-line pace -> program and renditions, cached by content."""
 from __future__ import annotations
 
+import json
 import threading
 import re
 from dataclasses import asdict, replace
@@ -10,6 +11,8 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from narration.config import Config
+from narration.language import phrases, primary, same_language
+from narration.speech.languages import Engines
 from narration.plan import episode_slug
 from narration.errors import ConfigError, EngineError
 from narration.audio.ffmpeg import atempo
@@ -40,23 +43,49 @@ def check_sections(config: Config, scripts: Sequence[Script]) -> None:
         raise ConfigError(unknown, config.source)
 
 
-def greeting_sentences(config: Config) -> list[str]:
-    """The hold greeting, sentence by sentence."""
-    return [s for s in split_sentences(config.holdline.greeting) if s.strip()]
+def greeting_sentences(config: Config, language: str = "") -> list[str]:
+    """The hold greeting in a language (the show's by default), sentence by sentence."""
+    return [s for s in split_sentences(phrases(config, language).greeting) if s.strip()]
 
 
-def topic_sentence(config: Config, spoken_title: str) -> str:
-    """What the caller is about to hear ('Here is some information about breast calcifications.'): the title's
+def topic_sentence(config: Config, spoken_title: str, language: str = "") -> str:
+    """What the caller is about to hear (the language's topic_intro phrase about the article): the title's
     capitalized words in lower case, as inside a sentence (acronyms and other capitals kept)."""
+    intro = phrases(config, language).topic_intro
     words = [w.lower() if re.fullmatch(r"[A-Z][a-z]+[,;:]?", w) else w for w in spoken_title.split()]
-    return config.holdline.topic_intro.replace("{topic}", " ".join(words)) if config.holdline.topic_intro else ""
+    return intro.replace("{topic}", " ".join(words)) if intro else ""
 
 
-def hold_only_sentences(config: Config, topics: Mapping[str, str]) -> list[str]:
-    """What the hold line says that the podcast episodes do not: the greeting and each article's topic line
-    (topics: article slug -> the article's spoken title)."""
-    leads = [topic_sentence(config, title) for title in topics.values()]
-    return greeting_sentences(config) + [s for lead in leads for s in split_sentences(lead) if s.strip()]
+def program_name(config: Config, language: str) -> str:
+    """The looping program of a language: hold-program for the show's language, hold-program-<language> else."""
+    return PROGRAM_NAME if same_language(language, config.show.language) else f"{PROGRAM_NAME}-{primary(language)}"
+
+
+def programs(config: Config, languages: Mapping[str, str]) -> dict[str, str]:
+    """One looping program per language of the articles (article slug -> language tag): program name -> the tag
+    whose greeting opens it (the first article's of that language)."""
+    found: dict[str, str] = {}
+    for tag in languages.values():
+        found.setdefault(program_name(config, tag), tag)
+    return found
+
+
+def _leads(config: Config, topics: Mapping[str, str], languages: Mapping[str, str]) -> dict[str, list[str]]:
+    """Each article's topic line, in its language, sentence by sentence."""
+    return {slug: [s for s in split_sentences(topic_sentence(config, title, languages.get(slug, ""))) if s.strip()]
+            for slug, title in topics.items()}
+
+
+def hold_only_sentences(config: Config, topics: Mapping[str, str],
+                        languages: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """What the hold line says that the podcast episodes do not, by language: each program's greeting and each
+    article's topic line (topics: article slug -> the article's spoken title; languages: slug -> its language)."""
+    languages = {**{slug: config.show.language for slug in topics}, **(languages or {})}
+    greeted = programs(config, languages) or {PROGRAM_NAME: config.show.language}
+    said: dict[str, list[str]] = {tag: greeting_sentences(config, tag) for tag in greeted.values()}
+    for slug, lines in _leads(config, topics, languages).items():
+        said.setdefault(languages[slug], []).extend(lines)
+    return said
 
 
 class HoldPace:
@@ -112,35 +141,65 @@ def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple
     return Audio(np.concatenate(pieces), rate), tuple(cues)
 
 
-def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path, engine: Engine,
-                   progress: ProgressHook | None = None, topics: Mapping[str, str] | None = None,
-                   cancelled: threading.Event | None = None) -> SynthesisStats:
-    """Hold-line files from the podcast voice's clips (only the greeting and the topic lines are synthesized,
+class _Voices:
+    """Each language's voice as the hold line uses it: the keys of its clips, and its clips at the hold pace."""
+
+    def __init__(self, engines: Engines, clips: ClipCache, tempo: float) -> None:
+        self.engines, self.clips, self.tempo = engines, clips, tempo
+        self._paces: dict[str, HoldPace] = {}
+
+    def key(self, text: str, language: str) -> str:
+        return clip_key(text, self.engines.fingerprint(language))
+
+    def pace(self, language: str) -> HoldPace:
+        fingerprint = self.engines.fingerprint(language)
+        return self._paces.setdefault(json.dumps(fingerprint, sort_keys=True), HoldPace(self.clips, fingerprint, self.tempo))
+
+
+def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path,
+                   engines: Engines | Engine, progress: ProgressHook | None = None,
+                   topics: Mapping[str, str] | None = None, cancelled: threading.Event | None = None,
+                   languages: Mapping[str, str] | None = None) -> SynthesisStats:
+    """Hold-line files from the podcast voice's clips (only the greetings and the topic lines are synthesized,
     once), slowed to the hold-line pace; topics: article slug -> spoken title, announced before the article's
-    messages in the program. The program and each section are cached on their own, by content: editing one
-    section remakes that section's files and the program, nothing else."""
+    messages in the program; languages: article slug -> its language (default the show's), each spoken by its
+    language's engine, with one program per language. The programs and each section are cached on their own,
+    by content: editing one section remakes that section's files and its program, nothing else."""
     settings = holdline_settings(config)
+    engines = engines if isinstance(engines, Engines) else Engines.one(engines)
     spoken = [s for s in scripts if s.sentences]
-    greeting = greeting_sentences(config)
-    leads = {slug: [s for s in split_sentences(topic_sentence(config, title)) if s.strip()]
-             for slug, title in (topics or {}).items()}
-    texts = hold_only_sentences(config, topics or {}) + [sentence.text for script in spoken for sentence in script.sentences]
+    slugs = [*(s.article_slug for s in spoken), *(topics or {})]
+    language = {slug: (languages or {}).get(slug, config.show.language) for slug in slugs}
+    said = hold_only_sentences(config, topics or {}, language)
+    jobs = [Job(t, "hold line", engines(tag)) for tag, texts in said.items() for t in texts]
+    jobs += [Job(x.text, "hold line", engines(language[s.article_slug])) for s in spoken for x in s.sentences]
     clips = ClipCache(cache_dir)
-    stats = synthesize_missing([Job(t, "hold line") for t in texts], engine, clips, config.speech.timeout_seconds, progress)
-    fingerprint = engine.fingerprint()
-    pace = HoldPace(clips, fingerprint, settings.tempo)
-    body = [s for s in spoken if s.role == "body"]
+    stats = synthesize_missing(jobs, engines(config.show.language), clips, config.speech.timeout_seconds, progress)
+    voices = _Voices(engines, clips, settings.tempo)
 
     def key(*parts: object) -> str:
         return holdline_key(asdict(settings), settings.music_bed, *parts)
 
     def sentences_of(script: Script) -> list[object]:
-        return [_name(script), [clip_key(x.text, fingerprint) if isinstance(x, Sentence) else x.ms for x in script.segments]]
+        tag = language[script.article_slug]
+        return [_name(script), [voices.key(x.text, tag) if isinstance(x, Sentence) else x.ms for x in script.segments]]
 
-    lead_keys = {slug: [clip_key(t, fingerprint) for t in texts] for slug, texts in leads.items()}
-    items = [(key("program", [clip_key(g, fingerprint) for g in greeting], lead_keys, [sentences_of(s) for s in body]),
-              lambda folder: _program(settings, greeting, leads, body, pace, folder))]
-    items += [(key("section", sentences_of(script)), lambda folder, script=script: _section(settings, script, pace, folder))
+    items = []
+    for name, tag in programs(config, language).items():
+        body = [s for s in spoken if s.role == "body" and program_name(config, language[s.article_slug]) == name]
+        if settings.sections and not any(s.slug in settings.sections for s in body):
+            continue  # holdline.sections chose none of this language's sections
+        greeting = greeting_sentences(config, tag)
+        leads = {slug: lines for slug, lines in _leads(config, topics or {}, language).items()
+                 if program_name(config, language[slug]) == name}
+        parts = ([voices.key(g, tag) for g in greeting], {slug: [voices.key(t, language[slug]) for t in lines]
+                                                          for slug, lines in leads.items()}, [sentences_of(s) for s in body])
+        items.append((key("program", *parts) if name == PROGRAM_NAME else key("program", name, *parts),
+                      lambda folder, name=name, tag=tag, greeting=greeting, leads=leads, body=body: _program(
+                          settings, name, (greeting, voices.pace(tag)), leads, body,
+                          lambda slug: voices.pace(language[slug]), folder)))
+    items += [(key("section", sentences_of(script)),
+               lambda folder, script=script: _section(settings, script, voices.pace(language[script.article_slug]), folder))
               for script in spoken]
     write_manifest(_publish_items(HoldlineCache(cache_dir), items, out_dir, cancelled), out_dir)
     return stats
@@ -158,8 +217,9 @@ def _publish_items(cache: HoldlineCache, items: Sequence[tuple[str, Callable[[Pa
     return [entry for made in published for entry in made or ()]
 
 
-def _program(settings: HoldlineSettings, greeting: list[str], leads: Mapping[str, list[str]], body: list[Script],
-             pace: HoldPace, folder: Path) -> list[ManifestEntry]:
+def _program(settings: HoldlineSettings, name: str, greeting: tuple[list[str], HoldPace],
+             leads: Mapping[str, list[str]], body: list[Script], pace: Callable[[str], HoldPace],
+             folder: Path) -> list[ManifestEntry]:
     """The looping hold program in every phone format, from the chosen body sections in order, each article's
     opening with its topic line: only as many sections are loaded as the program can play (a long article does
     not make the program step use more memory)."""
@@ -176,14 +236,14 @@ def _program(settings: HoldlineSettings, greeting: list[str], leads: Mapping[str
         texts = [x.text for x in script.sentences]
         if script.article_slug != article:
             texts, article = leads.get(script.article_slug, []) + texts, script.article_slug
-        paced = pace.get(texts)
+        paced = pace(script.article_slug).get(texts)
         sections.append((script.slug, [(text, paced[text]) for text in texts]))
         seconds += sum(audio.duration_s for audio in paced.values())
         if seconds >= 2 * settings.program_seconds:
             break
-    hello = pace.get(greeting)
-    program, placements = build_program([(g, hello[g]) for g in greeting], sections, replace(settings, sections=()))
-    return write_renditions(PROGRAM_NAME, program, program_text(placements), folder, settings,
+    hello = greeting[1].get(greeting[0])
+    program, placements = build_program([(g, hello[g]) for g in greeting[0]], sections, replace(settings, sections=()))
+    return write_renditions(name, program, program_text(placements), folder, settings,
                             program_cues(placements), loop=True)
 
 
