@@ -20,7 +20,7 @@ from narration.errors import InputError
 from narration.ingest import slugify
 from narration.text.lexicon import Lexicon, Report
 from narration.models import Article, Block, Pause, Script, Segment, Sentence
-from narration.text.normalize import normalize, spoken_list
+from narration.text.languages import normalizer_for
 from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_rows
 from narration.ingest.outline import narrated_blocks
@@ -97,9 +97,12 @@ def sections_of(article: Article, config: ScriptConfig, words_per_minute: float)
 
 
 def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
-                      link_phrase: str | None = None) -> list[list[str]]:
+                      link_phrase: str | None = None, language: str = "") -> list[list[str]]:
     """Blocks -> paragraphs of spoken sentences; a list joins the sentence that introduces it, a table is read
-    row by row with its headers, and a paragraph's line breaks end sentences."""
+    row by row with its headers, and a paragraph's line breaks end sentences. `language` (the article's tag;
+    else the lexicon's language, English by default) picks the normalizer and the lexicon's entries."""
+    rules = normalizer_for(language or lexicon.language)
+    normalize, spoken_list, lexicon = rules.normalize, rules.spoken_list, lexicon.for_language(rules.language)
     paragraphs: list[list[tuple[str, bool]]] = []  # (text, already spoken)
     for block in blocks:
         if block.kind == "paragraph":
@@ -133,8 +136,11 @@ def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, rep
     header = HEADER.format(article=article.title, number=planned.number, count=planned.count,
                            title=planned.title,
                            source=article.source if isinstance(article.source, str) else article.source.name)
-    spoken_title = " ".join(normalize(planned.title, lexicon, report).split())
-    body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report, config.url_phrase or None))
+    language = article.meta.language
+    rules = normalizer_for(language)
+    spoken_title = " ".join(rules.normalize(planned.title, lexicon.for_language(rules.language), report).split())
+    body = "\n\n".join("\n".join(lines) for lines in spoken_paragraphs(planned.blocks, lexicon, report,
+                                                                          config.url_phrase or None, language))
     return f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"
 
 

@@ -82,7 +82,7 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
     """Write the article's talking book from its full-article episode (a one-section article: its only episode);
     planned: the episodes' sections as the build planned them (by default, as the script settings plan them)."""
     scripts = scripts or ScriptConfig()
-    lexicon = lexicon or load_lexicon(None)
+    lexicon = (lexicon or load_lexicon(None)).for_language(article.meta.language)  # the scripts' own rules
     sections = list(planned) if planned is not None else sections_of(article, scripts, WORDS_PER_MINUTE["patient"])
     headings = {c.section: c for c in episode.cues if c.kind == "heading"}
     if episode.info.kind != "full" and len(sections) > 1:
