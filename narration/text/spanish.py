@@ -146,6 +146,7 @@ _UNITS = {  # written -> (singular, plural); the gender is the word's own
     "min": ("minuto", "minutos"), "seg": ("segundo", "segundos"), "lpm": ("latido por minuto", "latidos por minuto"),
     "°C": ("grado Celsius", "grados Celsius"), "ºC": ("grado Celsius", "grados Celsius"),
     "°F": ("grado Fahrenheit", "grados Fahrenheit"), "°": ("grado", "grados"),
+    "mSv": ("milisievert", "milisieverts"),
 }
 _PER = {"día": "al día", "d": "al día", "semana": "a la semana", "h": "por hora", "kg": "por kilogramo",
         "dl": "por decilitro", "dL": "por decilitro", "l": "por litro", "L": "por litro", "ml": "por mililitro",
@@ -214,12 +215,16 @@ def _ordinal(m: re.Match[str]) -> str:
     return ordinal(n, feminine, short=before_noun and not feminine)
 
 
+_RANGE_LEADS = frozenset("de del al el la los las un una unos unas durante en por para con hasta cada tras".split())
+
+
 def _range(m: re.Match[str]) -> str:
-    """"10–15" is "de 10 a 15"; after "de" or "del" only "10 a 15", after "entre" "10 y 15"."""
+    """"10–15" is "de 10 a 15"; after a preposition or an article ("durante 10–15 segundos", "el 10–15 %") only
+    "10 a 15", after "entre" "10 y 15"."""
     first, percent, second = m.group(1), m.group(2), m.group(3)
-    before = m.string[max(0, m.start() - 8):m.start()].lower().split()
+    before = m.string[max(0, m.start() - 10):m.start()].lower().split()
     lead = before[-1] if before else ""
-    if lead in ("de", "del", "al", "el", "la", "los", "las", "un", "una", "unos", "unas"):
+    if lead in _RANGE_LEADS:
         return f"{first}{percent} a {second}"
     if lead == "entre":
         return f"{first}{percent} y {second}"
@@ -270,7 +275,7 @@ _NUMBERS: list[Rule] = [
     ("date", re.compile(r"(?<![\w/-])(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)(?![\w/-])"), _numeric_date),
     ("date", re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:\.?[º°])?(?=\s+de\s+(?:{_MONTH_NAMES})\b)", re.IGNORECASE),
      lambda m: _day(int(m.group(1)))),
-    ("range", re.compile(r"(?<![\w.,:-])(\d{1,2}:\d\d)\s?[-–—]\s?(?=\d{1,2}:\d\d)"), r"de \1 a "),
+    ("range", re.compile(r"(?<![\w.,:-])(\d{1,2}:\d\d)()\s?[-–—]\s?(\d{1,2}:\d\d)"), _range),
     ("time", re.compile(rf"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s?{_TIME_MARK}"), _time),
     ("time", re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])(?P<hours>\s?h\b)?"), _time),
     ("ordinal", re.compile(r"(?<![\w.,])(\d{1,3})\.?(º|ª|er|ra|ro|do|da|to|ta|vo|va|no|na|mo|ma)(?!\w)"), _ordinal),
