@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from narration.config import ScriptConfig
+from narration.config import AudioConfig, ScriptConfig
 from narration.errors import InputError
 from narration.ingest import read_article
 from narration.ingest.text import looks_like_heading, parse_text
 from narration.ingest.debris import debris_filter
 from narration.ingest.outline import Heading
 from narration.models import Article
-from narration.scripts import plan_sections, script_text
+from narration.review import review_article
+from narration.scripts import plan_sections, script_text, sync_scripts
 from narration.text import spanish
 from narration.text.languages import NORMALIZERS, normalizer_for
 from narration.text.lexicon import Lexicon, Report, load_lexicon, read_lexicon
@@ -439,3 +440,11 @@ def test_article_scripts_through_the_spanish_phonemizer(espeak, page: str, form:
     everything = " ".join(" ".join(heard(espeak, line)) for line in lines)
     for misreading in ("ˌemexˈe", "pˌunto ˈo", "ˈee.", "poɾsjˈɛnto", "ˈadn"):
         assert misreading not in everything
+
+
+@pytest.mark.parametrize("page, form", CASES)
+def test_spanish_scripts_leave_nothing_to_review(tmp_path: Path, page: str, form: str) -> None:
+    """The review reads ¿ and ¡ as punctuation and a joined section's heading as a heading, not a fragment."""
+    doc = article(page, form)
+    synced = sync_scripts(doc, tmp_path, load_lexicon(None), ScriptConfig(), AudioConfig())
+    assert [str(f) for f in review_article(doc, synced.scripts, load_lexicon(None))] == []
