@@ -448,3 +448,26 @@ def test_spanish_scripts_leave_nothing_to_review(tmp_path: Path, page: str, form
     doc = article(page, form)
     synced = sync_scripts(doc, tmp_path, load_lexicon(None), ScriptConfig(), AudioConfig())
     assert [str(f) for f in review_article(doc, synced.scripts, load_lexicon(None))] == []
+
+
+def test_a_spanish_book_syncs_each_written_sentence_to_its_spoken_one(tmp_path: Path) -> None:
+    """The talking book maps the text as written to the script's sentences by the article's own normalizer: every
+    written sentence of the article gets its place in the audio ("1.000 millones" to "mil millones")."""
+    from conftest import FakeEngine, make_project
+    from test_epub import SENTENCE_ID, built_book, clips
+
+    from narration.build.pipeline import build
+
+    project = make_project(tmp_path / "project", '[scripts]\nmin_section_seconds = 0\n')
+    source = FIXTURES / "amlodipino.md"
+    report = build(project.config, project.options(source, holdline=False), engine=FakeEngine())
+    book = built_book(project, report, source)
+    xhtml = book.read("EPUB/chapter.xhtml")
+    synced = {e.get("id"): "".join(e.itertext()) for e in xhtml.iter() if SENTENCE_ID.fullmatch(e.get("id") or "")}
+    assert any("1.000 millones" in text for text in synced.values())
+    written = [split_sentences(" ".join(block.text.split())) for section in book.article.sections
+               for block in section.blocks if block.kind == "paragraph" and section.role == "body"
+               and not block.text.endswith(":")]  # a list's lead-in is shown with its list
+    for sentence in (s for paragraph in written for s in paragraph):  # each one shown where it is spoken
+        assert sentence in synced.values(), sentence
+    assert len(clips(book)) == len(synced)
