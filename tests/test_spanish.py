@@ -207,6 +207,10 @@ def test_abbreviations_and_punctuation(written: str, spoken: str) -> None:
     ("COVID-19", "COVID diecinueve"),
     ("vitamina B12", "vitamina B doce"),
     ("es IMPORTANTE", "es IMPORTANTE"),
+    ("NO tome más de 2.", "NO tome más de dos."),  # a short word in capitals is no acronym
+    ("NO TOME ESTE MEDICAMENTO SI ESTÁ EMBARAZADA.", "No tome este medicamento si está embarazada."),
+    ("¡NO TOME EL VIH!", "¡No tome el uve i hache!"),
+    ("PMID: 26389448", "pe eme i de: dos seis tres ocho nueve cuatro cuatro ocho"),
 )
 def test_acronyms_by_spanish_letter_names(written: str, spoken: str) -> None:
     assert say(written) == spoken

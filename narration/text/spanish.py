@@ -285,6 +285,7 @@ _NUMBERS: list[Rule] = [
     ("percent", re.compile(r"(?<=\d)\s?%"), " por ciento"),
     ("unit", re.compile(rf"(?<![\w.])({_NUMBER})\s?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])\.?"), _unit),
     ("fraction", re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
+    ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
     ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}\s+{_ROMAN_NUMERAL}\b"),
      lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (cardinal(_ROMAN[r.group(1)]),
                                                                                  r.group(2)))), m.group())),
@@ -346,14 +347,40 @@ def _sayable(word: str) -> bool:
     return True
 
 
+# Short words written in capitals for emphasis ("NO tome", "SI tiene fiebre"), never spelled.
+_SHORT_WORDS = frozenset("NO SI SÍ YA EL LA LO LE SE DE EN UN SU MI TU ES AL HA NI YO TE ME DA VA Y O A E U".split())
+
+
+def _a_word(letters: str) -> bool:
+    return (letters in _SHORT_WORDS or _sayable(letters)
+            or len(letters) > 5 and sum(ch in _VOWELS for ch in letters) * 4 > len(letters))
+
+
 def _acronym(m: re.Match[str]) -> str:
-    """"VIH" "uve i hache", "BRCA1" "be erre ce a 1"; "ONU", "SIDA" and "IMPORTANTE" are words."""
+    """"VIH" "uve i hache", "BRCA1" "be erre ce a 1"; "ONU", "SIDA", "NO" and "IMPORTANTE" are words."""
     letters, digits = m.group(1), m.group(2)
-    if _sayable(letters) or len(letters) > 5 and sum(ch in _VOWELS for ch in letters) * 4 > len(letters):
+    if _a_word(letters):
         said = letters
     else:
         said = spell(letters)
     return f"{said} {digits}" if digits else said
+
+
+_CAPITALS = re.compile(r"(?<![\w.'-])[A-ZÁÉÍÓÚÑ]{2,}(?![\w'])")
+
+
+def _unshout(text: str, report: Report | None) -> str:
+    """A sentence typed in capitals ("NO TOME ESTE MEDICAMENTO SI ESTÁ EMBARAZADA") is read as words: its words
+    that can be said are lowered; the others stay capitals, to be spelled."""
+    words = re.findall(r"[^\W\d_]+", text)
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    if len(caps) < 3 or len(caps) * 2 <= len(words):
+        return text
+    if report is not None:
+        report.rules["all caps"] += 1
+    lowered = _CAPITALS.sub(lambda m: m.group().lower() if _a_word(m.group()) else m.group(), text)
+    at = len(lowered) - len(lowered.lstrip("¿¡«\"“ "))
+    return lowered[:at] + lowered[at:at + 1].upper() + lowered[at + 1:]
 
 
 _ACRONYMS: list[Rule] = [
@@ -404,6 +431,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None, link_ph
     text = lexicon.apply(text, report, mark=held.hold)
     text = _run(_ABBREVIATIONS, text, report)
     text = _run(_NUMBERS[1:], text, report)
+    text = _unshout(text, report)
     text = _run(_ACRONYMS, text, report)
     text = _run(_PUNCTUATION, text, report)
     text = _run(_NUMBER_WORDS, text, report)
