@@ -97,6 +97,7 @@ def test_numbers_in_words_with_gender(written: str, spoken: str) -> None:
     ("el 2do piso", "el segundo piso"),
     ("la 1ra vez", "la primera vez"),
     ("es el 4.º", "es el cuarto"),
+    ("la 11.ª semana", "la decimoprimera semana"),
     ("estadio II", "estadio dos"),
     ("fase IIIA", "fase tres A"),
 )

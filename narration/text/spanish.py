@@ -52,8 +52,8 @@ def cardinal(n: int, form: str = "") -> str:
 
 def ordinal(n: int, feminine: bool = False, short: bool = False) -> str:
     """"primero", "primera"; `short` before a masculine noun: "primer", "tercer"."""
-    words = (_FEMININE_WORDS if feminine else _MASCULINE).to_ordinal(n).replace("décimo", "decimo")
-    words = re.sub(r"^decim(?=[oa]$)", "décim", words)
+    words = (_FEMININE_WORDS if feminine else _MASCULINE).to_ordinal(n)
+    words = re.sub(r"décim[oa](?=\w)", "decimo", words)  # "decimoprimera": joined, no accent, no agreement
     return re.sub(r"(prim|terc)ero$", r"\1er", words) if short and not feminine else words
 
 
@@ -68,7 +68,7 @@ def _digits(group: str) -> str:
 
 _FUNCTION_WORDS = frozenset(
     "de del a al y e o u por para en con sin que como entre hasta desde sobre se lo la las los el es son ha han "
-    "más menos ni cada veces".split()) - {"veces"}
+    "más menos ni cada".split())
 _FEMININE_NOUNS = frozenset(
     "vez veces mujer mujeres noche noches leche piel sangre fiebre mano manos imagen imágenes clase clases parte "
     "partes fase fases base bases serie series tarde tardes muerte gente mente nariz voz luz sal red salud madre "
@@ -103,15 +103,12 @@ def _form_before(text: str, end: int) -> str:
 
 # ---------------------------------------------------------------- abbreviations
 
+_TITLES = {"Dr": "doctor", "Dra": "doctora", "Dres": "doctores", "Dras": "doctoras", "Sr": "señor",
+           "Sra": "señora", "Srta": "señorita", "Sres": "señores", "Lic": "licenciado", "Lcda": "licenciada",
+           "Licda": "licenciada"}  # before a name
+
 _ABBREVIATIONS: list[Rule] = [
-    ("title", re.compile(r"\bDr\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "doctor"),
-    ("title", re.compile(r"\bDra\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "doctora"),
-    ("title", re.compile(r"\bDres\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "doctores"),
-    ("title", re.compile(r"\bSr\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "señor"),
-    ("title", re.compile(r"\bSra\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "señora"),
-    ("title", re.compile(r"\bSrta\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "señorita"),
-    ("title", re.compile(r"\bLic\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "licenciado"),
-    ("title", re.compile(r"\bLi?cda\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), "licenciada"),
+    *(("title", re.compile(rf"\b{written}\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), said) for written, said in _TITLES.items()),
     ("abbreviation", re.compile(r"\bUds\.(?!\w)"), lambda m: "ustedes" + _final_dot(m)),
     ("abbreviation", re.compile(r"\bUd\.(?!\w)"), lambda m: "usted" + _final_dot(m)),
     ("abbreviation", re.compile(r"\bp\.\s?ej\.,?(?=\s)"), "por ejemplo,"),
