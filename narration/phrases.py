@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, fields
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 

@@ -23,7 +23,7 @@ from narration.text.lexicon import Lexicon
 from narration.text.sentences import split_sentences
 
 REVIEW_FILE = "REVIEW.md"  # beside the scripts; not a script (script files are NN-name.txt)
-ORDINARY_PUNCTUATION = frozenset(".,;:?!'\"-()")
+ORDINARY_PUNCTUATION = frozenset(".,;:?!'\"-()¿¡")  # a Spanish question or exclamation opens with its mark
 _TOKEN = re.compile(r"\S+")
 _EDGE = ".,;:?!\"()'"
 _SPELLED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z](?:-(?:[A-Za-z]\.)*[A-Za-z])*")  # N.C.I, E.G-F.R, P.h.D
@@ -295,7 +295,7 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     """The article's debris, then each script's findings, grouped by file in reading order."""
     rules = rules or default_rules()
     headings = frozenset(heading_key(block.text) for section in article.sections for block in section.blocks
-                         if block.kind == "subheading")
+                         if block.kind == "subheading") | {heading_key(s.heading) for s in article.sections}
     context = Context(rules, Known.of(lexicon, rules), headings)
     source = str(article.source)
     lines = None

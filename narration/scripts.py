@@ -20,7 +20,7 @@ from narration.errors import InputError
 from narration.ingest import slugify
 from narration.text.lexicon import Lexicon, Report
 from narration.models import Article, Block, Pause, Script, Segment, Sentence
-from narration.text.normalize import list_pieces, normalize
+from narration.text.languages import normalizer_for
 from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_row
 from narration.written import SpokenLine, WrittenSection, build_mapping, written_sentences
@@ -98,10 +98,13 @@ def sections_of(article: Article, config: ScriptConfig, words_per_minute: float)
 
 
 def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
-                 link_phrase: str | None = None) -> list[list[SpokenLine]]:
+                 link_phrase: str | None = None, language: str = "") -> list[list[SpokenLine]]:
     """Blocks -> paragraphs of spoken lines, each saying which written block (and piece of it) it voices; a list
     joins the sentence that introduces it, a table is read row by row with its headers, and a paragraph's line
-    breaks end sentences."""
+    breaks end sentences. `language` (the article's tag; else the lexicon's language, English by default) picks
+    the normalizer and the lexicon's entries."""
+    rules = normalizer_for(language or lexicon.language)
+    normalize, list_pieces, lexicon = rules.normalize, rules.list_pieces, lexicon.for_language(rules.language)
     paragraphs: list[list[tuple[SpokenLine, bool]]] = []  # (line, already spoken)
     for number, block in enumerate(blocks):
         if block.kind == "paragraph":
@@ -137,9 +140,10 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
 
 
 def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
-                      link_phrase: str | None = None) -> list[list[str]]:
+                      link_phrase: str | None = None, language: str = "") -> list[list[str]]:
     """Blocks -> paragraphs of spoken sentences (the lines of a script's body)."""
-    return [[line.text for line in paragraph] for paragraph in spoken_lines(blocks, lexicon, report, link_phrase)]
+    return [[line.text for line in paragraph]
+            for paragraph in spoken_lines(blocks, lexicon, report, link_phrase, language)]
 
 
 def _heading_text(block: Block) -> str:
@@ -157,8 +161,10 @@ def generated_script(article: Article, planned: PlannedSection, lexicon: Lexicon
     header = HEADER.format(article=article.title, number=planned.number, count=planned.count,
                            title=planned.title,
                            source=article.source if isinstance(article.source, str) else article.source.name)
-    spoken_title = " ".join(normalize(planned.title, lexicon, report).split())
-    paragraphs = spoken_lines(planned.blocks, lexicon, report, config.url_phrase or None)
+    language = article.meta.language
+    rules = normalizer_for(language)
+    spoken_title = " ".join(rules.normalize(planned.title, lexicon.for_language(rules.language), report).split())
+    paragraphs = spoken_lines(planned.blocks, lexicon, report, config.url_phrase or None, language)
     body = "\n\n".join("\n".join(line.text for line in lines) for lines in paragraphs)
     lines = [line for paragraph in paragraphs for line in paragraph]
     written = build_mapping(planned.blocks, lines, [_said(line.text) for line in lines],

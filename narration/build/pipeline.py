@@ -26,7 +26,7 @@ from narration.audio.mix import prepare_clip, render
 from narration.build.concurrency import Beside
 from narration.build.mixahead import MakeSegment, MixAhead
 from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
-from narration.text.normalize import normalize
+from narration.text.languages import normalizer_for
 from narration.publish import feed as feed_stage
 from narration.publish import transcripts
 from narration.publish.artwork import check_cover, default_cover, intact_png
@@ -190,8 +190,9 @@ def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: L
 
 
 def spoken_title(title: str, lexicon: Lexicon) -> str:
-    """A show's or article's title as the intros speak it (lexicon and normalization, no closing period)."""
-    return " ".join(normalize(title, lexicon, None).split()).rstrip(".")
+    """A show's or article's title as the intros speak it (lexicon and normalization, no closing period), by the
+    rules of the lexicon's language (`lexicon.for_language(article.meta.language)` for an article's)."""
+    return " ".join(normalizer_for(lexicon.language).normalize(title, lexicon, None).split()).rstrip(".")
 
 
 def chapters_from_cues(cues: Sequence[Cue], titles: dict[int, str], duration_ms: int) -> tuple[Chapter, ...]:

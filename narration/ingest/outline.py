@@ -19,7 +19,13 @@ CREDIT_HEADINGS = re.compile(
     r"further reading|bibliography|footnotes|notes|"
     r"about this (pdq )?(summary|page|article|fact sheet)|about (pdq|us|this site)$|purpose of this (summary|page)$|permission to (use|reuse)|contact us|"
     r"reviewers and updates|changes to this (summary|page)|to learn more( about)?|more information( about)?|"
-    r"for more information|additional resources|resources|how to cite|citation)\b",
+    r"for more information|additional resources|resources|how to cite|citation|"
+    # Spanish
+    r"(acerca|sobre) (del?|de la|los|las) (revisora?|revisore?s|autora?|autore?s|editora?|experta?)s?|"
+    r"(referencias|fuentes|bibliografía|citas|notas)$|agradecimientos?|aviso legal|descargo de responsabilidad|"
+    r"(artículos|contenidos|enlaces) relacionados|compartir( este artículo| esta página)?|lecturas? recomendadas?|"
+    r"acerca de (este|esta) (resumen|página|artículo|hoja informativa)|contáctenos|"
+    r"(para )?más información|recursos( adicionales)?|cómo citar)\b",
     re.IGNORECASE,
 )
 SUB = 99  # the level of a sub-heading that is not a '#' heading (a bold line, a numbered question)

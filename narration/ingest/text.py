@@ -25,10 +25,18 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "
 CLAUSE_WORDS = re.compile(
     r"\b(is|are|was|were|be|been|can|could|may|might|must|will|would|should|shall|do|does|did|has|have|had|"
     r"you|your|we|our|it|they|this|that|these|those|there|here|not|ask|talk|call|see|learn|read|find|visit|"
-    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink)\b", re.IGNORECASE)
+    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink|"
+    # Spanish: "Es normal. Muchas mujeres ..." is two sentences, never a figure label and its description
+    r"es|son|era|fue|está|están|estar|ser|puede|pueden|debe|deben|hay|tiene|tienen|usted|ustedes|su|sus|"
+    r"nos|se|le|les|lo|no|sí|esto|eso|esta|este|estas|estos|llame|hable|pregunte|tome|use|evite|lea|vea|"
+    r"consulte|siga)\b", re.IGNORECASE)
 TEASER_MAX_WORDS = 30
 DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
-               "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but"}
+               "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but",
+               # Spanish
+               "el", "la", "los", "las", "un", "una", "unos", "unas", "algunos", "algunas", "muchos", "muchas",
+               "cada", "todo", "todos", "toda", "todas", "mi", "su", "sus", "si", "cuando", "para", "en", "con",
+               "después", "antes", "como", "pero", "por", "al", "del"}
 
 
 @dataclass
@@ -48,12 +56,13 @@ class Unit:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’®-]*", text)
+    """The words of a line, accented letters included ("calcificación" is one word, not two)."""
+    return re.findall(r"[^\W_][\w'’®-]*", text)
 
 
 def is_title_case(text: str) -> bool:
     """Every significant word capitalized ("Breast Cancer Prevention"), with at least two of them."""
-    found = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    found = re.findall(r"[^\W\d_][\w'’-]*", text)
     significant = [w for w in found[1:] if w.lower() not in SMALL_WORDS]
     return bool(found) and found[0][0].isupper() and len(significant) >= 1 and all(w[0].isupper() for w in significant)
 
@@ -79,7 +88,8 @@ def title_line(lines: list[str]) -> tuple[str, list[str]]:
     if len(content) < 2:
         return "", lines
     first = " ".join(lines[content[0]].split())
-    if LIST_ITEM.match(first) or len(words(first)) > 20 or re.search(r"[.,;:]$", first) or not first[0].isupper():
+    opened = first.lstrip("¿¡«\"“")  # a Spanish question or exclamation opens with its mark
+    if LIST_ITEM.match(first) or len(words(first)) > 20 or re.search(r"[.,;:]$", first) or not opened[:1].isupper():
         return "", lines
     return first, lines[content[0] + 1:]
 
@@ -186,7 +196,7 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(“\"])", text.strip()) if s]
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[¿¡«]?[A-ZÁÉÍÓÚÑ(“\"])", text.strip()) if s]
 
 
 def _is_teaser(unit: Unit | None) -> bool:

@@ -1,7 +1,9 @@
 """Pronunciation lexicon: whole-word, case-aware replacements (written form -> spoken form).
 
 The package ships a default medical lexicon (`narration/data/lexicon.toml`); a project file is merged
-over it, so a project can add, correct or override any entry.
+over it, so a project can add, correct or override any entry. Entries under `[entries]` are English (the
+default language); entries under `[languages.<tag>]` (`[languages.es]`) apply to articles in that language
+only, so "VIH" can be spelled in Spanish and "DCIS" in English, each by its own letter names.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -19,6 +21,12 @@ from narration.errors import InputError
 from narration.files import LEXICON_LIMIT, read_user_file
 
 DEFAULT_LEXICON = "lexicon.toml"
+DEFAULT_LANGUAGE = "en"
+
+
+def primary_language(tag: str) -> str:
+    """A language tag's primary subtag: "es-MX" and "es_US" are "es"; no tag is the default, English."""
+    return tag.replace("_", "-").split("-")[0].strip().lower() or DEFAULT_LANGUAGE
 
 
 @dataclass
@@ -42,29 +50,40 @@ class Entry:
     written: str
     spoken: str
     ignore_case: bool = False
+    language: str = DEFAULT_LANGUAGE  # the primary language subtag of the articles it applies to
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """An immutable set of entries; later entries with the same written form win when built."""
+    """An immutable set of entries of every language; later entries with the same written form (in the same
+    language) win when built. `apply` uses the entries of `language` only (see `for_language`)."""
 
     entries: tuple[Entry, ...] = ()
+    language: str = DEFAULT_LANGUAGE
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Lexicon:
-        """Build from entries, the last one per written form overriding earlier ones."""
-        by_written = {e.written: e for e in entries}
-        return cls(tuple(sorted(by_written.values(), key=lambda e: e.written)))
+        """Build from entries, the last one per language and written form overriding earlier ones."""
+        by_written = {(e.language, e.written): e for e in entries}
+        return cls(tuple(sorted(by_written.values(), key=lambda e: (e.language, e.written))))
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with `other`'s entries added on top (other overrides)."""
-        return Lexicon.of(self.entries + other.entries)
+        return replace(Lexicon.of(self.entries + other.entries), language=self.language)
+
+    def for_language(self, tag: str) -> Lexicon:
+        """The same entries, applying those of the language `tag` ("es", "es-MX"; "" is English)."""
+        return replace(self, language=primary_language(tag))
+
+    @cached_property
+    def _active(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.language == self.language)
 
     @cached_property
     def _lookup(self) -> tuple[dict[str, Entry], dict[str, Entry]]:
         exact: dict[str, Entry] = {}
         folded: dict[str, Entry] = {}
-        for e in self.entries:
+        for e in self._active:
             if e.ignore_case:
                 folded[e.written.casefold()] = e
             else:
@@ -76,7 +95,7 @@ class Lexicon:
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
         alternatives = []
-        for e in sorted(self.entries, key=lambda e: len(e.written), reverse=True):
+        for e in sorted(self._active, key=lambda e: len(e.written), reverse=True):
             body = re.escape(e.written)
             if e.ignore_case:
                 body = f"(?i:{body})"
@@ -111,12 +130,25 @@ class Lexicon:
 
 def _parse(data: dict[str, object], path: Path) -> Lexicon:
     """Validate one parsed TOML document; the first problem becomes a one-line InputError."""
-    unknown = set(data) - {"entries"}
+    unknown = set(data) - {"entries", "languages"}
     if unknown:
-        raise InputError(path, f"unknown table or key {sorted(unknown)[0]!r}; put entries under [entries]")
-    table = data.get("entries", {})
+        raise InputError(path, f"unknown table or key {sorted(unknown)[0]!r}; put entries under [entries] "
+                               "or [languages.<language>]")
+    entries = _parse_table(data.get("entries", {}), "[entries]", DEFAULT_LANGUAGE, path)
+    languages = data.get("languages", {})
+    if not isinstance(languages, dict):
+        raise InputError(path, "[languages] must hold one table per language, like [languages.es]")
+    for tag, table in languages.items():
+        if not re.fullmatch(r"[A-Za-z]{2,3}", tag):
+            raise InputError(path, f"[languages.{tag}]: name the language by its code, like [languages.es]")
+        entries += _parse_table(table, f"[languages.{tag}]", tag.lower(), path)
+    return Lexicon.of(entries)
+
+
+def _parse_table(table: object, name: str, language: str, path: Path) -> list[Entry]:
+    """One table of written = "spoken" lines, for one language."""
     if not isinstance(table, dict):
-        raise InputError(path, "[entries] must be a table of written = \"spoken\" lines")
+        raise InputError(path, f"{name} must be a table of written = \"spoken\" lines")
     entries = []
     for written, value in table.items():
         if not written.strip():
@@ -136,8 +168,8 @@ def _parse(data: dict[str, object], path: Path) -> Lexicon:
             raise InputError(path, f"entry {written!r}: the spoken form must be a string")
         if not value.strip():
             raise InputError(path, f"entry {written!r}: the spoken form is empty")
-        entries.append(Entry(written, value.strip(), ignore_case))
-    return Lexicon.of(entries)
+        entries.append(Entry(written, value.strip(), ignore_case, language))
+    return entries
 
 
 def read_lexicon(path: Path) -> Lexicon:

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from narration.text.lexicon import Lexicon, Report
 from narration.text.sentences import TIME_ZONES, WordIndex
@@ -122,31 +123,32 @@ _LINK_SPLIT = re.compile(r"([./\-_@~#+=?&])")
 _LINK_WORDS = frozenset("com org gov edu net www info".split())
 
 
-def _link_part(part: str) -> str:
+def _link_part(part: str, symbols: dict[str, str], spell: Callable[[str], str]) -> str:
     """A piece of a link as a person says it: "ClinicalTrials" two words, "nih" and "nccih" spelled."""
-    if part in _LINK_SYMBOLS:
-        return _LINK_SYMBOLS[part]
+    if part in symbols:
+        return symbols[part]
     lower = part.lower()
     if lower.isalpha() and lower not in _LINK_WORDS and (
             len(lower) <= 3 or not set(lower) & set("aeiouy") or re.match(r"[^aeiouy]{3}", lower)):
-        return _spell(lower.upper())
+        return spell(lower.upper())
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part).lower()
 
 
-def _read_link(link: str) -> str:
-    """How a person reads a link aloud: no scheme, no www, symbols named."""
+def _read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[[str], str] | None = None) -> str:
+    """How a person reads a link aloud: no scheme, no www, symbols named (in English unless `symbols` says)."""
     link = re.sub(r"^(?:https?|ftp)://", "", link, flags=re.IGNORECASE)
     link = re.sub(r"^www\.", "", link, flags=re.IGNORECASE)
     link = re.split(r"[?#]", link, maxsplit=1)[0].rstrip("/")
-    parts = [_link_part(p) for p in _LINK_SPLIT.split(link) if p]
+    parts = [_link_part(p, symbols or _LINK_SYMBOLS, spell or _spell) for p in _LINK_SPLIT.split(link) if p]
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-def _links(text: str, held: _Held, link_phrase: str | None, report: Report | None) -> str:
+def _links(text: str, held: _Held, link_phrase: str | None, report: Report | None,
+           read: Callable[[str], str] = _read_link) -> str:
     """Read e-mail addresses and URLs aloud, or replace them by a configured phrase."""
     for name, pattern in (("email", _EMAIL), ("url", _URL)):
         def replace(m: re.Match[str]) -> str:
-            return held.hold(link_phrase if link_phrase is not None else _read_link(m.group()))
+            return held.hold(link_phrase if link_phrase is not None else read(m.group()))
 
         text, n = pattern.subn(replace, text)
         if n and report is not None:
@@ -492,7 +494,7 @@ _LONG_QUOTE_WORDS = 6
 _QUOTATION = re.compile(r"[“\"]([^“”\"]+?)([,.;:?!]?)[”\"]([,.;:?!]?)")
 
 
-def _quotation(m: re.Match[str]) -> str:
+def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")) -> str:
     """A listener hears where a quotation starts and ends: a long one is framed by "quote" and "end quote",
     a short one ("no pain, no gain") is a clause of its own between pauses; a word or two in quotes
     ("friendly", "Supportive Care") is a name or a scare quote, read on without a pause."""
@@ -501,20 +503,20 @@ def _quotation(m: re.Match[str]) -> str:
     if len(inner.split()) <= 2:
         return f" {inner}{inside}{after} "
     if len(inner.split()) >= _LONG_QUOTE_WORDS:
-        return f", quote, {inner}, end quote{end or ','} "
+        return f", {words[0]}, {inner}, {words[1]}{end or ','} "
     return f", {inner}{inside if inside in '?!' else ''}{end or ','} "
 
 
-def _slash(m: re.Match[str]) -> str:
+def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
     """"Dana-Farber/Brigham" joins two institutions' names ("and"); "yes/no" and "Keywords/Phrases" offer
     a choice ("or"). A hyphenated capitalized name on the left is what marks the institutions."""
     before = _words_before(m, 1)
     names = bool(before) and before[0][:1].isupper() and "-" in before[0] and _next_char(m).isupper()
-    return " and " if names else " or "
+    return words[0] if names else words[1]
 
 
-_PUNCTUATION: list[Rule] = [
-    ("quote", _QUOTATION, _quotation),
+# Marks said as pauses (the same in every language), before and after the rules that name symbols in words.
+PAUSE_MARKS: list[Rule] = [
     ("dash", re.compile(r"(?<=[a-z])–(?=[a-z])"), " "),  # "transcription–polymerase" joins two words
     ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
@@ -522,9 +524,20 @@ _PUNCTUATION: list[Rule] = [
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=[A-Z])"), ". "),
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=\S)"), ", "),
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*$"), "."),
+]
+SLASH_SERIES: Rule = ("slash", re.compile(r"\b\w+(?:\s?/\s?\w+){2,}"), lambda m: re.sub(r"\s?/\s?", ", ", m.group()))
+LEFTOVER_MARKS: list[Rule] = [
+    ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
+    ("symbol", re.compile(r"(?<!\S)[^\w\s\ue000-\uf8ff]{2,}(?!\S)|[%$]{2,}"), " "),  # "%% $$$": nothing to say
+    ("symbol", re.compile(r"[*•·▪◦■□►▶→←↑↓|\\^_`{}<>~=+@#†‡§¶]"), " "),
+]
+
+_PUNCTUATION: list[Rule] = [
+    ("quote", _QUOTATION, _quotation),
+    *PAUSE_MARKS,
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
-    ("slash", re.compile(r"\b\w+(?:\s?/\s?\w+){2,}"), lambda m: re.sub(r"\s?/\s?", ", ", m.group())),
+    SLASH_SERIES,
     ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), _slash),
     ("symbol", re.compile(r"~\s?(?=\d)"), "about "),
     ("symbol", re.compile(r"±"), " plus or minus "),
@@ -540,9 +553,7 @@ _PUNCTUATION: list[Rule] = [
     ("symbol", re.compile(r"\b((?:[Pp]ress|then|[Hh]it|[Dd]ial|the) )\*(?=[\s.,;:)]|$)"), r"\1star"),
     ("symbol", re.compile(r"(?<=\d)\+"), " plus"),
     ("symbol", re.compile(r"\s=\s"), " equals "),
-    ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
-    ("symbol", re.compile(r"(?<!\S)[^\w\s\ue000-\uf8ff]{2,}(?!\S)|[%$]{2,}"), " "),  # "%% $$$": nothing to say
-    ("symbol", re.compile(r"[*•·▪◦■□►▶→←↑↓|\\^_`{}<>~=+@#†‡§¶]"), " "),
+    *LEFTOVER_MARKS,
 ]
 
 _TIDY: list[tuple[re.Pattern[str], str]] = [
@@ -591,18 +602,40 @@ def for_voice(sentence: str) -> str:
 # ---------------------------------------------------------------- lists
 
 _LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦+>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
-_TRAILING_JOIN = re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$")
-_ORDINALS = "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split()
+
+
+@dataclass(frozen=True)
+class ListWords:
+    """The words a spoken list is made of in one language: its ordinals, its "and" and "or", the articles lowered
+    when an item runs on, the lead-ins that run straight into the items, and whether a comma comes before "and"."""
+
+    ordinals: tuple[str, ...]
+    number: str  # past the last ordinal: "Number {n}"
+    and_word: str
+    trailing_join: re.Pattern[str]  # an item's own closing "and"/"or" (group 1), with the marks around it
+    articles: tuple[str, ...]
+    lead_in: re.Pattern[str]
+    serial_comma: bool = True
+    join: Callable[[str, str], str] = lambda word, item: word  # the joining word as said before `item`
+
+
+ENGLISH_LIST = ListWords(
+    ordinals=tuple("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split()),
+    number="Number {n}", and_word="and",
+    trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
+    articles=("A", "An", "The"),
+    lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
+)
 
 
 def _is_sentence(item: str) -> bool:
     """An item that reads as a sentence of its own: a few words from a capital (or digit) to a full stop. A
     lower-case item closed by a full stop is the last of a running list ("..., and / possible side effects.")."""
-    item = item.strip().lstrip("*_\"'“(")
+    item = item.strip().lstrip("*_\"'“(¿¡«")
     return bool(re.search(r"[.?!]$", item)) and len(item.split()) >= 3 and not item[:1].islower()
 
 
-def _join_colons(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _join_colons(pieces: list[tuple[str, int]], words: ListWords) -> list[tuple[str, int]]:
     """A piece ending in a colon (a lead-in, or an item that introduces the next ones, "It is used:") runs on
     into the next piece, so that it is never said as a finished or broken sentence ("... include." / "At
     this time."); the joined piece keeps the first one's place in the list."""
@@ -610,28 +643,35 @@ def _join_colons(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     for piece, place in pieces:
         if joined and joined[-1][0].endswith(":"):
             first, rest = re.match(r"(.*?[.?!](?=\s)|.*)(.*)", piece, re.S).groups()  # its first sentence decides
-            joined[-1] = (f"{joined[-1][0]} {_lower_first(first)}{rest}", joined[-1][1] if joined[-1][1] != LEAD else place)
+            joined[-1] = (f"{joined[-1][0]} {_lower_first(first, words)}{rest}",
+                          joined[-1][1] if joined[-1][1] != LEAD else place)
         else:
             joined.append((piece, place))
     return joined
 
 
-def _lower_first(item: str) -> str:
+def _lower_first(item: str, words: ListWords = ENGLISH_LIST) -> str:
     """"Aging" -> "aging"; leave acronyms, "I" and multi-word proper names alone."""
-    words = item.split()
-    if not words:
+    found = item.split()
+    if not found:
         return item
-    core = words[0].rstrip(",;:.!?")
+    core = found[0].rstrip(",;:.!?").lstrip("¿¡«")
     titled = core[:1].isupper() and core[1:].replace("'", "").islower()
-    if core in ("A", "An", "The"):
-        return item[:1].lower() + item[1:]
-    if not titled or any(w[:1].isupper() for w in words[1:] if len(w) > 3):
+    if core in words.articles:
+        return _lower_at_first_letter(item)
+    if not titled or any(w[:1].isupper() for w in found[1:] if len(w) > 3):
         return item
-    return item[:1].lower() + item[1:]
+    return _lower_at_first_letter(item)
 
 
-def _ordinal(i: int) -> str:
-    return _ORDINALS[i] if i < len(_ORDINALS) else f"Number {i + 1}"
+def _lower_at_first_letter(item: str) -> str:
+    """Lower the first letter, past a Spanish opening mark ("¿Cuándo" -> "¿cuándo")."""
+    at = len(item) - len(item.lstrip("¿¡«"))
+    return item[:at] + item[at:at + 1].lower() + item[at + 1:]
+
+
+def _ordinal(i: int, words: ListWords) -> str:
+    return words.ordinals[i] if i < len(words.ordinals) else words.number.format(n=i + 1)
 
 
 LEAD = -2  # a piece of a spoken list that says its lead-in only
@@ -639,17 +679,21 @@ TOGETHER = -1  # a piece that says several items (or all of them) in one sentenc
 
 
 def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
-                report: Report | None = None, link_phrase: str | None = None) -> str:
-    """A lead-in and list items as spoken sentences: never "dash", always a natural list."""
-    return " ".join(text for text, _ in list_pieces(lead_in, items, ordered, lexicon, report, link_phrase))
+                report: Report | None = None, link_phrase: str | None = None, *,
+                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST) -> str:
+    """A lead-in and list items as spoken sentences: never "dash", always a natural list (in English, unless
+    another language's normalizer `say_with` and list `words` are given)."""
+    return " ".join(text for text, _ in list_pieces(lead_in, items, ordered, lexicon, report, link_phrase,
+                                                     say_with=say_with, words=words))
 
 
 def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
-                report: Report | None = None, link_phrase: str | None = None) -> list[tuple[str, int]]:
+                report: Report | None = None, link_phrase: str | None = None, *,
+                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST) -> list[tuple[str, int]]:
     """A spoken list in pieces of whole sentences, each with what it says: an item (by its position in
     `items`), the lead-in alone (LEAD), or several items together (TOGETHER)."""
     def say(text: str) -> str:
-        return normalize(text, lexicon, report, link_phrase)
+        return (say_with or normalize)(text, lexicon, report, link_phrase)
 
     raw = [(_LIST_MARK.sub("", item).strip(), place) for place, item in enumerate(items)]
     raw = [(item, place) for item, place in raw if item.strip(" ,;.")]
@@ -662,42 +706,44 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
         spoken = [(say(item), place) for item, place in raw]
         spoken = [(s if s[-1:] in ".?!:" else s + ".", place) for s, place in spoken]
         if ordered:
-            spoken = [(f"{_ordinal(n)}, {_lower_first(s)}", place) for n, (s, place) in enumerate(spoken)]
+            spoken = [(f"{_ordinal(n, words)}, {_lower_first(s, words)}", place) for n, (s, place) in enumerate(spoken)]
         head = re.sub(r"[;,]$", ".", lead)
         if head and head[-1] not in ".?!:":
             head += "."
-        pieces = _join_colons([(head, LEAD), *spoken] if head else spoken)
+        pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
         return [(p if p[-1:] in ".?!" else p.rstrip(":") + ".", place) for p, place in pieces]
-    body = _phrase_list([item for item, _ in raw], ordered, say)
+    body = _phrase_list([item for item, _ in raw], ordered, say, words)
     if not lead:
         return [(body[:1].upper() + body[1:] + ".", TOGETHER)]
     if lead[-1] in ".?!":
         return [(lead, LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
-    if lead[-1] in ":,;" or re.search(r"\b(?:including|include|includes|such as|are|is|like)$", lead):
+    if lead[-1] in ":,;" or words.lead_in.search(lead):
         return [(f"{lead} {body}.", TOGETHER)]
     return [(f"{lead}: {body}.", TOGETHER)]
 
 
-def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str]) -> str:
-    """Items that are phrases, said as one running list ("aging, a previous injury, and infection")."""
-    joiner = "and"
+def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], words: ListWords) -> str:
+    """Items that are phrases, said as one running list ("aging, a previous injury, and infection"; "a, b y c")."""
+    joiner = words.and_word
     cleaned: list[str] = []
     introduces = False  # the previous item ended in a colon: it runs on into this one ("such as: BRCA1")
     for item in raw:
-        m = _TRAILING_JOIN.search(item)
+        m = words.trailing_join.search(item)
         if m.group(1):
             joiner = m.group(1)
-        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."))
+        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."), words)
         if introduces:
             cleaned[-1] = f"{cleaned[-1]} {text}"
         else:
             cleaned.append(text)
         introduces = item.rstrip().endswith(":")
     if ordered:
-        cleaned = [f"{_ordinal(n).lower()}, {c}" for n, c in enumerate(cleaned)]
+        cleaned = [f"{_ordinal(n, words).lower()}, {c}" for n, c in enumerate(cleaned)]
     sep = "; " if ordered or any("," in c for c in cleaned) else ", "
+    said = words.join(joiner, cleaned[-1])
     if len(cleaned) == 1:
         return cleaned[0]
     if len(cleaned) == 2 and sep == ", ":
-        return f"{cleaned[0]} {joiner} {cleaned[1]}"
-    return sep.join(cleaned[:-1]) + f"{sep.rstrip()} {joiner} {cleaned[-1]}"
+        return f"{cleaned[0]} {said} {cleaned[1]}"
+    before = sep.rstrip() if words.serial_comma or sep == "; " else ""
+    return sep.join(cleaned[:-1]) + f"{before} {said} {cleaned[-1]}"

@@ -1,4 +1,7 @@
-"""Sentence splitting for written English that knows titles, abbreviations, initials and decimals.
+"""Sentence splitting for written English and Spanish that knows titles, abbreviations, initials and decimals.
+
+Spanish opening marks (¿ ¡ «) never end or start a sentence of their own: a question "¿Qué es ...?" is one
+sentence, and a capital after an opening mark starts one.
 
 A sentence is the unit of synthesis and of transcript cues, so "Dr. King" must never be cut in two.
 """
@@ -10,12 +13,15 @@ import re
 # Abbreviations that are never the last word of a sentence (they introduce what follows).
 _NEVER_FINAL = frozenset(
     "dr drs mr mrs ms mx prof rev fr sr st mt gen sen rep gov capt col lt sgt "
-    "vs v e.g i.e cf approx ca fig figs no nos vol pp p dept univ".split()
+    "vs v e.g i.e cf approx ca fig figs vol pp p dept univ".split()
+) | frozenset(  # Spanish: Dra. Ruiz, Sra. Gómez, p. ej., aprox., EE. UU. (the first half), Tel., Avda.
+    "dra dras dres sra sras sres srta lic lcda licda ing ud uds ej aprox núm pág tel av avda ee".split()
 )
 # Dotted acronyms that usually lead into a name ("U.S. Food and Drug Administration").
 _LEADING_ACRONYMS = frozenset({"u.s", "u.k", "u.n"})
 # Abbreviations that end no sentence when a number follows ("Oct. 2, 2024", "Fig. 3").
-_BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# "No. 5" is "number 5", while "No." before a word ends a sentence ("Does it hurt? No. It does not.").
+_BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
 # Time zones that follow a time ("5 p.m. ET"): the time's "p.m." does not end the sentence before them.
 TIME_ZONES = {"ET": "Eastern Time", "EST": "Eastern Standard Time", "EDT": "Eastern Daylight Time",
               "CT": "Central Time", "CST": "Central Standard Time", "CDT": "Central Daylight Time",
@@ -28,11 +34,11 @@ _GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z](?:[a-z]+\b|\s))")
 
 # Possessive quantifiers and the look-behind make every candidate start at the first mark of a run, so a
 # line of 200,000 dots is scanned once instead of once per dot (the splitter stays linear).
-_CANDIDATE = re.compile(r"((?<![.?!])\.{3}|…|(?<![.?!])[.?!]++)([\"'”’)\]]*+)(\s++)(?=\S)")
+_CANDIDATE = re.compile(r"((?<![.?!])\.{3}|…|(?<![.?!])[.?!]++)([\"'”’»)\]]*+)(\s++)(?=\S)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-_OPENERS = "\"'“‘(["
-_OPENER_RUN = re.compile(r"[\"'“‘(\[]*+")
+_OPENERS = "\"'“‘([¿¡«"
+_OPENER_RUN = re.compile(r"[\"'“‘(\[¿¡«]*+")
 _WORD = re.compile(r"\S+")
 
 
