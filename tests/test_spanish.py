@@ -476,3 +476,9 @@ def test_a_spanish_book_syncs_each_written_sentence_to_its_spoken_one(tmp_path: 
     for sentence in (s for paragraph in written for s in paragraph):  # each one shown where it is spoken
         assert sentence in synced.values(), sentence
     assert len(clips(book)) == len(synced)
+
+
+def test_a_hard_wrapped_spanish_line_is_joined_before_an_accented_word() -> None:
+    text = "Título\n\nTome la pastilla con\nácido fólico cada mañana.\n\nOtra frase aquí.\n"
+    _, items = parse_text(text, debris_filter("x.txt", ()))
+    assert [getattr(item, "text", "") for item in items][0] == "Tome la pastilla con ácido fólico cada mañana."

@@ -74,7 +74,7 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line):
             previous = joined[-1]
             open_bracket = previous.count("(") > previous.count(")")
-            continues = not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-z]", line)
+            continues = not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
             if open_bracket or continues:
                 joined[-1] = f"{previous.rstrip()} {line.strip()}"
                 continue

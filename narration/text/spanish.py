@@ -79,7 +79,8 @@ _MASCULINE_NOUNS = frozenset(
     "esquema esquemas idioma idiomas clima edema edemas diagrama diagramas análisis".split())
 _FEMININE_ENDING = re.compile(r"(?:a|as|ión|iones|dad|dades|tad|tades|tud|tudes|sis|itis|umbre|umbres)$")
 _TUMOUR = re.compile(r"omas?$")  # "carcinoma", "linfomas": masculine, though they end in -a
-_NOUN_AFTER = re.compile(r"((?:\s+(?:a|al|y|e|o|u|de cada|sobre|entre|hasta)\s+[\d.,]+)*)\s+([^\W\d_]+)")
+# a few connectors and numbers at most ("de 1 a 2 tabletas"), so the look-ahead stays bounded on any line
+_NOUN_AFTER = re.compile(r"((?:\s+(?:a|al|y|e|o|u|de cada|sobre|entre|hasta)\s+[\d.,]{1,16}){0,3})\s+([^\W\d_]+)")
 
 
 def _feminine(word: str) -> bool:
