@@ -366,3 +366,36 @@ def test_voices_command_lists_each_language_voice(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert "es_ES-prueba-medium  ([languages.es] voice, the build's voice for es)" in out
     assert "    es_ES (Spanish)" in out and str(voice) in out
+
+
+def test_each_job_is_spoken_by_its_language_engine(tmp_path: Path) -> None:
+    """The same words in two languages are two clips, one from each voice; a listener hears of them once both exist."""
+    from narration.cache.clips import ClipCache, clip_key
+    from narration.speech.synthesize import Job, synthesize_missing
+
+    english, spanish = FakeEngine(version="en"), FakeEngine(version="es")
+    heard: list[str] = []
+
+    class Listener:
+        def starting(self, texts: list[str]) -> None:
+            heard.extend(f"coming {t}" for t in texts)
+
+        def spoken(self, text: str) -> None:
+            heard.append(f"spoken {text}")
+
+    cache = ClipCache(tmp_path)
+    jobs = [Job("Radioterapia.", "en", english), Job("Radioterapia.", "es", spanish), Job("Hola.", "es", spanish)]
+    stats = synthesize_missing(jobs, english, cache, 10.0, listener=Listener())
+    assert (english.calls, spanish.calls, stats.misses) == (["Radioterapia."], ["Radioterapia.", "Hola."], 3)
+    assert [h for h in heard if h.startswith("spoken")] == ["spoken Radioterapia.", "spoken Hola."]  # once, when both exist
+    assert all(cache.get(clip_key("Radioterapia.", e.fingerprint())) is not None for e in (english, spanish))
+
+
+def test_an_output_holding_a_language_voice_is_refused(tmp_path: Path) -> None:
+    from narration.errors import OutputError
+
+    root = tmp_path / "p"
+    root.mkdir()
+    project = make_project(root, TEST_TOML + '[languages.es]\nvoice = "salida/voces/es.onnx"\n')
+    with pytest.raises(OutputError, match="contains the es voice"):
+        build(project.config, project.options(output=root / "salida"), engine=FakeEngine())
