@@ -36,6 +36,7 @@ class Phrases:
     edited_by: str
     greeting: str
     topic_intro: str
+    conjunction: str
     quoted: str
     part_of: str
     whole_notes: str

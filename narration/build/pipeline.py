@@ -169,7 +169,7 @@ def _description(article: Article, planned: script_stage.PlannedSection) -> str:
         if planned.count > 1 else notes.quoted.format(article=article.title)
     title = planned.title.strip()
     heading = f"{where}: {title}" if title != article.title else where
-    opening = opening_words(planned.blocks)
+    opening = opening_words(planned.blocks, notes.conjunction)
     return " ".join(x for x in (heading if heading[-1] in ".?!" else heading + ".", opening) if x)
 
 
