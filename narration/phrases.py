@@ -46,6 +46,12 @@ class Phrases:
     source_note: str
     synthetic_note: str
     feed_title: str
+    about: str
+    contents: str
+    start: str
+    source: str
+    credits: str
+    book_summary: str
 
     def spoken_date(self, day: date) -> str:
         """A date as a sentence says it ("March 1, 2025", "1 de marzo de 2025")."""

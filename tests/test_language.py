@@ -242,6 +242,9 @@ def test_pages_book_and_hold_line_follow_the_language(mixed: Project) -> None:
     assert re.search(r'<h2 id="article-\d" lang="es">Cuidar la piel', index)
     with zipfile.ZipFile(output / "books" / "piel.epub") as book:
         assert "<dc:language>es</dc:language>" in book.read("EPUB/package.opf").decode("utf-8")
+        text, nav = (book.read(f"EPUB/{name}").decode("utf-8") for name in ("chapter.xhtml", "nav.xhtml"))
+    assert '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="es"' in text
+    assert "Acerca de esta grabación" in text and "Revisado por última vez el" in text and "Índice" in nav
     manifest = json.loads((output / "holdline" / "manifest.json").read_text(encoding="utf-8"))
     programs = {e["source"]: e["text"] for e in manifest["files"] if e["source"].startswith("hold-program")}
     assert set(programs) == {"hold-program", "hold-program-es"}
@@ -399,3 +402,9 @@ def test_an_output_holding_a_language_voice_is_refused(tmp_path: Path) -> None:
     project = make_project(root, TEST_TOML + '[languages.es]\nvoice = "salida/voces/es.onnx"\n')
     with pytest.raises(OutputError, match="contains the es voice"):
         build(project.config, project.options(output=root / "salida"), engine=FakeEngine())
+
+
+def test_the_spanish_book_passes_epubcheck(mixed: Project) -> None:
+    from test_epub import epubcheck
+
+    assert epubcheck(mixed.root / "output" / "books" / "piel.epub") == []
