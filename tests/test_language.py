@@ -236,6 +236,7 @@ def test_pages_book_and_hold_line_follow_the_language(mixed: Project) -> None:
     output = mixed.root / "output"
     page = (output / "episodes" / "piel--00-full.html").read_text(encoding="utf-8")
     assert '<html lang="es">' in page
+    assert '<link rel="alternate" type="application/rss+xml" hreflang="es" title="Español" href="../feed-es.xml">' in page
     assert '<html lang="en-us">' in (output / "episodes" / "walking--00-full.html").read_text(encoding="utf-8")
     index = (output / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-us">' in index and 'href="feed-es.xml" hreflang="es" lang="es">Español</a>' in index
