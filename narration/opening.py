@@ -30,7 +30,7 @@ def _ended(text: str) -> str:
     return text if text[-1:] in (".", "?", "!") else text + "."
 
 
-def _with_list(lead: str, items: Sequence[str]) -> list[str]:
+def _with_list(lead: str, items: Sequence[str], conjunction: str) -> list[str]:
     """'causes, including:' + ['Aging', 'Infection'] -> 'causes, including aging and infection.'; a list of
     sentences with no lead-in is read as those sentences."""
     said = [i.strip() for i in items if i.strip(" .;,:")]
@@ -40,17 +40,18 @@ def _with_list(lead: str, items: Sequence[str]) -> list[str]:
         return [] if lead.strip() else [_ended(i) for i in said]  # a lead-in that needs its colon is not used
     said = [_item(i) for i in said]
     sep = "; " if any("," in i for i in said) else ", "
-    body = sep.join(said[:-1]) + (f"{sep}and " if len(said) > 2 else " and ") + said[-1] if len(said) > 1 else said[0]
+    last = f"{sep}{conjunction} " if len(said) > 2 else f" {conjunction} "
+    body = sep.join(said[:-1]) + last + said[-1] if len(said) > 1 else said[0]
     text = " ".join(x for x in (lead.rstrip(":").rstrip(), body) if x) + "."
     return [text[:1].upper() + text[1:]]
 
 
-def _sentences(blocks: Sequence[Block]) -> Iterator[str]:
+def _sentences(blocks: Sequence[Block], conjunction: str) -> Iterator[str]:
     """Written sentences in reading order; a sentence ending in a colon takes the list after it."""
     pending = ""  # a sentence ending in ':' waiting for its list
     for block in blocks:
         if block.kind == "list":
-            said = _with_list(pending, block.items)
+            said = _with_list(pending, block.items, conjunction)
             if pending and not said:
                 return
             yield from said
@@ -69,10 +70,11 @@ def _sentences(blocks: Sequence[Block]) -> Iterator[str]:
                 yield sentence
 
 
-def opening_words(blocks: Sequence[Block], limit: int = LIMIT) -> str:
-    """As many whole opening sentences as fit the limit (at least one, shortened at a word only when alone)."""
+def opening_words(blocks: Sequence[Block], conjunction: str, limit: int = LIMIT) -> str:
+    """As many whole opening sentences as fit the limit (at least one, shortened at a word only when alone); a list
+    read into a sentence ends with `conjunction` (the notes' language's "and")."""
     taken: list[str] = []
-    for sentence in _sentences(blocks):
+    for sentence in _sentences(blocks, conjunction):
         if taken and len(" ".join([*taken, sentence])) > limit:
             break
         taken.append(sentence)

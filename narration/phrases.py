@@ -35,6 +35,7 @@ class Phrases:
     edited_by: str
     greeting: str
     topic_intro: str
+    conjunction: str
     quoted: str
     part_of: str
     whole_notes: str
@@ -44,6 +45,12 @@ class Phrases:
     source_note: str
     synthetic_note: str
     feed_title: str
+    about: str
+    contents: str
+    start: str
+    source: str
+    credits: str
+    book_summary: str
 
     def spoken_date(self, day: date) -> str:
         """A date as a sentence says it ("March 1, 2025", "1 de marzo de 2025")."""

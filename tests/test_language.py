@@ -236,12 +236,16 @@ def test_pages_book_and_hold_line_follow_the_language(mixed: Project) -> None:
     output = mixed.root / "output"
     page = (output / "episodes" / "piel--00-full.html").read_text(encoding="utf-8")
     assert '<html lang="es">' in page
+    assert '<link rel="alternate" type="application/rss+xml" hreflang="es" title="Español" href="../feed-es.xml">' in page
     assert '<html lang="en-us">' in (output / "episodes" / "walking--00-full.html").read_text(encoding="utf-8")
     index = (output / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-us">' in index and 'href="feed-es.xml" hreflang="es" lang="es">Español</a>' in index
     assert re.search(r'<h2 id="article-\d" lang="es">Cuidar la piel', index)
     with zipfile.ZipFile(output / "books" / "piel.epub") as book:
         assert "<dc:language>es</dc:language>" in book.read("EPUB/package.opf").decode("utf-8")
+        text, nav = (book.read(f"EPUB/{name}").decode("utf-8") for name in ("chapter.xhtml", "nav.xhtml"))
+    assert '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="es"' in text
+    assert "Acerca de esta grabación" in text and "Revisado por última vez el" in text and "Índice" in nav
     manifest = json.loads((output / "holdline" / "manifest.json").read_text(encoding="utf-8"))
     programs = {e["source"]: e["text"] for e in manifest["files"] if e["source"].startswith("hold-program")}
     assert set(programs) == {"hold-program", "hold-program-es"}
@@ -366,3 +370,42 @@ def test_voices_command_lists_each_language_voice(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert "es_ES-prueba-medium  ([languages.es] voice, the build's voice for es)" in out
     assert "    es_ES (Spanish)" in out and str(voice) in out
+
+
+def test_each_job_is_spoken_by_its_language_engine(tmp_path: Path) -> None:
+    """The same words in two languages are two clips, one from each voice; a listener hears of them once both exist."""
+    from narration.cache.clips import ClipCache, clip_key
+    from narration.speech.synthesize import Job, synthesize_missing
+
+    english, spanish = FakeEngine(version="en"), FakeEngine(version="es")
+    heard: list[str] = []
+
+    class Listener:
+        def starting(self, texts: list[str]) -> None:
+            heard.extend(f"coming {t}" for t in texts)
+
+        def spoken(self, text: str) -> None:
+            heard.append(f"spoken {text}")
+
+    cache = ClipCache(tmp_path)
+    jobs = [Job("Radioterapia.", "en", english), Job("Radioterapia.", "es", spanish), Job("Hola.", "es", spanish)]
+    stats = synthesize_missing(jobs, english, cache, 10.0, listener=Listener())
+    assert (english.calls, spanish.calls, stats.misses) == (["Radioterapia."], ["Radioterapia.", "Hola."], 3)
+    assert [h for h in heard if h.startswith("spoken")] == ["spoken Radioterapia.", "spoken Hola."]  # once, when both exist
+    assert all(cache.get(clip_key("Radioterapia.", e.fingerprint())) is not None for e in (english, spanish))
+
+
+def test_an_output_holding_a_language_voice_is_refused(tmp_path: Path) -> None:
+    from narration.errors import OutputError
+
+    root = tmp_path / "p"
+    root.mkdir()
+    project = make_project(root, TEST_TOML + '[languages.es]\nvoice = "salida/voces/es.onnx"\n')
+    with pytest.raises(OutputError, match="contains the es voice"):
+        build(project.config, project.options(output=root / "salida"), engine=FakeEngine())
+
+
+def test_the_spanish_book_passes_epubcheck(mixed: Project) -> None:
+    from test_epub import epubcheck
+
+    assert epubcheck(mixed.root / "output" / "books" / "piel.epub") == []

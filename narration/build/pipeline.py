@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from narration import ingest, language
-from narration.language import primary, settings_for
+from narration import ingest
+from narration.language import primary, resolve as resolve_language, settings_for, show_title
 from narration.publish.language_feeds import language_feeds, site_links
 from narration.speech.languages import Engines
 from narration.cache import keys
@@ -91,8 +91,9 @@ def check_output_folder(config: Config, options: BuildOptions) -> None:
     inputs = [(f"the article {p}", p) for p in options.articles if isinstance(p, Path)]
     if config.source.is_file():
         inputs.append((f"the config {config.source}", config.source))
+    voices = [(f"the {tag} voice", settings.voice) for tag, settings in config.languages.items()]
     for what, name in (("the lexicon", config.scripts.lexicon), ("the artwork", config.show.artwork),
-                       ("the hold-line music", config.holdline.music), ("the voice", config.speech.voice)):
+                       ("the hold-line music", config.holdline.music), ("the voice", config.speech.voice), *voices):
         if name:
             inputs.append((what, config.root / Path(name).expanduser()))
     nested = [("the scripts folder", options.scripts_dir), ("the cache", options.cache_dir)]
@@ -111,7 +112,7 @@ def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
                                first_published=date.fromisoformat(settings.first_published) if settings.first_published else None)
         article = ingest.read_article(path, title=settings.title if settings else "", meta=meta,
                                       debris=config.scripts.debris)
-        articles.append(language.resolve(article, settings.language if settings else "", config.show.language))
+        articles.append(resolve_language(article, settings.language if settings else "", config.show.language))
     slugs = [a.slug for a in articles]
     for article in articles:
         if slugs.count(article.slug) > 1:
@@ -167,7 +168,7 @@ def _description(article: Article, planned: script_stage.PlannedSection) -> str:
         if planned.count > 1 else notes.quoted.format(article=article.title)
     title = planned.title.strip()
     heading = f"{where}: {title}" if title != article.title else where
-    opening = opening_words(planned.blocks)
+    opening = opening_words(planned.blocks, notes.conjunction)
     return " ".join(x for x in (heading if heading[-1] in ".?!" else heading + ".", opening) if x)
 
 
@@ -179,7 +180,7 @@ def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: L
     for season, item in enumerate(prepared, start=1):
         first = item.article.meta.first_published or show_first
         spoken_article = spoken_title(item.article.title, lexicon)
-        spoken_show = spoken_title(language.show_title(config, item.article.meta.language), lexicon)
+        spoken_show = spoken_title(show_title(config, item.article.meta.language), lexicon)
         for script, description in zip(item.scripts, item.descriptions):
             plans.append(section_plan(config, item.article, script, season, first, spoken_show, description,
                                       spoken_article))

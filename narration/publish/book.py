@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
-from narration.phrases import phrases_for
+from narration.phrases import Phrases, phrases_for
 from narration.atomic import atomic_path
 from narration.config import ScriptConfig
 from narration.models import Article, Block, Cue, PublishedEpisode, Script
@@ -27,7 +27,6 @@ OVERLAY = "chapter.smil"
 AUDIO = "audio/full.mp3"
 ACTIVE_CLASS = "narration-active"
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed entry timestamps: the same inputs give the same bytes
-ABOUT_TITLE = "About this recording"
 FEATURES = ("synchronizedAudioText", "structuralNavigation", "tableOfContents", "readingOrder")
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
@@ -101,6 +100,7 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
             body_cues[cue.section].append(cue)
 
     lang = html.escape(language or article.meta.language or "en")
+    say = phrases_for(lang)  # the book's own wording, in the article's language
     body = _Body()
     body.lines.append(f"<h1>{_e(article.title)}</h1>")
     intro = [c for c in episode.cues if c.kind == "intro"]
@@ -124,23 +124,24 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
     nav = [(f"section-{s.number}", s.title) for s in sections]
     if scripts.credits in ("omit", "line"):  # credits not read in full are shown in full
         for index, section in enumerate((s for s in article.sections if s.role == "credits"), start=1):
-            nav.append((f"unread-{index}", section.heading or "Credits"))
+            nav.append((f"unread-{index}", section.heading or say.credits))
             body.lines.append(f'<section id="unread-{index}" aria-labelledby="unread-{index}-h">'
-                              f'<h2 id="unread-{index}-h">{_e(section.heading or "Credits")}</h2>')
+                              f'<h2 id="unread-{index}-h">{_e(section.heading or say.credits)}</h2>')
             body.lines += [_plain_block(b) for b in section.blocks]
             body.lines.append("</section>")
-    body.lines.append(f'<section id="about" aria-labelledby="about-h"><h2 id="about-h">{ABOUT_TITLE}</h2>')
+    body.lines.append(f'<section id="about" aria-labelledby="about-h"><h2 id="about-h">{_e(say.about)}</h2>')
     outro = [c for c in episode.cues if c.kind == "outro"]
     if outro:
         body.lines.append("<p>" + " ".join(_span(body, c.text, c) for c in outro) + "</p>")
-    body.lines += _review_lines(article)
+    body.lines += _review_lines(article, say)
     body.lines.append("</section>")
-    nav.append(("about", ABOUT_TITLE))
+    nav.append(("about", say.about))
 
     duration_ms = sum(cue.end_ms - cue.start_ms for _, cue in body.pars)
     files = {
-        "EPUB/package.opf": _package(article, episode, show_title, publisher or show_title, lang, duration_ms),
-        "EPUB/nav.xhtml": _nav(article.title, lang, nav),
+        "EPUB/package.opf": _package(article, episode, show_title, publisher or show_title, lang, duration_ms,
+                                     say.book_summary),
+        "EPUB/nav.xhtml": _nav(article.title, lang, nav, say),
         f"EPUB/{TEXT}": _xhtml(article.title, lang, "\n".join(body.lines)),
         f"EPUB/{OVERLAY}": _smil(body.pars, sections),
         "EPUB/book.css": CSS,
@@ -169,10 +170,9 @@ def _plain_block(block: Block) -> str:
     return f"<{tag}>" + "".join(f"<li>{_e(item)}</li>" for item in block.items) + f"</{tag}>"
 
 
-def _review_lines(article: Article) -> list[str]:
+def _review_lines(article: Article, say: Phrases) -> list[str]:
     """The review information the article carries (reviewer, date, source), shown under the outro."""
     meta = article.meta
-    say = phrases_for(meta.language or "en")  # the book is in the article's language
     lines = []
     if meta.reviewed_by:
         lines.append(f"<p>{_e(say.reviewed_by.format(name=meta.reviewed_by))}.</p>")
@@ -180,7 +180,7 @@ def _review_lines(article: Article) -> list[str]:
         when = f'<time datetime="{meta.last_reviewed.isoformat()}">{_e(say.spoken_date(meta.last_reviewed))}</time>'
         lines.append(f"<p>{_e(say.reviewed_short).format(date=when)}</p>")
     if meta.source_url:
-        lines.append(f'<p>Source: <a href="{_e(meta.source_url)}">{_e(meta.source_url)}</a></p>')
+        lines.append(f'<p>{_e(say.source)}: <a href="{_e(meta.source_url)}">{_e(meta.source_url)}</a></p>')
     return lines
 
 
@@ -210,18 +210,18 @@ def _xhtml(title: str, lang: str, body: str) -> str:
 """
 
 
-def _nav(title: str, lang: str, entries: Sequence[tuple[str, str]]) -> str:
+def _nav(title: str, lang: str, entries: Sequence[tuple[str, str]], say: Phrases) -> str:
     items = "\n".join(f'<li><a href="{TEXT}#{ident}">{_e(label)}</a></li>' for ident, label in entries)
     first = entries[0][0] if entries else ""
-    return _xhtml(f"{title}: contents", lang, f"""<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-h">
-<h1 id="toc-h">Contents</h1>
+    return _xhtml(f"{title}: {say.contents.lower()}", lang, f"""<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-h">
+<h1 id="toc-h">{_e(say.contents)}</h1>
 <ol>
 {items}
 </ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-label="Landmarks">
 <ol>
-<li><a epub:type="bodymatter" href="{TEXT}#{first}">Start of the article</a></li>
+<li><a epub:type="bodymatter" href="{TEXT}#{first}">{_e(say.start)}</a></li>
 </ol>
 </nav>""")
 
@@ -252,7 +252,7 @@ def _smil(pars: Sequence[tuple[str, Cue]], sections: Sequence[Script]) -> str:
 
 
 def _package(article: Article, episode: PublishedEpisode, show_title: str, publisher: str, lang: str,
-             duration_ms: int) -> str:
+             duration_ms: int, summary: str) -> str:
     """The package document: identity, accessibility claims, media overlay durations, manifest and spine."""
     identifier = uuid.uuid5(uuid.UUID(episode.info.guid), "epub")
     modified = episode.info.pub_date[:19] + "Z"  # stable across rebuilds, like the episode's own date
@@ -262,9 +262,7 @@ def _package(article: Article, episode: PublishedEpisode, show_title: str, publi
             ("schema:accessModeSufficient", "textual,auditory"),
             *(("schema:accessibilityFeature", f) for f in FEATURES),
             ("schema:accessibilityHazard", "none"),
-            ("schema:accessibilitySummary",
-             "The full text of the article with a synthetic-voice narration of every sentence; the text is "
-             "highlighted as it is read. Headings mark each section, and the table of contents lists them."),
+            ("schema:accessibilitySummary", summary),
             ("dcterms:conformsTo", CONFORMS_TO), ("a11y:certifiedBy", publisher)]
     lines = [
         f'<dc:identifier id="uid">urn:uuid:{identifier}</dc:identifier>',

@@ -249,7 +249,9 @@ class _Site:
             f'<link rel="stylesheet" href="{assets}/player.css">\n'
             f'<link rel="alternate" type="application/rss+xml" title="{e(self.show.title)}"'
             f' href="{href(self.show.feed, page_dir)}">\n'
-            f'<script src="{assets}/display.js"></script>\n{head}</head>\n'
+            + "".join(f'<link rel="alternate" type="application/rss+xml" hreflang="{e(tag)}" title="{e(name)}"'
+                      f' href="{href(path, page_dir)}">\n' for tag, name, path, _ in self.show.other_feeds)
+            + f'<script src="{assets}/display.js"></script>\n{head}</head>\n'
             f"<body>\n{body}</body>\n</html>\n"
         )
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import threading
-import re
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -52,8 +51,14 @@ def topic_sentence(config: Config, spoken_title: str, language: str = "") -> str
     """What the caller is about to hear (the language's topic_intro phrase about the article): the title's
     capitalized words in lower case, as inside a sentence (acronyms and other capitals kept)."""
     intro = phrases(config, language).topic_intro
-    words = [w.lower() if re.fullmatch(r"[A-Z][a-z]+[,;:]?", w) else w for w in spoken_title.split()]
+    words = [w.lower() if _capitalized(w) else w for w in spoken_title.split()]
     return intro.replace("{topic}", " ".join(words)) if intro else ""
+
+
+def _capitalized(word: str) -> bool:
+    """A capitalized word of any alphabet ("Calcifications", "Ácido"), not an acronym ("BRCA", "VIH")."""
+    letters = word.rstrip(",;:")
+    return len(letters) > 1 and letters.isalpha() and letters[0].isupper() and letters[1:].islower()
 
 
 def program_name(config: Config, language: str) -> str:
