@@ -148,6 +148,18 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
     return prepared, report
 
 
+def audit_numbers(config: Config, prepared: Sequence[ArticleScripts]) -> None:
+    """Stop before anything is synthesized when a script drops or changes a number of its article ([check] numbers)."""
+    if config.check.numbers == "off":
+        return
+    from narration.check.numbers import enforce
+    from narration.review import number_issues
+
+    lexicon, link_phrase = project_lexicon(config), config.scripts.url_phrase or None
+    enforce(config.check.numbers, [found for item in prepared
+                                   for found in number_issues(item.scripts, item.planned, lexicon, link_phrase)])
+
+
 def _description(article: Article, planned: script_stage.PlannedSection) -> str:
     """Episode notes: which part of which article, and its opening sentences as written."""
     where = f"Part {planned.number} of {planned.count} of “{article.title}”" if planned.count > 1 else f"“{article.title}”"
@@ -274,6 +286,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     started = time.time()
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
+        audit_numbers(config, prepared)
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])

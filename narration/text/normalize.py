@@ -670,3 +670,10 @@ def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
     if lead[-1] in ":,;" or re.search(r"\b(?:including|include|includes|such as|are|is|like)$", lead):
         return f"{lead} {body}."
     return f"{lead}: {body}."
+
+
+def unit_words() -> frozenset[str]:
+    """The words a unit is said as after a number ("milligrams", "millimeters"), lower-case: the numbers audit
+    reads a unit as part of its number."""
+    return frozenset(word.lower() for forms in _UNITS.values() for form in forms for word in form.split()
+                     if word != "of")
