@@ -193,6 +193,7 @@ def summary(report: "BuildReport") -> list[str]:
             ("transcripts", out / layout.TRANSCRIPTS), ("hold line", out / layout.HOLDLINE)]
     width = max(len(what) for what, _ in made)
     lines += [f"  {what:<{width}}  {path}" for what, path in made if path.exists()]
+    lines += [f"  reading level, {line}" for line in report.reading]
     command = "narration" if _program() == "narration" else "python build_audio.py"
     lines.append(f"Next: {command} serve {out}   (then open http://127.0.0.1:8000/)")
     return lines

@@ -99,3 +99,22 @@ def test_scripts_review_gives_each_section_its_grades_and_flags_hard_sentences(
     assert [line.split(": hard to read")[0] for line in out if ": hard to read: " in line] == [f"{script}:{hard_at}"]
     review = (project.root / "scripts" / "page" / "REVIEW.md").read_text(encoding="utf-8")
     assert level[0] in review and f"{script}:{hard_at}: hard to read: grade " in review
+
+
+def test_build_summary_gives_each_article_its_reading_level_scored_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import FakeEngine
+    import narration.build.reading as reading
+
+    monkeypatch.setattr("narration.build.pipeline.make_engine", lambda settings: FakeEngine())
+    project = make_project(tmp_path / "project")
+    page = project.root / "page.md"
+    page.write_text(f"# Results\n\n{PLAIN} {HARD} {PLAIN}\n\n## Next\n\n{PLAIN}\n", encoding="utf-8")
+    args = [str(page), "--scripts", str(project.root / "scripts"), "--config", str(project.root / "narration.toml"),
+            "--output", str(project.root / "output"), "--cache", str(project.root / "cache"), "-q", "--no-holdline"]
+    assert main(args) == 0
+    first = [line for line in capsys.readouterr().out.splitlines() if "reading level" in line]
+    assert first == [f"  reading level, Results: {scores([PLAIN, HARD, PLAIN, PLAIN])}; 1 of 4 sentences above grade 8"]
+    monkeypatch.setattr(reading, "level", lambda *a: pytest.fail("scored again"))  # unchanged scripts: from the cache
+    assert main(args) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "reading level" in line] == first

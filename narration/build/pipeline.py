@@ -21,6 +21,7 @@ from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.audio.mix import prepare_clip, render
 from narration.build.concurrency import Beside
 from narration.build.mixahead import MakeSegment, MixAhead
+from narration.build.reading import reading_lines
 from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
 from narration.text.normalize import normalize
 from narration.publish import feed as feed_stage
@@ -65,6 +66,7 @@ class BuildReport:
     rules: Report = field(default_factory=Report)
     episodes_rendered: int = 0
     hold_stats: SynthesisStats = field(default_factory=SynthesisStats)
+    reading: list[str] = field(default_factory=list)  # each article's reading level, one line each
 
 
 @dataclass(frozen=True)
@@ -284,9 +286,11 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     beside the episodes; everything is written to a staging folder that replaces output/ at the end."""
     check_output_folder(config, options)
     started = time.time()
-    with build_lock(options.output):
+    with build_lock(options.output), Beside() as aside:
         prepared, report = prepare_scripts(config, options)
         audit_numbers(config, prepared)
+        reading = aside.submit(reading_lines, [(i.article.title, i.scripts) for i in prepared], config.check.max_grade,
+                               options.cache_dir)  # scored beside the synthesis (loading the dictionary takes a while)
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])
@@ -312,6 +316,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             if progress and len(encoded) < len(to_mix):
                 progress("mixing the episodes", 0, 1)
             encoded.update(ahead.finish())
+        report.reading = reading.result()
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
         with StagedOutput(options.output, keep) as stage, Beside() as beside:

@@ -85,3 +85,20 @@ def hard_sentences(sentences: Sequence[str], max_grade: float) -> list[tuple[int
     """(index, grade) of each sentence whose Flesch-Kincaid grade is above max_grade."""
     graded = ((index, sentence_grade(sentence)) for index, sentence in enumerate(sentences))
     return [(index, grade) for index, grade in graded if grade > max_grade]
+
+
+@dataclass(frozen=True)
+class Level:
+    """A passage's grades and how many of its sentences are above the flagged grade: the build summary's line."""
+
+    scores: Scores
+    above: int
+    max_grade: float
+
+    def __str__(self) -> str:
+        return f"{self.scores}; {self.above} of {self.scores.sentences} sentences above grade {self.max_grade:g}"
+
+
+def level(sentences: Sequence[str], max_grade: float) -> Level:
+    """The grades of a passage and the count of its sentences above max_grade."""
+    return Level(scores(sentences), len(hard_sentences(sentences, max_grade)), max_grade)
