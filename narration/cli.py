@@ -114,6 +114,10 @@ def parser_for(command: str) -> argparse.ArgumentParser:
     if command in ("serve", "check"):
         parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), metavar="DIR",
                             help="built folder (default: output/)")
+    if command == "check":
+        parser.add_argument("--article", action="append", dest="articles", default=[], type=_article, metavar="ARTICLE",
+                            help="an article the folder was built from, for the numbers audit (repeatable; "
+                                 "default: the built-in sample when the folder holds it)")
     if command == "cache":
         parser.add_argument("--prune", action="store_true",
                             help="remove what no current build uses (run after building every output that shares it)")
@@ -239,6 +243,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from narration.check import check_folder
+    from narration.check.numbers import audit_folder
     from narration.build.staging import reading
 
     config = _config(args)
@@ -246,6 +251,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked: list[str] = []
     with reading(args.directory):
         problems = check_folder(args.directory, config, checked)
+        problems += audit_folder(args.directory, config, args.articles, checked)
     if args.verbose:
         print("Checked:")
         for line in checked:

@@ -188,3 +188,34 @@ def test_numbers_warn_builds_anyway(tmp_path: Path, caplog, fake_voice: FakeEngi
     _edit(script, "5 milligrams", "50 milligrams")
     assert main(_build_args(project, page)) == 0
     assert any("number changed" in r.getMessage() for r in caplog.records)
+
+
+def test_check_audits_the_published_transcripts_against_the_article(
+        tmp_path: Path, capsys, fake_voice: FakeEngine) -> None:  # type: ignore[no-untyped-def]
+    from conftest import TEST_TOML
+    project, page = _project_with_doses(tmp_path)
+    (project.root / "warn.toml").write_text(TEST_TOML + '[check]\nnumbers = "warn"\n', encoding="utf-8")
+    check = ["check", str(project.root / "output"), "--article", str(page), "--config", str(project.root / "narration.toml")]
+    assert main(_build_args(project, page)) == 0
+    capsys.readouterr()
+    main(check)
+    assert " number " not in capsys.readouterr().out
+    [script] = (project.root / "scripts" / "doses").glob("01-*.txt")
+    _edit(script, "6 2 3 7", "6 2 3 8")  # published anyway under "warn": check must catch it in the episode
+    warned = _build_args(project, page)
+    warned[warned.index("--config") + 1] = str(project.root / "warn.toml")
+    assert main(warned) == 0
+    capsys.readouterr()
+    assert main(check) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if ": number " in line]
+    [transcript] = (project.root / "output" / "transcripts").glob("doses--01-*.json")
+    assert len(lines) == 1 and lines[0].startswith(f"{transcript}: segment ")
+    assert "number changed" in lines[0] and "6 2 3 7" in lines[0] and "6 2 3 8" in lines[0]
+
+
+def test_check_without_the_articles_says_the_numbers_were_not_audited(
+        tmp_path: Path, capsys, fake_voice: FakeEngine) -> None:  # type: ignore[no-untyped-def]
+    project, page = _project_with_doses(tmp_path)
+    assert main(_build_args(project, page)) == 0
+    main(["check", "-v", str(project.root / "output"), "--config", str(project.root / "narration.toml")])
+    assert "numbers: not audited" in capsys.readouterr().out

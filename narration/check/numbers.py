@@ -10,6 +10,7 @@ changed, one the narration adds is listed for review. A number moved to another 
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Sequence
@@ -17,12 +18,19 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import cache
+from pathlib import Path
 
 from num2words import num2words
 
+from narration.check.base import Problem
 from narration.errors import InputError
-from narration.models import Block
-from narration.scripts import spoken_paragraphs
+from narration.config import Config
+from narration.grouping import WORDS_PER_MINUTE
+from narration.ingest import article_stem, slugify
+from narration.models import Article, Block
+from narration.plan import episode_slug
+from narration.publish import layout
+from narration.scripts import PlannedSection, sections_of, spoken_paragraphs
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize import unit_words
 
@@ -211,3 +219,57 @@ def enforce(mode: str, issues: Sequence[tuple[str, Issue]]) -> None:
             raise InputError(path, f"line {issue.line}: number {issue.kind}: {issue.detail()}; fix the script, "
                                    'or set [check] numbers = "warn" to build anyway')
         log.warning("%s:%d: number %s: %s", path, issue.line, issue.kind, issue.detail())
+
+
+# ------------------------------------------------------------------ a built folder (check)
+
+def transcript_sentences(path: Path) -> list[tuple[int, str]]:
+    """(segment number, text) of a published JSON transcript: what the episode says, intro and outro included."""
+    segments = json.loads(path.read_text(encoding="utf-8"))["segments"]
+    return [(number, str(segment["body"])) for number, segment in enumerate(segments, start=1)]
+
+
+def output_problems(root: Path, article: Article, planned: Sequence[PlannedSection], lexicon: Lexicon,
+                    link_phrase: str | None = None) -> list[Problem]:
+    """Each number of the article's sections that their published episodes do not say the same (by transcript
+    segment), and each section whose episode has no readable transcript."""
+    problems: list[Problem] = []
+    for section in planned:
+        relative = layout.transcript(episode_slug(article.slug, section.slug), "json")
+        try:
+            said = transcript_sentences(root / relative)
+        except (OSError, ValueError, KeyError, TypeError):
+            problems.append(Problem(relative, f"no readable transcript for section {section.number} of "
+                                              f"{article.source} ({section.title}): built from another version?"))
+            continue
+        issues = audit(article_sentences(section.blocks, lexicon, link_phrase), said)
+        problems += [Problem(relative, f"segment {i.line}: number {i.kind}: {i.detail('the episode')}")
+                     for i in issues if i.fails]
+    return problems
+
+
+def audit_folder(directory: Path, config: Config, articles: Sequence[Path | str], checked: list[str]) -> list[str]:
+    """`check`'s numbers audit of a built folder: its episodes' transcripts against the articles they were built
+    from (the given ones; by default the built-in sample when the folder holds its episodes). Lines like the other
+    checks' under [check] numbers = "fail"; warnings under "warn"."""
+    from narration.build.pipeline import SAMPLE, project_lexicon, read_articles
+
+    if config.check.numbers == "off":
+        return []
+    if not articles:
+        sample = slugify(article_stem(SAMPLE))
+        if not any((directory / layout.TRANSCRIPTS).glob(f"{sample}--*.json")):
+            checked.append("numbers: not audited; name the articles the folder was built from with --article")
+            return []
+        articles = (SAMPLE,)
+    lexicon, link_phrase = project_lexicon(config), config.scripts.url_phrase or None
+    lines = []
+    for article in read_articles(config, articles):
+        planned = sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
+        lines += [f"{directory / p.path}: {p.message}" for p in output_problems(directory, article, planned, lexicon, link_phrase)]
+        checked.append(f"numbers: every number of {article.source} said the same in its episodes' transcripts")
+    if config.check.numbers == "warn":
+        for line in lines:
+            log.warning("%s", line)
+        return []
+    return lines
