@@ -91,6 +91,7 @@ def doses(tmp_path: Path):  # type: ignore[no-untyped-def]
     ("6 to 12 years", "6 to 12 months", "changed"),
     ("2 point 5", "2 point 0", "changed"),
     ("March 15, 2026", "March 16, 2026", "changed"),
+    ("March 15, 2026", "May 15, 2026", "changed"),
     ("5 P.M", "6 P.M", "changed"),
     ("9 A.M", "9 P.M", "changed"),
 ])

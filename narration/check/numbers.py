@@ -42,6 +42,7 @@ _NUMBER_WORDS = frozenset(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
     "billion trillion half halves thirds quarter quarters".split())
 _AFTER_NUMBER = frozenset({"oh", "point"})  # "9 oh 5", "2 point 5": part of the number only inside one
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _JOINERS = frozenset({"to", "or", "and", "of", "in", "by", "out", "over"})  # "5 to 10", "1 in 10": one phrase shown
 
 
@@ -106,7 +107,7 @@ def numbers(sentence: str, line: int) -> list[Number]:
     """The numbers of one sentence in order, each with its unit; a lone word "one" (a pronoun far more often than
     a count) is not a number."""
     words = [(m, m.group().lower()) for m in _WORD.finditer(sentence)]
-    kinds: list[str] = []  # "n" number, "u" unit, "" other
+    kinds: list[str] = []  # "n" number, "u" unit, "m" month before its day, "" other
     for index, (match, word) in enumerate(words):
         previous = kinds[-1] if kinds else ""
         if _is_number(word):
@@ -120,6 +121,8 @@ def numbers(sentence: str, line: int) -> list[Number]:
     for index, (match, word) in enumerate(words):
         if word == "one" and kinds[index] == "n" and not _neighbour(words, kinds, index):
             kinds[index] = ""
+        if word in _MONTHS and index + 1 < len(words) and _is_number(words[index + 1][1]):
+            kinds[index] = "m"  # a date's month: "March 15" changed to "May 15" is another date
     found = []
     for start, end in _phrases(words, kinds):
         said: list[str] = []
@@ -149,7 +152,7 @@ def _phrases(words: list[tuple[re.Match[str], str]], kinds: list[str]) -> list[t
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(kinds):
-        if kinds[index] != "n":
+        if kinds[index] not in ("n", "m"):
             index += 1
             continue
         end = index + 1
