@@ -229,3 +229,29 @@ def test_a_build_audits_only_the_scripts_an_editor_changed(
     project, page = _project_with_doses(tmp_path)
     monkeypatch.setattr("narration.review.number_issues", lambda *a: pytest.fail("audited an unedited script"))
     assert main(_build_args(project, page)) == 0
+
+
+def test_the_check_section_has_its_defaults_and_refuses_bad_values(tmp_path: Path) -> None:
+    from narration.config import load_config
+    from narration.errors import ConfigError
+
+    toml = tmp_path / "narration.toml"
+    toml.write_text("", encoding="utf-8")
+    check = load_config(toml).check
+    assert (check.numbers, check.recognizer, check.max_grade) == ("fail", "warn", 8.0)
+    toml.write_text('[check]\nnumbers = "never"\nrecognizer = "loud"\nmax_grade = 0\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(toml)
+    assert [p.split(":")[0] for p in caught.value.problems] == ["check.numbers", "check.recognizer", "check.max_grade"]
+
+
+def test_numbers_off_lists_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from conftest import TEST_TOML
+    project, page = _project_with_doses(tmp_path, TEST_TOML + '[check]\nnumbers = "off"\n')
+    args = ["scripts", str(page), "--scripts", str(project.root / "scripts"), "--config", str(project.root / "narration.toml")]
+    assert main(args) == 0
+    [script] = (project.root / "scripts" / "doses").glob("01-*.txt")
+    _edit(script, "5 milligrams", "50 milligrams")
+    capsys.readouterr()
+    assert main(args) == 0
+    assert ": number " not in capsys.readouterr().out
