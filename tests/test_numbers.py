@@ -255,3 +255,10 @@ def test_numbers_off_lists_nothing(tmp_path: Path, capsys) -> None:  # type: ign
     capsys.readouterr()
     assert main(args) == 0
     assert ": number " not in capsys.readouterr().out
+
+
+def test_a_lone_one_counts_when_changed_not_when_reworded() -> None:
+    article = ["Take one tablet at night.", "No one knows why it happens."]
+    assert audit(article, [(5, "Take one tablet at night."), (6, "Nobody knows why it happens.")]) == []
+    [issue] = audit(article, [(5, "Take two tablets at night."), (6, "No one knows why it happens.")])
+    assert (issue.line, issue.kind, issue.expected, issue.found) == (5, "changed", "one", "two")

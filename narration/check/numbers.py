@@ -42,6 +42,9 @@ _NUMBER_WORDS = frozenset(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
     "billion trillion half halves thirds quarter quarters".split())
 _AFTER_NUMBER = frozenset({"oh", "point"})  # "9 oh 5", "2 point 5": part of the number only inside one
+# "one" is a pronoun, not a count, after these words ("no one", "the one") or before these ("one of", "one can")
+_ONE_AFTER = frozenset("no any every each the this that which someone loved".split())
+_ONE_BEFORE = frozenset("of another who that can could should may might must will would is was".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _JOINERS = frozenset({"to", "or", "and", "of", "in", "by", "out", "over"})  # "5 to 10", "1 in 10": one phrase shown
 
@@ -104,8 +107,8 @@ def _said(written: str) -> list[str]:
 
 
 def numbers(sentence: str, line: int) -> list[Number]:
-    """The numbers of one sentence in order, each with its unit; a lone word "one" (a pronoun far more often than
-    a count) is not a number."""
+    """The numbers of one sentence in order, each with its unit (a date with its month); "one" as a pronoun is
+    not a number."""
     words = [(m, m.group().lower()) for m in _WORD.finditer(sentence)]
     kinds: list[str] = []  # "n" number, "u" unit, "m" month before its day, "" other
     for index, (match, word) in enumerate(words):
@@ -119,7 +122,7 @@ def numbers(sentence: str, line: int) -> list[Number]:
         else:
             kinds.append("")
     for index, (match, word) in enumerate(words):
-        if word == "one" and kinds[index] == "n" and not _neighbour(words, kinds, index):
+        if word == "one" and kinds[index] == "n" and _pronoun(words, kinds, index):
             kinds[index] = ""
         if word in _MONTHS and index + 1 < len(words) and _is_number(words[index + 1][1]):
             kinds[index] = "m"  # a date's month: "March 15" changed to "May 15" is another date
@@ -140,11 +143,13 @@ def _is_number(word: str) -> bool:
     return word[0].isdigit() or word in _NUMBER_WORDS
 
 
-def _neighbour(words: list[tuple[re.Match[str], str]], kinds: list[str], index: int) -> bool:
-    """Whether a number word is part of a longer number or phrase ("one hundred", "1 in 10", "one tablet" is not)."""
-    after = kinds[index + 1:index + 3] + ["", ""]
-    joined = index + 2 < len(words) and words[index + 1][1] in _JOINERS and after[1] == "n"
-    return (index > 0 and kinds[index - 1] != "") or after[0] != "" or joined
+def _pronoun(words: list[tuple[re.Match[str], str]], kinds: list[str], index: int) -> bool:
+    """Whether a lone "one" is a pronoun ("no one knows", "one of the causes"), not a count ("one tablet")."""
+    if (index > 0 and kinds[index - 1]) or (index + 1 < len(kinds) and kinds[index + 1]):
+        return False  # part of a longer number: "one hundred", "twenty-one"
+    before = words[index - 1][1] if index > 0 else ""
+    after = words[index + 1][1] if index + 1 < len(words) else ""
+    return before in _ONE_AFTER or after in _ONE_BEFORE
 
 
 def _phrases(words: list[tuple[re.Match[str], str]], kinds: list[str]) -> list[tuple[int, int]]:
@@ -195,8 +200,8 @@ def audit(expected: Sequence[str], found: Sequence[tuple[int, str]], first_line:
         moved = next((n for n in added if n.words == number.words), None)
         if moved is not None:  # said in another place: still said
             added.remove(moved)
-            continue
-        issues.append(Issue("missing", line, number.phrase, "", number.sentence))
+        else:
+            issues.append(Issue("missing", line, number.phrase, "", number.sentence))
     issues += [Issue("added", n.line, "", n.phrase, n.sentence) for n in added]
     return sorted(issues, key=lambda issue: issue.line)
 
