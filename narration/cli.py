@@ -114,6 +114,10 @@ def parser_for(command: str) -> argparse.ArgumentParser:
     if command in ("serve", "check"):
         parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), metavar="DIR",
                             help="built folder (default: output/)")
+    if command == "check":
+        parser.add_argument("--article", action="append", dest="articles", default=[], type=_article, metavar="ARTICLE",
+                            help="an article the folder was built from, for the numbers audit (repeatable; "
+                                 "default: the built-in sample when the folder holds it)")
     if command == "cache":
         parser.add_argument("--prune", action="store_true",
                             help="remove what no current build uses (run after building every output that shares it)")
@@ -193,6 +197,7 @@ def summary(report: "BuildReport") -> list[str]:
             ("transcripts", out / layout.TRANSCRIPTS), ("hold line", out / layout.HOLDLINE)]
     width = max(len(what) for what, _ in made)
     lines += [f"  {what:<{width}}  {path}" for what, path in made if path.exists()]
+    lines += [f"  reading level, {line}" for line in report.reading]
     command = "narration" if _program() == "narration" else "python build_audio.py"
     lines.append(f"Next: {command} serve {out}   (then open http://127.0.0.1:8000/)")
     return lines
@@ -218,7 +223,8 @@ def cmd_scripts(args: argparse.Namespace) -> int:
         print(f"kept your edit of {path}")
     lexicon = project_lexicon(config)
     for item in prepared:
-        findings = review_article(item.article, item.scripts, lexicon)
+        findings = review_article(item.article, item.scripts, lexicon, planned=item.planned, check=config.check,
+                                  link_phrase=config.scripts.url_phrase or None)
         for finding in findings:
             print(finding)
         review = write_review(args.scripts / item.article.slug, item.article, item.scripts, findings)
@@ -237,6 +243,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from narration.check import check_folder
+    from narration.check.numbers import audit_folder
     from narration.build.staging import reading
 
     config = _config(args)
@@ -244,6 +251,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked: list[str] = []
     with reading(args.directory):
         problems = check_folder(args.directory, config, checked)
+        problems += audit_folder(args.directory, config, args.articles, checked)
     if args.verbose:
         print("Checked:")
         for line in checked:

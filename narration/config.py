@@ -92,6 +92,15 @@ class ScriptConfig:
 
 
 @dataclass(frozen=True)
+class CheckConfig:
+    """Which findings of the checks stop a build ("fail"), are only listed ("warn") or are not looked for ("off")."""
+
+    numbers: Literal["fail", "warn", "off"] = "fail"  # a number of the article missing or changed in a script
+    recognizer: Literal["warn", "fail", "off"] = "warn"  # what the speech recognizer heard (check --listen)
+    max_grade: float = bounded(8.0, 1, 20, "patient education aims at grade 6 to 8")  # sentences above are flagged
+
+
+@dataclass(frozen=True)
 class ArticleConfig:
     """Per-article metadata that the article file itself may lack."""
 
@@ -112,6 +121,7 @@ class Config:
     audio: AudioConfig = field(default_factory=AudioConfig)
     scripts: ScriptConfig = field(default_factory=ScriptConfig)
     holdline: HoldlineSettings = field(default_factory=HoldlineSettings)
+    check: CheckConfig = field(default_factory=CheckConfig)
     articles: dict[str, ArticleConfig] = field(default_factory=dict)
     languages: dict[str, LanguageConfig] = field(default_factory=dict)  # [languages.<tag>]: voice, tld, feed title
     root: Path = Path(".")
@@ -253,5 +263,5 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
     return config
 
 
-__all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings",
+__all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings", "CheckConfig",
            "ArticleConfig", "LanguageConfig", "load_config", "CONFIG_NAME"]

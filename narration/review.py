@@ -17,12 +17,16 @@ from importlib import resources
 from pathlib import Path
 
 from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
+from narration.check.numbers import Issue, article_sentences, audit
+from narration.config import CheckConfig
 from narration.models import Article, Dropped, Script
-from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, read_script
+from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, PlannedSection, read_script
+from narration.text import readability
 from narration.text.lexicon import Lexicon
 from narration.text.sentences import split_sentences
 
 REVIEW_FILE = "REVIEW.md"  # beside the scripts; not a script (script files are NN-name.txt)
+LEVEL = "reading level"  # a section's grades: information, not an item to review
 ORDINARY_PUNCTUATION = frozenset(".,;:?!'\"-()¿¡")  # a Spanish question or exclamation opens with its mark
 _TOKEN = re.compile(r"\S+")
 _EDGE = ".,;:?!\"()'"
@@ -255,6 +259,37 @@ def _once(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+# ------------------------------------------------------------------ numbers and reading level
+
+def number_issues(scripts: Sequence[Script], planned: Sequence[PlannedSection], lexicon: Lexicon,
+                  link_phrase: str | None = None) -> list[tuple[str, Issue]]:
+    """(script path, issue) for each number of an article section that its script does not say the same."""
+    found = []
+    for script, section in zip(scripts, planned):
+        text = read_script(script.path) if script.path else None
+        if text is None:
+            continue
+        title, sentences = spoken_lines(text)
+        issues = audit(article_sentences(section.blocks, lexicon, link_phrase), sentences, (title or (1, ""))[0])
+        found += [(str(script.path), issue) for issue in issues]
+    return found
+
+
+def reading_findings(path: str, text: str, max_grade: float) -> list[Finding]:
+    """The section's grades at its title line, and each sentence above max_grade (sub-headings aside)."""
+    title, sentences = spoken_lines(text)
+    headings = {n for n, raw in enumerate(text.splitlines(), start=1) if HEADING.match(raw.strip())}
+    body = [(n, sentence) for n, sentence in sentences if n not in headings]
+    if not body:
+        return []
+    said = [sentence for _, sentence in body]
+    hard = readability.hard_sentences(said, max_grade)
+    level = readability.Level(readability.scores(said), len(hard), max_grade)
+    return [Finding(path, (title or (1, ""))[0], LEVEL, str(level)),
+            *(Finding(path, body[i][0], "hard to read", f"grade {grade:.1f}: {_excerpt(body[i][1], 70)}")
+              for i, grade in hard)]
+
+
 # ------------------------------------------------------------------ debris
 
 def _plain(line: str) -> str:
@@ -290,9 +325,11 @@ def _locate(lines: Sequence[str], text: str, start: int) -> int:
 
 # ------------------------------------------------------------------ an article
 
-def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon,
-                   rules: Rules | None = None) -> list[Finding]:
-    """The article's debris, then each script's findings, grouped by file in reading order."""
+def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon, rules: Rules | None = None,
+                   planned: Sequence[PlannedSection] = (), check: CheckConfig = CheckConfig(),
+                   link_phrase: str | None = None) -> list[Finding]:
+    """The article's debris, then each script's findings (with its numbers checked against the article's
+    `planned` sections and its reading level), grouped by file in reading order."""
     rules = rules or default_rules()
     headings = frozenset(heading_key(block.text) for section in article.sections for block in section.blocks
                          if block.kind == "subheading") | {heading_key(s.heading) for s in article.sections}
@@ -302,18 +339,24 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     if isinstance(article.source, Path):
         lines = article.source.read_text(encoding="utf-8", errors="replace").splitlines()
     findings = sorted(debris_findings(source, lines, article.dropped), key=lambda f: f.line)
+    numbers: dict[str, list[Finding]] = {}
+    if check.numbers != "off":
+        for path, issue in number_issues(scripts, planned, lexicon, link_phrase):
+            numbers.setdefault(path, []).append(Finding(path, issue.line, f"number {issue.kind}", issue.detail()))
     for script in scripts:
         text = read_script(script.path) if script.path else None
         if text is not None:
-            findings += script_findings(str(script.path), text, context)
+            path = str(script.path)
+            own = script_findings(path, text, context) + numbers.get(path, []) + reading_findings(path, text, check.max_grade)
+            findings += sorted(own, key=lambda f: f.line)
     return _once(findings)
 
 
 def summary(article: Article, scripts: Sequence[Script], findings: Sequence[Finding]) -> str:
     """One line: how much there is to review, and where the review file is."""
-    in_scripts = [f for f in findings if f.kind != "dropped"]
+    in_scripts = [f for f in findings if f.kind not in ("dropped", LEVEL)]
     files = len({f.path for f in in_scripts})
-    dropped = len(findings) - len(in_scripts)
+    dropped = sum(f.kind == "dropped" for f in findings)
     line = (f"{article.title}: {len(in_scripts)} {'item' if len(in_scripts) == 1 else 'items'} to review in "
             f"{files} of {len(scripts)} scripts")
     if dropped:

@@ -25,6 +25,7 @@ from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.audio.mix import prepare_clip, render
 from narration.build.concurrency import Beside
 from narration.build.mixahead import MakeSegment, MixAhead
+from narration.build.reading import reading_lines
 from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
 from narration.text.languages import normalizer_for
 from narration.publish import feed as feed_stage
@@ -70,6 +71,7 @@ class BuildReport:
     rules: Report = field(default_factory=Report)
     episodes_rendered: int = 0
     hold_stats: SynthesisStats = field(default_factory=SynthesisStats)
+    reading: list[str] = field(default_factory=list)  # each article's reading level, one line each
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,21 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
         descriptions = tuple(_description(article, p) for p in planned)
         prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions))
     return prepared, report
+
+
+def audit_numbers(config: Config, prepared: Sequence[ArticleScripts], edited: Sequence[Path]) -> None:
+    """Stop before anything is synthesized when an edited script drops or changes a number of its article ([check]
+    numbers); a generated script says the article's numbers by construction (tests/test_numbers.py)."""
+    pairs = [(script, section) for item in prepared for script, section in zip(item.scripts, item.planned)
+             if script.path in edited]
+    if config.check.numbers == "off" or not pairs:
+        return
+    from narration.check.numbers import enforce  # imports the checks (scipy): only when a script was edited
+    from narration.review import number_issues
+
+    scripts, planned = zip(*pairs)
+    link_phrase = config.scripts.url_phrase or None
+    enforce(config.check.numbers, number_issues(scripts, planned, project_lexicon(config), link_phrase))
 
 
 def _description(article: Article, planned: script_stage.PlannedSection) -> str:
@@ -288,8 +305,11 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     beside the episodes; everything is written to a staging folder that replaces output/ at the end."""
     check_output_folder(config, options)
     started = time.time()
-    with build_lock(options.output):
+    with build_lock(options.output), Beside() as aside:
         prepared, report = prepare_scripts(config, options)
+        audit_numbers(config, prepared, report.kept_edits)
+        reading = aside.submit(reading_lines, [(i.article.title, i.scripts) for i in prepared], config.check.max_grade,
+                               options.cache_dir)  # scored beside the synthesis (loading the dictionary takes a while)
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])
@@ -319,6 +339,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             if progress and len(encoded) < len(to_mix):
                 progress("mixing the episodes", 0, 1)
             encoded.update(ahead.finish())
+        report.reading = reading.result()
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
         with StagedOutput(options.output, keep) as stage, Beside() as beside:

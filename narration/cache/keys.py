@@ -12,6 +12,7 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 | cover (covers/)                 | show title and author                                                   |
 | hold-pace clip (holdpace/)      | the clip's key and the hold-line tempo                                  |
 | hold-line entry (holdline/)     | hold-line settings, music bed's bytes, and its sentences' clip keys     |
+| reading level (readability/)    | the article's script sentences, the flagged grade, textstat's version   |
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ EPISODE_FORMAT = 2
 MIX_VERSION = 11  # bump when the mix changes how an episode sounds: cached segments and episodes are rebuilt
 HOLDLINE_FORMAT = 4
 COVER_FORMAT = "v1"
+READING_FORMAT = 1
 
 
 def _sha(text: str) -> str:
@@ -82,3 +84,9 @@ def holdline_key(settings: dict[str, Any], music: Path | None, *parts: object) -
     """A hold-line entry (the program, or one section's renditions)."""
     common = {"format": HOLDLINE_FORMAT, "config": settings, "music": file_sha(music)}
     return _sha(json.dumps([common, *parts], sort_keys=True, default=str))
+
+
+def reading_key(sentences: Sequence[str], max_grade: float, scorer_version: str) -> str:
+    """An article's reading level: its sentences as the scripts say them, graded by one version of textstat."""
+    return _sha(json.dumps({"format": READING_FORMAT, "sentences": list(sentences), "max_grade": max_grade,
+                            "scorer": scorer_version}))

@@ -60,6 +60,8 @@ def entries(cache_dir: Path) -> Iterator[Entry]:
                 yield Entry(kind, folder / marker, (folder,))
     for cover in (cache_dir / "covers").glob("*.png"):
         yield Entry("covers", cover, (cover,))
+    for level in (cache_dir / "readability").glob("*.json"):
+        yield Entry("readability", level, (level,))
 
 
 def survey(cache_dir: Path) -> dict[str, tuple[int, int]]:

