@@ -81,6 +81,7 @@ class ArticleScripts:
     article: Article
     scripts: tuple[Script, ...]
     descriptions: tuple[str, ...]
+    planned: tuple[script_stage.PlannedSection, ...] = ()  # the episodes' sections, as the settings planned them
 
 
 def article_paths(options: BuildOptions) -> tuple[Path | str, ...]:
@@ -159,7 +160,7 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
         report.rules.rules.update(sync.report.rules)
         report.rules.entries.update(sync.report.entries)
         descriptions = tuple(_description(article, p) for p in planned)
-        prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions))
+        prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions, tuple(planned)))
     return prepared, report
 
 
