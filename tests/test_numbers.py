@@ -161,7 +161,7 @@ def _build_args(project, page: Path) -> list[str]:  # type: ignore[no-untyped-de
 @pytest.fixture
 def fake_voice(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     engine = FakeEngine()
-    monkeypatch.setattr("narration.build.pipeline.make_engine", lambda settings: engine)
+    monkeypatch.setattr("narration.speech.make_engine", lambda settings: engine)
     return engine
 
 

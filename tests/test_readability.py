@@ -106,7 +106,7 @@ def test_build_summary_gives_each_article_its_reading_level_scored_once(
     from conftest import FakeEngine
     import narration.build.reading as reading
 
-    monkeypatch.setattr("narration.build.pipeline.make_engine", lambda settings: FakeEngine())
+    monkeypatch.setattr("narration.speech.make_engine", lambda settings: FakeEngine())
     project = make_project(tmp_path / "project")
     page = project.root / "page.md"
     page.write_text(f"# Results\n\n{PLAIN} {HARD} {PLAIN}\n\n## Next\n\n{PLAIN}\n", encoding="utf-8")
