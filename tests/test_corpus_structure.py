@@ -137,3 +137,17 @@ def test_dropped_debris_is_recorded_with_file_line_and_pattern(page: str, form: 
     dropped = article(page, form).dropped
     assert dropped, "every corpus page carries some debris"
     assert all(d.file == f"{page}.{form}" and d.line and d.pattern and d.text for d in dropped)
+
+
+TABLE_CASES = [(page, form) for page, form in CASES if expected(page)["tables"]]
+
+
+@pytest.mark.parametrize("page, form", TABLE_CASES)
+def test_a_key_value_block_is_a_table_read_label_by_label(page: str, form: str) -> None:
+    """Labels and values pasted as one-line paragraphs become a table, and each pair is one spoken line."""
+    tables = [b.rows for s in article(page, form).sections for b in s.blocks if b.kind == "table"]
+    spoken = {spoken_words(line) for line in script_lines(page, form)}
+    for table in expected(page)["tables"]:
+        pairs = tuple(zip(table["header"], table["first_row"]))
+        assert pairs in tables
+        assert all(spoken_words(label) + spoken_words(value) in spoken for label, value in pairs)

@@ -309,7 +309,8 @@ def test_built_pages_show_each_section_as_written_in_step_with_its_sentences(cor
             texts = [" ".join(t.split()) for t in element.xpath("./text() | ./span/text()") if t.strip()]
             assert texts and all(text in pieces for text in texts), (page.name, texts)
         tables += len(transcript.xpath(".//table[tbody/tr/th[@scope='row']]"))
-    assert tables == 2  # the web page's two tables (one with column headers, one of labels and values), as tables
+    # the web page's two tables (one with column headers, one of labels and values) and temozolomide's key/value box
+    assert tables == 3
 
 
 def test_built_index_and_links(corpus_site: tuple[Path, list[Path]]) -> None:
