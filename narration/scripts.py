@@ -26,7 +26,7 @@ from narration.ingest.tables import spoken_row
 from narration.written import SpokenLine, WrittenSection, build_mapping, written_sentences
 from narration.ingest.outline import narrated_blocks
 from narration.credit_line import credit_line
-from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, regroup
+from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, regroup
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def plan_sections(article: Article, credits: str = "line", *, min_seconds: float
             units[-1] = replace(units[-1], blocks=units[-1].blocks + blocks)
             continue
         units.append(Unit(section.heading or article.title, section.role, blocks))
-    units = regroup(units, words_per_minute, min_seconds, max_seconds)
+    units = carry_lead_ins(regroup(units, words_per_minute, min_seconds, max_seconds))
     line = credit_line(article) if credits == "line" else ""
     last_body = max((i for i, unit in enumerate(units) if unit.role == "body"), default=None)
     if line and last_body is not None:

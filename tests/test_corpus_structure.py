@@ -15,7 +15,7 @@ from narration.ingest import read_article
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.models import Article
 from narration.text.normalize import normalize
-from narration.scripts import plan_sections, script_text
+from narration.scripts import plan_sections, script_text, spoken_paragraphs
 from narration.text.sentences import split_sentences
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -151,3 +151,13 @@ def test_a_key_value_block_is_a_table_read_label_by_label(page: str, form: str) 
         pairs = tuple(zip(table["header"], table["first_row"]))
         assert pairs in tables
         assert all(spoken_words(label) + spoken_words(value) in spoken for label, value in pairs)
+
+
+@pytest.mark.parametrize("page, form", CASES)
+@pytest.mark.parametrize("min_seconds", [0, 45])
+def test_no_episode_ends_on_a_lead_in(page: str, form: str, min_seconds: float) -> None:
+    """A sentence that introduces what follows ("... may be used:") never closes an episode, items unsaid."""
+    doc = article(page, form)
+    for planned in plan_sections(doc, "line", min_seconds=min_seconds):
+        lines = [line for paragraph in spoken_paragraphs(planned.blocks, lexicon(), Report()) for line in paragraph]
+        assert not lines or not lines[-1].endswith(":"), (planned.title, lines[-1])
