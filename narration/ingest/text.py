@@ -242,6 +242,26 @@ def _repeats(unit: Unit, others: list[str]) -> bool:
     return any(all(any(_similar(s, t) for t in other) for s in sentences) for other in longer)
 
 
+CAPTION_RUN = 6  # consecutive words a caption shares with the text it illustrates
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    found = words(text.casefold())
+    return {tuple(found[i:i + CAPTION_RUN]) for i in range(len(found) - CAPTION_RUN + 1)}
+
+
+def _caption_in_list(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
+    """A one-sentence paragraph that stands between two parts of one list and says again what an item beside it
+    says: the caption of a picture set inside the list ("A mask fitted to your face helps make sure that you are
+    in exactly the same position for each treatment." between the items about molds and masks)."""
+    if (unit.kind != "paragraph" or unit.is_list or previous is None or following is None
+            or not (previous.is_list and following.is_list) or len(_sentences(unit.text)) != 1
+            or not unit.text.rstrip().endswith(".")):  # a lead-in ("... understand:") opens the list after it
+        return False
+    mine = _runs(unit.text)
+    return any(mine & _runs(item) for item in (previous.items[-1], following.items[0]))
+
+
 def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
     """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
     texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
@@ -252,6 +272,8 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             unit.kind, rule = "drop", "figure caption"
         elif unit.kind == "paragraph" and _repeats(unit, texts):
             unit.kind, rule = "drop", "repeated caption"
+        elif _caption_in_list(unit, previous, following):
+            unit.kind, rule = "drop", "caption inside a list"
         elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
               and all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in unit.items)):
             unit.kind, rule = "drop", "link list"
