@@ -23,10 +23,10 @@ from narration.models import Article, Block, Pause, Script, Segment, Sentence
 from narration.text.normalize import list_pieces, normalize
 from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_row
-from narration.written import SpokenLine, WrittenSection, build_mapping, written_sentences
+from narration.written import SpokenLine, WrittenSection, build_mapping, heading_text, written_sentences
 from narration.ingest.outline import narrated_blocks
 from narration.credit_line import credit_line
-from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, regroup
+from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, regroup  # noqa: F401 (QUESTION_NUMBER: review)
 
 log = logging.getLogger(__name__)
 
@@ -113,11 +113,12 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
                                for piece, row in enumerate(block.rows) for s in split_sentences(spoken_row(block, row))])
             continue
         if block.kind == "subheading":  # a line of its own between paragraph pauses, said without its number
-            paragraphs.append([(SpokenLine(HEADING_MARK + " " + normalize(_heading_text(block), lexicon, report,
+            paragraphs.append([(SpokenLine(HEADING_MARK + " " + normalize(heading_text(block), lexicon, report,
                                                                           link_phrase), number), True)])
             continue
         lead: SpokenLine | None = None
-        if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].text.rstrip().endswith(":"):
+        before = paragraphs[-1][-1][0] if paragraphs and paragraphs[-1] else None
+        if before and blocks[before.block].kind == "paragraph" and before.text.rstrip().endswith(":"):
             lead = paragraphs[-1].pop()[0]
         pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase)
         spoken = [(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
@@ -142,10 +143,6 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
     return [[line.text for line in paragraph] for paragraph in spoken_lines(blocks, lexicon, report, link_phrase)]
 
 
-def _heading_text(block: Block) -> str:
-    return QUESTION_NUMBER.sub("", block.text)
-
-
 def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, report: Report, config: ScriptConfig) -> str:
     """The full text of a generated script file."""
     return generated_script(article, planned, lexicon, report, config)[0]
@@ -161,8 +158,7 @@ def generated_script(article: Article, planned: PlannedSection, lexicon: Lexicon
     paragraphs = spoken_lines(planned.blocks, lexicon, report, config.url_phrase or None)
     body = "\n\n".join("\n".join(line.text for line in lines) for lines in paragraphs)
     lines = [line for paragraph in paragraphs for line in paragraph]
-    written = build_mapping(planned.blocks, lines, [_said(line.text) for line in lines],
-                            [_heading_text(block) for block in planned.blocks])
+    written = build_mapping(planned.blocks, lines, [_said(line.text) for line in lines])
     return (f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"), written
 
 
