@@ -285,6 +285,30 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             debris.drop(line, rule)
 
 
+HUB_LINK_PARTS = 3  # parts of a page (between headings) that were nothing but links: a page of link cards
+
+
+def _mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
+    """On a page of link cards (at least three of its parts, and a third of them, nothing but links), a part
+    whose one paragraph is one short sentence is a card's teaser ("Find information about trends in uterine
+    cancer on the Cancer Stat Facts page."): the Markdown of such a page shows it as a link. A part that
+    introduces links of its own ("The information in this section ...", then a row of links) keeps its text."""
+    parts: list[list[Unit]] = [[]]
+    for unit in units:
+        if unit.kind in ("heading", "sub"):
+            parts.append([])
+        else:
+            parts[-1].append(unit)
+    parts = [part for part in parts if part]
+    links_only = sum(all(u.kind == "drop" for u in part) for part in parts)
+    if links_only < HUB_LINK_PARTS or links_only * 3 < len(parts):
+        return
+    for part in parts:
+        if len(part) == 1 and _is_teaser(part[0]):
+            part[0].kind = "drop"
+            debris.drop(part[0].text, "card teaser on a page of links")
+
+
 def _is_link_text(text: str, limit: int = 8) -> bool:
     """Words of a link title: title case, no sentence punctuation, short."""
     return is_title_case(text) and not re.search(r"[.!?:;,]", text) and len(words(text)) <= limit
@@ -324,6 +348,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     if spaced:
         _mark_cards(units, debris)
         _mark_figures_and_links(units, debris)
+        _mark_hub_teasers(units, debris)
     levels = _levels(units)
     items: list[Item] = []
     for index, unit in enumerate(units):
