@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from narration.models import Block
+from narration.text.sentences import split_sentences
 
 QUESTION_NUMBER = re.compile(r"^\d{1,2}\.\s+")  # "1. What is mistletoe?" is said "What is mistletoe?"
 
@@ -89,3 +90,25 @@ def regroup(units: Sequence[Unit], words_per_minute: float, min_seconds: float, 
     """Long units split at sub-headings, then short ones joined to a neighbour."""
     return join_short([part for unit in units for part in split_long(unit, words_per_minute, max_seconds)],
                       words_per_minute, min_seconds)
+
+
+def carry_lead_ins(units: Sequence[Unit]) -> list[Unit]:
+    """A sentence that introduces what follows ("The following tests may be used:") and ends an episode would be
+    said just before the closing words, its items unsaid: it opens the next body episode instead, where they are."""
+    result = list(units)
+    for index in range(len(result) - 1):
+        unit, following = result[index], result[index + 1]
+        last = unit.blocks[-1] if unit.blocks else None
+        if last is None or last.kind != "paragraph" or following.role != "body" or unit.role != "body":
+            continue
+        lines = last.text.rstrip().split("\n")
+        sentences = split_sentences(lines[-1])
+        if not sentences or not sentences[-1].endswith(":"):
+            continue
+        rest = "\n".join([*lines[:-1], " ".join(sentences[:-1])]).strip()
+        kept = unit.blocks[:-1] + ((replace(last, text=rest),) if rest else ())
+        if not kept:
+            continue  # an episode of nothing but the lead-in: leave it be
+        result[index] = replace(unit, blocks=kept)
+        result[index + 1] = replace(following, blocks=(Block("paragraph", text=sentences[-1]),) + following.blocks)
+    return result

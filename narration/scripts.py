@@ -23,10 +23,10 @@ from narration.models import Article, Block, Pause, Script, Segment, Sentence
 from narration.text.languages import normalizer_for
 from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_row
-from narration.written import SpokenLine, WrittenSection, build_mapping, written_sentences
+from narration.written import SpokenLine, WrittenSection, build_mapping, heading_text, written_sentences
 from narration.ingest.outline import narrated_blocks
 from narration.credit_line import credit_line
-from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, regroup
+from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, regroup  # noqa: F401 (QUESTION_NUMBER: review)
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def plan_sections(article: Article, credits: str = "line", *, min_seconds: float
             units[-1] = replace(units[-1], blocks=units[-1].blocks + blocks)
             continue
         units.append(Unit(section.heading or article.title, section.role, blocks))
-    units = regroup(units, words_per_minute, min_seconds, max_seconds)
+    units = carry_lead_ins(regroup(units, words_per_minute, min_seconds, max_seconds))
     line = credit_line(article) if credits == "line" else ""
     last_body = max((i for i, unit in enumerate(units) if unit.role == "body"), default=None)
     if line and last_body is not None:
@@ -116,11 +116,12 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
                                for piece, row in enumerate(block.rows) for s in split_sentences(spoken_row(block, row))])
             continue
         if block.kind == "subheading":  # a line of its own between paragraph pauses, said without its number
-            paragraphs.append([(SpokenLine(HEADING_MARK + " " + normalize(_heading_text(block), lexicon, report,
+            paragraphs.append([(SpokenLine(HEADING_MARK + " " + normalize(heading_text(block), lexicon, report,
                                                                           link_phrase), number), True)])
             continue
         lead: SpokenLine | None = None
-        if paragraphs and paragraphs[-1] and paragraphs[-1][-1][0].text.rstrip().endswith(":"):
+        before = paragraphs[-1][-1][0] if paragraphs and paragraphs[-1] else None
+        if before and blocks[before.block].kind == "paragraph" and before.text.rstrip().endswith(":"):
             lead = paragraphs[-1].pop()[0]
         pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase)
         spoken = [(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
@@ -146,10 +147,6 @@ def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
             for paragraph in spoken_lines(blocks, lexicon, report, link_phrase, language)]
 
 
-def _heading_text(block: Block) -> str:
-    return QUESTION_NUMBER.sub("", block.text)
-
-
 def script_text(article: Article, planned: PlannedSection, lexicon: Lexicon, report: Report, config: ScriptConfig) -> str:
     """The full text of a generated script file."""
     return generated_script(article, planned, lexicon, report, config)[0]
@@ -167,8 +164,7 @@ def generated_script(article: Article, planned: PlannedSection, lexicon: Lexicon
     paragraphs = spoken_lines(planned.blocks, lexicon, report, config.url_phrase or None, language)
     body = "\n\n".join("\n".join(line.text for line in lines) for lines in paragraphs)
     lines = [line for paragraph in paragraphs for line in paragraph]
-    written = build_mapping(planned.blocks, lines, [_said(line.text) for line in lines],
-                            [_heading_text(block) for block in planned.blocks])
+    written = build_mapping(planned.blocks, lines, [_said(line.text) for line in lines])
     return (f"{header}title: {spoken_title}\n\n{body}\n" if body else f"{header}title: {spoken_title}\n"), written
 
 

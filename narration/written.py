@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
+from narration.grouping import QUESTION_NUMBER
 from narration.models import Block
 from narration.text.normalize import LEAD, TOGETHER
 from narration.text.sentences import split_sentences
@@ -74,12 +75,14 @@ def written_sentences(block: Block) -> list[tuple[str, bool]]:
             for index, sentence in enumerate(split_sentences(line))]
 
 
-def build_mapping(blocks: Sequence[Block], lines: Sequence[SpokenLine], said: Sequence[Sequence[str]],
-                  heading_text: Sequence[str]) -> WrittenSection:
-    """The mapping from the generated lines (in order) and the sentences the script reads from each line.
+def heading_text(block: Block) -> str:
+    """A sub-heading as it is said and shown: without a question's number ("1. What is mistletoe?")."""
+    return QUESTION_NUMBER.sub("", block.text)
 
-    blocks: the section's written blocks; said[i]: the spoken sentences of lines[i]; heading_text[b]: a
-    sub-heading block's text as shown."""
+
+def build_mapping(blocks: Sequence[Block], lines: Sequence[SpokenLine], said: Sequence[Sequence[str]]) -> WrittenSection:
+    """The mapping from the generated lines (in order) and the sentences the script reads from each line
+    (said[i] for lines[i]); blocks are the section's written blocks, which the lines name by position."""
     owned: dict[tuple[int, int], list[int]] = {}
     leads: dict[int, tuple[int, int]] = {}
     position = 0
@@ -91,9 +94,11 @@ def build_mapping(blocks: Sequence[Block], lines: Sequence[SpokenLine], said: Se
     moved = set(leads.values())
     result = []
     for number, block in enumerate(blocks):
-        mine = lambda piece: tuple(owned.get((number, piece), ()))  # noqa: E731
+        def mine(piece: int) -> Sentences:
+            return tuple(owned.get((number, piece), ()))
+
         if block.kind == "subheading":
-            result.append(WrittenBlock("subheading", (Voiced(heading_text[number], mine(WHOLE)),)))
+            result.append(WrittenBlock("subheading", (Voiced(heading_text(block), mine(WHOLE)),)))
         elif block.kind == "paragraph":
             parts = tuple(Voiced(text, mine(piece), line_break=broken)
                           for piece, (text, broken) in enumerate(written_sentences(block)) if (number, piece) not in moved)

@@ -239,3 +239,22 @@ def test_lists_review_metadata_and_unread_credits(tmp_path: Path) -> None:
     opf = book.read("EPUB/package.opf")
     assert opf.find(".//dc:contributor", NS).text == "Jordan Example, MD"
     assert opf.find(".//dc:source", NS).text == "https://www.example.org/breast-biopsy"
+
+
+def test_a_web_page_with_tables_and_line_breaks_is_shown_as_written(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    article = FIXTURES / "web" / "metformin-safely.html"
+    report = build(project.config, project.options(article, holdline=False), engine=FakeEngine())
+    book = built_book(project, report, article)
+    assert epubcheck(book.path) == []
+    xhtml = book.read("EPUB/chapter.xhtml")
+    tables = xhtml.findall(".//x:table", NS)
+    assert [len(t.findall("x:tbody/x:tr", NS)) for t in tables] == [3, 2]
+    for table in tables:  # each row is read as one sentence, and highlighted as one
+        assert all(SENTENCE_ID.fullmatch(tr.get("id") or "") and tr.find("x:th[@scope='row']", NS) is not None
+                   for tr in table.findall("x:tbody/x:tr", NS))
+    assert [th.text for th in tables[0].findall("x:thead/x:tr/x:th[@scope='col']", NS)] == [
+        "Side effect", "How common", "What to do"]
+    address = next(p for p in xhtml.iterfind(".//x:p", NS) if "Riverside Diabetes Centre" in "".join(p.itertext()))
+    assert len(address.findall("x:br", NS)) == 3  # the lines its author broke
+    assert set(Counter(ident for ident, _, _ in clips(book)).values()) == {1}

@@ -137,3 +137,45 @@ def test_recurring_and_stacked_headings_are_sub_headings(tmp_path: Path) -> None
     assert [s.heading for s in article.sections] == ["", "Bone Loss", "Heart Problems", "Treatment"]
     subs = [[b.text for b in s.blocks if b.kind == "subheading"] for s in article.sections]
     assert subs == [[], ["Ways to Manage"], ["Ways to Manage"], ["Key Facts"]]
+
+
+def test_a_caption_set_inside_a_list_is_left_out_but_a_lead_in_or_a_note_is_not(tmp_path: Path) -> None:
+    item = "- A body mold keeps you from moving. It makes sure that you are in the same position for each visit."
+    text = "\n\n".join([
+        "Getting ready", "Before treatment, the team plans how you will lie.",
+        item, "A mask fitted to your face makes sure that you are in the same position for each visit.",
+        "- A mask is made for treatments of the head.",
+        "Ask the team how long each visit takes.",  # a note between list parts, saying something new: kept
+        "- Dots of ink mark the place.",
+        "These steps help make sure that you are in the same position for each visit, so you may be asked:",
+        "- to lie still",
+    ])
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    spoken = " ".join(b.text or " ".join(b.items) for s in article.sections for b in s.blocks)
+    assert "A mask fitted to your face" not in spoken
+    assert "Ask the team how long each visit takes." in spoken and "so you may be asked:" in spoken
+    assert [d.pattern for d in article.dropped if d.line.startswith("A mask fitted")] == ["<caption inside a list>"]
+
+
+def _page_of_parts(tmp_path: Path, links: int) -> list[str]:
+    """A pasted page of `links` link-list parts, a part of one teaser sentence, and a part that introduces links;
+    the sentences it narrates."""
+    parts = ["Overview", "Uterine cancers can be of two types. Endometrial cancer can often be cured."]
+    for number in range(links):
+        parts += [f"Treatment {number}", f"- Endometrial Cancer Treatment {number}\n- Uterine Sarcoma Treatment {number}"]
+    parts += ["Statistics", "Find information about trends in uterine cancer on the Cancer Stat Facts page.",
+              "Coping with Cancer", "The information in this section is meant to help you cope.",
+              "Emotions and Cancer Adjusting to Cancer Support for Caregivers Survivorship"]
+    path = tmp_path / f"hub-{links}.txt"
+    path.write_text("Uterine Cancer\n\n" + "\n\n".join(parts), encoding="utf-8")
+    return [b.text for s in read_article(path).sections for b in s.blocks if b.kind == "paragraph"]
+
+
+def test_a_card_teaser_on_a_page_of_links_is_left_out_but_not_on_a_page_of_text(tmp_path: Path) -> None:
+    hub = _page_of_parts(tmp_path, links=3)
+    assert "Find information about trends in uterine cancer on the Cancer Stat Facts page." not in hub
+    assert "The information in this section is meant to help you cope." in hub  # it introduces its links
+    text = _page_of_parts(tmp_path, links=1)  # one part of links: a page of text with a one-sentence section
+    assert "Find information about trends in uterine cancer on the Cancer Stat Facts page." in text

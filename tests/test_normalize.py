@@ -481,3 +481,11 @@ def test_second_article_normalizes_sensibly(voice) -> None:  # noqa: ANN001
     heard = " ".join(" ".join(phonemes(voice, s)) for s in spoken)
     assert heard.count("dˈæʃ") == heard.count("slˈæʃ") == 1  # only in the spoken URL
     assert "ɛɡzˈæmpəl ˌɛf" not in heard
+
+
+def test_an_aside_keeps_a_pause_that_the_voice_renders(voice) -> None:  # noqa: ANN001
+    """Piper's phonemizer drops brackets (no pause at all: "the bladder rare and"); commas are the pause it renders
+    (dashes become the same ';' pause, an ellipsis none), so an aside is said between commas."""
+    raw = "surgery to remove the bladder (rare) and other treatments"
+    assert "blˈædɚ ɹˈɛɹ ænd" in "".join(phonemes(voice, raw))
+    assert "blˈædɚ, ɹˈɛɹ, ænd" in "".join(phonemes(voice, say(raw)))

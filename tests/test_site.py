@@ -305,11 +305,18 @@ def test_built_pages_show_each_section_as_written_in_step_with_its_sentences(cor
         assert starts and all(sum(a <= start < b for a, b in synced) == 1 for start in starts), page.name
         # the text shown is the article's own: its sentences, list items, table cells and sub-headings
         pieces = written[page.stem.split("--")[0]]
-        for element in transcript.xpath("./p[not(@class)] | ./h3 | .//li | .//th | .//td | .//div[@class='list']/p"):
+        for element in transcript.xpath("./p[not(@class)] | ./h3 | ./h4 | .//li | .//th | .//td | .//div[@class='list']/p"):
             texts = [" ".join(t.split()) for t in element.xpath("./text() | ./span/text()") if t.strip()]
             assert texts and all(text in pieces for text in texts), (page.name, texts)
         tables += len(transcript.xpath(".//table[tbody/tr/th[@scope='row']]"))
-    assert tables == 2  # the web page's two tables (one with column headers, one of labels and values), as tables
+    # the web page's two tables (one with column headers, one of labels and values) and temozolomide's key/value box
+    assert tables == 3
+    deepest = 0
+    for page in (out / "episodes").glob("*--00-full.html"):  # sub-headings sit under their part's heading
+        levels = [int(h.tag[1]) for h in _page(page).iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page.name, levels)
+        deepest = max(deepest, *levels)
+    assert deepest == 4
 
 
 def test_built_index_and_links(corpus_site: tuple[Path, list[Path]]) -> None:

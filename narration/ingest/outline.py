@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence, Union
 
+from narration.ingest.tables import label_value_tables
 from narration.models import Block, Section, SectionRole
 
 # Headings whose sections are credits or boilerplate rather than health information.
@@ -74,7 +75,7 @@ def sections_from_outline(items: Sequence[Item]) -> tuple[Section, ...]:
 def _sections(pairs: list[tuple[str, list[Block]]]) -> tuple[Section, ...]:
     """(heading, blocks) pairs -> Sections, dropping an empty untitled opening."""
     return tuple(
-        Section(heading=h, blocks=tuple(b), role=section_role(h))
+        Section(heading=h, blocks=label_value_tables(b), role=section_role(h))
         for h, b in pairs
         if h or b
     )

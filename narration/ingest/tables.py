@@ -6,6 +6,7 @@ values ("Brand names: Glucophage."). Read cell by cell, a table loses what its n
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from narration.models import Block
 
@@ -24,6 +25,42 @@ def table_block(rows: list[list[str]], has_header: bool) -> Block | None:
     width = max(len(header), *(len(row) for row in rows))
     pad = lambda row: tuple(row) + ("",) * (width - len(row))  # noqa: E731
     return Block("table", header=pad(header) if any(header) else (), rows=tuple(pad(row) for row in rows))
+
+
+LABEL_MAX_WORDS = 5
+VALUE_MAX_WORDS = 3
+_UNENDED = re.compile(r"[^.!?:;,]$")
+
+
+def label_value_tables(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """A key/value box pasted as short lines, one a paragraph ("US Brand Name(s)" / "Temodar" / "FDA Approved" /
+    "Yes"), becomes a table of labels and values, read "label: value" rather than as one-word sentences. It takes
+    two pairs at least, each a capitalized label of a few words without a sentence's punctuation and a value
+    shorter than its label (or one word), so that stacked headings or a column of link titles stay as they are."""
+    result: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end + 1 < len(blocks) and _is_pair(blocks[end], blocks[end + 1]):
+            end += 2
+        if end - index >= 4:
+            rows = [(blocks[i].text.strip(), blocks[i + 1].text.strip()) for i in range(index, end, 2)]
+            result.append(Block("table", rows=tuple(rows)))
+            index = end
+        else:
+            result.append(blocks[index])
+            index += 1
+    return tuple(result)
+
+
+def _is_pair(label: Block, value: Block) -> bool:
+    def line(block: Block) -> list[str]:
+        text = block.text.strip()
+        return text.split() if block.kind == "paragraph" and "\n" not in text and _UNENDED.search(text) else []
+
+    label_words, value_words = line(label), line(value)
+    return (0 < len(label_words) <= LABEL_MAX_WORDS and label_words[0][:1].isupper() and 0 < len(value_words)
+            and (len(value_words) == 1 or len(value_words) < len(label_words) and len(value_words) <= VALUE_MAX_WORDS))
 
 
 def spoken_rows(block: Block) -> list[str]:

@@ -252,6 +252,26 @@ def _repeats(unit: Unit, others: list[str]) -> bool:
     return any(all(any(_similar(s, t) for t in other) for s in sentences) for other in longer)
 
 
+CAPTION_RUN = 6  # consecutive words a caption shares with the text it illustrates
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    found = words(text.casefold())
+    return {tuple(found[i:i + CAPTION_RUN]) for i in range(len(found) - CAPTION_RUN + 1)}
+
+
+def _caption_in_list(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
+    """A one-sentence paragraph that stands between two parts of one list and says again what an item beside it
+    says: the caption of a picture set inside the list ("A mask fitted to your face helps make sure that you are
+    in exactly the same position for each treatment." between the items about molds and masks)."""
+    if (unit.kind != "paragraph" or unit.is_list or previous is None or following is None
+            or not (previous.is_list and following.is_list) or len(_sentences(unit.text)) != 1
+            or not unit.text.rstrip().endswith(".")):  # a lead-in ("... understand:") opens the list after it
+        return False
+    mine = _runs(unit.text)
+    return any(mine & _runs(item) for item in (previous.items[-1], following.items[0]))
+
+
 def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
     """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
     texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
@@ -262,6 +282,8 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             unit.kind, rule = "drop", "figure caption"
         elif unit.kind == "paragraph" and _repeats(unit, texts):
             unit.kind, rule = "drop", "repeated caption"
+        elif _caption_in_list(unit, previous, following):
+            unit.kind, rule = "drop", "caption inside a list"
         elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
               and all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in unit.items)):
             unit.kind, rule = "drop", "link list"
@@ -271,6 +293,30 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             continue
         for line in unit.items or [unit.text]:
             debris.drop(line, rule)
+
+
+HUB_LINK_PARTS = 3  # parts of a page (between headings) that were nothing but links: a page of link cards
+
+
+def _mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
+    """On a page of link cards (at least three of its parts, and a third of them, nothing but links), a part
+    whose one paragraph is one short sentence is a card's teaser ("Find information about trends in uterine
+    cancer on the Cancer Stat Facts page."): the Markdown of such a page shows it as a link. A part that
+    introduces links of its own ("The information in this section ...", then a row of links) keeps its text."""
+    parts: list[list[Unit]] = [[]]
+    for unit in units:
+        if unit.kind in ("heading", "sub"):
+            parts.append([])
+        else:
+            parts[-1].append(unit)
+    parts = [part for part in parts if part]
+    links_only = sum(all(u.kind == "drop" for u in part) for part in parts)
+    if links_only < HUB_LINK_PARTS or links_only * 3 < len(parts):
+        return
+    for part in parts:
+        if len(part) == 1 and _is_teaser(part[0]):
+            part[0].kind = "drop"
+            debris.drop(part[0].text, "card teaser on a page of links")
 
 
 def _is_link_text(text: str, limit: int = 8) -> bool:
@@ -312,6 +358,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     if spaced:
         _mark_cards(units, debris)
         _mark_figures_and_links(units, debris)
+        _mark_hub_teasers(units, debris)
     levels = _levels(units)
     items: list[Item] = []
     for index, unit in enumerate(units):

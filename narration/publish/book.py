@@ -1,9 +1,9 @@
 """A talking book: EPUB 3 whose text is highlighted sentence by sentence as the full-article audio plays.
 
-The XHTML shows the article as written (paragraphs, real lists) wherever each written sentence maps to
-the spoken sentences of the narration script; a section whose script was hand-edited (so the mapping is
-no longer certain) shows its spoken sentences instead, so text and audio can never disagree. Media
-Overlays (SMIL) pair every sentence element with its clip of the episode MP3, timed from the mix cues.
+The XHTML shows the article as written (paragraphs, real lists, tables, sub-headings), tied to the spoken
+sentences by the mapping the scripts stage made (narration.written); a section whose script was hand-edited
+(so the mapping no longer holds) shows its spoken sentences instead, so text and audio can never disagree.
+Media Overlays (SMIL) pair every synced element with its clip of the episode MP3, timed from the mix cues.
 """
 from __future__ import annotations
 
@@ -117,7 +117,6 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
         if written is not None and written.sentences == tuple(" ".join(c.text.split()) for c in cues):
             body.lines += section_html(written, _Marker(body, cues))
         else:  # an edited script: its mapping to the written text is gone, so show what is said
-
             spoken_sections.append(section.number)
             body.lines.append("<p>" + " ".join(_span(body, c.text, c) for c in body_cues[section.number]) + "</p>")
         body.lines.append("</section>")

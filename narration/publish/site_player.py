@@ -103,10 +103,11 @@ def transcript(cues: Sequence[Cue], written: Mapping[int, WrittenSection] | None
              if number in body and mapping.sentences == tuple(" ".join(cues[i].text.split()) for i in body[number])}
     out: list[str] = []
     done: set[int] = set()
+    level = "h4" if any(cue.kind == "heading" for cue in cues) else "h3"  # under a part's own heading, or not
     for (kind, section, paragraph), group in groupby(enumerate(cues), key=lambda item: _block(item[1])):
         if kind in ("body", "subheading") and section in shown:
             if section not in done:  # the whole section is written at its first sentence
-                out += [line + "\n" for line in section_html(shown[section], _Marker(cues, body[section]))]
+                out += [line + "\n" for line in section_html(shown[section], _Marker(cues, body[section]), level)]
                 done.add(section)
             continue
         buttons = [_cue_button(index, cue) for index, cue in group]

@@ -519,6 +519,8 @@ def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
 PAUSE_MARKS: list[Rule] = [
     ("dash", re.compile(r"(?<=[a-z])–(?=[a-z])"), " "),  # "transcription–polymerase" joins two words
     ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
+    # An aside is said between commas: Piper's phonemizer drops brackets (no pause at all), renders a dash as the
+    # same ';' pause as a comma, and cannot be told to lower its pitch; measured in docs/review.md.
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
     ("parentheses", re.compile(r"\s*[)\]]"), ","),
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=[A-Z])"), ". "),
