@@ -2,7 +2,8 @@
 
 Resolved once, when the articles are read: `[articles.<name>] language` in the config, else the article's front
 matter `language:`, else an HTML page's `lang`, else the show's language. Tags are kept as BCP 47 in lower case
-("es", "en-us"); two tags are the same language when their first subtag is ("es-mx" and "es").
+as written ("es", "en-us", "en-GB": tags are case-insensitive, so compare them with same_language or primary);
+two tags are the same language when their first subtag is ("es-MX" and "es").
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from narration.phrases import Phrases, PhrasesMissing, available, phrases_for, t
 if TYPE_CHECKING:
     from narration.config import Config
 
-TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", re.IGNORECASE)
 TLD = re.compile(r"[a-z]{2,3}(?:\.[a-z]{2,3})?")
 
 
@@ -33,8 +34,8 @@ class LanguageConfig:
 
 
 def tag(value: str) -> str:
-    """'es_MX', 'es-MX ' -> 'es-mx'; '' when the value is not a language tag."""
-    value = value.strip().replace("_", "-").lower()
+    """'es_MX', ' es-MX ' -> 'es-MX' (its case kept, as pages and feeds show it); '' when it is not a language tag."""
+    value = value.strip().replace("_", "-")
     return value if TAG.fullmatch(value) else ""
 
 
@@ -82,8 +83,8 @@ def resolve(article: Article, configured: str, show: str) -> Article:
 
 def settings_for(config: Config, language: str) -> LanguageConfig:
     """The [languages] table of a tag: its own ('es-mx'), else its language's ('es'), else none."""
-    language = tag(language)
-    return config.languages.get(language) or config.languages.get(primary(language)) or LanguageConfig()
+    tables = {name.lower().replace("_", "-"): settings for name, settings in config.languages.items()}
+    return tables.get(tag(language).lower()) or tables.get(primary(language)) or LanguageConfig()
 
 
 def show_title(config: Config, language: str) -> str:

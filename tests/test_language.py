@@ -76,7 +76,7 @@ def test_each_source_of_an_article_language_in_its_order(tmp_path: Path) -> None
                                                         '[articles.plain]\nreviewed_by = "Dr. Ada Lane"\n')
     assert _languages(project, plain, page, marked, configured) == {
         "plain": "en-us",  # the show's language (config's show.language)
-        "pagina": "es-mx",  # the page's <html lang>, as a lower-case tag
+        "pagina": "es-MX",  # the page's <html lang>
         "marcado": "es",  # front matter over the page's lang
         "configurado": "es",  # the config over front matter
     }

@@ -160,7 +160,7 @@ class _Site:
     def _lang(self, episode: PublishedEpisode) -> str:
         """A lang attribute for an article's own words on a page in the show's language, when they differ."""
         language = episode.info.meta.language
-        return f' lang="{e(language)}"' if language and language != self.show.language else ""
+        return f' lang="{e(language)}"' if language and language.lower() != self.show.language.lower() else ""
 
     def episode_page(self, position: int) -> str:
         """One episode's player: large controls, synchronized transcript, neighbours, downloads."""
