@@ -7,14 +7,13 @@ import re
 import shutil
 import string
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import feedparser
 import pytest
 
 from conftest import FakeEngine, Project, make_project, TEST_TOML
-from narration.build.pipeline import BuildOptions, build, language_engines, read_articles, voice_settings
+from narration.build.pipeline import build, language_engines, read_articles, voice_settings
 from narration.check import check_folder
 from narration.config import load_config
 from narration.errors import ConfigError, InputError
