@@ -3,6 +3,7 @@ writes about it (episode titles and notes), in the article's language: one trans
 narration/data/phrases/<tag>.toml, so adding a language adds a data file, not code."""
 from __future__ import annotations
 
+import datetime
 import tomllib
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -52,7 +53,7 @@ class Phrases:
     credits: str
     book_summary: str
 
-    def spoken_date(self, day: date) -> str:
+    def spoken_date(self, day: datetime.date) -> str:
         """A date as a sentence says it ("March 1, 2025", "1 de marzo de 2025")."""
         return self.date.format(month=self.months[day.month - 1], day=day.day, year=day.year)
 

@@ -7,14 +7,13 @@ import re
 import shutil
 import string
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import feedparser
 import pytest
 
 from conftest import FakeEngine, Project, make_project, TEST_TOML
-from narration.build.pipeline import BuildOptions, build, language_engines, read_articles, voice_settings
+from narration.build.pipeline import build, language_engines, read_articles, voice_settings
 from narration.check import check_folder
 from narration.config import load_config
 from narration.errors import ConfigError, InputError
@@ -409,3 +408,36 @@ def test_the_spanish_book_passes_epubcheck(mixed: Project) -> None:
     from test_epub import epubcheck
 
     assert epubcheck(mixed.root / "output" / "books" / "piel.epub") == []
+
+
+def test_a_gtts_build_asks_for_each_article_language(tmp_path: Path) -> None:
+    """The whole build through gTTS's own code (HTTP faked): every Spanish sentence is asked for in Spanish from the
+    Mexican domain, every English one in English from the default domain."""
+    import responses
+    from urllib.parse import parse_qs
+    from test_gtts import _google_answer, _mp3_tone
+
+    answer = _google_answer(_mp3_tone(0.3))
+    asked: list[tuple[str, str, str]] = []  # (host, language, text)
+
+    def reply(request):  # type: ignore[no-untyped-def]
+        outer = json.loads(parse_qs(request.body)["f.req"][0])
+        text, language = json.loads(outer[0][0][1])[:2]
+        asked.append((request.url.split("/")[2], language, text))
+        return 200, {}, answer
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    spanish, english = _write(articles, "piel.md", SPANISH), _write(articles, "walking.md", ENGLISH)
+    project = make_project(tmp_path / "p", TEST_TOML + '[speech]\nengine = "gtts"\n[languages.es]\ntld = "com.mx"\n')
+    with responses.RequestsMock() as mock:
+        for host in ("translate.google.com", "translate.google.com.mx"):
+            mock.add_callback(responses.POST, f"https://{host}/_/TranslateWebserverUi/data/batchexecute", reply)
+        build(project.config, project.options(english, spanish, holdline=False))
+    by_language = {language: {host for host, said, _ in asked if said == language} for _, language, _ in asked}
+    assert by_language == {"en": {"translate.google.com"}, "es": {"translate.google.com.mx"}}
+    said = {text: language for _, language, text in asked}
+    assert said["Lave la piel con agua tibia y un jabón suave."] == "es"
+    assert said["Cuidar la piel durante la radioterapia, parte 1 de 2."] == "es"  # the framing too
+    assert said["Walking after surgery, part 1 of 2."] == "en"
+    assert said["Call your care team if you feel short of breath."] == "en"
