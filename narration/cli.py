@@ -47,10 +47,10 @@ class _Parser(argparse.ArgumentParser):
 def _common(parser: argparse.ArgumentParser, command: str) -> None:
     if command not in ("serve", "cache"):
         parser.add_argument("--config", type=_path, help="config file (default: ./narration.toml if present)")
-    if command in ("build", "scripts", "holdline"):
+    if command in ("build", "scripts", "holdline", "check"):
         parser.add_argument("--scripts", type=_path, default=Path("scripts"),
                             help="narration scripts folder (default: scripts/)")
-    if command in ("build", "holdline", "cache"):
+    if command in ("build", "holdline", "cache", "check"):
         parser.add_argument("--cache", type=_path, default=Path(".cache/narration"),
                             help="clip cache folder (default: .cache/narration/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
@@ -114,6 +114,9 @@ def parser_for(command: str) -> argparse.ArgumentParser:
     if command in ("serve", "check"):
         parser.add_argument("directory", nargs="?", type=_path, default=Path("output"), metavar="DIR",
                             help="built folder (default: output/)")
+    if command == "check":
+        parser.add_argument("--listen", action="store_true", help="also hear every sentence clip back with the "
+                            "offline speech recognizer (the [listen] extra) and list what sounds wrong in LISTEN.md")
     if command == "cache":
         parser.add_argument("--prune", action="store_true",
                             help="remove what no current build uses (run after building every output that shares it)")
@@ -251,6 +254,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) found in {args.directory}" if problems else f"{args.directory}: all checks passed")
+    if args.listen:
+        from narration.check.listen_report import listen_and_report
+
+        return max(1 if problems else 0, listen_and_report(args.directory, config, args.cache, args.scripts, args.quiet))
     return 1 if problems else 0
 
 

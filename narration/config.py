@@ -92,6 +92,13 @@ class ScriptConfig:
 
 
 @dataclass(frozen=True)
+class CheckConfig:
+    """What `check` does with its findings (`recognizer`: the speech-recognition check of `check --listen`)."""
+
+    recognizer: Literal["warn", "fail", "off"] = "warn"
+
+
+@dataclass(frozen=True)
 class ArticleConfig:
     """Per-article metadata that the article file itself may lack."""
 
@@ -111,6 +118,7 @@ class Config:
     audio: AudioConfig = field(default_factory=AudioConfig)
     scripts: ScriptConfig = field(default_factory=ScriptConfig)
     holdline: HoldlineSettings = field(default_factory=HoldlineSettings)
+    check: CheckConfig = field(default_factory=CheckConfig)
     articles: dict[str, ArticleConfig] = field(default_factory=dict)
     root: Path = Path(".")
     source: Path = Path(CONFIG_NAME)  # the file the values came from, named by errors found later
@@ -250,4 +258,4 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
 
 
 __all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings",
-           "ArticleConfig", "load_config", "CONFIG_NAME"]
+           "ArticleConfig", "CheckConfig", "load_config", "CONFIG_NAME"]

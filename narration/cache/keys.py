@@ -12,6 +12,7 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 | cover (covers/)                 | show title and author                                                   |
 | hold-pace clip (holdpace/)      | the clip's key and the hold-line tempo                                  |
 | hold-line entry (holdline/)     | hold-line settings, music bed's bytes, and its sentences' clip keys     |
+| what was heard (heard/)         | the clip's key and its samples' checksum, the recognizer's fingerprint  |
 """
 from __future__ import annotations
 
@@ -82,3 +83,9 @@ def holdline_key(settings: dict[str, Any], music: Path | None, *parts: object) -
     """A hold-line entry (the program, or one section's renditions)."""
     common = {"format": HOLDLINE_FORMAT, "config": settings, "music": file_sha(music)}
     return _sha(json.dumps([common, *parts], sort_keys=True, default=str))
+
+
+def heard_key(raw_key: str, samples_sha: str, recognizer: dict[str, str]) -> str:
+    """What the recognizer of `check --listen` heard in a clip: its key holds the sentence, its samples' checksum
+    what is actually in the file (a clip replaced under the same key is heard again)."""
+    return _sha(json.dumps({"clip": raw_key, "samples": samples_sha, "recognizer": recognizer}, sort_keys=True))
