@@ -40,8 +40,8 @@ def _speed(factor: float) -> Callable[[Audio, Audio], Audio]:
     return changed
 
 
-too_fast = _speed(1.4)
-too_slow = _speed(0.7)
+too_fast = _speed(1.5)
+too_slow = _speed(0.67)
 
 BREAKS: dict[str, Callable[[Audio, Audio], Audio]] = {
     "silence": silence, "truncated": truncated, "another sentence": another_sentence, "noise": noise,

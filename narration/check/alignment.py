@@ -14,34 +14,41 @@ import jiwer
 
 CUT_WORDS = 2  # the last words of the sentence not heard: the clip ends early
 MISSING_RUN = 3  # words in a row not heard inside the sentence
-ADDED_RUN = 3  # words in a row heard that the sentence does not have
+ADDED_RUN = 4  # more words heard than said in a run (a misheard long word can come out as three short ones)
 GARBLED_WER = 0.5  # more than half the words wrong: the clip is not this sentence, spoken clearly
 
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?")
+_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(st|nd|rd|th)?")
 _NOT_WORD = re.compile(r"[^a-z0-9']+")
 
 
 @cache
-def _number_words() -> frozenset[str]:
+def _number_words(ordinals: bool) -> frozenset[str]:
     from num2words import num2words
 
-    words = {"point", "hundred", "thousand", "million", "billion", "half"}
+    words = {"point", "hundred", "thousand", "million", "billion"}
     for n in range(100):
         words.update(_NOT_WORD.sub(" ", num2words(n).lower()).split())
-        words.update(_NOT_WORD.sub(" ", num2words(n, to="ordinal").lower()).split())
-    return frozenset(words)
+        if ordinals:
+            words.update(_NOT_WORD.sub(" ", num2words(n, to="ordinal").lower()).split())
+    return frozenset(words - {"and"})
 
 
-NUMBER_WORDS = _number_words()
+NUMBER_WORDS = _number_words(ordinals=True)
+CARDINAL_WORDS = _number_words(ordinals=False)
 
 
 def _say_number(match: re.Match[str]) -> str:
+    """Digits as the voice (espeak-ng) reads them: no "and"; 1101 to 1999 as "nineteen hundred ninety one"."""
     from num2words import num2words
 
     digits = match.group(1).replace(",", "")
     if match.group(2) and digits.isdigit():
-        return f" {num2words(int(digits), to='ordinal')} "
-    return f" {num2words(float(digits) if '.' in digits else int(digits))} "
+        words = num2words(int(digits), to="ordinal")
+    elif digits.isdigit() and 1100 < int(digits) < 2000 and int(digits) % 100 and "," not in match.group(1):
+        words = f"{num2words(int(digits) // 100)} hundred {num2words(int(digits) % 100)}"
+    else:
+        words = num2words(float(digits) if "." in digits else int(digits))
+    return f" {words.replace(' and ', ' ')} "
 
 
 def spoken_words(sentence: str) -> list[str]:
@@ -78,22 +85,54 @@ def compare(expected: list[str], heard: list[str]) -> Comparison:
         return Comparison(1.0, len(expected), len(expected), (Fault("nothing heard", "no words recognized"),))
     result = jiwer.process_words(" ".join(expected), " ".join(heard))
     errors = result.substitutions + result.deletions + result.insertions
-    faults: list[Fault] = []
-    for chunk in result.alignments[0]:
-        said = expected[chunk.ref_start_idx:chunk.ref_end_idx]
-        got = heard[chunk.hyp_start_idx:chunk.hyp_end_idx]
-        if chunk.type == "delete" and chunk.ref_end_idx == len(expected) and len(said) >= CUT_WORDS:
-            faults.append(Fault("cut short", f"the end was not heard: “{' '.join(said)}”"))
-        elif chunk.type == "delete" and len(said) >= MISSING_RUN:
-            faults.append(Fault("words missing", f"not heard: “{' '.join(said)}”"))
-        elif chunk.type == "insert" and len(got) >= ADDED_RUN:
-            faults.append(Fault("words added", f"heard in addition: “{' '.join(got)}”"))
-    said_numbers = [w for w in expected if w in NUMBER_WORDS]
-    heard_numbers = [w for w in heard if w in NUMBER_WORDS]
-    if said_numbers != heard_numbers:
-        faults.append(Fault("number changed", f"numbers said “{' '.join(said_numbers) or 'none'}”, "
-                                              f"heard “{' '.join(heard_numbers) or 'none'}”"))
+    faults = _region_faults(expected, heard, result.alignments[0])
+    changed = _changed_numbers(expected, heard, result.alignments[0])
+    if changed:
+        faults.append(Fault("number changed", changed))
     wer = errors / len(expected)
     if wer > GARBLED_WER:
         faults.append(Fault("garbled", f"{wer:.0%} of the words heard wrong"))
     return Comparison(wer, errors, len(expected), tuple(faults))
+
+
+def _regions(chunks: list[jiwer.AlignmentChunk]) -> list[tuple[int, int, int, int]]:
+    """Maximal runs of words that differ: (said start, said end, heard start, heard end) each."""
+    regions: list[list[int]] = []
+    for chunk in chunks:
+        if chunk.type == "equal":
+            continue
+        if regions and regions[-1][1] == chunk.ref_start_idx and regions[-1][3] == chunk.hyp_start_idx:
+            regions[-1][1], regions[-1][3] = chunk.ref_end_idx, chunk.hyp_end_idx
+        else:
+            regions.append([chunk.ref_start_idx, chunk.ref_end_idx, chunk.hyp_start_idx, chunk.hyp_end_idx])
+    return [(a, b, c, d) for a, b, c, d in regions]
+
+
+def _region_faults(expected: list[str], heard: list[str], chunks: list[jiwer.AlignmentChunk]) -> list[Fault]:
+    """Runs of words missing (at the end: the clip is cut short) or added; a misheard word is neither."""
+    faults = []
+    for said_start, said_end, heard_start, heard_end in _regions(chunks):
+        said, got = expected[said_start:said_end], heard[heard_start:heard_end]
+        if said_end == len(expected) and len(said) - len(got) >= CUT_WORDS:
+            faults.append(Fault("cut short", f"the end was not heard: “{' '.join(said)}”"))
+        elif len(said) - len(got) >= MISSING_RUN:
+            faults.append(Fault("words missing", f"not heard: “{' '.join(said)}”" + (f" (heard “{' '.join(got)}”)" if got else "")))
+        elif len(got) - len(said) >= ADDED_RUN:
+            faults.append(Fault("words added", f"heard “{' '.join(got)}” for “{' '.join(said)}”"))
+    return faults
+
+
+def _changed_numbers(expected: list[str], heard: list[str], chunks: list[jiwer.AlignmentChunk]) -> str:
+    """A number said but heard as another or not at all, or a number heard next to a said one ("five" heard
+    "fifty five"); '' when every said number was heard as said."""
+    for chunk in chunks:
+        said = expected[chunk.ref_start_idx:chunk.ref_end_idx]
+        got = heard[chunk.hyp_start_idx:chunk.hyp_end_idx]
+        if chunk.type in ("substitute", "delete") and any(w in NUMBER_WORDS for w in said):
+            return f"said “{' '.join(said)}”, heard “{' '.join(got) or 'nothing'}”"
+        if chunk.type == "insert" and any(w in CARDINAL_WORDS for w in got):
+            before = expected[chunk.ref_start_idx - 1:chunk.ref_start_idx]
+            after = expected[chunk.ref_start_idx:chunk.ref_start_idx + 1]
+            if any(w in CARDINAL_WORDS for w in before + after):
+                return f"said “{' '.join(before + after)}”, heard “{' '.join(before + got + after)}”"
+    return ""

@@ -17,15 +17,17 @@ IGNORED = set("ˈˌː̃ ‍-")
 
 
 @cache
-def cmu_dictionary() -> dict[str, str]:
-    """The CMU pronouncing dictionary shipped with pocketsphinx (first pronunciation of each word)."""
+def cmu_dictionary() -> dict[str, tuple[str, ...]]:
+    """The CMU pronouncing dictionary shipped with pocketsphinx: every pronunciation of each word ("read" is
+    said two ways)."""
     from pocketsphinx import get_model_path
 
-    words: dict[str, str] = {}
+    words: dict[str, tuple[str, ...]] = {}
     with open(os.path.join(get_model_path(), "en-us", "cmudict-en-us.dict"), encoding="utf-8") as handle:
         for line in handle:
-            word, _, phones = line.strip().partition(" ")
-            words.setdefault(word, phones.strip())
+            entry, _, phones = line.strip().partition(" ")
+            word = entry.split("(")[0]
+            words[word] = (*words.get(word, ()), " ".join(phones.split()))
     return words
 
 
@@ -53,10 +55,11 @@ def _espeak():  # type: ignore[no-untyped-def]
     return EspeakPhonemizer()
 
 
-def pronunciation(word: str) -> str:
-    """ARPAbet phones of one lower-case word: the CMU dictionary's, else espeak-ng's ('' when none)."""
+def pronunciations(word: str) -> tuple[str, ...]:
+    """ARPAbet phones of one lower-case word: the CMU dictionary's, else espeak-ng's (none when it has none)."""
     known = cmu_dictionary().get(word)
     if known:
         return known
     ipa = "".join(p for sentence in _espeak().phonemize("en-us", word) for p in sentence if p not in IGNORED)
-    return ipa_to_arpabet(ipa)
+    phones = ipa_to_arpabet(ipa)
+    return (phones,) if phones else ()

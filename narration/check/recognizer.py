@@ -14,16 +14,17 @@ import tempfile
 from functools import cache
 from math import gcd
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 from scipy.signal import resample_poly
 
 from narration.check.alignment import NUMBER_WORDS, spoken_words
-from narration.check.pronounce import pronunciation
+from narration.check.pronounce import pronunciations
 from narration.models import Audio
 
 RATE = 16_000  # the acoustic model's sample rate
-RECOGNIZER_VERSION = 1  # bump when the decoding changes what is heard: cached results are heard again
+RECOGNIZER_VERSION = 2  # bump when the decoding changes what is heard: cached results are heard again
 # Every third frame: about half the time of every frame for the same words on the sample (measured, 0.8 %
 # word error rate against 0.9 %); Piper's clean speech needs no finer look.
 FRAME_STEP = 3
@@ -58,19 +59,21 @@ def to_pcm16k(audio: Audio) -> bytes:
     return (np.clip(samples, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
 
 
-def _language_model(words: list[str], folder: Path) -> tuple[str, str]:
-    """An ARPA model and a dictionary for one sentence, written into `folder`; their paths."""
+def _language_model(sentences: Sequence[list[str]], folder: Path) -> tuple[str, str]:
+    """An ARPA model and a dictionary for the sentences a clip may say, written into `folder`; their paths."""
     from pocketsphinx.lm import ArpaBoLM
 
-    phones = {w: pronunciation(w) for w in {*words, *COMMON_WORDS, *NUMBER_WORDS}}
+    words = {w for sentence in sentences for w in sentence}
+    phones = {w: pronunciations(w) for w in {*words, *COMMON_WORDS, *NUMBER_WORDS}}
     phones = {w: p for w, p in phones.items() if p}
-    model = ArpaBoLM(text=" ".join(w for w in words if w in phones) + "\n", add_start=True)
+    model = ArpaBoLM(text="".join(" ".join(w for w in s if w in phones) + "\n" for s in sentences), add_start=True)
     for word in phones:
         model.grams_1.setdefault(word, 1)
     model.compute()
     lm, dictionary = folder / "sentence.arpa", folder / "sentence.dict"
     model.write_file(str(lm))
-    dictionary.write_text("".join(f"{w} {p}\n" for w, p in sorted(phones.items())), encoding="utf-8")
+    dictionary.write_text("".join(f"{w}{f'({n})' if n > 1 else ''} {p}\n" for w, ways in sorted(phones.items())
+                                  for n, p in enumerate(ways, start=1)), encoding="utf-8")
     return str(lm), str(dictionary)
 
 
@@ -83,12 +86,17 @@ def _acoustic_model() -> str:
 
 def hear(audio: Audio, sentence: str) -> str:
     """The words the recognizer hears in a clip meant to say `sentence` (lower case, space-separated)."""
+    return hear_among(audio, [sentence])
+
+
+def hear_among(audio: Audio, sentences: Sequence[str]) -> str:
+    """The words heard in a clip that may say any of `sentences` (to tell which one a wrong clip says)."""
     from pocketsphinx import Decoder
 
     if not len(audio.samples):
         return ""
     with tempfile.TemporaryDirectory(prefix="narration-listen-") as folder:
-        lm, dictionary = _language_model(spoken_words(sentence), Path(folder))
+        lm, dictionary = _language_model([spoken_words(s) for s in sentences], Path(folder))
         decoder = Decoder(hmm=_acoustic_model(), lm=lm, dict=dictionary, ds=FRAME_STEP, loglevel="FATAL")
         decoder.start_utt()
         decoder.process_raw(to_pcm16k(audio), full_utt=True)
