@@ -2,7 +2,7 @@
 """Issue 16 benchmark: what `check --listen` costs next to synthesis, and how well it hears (not a test).
 
 In one process, side by side: Piper speaks every distinct sentence of the built sample (the voice loaded
-first), then the recognizer hears every one of those clips (no cached results). Both are reported in seconds
+first), then the check hears every one of those clips (recognizer and pitch, no cached results). Both are reported in seconds
 per minute of audio; target: listening costs at most half of synthesizing. Then the accuracy on the same
 build: word error rate per episode, false alarms on the good clips, and the catch rate when each sentence's
 clip in turn is broken in the cache (silence, cut short, another sentence's audio, noise, played too fast or
@@ -27,6 +27,7 @@ from narration.build.pipeline import BuildOptions, build, voice_settings  # noqa
 from narration.cache.clips import ClipCache  # noqa: E402
 from narration.check import recognizer  # noqa: E402
 from narration.check.listen import listen, utterances  # noqa: E402
+from narration.check.pitch import median_pitch  # noqa: E402
 from narration.config import load_config  # noqa: E402
 from narration.speech import make_engine  # noqa: E402
 
@@ -45,8 +46,9 @@ def timed_side_by_side(folder: Path, cache: Path, fingerprint: dict[str, str], e
     synthesis = time.perf_counter() - started
     audio = [clips.get(item.clip.stem) for item in found]
     started = time.perf_counter()
-    for item, clip in zip(found, audio):
+    for item, clip in zip(found, audio):  # what `check --listen` does with a clip it has not heard before
         recognizer.hear(clip, item.text)
+        median_pitch(clip)
     listening = time.perf_counter() - started
     return sum(a.duration_s for a in audio) / 60, synthesis, listening
 

@@ -22,6 +22,7 @@ from narration.cache.clips import ClipCache
 from narration.cache.usage import touch
 from narration.check import recognizer
 from narration.check.alignment import Comparison, Fault, compare, spoken_words
+from narration.check.pitch import median_pitch
 from narration.check.pronounce import pronunciations
 from narration.config import AudioConfig
 from narration.models import Audio
@@ -32,7 +33,9 @@ log = logging.getLogger(__name__)
 
 SILENT_DBFS = -40.0  # a clip whose loudest sample is below this holds no speech
 FAST, SLOW = 0.7, 1.45  # a clip's length against the folder's pace for its phones (measured 0.78 to 1.35 on good clips)
-MIN_CLIPS_FOR_PACE = 5
+LOW_PITCH, HIGH_PITCH = 0.85, 1.3  # median pitch against the folder's (measured 0.90 to 1.23 on good clips)
+MIN_PACE_PHONES = 20  # a shorter clip's length varies too much from one synthesis to the next (its pitch still counts)
+MIN_CLIPS = 12  # fewer clips tell no usual pace or pitch (one odd clip among seven moves the line)
 # The voice ends every clip in near silence (its last 40 ms at most -62 dB below the clip's level on the sample
 # and five corpus pages); a clip that stops in the middle of a sound was cut.
 TAIL_MS, CUT_TAIL_DB = 40, -40.0  # fewer clips tell no pace to compare with
@@ -139,17 +142,19 @@ class HeardCache:
         key = keys.heard_key(clip.stem, samples, self.recognizer)
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, clip: Path) -> str | None:
+    def get(self, clip: Path) -> tuple[str, float] | None:
+        """(words heard, median pitch in Hz), or None when not heard yet (or the entry is unreadable)."""
         path = self._path(clip)
         try:
-            heard = json.loads(path.read_text(encoding="utf-8"))["heard"]
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            heard, pitch = entry["heard"], float(entry["pitch"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
         touch(path)
-        return heard if isinstance(heard, str) else None
+        return (heard, pitch) if isinstance(heard, str) else None
 
-    def put(self, clip: Path, heard: str) -> None:
-        write_text_atomic(self._path(clip), json.dumps({"heard": heard}) + "\n")
+    def put(self, clip: Path, heard: str, pitch: float) -> None:
+        write_text_atomic(self._path(clip), json.dumps({"heard": heard, "pitch": pitch}) + "\n")
 
 
 def listen(folder: Path, cache_dir: Path, scripts_dir: Path, fingerprint: dict[str, str], audio: AudioConfig,
@@ -160,24 +165,26 @@ def listen(folder: Path, cache_dir: Path, scripts_dir: Path, fingerprint: dict[s
     heard_cache = HeardCache(cache_dir)
     report = ListenReport(missing=missing)
     where = script_lines(scripts_dir, {u.episode.split("--")[0] for u in found}, audio)
-    results: list[tuple[Utterance, Audio | None, str]] = []
+    results: list[tuple[Utterance, Audio | None, str, float]] = []
     for done, item in enumerate(found):
         if progress:
             progress("listening", done, len(found))
         clip = clips.get(item.clip.stem)
-        heard = heard_cache.get(item.clip) if clip is not None else ""
-        if heard is None and clip is not None:
-            heard = recognizer.hear(clip, item.text)
-            heard_cache.put(item.clip, heard)
+        known = heard_cache.get(item.clip) if clip is not None else ("", 0.0)
+        if known is None and clip is not None:
+            known = recognizer.hear(clip, item.text), median_pitch(clip)
+            heard_cache.put(item.clip, *known)
             report.listened += 1
-        results.append((item, clip, heard or ""))
+        results.append((item, clip, *(known or ("", 0.0))))
     if progress:
         progress("", len(found), len(found))
-    paces = _paces([item.text for item, _, _ in results], [clip for _, clip, _ in results])
-    sentences = {item.text: spoken_words(item.text) for item, _, _ in results}
-    for (item, clip, heard), pace in zip(results, paces):
+    paces = _paces([item.text for item, *_ in results], [clip for _, clip, *_ in results])
+    voiced = [pitch for *_, pitch in results if pitch]
+    usual_pitch = float(np.median(voiced)) if len(voiced) >= MIN_CLIPS else 0.0
+    sentences = {item.text: spoken_words(item.text) for item, *_ in results}
+    for (item, clip, heard, pitch), pace in zip(results, paces):
         comparison = compare(sentences[item.text], heard.split())
-        faults = _clip_faults(clip, pace) + list(comparison.faults)
+        faults = _clip_faults(clip, pace, pitch / usual_pitch if usual_pitch and pitch else 0.0) + list(comparison.faults)
         other, heard_as_other = _other_sentence(item.text, clip, comparison, sentences, where)
         if other is not None:
             faults, heard = [other, *faults], heard_as_other
@@ -194,15 +201,16 @@ def _paces(texts: Sequence[str], clips: Sequence[Audio | None]) -> list[float]:
 
     phones = [sum(len(next(iter(pronunciations(word)), "").split()) for word in spoken_words(text)) for text in texts]
     points = [(n, clip.duration_s) for n, clip in zip(phones, clips) if clip is not None and n]
-    if len(points) < MIN_CLIPS_FOR_PACE:
+    if len(points) < MIN_CLIPS:
         return [0.0] * len(texts)
     slope, intercept, _, _ = theilslopes([s for _, s in points], [n for n, _ in points])
-    return [clip.duration_s / (intercept + slope * n) if clip is not None and n and intercept + slope * n > 0
-            else 0.0 for n, clip in zip(phones, clips)]
+    return [clip.duration_s / (intercept + slope * n) if clip is not None and n >= MIN_PACE_PHONES
+            and intercept + slope * n > 0 else 0.0 for n, clip in zip(phones, clips)]
 
 
-def _clip_faults(clip: Audio | None, pace: float) -> list[Fault]:
-    """What the clip's own samples show: silence, or a pace far from the folder's other clips."""
+def _clip_faults(clip: Audio | None, pace: float, pitch: float) -> list[Fault]:
+    """What the clip's own samples show: silence, an end in the middle of a sound, or a pace or pitch far
+    from the folder's other clips (`pace`, `pitch`: against the folder's usual; 0 when unknown)."""
     if clip is None:
         return [Fault("unreadable clip", "the cached clip is damaged; build again to make it anew")]
     peak = float(np.max(np.abs(clip.samples))) if len(clip.samples) else 0.0
@@ -215,6 +223,8 @@ def _clip_faults(clip: Audio | None, pace: float) -> list[Fault]:
         faults.append(Fault("cut short", f"the clip stops in the middle of a sound ({tail_db:.0f} dB at its end)"))
     if pace and not FAST <= pace <= SLOW:
         faults.append(Fault("wrong speed", f"{pace:.2f} times as long as the other clips take for as many sounds"))
+    elif pitch and not LOW_PITCH <= pitch <= HIGH_PITCH:
+        faults.append(Fault("wrong speed", f"the voice is {pitch:.2f} times its usual pitch"))
     return faults
 
 
