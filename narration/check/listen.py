@@ -22,7 +22,7 @@ from narration.cache.clips import ClipCache
 from narration.cache.usage import touch
 from narration.check import recognizer
 from narration.check.alignment import Comparison, Fault, compare, spoken_words
-from narration.check.pitch import median_pitch
+from narration.check.pitch import CEILING_HZ, FLOOR_HZ, RATE as PITCH_RATE, median_pitch
 from narration.check.pronounce import pronunciations
 from narration.config import AudioConfig
 from narration.models import Audio
@@ -133,7 +133,7 @@ class HeardCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root / "heard"
-        self.recognizer = recognizer.fingerprint()
+        self.recognizer = {**recognizer.fingerprint(), "pitch": f"{PITCH_RATE}:{FLOOR_HZ}:{CEILING_HZ}"}
 
     def _path(self, clip: Path) -> Path:
         with open(clip, "rb") as handle:  # the clip cache's checksum chunk ends the file: the samples' sha256
