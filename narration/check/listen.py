@@ -9,7 +9,6 @@ expected and what was heard.
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -25,11 +24,11 @@ from narration.check.alignment import Comparison, Fault, compare, spoken_words
 from narration.check.pitch import CEILING_HZ, FLOOR_HZ, RATE as PITCH_RATE, median_pitch
 from narration.check.pronounce import pronunciations
 from narration.config import AudioConfig
-from narration.models import Audio
+from narration.errors import InputError
+from narration.models import Audio, Sentence
 from narration.publish import layout
 from narration.scripts import parse_script
 
-log = logging.getLogger(__name__)
 
 SILENT_DBFS = -40.0  # a clip whose loudest sample is below this holds no speech
 FAST, SLOW = 0.7, 1.45  # a clip's length against the folder's pace for its phones (measured 0.78 to 1.35 on good clips)
@@ -38,7 +37,7 @@ MIN_PACE_PHONES = 20  # a shorter clip's length varies too much from one synthes
 MIN_CLIPS = 12  # fewer clips tell no usual pace or pitch (one odd clip among seven moves the line)
 # The voice ends every clip in near silence (its last 40 ms at most -62 dB below the clip's level on the sample
 # and five corpus pages); a clip that stops in the middle of a sound was cut.
-TAIL_MS, CUT_TAIL_DB = 40, -40.0  # fewer clips tell no pace to compare with
+TAIL_MS, CUT_TAIL_DB = 40, -40.0
 OTHER_SENTENCE_WER = 0.35  # heard words this close to another sentence of the folder: that sentence's audio
 
 
@@ -120,11 +119,11 @@ def script_lines(scripts_dir: Path, articles: set[str], audio: AudioConfig) -> d
             for number, line in enumerate(lines, start=1):
                 try:
                     _, segments = parse_script(line, path, audio)
-                except Exception:  # noqa: BLE001 - the build reports a broken script line; here it is only unplaced
+                except InputError:  # the build reports a broken script line; here its sentences are only unplaced
                     continue
                 for segment in segments:
-                    where.setdefault(getattr(segment, "text", ""), f"{path}:{number}")
-    where.pop("", None)
+                    if isinstance(segment, Sentence):
+                        where.setdefault(segment.text, f"{path}:{number}")
     return where
 
 

@@ -3,16 +3,21 @@ the scripts' review list) and a LISTEN.md beside each article's scripts that an 
 that plays the moment of the episode."""
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from narration.atomic import write_text_atomic
 from narration.config import Config
 from narration.errors import InputError, NarrationError
-from narration.check.listen import Heard, ListenReport
 from narration.publish import layout
 
-LISTEN_FILE = "LISTEN.md"  # beside REVIEW.md: not a script (script files are NN-name.txt)
+if TYPE_CHECKING:
+    from narration.check.listen import Heard, ListenReport
+
+LISTEN_FILE = "LISTEN.md"
+LISTEN_MODULES = ("pocketsphinx", "jiwer", "num2words", "parselmouth")  # the [listen] extra  # beside REVIEW.md: not a script (script files are NN-name.txt)
 
 
 def _clock(seconds: float) -> str:
@@ -74,17 +79,17 @@ def write_reports(report: ListenReport, folder: Path, scripts_dir: Path) -> list
 def listen_and_report(folder: Path, config: Config, cache_dir: Path, scripts_dir: Path, quiet: bool = False) -> int:
     """`check --listen`: hear the folder's clips, print and write the findings; the exit status that
     `[check] recognizer` asks for (findings fail only with "fail")."""
-    from narration.build.pipeline import voice_settings
-    from narration.build.progress import ProgressDisplay
-    from narration.check import recognizer
-    from narration.check.listen import listen
-    from narration.speech import make_engine
-
     if config.check.recognizer == "off":
         print(f"{config.source}: [check] recognizer is \"off\"; not listening")
         return 0
-    if not recognizer.available():
-        raise NarrationError('check --listen needs the speech recognizer: pip install -e ".[listen]"')
+    missing = [name for name in LISTEN_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise NarrationError(f'check --listen needs {", ".join(missing)}: pip install -e ".[listen]"')
+    from narration.build.pipeline import voice_settings
+    from narration.build.progress import ProgressDisplay
+    from narration.check.listen import listen
+    from narration.speech import make_engine
+
     fingerprint = make_engine(voice_settings(config)).fingerprint()
     with ProgressDisplay(enabled=not quiet) as progress:
         report = listen(folder, cache_dir, scripts_dir, fingerprint, config.audio, progress=progress.update)

@@ -37,15 +37,6 @@ which who when where why how very only just your their our its his her them us a
 """.split())
 
 
-def available() -> bool:
-    """The [listen] extra is installed."""
-    try:
-        import pocketsphinx  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def fingerprint() -> dict[str, str]:
     """What decides what the recognizer hears besides the clip: its version and this module's settings."""
     return {"recognizer": "pocketsphinx", "version": importlib.metadata.version("pocketsphinx"),
