@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # not `tests.`: an installed package may own that name
 
-from tests.broken_clips import BREAKS  # noqa: E402
+from broken_clips import BREAKS  # noqa: E402
 from narration.build.pipeline import BuildOptions, build, voice_settings  # noqa: E402
 from narration.cache.clips import ClipCache  # noqa: E402
 from narration.check import recognizer  # noqa: E402

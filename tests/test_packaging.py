@@ -56,8 +56,10 @@ def _top_level_imports(path: Path) -> set[str]:
 
 
 def _is_local(name: str, path: Path) -> bool:
-    """The project's own code: a package or module at the root, or a helper beside the importing file."""
-    return any((folder / name).is_dir() or (folder / f"{name}.py").is_file() for folder in (ROOT, path.parent))
+    """The project's own code: a package or module at the root, a test helper (benchmarks use some), or a helper
+    beside the importing file."""
+    return any((folder / name).is_dir() or (folder / f"{name}.py").is_file()
+               for folder in (ROOT, ROOT / "tests", path.parent))
 
 
 def third_party_imports() -> dict[str, set[Path]]:

@@ -220,7 +220,7 @@ def _clip_faults(clip: Audio | None, pace: float, pitch: float) -> list[Fault]:
     tail_db = 10 * np.log10(max(float(np.mean(tail ** 2)), 1e-18) / max(float(np.mean(clip.samples ** 2)), 1e-18))
     if tail_db > CUT_TAIL_DB:
         faults.append(Fault("cut short", f"the clip stops in the middle of a sound ({tail_db:.0f} dB at its end)"))
-    if pace and not FAST <= pace <= SLOW:
+    if pace and not FAST <= pace <= SLOW and not faults:  # a cut clip is short, not fast
         faults.append(Fault("wrong speed", f"{pace:.2f} times as long as the other clips take for as many sounds"))
     elif pitch and not LOW_PITCH <= pitch <= HIGH_PITCH:
         faults.append(Fault("wrong speed", f"the voice is {pitch:.2f} times its usual pitch"))

@@ -100,7 +100,8 @@ def listen_and_report(folder: Path, config: Config, cache_dir: Path, scripts_dir
     written = write_reports(report, folder, scripts_dir)
     problems = len(report.findings) + len(report.missing)
     wer = ", ".join(f"{slug} {rate:.1%}" for slug, rate in report.wer_by_episode().items())
-    print(f"Listened to {len(report.heard)} clips ({report.listened} new, the rest heard before); word error rate: {wer}")
+    print(f"Listened to {len(report.heard)} clips ({report.listened} new, the rest heard before)"
+          + (f"; word error rate: {wer}" if wer else ""))
     print(f"{problems} clip(s) to listen to ({config.check.recognizer}); the list is in "
           f"{', '.join(str(p) for p in written) or 'no file'}")
     return 1 if problems and config.check.recognizer == "fail" else 0
