@@ -80,7 +80,8 @@ COMMAND_HELP = {
              "(default: the built-in sample).",
     "scripts": "Write the narration scripts without synthesizing, and list what to review in them (also in REVIEW.md).",
     "serve": "Preview a built folder on this computer (loopback only by default).",
-    "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts.",
+    "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts; --listen also hears every "
+             "sentence clip back with a speech recognizer.",
     "holdline": "Build only the telephone hold-line renditions and program.",
     "cache": "Show how big the clip cache is; --prune removes what no current build uses.",
     "voices": "List the Piper voices at hand (bundled, configured, given with --voice, in a voices/ folder beside "

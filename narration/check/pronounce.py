@@ -6,14 +6,13 @@ import os
 from functools import cache
 
 # espeak-ng's IPA (en-us) -> CMU ARPAbet; two-character keys are read first (diphthongs, affricates).
-IPA_PAIRS = {"eɪ": "EY", "aɪ": "AY", "aʊ": "AW", "oʊ": "OW", "ɔɪ": "OY", "tʃ": "CH", "dʒ": "JH", "ɜː": "ER",
-             "ɑː": "AA", "ɔː": "AO", "iː": "IY", "uː": "UW", "ɪɹ": "IH R", "ɛɹ": "EH R", "ʊɹ": "UH R", "oːɹ": "AO R"}
+IPA_PAIRS = {"eɪ": "EY", "aɪ": "AY", "aʊ": "AW", "oʊ": "OW", "ɔɪ": "OY", "tʃ": "CH", "dʒ": "JH"}
 IPA_SINGLE = {"ə": "AH", "ɐ": "AH", "ʌ": "AH", "ɚ": "ER", "ɝ": "ER", "ɜ": "ER", "æ": "AE", "ɛ": "EH", "e": "EH",
               "ɪ": "IH", "ᵻ": "IH", "i": "IY", "u": "UW", "ʊ": "UH", "ɑ": "AA", "ɒ": "AA", "ɔ": "AO", "o": "OW",
               "a": "AE", "θ": "TH", "ð": "DH", "ʃ": "SH", "ʒ": "ZH", "ŋ": "NG", "j": "Y", "ɹ": "R", "r": "R",
               "ɡ": "G", "g": "G", "ɾ": "T", "ɬ": "L", "x": "K", "ç": "HH", "h": "HH", "b": "B", "d": "D", "f": "F",
               "k": "K", "l": "L", "m": "M", "n": "N", "p": "P", "s": "S", "t": "T", "v": "V", "w": "W", "z": "Z"}
-IGNORED = set("ˈˌː̃ ‍-")
+IGNORED = set("ˈˌː̃ ‍-")  # stress, length, nasalization and joiners: ARPAbet has no such marks
 
 
 @cache
