@@ -47,10 +47,10 @@ class _Parser(argparse.ArgumentParser):
 def _common(parser: argparse.ArgumentParser, command: str) -> None:
     if command not in ("serve", "cache"):
         parser.add_argument("--config", type=_path, help="config file (default: ./narration.toml if present)")
-    if command in ("build", "scripts", "holdline"):
+    if command in ("build", "scripts", "holdline", "check"):
         parser.add_argument("--scripts", type=_path, default=Path("scripts"),
                             help="narration scripts folder (default: scripts/)")
-    if command in ("build", "holdline", "cache"):
+    if command in ("build", "holdline", "cache", "check"):
         parser.add_argument("--cache", type=_path, default=Path(".cache/narration"),
                             help="clip cache folder (default: .cache/narration/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
@@ -80,7 +80,8 @@ COMMAND_HELP = {
              "(default: the built-in sample).",
     "scripts": "Write the narration scripts without synthesizing, and list what to review in them (also in REVIEW.md).",
     "serve": "Preview a built folder on this computer (loopback only by default).",
-    "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts.",
+    "check": "Validate a built folder: loudness, peaks, tags, feed, artwork, transcripts; --listen also hears every "
+             "sentence clip back with a speech recognizer.",
     "holdline": "Build only the telephone hold-line renditions and program.",
     "cache": "Show how big the clip cache is; --prune removes what no current build uses.",
     "voices": "List the Piper voices at hand (bundled, configured, given with --voice, in a voices/ folder beside "
@@ -118,6 +119,8 @@ def parser_for(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--article", action="append", dest="articles", default=[], type=_article, metavar="ARTICLE",
                             help="an article the folder was built from, for the numbers audit (repeatable; "
                                  "default: the built-in sample when the folder holds it)")
+        parser.add_argument("--listen", action="store_true", help="also hear every sentence clip back with the "
+                            "offline speech recognizer (the [listen] extra) and list what sounds wrong in LISTEN.md")
     if command == "cache":
         parser.add_argument("--prune", action="store_true",
                             help="remove what no current build uses (run after building every output that shares it)")
@@ -259,6 +262,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) found in {args.directory}" if problems else f"{args.directory}: all checks passed")
+    if args.listen:
+        from narration.check.listen_report import listen_and_report
+
+        return max(1 if problems else 0, listen_and_report(args.directory, config, args.cache, args.scripts, args.quiet))
     return 1 if problems else 0
 
 

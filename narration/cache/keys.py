@@ -13,6 +13,7 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 | hold-pace clip (holdpace/)      | the clip's key and the hold-line tempo                                  |
 | hold-line entry (holdline/)     | hold-line settings, music bed's bytes, and its sentences' clip keys     |
 | reading level (readability/)    | the article's script sentences, the flagged grade, textstat's version   |
+| what was heard (heard/)         | the clip's key and its samples' checksum, the recognizer's fingerprint  |
 """
 from __future__ import annotations
 
@@ -90,3 +91,9 @@ def reading_key(sentences: Sequence[str], max_grade: float, scorer_version: str)
     """An article's reading level: its sentences as the scripts say them, graded by one version of textstat."""
     return _sha(json.dumps({"format": READING_FORMAT, "sentences": list(sentences), "max_grade": max_grade,
                             "scorer": scorer_version}))
+
+
+def heard_key(raw_key: str, samples_sha: str, recognizer: dict[str, str]) -> str:
+    """What the recognizer of `check --listen` heard in a clip: its key holds the sentence, its samples' checksum
+    what is actually in the file (a clip replaced under the same key is heard again)."""
+    return _sha(json.dumps({"clip": raw_key, "samples": samples_sha, "recognizer": recognizer}, sort_keys=True))
