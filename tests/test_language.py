@@ -441,3 +441,17 @@ def test_a_gtts_build_asks_for_each_article_language(tmp_path: Path) -> None:
     assert said["Cuidar la piel durante la radioterapia, parte 1 de 2."] == "es"  # the framing too
     assert said["Walking after surgery, part 1 of 2."] == "en"
     assert said["Call your care team if you feel short of breath."] == "en"
+
+
+def test_listening_hears_only_the_languages_the_recognizer_has_a_model_for(mixed: Project) -> None:
+    from narration.cache.clips import ClipCache
+    from narration.check.listen import utterances
+
+    output = mixed.root / "output"
+    spanish = {p.stem for p in (output / "transcripts").glob("*.json") if p.stem.startswith("piel--")}
+    not_heard: dict[str, int] = {}
+    found, missing = utterances(output, ClipCache(mixed.root / "cache"), FakeEngine().fingerprint(), not_heard)
+    assert spanish and not_heard == {"es": len(spanish)}
+    heard = {u.episode for u in [*found, *missing]}
+    assert heard and all(slug.startswith("walking--") for slug in heard)
+    assert not missing  # the English clips are all found under the English voice's keys

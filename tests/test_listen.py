@@ -34,6 +34,17 @@ Call your care team if you feel dizzy or sick after a dose.
 Most people feel better within two weeks of starting treatment.
 Keep the tablets in a cool, dry place away from children.
 """
+# The real-voice build: twelve sentences, enough clips for the voice's usual pace and pitch (MIN_CLIPS), so a
+# clip played at the wrong speed is caught by its sound and not only by what the recognizer makes of it.
+LONG_ARTICLE = ARTICLE + """If you forget a dose, take it as soon as you remember on the same day.
+Do not take two doses at once to make up for the one you missed.
+Tell your pharmacist about any other medicines you take, including herbal ones.
+Some people have a dry mouth in the first weeks, which usually passes.
+Drinking plenty of water during the day can help with this.
+Your nurse will check your blood pressure at each visit.
+Bring a list of your questions to every appointment.
+You can stop the medicine only after talking with your doctor.
+"""
 
 
 # --- words and alignment -------------------------------------------------------------------------------
@@ -207,7 +218,7 @@ def test_check_listen_writes_the_review_file_and_follows_the_config(fake_built: 
 def piper_built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = make_project(tmp_path_factory.mktemp("listen") / "project")
     article = project.root / "medicine.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
+    article.write_text(LONG_ARTICLE, encoding="utf-8")
     build(project.config, project.options(article, holdline=False))
     return project
 

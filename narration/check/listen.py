@@ -9,6 +9,7 @@ expected and what was heard.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -25,6 +26,7 @@ from narration.check.pitch import CEILING_HZ, FLOOR_HZ, RATE as PITCH_RATE, medi
 from narration.check.pronounce import pronunciations
 from narration.config import AudioConfig
 from narration.errors import InputError
+from narration.language import primary
 from narration.models import Audio, Sentence
 from narration.publish import layout
 from narration.scripts import parse_script
@@ -70,6 +72,7 @@ class ListenReport:
     heard: list[Heard] = field(default_factory=list)
     listened: int = 0  # clips the recognizer heard in this run (the others came from the cache)
     missing: list[Utterance] = field(default_factory=list)  # sentences whose clip is not in the cache
+    not_heard: dict[str, int] = field(default_factory=dict)  # episodes in a language the recognizer has no model for
 
     @property
     def findings(self) -> list[Heard]:
@@ -85,12 +88,33 @@ class ListenReport:
         return {slug: errors / max(words, 1) for slug, (errors, words) in totals.items()}
 
 
-def utterances(folder: Path, clips: ClipCache, fingerprint: dict[str, str]) -> tuple[list[Utterance], list[Utterance]]:
+_PAGE_LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]+)"')
+
+
+def episode_language(folder: Path, slug: str) -> str:
+    """An episode's language, as its player page declares it ("" when the page cannot say)."""
+    try:
+        with (folder / layout.episode_page(slug)).open(encoding="utf-8") as page:
+            head = page.read(2048)
+    except OSError:
+        return ""
+    found = _PAGE_LANGUAGE.search(head)
+    return found.group(1) if found else ""
+
+
+def utterances(folder: Path, clips: ClipCache, fingerprint: dict[str, str],
+               not_heard: dict[str, int] | None = None) -> tuple[list[Utterance], list[Utterance]]:
     """Every distinct sentence of the folder's episodes (section episodes first), with its cached clip; and
-    those whose clip the cache does not hold."""
+    those whose clip the cache does not hold. Episodes in a language the recognizer has no model for are
+    counted in `not_heard` (by language) instead."""
     found, missing, seen = [], [], set()
     transcripts = sorted((folder / layout.TRANSCRIPTS).glob("*.json"), key=lambda p: (p.stem.endswith("--00-full"), p.name))
     for path in transcripts:
+        language = primary(episode_language(folder, path.stem))
+        if language and language not in recognizer.LANGUAGES:
+            if not_heard is not None:
+                not_heard[language] = not_heard.get(language, 0) + 1
+            continue
         try:
             segments = json.loads(path.read_text(encoding="utf-8"))["segments"]
         except (OSError, ValueError, KeyError, TypeError):
@@ -160,9 +184,10 @@ def listen(folder: Path, cache_dir: Path, scripts_dir: Path, fingerprint: dict[s
            progress: Callable[[str, int, int], None] | None = None) -> ListenReport:
     """Hear every sentence clip of a built folder (the cached result where there is one) and compare."""
     clips = ClipCache(cache_dir)
-    found, missing = utterances(folder, clips, fingerprint)
+    not_heard: dict[str, int] = {}
+    found, missing = utterances(folder, clips, fingerprint, not_heard)
     heard_cache = HeardCache(cache_dir)
-    report = ListenReport(missing=missing)
+    report = ListenReport(missing=missing, not_heard=not_heard)
     where = script_lines(scripts_dir, {u.episode.split("--")[0] for u in found}, audio)
     results: list[tuple[Utterance, Audio | None, str, float]] = []
     for done, item in enumerate(found):

@@ -90,10 +90,12 @@ def listen_and_report(folder: Path, config: Config, cache_dir: Path, scripts_dir
     from narration.check.listen import listen
     from narration.speech import make_engine
 
-    fingerprint = make_engine(voice_settings(config)).fingerprint()
+    fingerprint = make_engine(voice_settings(config, "en")).fingerprint()  # the only language it hears
     with ProgressDisplay(enabled=not quiet) as progress:
         report = listen(folder, cache_dir, scripts_dir, fingerprint, config.audio, progress=progress.update)
-    if not report.heard and not report.missing:
+    for language, count in sorted(report.not_heard.items()):
+        print(f"Not heard: {count} episode(s) in '{language}' (the recognizer's model is English only)")
+    if not report.heard and not report.missing and not report.not_heard:
         raise InputError(folder, "no episode transcripts to listen to; build first or name the output folder")
     for line in terminal_lines(report):
         print(line)
