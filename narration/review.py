@@ -262,15 +262,17 @@ def _once(findings: list[Finding]) -> list[Finding]:
 # ------------------------------------------------------------------ numbers and reading level
 
 def number_issues(scripts: Sequence[Script], planned: Sequence[PlannedSection], lexicon: Lexicon,
-                  link_phrase: str | None = None) -> list[tuple[str, Issue]]:
-    """(script path, issue) for each number of an article section that its script does not say the same."""
+                  link_phrase: str | None = None, language: str = "") -> list[tuple[str, Issue]]:
+    """(script path, issue) for each number of an article section that its script does not say the same; both
+    read in the article's `language`."""
     found = []
     for script, section in zip(scripts, planned):
         text = read_script(script.path) if script.path else None
         if text is None:
             continue
         title, sentences = spoken_lines(text)
-        issues = audit(article_sentences(section.blocks, lexicon, link_phrase), sentences, (title or (1, ""))[0])
+        issues = audit(article_sentences(section.blocks, lexicon, link_phrase, language), sentences,
+                       (title or (1, ""))[0], language)
         found += [(str(script.path), issue) for issue in issues]
     return found
 
@@ -341,7 +343,7 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     findings = sorted(debris_findings(source, lines, article.dropped), key=lambda f: f.line)
     numbers: dict[str, list[Finding]] = {}
     if check.numbers != "off":
-        for path, issue in number_issues(scripts, planned, lexicon, link_phrase):
+        for path, issue in number_issues(scripts, planned, lexicon, link_phrase, article.meta.language):
             numbers.setdefault(path, []).append(Finding(path, issue.line, f"number {issue.kind}", issue.detail()))
     for script in scripts:
         text = read_script(script.path) if script.path else None
