@@ -277,19 +277,22 @@ def number_issues(scripts: Sequence[Script], planned: Sequence[PlannedSection], 
     return found
 
 
-def reading_findings(path: str, text: str, max_grade: float) -> list[Finding]:
-    """The section's grades at its title line, and each sentence above max_grade (sub-headings aside)."""
+def reading_findings(path: str, text: str, max_grade: float, language: str = "") -> list[Finding]:
+    """The section's scores in its language's measure at its title line, and each sentence beyond the limit
+    (above max_grade in English; very difficult in Spanish), sub-headings aside; nothing in a language without
+    a measure."""
+    measure = readability.measure_for(language)
     title, sentences = spoken_lines(text)
     headings = {n for n, raw in enumerate(text.splitlines(), start=1) if HEADING.match(raw.strip())}
     body = [(n, sentence) for n, sentence in sentences if n not in headings]
-    if not body:
+    if not body or measure is None:
         return []
     said = [sentence for _, sentence in body]
-    hard = readability.hard_sentences(said, max_grade)
-    level = readability.Level(readability.scores(said), len(hard), max_grade)
+    hard = readability.hard_sentences(said, max_grade, language)
+    level = readability.Level(readability.scores(said, language), len(hard), max_grade, language)
     return [Finding(path, (title or (1, ""))[0], LEVEL, str(level)),
-            *(Finding(path, body[i][0], "hard to read", f"grade {grade:.1f}: {_excerpt(body[i][1], 70)}")
-              for i, grade in hard)]
+            *(Finding(path, body[i][0], "hard to read", f"{measure.say(score)}: {_excerpt(body[i][1], 70)}")
+              for i, score in hard)]
 
 
 # ------------------------------------------------------------------ debris
@@ -349,7 +352,8 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
         text = read_script(script.path) if script.path else None
         if text is not None:
             path = str(script.path)
-            own = script_findings(path, text, context) + numbers.get(path, []) + reading_findings(path, text, check.max_grade)
+            own = (script_findings(path, text, context) + numbers.get(path, [])
+                   + reading_findings(path, text, check.max_grade, article.meta.language))
             findings += sorted(own, key=lambda f: f.line)
     return _once(findings)
 

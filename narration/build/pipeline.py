@@ -309,8 +309,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     with build_lock(options.output), Beside() as aside:
         prepared, report = prepare_scripts(config, options)
         audit_numbers(config, prepared, report.kept_edits)
-        reading = aside.submit(reading_lines, [(i.article.title, i.scripts) for i in prepared], config.check.max_grade,
-                               options.cache_dir)  # scored beside the synthesis (loading the dictionary takes a while)
+        reading = aside.submit(reading_lines, [(i.article.title, i.scripts, i.article.meta.language) for i in prepared],
+                               config.check.max_grade, options.cache_dir)  # beside the synthesis (the dictionary loads slowly)
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])
