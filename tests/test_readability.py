@@ -63,6 +63,8 @@ def test_a_long_polysyllabic_sentence_is_flagged_and_a_plain_one_is_not() -> Non
     assert sentence_grade(PLAIN) < 8 < sentence_grade(HARD)
     assert [index for index, _ in hard_sentences([PLAIN, HARD, PLAIN], 8)] == [1]
     assert hard_sentences([PLAIN, HARD], sentence_grade(HARD)) == []  # the limit itself is not above it
+    label = "Targeted therapy."  # grade 20 by its syllables alone: a fragment, never flagged as hard
+    assert sentence_grade(label) > 14 and hard_sentences([label], 1) == []
 
 
 def test_scoring_needs_no_network_and_never_downloads() -> None:
@@ -155,7 +157,7 @@ def test_spanish_is_scored_on_the_inflesz_scale() -> None:
 
 
 def test_a_long_technical_spanish_sentence_is_flagged_and_a_plain_or_short_one_is_not() -> None:
-    short = "¿Tiene implantes mamarios?"  # three long words: the formula alone would call it very difficult
+    short = "¿Tiene implantes mamarios?"  # three long words: very difficult by the formula, too short to flag
     assert [i for i, _ in hard_sentences([ES_PLAIN, ES_HARD, short], 14, "es")] == [1]
     assert hard_sentences([ES_PLAIN, ES_HARD], 1, "es") == hard_sentences([ES_PLAIN, ES_HARD], 20, "es")  # no grade
 

@@ -5,16 +5,15 @@ English: the Flesch-Kincaid grade and SMOG index (textstat). Patient-education g
 to 8 over a passage, so a section's grade is compared with AIM_GRADE; a single sentence's grade is noisy (one
 long medical word lifts a short sentence to grade 12), so only sentences above `[check] max_grade`
 (SENTENCE_GRADE, 14, by default: long and dense ones) are flagged. docs/review.md gives the distribution over the
-corpus that chose it.
+corpus that chose it. In either language a sentence of fewer than MIN_WORDS words is never flagged.
 
 Spanish: the INFLESZ scale (Barrio-Cantalejo et al., 2008, validated on texts for patients) over the Szigriszt-
 Pazos ease, 206.835 - 62.3 x syllables per word - words per sentence: 0 to 100, higher is easier, with the
 published bands in INFLESZ_BANDS; a section should be "normal" (55) or easier, and a sentence in the "very
-difficult" band (below 40) is flagged if it has ten words or more (shorter, one long word decides the score).
-`max_grade`, a US school grade, has no meaning there. textstat offers the formula, but counts Spanish syllables
-with pyphen's hyphenation patterns, which never split off one letter or a hiatus ("una", "día", "mamografía" lose
-a syllable: 1.82 syllables per word on the Spanish test articles against 1.96, about +9 points, nearly a band);
-the syllables here come from silabeador's Spanish syllabification.
+difficult" band (below 40) is flagged. `max_grade`, a US school grade, has no meaning there. textstat offers the
+formula, but counts Spanish syllables with pyphen's hyphenation patterns, which never split off one letter or a
+hiatus ("una", "día", "mamografía" lose a syllable: 1.82 syllables per word on the Spanish test articles against
+1.96, about +9 points, nearly a band); the syllables here come from silabeador's Spanish syllabification.
 A language with no measure gets no scores: an English formula over another language means nothing.
 
 textstat counts English syllables with the CMU Pronouncing Dictionary, which it looks up through NLTK and would
@@ -48,8 +47,9 @@ SENTENCE_GRADE = 14.0  # the default [check] max_grade: one English sentence abo
 INFLESZ_AIM = 55.0  # "normal" or easier: a Spanish section below it is harder than patients' texts should be
 INFLESZ_BANDS = ((40.0, "very difficult"), (55.0, "somewhat difficult"), (65.0, "normal"), (80.0, "fairly easy"),
                  (math.inf, "very easy"))  # each band's upper bound (Barrio-Cantalejo 2008)
-INFLESZ_HARD = INFLESZ_BANDS[0][0]  # a Spanish sentence below it is flagged, if it has INFLESZ_MIN_WORDS words
-INFLESZ_MIN_WORDS = 10  # shorter, the syllable term swamps the score: "¿Tiene implantes mamarios?" scores 38
+INFLESZ_HARD = INFLESZ_BANDS[0][0]  # a Spanish sentence below it is flagged
+MIN_WORDS = 10  # a shorter sentence is never flagged: its syllables alone decide its score ("Targeted therapy."
+# is grade 20.6, "¿Tiene implantes mamarios?" INFLESZ 38), and the review lists fragments already
 
 
 @dataclass(frozen=True)
@@ -142,11 +142,6 @@ def inflesz(sentences: Sequence[str]) -> float:
     return 206.835 - 62.3 * syllables / len(words) - len(words) / len(said)
 
 
-def _sentence_inflesz(sentence: str) -> float:
-    """One Spanish sentence's INFLESZ; a short sentence is never very difficult (INFLESZ_MIN_WORDS)."""
-    return inflesz([sentence]) if len(_SPANISH_WORD.findall(sentence)) >= INFLESZ_MIN_WORDS else 100.0
-
-
 def _spanish(sentences: Sequence[str]) -> Scores:
     return Scores(inflesz(sentences), None, sum(1 for s in sentences if s.strip()), "INFLESZ")
 
@@ -168,7 +163,7 @@ class Measure:
 MEASURES: dict[str, Measure] = {
     "en": Measure(_english, sentence_grade, lambda score, grade: score > grade, lambda grade: f"above grade {grade:g}",
                   lambda score: f"grade {score:.1f}"),
-    "es": Measure(_spanish, _sentence_inflesz, lambda score, _: score < INFLESZ_HARD,
+    "es": Measure(_spanish, lambda sentence: inflesz([sentence]), lambda score, _: score < INFLESZ_HARD,
                   lambda _: f"very difficult (INFLESZ below {INFLESZ_HARD:g})",
                   lambda score: f"INFLESZ {score:.1f}, {inflesz_band(score)}"),
 }
@@ -188,10 +183,11 @@ def scores(sentences: Sequence[str], language: str = "") -> Scores:
 
 
 def hard_sentences(sentences: Sequence[str], max_grade: float, language: str = "") -> list[tuple[int, float]]:
-    """(index, score) of each sentence beyond the limit: a Flesch-Kincaid grade above max_grade (English), an
-    INFLESZ score in the "very difficult" band (Spanish)."""
+    """(index, score) of each sentence of MIN_WORDS words or more beyond the limit: a Flesch-Kincaid grade above
+    max_grade (English), an INFLESZ score in the "very difficult" band (Spanish)."""
     rules = measure_for(language) or MEASURES["en"]
-    graded = ((index, rules.sentence(sentence)) for index, sentence in enumerate(sentences) if sentence.strip())
+    graded = ((index, rules.sentence(sentence)) for index, sentence in enumerate(sentences)
+              if len(sentence.split()) >= MIN_WORDS)
     return [(index, score) for index, score in graded if rules.beyond(score, max_grade)]
 
 
