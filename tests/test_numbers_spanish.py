@@ -84,6 +84,15 @@ def test_the_same_spanish_number_said_another_way_is_no_alarm(old: str, new: str
     assert [i for _, i in number_issues(scripts, planned, LEXICON, language="es") if i.fails] == []
 
 
+def test_a_reworded_article_does_not_pair_with_the_changed_number(tmp_path: Path) -> None:
+    """ "una mamografía cada dos años" edited to "la mamografía cada tres años": the lone "una" is dropped
+    silently and "dos años" is the number changed, not "una"."""
+    article, scripts, planned = _scripts(SPANISH / "mamografia.md", tmp_path)
+    _, line = _edit(scripts, "una mamografía cada dos años", "la mamografía cada tres años")
+    issues = [i for _, i in number_issues(scripts, planned, LEXICON, language="es")]
+    assert [(i.kind, i.line, i.expected, i.found) for i in issues] == [("changed", line, "dos años", "tres años")]
+
+
 def test_feminine_and_masculine_forms_are_one_value() -> None:
     def said(sentence: str) -> list[tuple[str, ...]]:
         return [n.words for n in numbers(sentence, 0, "es")]
@@ -100,3 +109,30 @@ def test_each_language_has_its_number_words_and_english_is_the_default() -> None
     assert number_words("es-MX") is number_words("es")
     assert number_words("") is number_words("en") is number_words("xx")
     assert "cincuenta" in number_words("es").words and "fifty" in number_words("en").words
+
+
+def test_check_audits_a_spanish_episode_transcript_in_spanish(tmp_path: Path) -> None:
+    """`check` reads a Spanish article's published transcripts with the Spanish number words: no false alarm on
+    what was built, and a dose changed in a transcript is caught at its segment."""
+    import json
+
+    from conftest import TEST_TOML, FakeEngine, make_project
+
+    from narration.build.pipeline import build
+    from narration.check.numbers import output_problems
+
+    project = make_project(tmp_path / "project", TEST_TOML)
+    source = SPANISH / "amlodipino.md"
+    build(project.config, project.options(source, holdline=False), engine=FakeEngine())
+    article = read_article(source)
+    planned = sections_of(article, project.config.scripts, WORDS_PER_MINUTE[project.config.speech.preset])
+    output = project.root / "output"
+    assert output_problems(output, article, planned, LEXICON) == []
+    [transcript] = [p for p in (output / "transcripts").glob("amlodipino--0[1-9]-*.json")
+                    if "cinco miligramos una vez" in p.read_text(encoding="utf-8")]
+    data = json.loads(transcript.read_text(encoding="utf-8"))
+    at = next(n for n, s in enumerate(data["segments"], start=1) if "cinco miligramos una vez" in s["body"])
+    data["segments"][at - 1]["body"] = data["segments"][at - 1]["body"].replace("cinco miligramos", "cincuenta miligramos")
+    transcript.write_text(json.dumps(data), encoding="utf-8")
+    problems = output_problems(output, article, planned, LEXICON)
+    assert [p.message.split(": ")[0:2] for p in problems] == [[f"segment {at}", "number changed"]]

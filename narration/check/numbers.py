@@ -1,12 +1,14 @@
 """The numbers audit: every number an article states (a dose, an age, a percentage, a range, a date, a time, a
 phone number) must be said in its narration, and said the same.
 
-Both sides are compared as the voice says them. The article is read through the normalizer, exactly as a
-script is generated from it, so a generated script matches by construction; the script (or the published
-transcript) is read as written. Digits become words (num2words), so "5 milligrams" and "five milligrams" are
-the same number and "fifty milligrams" is not. The two sides' number words (with the unit said after them) are
-aligned in reading order: a number the article has and the narration lacks is missing, one said differently is
-changed, one the narration adds is listed for review. A number moved to another sentence is still said.
+Both sides are compared as the voice says them, in the article's language. The article is read through its
+language's normalizer, exactly as a script is generated from it, so a generated script matches by construction;
+the script (or the published transcript) is read as written. Digits become words as that language says them, so
+"5 milligrams" and "five milligrams" are the same number and "fifty milligrams" is not; the forms of one value
+are one number ("una", "un", "uno"). What counts as a number word, a unit, a month or a joiner is the
+language's entry in narration/check/number_words.py. The two sides' number words (with the unit said after them)
+are aligned in reading order: a number the article has and the narration lacks is missing, one said differently
+is changed, one the narration adds is listed for review. A number moved to another sentence is still said.
 """
 from __future__ import annotations
 
@@ -89,11 +91,11 @@ def numbers(sentence: str, line: int, language: str = "") -> list[Number]:
             elif kinds[index]:
                 said.append(word)
         found.append(Number(tuple(rules.fold(w) for w in said), line, sentence,
-                            sentence[words[start][0].start():words[end - 1][0].end()], said_alone(said, rules)))
+                            sentence[words[start][0].start():words[end - 1][0].end()], _weak(said, rules)))
     return found
 
 
-def said_alone(said: Sequence[str], rules: NumberWords) -> bool:
+def _weak(said: Sequence[str], rules: NumberWords) -> bool:
     """Whether a number is one weak word ("una", "primero"): alone, more often an article or an ordinal."""
     return len(said) == 1 and rules.fold(said[0]) in rules.weak
 
@@ -204,10 +206,11 @@ def audit(expected: Sequence[str], found: Sequence[tuple[int, str]], first_line:
         if op == "equal":
             continue
         mine, theirs = _strong_first(want[i1:i2], j2 - j1), _strong_first(have[j1:j2], i2 - i1)
-        pairs = min(len(mine), len(theirs))
-        issues += [Issue("changed", b.line, a.phrase, b.phrase, a.sentence) for a, b in zip(mine, theirs)]
-        missing += [(a, _nearest(a.sentence, found, have, j1 + pairs, first_line)) for a in mine[pairs:] if not a.weak]
-        added += [b for b in theirs[pairs:] if not b.weak]
+        paired, unsaid, extra = _pairs(mine, theirs)
+        issues += [Issue("changed", b.line, a.phrase, b.phrase, a.sentence) for a, b in paired]
+        at = j1 + len(paired)
+        missing += [(a, _nearest(a.sentence, found, have, at, first_line)) for a in unsaid if not a.weak]
+        added += [b for b in extra if not b.weak]
     for number, line in missing:
         moved = next((n for n in added if n.words == number.words), None)
         if moved is not None:  # said in another place: still said
@@ -225,6 +228,24 @@ def _strong_first(side: Sequence[Number], other: int) -> list[Number]:
     for number in [n for n in side if n.weak][:max(surplus, 0)]:
         kept.remove(number)
     return kept
+
+
+def _pairs(mine: list[Number], theirs: list[Number]) -> tuple[list[tuple[Number, Number]], list[Number], list[Number]]:
+    """A changed stretch's numbers paired in order; where one side has more, the other side's numbers pair with
+    the run of them most alike (the same unit, the same words), so an episode's "parte 2 de 6" before a changed
+    dose is an added number and the dose the changed one. The rest are (unsaid, extra)."""
+    count = min(len(mine), len(theirs))
+    longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
+
+    def alike(start: int) -> float:
+        return sum(SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
+                   for a, b in zip(longer[start:start + count], shorter))
+
+    start = max(range(len(longer) - count + 1), key=alike)  # the first of equals: in order, as read
+    rest = longer[:start] + longer[start + count:]
+    if longer is mine:
+        return list(zip(mine[start:start + count], theirs)), rest, []
+    return list(zip(mine, theirs[start:start + count])), [], rest
 
 
 def _nearest(sentence: str, found: Sequence[tuple[int, str]], have: Sequence[Number], at: int, first_line: int) -> int:
