@@ -77,6 +77,8 @@ def test_a_hand_edit_of_a_spanish_number_is_caught_at_its_line(page: str, old: s
     ("una mamografía cada dos años", "la mamografía cada dos años"),  # an article reworded, not a count dropped
     ("cada dos años", "cada 2 años"),  # digits in a script are the same number
     ("cero coma cuatro milisieverts", "0,4 mSv"),  # and so is a unit's abbreviation
+    ("de siete y media de la mañana a seis de la tarde",  # a range split in two, its numbers the same
+     "desde las siete y media de la mañana. Cierra a las seis de la tarde"),
 ])
 def test_the_same_spanish_number_said_another_way_is_no_alarm(old: str, new: str, tmp_path: Path) -> None:
     article, scripts, planned = _scripts(SPANISH / "mamografia.md", tmp_path)

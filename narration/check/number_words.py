@@ -86,6 +86,7 @@ def english() -> NumberWords:
 
 # ------------------------------------------------------------------ Spanish
 
+# numbers whose words, in every form, are all the words Spanish cardinals are made of ("ciento", "veintiún mil")
 _SPANISH_SAMPLES = (*range(0, 102), *range(200, 1000, 100), 1000, 21000, 10**6, 2 * 10**6, 10**12, 2 * 10**12)
 
 
@@ -105,9 +106,8 @@ def _spanish_forms() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
         alone = spanish.cardinal(n).split()
         for form in ("m", "f"):
             other = spanish.cardinal(n, form).split()
-            for o, a in zip(other, alone) if len(other) == len(alone) else ():
-                if o != a:
-                    same.setdefault(o, a)  # the smaller number first: "veintiuna" is "veintiuno", not "veintiún"
+            if len(other) == len(alone):  # the smaller number first: "veintiuna" is "veintiuno", not "veintiún"
+                same.update((o, a) for o, a in zip(other, alone) if o != a and o not in same)
             words.update(other)
         words.update(alone)
     ordinals: set[str] = set()
@@ -130,7 +130,7 @@ def spanish_words() -> NumberWords:
             "días día semana semanas mes meses año años vez veces mañana tarde noche mediodía "
             "madrugada".split()) - {"segundo"},
         months=frozenset(spanish.MONTHS),
-        joiners=frozenset("a al y e o u de del el la las los cada sobre entre por".split()),
+        joiners=frozenset("a al y e o u de del el la las los cada sobre entre por hasta".split()),
         said=_said_spanish,
         token=re.compile(r"\d+(?:[.,]\d+)*(?![^\W\d_])|[^\W\d_]+"),
         after_number=frozenset({"coma", "punto"}),  # "dos coma cinco"

@@ -203,8 +203,8 @@ def audit(expected: Sequence[str], found: Sequence[tuple[int, str]], first_line:
     added: list[Number] = []
     issues = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
+        if op == "equal" or _flat(want[i1:i2]) == _flat(have[j1:j2]):
+            continue  # the same numbers, maybe joined or split otherwise ("de ocho a seis" / "de ocho; hasta seis")
         mine, theirs = _strong_first(want[i1:i2], j2 - j1), _strong_first(have[j1:j2], i2 - i1)
         paired, unsaid, extra = _pairs(mine, theirs)
         issues += [Issue("changed", b.line, a.phrase, b.phrase, a.sentence) for a, b in paired]
@@ -219,6 +219,10 @@ def audit(expected: Sequence[str], found: Sequence[tuple[int, str]], first_line:
             issues.append(Issue("missing", line, number.phrase, "", number.sentence))
     issues += [Issue("added", n.line, "", n.phrase, n.sentence) for n in added]
     return sorted(issues, key=lambda issue: issue.line)
+
+
+def _flat(side: Sequence[Number]) -> list[str]:
+    return [word for number in side for word in number.words]
 
 
 def _strong_first(side: Sequence[Number], other: int) -> list[Number]:
