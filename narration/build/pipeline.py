@@ -167,16 +167,16 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
 def audit_numbers(config: Config, prepared: Sequence[ArticleScripts], edited: Sequence[Path]) -> None:
     """Stop before anything is synthesized when an edited script drops or changes a number of its article ([check]
     numbers); a generated script says the article's numbers by construction (tests/test_numbers.py)."""
-    pairs = [(script, section) for item in prepared for script, section in zip(item.scripts, item.planned)
+    pairs = [(item, script, section) for item in prepared for script, section in zip(item.scripts, item.planned)
              if script.path in edited]
     if config.check.numbers == "off" or not pairs:
         return
     from narration.check.numbers import enforce  # imports the checks (scipy): only when a script was edited
     from narration.review import number_issues
 
-    scripts, planned = zip(*pairs)
-    link_phrase = config.scripts.url_phrase or None
-    enforce(config.check.numbers, number_issues(scripts, planned, project_lexicon(config), link_phrase))
+    lexicon, link_phrase = project_lexicon(config), config.scripts.url_phrase or None
+    enforce(config.check.numbers, [issue for item, script, section in pairs for issue in number_issues(
+        [script], [section], lexicon, link_phrase, item.article.meta.language)])
 
 
 def _description(article: Article, planned: script_stage.PlannedSection) -> str:
@@ -309,8 +309,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     with build_lock(options.output), Beside() as aside:
         prepared, report = prepare_scripts(config, options)
         audit_numbers(config, prepared, report.kept_edits)
-        reading = aside.submit(reading_lines, [(i.article.title, i.scripts) for i in prepared], config.check.max_grade,
-                               options.cache_dir)  # scored beside the synthesis (loading the dictionary takes a while)
+        reading = aside.submit(reading_lines, [(i.article.title, i.scripts, i.article.meta.language) for i in prepared],
+                               config.check.max_grade, options.cache_dir)  # beside the synthesis (the dictionary loads slowly)
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])

@@ -12,7 +12,7 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 | cover (covers/)                 | show title and author                                                   |
 | hold-pace clip (holdpace/)      | the clip's key and the hold-line tempo                                  |
 | hold-line entry (holdline/)     | hold-line settings, music bed's bytes, and its sentences' clip keys     |
-| reading level (readability/)    | the article's script sentences, the flagged grade, textstat's version   |
+| reading level (readability/)    | the article's script sentences and language, the flagged grade, the scorers' versions |
 | what was heard (heard/)         | the clip's key and its samples' checksum, the recognizer's fingerprint  |
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ EPISODE_FORMAT = 2
 MIX_VERSION = 11  # bump when the mix changes how an episode sounds: cached segments and episodes are rebuilt
 HOLDLINE_FORMAT = 4
 COVER_FORMAT = "v1"
-READING_FORMAT = 1
+READING_FORMAT = 2
 
 
 def _sha(text: str) -> str:
@@ -87,10 +87,11 @@ def holdline_key(settings: dict[str, Any], music: Path | None, *parts: object) -
     return _sha(json.dumps([common, *parts], sort_keys=True, default=str))
 
 
-def reading_key(sentences: Sequence[str], max_grade: float, scorer_version: str) -> str:
-    """An article's reading level: its sentences as the scripts say them, graded by one version of textstat."""
+def reading_key(sentences: Sequence[str], max_grade: float, scorer_version: str, language: str = "") -> str:
+    """An article's reading level: its sentences as the scripts say them, in its language's measure, graded by one
+    version of the scorers (textstat; silabeador for Spanish)."""
     return _sha(json.dumps({"format": READING_FORMAT, "sentences": list(sentences), "max_grade": max_grade,
-                            "scorer": scorer_version}))
+                            "scorer": scorer_version, "language": language}))
 
 
 def heard_key(raw_key: str, samples_sha: str, recognizer: dict[str, str]) -> str:

@@ -1,12 +1,14 @@
 """The numbers audit: every number an article states (a dose, an age, a percentage, a range, a date, a time, a
 phone number) must be said in its narration, and said the same.
 
-Both sides are compared as the voice says them. The article is read through the normalizer, exactly as a
-script is generated from it, so a generated script matches by construction; the script (or the published
-transcript) is read as written. Digits become words (num2words), so "5 milligrams" and "five milligrams" are
-the same number and "fifty milligrams" is not. The two sides' number words (with the unit said after them) are
-aligned in reading order: a number the article has and the narration lacks is missing, one said differently is
-changed, one the narration adds is listed for review. A number moved to another sentence is still said.
+Both sides are compared as the voice says them, in the article's language. The article is read through its
+language's normalizer, exactly as a script is generated from it, so a generated script matches by construction;
+the script (or the published transcript) is read as written. Digits become words as that language says them, so
+"5 milligrams" and "five milligrams" are the same number and "fifty milligrams" is not; the forms of one value
+are one number ("una", "un", "uno"). What counts as a number word, a unit, a month or a joiner is the
+language's entry in narration/check/number_words.py. The two sides' number words (with the unit said after them)
+are aligned in reading order: a number the article has and the narration lacks is missing, one said differently
+is changed, one the narration adds is listed for review. A number moved to another sentence is still said.
 """
 from __future__ import annotations
 
@@ -15,14 +17,11 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
-from functools import cache
 from pathlib import Path
 
-from num2words import num2words
-
 from narration.check.base import Problem
+from narration.check.number_words import NumberWords, number_words
 from narration.errors import InputError
 from narration.config import Config
 from narration.grouping import WORDS_PER_MINUTE
@@ -32,28 +31,9 @@ from narration.plan import episode_slug
 from narration.publish import layout
 from narration.scripts import PlannedSection, sections_of, spoken_paragraphs
 from narration.text.lexicon import Lexicon, Report
-from narration.text.normalize import unit_words
 
 log = logging.getLogger(__name__)
 FAILS = ("missing", "changed")  # kinds that stop a build under [check] numbers = "fail"; "added" is for review
-_WORD = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?(?![^\W\d_])|(?i:[ap]\.m)\b|[^\W\d_]+(?:'[^\W\d_]+)?")
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
-    "billion trillion half halves thirds quarter quarters".split())
-_AFTER_NUMBER = frozenset({"oh", "point"})  # "9 oh 5", "2 point 5": part of the number only inside one
-# "one" is a pronoun, not a count, after these words ("no one", "the one") or before these ("one of", "one can")
-_ONE_AFTER = frozenset("no any every each the this that which someone loved".split())
-_ONE_BEFORE = frozenset("of another who that can could should may might must will would is was".split())
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-_JOINERS = frozenset({"to", "or", "and", "of", "in", "by", "out", "over"})  # "5 to 10", "1 in 10": one phrase shown
-
-
-@cache
-def _units() -> frozenset[str]:
-    """Words said after a number that belong to it: its unit ("milligrams", "percent", "PM")."""
-    return unit_words() | frozenset("percent degrees fahrenheit celsius dollars dollar cents cent am pm a.m p.m "
-                                    "o'clock day days times".split())
 
 
 @dataclass(frozen=True)
@@ -64,6 +44,7 @@ class Number:
     line: int  # the script line (the sentence's index on the article side)
     sentence: str
     phrase: str  # as written: "50 milligrams", "1 800, 4 2 2, 6 2 3 7", "5 to 10 years"
+    weak: bool = False  # one word that alone is more often an article or an ordinal ("una", "primero")
 
 
 @dataclass(frozen=True)
@@ -94,66 +75,86 @@ def _excerpt(sentence: str, limit: int = 80) -> str:
 
 # ------------------------------------------------------------------ reading numbers as words
 
-def _said(written: str) -> list[str]:
-    """Digits as the words a voice says for them ("1,000" one thousand, "2.5" two point five, "21st")."""
-    ordinal = written[-2:].isalpha()
-    digits = written[:-2] if ordinal else written
-    try:
-        value = Decimal(digits.replace(",", ""))
-    except InvalidOperation:
-        return [written]
-    said = num2words(int(value), to="ordinal") if ordinal else num2words(value)
-    return [w for w in re.findall(r"[a-z]+", said.lower()) if w != "and"]
-
-
-def numbers(sentence: str, line: int) -> list[Number]:
-    """The numbers of one sentence in order, each with its unit (a date with its month); "one" as a pronoun is
-    not a number."""
-    words = [(m, m.group().lower()) for m in _WORD.finditer(sentence)]
-    kinds: list[str] = []  # "n" number, "u" unit, "m" month before its day, "" other
-    for index, (match, word) in enumerate(words):
-        previous = kinds[-1] if kinds else ""
-        if _is_number(word):
-            kinds.append("n")
-        elif word in _AFTER_NUMBER and previous == "n" and index + 1 < len(words) and _is_number(words[index + 1][1]):
-            kinds.append("n")
-        elif word in _units() and previous in ("n", "u"):
-            kinds.append("u")
-        else:
-            kinds.append("")
-    for index, (match, word) in enumerate(words):
-        if word == "one" and kinds[index] == "n" and _pronoun(words, kinds, index):
-            kinds[index] = ""
-        if word in _MONTHS and index + 1 < len(words) and _is_number(words[index + 1][1]):
-            kinds[index] = "m"  # a date's month: "March 15" changed to "May 15" is another date
+def numbers(sentence: str, line: int, language: str = "") -> list[Number]:
+    """The numbers of one sentence in order, each with its unit (a date with its month), in the words of its
+    language ("" English); "one" as a pronoun is not a number."""
+    rules = number_words(language)
+    words = [(m, m.group().lower()) for m in rules.token.finditer(sentence)]
+    kinds = _kinds([word for _, word in words], rules)
     found = []
-    for start, end in _phrases(words, kinds):
+    for start, end in _phrases([word for _, word in words], kinds, rules):
         said: list[str] = []
         for index in range(start, end):
             word = words[index][1]
             if kinds[index] == "n" and word[0].isdigit():
-                said += _said(word)
+                said += [w for w in rules.said(word) if w not in rules.joiners]
             elif kinds[index]:
                 said.append(word)
-        found.append(Number(tuple(said), line, sentence, sentence[words[start][0].start():words[end - 1][0].end()]))
+        found.append(Number(tuple(rules.fold(w) for w in said), line, sentence,
+                            sentence[words[start][0].start():words[end - 1][0].end()], _weak(said, rules)))
     return found
 
 
-def _is_number(word: str) -> bool:
-    return word[0].isdigit() or word in _NUMBER_WORDS
+def _weak(said: Sequence[str], rules: NumberWords) -> bool:
+    """Whether a number is one weak word ("una", "primero"): alone, more often an article or an ordinal."""
+    return len(said) == 1 and rules.fold(said[0]) in rules.weak
 
 
-def _pronoun(words: list[tuple[re.Match[str], str]], kinds: list[str], index: int) -> bool:
+def _kinds(words: Sequence[str], rules: NumberWords) -> list[str]:
+    """Each word's part: "n" number, "u" unit, "m" a date's month, "" other."""
+    kinds: list[str] = []
+    for index, word in enumerate(words):
+        previous = _previous(words, kinds, rules.unit_links)
+        if rules.is_number(word):
+            kinds.append("n")
+        elif word in rules.after_number and kinds[-1:] == ["n"] and index + 1 < len(words) \
+                and rules.is_number(words[index + 1]):
+            kinds.append("n")
+        elif word in rules.units and previous in ("n", "u"):
+            kinds.append("u")
+        else:
+            kinds.append("")
+    for index, word in enumerate(words):
+        if word == rules.pronoun and kinds[index] == "n" and _pronoun(words, kinds, index, rules):
+            kinds[index] = ""
+        if word in rules.months and _dated(words, index, rules):
+            kinds[index] = "m"  # a date's month: "March 15" changed to "May 15" is another date
+    return kinds
+
+
+def _previous(words: Sequence[str], kinds: Sequence[str], links: frozenset[str]) -> str:
+    """The part of the last word before the next one, over up to two linking words ("seis de la tarde")."""
+    index = len(kinds) - 1
+    while index >= 0 and index >= len(kinds) - 2 and not kinds[index] and words[index] in links:
+        index -= 1
+    return kinds[index] if index >= 0 else ""
+
+
+def _dated(words: Sequence[str], index: int, rules: NumberWords) -> bool:
+    """Whether a month names a date: before its day ("March 15"), or joined to a day or a year by the
+    language's link ("quince de marzo", "marzo de dos mil")."""
+    def number_at(i: int) -> bool:
+        return 0 <= i < len(words) and rules.is_number(words[i])
+
+    if not rules.month_link:
+        return number_at(index + 1)
+    link = rules.month_link
+    return (index > 1 and words[index - 1] == link and number_at(index - 2)) or \
+        (index + 2 < len(words) and words[index + 1] == link and number_at(index + 2))
+
+
+def _pronoun(words: Sequence[str], kinds: list[str], index: int, rules: NumberWords) -> bool:
     """Whether a lone "one" is a pronoun ("no one knows", "one of the causes"), not a count ("one tablet")."""
     if (index > 0 and kinds[index - 1]) or (index + 1 < len(kinds) and kinds[index + 1]):
         return False  # part of a longer number: "one hundred", "twenty-one"
-    before = words[index - 1][1] if index > 0 else ""
-    after = words[index + 1][1] if index + 1 < len(words) else ""
-    return before in _ONE_AFTER or after in _ONE_BEFORE
+    before = words[index - 1] if index > 0 else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return before in rules.pronoun_after or after in rules.pronoun_before
 
 
-def _phrases(words: list[tuple[re.Match[str], str]], kinds: list[str]) -> list[tuple[int, int]]:
-    """Runs of number and unit words (a joiner between two numbers, "5 to 10", keeps one run), as index ranges."""
+def _phrases(words: Sequence[str], kinds: list[str], rules: NumberWords) -> list[tuple[int, int]]:
+    """Runs of number and unit words (joiners between two numbers, "5 to 10", "una de cada ocho", and links before
+    a unit, "seis de la tarde", keep one run), as index ranges."""
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(kinds):
@@ -161,9 +162,18 @@ def _phrases(words: list[tuple[re.Match[str], str]], kinds: list[str]) -> list[t
             index += 1
             continue
         end = index + 1
-        while end < len(kinds) and (kinds[end] or (words[end][1] in _JOINERS and end + 1 < len(kinds)
-                                                   and kinds[end + 1] == "n")):
-            end += 1
+        while end < len(kinds):
+            if kinds[end]:
+                end += 1
+                continue
+            gap = 0
+            while gap < rules.max_joined and end + gap < len(kinds) and not kinds[end + gap] \
+                    and words[end + gap] in rules.joiners | rules.unit_links:
+                gap += 1
+            if gap and end + gap < len(kinds) and kinds[end + gap]:
+                end += gap
+            else:
+                break
         runs.append((index, end))
         index = end
     return runs
@@ -171,31 +181,36 @@ def _phrases(words: list[tuple[re.Match[str], str]], kinds: list[str]) -> list[t
 
 # ------------------------------------------------------------------ the article side
 
-def article_sentences(blocks: Sequence[Block], lexicon: Lexicon, link_phrase: str | None = None) -> list[str]:
-    """A section's sentences as the generated script says them: the article through the normalizer."""
-    return [line for paragraph in spoken_paragraphs(blocks, lexicon, Report(), link_phrase) for line in paragraph]
+def article_sentences(blocks: Sequence[Block], lexicon: Lexicon, link_phrase: str | None = None,
+                      language: str = "") -> list[str]:
+    """A section's sentences as the generated script says them: the article through its language's normalizer."""
+    return [line for paragraph in spoken_paragraphs(blocks, lexicon, Report(), link_phrase, language)
+            for line in paragraph]
 
 
 # ------------------------------------------------------------------ comparing
 
-def audit(expected: Sequence[str], found: Sequence[tuple[int, str]], first_line: int = 1) -> list[Issue]:
+def audit(expected: Sequence[str], found: Sequence[tuple[int, str]], first_line: int = 1,
+          language: str = "") -> list[Issue]:
     """The numbers of the article's sentences (`expected`, in order) against those of the narration (`found`,
-    (line, sentence) pairs); `first_line` is where a missing number is reported when the narration says none."""
-    want = [n for index, sentence in enumerate(expected) for n in numbers(sentence, index)]
-    have = [n for line, sentence in found for n in numbers(sentence, line)]
+    (line, sentence) pairs), both in `language`; `first_line` is where a missing number is reported when the
+    narration says none. A weak number ("una" alone) counts when changed, not when dropped or added: an editor
+    who rewords "una mamografía" has dropped an article, not a count."""
+    want = [n for index, sentence in enumerate(expected) for n in numbers(sentence, index, language)]
+    have = [n for line, sentence in found for n in numbers(sentence, line, language)]
     matcher = SequenceMatcher(None, [n.words for n in want], [n.words for n in have], autojunk=False)
     missing: list[tuple[Number, int]] = []
     added: list[Number] = []
     issues = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        pairs = min(i2 - i1, j2 - j1)
-        issues += [Issue("changed", have[j].line, want[i].phrase, have[j].phrase, want[i].sentence)
-                   for i, j in zip(range(i1, i1 + pairs), range(j1, j1 + pairs))]
-        missing += [(want[i], _nearest(want[i].sentence, found, have, j1 + pairs, first_line))
-                    for i in range(i1 + pairs, i2)]
-        added += have[j1 + pairs:j2]
+        if op == "equal" or _flat(want[i1:i2]) == _flat(have[j1:j2]):
+            continue  # the same numbers, maybe joined or split otherwise ("de ocho a seis" / "de ocho; hasta seis")
+        mine, theirs = _strong_first(want[i1:i2], j2 - j1), _strong_first(have[j1:j2], i2 - i1)
+        paired, unsaid, extra = _pairs(mine, theirs)
+        issues += [Issue("changed", b.line, a.phrase, b.phrase, a.sentence) for a, b in paired]
+        at = j1 + len(paired)
+        missing += [(a, _nearest(a.sentence, found, have, at, first_line)) for a in unsaid if not a.weak]
+        added += [b for b in extra if not b.weak]
     for number, line in missing:
         moved = next((n for n in added if n.words == number.words), None)
         if moved is not None:  # said in another place: still said
@@ -204,6 +219,37 @@ def audit(expected: Sequence[str], found: Sequence[tuple[int, str]], first_line:
             issues.append(Issue("missing", line, number.phrase, "", number.sentence))
     issues += [Issue("added", n.line, "", n.phrase, n.sentence) for n in added]
     return sorted(issues, key=lambda issue: issue.line)
+
+
+def _flat(side: Sequence[Number]) -> list[str]:
+    return [word for number in side for word in number.words]
+
+
+def _strong_first(side: Sequence[Number], other: int) -> list[Number]:
+    """One side of a changed stretch, without as many of its weak numbers as it has more numbers than the other
+    side: "una mamografía cada dos años" reworded "la mamografía cada tres años" pairs "dos" with "tres"."""
+    kept, surplus = list(side), len(side) - other
+    for number in [n for n in side if n.weak][:max(surplus, 0)]:
+        kept.remove(number)
+    return kept
+
+
+def _pairs(mine: list[Number], theirs: list[Number]) -> tuple[list[tuple[Number, Number]], list[Number], list[Number]]:
+    """A changed stretch's numbers paired in order; where one side has more, the other side's numbers pair with
+    the run of them most alike (the same unit, the same words), so an episode's "parte 2 de 6" before a changed
+    dose is an added number and the dose the changed one. The rest are (unsaid, extra)."""
+    count = min(len(mine), len(theirs))
+    longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
+
+    def alike(start: int) -> float:
+        return sum(SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
+                   for a, b in zip(longer[start:start + count], shorter))
+
+    start = max(range(len(longer) - count + 1), key=alike)  # the first of equals: in order, as read
+    rest = longer[:start] + longer[start + count:]
+    if longer is mine:
+        return list(zip(mine[start:start + count], theirs)), rest, []
+    return list(zip(mine, theirs[start:start + count])), [], rest
 
 
 def _nearest(sentence: str, found: Sequence[tuple[int, str]], have: Sequence[Number], at: int, first_line: int) -> int:
@@ -250,7 +296,8 @@ def output_problems(root: Path, article: Article, planned: Sequence[PlannedSecti
             problems.append(Problem(relative, f"no readable transcript for section {section.number} of "
                                               f"{article.source} ({section.title}): built from another version?"))
             continue
-        issues = audit(article_sentences(section.blocks, lexicon, link_phrase), said)
+        language = article.meta.language
+        issues = audit(article_sentences(section.blocks, lexicon, link_phrase, language), said, language=language)
         problems += [Problem(relative, f"segment {i.line}: number {i.kind}: {i.detail('the episode')}")
                      for i in issues if i.fails]
     return problems

@@ -30,7 +30,7 @@ from narration.text.normalize import (
 from narration.text.normalize import list_pieces as _list_pieces
 from narration.text.normalize import spoken_list as _spoken_list
 
-__all__ = ["normalize", "spoken_list", "list_pieces", "cardinal", "spell"]
+__all__ = ["normalize", "spoken_list", "list_pieces", "cardinal", "ordinal", "spoken_number", "spell"]
 
 # ---------------------------------------------------------------- numbers as words
 
@@ -292,14 +292,18 @@ _NUMBERS: list[Rule] = [
 
 
 def _number(m: re.Match[str]) -> str:
-    """Any number left, in words: thousands grouped by a point or a comma, decimals said with their mark."""
-    text = m.group()
+    return spoken_number(m.group(), _form_before(m.string, m.end()))
+
+
+def spoken_number(text: str, form: str = "") -> str:
+    """A number written in digits, in words: thousands grouped by a point or a comma, decimals said with their
+    mark; `form` as in `cardinal` (the numbers audit reads a script's digits with it)."""
     grouped = re.fullmatch(r"[1-9]\d{0,2}(?:([., ])\d{3})+", text)
     if grouped:
-        return cardinal(int(re.sub(r"[., ]", "", text)), _form_before(m.string, m.end()))
+        return cardinal(int(re.sub(r"[., ]", "", text)), form)
     whole, mark, decimals = re.fullmatch(r"(\d+)(?:([.,])(\d+))?", text).groups()
     if not mark:
-        return cardinal(int(whole), _form_before(m.string, m.end()))
+        return cardinal(int(whole), form)
     zeros = len(decimals) - len(decimals.lstrip("0"))
     rest = decimals.lstrip("0")
     said = " ".join(["cero"] * zeros + ([cardinal(int(rest))] if rest else []))
@@ -471,3 +475,21 @@ def list_pieces(lead_in: str, items: list[str] | tuple[str, ...], ordered: bool,
     """The Spanish spoken list in pieces, each saying which item it voices (see normalize.list_pieces)."""
     return _list_pieces(lead_in, items, ordered, lexicon, report, link_phrase, say_with=normalize,
                         words=SPANISH_LIST)
+
+
+def unit_words() -> frozenset[str]:
+    """The words a unit or a currency is said as after a number ("miligramos", "dólares"), lower-case: the numbers
+    audit reads a unit as part of its number."""
+    forms = [*(f for pair in _UNITS.values() for f in pair),
+             *(f for pairs in _CURRENCIES.values() for pair in pairs for f in pair)]
+    return frozenset(word.lower() for form in forms for word in form.split() if word not in ("de", "por"))
+
+
+def unit_names() -> dict[str, str]:
+    """A one-word unit's abbreviation and singular -> its plural ("mg", "miligramo" -> "miligramos"): the same
+    unit to the numbers audit."""
+    pairs = [(s, p) for s, p in _UNITS.values() if " " not in s]
+    return {**{w.lower(): p for w, (s, p) in _UNITS.items() if " " not in s and w.isalpha()}, **dict(pairs)}
+
+
+MONTHS = (*_MONTHS, "setiembre")
