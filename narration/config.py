@@ -103,6 +103,13 @@ class ArticleConfig:
 
 
 @dataclass(frozen=True)
+class LibraryConfig:
+    """Where the articles of a library are found (see narration.ingest.library)."""
+
+    sources: list[str] = field(default_factory=list)  # folders, glob patterns, list files, URLs, feeds, sitemaps
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole project configuration."""
 
@@ -112,6 +119,7 @@ class Config:
     scripts: ScriptConfig = field(default_factory=ScriptConfig)
     holdline: HoldlineSettings = field(default_factory=HoldlineSettings)
     articles: dict[str, ArticleConfig] = field(default_factory=dict)
+    library: LibraryConfig = field(default_factory=LibraryConfig)
     root: Path = Path(".")
     source: Path = Path(CONFIG_NAME)  # the file the values came from, named by errors found later
 
@@ -250,4 +258,4 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
 
 
 __all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings",
-           "ArticleConfig", "load_config", "CONFIG_NAME"]
+           "ArticleConfig", "LibraryConfig", "load_config", "CONFIG_NAME"]

@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Sequence
 
 from narration import ingest
+from narration.ingest import library
+from narration.ingest.conditional import Fetcher
+from narration.ingest.fetch import page_text
 from narration.cache import keys
 from narration.cache.usage import record_build, touch
 from narration import scripts as script_stage
@@ -77,9 +80,14 @@ class ArticleScripts:
     planned: tuple[script_stage.PlannedSection, ...] = ()  # the episodes' sections, as the settings planned them
 
 
-def article_paths(options: BuildOptions) -> tuple[Path | str, ...]:
-    """The articles to build: the given ones, or the built-in sample."""
-    return options.articles or (SAMPLE,)
+def article_paths(options: BuildOptions, config: Config | None = None,
+                  fetcher: Fetcher | None = None) -> tuple[Path | str, ...]:
+    """The articles to build: the given ones (folders searched, feeds and sitemaps followed), else the config's
+    [library] sources, else the built-in sample."""
+    skip = (options.output, options.scripts_dir, options.cache_dir)
+    found = library.expand(options.articles, config.library.sources if config else (), config.root if config else Path("."),
+                           config.source if config else Path(), skip, fetcher or Fetcher(options.cache_dir))
+    return tuple(found) or (SAMPLE,)
 
 
 def check_output_folder(config: Config, options: BuildOptions) -> None:
@@ -95,8 +103,10 @@ def check_output_folder(config: Config, options: BuildOptions) -> None:
     check_output(options.output, inputs + nested, nested)
 
 
-def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
-    """Ingest every article (files or web addresses), with title and review metadata from the config where it has them."""
+def read_articles(config: Config, paths: Sequence[Path | str], fetcher: Fetcher | None = None) -> list[Article]:
+    """Ingest every article (files or web addresses), with title and review metadata from the config where it has them;
+    two articles that would have the same name are refused before anything is made."""
+    fetcher = fetcher or Fetcher(None)
     articles = []
     for path in paths:
         settings = config.articles.get(ingest.slugify(ingest.article_stem(path), fallback="article"))
@@ -107,11 +117,14 @@ def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
                                language=config.show.language,
                                first_published=date.fromisoformat(settings.first_published) if settings.first_published else None)
         articles.append(ingest.read_article(path, title=settings.title if settings else "", meta=meta,
-                                            debris=config.scripts.debris))
-    slugs = [a.slug for a in articles]
+                                            debris=config.scripts.debris,
+                                            fetch=lambda url: page_text(url, fetcher.get(url))))
+    first: dict[str, Article] = {}
     for article in articles:
-        if slugs.count(article.slug) > 1:
-            raise InputError(article.source, f"another article has the same name ({article.slug}); rename one of them")
+        other = first.setdefault(article.slug, article)
+        if other is not article:
+            raise InputError(article.source, f"has the same name ({article.slug}) as {other.source}; give one of "
+                                             "them another file name or an 'id' in its front matter")
     return articles
 
 
@@ -135,7 +148,8 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
     report = BuildReport(output=options.output)
     lexicon = project_lexicon(config)
     prepared = []
-    for article in read_articles(config, article_paths(options)):
+    fetcher = Fetcher(options.cache_dir)
+    for article in read_articles(config, article_paths(options, config, fetcher), fetcher):
         planned = script_stage.sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
         sync = script_stage.sync_scripts(article, options.scripts_dir, lexicon, config.scripts, config.audio,
                                          regenerate=options.regenerate_scripts, write=write, planned=planned)
