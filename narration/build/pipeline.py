@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from narration import ingest
 from narration.ingest import library
@@ -32,6 +32,7 @@ from narration.publish.artwork import check_cover, default_cover, intact_png
 from narration.publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, place
 from narration.publish.book import write_epub
 from narration.publish.site import SiteShow, write_site
+from narration.build import library_record
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
@@ -68,6 +69,7 @@ class BuildReport:
     rules: Report = field(default_factory=Report)
     episodes_rendered: int = 0
     hold_stats: SynthesisStats = field(default_factory=SynthesisStats)
+    changes: library_record.Changes = field(default_factory=library_record.Changes)  # articles added, edited, removed
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ def _description(article: Article, planned: script_stage.PlannedSection) -> str:
 def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: Lexicon) -> list[EpisodePlan]:
     """Every episode of the build, in feed order; each article's episodes are dated from its own first-published
     day, so adding or reordering articles never moves them."""
-    show_first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
+    show_first = show_first_published(config)
     spoken_show = spoken_title(config.show.title, lexicon)
     plans = []
     for season, item in enumerate(prepared, start=1):
@@ -187,6 +189,35 @@ def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: L
             plans.append(full_plan(config, item.article, item.scripts, season, first, spoken_show,
                                    f"The whole of “{item.article.title}” in one episode, with chapters.", spoken_article))
     return plans
+
+
+def show_first_published(config: Config) -> date:
+    return date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
+
+
+def dated(config: Config, prepared: Sequence[ArticleScripts],
+          records: Mapping[str, library_record.ArticleRecord] | None) -> list[ArticleScripts]:
+    """Each article with the day it was first published (its own, else the one the output recorded), in order of
+    that day: a newly added article comes last and moves no other."""
+    show_first = show_first_published(config)
+    out = []
+    for item in prepared:
+        meta = item.article.meta
+        day = library_record.first_published(meta.first_published, item.article.slug, records, show_first)
+        out.append(replace(item, article=replace(item.article, meta=replace(meta, first_published=day))))
+    return sorted(out, key=lambda item: item.article.meta.first_published or show_first)
+
+
+def article_records(prepared: Sequence[ArticleScripts], works: Sequence["EpisodeWork"]) -> dict[str, library_record.ArticleRecord]:
+    """What the output records of each article: its first day, and a digest of its episodes' keys and its title."""
+    records = {}
+    for item in prepared:
+        article = item.article
+        keys_of = [work.key for work in works if work.plan.info.article_slug == article.slug]
+        records[article.slug] = library_record.ArticleRecord(
+            (article.meta.first_published or date.min).isoformat(), library_record.digest([article.title, *keys_of]),
+            str(article.source))
+    return records
 
 
 def spoken_title(title: str, lexicon: Lexicon) -> str:
@@ -288,6 +319,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     started = time.time()
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
+        previous = library_record.read_records(options.output)
+        prepared = dated(config, prepared, previous)
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])
@@ -299,6 +332,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         episodes, segments = EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir)
         cover = _cover(config, options.cache_dir)
         works = [episode_work(config, plan, fingerprint, cover) for plan in plans]
+        records = article_records(prepared, works)
+        report.changes = library_record.changes(previous, records)
         found = {work.key: episodes.get(work.key) for work in works}
         to_mix = {key: parts for work in works if found[work.key] is None
                   for key, parts in zip(work.segment_keys, work.plan.segments)}
@@ -315,7 +350,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             encoded.update(ahead.finish())
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
-        with StagedOutput(options.output, keep) as stage, Beside() as beside:
+        with StagedOutput(options.output, keep, library_record.as_mark(records)) as stage, Beside() as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engine,
                                  topics=topics, cancelled=beside.cancelled) if holdline else None
