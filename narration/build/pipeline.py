@@ -31,6 +31,7 @@ from narration.publish import transcripts
 from narration.publish.artwork import check_cover, default_cover, intact_png
 from narration.publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, place
 from narration.publish.book import write_epub
+from narration.publish import library_index
 from narration.publish.site import SiteShow, write_site
 from narration.build import library_record
 from narration.build.staging import StagedOutput, build_lock, check_output
@@ -368,9 +369,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             books = {item.article.slug: book for item in prepared
                      if (book := _book(config, item, report.episodes, stage.path, lexicon))}
             feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
-            write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
-                                            config.show.author, feed_stage.FEED_NAME, cover_name, feed_url),
-                       report.episodes, books)
+            site_show = SiteShow(config.show.title, config.show.description, config.show.language,
+                                 config.show.author, feed_stage.FEED_NAME, cover_name, feed_url)
+            write_site(stage.path, site_show, report.episodes, books)
+            library_index.write_article_feeds(stage.path, config.show, report.episodes, cover_name)
             if hold is not None:
                 if progress:
                     progress("finishing the hold line", len(plans), len(plans))

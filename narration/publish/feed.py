@@ -47,11 +47,12 @@ def episode_description(episode: PublishedEpisode) -> str:
 
 
 def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: str,
-               transcripts: bool = True, chapters: bool = True) -> bytes:
-    """The RSS 2.0 document with iTunes tags, for the episodes in the order given."""
+               transcripts: bool = True, chapters: bool = True, feed_path: str = FEED_NAME) -> bytes:
+    """The RSS 2.0 document with iTunes tags, for the episodes in the order given; `feed_path` is where it is
+    published (an article's own feed lives beside its page)."""
     feed = feedgen.feed.FeedGenerator()
     podcast_ns.register(feed)
-    feed_url = absolute_url(show.base_url, FEED_NAME)
+    feed_url = absolute_url(show.base_url, feed_path)
     feed.title(show.title)
     feed.description(within_bytes(show.description))
     feed.link(href=feed_url, rel="self", type="application/rss+xml")

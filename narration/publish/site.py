@@ -41,12 +41,15 @@ class SiteShow:
 
 def write_site(out_dir: Path, show: SiteShow, episodes: Sequence[PublishedEpisode],
                books: Mapping[str, str] | None = None) -> None:
-    """Write index.html, one player page per episode and the player's assets into the output folder.
+    """Write index.html, one page per article, one player page per episode and the player's assets into the output
+    folder (each article's own feed, linked from its page, is the feed stage's).
 
     `books` maps an article's slug to its talking book (relative path), for the articles that have one.
     """
+    from narration.publish.library_index import article_pages
+
     site = _Site(show, _in_listing_order(episodes), dict(books or {}))
-    pages = {"index.html": site.index()}
+    pages = {"index.html": site.index(), **article_pages(site)}
     for position, episode in enumerate(site.episodes):
         pages[episode_page_path(episode)] = site.episode_page(position)
     for relative, text in pages.items():
@@ -97,9 +100,9 @@ def episode_label(episode: PublishedEpisode) -> str:
     return info.title
 
 
-def _listing_item(ep: PublishedEpisode) -> str:
+def _listing_item(ep: PublishedEpisode, page_dir: str = "") -> str:
     """An index entry: the episode's page, its length, and a link that opens it playing."""
-    page = href(episode_page_path(ep), "")
+    page = href(episode_page_path(ep), page_dir)
     label = e(episode_label(ep))
     css = ' class="whole"' if ep.info.kind == "full" else ""
     return (
@@ -126,7 +129,13 @@ class _Site:
         show = self.show
         cover = (f'<img class="cover" src="{href(show.cover, "")}" alt="" width="240" height="240">\n'
                  if show.cover else "")
-        articles = "".join(self._article(number, group) for number, group in enumerate(_grouped(self.episodes), 1))
+        groups = _grouped(self.episodes)
+        if len(groups) > 1:  # a library: one entry per article, leading to the article's own page
+            from narration.publish.library_index import library_listing
+
+            articles = library_listing(groups, self.books)
+        else:
+            articles = "".join(self._article(number, group) for number, group in enumerate(groups, 1))
         articles = articles or "<p>No episodes have been published yet.</p>\n"
         body = (
             '<a class="skip-link" href="#main">Skip to the episodes</a>\n'
