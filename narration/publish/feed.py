@@ -48,8 +48,9 @@ def episode_description(episode: PublishedEpisode) -> str:
 
 def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: str,
                transcripts: bool = True, chapters: bool = True, feed_path: str = FEED_NAME) -> bytes:
-    """The RSS 2.0 document with iTunes tags, for the episodes in the order given; `feed_path` is where it is
-    published (an article's own feed lives beside its page)."""
+    """The RSS 2.0 document with iTunes tags, its items in order of publication (oldest first; the same time keeps
+    the order given); `feed_path` is where it is published (an article's own feed lives beside its page)."""
+    episodes = sorted(episodes, key=lambda episode: datetime.fromisoformat(episode.info.pub_date))
     feed = feedgen.feed.FeedGenerator()
     podcast_ns.register(feed)
     feed_url = absolute_url(show.base_url, feed_path)
