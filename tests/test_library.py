@@ -366,3 +366,15 @@ def test_config_library_sources_relative_to_the_config(tmp_path: Path) -> None:
     report = build(config, Project(root, config).options(holdline=False), engine=FakeEngine())
     assert {e.info.article_slug for e in report.episodes} == {"asthma", "bunions"}
     assert date.fromisoformat(_mark(root / "output")["articles"]["asthma"]["first_published"]) == date(2026, 1, 5)
+
+
+def test_an_output_inside_a_configured_source_is_refused_only_when_it_would_hold_it(tmp_path: Path) -> None:
+    from narration.build.pipeline import check_output_folder
+    from narration.errors import OutputError
+
+    root = tmp_path / "project"
+    write_library(root / "site" / "articles", 1)
+    project = make_project(root, TEST_TOML + '[library]\nsources = ["site/articles/**/*.md"]\n')
+    with pytest.raises(OutputError, match="library source"):
+        check_output_folder(project.config, project.options(output=root / "site"))
+    check_output_folder(project.config, project.options(output=root / "site" / "articles" / "out"))  # inside: skipped

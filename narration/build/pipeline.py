@@ -102,6 +102,7 @@ def check_output_folder(config: Config, options: BuildOptions) -> None:
                        ("the hold-line music", config.holdline.music), ("the voice", config.speech.voice)):
         if name:
             inputs.append((what, config.root / Path(name).expanduser()))
+    inputs += [(f"the library source {path}", path) for path in library.local_roots(config.library.sources, config.root)]
     nested = [("the scripts folder", options.scripts_dir), ("the cache", options.cache_dir)]
     check_output(options.output, inputs + nested, nested)
 

@@ -41,6 +41,20 @@ def expand(given: Sequence[Source], configured: Sequence[str], root: Path, confi
     return list(dict.fromkeys(found))
 
 
+def local_roots(configured: Sequence[str], root: Path) -> list[Path]:
+    """The files and folders [library] sources read from (a glob pattern's folder before its first wildcard): the
+    output must never be or contain one of them."""
+    roots = []
+    for entry in configured:
+        if is_url(entry):
+            continue
+        parts = Path(entry).expanduser().parts
+        fixed = next((i for i, part in enumerate(parts) if GLOB_CHARS & set(part)), len(parts))
+        path = Path(*parts[:fixed]) if fixed else Path(".")
+        roots.append(path if path.is_absolute() else root / path)
+    return roots
+
+
 class _Finder:
     def __init__(self, skip: frozenset[Path], fetcher: Fetcher) -> None:
         self.skip = skip
