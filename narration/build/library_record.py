@@ -6,12 +6,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from narration.build.staging import mark_data
+
+if TYPE_CHECKING:
+    from narration.build.pipeline import ArticleScripts, EpisodeWork
 
 KEY = "articles"  # the mark's key for the records
 
@@ -70,6 +73,29 @@ def first_published(own: date | None, slug: str, records: Mapping[str, ArticleRe
     if records is not None and slug in records:
         return date.fromisoformat(records[slug].first_published)
     return build_day() if records else show_first
+
+
+def dated(prepared: Sequence["ArticleScripts"], records: Mapping[str, ArticleRecord] | None,
+          show_first: date) -> list["ArticleScripts"]:
+    """Each article with the day it was first published (its own, else the one the output recorded), in order of
+    that day: a newly added article comes last and moves no other."""
+    out = []
+    for item in prepared:
+        meta = item.article.meta
+        day = first_published(meta.first_published, item.article.slug, records, show_first)
+        out.append(replace(item, article=replace(item.article, meta=replace(meta, first_published=day))))
+    return sorted(out, key=lambda item: item.article.meta.first_published or show_first)
+
+
+def article_records(prepared: Sequence["ArticleScripts"], works: Sequence["EpisodeWork"]) -> dict[str, ArticleRecord]:
+    """What the output records of each article: its first day, and a digest of its title and its episodes' keys."""
+    keys_of: dict[str, list[str]] = {}
+    for work in works:
+        keys_of.setdefault(work.plan.info.article_slug, []).append(work.key)
+    return {item.article.slug: ArticleRecord((item.article.meta.first_published or date.min).isoformat(),
+                                             digest([item.article.title, *keys_of.get(item.article.slug, [])]),
+                                             str(item.article.source))
+            for item in prepared}
 
 
 def digest(parts: Iterable[object]) -> str:

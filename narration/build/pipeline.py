@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from narration import ingest
 from narration.ingest import library
@@ -197,31 +197,6 @@ def show_first_published(config: Config) -> date:
     return date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
 
 
-def dated(config: Config, prepared: Sequence[ArticleScripts],
-          records: Mapping[str, library_record.ArticleRecord] | None) -> list[ArticleScripts]:
-    """Each article with the day it was first published (its own, else the one the output recorded), in order of
-    that day: a newly added article comes last and moves no other."""
-    show_first = show_first_published(config)
-    out = []
-    for item in prepared:
-        meta = item.article.meta
-        day = library_record.first_published(meta.first_published, item.article.slug, records, show_first)
-        out.append(replace(item, article=replace(item.article, meta=replace(meta, first_published=day))))
-    return sorted(out, key=lambda item: item.article.meta.first_published or show_first)
-
-
-def article_records(prepared: Sequence[ArticleScripts], works: Sequence["EpisodeWork"]) -> dict[str, library_record.ArticleRecord]:
-    """What the output records of each article: its first day, and a digest of its episodes' keys and its title."""
-    records = {}
-    for item in prepared:
-        article = item.article
-        keys_of = [work.key for work in works if work.plan.info.article_slug == article.slug]
-        records[article.slug] = library_record.ArticleRecord(
-            (article.meta.first_published or date.min).isoformat(), library_record.digest([article.title, *keys_of]),
-            str(article.source))
-    return records
-
-
 def spoken_title(title: str, lexicon: Lexicon) -> str:
     """A show's or article's title as the intros speak it (lexicon and normalization, no closing period)."""
     return " ".join(normalize(title, lexicon, None).split()).rstrip(".")
@@ -322,7 +297,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
     with build_lock(options.output):
         prepared, report = prepare_scripts(config, options)
         previous = library_record.read_records(options.output)
-        prepared = dated(config, prepared, previous)
+        prepared = library_record.dated(prepared, previous, show_first_published(config))
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])
@@ -334,7 +309,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         episodes, segments = EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir)
         cover = _cover(config, options.cache_dir)
         works = [episode_work(config, plan, fingerprint, cover) for plan in plans]
-        records = article_records(prepared, works)
+        records = library_record.article_records(prepared, works)
         report.changes = library_record.changes(previous, records)
         found = {work.key: episodes.get(work.key) for work in works}
         to_mix = {key: parts for work in works if found[work.key] is None
