@@ -12,6 +12,7 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 | cover (covers/)                 | show title and author                                                   |
 | hold-pace clip (holdpace/)      | the clip's key and the hold-line tempo                                  |
 | hold-line entry (holdline/)     | hold-line settings, music bed's bytes, and its sentences' clip keys     |
+| fetched page (fetched/)         | its address; revalidated with the server (ETag, Last-Modified) on each build |
 """
 from __future__ import annotations
 

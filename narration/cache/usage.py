@@ -60,6 +60,8 @@ def entries(cache_dir: Path) -> Iterator[Entry]:
                 yield Entry(kind, folder / marker, (folder,))
     for cover in (cache_dir / "covers").glob("*.png"):
         yield Entry("covers", cover, (cover,))
+    for meta in (cache_dir / "fetched").glob("*.json"):  # web pages, feeds and sitemaps kept for revalidation
+        yield Entry("fetched", meta, (meta, meta.with_suffix(".body")))
 
 
 def survey(cache_dir: Path) -> dict[str, tuple[int, int]]:

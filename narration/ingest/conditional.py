@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from narration.atomic import write_bytes_atomic, write_text_atomic
+from narration.cache.usage import touch
 from narration.ingest.fetch import Fetched, Unreachable, get
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ class Fetcher:
             raw = paths[0].read_bytes()
             if meta.pop("url") != url or meta.pop("sha256") != hashlib.sha256(raw).hexdigest():
                 return None
+            touch(paths[1])  # in use by this build (cache --prune)
             return Fetched(raw=raw, **meta)
         except (OSError, ValueError, KeyError, TypeError):
             return None
