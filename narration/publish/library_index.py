@@ -88,4 +88,4 @@ def _article_page(site: _Site, group: Sequence[PublishedEpisode]) -> str:
         f"{_subscribe(own, href(feed, page_dir))}</main>\n"
     )
     language = info.meta.language or site.show.language
-    return site._page(language, f"{info.article_title} – {site.show.title}", page_dir, "", body)
+    return replace(site, show=own)._page(language, f"{info.article_title} – {site.show.title}", page_dir, "", body)
