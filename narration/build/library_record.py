@@ -25,7 +25,6 @@ class ArticleRecord:
 
     first_published: str  # YYYY-MM-DD: the day its episodes are dated
     digest: str  # of everything its episodes are made of: a different digest is an edited article
-    source: str  # the file or address it was read from (for the summary)
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,9 @@ def read_records(output: Path) -> dict[str, ArticleRecord] | None:
     records = {}
     for slug, value in data.items():
         try:
-            records[slug] = ArticleRecord(**value)
+            records[slug] = ArticleRecord(value["first_published"], value["digest"])
             date.fromisoformat(records[slug].first_published)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, KeyError):
             continue  # a damaged record is forgotten, never fatal: the article is dated afresh
     return records
 
@@ -93,8 +92,7 @@ def article_records(prepared: Sequence["ArticleScripts"], works: Sequence["Episo
     for work in works:
         keys_of.setdefault(work.plan.info.article_slug, []).append(work.key)
     return {item.article.slug: ArticleRecord((item.article.meta.first_published or date.min).isoformat(),
-                                             digest([item.article.title, *keys_of.get(item.article.slug, [])]),
-                                             str(item.article.source))
+                                             digest([item.article.title, *keys_of.get(item.article.slug, [])]))
             for item in prepared}
 
 
