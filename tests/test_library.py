@@ -159,8 +159,19 @@ def test_library_publishes_a_show_feed_and_one_feed_and_page_per_article(project
 
 
 def test_hold_line_manifest_groups_renditions_by_article(project: Project, tmp_path: Path) -> None:
-    _build(project, *write_library(tmp_path / "lib", 2), holdline=True)
-    manifest = json.loads((project.root / "output" / "holdline" / "manifest.json").read_text(encoding="utf-8"))
+    lib = tmp_path / "lib"
+    write_library(lib, 1)
+    _build(project, lib, holdline=True)
+    out = project.root / "output"
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "holdline").rglob("*") if p.is_file()}
+    (lib / "bunions.md").write_text(article("Bunions", "bunions"), encoding="utf-8")  # added to the built library
+    engine = FakeEngine()
+    _build(project, lib, holdline=True, engine=engine)
+    assert engine.calls and all("bunions" in text.lower() for text in engine.calls)  # its sentences and topic line
+    after = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "holdline").rglob("*") if p.is_file()}
+    changed = {name for name in before if before[name] != after.get(name)}
+    assert changed and all("hold-program" in name or name.endswith("manifest.json") for name in changed)
+    manifest = json.loads((out / "holdline" / "manifest.json").read_text(encoding="utf-8"))
     groups = manifest["articles"]
     assert set(groups) == {"asthma", "bunions"}
     files = {entry["file"] for entry in manifest["files"]}
