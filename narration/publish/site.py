@@ -176,6 +176,8 @@ class _Site:
             f"{_display_settings()}"
             f'<header>\n<nav aria-label="Episodes">\n<ul class="neighbours">\n'
             f'<li><a href="{href("index.html", page_dir)}">All episodes of {e(self.show.title)}</a></li>\n'
+            f'<li><a href="{href(layout.article_page(info.article_slug), page_dir)}">All episodes of'
+            f" “{e(info.article_title)}”</a></li>\n"
             f"{self._neighbours(position)}</ul>\n</nav>\n</header>\n"
             f'<main id="main">\n<h1>{e(label if info.kind == "section" else info.title)}</h1>\n'
             f'<p class="article">{self._place(episode)}</p>\n'
