@@ -389,3 +389,14 @@ def test_an_output_inside_a_configured_source_is_refused_only_when_it_would_hold
     with pytest.raises(OutputError, match="library source"):
         check_output_folder(project.config, project.options(output=root / "site"))
     check_output_folder(project.config, project.options(output=root / "site" / "articles" / "out"))  # inside: skipped
+
+
+def test_a_list_file_may_name_addresses_and_feeds(website, tmp_path: Path) -> None:
+    server, _, _ = website
+    root = tmp_path / "project"
+    write_library(root / "local", 1)
+    (root / "sources.list").write_text(f"{server}/health/hives.html\n# the clinic's feed\n{server}/feed.xml\nlocal\n",
+                                       encoding="utf-8")
+    project = make_project(root, TEST_TOML + '[library]\nsources = ["sources.list"]\n')
+    found = article_paths(project.options(), project.config, Fetcher(None))
+    assert list(found) == [f"{server}/health/hives.html", f"{server}/health/gout", root / "local" / "asthma.md"]
