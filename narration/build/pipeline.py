@@ -342,8 +342,11 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 report.episodes.append(_publish(work.plan, made, titles[work.plan.info.article_slug], stage.path))
             for episode in report.episodes:
                 transcripts.write_episode_files(stage.path, episode)
+            by_article: dict[str, list[PublishedEpisode]] = {}
+            for episode in report.episodes:
+                by_article.setdefault(episode.info.article_slug, []).append(episode)
             books = {item.article.slug: book for item in prepared
-                     if (book := _book(config, item, report.episodes, stage.path, lexicon))}
+                     if (book := _book(config, item, by_article[item.article.slug], stage.path, lexicon))}
             feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
             site_show = SiteShow(config.show.title, config.show.description, config.show.language,
                                  config.show.author, feed_stage.FEED_NAME, cover_name, feed_url)
@@ -394,10 +397,10 @@ def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], stag
     return PublishedEpisode(info, mp3, made.bytes, made.duration_ms, made.cues)
 
 
-def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpisode], out: Path,
+def _book(config: Config, item: ArticleScripts, mine: Sequence[PublishedEpisode], out: Path,
           lexicon: Lexicon) -> str | None:
-    """books/<article>.epub: the talking book, from the full-article episode (or the only episode); its path."""
-    mine = [e for e in episodes if e.info.article_slug == item.article.slug]
+    """books/<article>.epub: the talking book, from the full-article episode (or the only episode) of the article's
+    episodes (`mine`); its path."""
     episode = next((e for e in mine if e.info.kind == "full"), mine[0] if len(mine) == 1 else None)
     if episode is None:
         log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -124,6 +126,11 @@ class _Site:
     episodes: list[PublishedEpisode]
     books: dict[str, str]
 
+    @cached_property
+    def _sections_per_article(self) -> Counter[str]:
+        """Counted once: a library has thousands of episodes, and every page says "Section 3 of 5"."""
+        return Counter(ep.info.article_slug for ep in self.episodes if ep.info.kind == "section")
+
     def index(self) -> str:
         """The front page: what the show is, how to subscribe, every episode by article."""
         show = self.show
@@ -201,7 +208,7 @@ class _Site:
     def _place(self, episode: PublishedEpisode) -> str:
         """Where the episode sits: "Section 3 of 5 of <article>" or "The whole of <article>"."""
         info = episode.info
-        count = sum(ep.info.kind == "section" and ep.info.article_slug == info.article_slug for ep in self.episodes)
+        count = self._sections_per_article[info.article_slug]
         if info.kind == "section" and info.number:
             return f"Section {info.number} of {count} of <cite>{e(info.article_title)}</cite>."
         return f"The whole of <cite>{e(info.article_title)}</cite>, all its sections in one episode."
