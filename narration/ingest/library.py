@@ -38,7 +38,10 @@ def expand(given: Sequence[Source], configured: Sequence[str], root: Path, confi
     if (given or configured) and not found:
         where = ", ".join(str(g) for g in given) if given else f"library.sources in {config_file}"
         raise InputError(where, "no article found (.txt, .md or .html files, web pages, feeds or sitemaps)")
-    return list(dict.fromkeys(found))
+    unique: dict[Source, Source] = {}
+    for source in found:  # the same file named twice (a folder and a glob, 'a.md' and './a.md') is one article
+        unique.setdefault(source if isinstance(source, str) else source.resolve(), source)
+    return list(unique.values())
 
 
 def local_roots(configured: Sequence[str], root: Path) -> list[Path]:
