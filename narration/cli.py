@@ -195,6 +195,7 @@ def summary(report: "BuildReport") -> list[str]:
              f"({_minutes(listening)} of listening)" + (f" and {_plural(len(full), 'full-article episode')}" if full else "") + ".",
              f"  {_plural(stats.misses, 'sentence')} synthesized, {stats.hits} reused from the cache; "
              f"{_plural(report.episodes_rendered, 'episode')} mixed, {len(report.episodes) - report.episodes_rendered} unchanged."]
+    lines += report.changes.lines()
     made = [("podcast feed", out / layout.FEED), ("episodes (MP3)", out / layout.EPISODES),
             ("web player", out / layout.INDEX), ("talking books (EPUB)", out / layout.BOOKS),
             ("transcripts", out / layout.TRANSCRIPTS), ("hold line", out / layout.HOLDLINE)]

@@ -114,6 +114,13 @@ class ArticleConfig:
 
 
 @dataclass(frozen=True)
+class LibraryConfig:
+    """Where the articles of a library are found (see narration.ingest.library)."""
+
+    sources: list[str] = field(default_factory=list)  # folders, glob patterns, list files, URLs, feeds, sitemaps
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole project configuration."""
 
@@ -125,6 +132,7 @@ class Config:
     check: CheckConfig = field(default_factory=CheckConfig)
     articles: dict[str, ArticleConfig] = field(default_factory=dict)
     languages: dict[str, LanguageConfig] = field(default_factory=dict)  # [languages.<tag>]: voice, tld, feed title
+    library: LibraryConfig = field(default_factory=LibraryConfig)
     root: Path = Path(".")
     source: Path = Path(CONFIG_NAME)  # the file the values came from, named by errors found later
 
@@ -265,4 +273,4 @@ def load_config(path: Path | None = None, overrides: dict[str, dict[str, Any]] |
 
 
 __all__ = ["Config", "ShowConfig", "SpeechConfig", "AudioConfig", "ScriptConfig", "HoldlineSettings", "CheckConfig",
-           "ArticleConfig", "LanguageConfig", "load_config", "CONFIG_NAME"]
+           "ArticleConfig", "LanguageConfig", "LibraryConfig", "load_config", "CONFIG_NAME"]

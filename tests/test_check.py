@@ -143,5 +143,6 @@ def test_verbose_check_lists_what_it_checked(sample_build: SampleBuild, capsys: 
     assert lines[0] == "Checked:" and lines[-1].endswith("all checks passed")
     mp3s = sorted(p.relative_to(out).as_posix() for p in (out / "episodes").glob("*.mp3"))
     listed = [line.strip().split(":")[0] for line in lines[1:-1]]
-    assert sorted(listed) == sorted(["feed.xml", *mp3s, "index.html", "numbers"])  # numbers: the sample's, audited
+    articles = sorted(f"articles/{p.name}/" for p in (out / "articles").iterdir())  # each article's feed and page
+    assert articles and sorted(listed) == sorted(["feed.xml", *mp3s, "index.html", *articles, "numbers"])  # numbers: the sample's
     assert any("chapters" in line for line in lines)  # the full-article episode's chapters were checked

@@ -215,7 +215,7 @@ def test_url_article_builds_with_the_pages_own_metadata(server: str, folder: Pat
     for words in BOILERPLATE:
         assert words.lower() not in spoken.lower(), words
     feed = lxml.etree.parse(str(folder / "output" / "feed.xml"))
-    assert feed.findtext("channel/item/title") == "Taking Metformin Safely"
+    assert "Taking Metformin Safely" in [t.text for t in feed.findall("channel/item/title")]
     page = lxml.html.parse(str(next((folder / "output" / "episodes").glob("*01-taking*.html")))).getroot()
     assert page.get("lang") == "en-GB"
     with zipfile.ZipFile(next((folder / "output" / "books").glob("*.epub"))) as book:

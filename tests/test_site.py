@@ -37,6 +37,9 @@ def _build(tmp_path: Path, episodes, show: SiteShow = SHOW, books: dict[str, str
             (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / relative).write_bytes(b"x")
     (tmp_path / show.feed).write_text("<rss/>")
+    for slug in {ep.info.article_slug for ep in episodes}:  # each article's own feed
+        (tmp_path / "articles" / slug).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "articles" / slug / "feed.xml").write_text("<rss/>")
     if show.cover:
         (tmp_path / show.cover).write_bytes(b"png")
     write_site(tmp_path, show, episodes, books)
@@ -82,7 +85,8 @@ def test_writes_index_pages_and_assets(site: Path) -> None:
 
 
 def test_every_link_and_fragment_resolves(site: Path) -> None:
-    for page in [site / "index.html", *sorted((site / "episodes").glob("*.html"))]:
+    for page in [site / "index.html", *sorted((site / "episodes").glob("*.html")),
+                 *sorted((site / "articles").glob("*/index.html"))]:
         ids = set(_page(page).xpath("//@id"))
         for link, target in _local_targets(page, site):
             if target is None:
@@ -91,23 +95,38 @@ def test_every_link_and_fragment_resolves(site: Path) -> None:
                 assert target.is_file() and site in target.parents, f"{page.name}: {link}"
 
 
-def test_index_lists_the_whole_article_first_then_sections_with_lengths_and_play_links(site: Path) -> None:
-    doc = _page(site / "index.html")
+def test_article_page_lists_the_whole_article_first_then_sections_with_lengths_and_play_links(site: Path) -> None:
+    doc = _page(site / "articles" / "breast-calcifications" / "index.html")
     assert doc.get("lang") == "en"
-    assert [h.text_content() for h in doc.xpath("//h1")] == [SHOW.title]
-    articles = doc.xpath("//main/section[.//ul[@class='episodes']]")
-    assert [s.xpath("string(h2)") for s in articles] == ["Breast calcifications", "Breast screening"]
-    items = articles[0].xpath(".//ul[@class='episodes']/li")
-    # Given sections first (as the pipeline lists them), the index puts the whole article first.
+    assert [h.text_content() for h in doc.xpath("//h1")] == ["Breast calcifications"]
+    items = doc.xpath("//ul[@class='episodes']/li")
+    # Given sections first (as the pipeline lists them), the page puts the whole article first.
     assert [li.xpath("string(a[@class='title'])") for li in items] == [
         "Listen to the whole article", "Introduction", "Why calcifications form"]
     for li, slug, ms in zip(items, ("00-full", "01-intro", "02-why"), (9000, 6000, 6000)):
-        assert li.xpath("a[@class='title']/@href") == [f"episodes/{slug}.html"]
-        assert li.xpath("a[@class='play-link']/@href") == [f"episodes/{slug}.html#audio"]
+        assert li.xpath("a[@class='title']/@href") == [f"../../episodes/{slug}.html"]
+        assert li.xpath("a[@class='play-link']/@href") == [f"../../episodes/{slug}.html#audio"]
         assert li.xpath("a[@class='play-link']/@aria-label")[0].startswith("Play")
         assert li.xpath("string(span[@class='duration'])") == f"{ms // 1000} s"
-    assert articles[0].xpath(".//a[@href='books/breast-calcifications.epub']")
-    assert not articles[1].xpath(".//a[contains(@href, '.epub')]")  # no book was made for it
+    assert doc.xpath(".//a[@href='../../books/breast-calcifications.epub']")
+    assert doc.xpath("//section[@id='subscribe']//a[@href='feed.xml']")  # the article's own feed, beside the page
+    assert "2 episodes, 12 s in all." in doc.xpath("string(//p[@class='facts'])")  # the whole article not counted
+    assert "synthesized" in doc.text_content()
+    other = _page(site / "articles" / "screening" / "index.html")
+    assert not other.xpath("//a[contains(@href, '.epub')]")  # no book was made for it
+
+
+def test_index_of_several_articles_lists_each_with_its_facts_page_book_and_feed(site: Path) -> None:
+    doc = _page(site / "index.html")
+    assert [h.text_content() for h in doc.xpath("//h1")] == [SHOW.title]
+    articles = doc.xpath("//ul[@class='articles']/li")
+    assert [li.xpath("string(h3)") for li in articles] == ["Breast calcifications", "Breast screening"]
+    first = articles[0]
+    assert first.xpath("h3/a/@href") == ["articles/breast-calcifications/index.html"]
+    assert first.xpath(".//a[@href='books/breast-calcifications.epub']")
+    assert first.xpath(".//a[@href='articles/breast-calcifications/feed.xml']")
+    assert first.xpath("string(p[@class='facts'])").startswith("2 episodes, 12 s in all")
+    assert not articles[1].xpath(".//a[contains(@href, '.epub')]")
     assert "synthesized" in doc.text_content()
 
 

@@ -13,6 +13,9 @@ from narration import ingest
 from narration.language import primary, resolve as resolve_language, settings_for, show_title
 from narration.publish.language_feeds import language_feeds, site_links
 from narration.speech.languages import Engines
+from narration.ingest import library
+from narration.ingest.conditional import Fetcher
+from narration.ingest.fetch import page_text
 from narration.cache import keys
 from narration.cache.usage import record_build, touch
 from narration import scripts as script_stage
@@ -33,7 +36,9 @@ from narration.publish import transcripts
 from narration.publish.artwork import check_cover, default_cover, intact_png
 from narration.publish.episodes import EncodedSegment, EpisodeAudio, EpisodeCache, SegmentCache, TagInfo, place
 from narration.publish.book import write_epub
+from narration.publish import library_index
 from narration.publish.site import SiteShow, write_site
+from narration.build import library_record
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
@@ -72,6 +77,7 @@ class BuildReport:
     episodes_rendered: int = 0
     hold_stats: SynthesisStats = field(default_factory=SynthesisStats)
     reading: list[str] = field(default_factory=list)  # each article's reading level, one line each
+    changes: library_record.Changes = field(default_factory=library_record.Changes)  # articles added, edited, removed
 
 
 @dataclass(frozen=True)
@@ -84,9 +90,14 @@ class ArticleScripts:
     planned: tuple[script_stage.PlannedSection, ...] = ()  # the episodes' sections, as the settings planned them
 
 
-def article_paths(options: BuildOptions) -> tuple[Path | str, ...]:
-    """The articles to build: the given ones, or the built-in sample."""
-    return options.articles or (SAMPLE,)
+def article_paths(options: BuildOptions, config: Config | None = None,
+                  fetcher: Fetcher | None = None) -> tuple[Path | str, ...]:
+    """The articles to build: the given ones (folders searched, feeds and sitemaps followed), else the config's
+    [library] sources, else the built-in sample."""
+    skip = (options.output, options.scripts_dir, options.cache_dir)
+    found = library.expand(options.articles, config.library.sources if config else (), config.root if config else Path("."),
+                           config.source if config else Path(), skip, fetcher or Fetcher(options.cache_dir))
+    return tuple(found) or (SAMPLE,)
 
 
 def check_output_folder(config: Config, options: BuildOptions) -> None:
@@ -99,12 +110,15 @@ def check_output_folder(config: Config, options: BuildOptions) -> None:
                        ("the hold-line music", config.holdline.music), ("the voice", config.speech.voice), *voices):
         if name:
             inputs.append((what, config.root / Path(name).expanduser()))
+    inputs += [(f"the library source {path}", path) for path in library.local_roots(config.library.sources, config.root)]
     nested = [("the scripts folder", options.scripts_dir), ("the cache", options.cache_dir)]
     check_output(options.output, inputs + nested, nested)
 
 
-def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
-    """Ingest every article (files or web addresses), with title and review metadata from the config where it has them."""
+def read_articles(config: Config, paths: Sequence[Path | str], fetcher: Fetcher | None = None) -> list[Article]:
+    """Ingest every article (files or web addresses), with title and review metadata from the config where it has them;
+    two articles that would have the same name are refused before anything is made."""
+    fetcher = fetcher or Fetcher(None)
     articles = []
     for path in paths:
         settings = config.articles.get(ingest.slugify(ingest.article_stem(path), fallback="article"))
@@ -114,12 +128,15 @@ def read_articles(config: Config, paths: Sequence[Path | str]) -> list[Article]:
                                last_reviewed=date.fromisoformat(settings.last_reviewed) if settings.last_reviewed else None,
                                first_published=date.fromisoformat(settings.first_published) if settings.first_published else None)
         article = ingest.read_article(path, title=settings.title if settings else "", meta=meta,
-                                      debris=config.scripts.debris)
+                                      debris=config.scripts.debris,
+                                      fetch=lambda url: page_text(url, fetcher.get(url)))
         articles.append(resolve_language(article, settings.language if settings else "", config.show.language))
-    slugs = [a.slug for a in articles]
+    first: dict[str, Article] = {}
     for article in articles:
-        if slugs.count(article.slug) > 1:
-            raise InputError(article.source, f"another article has the same name ({article.slug}); rename one of them")
+        other = first.setdefault(article.slug, article)
+        if other is not article:
+            raise InputError(article.source, f"has the same name ({article.slug}) as {other.source}; give one of "
+                                             "them another file name or an 'id' in its front matter")
     return articles
 
 
@@ -151,7 +168,8 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
     report = BuildReport(output=options.output)
     lexicon = project_lexicon(config)
     prepared = []
-    for article in read_articles(config, article_paths(options)):
+    fetcher = Fetcher(options.cache_dir)
+    for article in read_articles(config, article_paths(options, config, fetcher), fetcher):
         planned = script_stage.sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
         sync = script_stage.sync_scripts(article, options.scripts_dir, lexicon, config.scripts, config.audio,
                                          regenerate=options.regenerate_scripts, write=write, planned=planned)
@@ -193,7 +211,7 @@ def _description(article: Article, planned: script_stage.PlannedSection) -> str:
 def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: Lexicon) -> list[EpisodePlan]:
     """Every episode of the build, in feed order; each article's episodes are dated from its own first-published
     day, so adding or reordering articles never moves them."""
-    show_first = date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
+    show_first = show_first_published(config)
     plans = []
     for season, item in enumerate(prepared, start=1):
         first = item.article.meta.first_published or show_first
@@ -206,6 +224,10 @@ def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: L
             notes = phrases_for(item.article.meta.language or "en").whole_notes.format(article=item.article.title)
             plans.append(full_plan(config, item.article, item.scripts, season, first, spoken_show, notes, spoken_article))
     return plans
+
+
+def show_first_published(config: Config) -> date:
+    return date.fromisoformat(config.show.first_published) if config.show.first_published else date(2026, 1, 1)
 
 
 def spoken_title(title: str, lexicon: Lexicon) -> str:
@@ -311,6 +333,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         audit_numbers(config, prepared, report.kept_edits)
         reading = aside.submit(reading_lines, [(i.article.title, i.scripts, i.article.meta.language) for i in prepared],
                                config.check.max_grade, options.cache_dir)  # beside the synthesis (the dictionary loads slowly)
+        previous = library_record.read_records(options.output)
+        prepared = library_record.dated(prepared, previous, show_first_published(config))
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])
@@ -323,6 +347,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         episodes, segments = EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir)
         cover = _cover(config, options.cache_dir)
         works = [episode_work(config, plan, engines.fingerprint(plan.info.meta.language), cover) for plan in plans]
+        records = library_record.article_records(prepared, works)
+        report.changes = library_record.changes(previous, records)
         found = {work.key: episodes.get(work.key) for work in works}
         to_mix = {key: parts for work in works if found[work.key] is None
                   for key, parts in zip(work.segment_keys, work.plan.segments)}
@@ -343,7 +369,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         report.reading = reading.result()
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
-        with StagedOutput(options.output, keep) as stage, Beside() as beside:
+        with StagedOutput(options.output, keep, library_record.as_mark(records)) as stage, Beside() as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engines,
                                  topics=topics, cancelled=beside.cancelled, languages=languages) if holdline else None
@@ -358,21 +384,25 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 report.episodes.append(_publish(work.plan, made, titles[work.plan.info.article_slug], stage.path))
             for episode in report.episodes:
                 transcripts.write_episode_files(stage.path, episode)
+            by_article: dict[str, list[PublishedEpisode]] = {}
+            for episode in report.episodes:
+                by_article.setdefault(episode.info.article_slug, []).append(episode)
             books = {item.article.slug: book for item in prepared
-                     if (book := _book(config, item, report.episodes, stage.path))}
+                     if (book := _book(config, item, by_article[item.article.slug], stage.path))}
             feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
             feeds = language_feeds(config, report.episodes)
-            write_site(stage.path, SiteShow(config.show.title, config.show.description, config.show.language,
-                                            config.show.author, feed_stage.FEED_NAME, cover_name, feed_url,
-                                            other_feeds=site_links(config, feeds)),
-                       report.episodes, books, {item.article.slug: {s.number: s.written for s in item.scripts if s.written}
-                                                for item in prepared})
+            site_show = SiteShow(config.show.title, config.show.description, config.show.language,
+                                 config.show.author, feed_stage.FEED_NAME, cover_name, feed_url,
+                                 other_feeds=site_links(config, feeds))
+            write_site(stage.path, site_show, report.episodes, books,
+                       {item.article.slug: {s.number: s.written for s in item.scripts if s.written} for item in prepared})
+            library_index.write_article_feeds(stage.path, config.show, report.episodes, cover_name)
             if hold is not None:
                 if progress:
                     progress("finishing the hold line", len(plans), len(plans))
                 report.hold_stats = hold.result()
             for feed in feeds:  # each language's feed, the show's own (feed.xml) last
-                stage.write_last(feed.name, feed_stage.build_feed(feed.show, feed.episodes, cover_name, name=feed.name))
+                stage.write_last(feed.name, feed_stage.build_feed(feed.show, feed.episodes, cover_name, feed_path=feed.name))
         record_build(options.cache_dir, options.output, started)  # what it used is in use (cache --prune)
         return report
 
@@ -417,9 +447,9 @@ def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], stag
     return PublishedEpisode(info, mp3, made.bytes, made.duration_ms, made.cues)
 
 
-def _book(config: Config, item: ArticleScripts, episodes: Sequence[PublishedEpisode], out: Path) -> str | None:
-    """books/<article>.epub: the talking book, from the full-article episode (or the only episode); its path."""
-    mine = [e for e in episodes if e.info.article_slug == item.article.slug]
+def _book(config: Config, item: ArticleScripts, mine: Sequence[PublishedEpisode], out: Path) -> str | None:
+    """books/<article>.epub: the talking book, from the full-article episode (or the only episode) of the article's
+    episodes (`mine`); its path."""
     episode = next((e for e in mine if e.info.kind == "full"), mine[0] if len(mine) == 1 else None)
     if episode is None:
         log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)

@@ -46,6 +46,17 @@ def read_mark(folder: Path) -> set[str] | None:
     return {f for f in data["files"] if isinstance(f, str)}
 
 
+def mark_data(folder: Path) -> dict[str, object]:
+    """What a build recorded in its mark besides its files (e.g. the library's articles), or {} when there is none."""
+    try:
+        data = json.loads((folder / MARK).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("generator") != "narration":
+        return {}
+    return {k: v for k, v in data.items() if k not in ("generator", "version", "files")}
+
+
 def owned_files(folder: Path) -> set[str] | None:
     """What the build may replace in `folder`: its marked files, every file of an unmarked older output whose
     top level holds only what a build makes, nothing of an empty folder; None for a folder that is not ours."""
@@ -164,11 +175,14 @@ class StagedOutput:
 
     `keep` chooses published files (by relative path) to carry into the stage before the build writes (the
     hold-line command keeps everything but holdline/; a build without the hold line keeps holdline/). Files
-    a user added to the output are carried over at the end, unless the build now makes the same path."""
+    a user added to the output are carried over at the end, unless the build now makes the same path. `record`
+    adds keys to the mark (the library's articles); without it, what the previous mark recorded is kept."""
 
-    def __init__(self, output: Path, keep: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, output: Path, keep: Callable[[str], bool] | None = None,
+                 record: dict[str, object] | None = None) -> None:
         self.output = output.resolve()
         self.keep = keep
+        self.record = record
         self.staging = _sibling(self.output, f"staging-{os.getpid()}")
         self._last: list[tuple[str, bytes]] = []
         self._owned: set[str] = set()
@@ -207,7 +221,8 @@ class StagedOutput:
         for relative, data in self._last:
             write_bytes_atomic(self.staging / relative, data)
         made = sorted(str(p.relative_to(self.staging)) for p in _walk(self.staging))
-        mark = {"generator": "narration", "version": MARK_VERSION, "files": made}
+        record = self.record if self.record is not None else mark_data(self.output)
+        mark = {"generator": "narration", "version": MARK_VERSION, **record, "files": made}
         write_bytes_atomic(self.staging / MARK, (json.dumps(mark, indent=1) + "\n").encode("utf-8"))
         self._carry_foreign(set(made))
         _fsync_dir(self.staging)

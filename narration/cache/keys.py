@@ -14,6 +14,7 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 | hold-line entry (holdline/)     | hold-line settings, music bed's bytes, and its sentences' clip keys     |
 | reading level (readability/)    | the article's script sentences and language, the flagged grade, the scorers' versions |
 | what was heard (heard/)         | the clip's key and its samples' checksum, the recognizer's fingerprint  |
+| fetched page (fetched/)         | its address; revalidated with the server (ETag, Last-Modified) on each build |
 """
 from __future__ import annotations
 

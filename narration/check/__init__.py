@@ -9,6 +9,7 @@ from narration.check.audio import measure_levels, chapter_problems, check_mp3, i
 from narration.check.base import Measured, Problem
 from narration.check.feed import with_slash, channel_problems, cover_fallback, feed_names, find_episodes, full_episode_problems, item_problems, read_feed
 from narration.check.pages import page_problems
+from narration.check.library import article_problems
 from narration.check.transcripts import parse_captions, transcript_problems
 from narration.publish import layout
 
@@ -53,6 +54,9 @@ def _problems(root: Path, config: Config, checked: list[str]) -> list[Problem]:
                        "transcript links); transcripts (VTT, SRT, JSON timing); its player page")
     problems += page_problems(root, "index.html")
     checked.append("index.html: parses, links resolve")
+    library_problems, library_checked = article_problems(root, config.show.base_url, channel)
+    problems += library_problems
+    checked += library_checked
     if channel is not None:
         problems += full_episode_problems(episodes, root, config)
     return problems

@@ -50,12 +50,12 @@ FRONT_MATTER_KEYS = {
     "title": "title", "slug": "slug", "language": "language", "lang": "language", "source": "source",
     "reviewed_by": "reviewed_by", "reviewer": "reviewed_by", "medically_reviewed_by": "reviewed_by",
     "last_reviewed": "last_reviewed", "reviewed": "last_reviewed", "first_published": "first_published",
-    "source_url": "source_url", "url": "source_url", "canonical_url": "source_url",
+    "source_url": "source_url", "url": "source_url", "canonical_url": "source_url", "id": "slug",
 }
 # Keys that real exports (static-site generators, knowledge bases) carry and narration has no use for.
 KNOWN_UNUSED_KEYS = frozenset({
     "audience_level", "author", "authors", "cancer_types", "categories", "citation", "created", "date",
-    "description", "draft", "id", "keywords", "layout", "license", "modified", "permalink", "review_frequency",
+    "description", "draft", "keywords", "layout", "license", "modified", "permalink", "review_frequency",
     "source_type", "status", "summary", "tags", "type", "updated", "version",
 })
 # The page's <title>: "Article - Site", "Page | Section - Site", "Section – Page - Site".
@@ -232,13 +232,14 @@ def choose_title(front_matter: str, doc_title: str, items: list[Item], debris: D
 
 
 def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None = None,
-                 debris: Sequence[str] = ()) -> Article:
+                 debris: Sequence[str] = (), fetch: Callable[[str], str] | None = None) -> Article:
     """Read one article from a file or an http(s) address; the title comes from the argument (config), front
     matter, the document, or its file name; page debris (the default patterns and `debris`) is left out and
-    listed in Article.dropped. A web page's own language and date fill what front matter leaves."""
+    listed in Article.dropped. A web page's own language and date fill what front matter leaves; `fetch` gets an
+    address's HTML (default: one plain request)."""
     url = source if is_url(source) else ""
     path = Path(source)
-    text = fetch_page(url) if url else read_text(path)
+    text = (fetch or fetch_page)(url) if url else read_text(path)
     fields, body = split_front_matter(text, source)
     cleaner = debris_filter(url_stem(url) if url else path.name, debris)
     reader = parse_html if url else READERS.get(path.suffix.lower(), parse_text)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
 from narration.errors import InputError
@@ -29,33 +31,65 @@ def url_stem(url: str) -> str:
     return name or (parts.hostname or "article").removeprefix("www.")
 
 
+class Unreachable(InputError):
+    """Offline, no such server, or no answer in time: a copy fetched earlier may stand in (see conditional)."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One answer of a server: its body (empty for 304 Not Modified), type and validators."""
+
+    status: int
+    raw: bytes
+    kind: str  # the Content-Type without its parameters, lower case
+    encoding: str | None  # the charset the server named, if it named one
+    etag: str = ""
+    last_modified: str = ""
+
+    def text(self) -> str:
+        return _decode(self.raw, self.encoding)
+
+
 def fetch_page(url: str, timeout_s: float | None = None) -> str:
     """The page's HTML as text; offline, a timeout, an HTTP error or a response that is not HTML is refused."""
+    return page_text(url, get(url, timeout_s=timeout_s))
+
+
+def page_text(url: str, fetched: Fetched) -> str:
+    """A fetched answer as a web page's text; a document of another type is refused."""
+    if fetched.kind and fetched.kind not in HTML_TYPES:
+        raise InputError(url, f"is not a web page ({fetched.kind}); give the address of an HTML page, or save the "
+                              "document and pass the file")
+    return fetched.text()
+
+
+def get(url: str, accept: str = "text/html,application/xhtml+xml", headers: Mapping[str, str] | None = None,
+        timeout_s: float | None = None) -> Fetched:
+    """One GET with a timeout and a size cap; a 304 comes back with an empty body, any other failure is one line."""
     import requests
 
     timeout_s = timeout_s or TIMEOUT_S
+    sent = {"User-Agent": USER_AGENT, "Accept": accept, **(headers or {})}
     try:
-        with requests.get(url, timeout=timeout_s, stream=True, headers={"User-Agent": USER_AGENT,
-                                                                        "Accept": "text/html,application/xhtml+xml"}) as response:
+        with requests.get(url, timeout=timeout_s, stream=True, headers=sent) as response:
             if response.status_code >= 400:
                 raise InputError(url, f"the server answered {response.status_code} {response.reason or ''}".rstrip()
                                  + "; check the address")
-            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            if kind and kind not in HTML_TYPES:
-                raise InputError(url, f"is not a web page ({kind}); give the address of an HTML page, or save the "
-                                      "document and pass the file")
-            raw = _read_capped(response, url)
-            encoding = response.encoding if "charset" in response.headers.get("Content-Type", "").lower() else None
+            content_type = response.headers.get("Content-Type", "")
+            kind = content_type.split(";")[0].strip().lower()
+            raw = b"" if response.status_code == 304 else _read_capped(response, url)
+            return Fetched(response.status_code, raw, kind,
+                           response.encoding if "charset" in content_type.lower() else None,
+                           response.headers.get("ETag", ""), response.headers.get("Last-Modified", ""))
     except requests.Timeout:
-        raise InputError(url, f"no answer within {timeout_s:g} s; check the address or try again later") from None
+        raise Unreachable(url, f"no answer within {timeout_s:g} s; check the address or try again later") from None
     except requests.ConnectionError as err:
         if "timed out" in str(err).lower():  # the server stopped sending half-way
-            raise InputError(url, f"no answer within {timeout_s:g} s; check the address or try again later") from None
-        raise InputError(url, "cannot be reached (offline, or no such server); check the address and the "
-                              "network, or save the page and pass the file") from None
+            raise Unreachable(url, f"no answer within {timeout_s:g} s; check the address or try again later") from None
+        raise Unreachable(url, "cannot be reached (offline, or no such server); check the address and the "
+                               "network, or save the page and pass the file") from None
     except requests.RequestException as err:
         raise InputError(url, f"cannot be fetched: {type(err).__name__}") from None
-    return _decode(raw, encoding)
 
 
 def _read_capped(response: object, url: str) -> bytes:

@@ -48,12 +48,14 @@ def episode_description(episode: PublishedEpisode) -> str:
 
 
 def build_feed(show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: str,
-               transcripts: bool = True, chapters: bool = True, name: str = FEED_NAME) -> bytes:
-    """The RSS 2.0 document with iTunes tags, for the episodes in the order given, published as `name` (the
-    show's feed, or one language's: see narration.publish.language_feeds)."""
+               transcripts: bool = True, chapters: bool = True, feed_path: str = FEED_NAME) -> bytes:
+    """The RSS 2.0 document with iTunes tags, its items in order of publication (oldest first; the same time keeps
+    the order given); `feed_path` is where it is published (the show's feed, one language's - see
+    narration.publish.language_feeds - or an article's own, beside its page)."""
+    episodes = sorted(episodes, key=lambda episode: datetime.fromisoformat(episode.info.pub_date))
     feed = feedgen.feed.FeedGenerator()
     podcast_ns.register(feed)
-    feed_url = absolute_url(show.base_url, name)
+    feed_url = absolute_url(show.base_url, feed_path)
     feed.title(show.title)
     feed.description(within_bytes(show.description))
     feed.link(href=feed_url, rel="self", type="application/rss+xml")

@@ -14,8 +14,9 @@ CHAPTERS = "chapters"
 BOOKS = "books"
 ASSETS = "assets"
 HOLDLINE = "holdline"
+ARTICLES = "articles"  # one folder per article: its own page and its own feed
 TOP_LEVEL = frozenset({FEED, INDEX, "cover.png", "cover.jpg", "cover.jpeg", EPISODES, TRANSCRIPTS, CHAPTERS, BOOKS,
-                       ASSETS, HOLDLINE})
+                       ASSETS, HOLDLINE, ARTICLES})
 TRANSCRIPT_SUFFIXES = ("vtt", "srt", "json")
 CHAPTERS_VERSION = "1.2.0"  # Podcasting 2.0 JSON chapters format
 
@@ -48,6 +49,18 @@ def chapters(slug: str) -> str:
 
 def book(article_slug: str) -> str:
     return f"{BOOKS}/{article_slug}.epub"
+
+
+def article_dir(article_slug: str) -> str:
+    return f"{ARTICLES}/{article_slug}"
+
+
+def article_page(article_slug: str) -> str:
+    return f"{article_dir(article_slug)}/{INDEX}"
+
+
+def article_feed(article_slug: str) -> str:
+    return f"{article_dir(article_slug)}/{FEED}"
 
 
 def cover(suffix: str = ".png") -> str:

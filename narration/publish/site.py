@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -44,14 +46,17 @@ class SiteShow:
 def write_site(out_dir: Path, show: SiteShow, episodes: Sequence[PublishedEpisode],
                books: Mapping[str, str] | None = None,
                written: Mapping[str, Mapping[int, WrittenSection]] | None = None) -> None:
-    """Write index.html, one player page per episode and the player's assets into the output folder.
+    """Write index.html, one page per article, one player page per episode and the player's assets into the output
+    folder (each article's own feed, linked from its page, is the feed stage's).
 
     `books` maps an article's slug to its talking book (relative path), for the articles that have one;
     `written` an article's slug to its sections as written (by number), which transcripts show in step with
     the audio (a section without one is shown as spoken).
     """
+    from narration.publish.library_index import article_pages
+
     site = _Site(show, _in_listing_order(episodes), dict(books or {}), dict(written or {}))
-    pages = {"index.html": site.index()}
+    pages = {"index.html": site.index(), **article_pages(site)}
     for position, episode in enumerate(site.episodes):
         pages[episode_page_path(episode)] = site.episode_page(position)
     for relative, text in pages.items():
@@ -102,9 +107,9 @@ def episode_label(episode: PublishedEpisode) -> str:
     return info.title
 
 
-def _listing_item(ep: PublishedEpisode) -> str:
+def _listing_item(ep: PublishedEpisode, page_dir: str = "") -> str:
     """An index entry: the episode's page, its length, and a link that opens it playing."""
-    page = href(episode_page_path(ep), "")
+    page = href(episode_page_path(ep), page_dir)
     label = e(episode_label(ep))
     css = ' class="whole"' if ep.info.kind == "full" else ""
     return (
@@ -127,12 +132,23 @@ class _Site:
     books: dict[str, str]
     written: dict[str, Mapping[int, WrittenSection]]
 
+    @cached_property
+    def _sections_per_article(self) -> Counter[str]:
+        """Counted once: a library has thousands of episodes, and every page says "Section 3 of 5"."""
+        return Counter(ep.info.article_slug for ep in self.episodes if ep.info.kind == "section")
+
     def index(self) -> str:
         """The front page: what the show is, how to subscribe, every episode by article."""
         show = self.show
         cover = (f'<img class="cover" src="{href(show.cover, "")}" alt="" width="240" height="240">\n'
                  if show.cover else "")
-        articles = "".join(self._article(number, group) for number, group in enumerate(_grouped(self.episodes), 1))
+        groups = _grouped(self.episodes)
+        if len(groups) > 1:  # a library: one entry per article, leading to the article's own page
+            from narration.publish.library_index import library_listing
+
+            articles = library_listing(groups, self.books)
+        else:
+            articles = "".join(self._article(number, group) for number, group in enumerate(groups, 1))
         articles = articles or "<p>No episodes have been published yet.</p>\n"
         body = (
             '<a class="skip-link" href="#main">Skip to the episodes</a>\n'
@@ -178,6 +194,8 @@ class _Site:
             f"{_display_settings()}"
             f'<header>\n<nav aria-label="Episodes">\n<ul class="neighbours">\n'
             f'<li><a href="{href("index.html", page_dir)}">All episodes of {e(self.show.title)}</a></li>\n'
+            f'<li><a href="{href(layout.article_page(info.article_slug), page_dir)}">All episodes of'
+            f" “{e(info.article_title)}”</a></li>\n"
             f"{self._neighbours(position)}</ul>\n</nav>\n</header>\n"
             f'<main id="main">\n<h1>{e(label if info.kind == "section" else info.title)}</h1>\n'
             f'<p class="article">{self._place(episode)}</p>\n'
@@ -201,7 +219,7 @@ class _Site:
     def _place(self, episode: PublishedEpisode) -> str:
         """Where the episode sits: "Section 3 of 5 of <article>" or "The whole of <article>"."""
         info = episode.info
-        count = sum(ep.info.kind == "section" and ep.info.article_slug == info.article_slug for ep in self.episodes)
+        count = self._sections_per_article[info.article_slug]
         if info.kind == "section" and info.number:
             return f"Section {info.number} of {count} of <cite>{e(info.article_title)}</cite>."
         return f"The whole of <cite>{e(info.article_title)}</cite>, all its sections in one episode."

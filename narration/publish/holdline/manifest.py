@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from narration.atomic import write_text_atomic
 from narration.publish import layout
@@ -38,8 +38,10 @@ TARGET_NOTES = {
 }
 
 
-def write_manifest(entries: Sequence[ManifestEntry], out_dir: Path) -> Path:
-    """holdline/manifest.json: every file with its target, format, rate, duration and the words it speaks."""
+def write_manifest(entries: Sequence[ManifestEntry], out_dir: Path,
+                   articles: Mapping[str, Sequence[str]] | None = None) -> Path:
+    """holdline/manifest.json: every file with its target, format, rate, duration and the words it speaks, and
+    which files are each article's (by article slug), so that one topic can be uploaded or withdrawn alone."""
     path = Path(out_dir) / HOLDLINE_DIR / MANIFEST_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     used = sorted({e.target for e in entries})
@@ -47,6 +49,7 @@ def write_manifest(entries: Sequence[ManifestEntry], out_dir: Path) -> Path:
         "version": 1,
         "targets": {t: TARGET_NOTES[t] for t in used},
         "files": [asdict(e) for e in entries],
+        "articles": {slug: list(files) for slug, files in (articles or {}).items()},
     }
     write_text_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return path

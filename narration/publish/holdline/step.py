@@ -206,20 +206,24 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     items += [(key("section", sentences_of(script)),
                lambda folder, script=script: _section(settings, script, voices.pace(language[script.article_slug]), folder))
               for script in spoken]
-    write_manifest(_publish_items(HoldlineCache(cache_dir), items, out_dir, cancelled), out_dir)
+    published = _publish_items(HoldlineCache(cache_dir), items, out_dir, cancelled)
+    articles: dict[str, list[str]] = {}
+    for script, made in zip(spoken, published[1:]):  # the program first, then each section's renditions
+        articles.setdefault(script.article_slug, []).extend(entry.file for entry in made)
+    write_manifest([entry for made in published for entry in made], out_dir, articles)
     return stats
 
 
 def _publish_items(cache: HoldlineCache, items: Sequence[tuple[str, Callable[[Path], list[ManifestEntry]]]],
-                   out_dir: Path, cancelled: threading.Event | None = None) -> list[ManifestEntry]:
+                   out_dir: Path, cancelled: threading.Event | None = None) -> list[list[ManifestEntry]]:
     """Every item's files in out_dir: intact cache entries copied and checked, the others rendered and cached;
-    two at a time (hashing, filters and ffmpeg runs release the GIL). The entries come back in the items' order;
+    two at a time (hashing, filters and ffmpeg runs release the GIL). Each item's entries come back in the items' order;
     a build that failed meanwhile (`cancelled`) stops the work between two items."""
     published = map_in_order(lambda item: cache.publish(item[0], out_dir), items, 2, cancelled)
     missing = [i for i, made in enumerate(published) if made is None]
     for i, made in zip(missing, map_in_order(lambda i: cache.make(*items[i], out_dir), missing, 2, cancelled)):
         published[i] = made
-    return [entry for made in published for entry in made or ()]
+    return [list(made or ()) for made in published]
 
 
 def _program(settings: HoldlineSettings, name: str, greeting: tuple[list[str], HoldPace],
