@@ -239,7 +239,7 @@ def test_pages_book_and_hold_line_follow_the_language(mixed: Project) -> None:
     assert '<html lang="en-us">' in (output / "episodes" / "walking--00-full.html").read_text(encoding="utf-8")
     index = (output / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-us">' in index and 'href="feed-es.xml" hreflang="es" lang="es">Español</a>' in index
-    assert re.search(r'<h2 id="article-\d" lang="es">Cuidar la piel', index)
+    assert re.search(r'<h3 lang="es"><a href="[^"]+">Cuidar la piel', index)  # the article's title, in its language
     with zipfile.ZipFile(output / "books" / "piel.epub") as book:
         assert "<dc:language>es</dc:language>" in book.read("EPUB/package.opf").decode("utf-8")
         text, nav = (book.read(f"EPUB/{name}").decode("utf-8") for name in ("chapter.xhtml", "nav.xhtml"))
@@ -455,3 +455,10 @@ def test_listening_hears_only_the_languages_the_recognizer_has_a_model_for(mixed
     heard = {u.episode for u in [*found, *missing]}
     assert heard and all(slug.startswith("walking--") for slug in heard)
     assert not missing  # the English clips are all found under the English voice's keys
+
+
+def test_each_article_feed_is_in_its_article_language(mixed: Project) -> None:
+    output = mixed.root / "output"
+    languages = {slug: feedparser.parse((output / "articles" / slug / "feed.xml").read_bytes()).feed.language
+                 for slug in ("piel", "walking")}
+    assert languages["piel"] == "es" and languages["walking"].startswith("en")

@@ -54,7 +54,7 @@ def _problems(root: Path, config: Config, checked: list[str]) -> list[Problem]:
                        "transcript links); transcripts (VTT, SRT, JSON timing); its player page")
     problems += page_problems(root, "index.html")
     checked.append("index.html: parses, links resolve")
-    library_problems, library_checked = article_problems(root, config.show.base_url, channel)
+    library_problems, library_checked = article_problems(root, config.show.base_url, [channel, *(other for _, other in others)])
     problems += library_problems
     checked += library_checked
     if channel is not None:

@@ -3,7 +3,7 @@ feed that are in the folder, and points to itself; each article's page is readab
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import feedparser
 
@@ -13,12 +13,14 @@ from narration.publish import layout
 from narration.publish.feed import absolute_url
 
 
-def article_problems(root: Path, base_url: str, show_channel: Any) -> tuple[list[Problem], list[str]]:
-    """Problems of every articles/<slug>/ folder, and one 'checked' line per folder."""
+def article_problems(root: Path, base_url: str, show_channels: Sequence[Any]) -> tuple[list[Problem], list[str]]:
+    """Problems of every articles/<slug>/ folder, and one 'checked' line per folder; `show_channels`: the parsed
+    channels of the show's feeds (feed.xml and each other language's), None where one did not parse."""
     problems: list[Problem] = []
     checked: list[str] = []
-    show_guids = {(item.findtext("guid") or "").strip() for item in show_channel.findall("item")} \
-        if show_channel is not None else None
+    readable = [channel for channel in show_channels if channel is not None]
+    show_guids = {(item.findtext("guid") or "").strip() for channel in readable for item in channel.findall("item")} \
+        if readable else None
     for folder in sorted(p for p in (root / layout.ARTICLES).glob("*") if p.is_dir()):
         slug = folder.name
         problems += page_problems(root, layout.article_page(slug))
@@ -45,7 +47,7 @@ def _feed_problems(root: Path, slug: str, base_url: str, show_guids: set[str] | 
         if not urls or not urls[0].startswith(base) or not (root / urls[0][len(base):]).is_file():
             problems.append(Problem(relative, f"item {entry.get('id', '?')}: enclosure {urls[:1]} is not in the folder"))
         if show_guids is not None and entry.get("id") not in show_guids:
-            problems.append(Problem(relative, f"item {entry.get('id', '?')} is not in {layout.FEED}"))
+            problems.append(Problem(relative, f"item {entry.get('id', '?')} is in none of the show's feeds ({layout.FEED} and its languages')"))
     if not parsed.entries:
         problems.append(Problem(relative, "lists no episode"))
     return problems

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import quote, urljoin
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from narration.atomic import write_bytes_atomic
 from narration.config import ShowConfig
@@ -20,10 +20,10 @@ from narration.publish.site_html import duration, e, href
 
 
 def write_article_feeds(out_dir: Path, show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: str) -> None:
-    """articles/<slug>/feed.xml: one podcast feed per article, titled after it, in the show's own order."""
+    """articles/<slug>/feed.xml: one podcast feed per article, titled after it, in the article's language."""
     for group in _grouped(episodes):
         info = group[0].info
-        own = replace(show, title=f"{info.article_title} – {show.title}",
+        own = replace(show, language=info.meta.language or show.language, title=f"{info.article_title} – {show.title}",
                       description=f"“{info.article_title}”, read aloud section by section. {show.description}")
         data = feed_stage.build_feed(own, group, cover, feed_path=layout.article_feed(info.article_slug))
         write_bytes_atomic(out_dir / layout.article_feed(info.article_slug), data)
@@ -46,8 +46,10 @@ def _facts(group: Sequence[PublishedEpisode], reviewed: bool = True) -> str:
     return text + "."
 
 
-def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping[str, str]) -> str:
-    """The front page of a library: every article with its facts, leading to its page, book and feed."""
+def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping[str, str],
+                    lang: Callable[[PublishedEpisode], str] = lambda episode: "") -> str:
+    """The front page of a library: every article with its facts, leading to its page, book and feed; `lang` gives
+    the lang attribute of an article's own words where they differ from the page's language (WCAG 3.1.2)."""
     items = []
     for group in groups:
         info = group[0].info
@@ -57,7 +59,7 @@ def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping
         if book:
             links.append(f'<a href="{href(book, "")}">Talking book (EPUB)</a>')
         links.append(f'<a href="{href(feed, "")}">Feed of this article (RSS)</a>')
-        items.append(f'<li>\n<h3><a href="{href(page, "")}">{e(info.article_title)}</a></h3>\n'
+        items.append(f'<li>\n<h3{lang(group[0])}><a href="{href(page, "")}">{e(info.article_title)}</a></h3>\n'
                      f'<p class="facts">{_facts(group)}</p>\n'
                      f'<ul class="links">\n{"".join(f"<li>{link}</li>" for link in links)}\n</ul>\n</li>\n')
     return ('<section aria-labelledby="articles-heading">\n<h2 id="articles-heading">Articles</h2>\n'

@@ -146,7 +146,7 @@ class _Site:
         if len(groups) > 1:  # a library: one entry per article, leading to the article's own page
             from narration.publish.library_index import library_listing
 
-            articles = library_listing(groups, self.books)
+            articles = library_listing(groups, self.books, self._lang)
         else:
             articles = "".join(self._article(number, group) for number, group in enumerate(groups, 1))
         articles = articles or "<p>No episodes have been published yet.</p>\n"
