@@ -32,6 +32,8 @@ from narration.publish.site import SiteShow, write_site
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key, make_engine
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+from narration.speech.workers import engine_factory, speakers
+from narration.cache.shared import shared_store
 from narration.grouping import WORDS_PER_MINUTE
 from narration.opening import opening_words
 from narration.publish import layout
@@ -51,6 +53,9 @@ class BuildOptions:
     cache_dir: Path = Path(".cache/narration")
     regenerate_scripts: bool = False
     holdline: bool = True  # also write the telephone renditions and hold program (when the config enables them)
+    workers: int = 0  # speech worker processes (or Ray actors); 0 or 1: the build's own process speaks
+    ray: str | None = None  # speak on Ray actors: a cluster's address, or '' for a local Ray
+    shared_cache: str = ""  # URL of a clip cache shared by builds and machines (s3://..., file://...)
 
 
 @dataclass
@@ -279,9 +284,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             check_sections(config, [s for item in prepared for s in item.scripts])
         lexicon = project_lexicon(config)
         plans = plan_episodes(config, prepared, lexicon)
+        factory = engine_factory(voice_settings(config), engine)  # how speech workers make theirs
         engine = engine or make_engine(voice_settings(config))
         fingerprint = engine.fingerprint()
-        clips = ClipCache(options.cache_dir)
+        clips = ClipCache(options.cache_dir, shared_store(options.shared_cache))
         episodes, segments = EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir)
         cover = _cover(config, options.cache_dir)
         works = [episode_work(config, plan, fingerprint, cover) for plan in plans]
@@ -293,8 +299,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
         jobs += [Job(text, "hold line") for text in (hold_only_sentences(config, topics) if holdline else ())]
         mixer = _segment_maker(config, clips, fingerprint, segments)
-        with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead:
-            report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress, ahead)
+        with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead, \
+                speakers(factory, options.workers, options.ray) as fanned_out:
+            report.stats = synthesize_missing(jobs, engine, clips, config.speech.timeout_seconds, progress, ahead,
+                                              fanned_out)
             engine.unload()
             if progress and len(encoded) < len(to_mix):
                 progress("mixing the episodes", 0, 1)
