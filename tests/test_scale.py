@@ -147,6 +147,14 @@ def test_scaling_options_refuse_mistakes_in_one_line(argv: list[str], message: s
     assert message in err and len(err.splitlines()) == 1
 
 
+def test_ray_without_an_address_starts_a_local_one_and_with_one_joins_it() -> None:
+    from narration.cli import parser_for
+
+    assert parser_for("build").parse_args(["a.md", "--ray"]).ray == ""
+    assert parser_for("build").parse_args(["--ray=10.0.0.5:6379", "a.md"]).ray == "10.0.0.5:6379"
+    assert parser_for("build").parse_args(["a.md"]).ray is None
+
+
 def test_the_cache_command_wants_a_local_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["cache", "--cache", "s3://bucket/prefix"]) == 2
     assert "a shared cache URL is for the build command" in capsys.readouterr().err

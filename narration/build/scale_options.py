@@ -27,7 +27,8 @@ def cache_location(text: str) -> Path | str:
 
 
 def _ray_address(text: str) -> str:
-    if not RAY_ADDRESS.fullmatch(text):
+    """--ray's address; '' (no address, argparse passes the constant through here too) or 'local': a local Ray."""
+    if text and not RAY_ADDRESS.fullmatch(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a Ray address (host:port, ray://host:port or auto); "
                                          "write --ray=ADDRESS, or put --ray after the articles")
     return "" if text == "local" else text
