@@ -36,3 +36,16 @@ class FakeEngine:
         envelope = 0.5 + 0.5 * np.sin(2 * np.pi * 3.5 * t) ** 2
         samples = (voice * envelope * 0.2).astype(np.float32)
         return Audio(samples, self.rate)
+
+
+class FailingEngine(FakeEngine):
+    """Fails on every sentence holding `word`: in a worker process, the failure must still reach the build."""
+
+    def __init__(self, word: str) -> None:
+        super().__init__()
+        self.word = word
+
+    def synthesize(self, text: str) -> Audio:
+        if self.word in text:
+            raise RuntimeError(f"cannot say {self.word!r}")
+        return super().synthesize(text)

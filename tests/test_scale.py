@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FakeEngine, Project, make_project
+from fakes import FailingEngine
+from narration.errors import EngineError
 from narration.build.pipeline import BuildReport, build
 from narration.cache.shared import SharedStore
 from narration.cli import main
@@ -78,6 +80,14 @@ def test_a_rebuild_with_workers_starts_none_when_every_clip_is_cached(tmp_path: 
     again = build(project.config, project.options(*_articles(project.root), holdline=False, workers=2), engine=engine)
     assert again.stats.misses == 0 and again.stats.hits == first.stats.misses
     assert again.stats.worker_peak_mb == 0  # no worker was started
+
+
+def test_an_engine_failing_in_a_worker_fails_the_build_naming_the_section(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "failing")
+    with pytest.raises(EngineError, match=r"walk.*the fake engine failed: RuntimeError\(\"cannot say 'walker'"):
+        build(project.config, project.options(*_articles(project.root), holdline=False, workers=2),
+              engine=FailingEngine("walker"))
+    assert not (project.root / "output").exists()
 
 
 @pytest.fixture
