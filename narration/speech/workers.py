@@ -65,22 +65,33 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-_WORKER: dict[str, object] = {}  # in a worker process: its engine factory and threads, then its engine
+@dataclass
+class _Worker:
+    """A worker process's engine factory and threads, then its engine."""
+
+    factory: EngineFactory
+    threads: int
+    engine: Engine | None = None
+
+
+_worker: _Worker | None = None  # set in each worker process by _start
 
 
 def _start(factory: EngineFactory, threads: int) -> None:
-    _WORKER.update(factory=factory, threads=threads)
+    global _worker
+    _worker = _Worker(factory, threads)
 
 
 def _speak(batch: tuple[Job, ...], timeout: float) -> Spoken:
     """In a worker: the engine is made (the voice loaded) with the first batch, so a voice that cannot be
     loaded is one error line in the build, not a pool that keeps restarting its workers."""
-    if "engine" not in _WORKER:
+    assert _worker is not None
+    if _worker.engine is None:
         try:
-            _WORKER["engine"] = _WORKER["factory"](_WORKER["threads"])  # type: ignore[operator]
+            _worker.engine = _worker.factory(_worker.threads)
         except NarrationError as err:
             return Spoken(error=str(err))
-    return speak_batch(_WORKER["engine"], batch, timeout)  # type: ignore[arg-type]
+    return speak_batch(_worker.engine, batch, timeout)
 
 
 class ProcessSpeakers:
