@@ -36,10 +36,11 @@ EDIT = ("Calcifications, unlike lumps, cannot be detected using touch.",
 
 @dataclass(frozen=True)
 class Run:
-    """Wall time and peak resident memory of one child process."""
+    """Wall time and peak resident memory of one child process, and the CPU time of it and its own children."""
 
     seconds: float
     peak_mb: float
+    cpu_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def run_child(args: list[str], log: Path) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"benchmark step failed ({' '.join(args)}):\n{log.read_text(errors='replace')[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def build(project: Path, *articles: Path, flags: tuple[str, ...] = ()) -> Run:

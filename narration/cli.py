@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from narration.config import Config, load_config
 from narration.errors import AudioToolError, NarrationError
 from narration.publish import layout
+from narration.build import scale_options
 
 COMMANDS = ("build", "scripts", "serve", "check", "holdline", "cache", "voices")
 log = logging.getLogger("narration")
@@ -51,8 +52,9 @@ def _common(parser: argparse.ArgumentParser, command: str) -> None:
         parser.add_argument("--scripts", type=_path, default=Path("scripts"),
                             help="narration scripts folder (default: scripts/)")
     if command in ("build", "holdline", "cache", "check"):
-        parser.add_argument("--cache", type=_path, default=Path(".cache/narration"),
-                            help="clip cache folder (default: .cache/narration/)")
+        parser.add_argument("--cache", type=scale_options.cache_location, default=scale_options.DEFAULT_CACHE,
+                            help="clip cache folder (default: .cache/narration/); for build also a shared cache "
+                                 "URL (s3://bucket/prefix, file:///path)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
@@ -71,6 +73,7 @@ def _article_args(parser: argparse.ArgumentParser, command: str) -> None:
         parser.add_argument("--title", help="show title")
         parser.add_argument("--no-holdline", action="store_true",
                             help="skip the telephone hold-line renditions (the published ones are kept)")
+        scale_options.add_arguments(parser)
     parser.add_argument("--regenerate-scripts", action="store_true",
                         help="replace hand-edited scripts with freshly generated ones")
 
@@ -109,6 +112,7 @@ def parser_for(command: str) -> argparse.ArgumentParser:
     parser = _Parser(prog=prog, description=textwrap.fill(COMMAND_HELP[command], 100), epilog=_epilog() if command == "build" else None,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.set_defaults(command=command)
     _common(parser, command)
     if command in ("build", "scripts", "holdline"):
         _article_args(parser, command)
@@ -155,7 +159,7 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from narration.build.pipeline import BuildOptions
 
     return BuildOptions(articles=tuple(args.articles), output=getattr(args, "output", Path("output")),
-                        scripts_dir=args.scripts, cache_dir=getattr(args, "cache", Path(".cache/narration")),
+                        scripts_dir=args.scripts, **scale_options.build_options(args, args.command),
                         regenerate_scripts=args.regenerate_scripts, holdline=not getattr(args, "no_holdline", False))
 
 
@@ -196,6 +200,7 @@ def summary(report: "BuildReport") -> list[str]:
              f"  {_plural(stats.misses, 'sentence')} synthesized, {stats.hits} reused from the cache; "
              f"{_plural(report.episodes_rendered, 'episode')} mixed, {len(report.episodes) - report.episodes_rendered} unchanged."]
     lines += report.changes.lines()
+    lines += scale_options.summary_line(stats.worker_peak_mb)
     made = [("podcast feed", out / layout.FEED), ("episodes (MP3)", out / layout.EPISODES),
             ("web player", out / layout.INDEX), ("talking books (EPUB)", out / layout.BOOKS),
             ("transcripts", out / layout.TRANSCRIPTS), ("hold line", out / layout.HOLDLINE)]
@@ -266,7 +271,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.listen:
         from narration.check.listen_report import listen_and_report
 
-        return max(1 if problems else 0, listen_and_report(args.directory, config, args.cache, args.scripts, args.quiet))
+        return max(1 if problems else 0, listen_and_report(args.directory, config, scale_options.build_options(args, "check")["cache_dir"],
+                                                             args.scripts, args.quiet))
     return 1 if problems else 0
 
 
@@ -312,7 +318,7 @@ def os_error_line(err: OSError) -> str:
 def cmd_cache(args: argparse.Namespace) -> int:
     from narration.cache.usage import prune, survey
 
-    folder = args.cache
+    folder = scale_options.build_options(args, "cache")["cache_dir"]  # a shared cache URL is refused in one line
     if args.prune:
         result = prune(folder)
         if result is None:

@@ -1,49 +1,18 @@
 """Shared fixtures: a fast fake engine for cache and pipeline logic, and one real Piper build of the sample."""
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from narration.config import Config, load_config
-from narration.models import Audio
 from narration.build.pipeline import BuildOptions, BuildReport, build
+from fakes import FakeEngine  # noqa: F401 (tests import it from here; worker processes from fakes)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-class FakeEngine:
-    """A deterministic stand-in voice: a speech-like buzz whose length follows the text; counts its calls."""
-
-    name = "fake"
-
-    def __init__(self, rate: int = 22050, version: str = "1") -> None:
-        self.rate = rate
-        self.version = version
-        self.calls: list[str] = []
-        self.unloads = 0
-
-    def fingerprint(self) -> dict[str, str]:
-        return {"engine": "fake", "version": self.version, "rate": str(self.rate)}
-
-    def unload(self) -> None:
-        self.unloads += 1
-
-    def synthesize(self, text: str) -> Audio:
-        self.calls.append(text)
-        seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little")
-        n = int(self.rate * (0.2 + 0.012 * len(text)))  # short clips keep fake builds fast
-        t = np.arange(n) / self.rate
-        pitch = 110 + seed % 60
-        voice = sum(np.sin(2 * np.pi * pitch * k * t) / k for k in range(1, 8))
-        envelope = 0.5 + 0.5 * np.sin(2 * np.pi * 3.5 * t) ** 2
-        samples = (voice * envelope * 0.2).astype(np.float32)
-        return Audio(samples, self.rate)
 
 
 @dataclass

@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 import threading
 
+from narration.build.concurrency import in_background
+
 MODULES = ("narration.audio.loudness", "narration.audio.telephone", "narration.publish.holdline.render")
 _LOCK = threading.Lock()
 _DONE = threading.Event()
@@ -27,6 +29,7 @@ def import_signal_processing() -> None:
 
 
 def import_in_background() -> None:
-    """Start importing them now, while something else (the speech engine) keeps this thread busy."""
+    """Start importing them now, while something else (the speech engine) keeps this thread busy: on a thread of
+    the build's budget if one is free, else they are imported on first need."""
     if not _DONE.is_set():
-        threading.Thread(target=import_signal_processing, name="imports").start()
+        in_background(import_signal_processing, "imports")

@@ -1,18 +1,20 @@
 """Mix and encode episode segments while the engine is still speaking.
 
-A segment is mixed as soon as the last of its clips exists, in a worker thread: the CPU time the speech
+A segment is mixed as soon as the last of its clips exists, in a worker thread beside the build (one thread of
+build/concurrency.py's budget): the CPU time the speech
 engine leaves idle goes to mixing and encoding, and the build ends soon after the last sentence is spoken.
 What is made does not depend on when it is made: every segment is a pure function of its parts.
 """
 from __future__ import annotations
 
 import queue
-import threading
+from concurrent.futures import Future
 from types import TracebackType
 from typing import Callable, Mapping, Sequence
 
 from narration.plan import Part
 from narration.audio.lazy import import_in_background
+from narration.build.concurrency import Beside
 from narration.publish.episodes import EncodedSegment
 
 MakeSegment = Callable[[str, tuple[Part, ...]], EncodedSegment]
@@ -29,13 +31,12 @@ class MixAhead:
         self._needed_by: dict[str, list[str]] = {}
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._made: dict[str, EncodedSegment] = {}
-        self._error: BaseException | None = None
-        self._abort = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._beside: Beside | None = None
+        self._worker: Future[None] | None = None
 
     def starting(self, texts: Sequence[str]) -> None:
         """The engine is about to speak these texts: every segment that needs none of them can start now."""
-        if self._thread is not None:
+        if self._worker is not None:
             return
         coming = set(texts)
         for key, parts in self._segments.items():
@@ -44,8 +45,8 @@ class MixAhead:
                 self._needed_by.setdefault(text, []).append(key)
         if self._segments:
             import_in_background()
-        self._thread = threading.Thread(target=self._work, name="mix-ahead", daemon=True)
-        self._thread.start()
+        self._beside = Beside(wait_on_failure=False)  # segments are atomic cache entries: Ctrl-C need not wait
+        self._worker = self._beside.submit(self._work)
         for key, waiting in self._waiting.items():
             if not waiting:
                 self._queue.put(key)
@@ -60,31 +61,34 @@ class MixAhead:
     def finish(self) -> dict[str, EncodedSegment]:
         """Wait for every segment (the engine has spoken everything) and return them by key."""
         self.starting(())
-        assert self._thread is not None
+        assert self._worker is not None
         self._queue.put(None)
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
+        self._worker.result()  # a failure of the mix is raised here, in the build's thread
         missing = [key for key in self._segments if key not in self._made]
         if missing:
             raise RuntimeError(f"{len(missing)} segments were never mixed: their clips did not arrive")
         return self._made
 
     def _work(self) -> None:
+        """Mix each segment as it is queued; after a failure (its own, or the build's) only drain the queue."""
+        assert self._beside is not None
+        failure: BaseException | None = None
         while (key := self._queue.get()) is not None:
-            if self._error is not None or self._abort.is_set():
-                continue  # drain the queue without working
+            if failure is not None or self._beside.cancelled.is_set():
+                continue
             try:
                 self._made[key] = self._make(key, self._segments[key])
-            except BaseException as err:  # handed to the build's thread by finish()
-                self._error = err
+            except BaseException as err:  # raised in the build's thread by finish()
+                failure = err
+        if failure is not None:
+            raise failure
 
     def __enter__(self) -> "MixAhead":
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         """On a failed build the worker stops after its current segment (cache writes are atomic either way)."""
-        if exc_type is not None and self._thread is not None:
-            self._abort.set()
-            self._queue.put(None)
-            self._thread.join()
+        if self._beside is None:
+            return
+        self._queue.put(None)  # the worker ends at the first None it reads (finish() may have sent one already)
+        self._beside.__exit__(exc_type, exc, tb)

@@ -42,6 +42,8 @@ from narration.build import library_record
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+from narration.speech.workers import engine_factory, speakers
+from narration.cache.shared import shared_store
 from narration.grouping import WORDS_PER_MINUTE
 from narration.opening import opening_words
 from narration.phrases import phrases_for
@@ -62,6 +64,9 @@ class BuildOptions:
     cache_dir: Path = Path(".cache/narration")
     regenerate_scripts: bool = False
     holdline: bool = True  # also write the telephone renditions and hold program (when the config enables them)
+    workers: int = 0  # speech worker processes (or Ray actors); 0 or 1: the build's own process speaks
+    ray: str | None = None  # speak on Ray actors: a cluster's address, or '' for a local Ray
+    shared_cache: str = ""  # URL of a clip cache shared by builds and machines (s3://..., file://...)
 
 
 @dataclass
@@ -343,7 +348,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         engines = Engines.one(engine) if engine else language_engines(config)
         engines.check(item.article for item in prepared)  # each article's voice speaks its language
         languages = {item.article.slug: item.article.meta.language for item in prepared}
-        clips = ClipCache(options.cache_dir)
+        factory = engine_factory(voice_settings(config), engine)  # how speech workers make theirs (the show's voice)
+        clips = ClipCache(options.cache_dir, shared_store(options.shared_cache))
         episodes, segments = EpisodeCache(options.cache_dir), SegmentCache(options.cache_dir)
         cover = _cover(config, options.cache_dir)
         works = [episode_work(config, plan, engines.fingerprint(plan.info.meta.language), cover) for plan in plans]
@@ -359,9 +365,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         said = hold_only_sentences(config, topics, languages) if holdline else {}
         jobs += [Job(text, "hold line", engines(tag)) for tag, texts in said.items() for text in texts]
         mixer = _segment_maker(config, clips, voice_of, segments)
-        with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead:
+        with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead, \
+                speakers(factory, options.workers, options.ray) as fanned_out:
             report.stats = synthesize_missing(jobs, engines(config.show.language), clips,
-                                              config.speech.timeout_seconds, progress, ahead)
+                                              config.speech.timeout_seconds, progress, ahead, fanned_out)
             engines.unload()
             if progress and len(encoded) < len(to_mix):
                 progress("mixing the episodes", 0, 1)

@@ -22,6 +22,7 @@ class VoiceSettings:
     tld: str = ""  # gTTS: Google's regional domain for the accent ("com.mx"); '' for its default
     retries: int = 3  # attempts for network engines (not part of the sound, so not in fingerprints)
     timeout: float = 20.0  # seconds per network request
+    threads: int = 0  # CPU threads a local engine may use (0: its own default); a speech worker is given its share
 
 
 class Engine(Protocol):

@@ -49,12 +49,13 @@ def voice_files(voice: str) -> tuple[Path, Path]:
 
 
 @lru_cache(maxsize=2)
-def _load_voice(model: Path, config: Path):  # type: ignore[no-untyped-def]
+def _load_voice(model: Path, config: Path, threads: int = 0):  # type: ignore[no-untyped-def]
     """Load a voice once per process, shared by every engine using it (every preset of the same voice).
 
     onnxruntime's worker threads spin while they wait for work by default; the build mixes and encodes on
     the same cores while the voice speaks, so they are told to sleep instead (measured on 2 cores: the same
-    speed alone, about 4 CPU-seconds less per sample build, and the build ends about 0.5 s sooner)."""
+    speed alone, about 4 CPU-seconds less per sample build, and the build ends about 0.5 s sooner). A speech
+    worker (--workers) is given `threads`, its share of the cores."""
     import onnxruntime
     from piper import PiperVoice
     from piper.config import PiperConfig
@@ -63,6 +64,8 @@ def _load_voice(model: Path, config: Path):  # type: ignore[no-untyped-def]
         settings = PiperConfig.from_dict(json.loads(config.read_text(encoding="utf-8")))
         options = onnxruntime.SessionOptions()
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        if threads:
+            options.intra_op_num_threads = threads
         session = onnxruntime.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
         return PiperVoice(session=session, config=settings, download_dir=Path.cwd())
     except Exception as err:  # onnxruntime raises its own error types
@@ -80,6 +83,10 @@ class PiperEngine:
         self.length_scale = PRESETS[settings.preset]
         self._lock = threading.Lock()
 
+    def __reduce__(self) -> tuple[type["PiperEngine"], tuple[VoiceSettings]]:
+        """Sent to a speech worker as its settings: the worker loads the voice itself, once."""
+        return PiperEngine, (self.settings,)
+
     def fingerprint(self) -> dict[str, str]:
         config_hash = hashlib.sha256(self.config.read_bytes()).hexdigest()[:16]
         return {
@@ -93,7 +100,7 @@ class PiperEngine:
 
     @property
     def voice(self):  # type: ignore[no-untyped-def]
-        return _load_voice(self.model, self.config)
+        return _load_voice(self.model, self.config, self.settings.threads)
 
     def synthesize(self, text: str) -> Audio:
         """One sentence; a very long one is spoken in clause-sized pieces joined by a comma's pause, so the

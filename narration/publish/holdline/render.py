@@ -4,7 +4,6 @@ Settings live in settings.py, the manifest in manifest.py (both light to import)
 """
 from __future__ import annotations
 
-import concurrent.futures
 import os
 import re
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from scipy import ndimage
 
 from narration.errors import AudioToolError, InputError
 from narration.audio.ffmpeg import decode, run, to_pcm16
+from narration.build.concurrency import map_in_order
 from narration.models import Audio, Cue
 from narration.publish.holdline.settings import CONNECT_MAX_BYTES, HoldlineSettings
 from narration.publish.holdline.manifest import (
@@ -378,8 +378,7 @@ def _encode_all(audio: Audio, outputs: Sequence[tuple[_Rendition, Path]], bitrat
         bitrate = ("-b:a", f"{bitrate_kbps}k", "-compression_level", "7") if rendition.format == "mp3" else ()
         encodes.append([*source, "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
                         "-c:a", rendition.encoder, *bitrate, "-f", rendition.muxer, str(tmp)])
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:  # G.722 and MP3 encode side by side
-        list(pool.map(lambda args: run(args, pcm), encodes))
+    map_in_order(lambda args: run(args, pcm), encodes, 2)  # G.722 and MP3 encode side by side
     for tmp, (_, path) in zip(temporary, outputs):
         os.replace(tmp, path)
     return [path.stat().st_size for _, path in outputs]
@@ -454,23 +453,24 @@ def write_renditions(
     stem = file_name(name)
     root = Path(out_dir) / HOLDLINE_DIR
     bands = (NARROWBAND, WIDEBAND)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:  # both bands at once: numpy, scipy and ffmpeg release the GIL
-        versions = dict(zip((b.rate for b in bands), pool.map(lambda b: telephone(audio, b, config.target_dbov, loop=loop), bands)))
-        usable = [r for r in RENDITIONS if _has_encoder(r.encoder)]  # G.722 only if this ffmpeg has it
-        jobs = [(r, stem, versions[r.band.rate], text) for r in usable]
-        # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
-        jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
-        groups: dict[int, list[tuple[_Rendition, str, Audio, str]]] = {}
-        for job in jobs:  # renditions of the same audio are encoded together, from one 16-bit conversion
-            groups.setdefault(id(job[2]), []).append(job)
-        sizes: dict[str, int] = {}
+    # both bands at once: numpy, scipy and ffmpeg release the GIL
+    versions = dict(zip((b.rate for b in bands), map_in_order(
+        lambda b: telephone(audio, b, config.target_dbov, loop=loop), bands, 2)))
+    usable = [r for r in RENDITIONS if _has_encoder(r.encoder)]  # G.722 only if this ffmpeg has it
+    jobs = [(r, stem, versions[r.band.rate], text) for r in usable]
+    # Connect's parts are worked out before anything is written, so a refusal leaves no half-written output.
+    jobs += [(CONNECT, *part) for part in _connect_parts(stem, versions[NARROWBAND.rate], text, cues, config)]
+    groups: dict[int, list[tuple[_Rendition, str, Audio, str]]] = {}
+    for job in jobs:  # renditions of the same audio are encoded together, from one 16-bit conversion
+        groups.setdefault(id(job[2]), []).append(job)
+    sizes: dict[str, int] = {}
 
-        def encode(group: list[tuple[_Rendition, str, Audio, str]]) -> None:
-            outputs = [(rendition, root / rendition.path.format(part_name)) for rendition, part_name, _, _ in group]
-            for (rendition, part_name, _, _), size in zip(group, _encode_all(group[0][2], outputs, config.mp3_bitrate_kbps)):
-                sizes[rendition.path.format(part_name)] = size
+    def encode(group: list[tuple[_Rendition, str, Audio, str]]) -> None:
+        outputs = [(rendition, root / rendition.path.format(part_name)) for rendition, part_name, _, _ in group]
+        for (rendition, part_name, _, _), size in zip(group, _encode_all(group[0][2], outputs, config.mp3_bitrate_kbps)):
+            sizes[rendition.path.format(part_name)] = size
 
-        list(pool.map(encode, groups.values()))
+    map_in_order(encode, list(groups.values()), 2)
     entries = []
     for rendition, part_name, part_audio, part_text in jobs:
         relative = rendition.path.format(part_name)
