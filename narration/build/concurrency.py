@@ -37,12 +37,9 @@ class Budget:
         self.size = size
         self._free = threading.Semaphore(size)
 
-    def take(self, wanted: int, at_least: int = 0) -> int:
-        """Up to `wanted` threads: the first `at_least` are waited for, the rest only if free now."""
+    def take(self, wanted: int) -> int:
+        """Up to `wanted` threads, those free now (never waited for)."""
         taken = 0
-        while taken < at_least:
-            self._free.acquire()
-            taken += 1
         while taken < wanted and self._free.acquire(blocking=False):
             taken += 1
         return taken
@@ -58,7 +55,8 @@ BUDGET = Budget(2 * (os.cpu_count() or 1))
 
 class Beside:
     """A bounded pool for work beside the main thread, cancelled on the first failure of the build. It always
-    gets one thread (waited for, from the budget): its work must run at the same time as the main thread.
+    gets one thread, from the budget when one is free and beyond it otherwise: its work must run at the same time
+    as the main thread, and waiting for a thread held by other work could deadlock.
 
     On a failure, work that writes into the staging folder is waited for until it stops between its items
     (`wait_on_failure`); work whose writes are atomic cache entries (mixing ahead) is abandoned at once. The
@@ -67,7 +65,9 @@ class Beside:
     def __init__(self, max_workers: int = 1, wait_on_failure: bool = True) -> None:
         self.cancelled = threading.Event()
         self._wait_on_failure = wait_on_failure
-        self._size = BUDGET.take(max_workers, at_least=1)
+        # Never waited for: work beside that is still running elsewhere (or abandoned) must not deadlock the build.
+        self._taken = BUDGET.take(max_workers)
+        self._size = max(1, self._taken)
         self._work: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
 
@@ -108,7 +108,7 @@ class Beside:
             for thread in self._threads:
                 thread.join()
         finally:
-            BUDGET.give(self._size)
+            BUDGET.give(self._taken)
 
 
 def map_in_order(function: Callable[[T], R], items: Sequence[T], workers: int,
