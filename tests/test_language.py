@@ -239,7 +239,7 @@ def test_pages_book_and_hold_line_follow_the_language(mixed: Project) -> None:
     assert '<html lang="en-us">' in (output / "episodes" / "walking--00-full.html").read_text(encoding="utf-8")
     index = (output / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-us">' in index and 'href="feed-es.xml" hreflang="es" lang="es">Español</a>' in index
-    assert re.search(r'<h2 id="article-\d" lang="es">Cuidar la piel', index)
+    assert re.search(r'<section aria-labelledby="article-\d" lang="es">\n<h2 id="article-\d">Cuidar la piel', index)
     with zipfile.ZipFile(output / "books" / "piel.epub") as book:
         assert "<dc:language>es</dc:language>" in book.read("EPUB/package.opf").decode("utf-8")
         text, nav = (book.read(f"EPUB/{name}").decode("utf-8") for name in ("chapter.xhtml", "nav.xhtml"))
