@@ -315,7 +315,7 @@ def _other_feeds(feeds: Sequence[tuple[str, str, str, str]], page_dir: str, word
 
 
 def _display_settings(words: PageWords) -> str:
-    """Text size and colours, remembered on this device; display.js shows them (they need it to work)."""
+    """The reader's text size and colour scheme, remembered on this device; display.js shows them (they need it)."""
     def group(name: str, label: str, choices: tuple[tuple[str, str], ...]) -> str:
         buttons = "".join(f'<button type="button" data-{name}="{value}" aria-pressed="false">{e(words(text))}</button>\n'
                           for value, text in choices)

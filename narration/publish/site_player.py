@@ -63,7 +63,7 @@ def _transport(words: PageWords) -> str:
 
 
 def _clock(duration_ms: int, words: PageWords) -> str:
-    """Elapsed and remaining time in large figures, and a seek slider; not live (it would talk all the time)."""
+    """The time played and the time left in large figures, and a seek slider; not live (it would talk all the time)."""
     total = duration(duration_ms)
     return (
         f'<p class="clock"><span class="visually-hidden">{e(words("elapsed"))} </span>'

@@ -1,4 +1,4 @@
-// Text size and colours the reader chose, remembered on this device; the feed address's copy button; and the
+// The text size and colour scheme the reader chose, remembered on this device; the feed address's copy button; and the
 // page's wording for the scripts (window.narrationSay, which player.js uses too).
 // Loaded in <head> without defer, so the saved choice applies before the page is first drawn.
 (function () {
