@@ -21,6 +21,7 @@ import pytest
 
 from conftest import FIXTURES, FakeEngine, make_project
 from narration.build.pipeline import SAMPLE, build
+from narration.publish.page_words import words_for
 from narration.serve import make_server
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install selenium")
@@ -54,9 +55,19 @@ pytestmark = [
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample and a web page with tables, built with the fake voice and served by our own preview server on
     a free loopback port."""
+    yield from _built_and_served(tmp_path_factory, SAMPLE, FIXTURES / "web" / "metformin-safely.html")
+
+
+@pytest.fixture(scope="module")
+def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A library in two languages (a Spanish article in the English show, and an English one), served likewise."""
+    yield from _built_and_served(tmp_path_factory, FIXTURES / "es" / "mamografia.md",
+                                 FIXTURES / "web" / "metformin-safely.html")
+
+
+def _built_and_served(tmp_path_factory: pytest.TempPathFactory, *articles: Path) -> Iterator[str]:
     project = make_project(tmp_path_factory.mktemp("site") / "project")
-    build(project.config, project.options(SAMPLE, FIXTURES / "web" / "metformin-safely.html", holdline=False),
-          engine=FakeEngine())
+    build(project.config, project.options(*articles, holdline=False), engine=FakeEngine())
     server = make_server(project.root / "output", port=0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -369,6 +380,10 @@ def test_axe_finds_no_violations(page, path: str, theme: str) -> None:
         _wait(browser, "return audio.readyState >= 1")
         browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
         _wait(browser, "return document.querySelector('[aria-current]') !== null")
+    _axe_finds_nothing(browser)
+
+
+def _axe_finds_nothing(browser) -> None:
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -379,6 +394,56 @@ def test_axe_finds_no_violations(page, path: str, theme: str) -> None:
     assert result["passes"] > 10  # axe really looked at the page
     problems = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert problems == [], json.dumps(problems, indent=1)
+
+
+SPANISH = "episodes/mamografia--00-full.html"
+
+
+def _open_spanish(browser, spanish_url: str, path: str = SPANISH):
+    browser.get(f"{spanish_url}/index.html")
+    browser.execute_script("localStorage.clear()")
+    browser.get(f"{spanish_url}/{path}")
+    if path != "index.html":
+        _wait(browser, "return audio.readyState >= 1")
+    return browser
+
+
+def test_a_spanish_page_speaks_spanish_while_playing(browser, spanish_url: str) -> None:
+    """The player's own words, in the live region and on its buttons, are the Spanish table's."""
+    words = words_for("es")
+    page = _open_spanish(browser, spanish_url)
+    assert page.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    page.find_element(By.ID, "play").send_keys(Keys.ENTER)
+    _wait(page, "return !audio.paused")
+    _wait(page, f"return document.querySelector('#play .label').textContent === {json.dumps(words('pause'))}")
+    page.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+    status = _state(page)["status"]
+    fixed = words.texts["moved_forward"].split("{time}")[0].format(seconds=30)  # "Adelante 30 segundos, en "
+    assert status.startswith(fixed) and status.endswith(".") and not audio_paused(page)
+    page.find_element(By.TAG_NAME, "body").send_keys("+")
+    assert _state(page)["status"] == words("rate", rate=1.25)
+    of = words.texts["position_text"].format(elapsed="", total="")  # " de "
+    assert of in page.find_element(By.ID, "position").get_attribute("aria-valuetext")
+    page.find_element(By.ID, "native").send_keys(Keys.ENTER)
+    assert page.find_element(By.ID, "native").text == words("native_hide")
+    page.execute_script("audio.pause()")
+
+
+def audio_paused(browser) -> bool:
+    return browser.execute_script("return audio.paused")
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core is not installed ({AXE}): npm ci --prefix tests/browser")
+@pytest.mark.parametrize("path", [SPANISH, "index.html"])
+def test_axe_finds_no_violations_in_a_two_language_library(browser, spanish_url: str, path: str) -> None:
+    """A Spanish page, playing with a status message, and the English index that lists a Spanish article."""
+    page = _open_spanish(browser, spanish_url, path)
+    if path != "index.html":
+        page.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+        _wait(page, "return document.querySelector('[aria-current]') !== null")
+        assert _state(page)["status"]
+    _axe_finds_nothing(page)
+    page.execute_script("const a = document.getElementById('audio'); if (a) a.pause();")
 
 
 @pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")

@@ -221,12 +221,12 @@
   }
 
   // --- speed ---------------------------------------------------------------------------------------------
-  function setRate(rate, say) {
+  function setRate(rate, aloud) {
     audio.playbackRate = rate;
     audio.defaultPlaybackRate = rate;
     store("narration:rate", rate);
     showRate();
-    if (say) {
+    if (aloud) {
       announce(say("rate", { rate: rate }));
     }
   }
