@@ -421,7 +421,7 @@ def test_a_spanish_page_speaks_spanish_while_playing(browser, spanish_url: str) 
     fixed = words.texts["moved_forward"].split("{time}")[0].format(seconds=30)  # "Adelante 30 segundos, en "
     assert status.startswith(fixed) and status.endswith(".") and not audio_paused(page)
     page.find_element(By.TAG_NAME, "body").send_keys("+")
-    assert _state(page)["status"] == words("rate", rate=1.25)
+    assert _state(page)["status"] == words("rate", rate="1" + words("decimal") + "25")
     of = words.texts["position_text"].format(elapsed="", total="")  # " de "
     assert of in page.find_element(By.ID, "position").get_attribute("aria-valuetext")
     page.find_element(By.ID, "native").send_keys(Keys.ENTER)

@@ -238,9 +238,9 @@ class _Site:
     def _downloads(self, episode: PublishedEpisode, page_dir: str, words: PageWords) -> str:
         """Links to the MP3, the transcript files another publisher step writes, and the talking book."""
         slug = episode.info.slug
+        size = file_size(episode.bytes).replace(".", words("decimal"))
         mp3 = (f'<li><a href="{href(episode.mp3, page_dir)}" download>'
-               f"{e(words('download_mp3', size=file_size(episode.bytes), duration=duration(episode.duration_ms)))}"
-               "</a></li>\n")
+               f"{e(words('download_mp3', size=size, duration=duration(episode.duration_ms)))}</a></li>\n")
         transcripts = "".join(
             f'<li><a href="{href(f"{TRANSCRIPTS}/{slug}.{ext}", page_dir)}">'
             f"{e(words('transcript_as', format=words(ext), extension=ext))}</a></li>\n"

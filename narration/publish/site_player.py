@@ -80,7 +80,7 @@ def _clock(duration_ms: int, words: PageWords) -> str:
 def _speeds(words: PageWords) -> str:
     buttons = "".join(
         f'<button type="button" class="speed" data-rate="{rate}"'
-        f' aria-pressed="{"true" if rate == "1" else "false"}">{rate}×</button>\n'
+        f' aria-pressed="{"true" if rate == "1" else "false"}">{rate.replace(".", words("decimal"))}×</button>\n'
         for rate in SPEEDS
     )
     return (

@@ -227,7 +227,7 @@
     store("narration:rate", rate);
     showRate();
     if (aloud) {
-      announce(say("rate", { rate: rate }));
+      announce(say("rate", { rate: String(rate).replace(".", say("decimal")) }));
     }
   }
 
