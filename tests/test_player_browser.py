@@ -427,6 +427,13 @@ def test_a_spanish_page_speaks_spanish_while_playing(browser, spanish_url: str) 
     page.find_element(By.ID, "native").send_keys(Keys.ENTER)
     assert page.find_element(By.ID, "native").text == words("native_hide")
     page.execute_script("audio.pause()")
+    page.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": spanish_url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    page.find_element(By.ID, "copy-feed").send_keys(Keys.ENTER)
+    _wait(page, "return document.getElementById('copy-status').textContent.length > 0", timeout=5)
+    address = page.find_element(By.ID, "feed-url").get_attribute("value")
+    assert address.endswith("/feed-es.xml")  # a Spanish page offers the Spanish feed
+    assert page.find_element(By.ID, "copy-status").text == words("copied", address=address)
 
 
 def audio_paused(browser) -> bool:
@@ -456,9 +463,25 @@ def test_pa11y_finds_no_issues(site_url: str, tmp_path: Path) -> None:
         "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
     }), encoding="utf-8")
     for path in PAGES:
-        run = subprocess.run(["node", str(PA11Y), "--config", str(config), "--reporter", "json", f"{site_url}/{path}"],
-                             capture_output=True, text=True, timeout=120,
-                             env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": CHROMIUM})
-        assert run.returncode in (0, 2), run.stderr  # 2: issues found, reported below
-        issues = [(i["code"], i["message"], i["selector"]) for i in json.loads(run.stdout or "[]")]
-        assert issues == [], f"{path}: {json.dumps(issues, indent=1)}"
+        _pa11y_finds_nothing(config, site_url, path)
+
+
+def _pa11y_finds_nothing(config: Path, site_url: str, path: str) -> None:
+    run = subprocess.run(["node", str(PA11Y), "--config", str(config), "--reporter", "json", f"{site_url}/{path}"],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": CHROMIUM})
+    assert run.returncode in (0, 2), run.stderr  # 2: issues found, reported below
+    issues = [(i["code"], i["message"], i["selector"]) for i in json.loads(run.stdout or "[]")]
+    assert issues == [], f"{path}: {json.dumps(issues, indent=1)}"
+
+
+@pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
+def test_pa11y_finds_no_issues_in_a_two_language_library(spanish_url: str, tmp_path: Path) -> None:
+    config = tmp_path / "pa11y.json"
+    config.write_text(json.dumps({
+        "chromeLaunchConfig": {"executablePath": CHROMIUM, "args": list(FLAGS)},
+        "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
+    }), encoding="utf-8")
+    for path in (SPANISH, "index.html"):
+        _pa11y_finds_nothing(config, spanish_url, path)
