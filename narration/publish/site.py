@@ -118,7 +118,8 @@ def _listing_item(ep: PublishedEpisode, words: PageWords) -> str:
     label = episode_label(ep, words)
     css = ' class="whole"' if ep.info.kind == "full" else ""
     return (
-        f'<li{css}><a class="title" href="{page}">{e(label)}</a> <span class="duration">{duration(ep.duration_ms)}</span>'
+        f'<li{css}><a class="title" href="{page}">{e(label)}</a>'
+        f' <span class="duration">{duration(ep.duration_ms)}</span>'
         f' <a class="play-link" href="{page}#audio" aria-label="{e(words("play_named", episode=label))}">'
         f'<span aria-hidden="true">▶ </span>{e(words("play_link"))}</a></li>\n'
     )
@@ -206,7 +207,8 @@ class _Site:
             f"{self._downloads(episode, page_dir, words)}</section>\n"
             f"{self._subscribe(page_dir, language, words)}</main>\n"
         )
-        return self._page(language, f"{label} – {info.article_title} – {self.show.title}", page_dir, head, body, words)
+        title = f"{label} – {info.article_title} – {self.show.title}"
+        return self._page(language, title, page_dir, head, body, words)
 
     def _place(self, episode: PublishedEpisode, words: PageWords) -> str:
         """Where the episode sits: "Section 3 of 5 of <article>" or "The whole of <article>"."""
@@ -317,7 +319,8 @@ def _other_feeds(feeds: Sequence[tuple[str, str, str, str]], page_dir: str, word
 def _display_settings(words: PageWords) -> str:
     """The reader's text size and colour scheme, remembered on this device; display.js shows them (they need it)."""
     def group(name: str, label: str, choices: tuple[tuple[str, str], ...]) -> str:
-        buttons = "".join(f'<button type="button" data-{name}="{value}" aria-pressed="false">{e(words(text))}</button>\n'
+        buttons = "".join(f'<button type="button" data-{name}="{value}" aria-pressed="false">'
+                          f"{e(words(text))}</button>\n"
                           for value, text in choices)
         return (f'<div class="choice" role="group" aria-labelledby="{name}-label">\n'
                 f'<span id="{name}-label">{e(words(label))}</span>\n{buttons}</div>\n')
