@@ -46,6 +46,7 @@ class Phrases:
     source_note: str
     synthetic_note: str
     feed_title: str
+    article_feed_description: str
     about: str
     contents: str
     start: str
@@ -76,8 +77,14 @@ def table_for(tag: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def read_table(name: str) -> dict:
+    """A language's table as written (its [page] section is the web pages' wording, see publish/page_words)."""
+    return tomllib.loads(resources.files("narration").joinpath(f"{FOLDER}/{name}.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def _load(name: str) -> Phrases:
-    data = tomllib.loads(resources.files("narration").joinpath(f"{FOLDER}/{name}.toml").read_text(encoding="utf-8"))
+    data = {k: v for k, v in read_table(name).items() if k != "page"}
     flat = {k: v for k, v in data.items() if not isinstance(v, dict)}
     for section in (v for v in data.values() if isinstance(v, dict)):
         flat.update(section)

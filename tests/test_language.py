@@ -18,6 +18,7 @@ from narration.check import check_folder
 from narration.config import load_config
 from narration.errors import ConfigError, InputError
 from narration.phrases import Phrases, available, phrases_for
+from narration.publish.page_words import words_for
 from narration.publish.holdline.settings import HoldlineSettings
 from narration.config import ScriptConfig
 from narration.speech.piper_engine import bundled_voice
@@ -147,7 +148,7 @@ def test_config_defaults_are_the_english_table() -> None:
 
 def test_no_spoken_phrase_is_left_in_the_code() -> None:
     """Every phrase of the English table that is said (and the book's review lines) lives only there: no module
-    spells out one of its fixed stretches. The web pages' own wording is not in the tables yet."""
+    spells out one of its fixed stretches."""
     english = phrases_for("en")
     stretches = set()
     spoken = [f for f in Phrases.__dataclass_fields__ if f not in ("language", "name") and not f.endswith(("_note", "_notes"))]
@@ -157,12 +158,41 @@ def test_no_spoken_phrase_is_left_in_the_code() -> None:
             stretches |= {part.strip(" .,:;“”") for part in re.split(r"\{\w+\}", text)}
     stretches = {s for s in stretches if len(s) >= 12}
     assert len(stretches) >= 8
-    for module in (ROOT / "narration").rglob("*.py"):
-        if module.name.startswith("site"):
-            continue  # the web pages' own wording (buttons, headings, their review line) is not translated yet
+    _nowhere_in_the_code(stretches)
+
+
+def _nowhere_in_the_code(stretches: set[str]) -> None:
+    for module in [*(ROOT / "narration").rglob("*.py"), *(ROOT / "narration" / "data" / "site").glob("*.js")]:
         code = module.read_text(encoding="utf-8")
         found = [s for s in stretches if s in code]
         assert not found, f"{module.relative_to(ROOT)} spells out {found}: use narration.phrases"
+
+
+def _stretches(text: str) -> set[str]:
+    """The fixed pieces of a phrase between its placeholders, without the punctuation around them."""
+    return {part.strip(" .,:;()“”«»") for part in re.split(r"\{\w+\}", text)} - {""}
+
+
+def test_every_table_translates_the_page_wording_with_the_same_placeholders() -> None:
+    english = words_for("en")
+    assert len(english.texts) >= 60 and len(english.script) >= 8 and english.apps
+    for language in available():
+        words = words_for(language)
+        assert set(words.texts) == set(english.texts), f"{language}.toml [page]"
+        for key, text in words.texts.items():
+            assert text.strip(), f"{language}.toml: [page] {key} is empty"
+            assert _placeholders(text) == _placeholders(english.texts[key]), f"{language}.toml: [page] {key}"
+        assert [app for app, _ in words.apps] == [app for app, _ in english.apps]
+        assert all(how.strip() for _, how in words.apps)
+
+
+def test_no_page_wording_is_left_in_the_code() -> None:
+    """The pages' and the scripts' wording lives only in the tables: no module or script spells out a piece of it."""
+    english = words_for("en")
+    texts = [*english.texts.values(), *(how for _, how in english.apps)]
+    stretches = {s for text in texts for s in _stretches(text) if len(s) >= 14}  # not "last reviewed" in prose
+    assert len(stretches) >= 30
+    _nowhere_in_the_code(stretches)
 
 
 # --- a library in two languages, built with the fake voice ---
@@ -462,3 +492,80 @@ def test_each_article_feed_is_in_its_article_language(mixed: Project) -> None:
     languages = {slug: feedparser.parse((output / "articles" / slug / "feed.xml").read_bytes()).feed.language
                  for slug in ("piel", "walking")}
     assert languages["piel"] == "es" and languages["walking"].startswith("en")
+
+
+# --- the web pages' own wording follows the page's language ---
+
+
+def _english_ui(page_language: str) -> set[str]:
+    """The English table's fixed pieces that the page's table words otherwise (what must not be left in its page)."""
+    english, words = words_for("en"), words_for(page_language)
+    pairs = [(english.texts[key], words.texts[key]) for key in english.texts]
+    pairs += [(how, theirs) for (_, how), (_, theirs) in zip(english.apps, words.apps)]
+    return {s for text, theirs in pairs if text != theirs for s in _stretches(text) - _stretches(theirs) if len(s) >= 2}
+
+
+def _own_words(element) -> str:
+    """An element's text and attribute values, leaving out the parts marked as another language (the show's title,
+    the other languages' feeds, a neighbour in another language)."""
+    for other in element.xpath(".//*[@lang and not(starts-with(@lang, 'es'))]"):
+        other.drop_tree()
+    attributes = " ".join(v for v in element.xpath(".//@*") if not v.startswith(("http", "../", "#")))
+    return re.sub(r"\{\w+\}", " ", element.text_content() + " " + attributes)  # not the messages' {names}
+
+
+def _accessible_name(doc, element) -> str:
+    if element.get("aria-label"):
+        return element.get("aria-label")
+    if element.get("aria-labelledby"):
+        return " ".join(doc.get_element_by_id(i).text_content() for i in element.get("aria-labelledby").split())
+    labels = doc.xpath(f"//label[@for='{element.get('id')}']") if element.get("id") else []
+    source = labels[0] if labels else element
+    return " ".join(t for t in source.xpath(".//text()[not(ancestor::*[@aria-hidden='true'])]")).strip()
+
+
+def test_a_spanish_episode_page_has_no_english_controls(mixed: Project) -> None:
+    import lxml.html
+
+    doc = lxml.html.fromstring((mixed.root / "output" / "episodes" / "piel--00-full.html").read_bytes())
+    spanish = words_for("es")
+    names = {el.get("id") or el.get("data-rate") or el.tag: _accessible_name(doc, el)
+             for el in doc.xpath("//button | //input | //audio | //a | //nav | //*[@role='group']")}
+    assert names["play"] == spanish("play") and names["native"] == spanish("native_show")
+    assert (names["back"], names["forward"]) == (spanish("back", seconds=15), spanish("forward", seconds=30))
+    assert names["position"] == spanish("position") and names["audio"] == spanish("audio_of", title=spanish("whole_article"))
+    assert names["nav"] == spanish("episodes_nav") and names["feed-url"] == spanish("feed_address")
+    assert all(names.values()), names
+    [block] = doc.xpath("//script[@type='application/json']")
+    assert json.loads(block.text) == {key: spanish.texts[key] for key in spanish.script}  # the player's messages
+
+    marked = {" ".join(m.text_content().split()) for m in doc.xpath("//body//*[@lang='en-us']")}
+    assert marked >= {"Breast Health Read Aloud", "English"}  # the show's title, the English feed: marked as such
+    [body] = doc.xpath("//body")
+    text = _own_words(body)
+    found = sorted(s for s in _english_ui("es") if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text))
+    assert not found, found
+    assert len(_english_ui("es")) >= 60  # the check has something to find
+    same = {key for key, text in spanish.texts.items() if text == words_for("en").texts[key]}
+    assert same <= {"json", "normal"}, same  # the same word in both languages, else an untranslated text
+
+
+def test_an_english_page_has_no_spanish_controls_and_the_index_marks_each_article(mixed: Project) -> None:
+    import lxml.html
+
+    output = mixed.root / "output"
+    page = lxml.html.fromstring((output / "episodes" / "walking--00-full.html").read_bytes())
+    spanish = {s for key, text in words_for("es").texts.items() if text != words_for("en").texts[key]
+               for s in _stretches(text) if len(s) >= 4}  # the Spanish table's own pieces
+    assert not [s for s in spanish if s in page.xpath("string(//main)")]
+    index = lxml.html.fromstring((output / "index.html").read_bytes())  # a library: one entry per article
+    [es_article] = index.xpath("//ul[@class='articles']/li[@lang='es']")
+    assert es_article.xpath("string(.//h3)").startswith("Cuidar la piel")
+    links = [" ".join(a.text_content().split()) for a in es_article.xpath(".//ul[@class='links']//a")]
+    assert links[-1] == words_for("es")("article_feed_link") and "episodio" in es_article.xpath("string(.//p)")
+    [en_article] = index.xpath("//ul[@class='articles']/li[h3[starts-with(., 'Walking')]]")
+    assert en_article.get("lang") is None  # in the page's language, not marked
+    assert " ".join(en_article.xpath("string(.//ul[@class='links']/li[last()])").split()) == words_for("en")("article_feed_link")
+    article_page = lxml.html.fromstring((output / "articles" / "piel" / "index.html").read_bytes())
+    assert article_page.get("lang") == "es"
+    assert article_page.xpath("string(//h2[@id='episodes-heading'])") == words_for("es")("episodes_heading")

@@ -21,6 +21,7 @@ import pytest
 
 from conftest import FIXTURES, FakeEngine, make_project
 from narration.build.pipeline import SAMPLE, build
+from narration.publish.page_words import words_for
 from narration.serve import make_server
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install selenium")
@@ -55,9 +56,20 @@ pytestmark = [
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample, a web page with tables and a third article (a library: the index lists articles), built with
     the fake voice and served by our own preview server on a free loopback port."""
+    yield from _built_and_served(tmp_path_factory, SAMPLE, FIXTURES / "web" / "metformin-safely.html",
+                                 FIXTURES / "second-article.md")
+
+
+@pytest.fixture(scope="module")
+def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A library in two languages (a Spanish article in the English show, and an English one), served likewise."""
+    yield from _built_and_served(tmp_path_factory, FIXTURES / "es" / "mamografia.md",
+                                 FIXTURES / "web" / "metformin-safely.html")
+
+
+def _built_and_served(tmp_path_factory: pytest.TempPathFactory, *articles: Path) -> Iterator[str]:
     project = make_project(tmp_path_factory.mktemp("site") / "project")
-    build(project.config, project.options(SAMPLE, FIXTURES / "web" / "metformin-safely.html", FIXTURES / "second-article.md",
-                                          holdline=False), engine=FakeEngine())
+    build(project.config, project.options(*articles, holdline=False), engine=FakeEngine())
     server = make_server(project.root / "output", port=0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -370,6 +382,10 @@ def test_axe_finds_no_violations(page, path: str, theme: str) -> None:
         _wait(browser, "return audio.readyState >= 1")
         browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
         _wait(browser, "return document.querySelector('[aria-current]') !== null")
+    _axe_finds_nothing(browser)
+
+
+def _axe_finds_nothing(browser) -> None:
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -382,6 +398,63 @@ def test_axe_finds_no_violations(page, path: str, theme: str) -> None:
     assert problems == [], json.dumps(problems, indent=1)
 
 
+SPANISH = "episodes/mamografia--00-full.html"
+
+
+def _open_spanish(browser, spanish_url: str, path: str = SPANISH):
+    browser.get(f"{spanish_url}/index.html")
+    browser.execute_script("localStorage.clear()")
+    browser.get(f"{spanish_url}/{path}")
+    if path != "index.html":
+        _wait(browser, "return audio.readyState >= 1")
+    return browser
+
+
+def test_a_spanish_page_speaks_spanish_while_playing(browser, spanish_url: str) -> None:
+    """The player's own words, in the live region and on its buttons, are the Spanish table's."""
+    words = words_for("es")
+    page = _open_spanish(browser, spanish_url)
+    assert page.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    page.find_element(By.ID, "play").send_keys(Keys.ENTER)
+    _wait(page, "return !audio.paused")
+    _wait(page, f"return document.querySelector('#play .label').textContent === {json.dumps(words('pause'))}")
+    page.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+    status = _state(page)["status"]
+    fixed = words.texts["moved_forward"].split("{time}")[0].format(seconds=30)  # "Adelante 30 segundos, en "
+    assert status.startswith(fixed) and status.endswith(".") and not audio_paused(page)
+    page.find_element(By.TAG_NAME, "body").send_keys("+")
+    assert _state(page)["status"] == words("rate", rate="1" + words("decimal") + "25")
+    of = words.texts["position_text"].format(elapsed="", total="")  # " de "
+    assert of in page.find_element(By.ID, "position").get_attribute("aria-valuetext")
+    page.find_element(By.ID, "native").send_keys(Keys.ENTER)
+    assert page.find_element(By.ID, "native").text == words("native_hide")
+    page.execute_script("audio.pause()")
+    page.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": spanish_url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    page.find_element(By.ID, "copy-feed").send_keys(Keys.ENTER)
+    _wait(page, "return document.getElementById('copy-status').textContent.length > 0", timeout=5)
+    address = page.find_element(By.ID, "feed-url").get_attribute("value")
+    assert address.endswith("/feed-es.xml")  # a Spanish page offers the Spanish feed
+    assert page.find_element(By.ID, "copy-status").text == words("copied", address=address)
+
+
+def audio_paused(browser) -> bool:
+    return browser.execute_script("return audio.paused")
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core is not installed ({AXE}): npm ci --prefix tests/browser")
+@pytest.mark.parametrize("path", [SPANISH, "index.html"])
+def test_axe_finds_no_violations_in_a_two_language_library(browser, spanish_url: str, path: str) -> None:
+    """A Spanish page, playing with a status message, and the English index that lists a Spanish article."""
+    page = _open_spanish(browser, spanish_url, path)
+    if path != "index.html":
+        page.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+        _wait(page, "return document.querySelector('[aria-current]') !== null")
+        assert _state(page)["status"]
+    _axe_finds_nothing(page)
+    page.execute_script("const a = document.getElementById('audio'); if (a) a.pause();")
+
+
 @pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")
 @pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
 def test_pa11y_finds_no_issues(site_url: str, tmp_path: Path) -> None:
@@ -392,9 +465,25 @@ def test_pa11y_finds_no_issues(site_url: str, tmp_path: Path) -> None:
         "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
     }), encoding="utf-8")
     for path in PAGES:
-        run = subprocess.run(["node", str(PA11Y), "--config", str(config), "--reporter", "json", f"{site_url}/{path}"],
-                             capture_output=True, text=True, timeout=120,
-                             env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": CHROMIUM})
-        assert run.returncode in (0, 2), run.stderr  # 2: issues found, reported below
-        issues = [(i["code"], i["message"], i["selector"]) for i in json.loads(run.stdout or "[]")]
-        assert issues == [], f"{path}: {json.dumps(issues, indent=1)}"
+        _pa11y_finds_nothing(config, site_url, path)
+
+
+def _pa11y_finds_nothing(config: Path, site_url: str, path: str) -> None:
+    run = subprocess.run(["node", str(PA11Y), "--config", str(config), "--reporter", "json", f"{site_url}/{path}"],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": CHROMIUM})
+    assert run.returncode in (0, 2), run.stderr  # 2: issues found, reported below
+    issues = [(i["code"], i["message"], i["selector"]) for i in json.loads(run.stdout or "[]")]
+    assert issues == [], f"{path}: {json.dumps(issues, indent=1)}"
+
+
+@pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
+def test_pa11y_finds_no_issues_in_a_two_language_library(spanish_url: str, tmp_path: Path) -> None:
+    config = tmp_path / "pa11y.json"
+    config.write_text(json.dumps({
+        "chromeLaunchConfig": {"executablePath": CHROMIUM, "args": list(FLAGS)},
+        "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
+    }), encoding="utf-8")
+    for path in (SPANISH, "index.html"):
+        _pa11y_finds_nothing(config, spanish_url, path)

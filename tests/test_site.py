@@ -12,7 +12,8 @@ import pytest
 
 from narration.models import ArticleMeta, Cue
 from narration.publish.site import SiteShow, write_site
-from narration.publish.site_player import SHORTCUTS, SPEEDS
+from narration.publish.page_words import words_for
+from narration.publish.site_player import SPEEDS, shortcuts
 from sitekit import REVIEWED, SHOW, episode
 
 CUES = (
@@ -168,8 +169,8 @@ def test_episode_page_works_without_javascript_and_carries_the_large_controls(si
     speeds = controls.xpath(".//div[@role='group']//button[@data-rate]")
     assert [b.get("data-rate") for b in speeds] == list(SPEEDS)
     assert [b.get("aria-pressed") for b in speeds] == ["true" if r == "1" else "false" for r in SPEEDS]
-    shortcuts = [" ".join(dt.text_content().split()) for dt in controls.xpath(".//dl[@class='shortcuts']//dt")]
-    assert shortcuts == [keys for keys, _ in SHORTCUTS]
+    listed = [" ".join(dt.text_content().split()) for dt in controls.xpath(".//dl[@class='shortcuts']//dt")]
+    assert listed == [keys for keys, _ in shortcuts(words_for("en"))]
     assert doc.xpath("//*[@id='player-status' and @role='status']")
 
     skip = doc.xpath("//body/a[@class='skip-link']/@href")
@@ -251,7 +252,9 @@ def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path: Path) -> None:
     for page in (tmp_path / "index.html", tmp_path / "episodes" / "01-hostile.html"):
         doc = _page(page)
         scripts = doc.xpath("//script")
-        assert all(s.get("src") and not (s.text or "").strip() for s in scripts), page.name
+        code = [s for s in scripts if s.get("type") != "application/json"]  # a data block is never run
+        assert all(s.get("src") and not (s.text or "").strip() for s in code), page.name
+        assert [json.loads(s.text) for s in scripts if s not in code]  # the scripts' messages parse as data
         assert not doc.xpath("//img[@onerror] | //b | //*[@onload]")
         assert not [a for a in doc.xpath("//*/@*") if a.attrname.startswith("on")]
         assert not doc.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")

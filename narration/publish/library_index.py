@@ -7,15 +7,17 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import quote, urljoin
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from narration.atomic import write_bytes_atomic
 from narration.config import ShowConfig
 from narration.models import PublishedEpisode
 from narration.publish import feed as feed_stage
 from narration.publish import layout
-from narration.publish.site import (_display_settings, _grouped, _listing_item, _long_date, _review, _Site,
-                                    _subscribe, _synthetic_notice)
+from narration.phrases import phrases_for
+from narration.publish.page_words import PageWords, words_for
+from narration.publish.site import (_display_settings, _grouped, _listing_item, _review, _Site, _subscribe,
+                                    _synthetic_notice)
 from narration.publish.site_html import duration, e, href
 
 
@@ -24,7 +26,8 @@ def write_article_feeds(out_dir: Path, show: ShowConfig, episodes: Sequence[Publ
     for group in _grouped(episodes):
         info = group[0].info
         own = replace(show, language=info.meta.language or show.language, title=f"{info.article_title} – {show.title}",
-                      description=f"“{info.article_title}”, read aloud section by section. {show.description}")
+                      description=phrases_for(info.meta.language or show.language).article_feed_description.format(
+                          article=info.article_title, description=show.description))
         data = feed_stage.build_feed(own, group, cover, feed_path=layout.article_feed(info.article_slug))
         write_bytes_atomic(out_dir / layout.article_feed(info.article_slug), data)
 
@@ -35,59 +38,70 @@ def article_pages(site: _Site) -> dict[str, str]:
             for group in _grouped(site.episodes)}
 
 
-def _facts(group: Sequence[PublishedEpisode], reviewed: bool = True) -> str:
+def _facts(group: Sequence[PublishedEpisode], words: PageWords, reviewed: bool = True) -> str:
     """'3 episodes, 9 min 12 s in all; last reviewed 1 March 2025.' (the whole-article episode is not counted)."""
     sections = [ep for ep in group if ep.info.kind == "section"]
-    count = f"{len(sections)} episode{'' if len(sections) == 1 else 's'}"
-    text = f"{count}, {duration(sum(ep.duration_ms for ep in sections))} in all"
+    length = duration(sum(ep.duration_ms for ep in sections))
+    text = words.html("facts_one" if len(sections) == 1 else "facts_many", count=str(len(sections)), length=length)
     day = group[0].info.meta.last_reviewed
     if day and reviewed:
-        text += f'; last reviewed <time datetime="{day.isoformat()}">{_long_date(day)}</time>'
+        when = f'<time datetime="{day.isoformat()}">{e(words.date(day))}</time>'
+        text += words.html("facts_reviewed", date=when)
     return text + "."
 
 
-def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping[str, str],
-                    lang: Callable[[PublishedEpisode], str] = lambda episode: "") -> str:
-    """The front page of a library: every article with its facts, leading to its page, book and feed; `lang` gives
-    the lang attribute of an article's own words where they differ from the page's language (WCAG 3.1.2)."""
+def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping[str, str], language: str) -> str:
+    """The front page of a library, in the show's `language`: every article with its facts, leading to its page,
+    book and feed; an article in another language is marked as such and described in its own words (WCAG 3.1.2)."""
+    page_words = words_for(language)
     items = []
     for group in groups:
         info = group[0].info
+        own = info.meta.language or language
+        words = words_for(own)
+        lang = "" if own.lower() == language.lower() else f' lang="{e(own)}"'
         page, feed = layout.article_page(info.article_slug), layout.article_feed(info.article_slug)
         book = books.get(info.article_slug)
-        links = [f'<a href="{href(page, "")}">Episodes of “{e(info.article_title)}”</a>']
+        title = e(info.article_title)
+        links = [f'<a href="{href(page, "")}">{words.html("article_episodes_link", article=title)}</a>']
         if book:
-            links.append(f'<a href="{href(book, "")}">Talking book (EPUB)</a>')
-        links.append(f'<a href="{href(feed, "")}">Feed of this article (RSS)</a>')
-        items.append(f'<li>\n<h3{lang(group[0])}><a href="{href(page, "")}">{e(info.article_title)}</a></h3>\n'
-                     f'<p class="facts">{_facts(group)}</p>\n'
+            links.append(f'<a href="{href(book, "")}">{e(words("article_book_link"))}</a>')
+        links.append(f'<a href="{href(feed, "")}">{e(words("article_feed_link"))}</a>')
+        items.append(f'<li{lang}>\n<h3><a href="{href(page, "")}">{title}</a></h3>\n'
+                     f'<p class="facts">{_facts(group, words)}</p>\n'
                      f'<ul class="links">\n{"".join(f"<li>{link}</li>" for link in links)}\n</ul>\n</li>\n')
-    return ('<section aria-labelledby="articles-heading">\n<h2 id="articles-heading">Articles</h2>\n'
+    return ('<section aria-labelledby="articles-heading">\n'
+            f'<h2 id="articles-heading">{e(page_words("articles_heading"))}</h2>\n'
             f'<ul class="articles">\n{"".join(items)}</ul>\n</section>\n')
 
 
 def _article_page(site: _Site, group: Sequence[PublishedEpisode]) -> str:
-    """An article's page: its facts, its episodes (the whole article first), its book and its own feed."""
+    """An article's page, in the article's language: its facts, its episodes (the whole article first), its book
+    and its own feed."""
     info = group[0].info
+    language = info.meta.language or site.show.language
+    words = words_for(language)
     page_dir = layout.article_dir(info.article_slug)
     feed = layout.article_feed(info.article_slug)
     # the show's feed sits at the top of the site: the article's feed address is relative to it
-    own = replace(site.show, title=info.article_title, feed=feed,
+    own = replace(site.show, title=info.article_title, feed=feed, language=language, other_feeds=(),
                   feed_url=urljoin(site.show.feed_url, quote(feed)) if site.show.feed_url else "")
     book = site.books.get(info.article_slug)
-    book_link = (f'<p class="book"><a href="{href(book, page_dir)}">Download the talking book (EPUB, text and'
-                 " audio together)</a></p>\n" if book else "")
+    book_link = f'<p class="book"><a href="{href(book, page_dir)}">{e(words("book_link"))}</a></p>\n' if book else ""
+    show_lang = "" if site.show.language.lower() == language.lower() else f' lang="{e(site.show.language)}"'
+    show = f"<span{show_lang}>{e(site.show.title)}</span>" if show_lang else e(site.show.title)
     body = (
-        '<a class="skip-link" href="#main">Skip to the episodes</a>\n'
-        f"{_display_settings()}"
-        f'<header>\n<nav aria-label="Articles">\n<ul class="neighbours">\n'
-        f'<li><a href="{href(layout.INDEX, page_dir)}">All articles of {e(site.show.title)}</a></li>\n'
+        f'<a class="skip-link" href="#main">{e(words("skip_to_episodes"))}</a>\n'
+        f"{_display_settings(words)}"
+        f'<header>\n<nav aria-label="{e(words("articles_nav"))}">\n<ul class="neighbours">\n'
+        f'<li><a href="{href(layout.INDEX, page_dir)}">{words.html("all_articles", show=show)}</a></li>\n'
         "</ul>\n</nav>\n</header>\n"
         f'<main id="main" tabindex="-1">\n<h1>{e(info.article_title)}</h1>\n'
-        f'<p class="facts">{_facts(group, reviewed=False)}</p>\n{_review(group[0])}{_synthetic_notice()}'
-        f'<section aria-labelledby="episodes-heading">\n<h2 id="episodes-heading">Episodes</h2>\n'
-        f'<ul class="episodes">\n{"".join(_listing_item(ep, page_dir) for ep in group)}</ul>\n{book_link}</section>\n'
-        f"{_subscribe(own, href(feed, page_dir))}</main>\n"
+        f'<p class="facts">{_facts(group, words, reviewed=False)}</p>\n{_review(group[0], words)}'
+        f"{_synthetic_notice(words)}"
+        f'<section aria-labelledby="episodes-heading">\n<h2 id="episodes-heading">{e(words("episodes_heading"))}</h2>\n'
+        f'<ul class="episodes">\n{"".join(_listing_item(ep, words, page_dir) for ep in group)}</ul>\n{book_link}'
+        f"</section>\n{_subscribe(own, page_dir, language, words)}</main>\n"
     )
-    language = info.meta.language or site.show.language
-    return replace(site, show=own)._page(language, f"{info.article_title} – {site.show.title}", page_dir, "", body)
+    return replace(site, show=own)._page(language, f"{info.article_title} – {site.show.title}", page_dir, "", body,
+                                         words)

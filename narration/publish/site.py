@@ -11,7 +11,6 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -19,6 +18,8 @@ from typing import Iterable, Mapping, Sequence
 from narration.models import PublishedEpisode
 from narration.written import WrittenSection
 
+from narration.language import same_language
+from narration.publish.page_words import PageWords, words_for
 from narration.publish.site_html import duration, e, external, file_size, href
 from narration.publish.site_player import player, transcript
 from narration.publish import layout
@@ -97,30 +98,36 @@ def _in_listing_order(episodes: Iterable[PublishedEpisode]) -> list[PublishedEpi
             for ep in sorted(group, key=lambda ep: (ep.info.kind != "full", ep.info.number))]
 
 
-def episode_label(episode: PublishedEpisode) -> str:
+def episode_label(episode: PublishedEpisode, words: PageWords) -> str:
     """What a listener calls an episode: the opening section, titled after its article, is the introduction."""
     info = episode.info
     if info.kind == "full":
-        return "Listen to the whole article"
+        return words("whole_article")
     if info.title.casefold().strip() == info.article_title.casefold().strip():
-        return "Introduction"
+        return words("introduction")
     return info.title
 
 
-def _listing_item(ep: PublishedEpisode, page_dir: str = "") -> str:
+def _language(episode: PublishedEpisode, show: SiteShow) -> str:
+    return episode.info.meta.language or show.language or "en"
+
+
+def _lang(language: str, page_language: str) -> str:
+    """A lang attribute for words in another language than the page's (WCAG 3.1.2), else nothing."""
+    return "" if language.lower() == page_language.lower() else f' lang="{e(language)}"'
+
+
+def _listing_item(ep: PublishedEpisode, words: PageWords, page_dir: str = "") -> str:
     """An index entry: the episode's page, its length, and a link that opens it playing."""
     page = href(episode_page_path(ep), page_dir)
-    label = e(episode_label(ep))
+    label = episode_label(ep, words)
     css = ' class="whole"' if ep.info.kind == "full" else ""
     return (
-        f'<li{css}><a class="title" href="{page}">{label}</a> <span class="duration">{duration(ep.duration_ms)}</span>'
-        f' <a class="play-link" href="{page}#audio" aria-label="Play: {label}">'
-        '<span aria-hidden="true">▶ </span>Play</a></li>\n'
+        f'<li{css}><a class="title" href="{page}">{e(label)}</a>'
+        f' <span class="duration">{duration(ep.duration_ms)}</span>'
+        f' <a class="play-link" href="{page}#audio" aria-label="{e(words("play_named", episode=label))}">'
+        f'<span aria-hidden="true">▶ </span>{e(words("play_link"))}</a></li>\n'
     )
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)
@@ -138,126 +145,137 @@ class _Site:
         return Counter(ep.info.article_slug for ep in self.episodes if ep.info.kind == "section")
 
     def index(self) -> str:
-        """The front page: what the show is, how to subscribe, every episode by article."""
+        """The front page, in the show's language: what the show is, how to subscribe, every episode by article."""
         show = self.show
+        words = words_for(show.language)
         cover = (f'<img class="cover" src="{href(show.cover, "")}" alt="" width="240" height="240">\n'
                  if show.cover else "")
         groups = _grouped(self.episodes)
         if len(groups) > 1:  # a library: one entry per article, leading to the article's own page
             from narration.publish.library_index import library_listing
 
-            articles = library_listing(groups, self.books, self._lang)
+            articles = library_listing(groups, self.books, show.language)
         else:
             articles = "".join(self._article(number, group) for number, group in enumerate(groups, 1))
-        articles = articles or "<p>No episodes have been published yet.</p>\n"
+        articles = articles or f"<p>{e(words('no_episodes'))}</p>\n"
         body = (
-            '<a class="skip-link" href="#main">Skip to the episodes</a>\n'
-            f"{_display_settings()}"
+            f'<a class="skip-link" href="#main">{e(words("skip_to_episodes"))}</a>\n'
+            f"{_display_settings(words)}"
             f'<main id="main" tabindex="-1">\n{cover}<h1>{e(show.title)}</h1>\n'
             f'<p class="description">{e(show.description)}</p>\n'
-            f"{_byline(show)}{_synthetic_notice()}"
-            f"{articles}{self._subscribe('')}</main>\n"
+            f"{_byline(show, words)}{_synthetic_notice(words)}"
+            f"{articles}{self._subscribe('', show.language, words)}</main>\n"
         )
-        return self._page(show.language, show.title, "", "", body)
+        return self._page(show.language, show.title, "", "", body, words)
 
     def _article(self, number: int, group: list[PublishedEpisode]) -> str:
-        """One article: the whole article first, then its sections, each with its length and a play link."""
+        """One article, in its own language (marked when it is not the page's): the whole article first, then its
+        sections, each with its length and a play link."""
         heading_id = f"article-{number}"
-        items = "".join(_listing_item(ep) for ep in group)
+        language = _language(group[0], self.show)
+        words = words_for(language)
+        items = "".join(_listing_item(ep, words) for ep in group)
         book = self.books.get(group[0].info.article_slug)
-        book_link = (f'<p class="book"><a href="{href(book, "")}">Download the talking book (EPUB, text and'
-                     " audio together)</a></p>\n" if book else "")
+        book_link = f'<p class="book"><a href="{href(book, "")}">{e(words("book_link"))}</a></p>\n' if book else ""
+        lang = _lang(language, self.show.language) if group[0].info.meta.language else ""
         return (
-            f'<section aria-labelledby="{heading_id}">\n'
-            f'<h2 id="{heading_id}"{self._lang(group[0])}>{e(group[0].info.article_title)}</h2>\n'
+            f'<section aria-labelledby="{heading_id}"{lang}>\n'
+            f'<h2 id="{heading_id}">{e(group[0].info.article_title)}</h2>\n'
             f'<ul class="episodes">\n{items}</ul>\n{book_link}</section>\n'
         )
 
-    def _lang(self, episode: PublishedEpisode) -> str:
-        """A lang attribute for an article's own words on a page in the show's language, when they differ."""
-        language = episode.info.meta.language
-        return f' lang="{e(language)}"' if language and language.lower() != self.show.language.lower() else ""
-
     def episode_page(self, position: int) -> str:
-        """One episode's player: large controls, synchronized transcript, neighbours, downloads."""
+        """One episode's player, in its article's language: large controls, synchronized transcript, neighbours,
+        downloads."""
         episode = self.episodes[position]
         info = episode.info
         page_dir = EPISODE_PAGES
-        language = info.meta.language or self.show.language or "en"
-        label = episode_label(episode)
+        language = _language(episode, self.show)
+        words = words_for(language)
+        label = episode_label(episode, words)
         head = f'<script src="{href(ASSETS, page_dir)}/player.js" defer></script>\n'
         controls = player(label, href(episode.mp3, page_dir), href(f"{TRANSCRIPTS}/{info.slug}.vtt", page_dir),
-                          language, episode.duration_ms, info.guid)
+                          language, episode.duration_ms, info.guid, words)
+        show = f"<span{_lang(self.show.language, language)}>{e(self.show.title)}</span>" \
+            if _lang(self.show.language, language) else e(self.show.title)
         body = (
-            '<a class="skip-link" href="#player">Skip to the audio player</a>\n'
-            '<a class="skip-link" href="#transcript">Skip to the transcript</a>\n'
-            f"{_display_settings()}"
-            f'<header>\n<nav aria-label="Episodes">\n<ul class="neighbours">\n'
-            f'<li><a href="{href("index.html", page_dir)}">All episodes of {e(self.show.title)}</a></li>\n'
-            f'<li><a href="{href(layout.article_page(info.article_slug), page_dir)}">All episodes of'
-            f" “{e(info.article_title)}”</a></li>\n"
-            f"{self._neighbours(position)}</ul>\n</nav>\n</header>\n"
+            f'<a class="skip-link" href="#player">{e(words("skip_to_player"))}</a>\n'
+            f'<a class="skip-link" href="#transcript">{e(words("skip_to_transcript"))}</a>\n'
+            f"{_display_settings(words)}"
+            f'<header>\n<nav aria-label="{e(words("episodes_nav"))}">\n<ul class="neighbours">\n'
+            f'<li><a href="{href("index.html", page_dir)}">{words.html("all_episodes", show=show)}</a></li>\n'
+            f'<li><a href="{href(layout.article_page(info.article_slug), page_dir)}">'
+            f'{words.html("all_article_episodes", article=e(info.article_title))}</a></li>\n'
+            f"{self._neighbours(position, language, words)}</ul>\n</nav>\n</header>\n"
             f'<main id="main">\n<h1>{e(label if info.kind == "section" else info.title)}</h1>\n'
-            f'<p class="article">{self._place(episode)}</p>\n'
+            f'<p class="article">{self._place(episode, words)}</p>\n'
             f'<section id="player" aria-labelledby="player-heading" tabindex="-1">\n'
-            f'<h2 id="player-heading">Listen</h2>\n'
+            f'<h2 id="player-heading">{e(words("listen"))}</h2>\n'
             f"{controls}"
             "</section>\n"
-            f"{_synthetic_notice()}{_review(episode)}"
+            f"{_synthetic_notice(words)}{_review(episode, words)}"
             f'<section id="transcript" aria-labelledby="transcript-heading" tabindex="-1">\n'
-            f'<h2 id="transcript-heading">Transcript</h2>\n'
-            '<p class="hint">The sentence being read is highlighted. Select any sentence to play from there.</p>\n'
+            f'<h2 id="transcript-heading">{e(words("transcript"))}</h2>\n'
+            f'<p class="hint">{e(words("transcript_hint"))}</p>\n'
             '<p class="follow"><button type="button" id="follow" class="small" hidden>'
-            "Show the sentence being read</button></p>\n"
-            f'<div class="transcript" lang="{e(language)}">\n{transcript(episode.cues, self.written.get(info.article_slug))}</div>\n</section>\n'
-            f'<section aria-labelledby="downloads-heading">\n<h2 id="downloads-heading">Download</h2>\n'
-            f"{self._downloads(episode, page_dir)}</section>\n"
-            f"{self._subscribe(page_dir)}</main>\n"
+            f"{e(words('follow'))}</button></p>\n"
+            f'<div class="transcript" lang="{e(language)}">\n'
+            f"{transcript(episode.cues, words, self.written.get(info.article_slug))}</div>\n</section>\n"
+            f'<section aria-labelledby="downloads-heading">\n<h2 id="downloads-heading">{e(words("download"))}</h2>\n'
+            f"{self._downloads(episode, page_dir, words)}</section>\n"
+            f"{self._subscribe(page_dir, language, words)}</main>\n"
         )
-        return self._page(language, f"{label} – {info.article_title} – {self.show.title}", page_dir, head, body)
+        title = f"{label} – {info.article_title} – {self.show.title}"
+        return self._page(language, title, page_dir, head, body, words)
 
-    def _place(self, episode: PublishedEpisode) -> str:
+    def _place(self, episode: PublishedEpisode, words: PageWords) -> str:
         """Where the episode sits: "Section 3 of 5 of <article>" or "The whole of <article>"."""
         info = episode.info
         count = self._sections_per_article[info.article_slug]
+        article = f"<cite>{e(info.article_title)}</cite>"
         if info.kind == "section" and info.number:
-            return f"Section {info.number} of {count} of <cite>{e(info.article_title)}</cite>."
-        return f"The whole of <cite>{e(info.article_title)}</cite>, all its sections in one episode."
+            return words.html("section_place", number=str(info.number), count=str(count), article=article)
+        return words.html("whole_place", article=article)
 
-    def _neighbours(self, position: int) -> str:
-        """Previous and next episode in listing order; another article's episode names its article."""
+    def _neighbours(self, position: int, language: str, words: PageWords) -> str:
+        """Previous and next episode in listing order; another article's episode names its article (in its own
+        language, marked when it is not the page's)."""
         links = []
         here = self.episodes[position].info.article_slug
-        for offset, rel, word in ((-1, "prev", "Previous"), (1, "next", "Next")):
+        for offset, rel, word in ((-1, "prev", "previous"), (1, "next", "next")):
             if 0 <= position + offset < len(self.episodes):
                 other = self.episodes[position + offset]
-                name = episode_label(other)
+                theirs = _language(other, self.show)
+                name = episode_label(other, words_for(theirs))
                 if other.info.article_slug != here:
                     name += f" ({other.info.article_title})"
+                lang = _lang(theirs, language)
+                name_html = f"<span{lang}>{e(name)}</span>" if lang else e(name)
                 links.append(f'<li><a rel="{rel}" href="{href(episode_page_path(other), EPISODE_PAGES)}">'
-                             f"{word}: {e(name)}</a></li>\n")
+                             f"{words.html(word, episode=name_html)}</a></li>\n")
         return "".join(links)
 
-    def _downloads(self, episode: PublishedEpisode, page_dir: str) -> str:
+    def _downloads(self, episode: PublishedEpisode, page_dir: str, words: PageWords) -> str:
         """Links to the MP3, the transcript files another publisher step writes, and the talking book."""
         slug = episode.info.slug
-        mp3 = (f'<li><a href="{href(episode.mp3, page_dir)}" download>Download the MP3 audio'
-               f" ({file_size(episode.bytes)}, {duration(episode.duration_ms)})</a></li>\n")
+        size = file_size(episode.bytes).replace(".", words("decimal"))
+        mp3 = (f'<li><a href="{href(episode.mp3, page_dir)}" download>'
+               f"{e(words('download_mp3', size=size, duration=duration(episode.duration_ms)))}</a></li>\n")
         transcripts = "".join(
-            f'<li><a href="{href(f"{TRANSCRIPTS}/{slug}.{ext}", page_dir)}">Transcript as {label}'
-            f" (.{ext})</a></li>\n"
-            for ext, label in (("vtt", "WebVTT captions"), ("srt", "SRT subtitles"), ("json", "JSON"))
+            f'<li><a href="{href(f"{TRANSCRIPTS}/{slug}.{ext}", page_dir)}">'
+            f"{e(words('transcript_as', format=words(ext), extension=ext))}</a></li>\n"
+            for ext in ("vtt", "srt", "json")
         )
         book = self.books.get(episode.info.article_slug)
-        book_link = (f'<li><a href="{href(book, page_dir)}">The whole article as a talking book (EPUB, text and'
-                     " audio together)</a></li>\n" if book else "")
+        book_link = f'<li><a href="{href(book, page_dir)}">{e(words("book_download"))}</a></li>\n' if book else ""
         return f'<ul class="downloads">\n{mp3}{transcripts}{book_link}</ul>\n'
 
-    def _subscribe(self, page_dir: str) -> str:
-        return _subscribe(self.show, href(self.show.feed, page_dir))
+    def _subscribe(self, page_dir: str, language: str, words: PageWords) -> str:
+        return _subscribe(self.show, page_dir, language, words)
 
-    def _page(self, language: str, title: str, page_dir: str, head: str, body: str) -> str:
-        """The shared document frame: language, viewport, style sheet, feed and display settings."""
+    def _page(self, language: str, title: str, page_dir: str, head: str, body: str, words: PageWords) -> str:
+        """The shared document frame: language, viewport, style sheet, feed and display settings, and the scripts'
+        messages in the page's language."""
         assets = href(ASSETS, page_dir)
         return (
             "<!DOCTYPE html>\n"
@@ -270,91 +288,89 @@ class _Site:
             + "".join(f'<link rel="alternate" type="application/rss+xml" hreflang="{e(tag)}" title="{e(name)}"'
                       f' href="{href(path, page_dir)}">\n' for tag, name, path, _ in self.show.other_feeds)
             + f'<script src="{assets}/display.js"></script>\n{head}</head>\n'
-            f"<body>\n{body}</body>\n</html>\n"
+            f"<body>\n{body}{words.script_block()}</body>\n</html>\n"
         )
 
 
-# How a podcast app is given a feed by its address (checked against each app's own help pages).
-APPS = (
-    ("Apple Podcasts", "in the Library, open the menu (…) and choose “Follow a Show by URL”; on a Mac, File, then "
-                       "“Follow a Show by URL”."),
-    ("Pocket Casts", "paste the address into the search field and choose the show that appears."),
-    ("Overcast", "tap +, then “Add URL”, and paste the address."),
-    ("AntennaPod", "choose “Add podcast”, then “Add podcast by RSS address”, and paste the address."),
-)
+def _feeds(show: SiteShow, language: str) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]]]:
+    """The feed a page in `language` offers first (its language's, else the show's), and the others: (tag, name,
+    path, address) each."""
+    own = (show.language, words_for(show.language).name, show.feed, show.feed_url)
+    every = [own, *show.other_feeds]
+    first = next((feed for feed in every if same_language(feed[0], language)), own)
+    return first, [feed for feed in every if feed is not first]
 
 
-def _subscribe(show: SiteShow, feed_href: str) -> str:
+def _subscribe(show: SiteShow, page_dir: str, language: str, words: PageWords) -> str:
     """The feed's link and address ready to copy, and how common podcast apps add a show by its address."""
-    address = show.feed_url
+    (_, _, path, address), others = _feeds(show, language)
     field = (
-        '<p class="feed-address"><label for="feed-url">The feed’s address</label>\n'
+        f'<p class="feed-address"><label for="feed-url">{e(words("feed_address"))}</label>\n'
         f'<input id="feed-url" type="text" readonly value="{e(address)}" spellcheck="false">\n'
-        '<button type="button" id="copy-feed" class="small" hidden>Copy the address</button></p>\n'
+        f'<button type="button" id="copy-feed" class="small" hidden>{e(words("copy"))}</button></p>\n'
         '<p id="copy-status" class="status" role="status"></p>\n'
         if external(address) else ""
     )
-    steps = "".join(f"<li><strong>{e(app)}</strong>: {e(how)}</li>\n" for app, how in APPS)
+    steps = "".join(f"<li><strong>{e(app)}</strong>: {e(how)}</li>\n" for app, how in words.apps)
+    lang = _lang(show.language, language)
+    title = f"<span{lang}>{e(show.title)}</span>" if lang else e(show.title)
+    link = f'<a href="{href(path, page_dir)}">{words.html("feed_link", show=title)}</a>'
     return (
         '<section id="subscribe" aria-labelledby="subscribe-heading">\n'
-        '<h2 id="subscribe-heading">Subscribe in a podcast app</h2>\n'
-        f'<p>New episodes then arrive by themselves. <a href="{feed_href}">The feed of {e(show.title)}'
-        " (RSS)</a> is what podcast apps follow.</p>\n"
-        f"{field}<p>Copy the address, then add it to your app:</p>\n<ul class=\"apps\">\n{steps}</ul>\n"
-        f"{_other_feeds(show, feed_href)}</section>\n"
+        f'<h2 id="subscribe-heading">{e(words("subscribe"))}</h2>\n'
+        f'<p>{words.html("subscribe_intro", feed=link)}</p>\n'
+        f"{field}<p>{e(words('copy_then'))}</p>\n<ul class=\"apps\">\n{steps}</ul>\n"
+        f"{_other_feeds(others, page_dir, words)}</section>\n"
     )
 
 
-def _other_feeds(show: SiteShow, feed_href: str) -> str:
-    """The feeds of the episodes in other languages than the show's, each named in its own language."""
-    if not show.other_feeds:
+def _other_feeds(feeds: Sequence[tuple[str, str, str, str]], page_dir: str, words: PageWords) -> str:
+    """The feeds of the episodes in the other languages, each named in its own language."""
+    if not feeds:
         return ""
-    folder = feed_href[:-len(show.feed)]  # the same relative way up as the show's feed
-    items = "".join(f'<li><a href="{e(folder + path)}" hreflang="{e(tag)}" lang="{e(tag)}">{e(name)}</a>: '
+    items = "".join(f'<li><a href="{href(path, page_dir)}" hreflang="{e(tag)}" lang="{e(tag)}">{e(name)}</a>: '
                     f'<span class="feed-url">{e(address)}</span></li>\n'
-                    for tag, name, path, address in show.other_feeds)
-    return f'<p>Episodes in other languages have feeds of their own:</p>\n<ul class="feeds">\n{items}</ul>\n'
+                    for tag, name, path, address in feeds)
+    return f'<p>{e(words("other_feeds"))}</p>\n<ul class="feeds">\n{items}</ul>\n'
 
 
-def _display_settings() -> str:
-    """Text size and colours, remembered on this device; display.js shows them (they need it to work)."""
+def _display_settings(words: PageWords) -> str:
+    """The reader's text size and colour scheme, remembered on this device; display.js shows them (they need it)."""
     def group(name: str, label: str, choices: tuple[tuple[str, str], ...]) -> str:
-        buttons = "".join(f'<button type="button" data-{name}="{value}" aria-pressed="false">{e(text)}</button>\n'
+        buttons = "".join(f'<button type="button" data-{name}="{value}" aria-pressed="false">'
+                          f"{e(words(text))}</button>\n"
                           for value, text in choices)
         return (f'<div class="choice" role="group" aria-labelledby="{name}-label">\n'
-                f'<span id="{name}-label">{label}</span>\n{buttons}</div>\n')
+                f'<span id="{name}-label">{e(words(label))}</span>\n{buttons}</div>\n')
 
     return (
-        '<details class="display" id="display" hidden>\n<summary>Text size and colours</summary>\n'
-        + group("text-size", "Text size", (("normal", "Normal"), ("large", "Larger"), ("largest", "Largest")))
-        + group("theme", "Colours", (("auto", "As my device"), ("light", "Light"), ("dark", "Dark"),
-                                     ("contrast", "High contrast")))
+        f'<details class="display" id="display" hidden>\n<summary>{e(words("display"))}</summary>\n'
+        + group("text-size", "text_size", (("normal", "normal"), ("large", "larger"), ("largest", "largest")))
+        + group("theme", "colours", (("auto", "device"), ("light", "light"), ("dark", "dark"),
+                                     ("contrast", "contrast")))
         + "</details>\n"
     )
 
 
-def _byline(show: SiteShow) -> str:
-    return f'<p class="author">By {e(show.author)}</p>\n' if show.author else ""
+def _byline(show: SiteShow, words: PageWords) -> str:
+    return f'<p class="author">{e(words("by", author=show.author))}</p>\n' if show.author else ""
 
 
-def _synthetic_notice() -> str:
-    return (
-        '<p class="notice">The audio is a synthesized (computer-generated) reading of the article,'
-        " not a recording of a person.</p>\n"
-    )
+def _synthetic_notice(words: PageWords) -> str:
+    return f'<p class="notice">{e(words("synthetic_notice"))}</p>\n'
 
 
-def _review(episode: PublishedEpisode) -> str:
+def _review(episode: PublishedEpisode, words: PageWords) -> str:
     """"Reviewed by ..., last reviewed ..." and a link to the article, when the article says so."""
     meta = episode.info.meta
     parts = []
     if meta.reviewed_by:
-        parts.append(f"Reviewed by {e(meta.reviewed_by)}")
+        parts.append(e(words("reviewed_by", name=meta.reviewed_by)))
     if meta.last_reviewed:
-        when = f'<time datetime="{meta.last_reviewed.isoformat()}">{_long_date(meta.last_reviewed)}</time>'
-        parts.append(f"last reviewed {when}" if parts else f"Last reviewed {when}")
+        when = f'<time datetime="{meta.last_reviewed.isoformat()}">{e(words.date(meta.last_reviewed))}</time>'
+        parts.append(words.html("then_reviewed" if parts else "last_reviewed", date=when))
     review = f'<p class="review">{", ".join(parts)}.</p>\n' if parts else ""
     source = external(meta.source_url)
     if source:
-        review += f'<p class="source"><a href="{source}">Read the original article</a></p>\n'
+        review += f'<p class="source"><a href="{source}">{e(words("original"))}</a></p>\n'
     return review

@@ -13,85 +13,92 @@ from narration.models import Cue
 from narration.publish.written_html import section_html
 from narration.written import Sentences, WrittenSection
 
+from narration.publish.page_words import PageWords
 from narration.publish.site_html import clock, duration, e
 
 SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75")
 BACK_S = 15
 FORWARD_S = 30
-# What the page lists and player.js does: (keys as shown, what they do).
+# What the page lists and player.js does: (the keys' words, what they do, with its seconds) in the page wording.
 SHORTCUTS = (
-    ("Space or K", "Play or pause"),
-    ("Left arrow or J", f"Back {BACK_S} seconds"),
-    ("Right arrow or L", f"Forward {FORWARD_S} seconds"),
-    ("Minus (-)", "Slower"),
-    ("Plus (+)", "Faster"),
+    ("key_play", "play_pause", 0),
+    ("key_back", "back", BACK_S),
+    ("key_forward", "forward", FORWARD_S),
+    ("key_slower", "slower", 0),
+    ("key_faster", "faster", 0),
 )
 
 
-def player(title: str, mp3: str, vtt: str, language: str, duration_ms: int, episode_id: str) -> str:
+def shortcuts(words: PageWords) -> list[tuple[str, str]]:
+    """The shortcuts as a page in that language lists them: (keys, what they do)."""
+    return [(words(keys), words(what, seconds=seconds)) for keys, what, seconds in SHORTCUTS]
+
+
+def player(title: str, mp3: str, vtt: str, language: str, duration_ms: int, episode_id: str, words: PageWords) -> str:
     """The native element (the fallback), then the large controls, the clock and the shortcuts."""
     return (
-        f'<audio id="audio" controls preload="metadata" src="{mp3}" aria-label="Audio of {e(title)}"'
+        f'<audio id="audio" controls preload="metadata" src="{mp3}" aria-label="{e(words("audio_of", title=title))}"'
         f' data-episode="{e(episode_id)}">\n'
-        f'<track kind="captions" src="{vtt}" srclang="{e(language)}" label="Transcript">\n'
-        f'<a href="{mp3}">Download the MP3 audio</a>\n</audio>\n'
+        f'<track kind="captions" src="{vtt}" srclang="{e(language)}" label="{e(words("transcript"))}">\n'
+        f'<a href="{mp3}">{e(words("download_audio"))}</a>\n</audio>\n'
         '<div class="player" id="controls" hidden>\n'
-        f"{_transport()}{_clock(duration_ms)}{_speeds()}"
+        f"{_transport(words)}{_clock(duration_ms, words)}{_speeds(words)}"
         '<p><button type="button" id="native" class="small" aria-expanded="false" aria-controls="audio">'
-        "Show the browser’s own audio controls</button></p>\n"
-        f"{_shortcuts()}</div>\n"
+        f"{e(words('native_show'))}</button></p>\n"
+        f"{_shortcuts(words)}</div>\n"
         '<p id="player-status" class="status" role="status"></p>\n'
     )
 
 
-def _transport() -> str:
+def _transport(words: PageWords) -> str:
     return (
         '<div class="transport">\n'
-        f'<button type="button" id="back" class="skip"><span aria-hidden="true">↺ </span>Back {BACK_S} seconds'
-        "</button>\n"
+        f'<button type="button" id="back" class="skip"><span aria-hidden="true">↺ </span>'
+        f'{e(words("back", seconds=BACK_S))}</button>\n'
         '<button type="button" id="play" class="play"><span class="icon" aria-hidden="true"></span>'
-        '<span class="label">Play</span></button>\n'
-        f'<button type="button" id="forward" class="skip">Forward {FORWARD_S} seconds'
+        f'<span class="label">{e(words("play"))}</span></button>\n'
+        f'<button type="button" id="forward" class="skip">{e(words("forward", seconds=FORWARD_S))}'
         '<span aria-hidden="true"> ↻</span></button>\n</div>\n'
     )
 
 
-def _clock(duration_ms: int) -> str:
-    """Elapsed and remaining time in large figures, and a seek slider; not live (it would talk all the time)."""
+def _clock(duration_ms: int, words: PageWords) -> str:
+    """The time played and the time left in large figures, and a seek slider; not live (it would talk all the time)."""
+    total = duration(duration_ms)
     return (
-        '<p class="clock"><span class="visually-hidden">Elapsed time </span>'
+        f'<p class="clock"><span class="visually-hidden">{e(words("elapsed"))} </span>'
         '<span id="elapsed">0:00</span>'
-        '<span class="visually-hidden">, remaining time</span>'
+        f'<span class="visually-hidden">, {e(words("remaining"))}</span>'
         f' <span class="remaining"><span aria-hidden="true">−</span><span id="remaining">{clock(duration_ms)}'
         "</span></span></p>\n"
-        '<p class="seek"><label for="position">Position in the episode</label>\n'
+        f'<p class="seek"><label for="position">{e(words("position"))}</label>\n'
         f'<input type="range" id="position" min="0" max="{max(1, round(duration_ms / 1000))}" step="5" value="0"'
-        f' aria-valuetext="0 s of {duration(duration_ms)}"></p>\n'
+        f' aria-valuetext="{e(words("position_text", elapsed=duration(0), total=total))}"></p>\n'
     )
 
 
-def _speeds() -> str:
+def _speeds(words: PageWords) -> str:
     buttons = "".join(
         f'<button type="button" class="speed" data-rate="{rate}"'
-        f' aria-pressed="{"true" if rate == "1" else "false"}">{rate}×</button>\n'
+        f' aria-pressed="{"true" if rate == "1" else "false"}">{rate.replace(".", words("decimal"))}×</button>\n'
         for rate in SPEEDS
     )
     return (
         '<div class="speeds" role="group" aria-labelledby="speed-label">\n'
-        f'<span id="speed-label">Speed</span>\n{buttons}</div>\n'
+        f'<span id="speed-label">{e(words("speed"))}</span>\n{buttons}</div>\n'
     )
 
 
-def _shortcuts() -> str:
-    rows = "".join(f"<div><dt><kbd>{e(keys)}</kbd></dt><dd>{e(what)}</dd></div>\n" for keys, what in SHORTCUTS)
+def _shortcuts(words: PageWords) -> str:
+    rows = "".join(f"<div><dt><kbd>{e(keys)}</kbd></dt><dd>{e(what)}</dd></div>\n" for keys, what in shortcuts(words))
     return (
-        '<h3 id="shortcuts-heading">Keyboard shortcuts</h3>\n'
-        '<p class="hint">They work anywhere on the page except in a text field or on the position slider.</p>\n'
+        f'<h3 id="shortcuts-heading">{e(words("shortcuts"))}</h3>\n'
+        f'<p class="hint">{e(words("shortcuts_hint"))}</p>\n'
         f'<dl class="shortcuts" aria-labelledby="shortcuts-heading">\n{rows}</dl>\n'
     )
 
 
-def transcript(cues: Sequence[Cue], written: Mapping[int, WrittenSection] | None = None) -> str:
+def transcript(cues: Sequence[Cue], words: PageWords, written: Mapping[int, WrittenSection] | None = None) -> str:
     """Spoken headings as h3; a section as written (paragraphs, lists, tables) where the scripts stage mapped it,
     else the script's paragraphs; the framing (intro, outro) set apart."""
     written = written or {}
@@ -116,7 +123,7 @@ def transcript(cues: Sequence[Cue], written: Mapping[int, WrittenSection] | None
         else:
             css = ' class="framing"' if kind in ("intro", "outro") else ""
             out.append(f"<p{css}>" + " ".join(buttons) + "</p>\n")
-    return "".join(out) or "<p>No transcript is available for this episode.</p>\n"
+    return "".join(out) or f"<p>{e(words('no_transcript'))}</p>\n"
 
 
 def _block(cue: Cue) -> tuple[str, int, int]:

@@ -46,7 +46,7 @@ def captions(cues: Sequence[Cue]) -> list[Caption]:
 
 
 def to_vtt(cues: Sequence[Cue]) -> str:
-    """WebVTT captions for players and the web page."""
+    """The captions file (WebVTT) for players and the web page."""
     blocks = ["WEBVTT"]
     for caption in captions(cues):
         times = f"{_timestamp(caption.start_ms, '.')} --> {_timestamp(caption.end_ms, '.')}"

@@ -1,4 +1,5 @@
-// Text size and colours the reader chose, remembered on this device; and the feed address's copy button.
+// The text size and colour scheme the reader chose, remembered on this device; the feed address's copy button; and the
+// page's wording for the scripts (window.narrationSay, which player.js uses too).
 // Loaded in <head> without defer, so the saved choice applies before the page is first drawn.
 (function () {
   "use strict";
@@ -30,6 +31,25 @@
 
   Object.keys(SETTINGS).forEach(function (name) { apply(name, load(name)); });
 
+  // The scripts' messages in the page's language: a JSON block at the end of the page (the page has no English
+  // left in a Spanish page's scripts); a {name} in a message is filled from `values`.
+  var words = null;
+
+  function say(key, values) {
+    if (words === null) {
+      var block = document.getElementById("page-words");
+      try {
+        words = block ? JSON.parse(block.textContent) : null;
+      } catch (error) {
+        words = {};
+      }
+    }
+    return String((words && words[key]) || key).replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  window.narrationSay = say;
+
   function bindChoices(name) {
     var buttons = Array.prototype.slice.call(document.querySelectorAll("button[data-" + name + "]"));
     function show() {
@@ -57,7 +77,7 @@
       return;
     }
     function done(ok) {
-      status.textContent = ok ? "Copied: " + field.value : "Select the address and copy it (Ctrl+C or Command+C).";
+      status.textContent = ok ? say("copied", { address: field.value }) : say("copy_by_hand");
     }
     button.addEventListener("click", function () {
       field.focus();

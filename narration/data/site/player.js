@@ -9,6 +9,7 @@
   if (!audio || !controls) {
     return;
   }
+  var say = window.narrationSay; // the page's own wording (display.js)
   var $ = function (id) { return document.getElementById(id); };
   var all = function (selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); };
   var playButton = $("play");
@@ -79,19 +80,19 @@
     if (document.activeElement !== slider) {
       slider.value = String(Math.round(now));
     }
-    slider.setAttribute("aria-valuetext", spoken(now) + " of " + spoken(duration()));
+    slider.setAttribute("aria-valuetext", say("position_text", { elapsed: spoken(now), total: spoken(duration()) }));
   }
 
   function showPlaying() {
     var playing = !audio.paused;
-    playButton.querySelector(".label").textContent = playing ? "Pause" : "Play";
+    playButton.querySelector(".label").textContent = say(playing ? "pause" : "play");
     playButton.classList.toggle("playing", playing);
   }
 
   function play() {
     var started = audio.play();
     if (started && started.catch) {
-      started.catch(function () { announce("Press Play to start listening."); });
+      started.catch(function () { announce(say("press_play")); });
     }
   }
 
@@ -105,7 +106,8 @@
 
   function seekBy(seconds) {
     audio.currentTime = Math.min(Math.max(0, audio.currentTime + seconds), duration());
-    announce((seconds < 0 ? "Back " : "Forward ") + Math.abs(seconds) + " seconds, at " + spoken(audio.currentTime) + ".");
+    announce(say(seconds < 0 ? "moved_back" : "moved_forward",
+                 { seconds: Math.abs(seconds), time: spoken(audio.currentTime) }));
     following = true;
   }
 
@@ -132,7 +134,7 @@
     if (saved >= 3 && saved < duration() - 3) {
       audio.currentTime = saved;
       lastSaved = saved;
-      announce("Continuing where you stopped, at " + spoken(saved) + ". Press Play to listen.");
+      announce(say("continuing", { time: spoken(saved) }));
     }
     showTime();
     sync();
@@ -219,13 +221,13 @@
   }
 
   // --- speed ---------------------------------------------------------------------------------------------
-  function setRate(rate, say) {
+  function setRate(rate, aloud) {
     audio.playbackRate = rate;
     audio.defaultPlaybackRate = rate;
     store("narration:rate", rate);
     showRate();
-    if (say) {
-      announce("Speed " + rate + " times.");
+    if (aloud) {
+      announce(say("rate", { rate: String(rate).replace(".", say("decimal")) }));
     }
   }
 
@@ -288,7 +290,7 @@
   nativeButton.addEventListener("click", function () {
     audio.controls = !audio.controls;
     nativeButton.setAttribute("aria-expanded", audio.controls ? "true" : "false");
-    nativeButton.textContent = (audio.controls ? "Hide" : "Show") + " the browser’s own audio controls";
+    nativeButton.textContent = say(audio.controls ? "native_hide" : "native_show");
   });
   cues.forEach(function (cue, index) {
     // Sentences are spans (so they wrap as running text) with a button's role, focus and keys.
