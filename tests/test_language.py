@@ -269,7 +269,7 @@ def test_pages_book_and_hold_line_follow_the_language(mixed: Project) -> None:
     assert '<html lang="en-us">' in (output / "episodes" / "walking--00-full.html").read_text(encoding="utf-8")
     index = (output / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-us">' in index and 'href="feed-es.xml" hreflang="es" lang="es">Español</a>' in index
-    assert re.search(r'<h3 lang="es"><a href="[^"]+">Cuidar la piel', index)  # the article's title, in its language
+    assert re.search(r'<li lang="es">\n<h3><a href="[^"]+">Cuidar la piel', index)  # the article's own words, marked
     with zipfile.ZipFile(output / "books" / "piel.epub") as book:
         assert "<dc:language>es</dc:language>" in book.read("EPUB/package.opf").decode("utf-8")
         text, nav = (book.read(f"EPUB/{name}").decode("utf-8") for name in ("chapter.xhtml", "nav.xhtml"))
