@@ -374,7 +374,7 @@ def test_a_voice_in_another_language_is_refused_before_synthesis(tmp_path: Path)
     assert "[languages.es] voice" in message
     assert not (project.root / "cache" / "clips").exists()  # nothing was synthesized
     english = make_project(tmp_path / "q", TEST_TOML + f'[speech]\nvoice = "{_spanish_voice(tmp_path / "v")}"\n')
-    with pytest.raises(InputError, match="is a es_ES voice, but .* is in 'en-us'"):
+    with pytest.raises(InputError, match="speaks es_ES, but .* is in 'en-us'"):
         build(english.config, english.options(_write(tmp_path, "walking.md", ENGLISH)))
 
 

@@ -66,7 +66,7 @@ def check_piper_voice(voice: str, language: str, article: Article) -> None:
     model, _ = voice_files(voice)
     code = voice_language(model)
     if code and primary(code) != primary(language):
-        raise InputError(model, f"is a {code} voice, but {article.source} is in {language!r}; name a "
+        raise InputError(model, f"speaks {code}, but {article.source} is in {language!r}; name a "
                                 f"{primary(language)} voice under [languages.{primary(language)}] voice in the "
                                 f"config (see the README's Languages)")
 
