@@ -370,7 +370,7 @@ def test_a_voice_in_another_language_is_refused_before_synthesis(tmp_path: Path)
     with pytest.raises(InputError) as caught:
         build(project.config, project.options(article))
     message = str(caught.value)
-    assert "\n" not in message and "en_US voice" in message and str(article) in message
+    assert "\n" not in message and "speaks en_US" in message and str(article) in message
     assert "[languages.es] voice" in message
     assert not (project.root / "cache" / "clips").exists()  # nothing was synthesized
     english = make_project(tmp_path / "q", TEST_TOML + f'[speech]\nvoice = "{_spanish_voice(tmp_path / "v")}"\n')
