@@ -7,6 +7,7 @@ import http.server
 import json
 import logging
 import threading
+from xml.etree import ElementTree
 from datetime import date
 from email.utils import formatdate
 from pathlib import Path
@@ -258,6 +259,33 @@ def test_removing_an_article_removes_its_items_and_files(project: Project, tmp_p
     assert "cataracts" not in (out / "feed.xml").read_text(encoding="utf-8")
     assert "cataracts" not in (out / "index.html").read_text(encoding="utf-8")
     assert "cataracts" not in _mark(out)["articles"]
+
+
+def _seasons(output: Path) -> dict[str, str]:
+    """Each article's season (itunes:season of its items in the show's feed), by article slug."""
+    itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+    root = ElementTree.fromstring((output / "feed.xml").read_bytes())
+    seasons = {}
+    for item in root.iter("item"):
+        slug = item.find("enclosure").get("url").rsplit("/", 1)[-1].split("--")[0]
+        assert seasons.setdefault(slug, item.findtext(f"{itunes}season")) == item.findtext(f"{itunes}season")
+    return seasons
+
+
+def test_an_article_keeps_its_season_when_others_come_and_go(project: Project, tmp_path: Path) -> None:
+    paths = write_library(tmp_path / "lib", 3)
+    _build(project, tmp_path / "lib")
+    out = project.root / "output"
+    first = _seasons(out)
+    assert sorted(first.values()) == ["1", "2", "3"]
+    paths[0].unlink()  # the first article goes: the others keep their numbers
+    _build(project, tmp_path / "lib")
+    second = _seasons(out)
+    assert second == {slug: season for slug, season in first.items() if slug != "asthma"}
+    (tmp_path / "lib" / "zoster.md").write_text(article("Zoster", "zoster"), encoding="utf-8")
+    _build(project, tmp_path / "lib")
+    third = _seasons(out)
+    assert {k: v for k, v in third.items() if k != "zoster"} == second and third["zoster"] not in first.values()
 
 
 # --- addresses, feeds and sitemaps ----------------------------------------------------------------------------

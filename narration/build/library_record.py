@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from narration.build.pipeline import ArticleScripts, EpisodeWork
 
 KEY = "articles"  # the mark's key for the records
+LAST_SEASON = "last_season"  # the highest season ever given: a removed article's number is never given again
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class ArticleRecord:
 
     first_published: str  # YYYY-MM-DD: the day its episodes are dated
     digest: str  # of everything its episodes are made of: a different digest is an edited article
+    season: int = 0  # its season in the feeds: given once, kept when other articles come and go
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,19 @@ def read_records(output: Path) -> dict[str, ArticleRecord] | None:
     records = {}
     for slug, value in data.items():
         try:
-            records[slug] = ArticleRecord(value["first_published"], value["digest"])
+            season = value.get("season", 0)
+            records[slug] = ArticleRecord(value["first_published"], value["digest"],
+                                          season if isinstance(season, int) and season > 0 else 0)
             date.fromisoformat(records[slug].first_published)
         except (TypeError, ValueError, KeyError):
             continue  # a damaged record is forgotten, never fatal: the article is dated afresh
     return records
+
+
+def read_last_season(output: Path) -> int:
+    """The highest season the output ever gave an article (0 for a new output)."""
+    value = mark_data(output).get(LAST_SEASON) if output.is_dir() else None
+    return value if isinstance(value, int) and value > 0 else 0
 
 
 def build_day() -> date:
@@ -75,15 +85,27 @@ def first_published(own: date | None, slug: str, records: Mapping[str, ArticleRe
 
 
 def dated(prepared: Sequence["ArticleScripts"], records: Mapping[str, ArticleRecord] | None,
-          show_first: date) -> list["ArticleScripts"]:
+          show_first: date, last_season: int = 0) -> list["ArticleScripts"]:
     """Each article with the day it was first published (its own, else the one the output recorded), in order of
-    that day: a newly added article comes last and moves no other."""
+    that day (a newly added article comes last and moves no other), and its season: the recorded one, else the
+    number after every one given before (`last_season`), so that articles coming and going never renumber or
+    share a season."""
     out = []
     for item in prepared:
         meta = item.article.meta
         day = first_published(meta.first_published, item.article.slug, records, show_first)
         out.append(replace(item, article=replace(item.article, meta=replace(meta, first_published=day))))
-    return sorted(out, key=lambda item: item.article.meta.first_published or show_first)
+    out.sort(key=lambda item: item.article.meta.first_published or show_first)
+    kept = {slug: record.season for slug, record in (records or {}).items() if record.season}
+    given = max([last_season, *kept.values()])
+    seasons: list[int] = []
+    for item in out:
+        season = kept.get(item.article.slug, 0)
+        if not season or season in seasons:  # new here (or a damaged record giving two articles one season)
+            given += 1
+            season = given
+        seasons.append(season)
+    return [replace(item, season=season) for item, season in zip(out, seasons)]
 
 
 def article_records(prepared: Sequence["ArticleScripts"], works: Sequence["EpisodeWork"]) -> dict[str, ArticleRecord]:
@@ -92,7 +114,8 @@ def article_records(prepared: Sequence["ArticleScripts"], works: Sequence["Episo
     for work in works:
         keys_of.setdefault(work.plan.info.article_slug, []).append(work.key)
     return {item.article.slug: ArticleRecord((item.article.meta.first_published or date.min).isoformat(),
-                                             digest([item.article.title, *keys_of.get(item.article.slug, [])]))
+                                             digest([item.article.title, *keys_of.get(item.article.slug, [])]),
+                                             item.season)
             for item in prepared}
 
 
@@ -109,6 +132,7 @@ def changes(before: Mapping[str, ArticleRecord] | None, after: Mapping[str, Arti
                    removed=[s for s in before if s not in after])
 
 
-def as_mark(records: Mapping[str, ArticleRecord]) -> dict[str, object]:
-    """The records as the mark stores them."""
-    return {KEY: {slug: vars(record) for slug, record in sorted(records.items())}}
+def as_mark(records: Mapping[str, ArticleRecord], last_season: int = 0) -> dict[str, object]:
+    """The records as the mark stores them, with the highest season ever given."""
+    highest = max([last_season, *(record.season for record in records.values())])
+    return {KEY: {slug: vars(record) for slug, record in sorted(records.items())}, LAST_SEASON: highest}

@@ -93,6 +93,7 @@ class ArticleScripts:
     scripts: tuple[Script, ...]
     descriptions: tuple[str, ...]
     planned: tuple[script_stage.PlannedSection, ...] = ()  # the episodes' sections, as the settings planned them
+    season: int = 0  # its season in the feeds, kept by the output's records (0: its place in this build)
 
 
 def article_paths(options: BuildOptions, config: Config | None = None,
@@ -218,7 +219,8 @@ def plan_episodes(config: Config, prepared: Sequence[ArticleScripts], lexicon: L
     day, so adding or reordering articles never moves them."""
     show_first = show_first_published(config)
     plans = []
-    for season, item in enumerate(prepared, start=1):
+    for position, item in enumerate(prepared, start=1):
+        season = item.season or position
         first = item.article.meta.first_published or show_first
         spoken_article = spoken_title(item.article.title, lexicon)
         spoken_show = spoken_title(show_title(config, item.article.meta.language), lexicon)
@@ -339,7 +341,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         reading = aside.submit(reading_lines, [(i.article.title, i.scripts, i.article.meta.language) for i in prepared],
                                config.check.max_grade, options.cache_dir)  # beside the synthesis (the dictionary loads slowly)
         previous = library_record.read_records(options.output)
-        prepared = library_record.dated(prepared, previous, show_first_published(config))
+        last_season = library_record.read_last_season(options.output)
+        prepared = library_record.dated(prepared, previous, show_first_published(config), last_season)
         holdline = options.holdline and config.holdline.enabled
         if holdline:
             check_sections(config, [s for item in prepared for s in item.scripts])
@@ -376,7 +379,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         report.reading = reading.result()
         # The hold line needs only the clips: it is rendered beside the episodes, in its own folder of the stage.
         keep = None if holdline or not config.holdline.enabled else _in_holdline  # --no-holdline keeps the published one
-        with StagedOutput(options.output, keep, library_record.as_mark(records)) as stage, Beside() as beside:
+        with StagedOutput(options.output, keep, library_record.as_mark(records, last_season)) as stage, Beside() as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engines,
                                  topics=topics, cancelled=beside.cancelled, languages=languages) if holdline else None
