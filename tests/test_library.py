@@ -301,8 +301,12 @@ class _Site(http.server.BaseHTTPRequestHandler):
     """A small website: two pages, its RSS and Atom feeds and sitemaps; validators on everything; counts requests."""
 
     log: list[tuple[str, int]] = []
+    failing = 0  # a status every request gets (a server in trouble), 0 for none
 
     def do_GET(self) -> None:  # noqa: N802
+        if type(self).failing:
+            self._answer(type(self).failing, "text/html", b"trouble")
+            return
         host = f"http://{self.headers['Host']}"
         pages = {"/health/gout": ("Gout", "gout"), "/health/hives.html": ("Hives", "hives")}
         routes = {
@@ -348,7 +352,7 @@ class _Site(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def website() -> Iterator[tuple[str, list[tuple[str, int]], http.server.ThreadingHTTPServer]]:
-    _Site.log = []
+    _Site.log, _Site.failing = [], 0
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -385,6 +389,28 @@ def test_an_unchanged_address_costs_one_request_answered_304(website, project: P
     assert len(report.episodes) == 6
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and "fetched earlier" in r.getMessage()]
     assert len(warned) == 3 and any(f"{server}/health/gout" in w for w in warned)
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_a_server_in_trouble_is_answered_by_the_copy_fetched_earlier(website, project: Project, status: int,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    server, log, _ = website
+    _build(project, f"{server}/health/gout")
+    _Site.failing = status
+    with caplog.at_level(logging.WARNING):
+        report = _build(project, f"{server}/health/gout")
+    assert len(report.episodes) == 3 and log[-1] == ("/health/gout", status)
+    assert any(str(status) in r.getMessage() and "fetched earlier" in r.getMessage() for r in caplog.records)
+
+
+def test_a_page_that_is_gone_is_an_error_not_its_old_copy(website, project: Project) -> None:
+    from narration.errors import InputError
+
+    server, _, _ = website
+    _build(project, f"{server}/health/gout")
+    _Site.failing = 404
+    with pytest.raises(InputError, match="answered 404"):
+        _build(project, f"{server}/health/gout")
 
 
 def test_offline_without_a_copy_is_still_one_error(project: Project, website) -> None:

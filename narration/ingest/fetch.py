@@ -72,9 +72,11 @@ def get(url: str, accept: str = "text/html,application/xhtml+xml", headers: Mapp
     sent = {"User-Agent": USER_AGENT, "Accept": accept, **(headers or {})}
     try:
         with requests.get(url, timeout=timeout_s, stream=True, headers=sent) as response:
+            answered = f"the server answered {response.status_code} {response.reason or ''}".rstrip()
+            if response.status_code >= 500:  # the server's trouble, for now: a copy fetched earlier may stand in
+                raise Unreachable(url, answered + "; try again later")
             if response.status_code >= 400:
-                raise InputError(url, f"the server answered {response.status_code} {response.reason or ''}".rstrip()
-                                 + "; check the address")
+                raise InputError(url, answered + "; check the address")
             content_type = response.headers.get("Content-Type", "")
             kind = content_type.split(";")[0].strip().lower()
             raw = b"" if response.status_code == 304 else _read_capped(response, url)
