@@ -36,6 +36,14 @@ def _articles(root: Path) -> list[Path]:
     return paths
 
 
+@pytest.fixture(autouse=True)
+def fan_out_small_work(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These articles are a few sentences: let the workers take them anyway (the build keeps work this small in
+    its own process), except in the test of that rule."""
+    if "little_work" not in request.node.name:
+        monkeypatch.setattr("narration.speech.synthesize.FAN_OUT_AT_LEAST", 1)
+
+
 def _published(output: Path) -> dict[str, str]:
     """Every published file by relative path -> sha256 (the ownership marker lists paths only)."""
     return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -80,6 +88,15 @@ def test_a_rebuild_with_workers_starts_none_when_every_clip_is_cached(tmp_path: 
     again = build(project.config, project.options(*_articles(project.root), holdline=False, workers=2), engine=engine)
     assert again.stats.misses == 0 and again.stats.hits == first.stats.misses
     assert again.stats.worker_peak_mb == 0  # no worker was started
+
+
+def test_little_work_is_spoken_here_without_starting_workers(tmp_path: Path, one_process) -> None:  # type: ignore[no-untyped-def]
+    from narration.speech.synthesize import FAN_OUT_AT_LEAST
+
+    project, report, engine = _build(tmp_path, "little", workers=2)
+    assert 0 < report.stats.misses < FAN_OUT_AT_LEAST and len(engine.calls) == report.stats.misses
+    assert report.stats.worker_peak_mb == 0  # no worker was started
+    assert _published(project.root / "output") == _published(one_process[0].root / "output")
 
 
 def test_an_engine_failing_in_a_worker_fails_the_build_naming_the_section(tmp_path: Path) -> None:

@@ -60,6 +60,10 @@ class Speakers(Protocol):
     def speak(self, batches: Sequence[tuple[Job, ...]], timeout: float) -> Iterator[tuple[tuple[Job, ...], Spoken]]: ...
 
 
+# Fewer missing sentences than this are spoken here even when workers are asked for: starting a worker (a process
+# that imports the engine and loads the voice, about 2 s each here) costs more than it saves on so little speech
+# (adding one 37-sentence article with --workers 2 took 1.36x its own raw-engine time; see docs/scaling.md).
+FAN_OUT_AT_LEAST = 80
 MAX_BATCH = 40  # sentences: a section longer than this is cut, so one worker does not finish long after the others
 
 
@@ -126,7 +130,10 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
         stats.misses += 1
         stats.synthesized_labels[job.label] = stats.synthesized_labels.get(job.label, 0) + 1
 
-    fanned = [job for job in missing.values() if speakers is not None and (job.engine or engine) is engine]
+    mine = [job for job in missing.values() if (job.engine or engine) is engine]
+    if speakers is not None and len(mine) < FAN_OUT_AT_LEAST:
+        speakers = None  # too little to be worth starting the workers
+    fanned = mine if speakers is not None else []
     here = [(key, job) for key, job in missing.items() if speakers is None or (job.engine or engine) is not engine]
     for done, (key, job) in enumerate(here):
         if progress:
