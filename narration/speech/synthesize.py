@@ -60,9 +60,8 @@ class Speakers(Protocol):
     def speak(self, batches: Sequence[tuple[Job, ...]], timeout: float) -> Iterator[tuple[tuple[Job, ...], Spoken]]: ...
 
 
-# Fewer missing sentences than this are spoken here even when workers are asked for: starting a worker (a process
-# that imports the engine and loads the voice, about 2 s each here) costs more than it saves on so little speech
-# (adding one 37-sentence article with --workers 2 took 1.36x its own raw-engine time; see docs/scaling.md).
+# Fewer missing sentences than this are spoken here even when workers are asked for: a worker process imports the
+# engine and loads the voice before its first sentence, which costs more than it saves on so little speech.
 FAN_OUT_AT_LEAST = 80
 MAX_BATCH = 40  # sentences: a section longer than this is cut, so one worker does not finish long after the others
 
