@@ -451,14 +451,22 @@ def _compound(m: re.Match[str]) -> str:
 _SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?![\w'.-])")
 
 
-def _unshout(text: str, report: Report | None) -> str:
-    """A sentence typed in capitals is not a row of acronyms: read its long words as words."""
+def shouted(text: str, report: Report | None) -> bool:
+    """Whether a sentence is typed in capitals (at least three words of capitals, and most of its words): then it
+    is read as words, not as a row of acronyms (counted in the report)."""
     words = re.findall(r"[^\W\d_]+", text)
     caps = [w for w in words if w.isupper() and len(w) > 1]
     if len(caps) < 3 or len(caps) * 2 <= len(words):
-        return text
+        return False
     if report is not None:
         report.rules["all caps"] += 1
+    return True
+
+
+def _unshout(text: str, report: Report | None) -> str:
+    """A sentence typed in capitals is not a row of acronyms: read its long words as words."""
+    if not shouted(text, report):
+        return text
     lowered = _SHOUT_WORD.sub(lambda m: m.group().lower() if len(m.group()) > 3 and
                               _VOWELS & set(m.group()) or m.group() in _COMMON_CAPS else m.group(), text)
     return lowered[:1].upper() + lowered[1:]

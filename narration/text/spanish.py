@@ -25,7 +25,7 @@ from num2words.lang_ES import Num2Word_ES
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize import (
     _FOOTNOTES, _ROMAN, _ROMAN_NUMERAL, LEFTOVER_MARKS, PAUSE_MARKS, SLASH_SERIES, ListWords, Rule, _clean_chars,
-    _final_dot, _Held, _links, _quotation, _read_link, _run, _slash, _tidy,
+    _final_dot, _Held, _links, _quotation, _read_link, _run, _slash, _tidy, shouted,
 )
 from narration.text.normalize import list_pieces as _list_pieces
 from narration.text.normalize import spoken_list as _spoken_list
@@ -375,12 +375,8 @@ _CAPITALS = re.compile(r"(?<![\w.'-])[A-ZÁÉÍÓÚÑ]{2,}(?![\w'])")
 def _unshout(text: str, report: Report | None) -> str:
     """A sentence typed in capitals ("NO TOME ESTE MEDICAMENTO SI ESTÁ EMBARAZADA") is read as words: its words
     that can be said are lowered; the others stay capitals, to be spelled."""
-    words = re.findall(r"[^\W\d_]+", text)
-    caps = [w for w in words if w.isupper() and len(w) > 1]
-    if len(caps) < 3 or len(caps) * 2 <= len(words):
+    if not shouted(text, report):
         return text
-    if report is not None:
-        report.rules["all caps"] += 1
     lowered = _CAPITALS.sub(lambda m: m.group().lower() if _a_word(m.group()) else m.group(), text)
     at = len(lowered) - len(lowered.lstrip("¿¡«\"“ "))
     return lowered[:at] + lowered[at:at + 1].upper() + lowered[at + 1:]
