@@ -455,15 +455,21 @@ def test_axe_finds_no_violations_in_a_two_language_library(browser, spanish_url:
     page.execute_script("const a = document.getElementById('audio'); if (a) a.pause();")
 
 
-@pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")
-@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
-def test_pa11y_finds_no_issues(site_url: str, tmp_path: Path) -> None:
-    """A second checker (HTML_CodeSniffer, WCAG 2 AA) on every kind of page, in Debian's Chromium."""
-    config = tmp_path / "pa11y.json"
+def _pa11y_config(folder: Path) -> Path:
+    """pa11y's settings: Debian's Chromium, WCAG 2 AA through HTML_CodeSniffer."""
+    config = folder / "pa11y.json"
     config.write_text(json.dumps({
         "chromeLaunchConfig": {"executablePath": CHROMIUM, "args": list(FLAGS)},
         "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
     }), encoding="utf-8")
+    return config
+
+
+@pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
+def test_pa11y_finds_no_issues(site_url: str, tmp_path: Path) -> None:
+    """A second checker (HTML_CodeSniffer, WCAG 2 AA) on every kind of page, in Debian's Chromium."""
+    config = _pa11y_config(tmp_path)
     for path in PAGES:
         _pa11y_finds_nothing(config, site_url, path)
 
@@ -480,10 +486,6 @@ def _pa11y_finds_nothing(config: Path, site_url: str, path: str) -> None:
 @pytest.mark.skipif(not PA11Y.is_file(), reason=f"pa11y is not installed ({PA11Y}): npm ci --prefix tests/browser")
 @pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
 def test_pa11y_finds_no_issues_in_a_two_language_library(spanish_url: str, tmp_path: Path) -> None:
-    config = tmp_path / "pa11y.json"
-    config.write_text(json.dumps({
-        "chromeLaunchConfig": {"executablePath": CHROMIUM, "args": list(FLAGS)},
-        "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
-    }), encoding="utf-8")
+    config = _pa11y_config(tmp_path)
     for path in (SPANISH, "index.html"):
         _pa11y_finds_nothing(config, spanish_url, path)
