@@ -130,6 +130,7 @@ def test_the_finding_names_both_numbers_and_the_review_lists_it(doses, capsys) -
     at = _edit(path, "5 milligrams", "50 milligrams")
     [(where, issue)] = number_issues(scripts, planned, LEXICON)
     assert where == str(path) and '"5 milligrams"' in issue.detail() and '"50 milligrams"' in issue.detail()
+    assert issue.line == at and issue.kind == "changed"  # the line the editor changed
 
 
 def _project_with_doses(tmp_path: Path, toml: str = ""):  # type: ignore[no-untyped-def]

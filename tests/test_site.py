@@ -135,12 +135,12 @@ def test_index_of_several_articles_lists_each_with_its_facts_page_book_and_feed(
 def test_every_page_links_the_feed_with_its_address_and_how_to_subscribe(site: Path, page: str) -> None:
     doc = _page(site / page)
     feed = "feed.xml" if page == "index.html" else "../feed.xml"
-    assert doc.xpath(f"//head/link[@rel='alternate' and @type='application/rss+xml']/@href") == [feed]
+    assert doc.xpath("//head/link[@rel='alternate' and @type='application/rss+xml']/@href") == [feed]
     (section,) = doc.xpath("//section[@id='subscribe']")
     assert section.xpath(f".//a[@href='{feed}']")
     (field,) = section.xpath(".//input[@id='feed-url']")
     assert field.get("readonly") is not None and field.get("value") == SHOW.feed_url
-    assert section.xpath(f"string(.//label[@for='feed-url'])")
+    assert section.xpath("string(.//label[@for='feed-url'])")
     assert section.xpath(".//button[@id='copy-feed']")
     text = section.text_content()
     for app in ("Apple Podcasts", "Pocket Casts", "Overcast", "AntennaPod"):
