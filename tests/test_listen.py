@@ -256,7 +256,9 @@ def test_a_broken_real_clip_is_heard(piper_copy: Project, kind: str) -> None:
     clips, fingerprint = ClipCache(piper_copy.root / "cache"), engine.fingerprint()
     clip = clips.get(clip_key(target, fingerprint))
     if kind == "number changed":
-        broken = engine.synthesize(target.replace("5", "50"))
+        # "8" for "5": a value the listener cannot mistake. "fifty" for "five" is caught in most renditions but
+        # not all (Piper's random noise; docs/listening.md): the numbers audit of the scripts is the sure check.
+        broken = engine.synthesize(target.replace("5", "8"))
     else:
         broken = BREAKS[kind](clip, clips.get(clip_key(other, fingerprint)))
     clips.put(clip_key(target, fingerprint), broken)
