@@ -16,8 +16,8 @@ from narration.publish import feed as feed_stage
 from narration.publish import layout
 from narration.phrases import phrases_for
 from narration.publish.page_words import PageWords, words_for
-from narration.publish.site import (_display_settings, _grouped, _listing_item, _review, _Site, _subscribe,
-                                    _synthetic_notice)
+from narration.publish.site import (_display_settings, _grouped, _in_language, _lang, _listing_item, _review, _Site,
+                                    _subscribe, _synthetic_notice)
 from narration.publish.site_html import duration, e, href
 
 
@@ -59,7 +59,7 @@ def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping
         info = group[0].info
         own = info.meta.language or language
         words = words_for(own)
-        lang = "" if own.lower() == language.lower() else f' lang="{e(own)}"'
+        lang = _lang(own, language)
         page, feed = layout.article_page(info.article_slug), layout.article_feed(info.article_slug)
         book = books.get(info.article_slug)
         title = e(info.article_title)
@@ -88,8 +88,7 @@ def _article_page(site: _Site, group: Sequence[PublishedEpisode]) -> str:
                   feed_url=urljoin(site.show.feed_url, quote(feed)) if site.show.feed_url else "")
     book = site.books.get(info.article_slug)
     book_link = f'<p class="book"><a href="{href(book, page_dir)}">{e(words("book_link"))}</a></p>\n' if book else ""
-    show_lang = "" if site.show.language.lower() == language.lower() else f' lang="{e(site.show.language)}"'
-    show = f"<span{show_lang}>{e(site.show.title)}</span>" if show_lang else e(site.show.title)
+    show = _in_language(site.show.title, site.show.language, language)
     body = (
         f'<a class="skip-link" href="#main">{e(words("skip_to_episodes"))}</a>\n'
         f"{_display_settings(words)}"

@@ -117,6 +117,12 @@ def _lang(language: str, page_language: str) -> str:
     return "" if language.lower() == page_language.lower() else f' lang="{e(language)}"'
 
 
+def _in_language(text: str, language: str, page_language: str) -> str:
+    """Text for a page, escaped, and marked with its language when that is not the page's (a show's title)."""
+    lang = _lang(language, page_language)
+    return f"<span{lang}>{e(text)}</span>" if lang else e(text)
+
+
 def _listing_item(ep: PublishedEpisode, words: PageWords, page_dir: str = "") -> str:
     """An index entry: the episode's page, its length, and a link that opens it playing."""
     page = href(episode_page_path(ep), page_dir)
@@ -196,8 +202,7 @@ class _Site:
         head = f'<script src="{href(ASSETS, page_dir)}/player.js" defer></script>\n'
         controls = player(label, href(episode.mp3, page_dir), href(f"{TRANSCRIPTS}/{info.slug}.vtt", page_dir),
                           language, episode.duration_ms, info.guid, words)
-        show = f"<span{_lang(self.show.language, language)}>{e(self.show.title)}</span>" \
-            if _lang(self.show.language, language) else e(self.show.title)
+        show = _in_language(self.show.title, self.show.language, language)
         body = (
             f'<a class="skip-link" href="#player">{e(words("skip_to_player"))}</a>\n'
             f'<a class="skip-link" href="#transcript">{e(words("skip_to_transcript"))}</a>\n'
@@ -312,8 +317,7 @@ def _subscribe(show: SiteShow, page_dir: str, language: str, words: PageWords) -
         if external(address) else ""
     )
     steps = "".join(f"<li><strong>{e(app)}</strong>: {e(how)}</li>\n" for app, how in words.apps)
-    lang = _lang(show.language, language)
-    title = f"<span{lang}>{e(show.title)}</span>" if lang else e(show.title)
+    title = _in_language(show.title, show.language, language)
     link = f'<a href="{href(path, page_dir)}">{words.html("feed_link", show=title)}</a>'
     return (
         '<section id="subscribe" aria-labelledby="subscribe-heading">\n'
