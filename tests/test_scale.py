@@ -14,6 +14,8 @@ from fakes import FailingEngine
 from narration.errors import EngineError
 from narration.build.pipeline import BuildReport, build
 from narration.cache.shared import SharedStore
+from narration.speech.synthesize import Job
+from narration.speech.workers import WorkerVoice, resident_mb
 from narration.cli import main
 
 ARTICLES = {  # three short articles, several sections each: enough sections for both workers to get some
@@ -124,6 +126,39 @@ def s3(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     client.create_bucket(Bucket="clips")
     yield client
     server.stop()
+
+
+class GrowingEngine(FakeEngine):
+    """A voice whose working memory grows with every sentence until it is unloaded (as onnxruntime's arena does)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arena: list[bytearray] = []
+
+    def synthesize(self, text: str):  # type: ignore[no-untyped-def]
+        self.arena.append(bytearray(b"\x01" * 8_000_000))  # 8 MB, touched so that it is resident
+        return super().synthesize(text)
+
+    def unload(self) -> None:
+        super().unload()
+        self.arena.clear()
+
+
+def test_a_worker_gives_its_voice_back_when_its_memory_grows_past_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("narration.speech.workers.VOICE_MEMORY_MB", 100)
+    engine = GrowingEngine()
+    voice = WorkerVoice(lambda threads: engine, threads=1)
+    jobs = tuple(Job(f"Sentence number {n} of the section.", "Section") for n in range(5))  # 40 MB a batch
+    start = resident_mb()
+    highest = 0.0
+    for _ in range(12):  # 480 MB spoken in all
+        spoken = voice.speak(jobs, timeout=30)
+        assert len(spoken.audios) == len(jobs) and not spoken.error
+        highest = max(highest, resident_mb())
+    assert engine.unloads >= 3  # given back every few batches, not after every one
+    assert engine.unloads <= 6
+    assert highest < start + 100 + 60  # the bound plus at most one batch's growth
+    assert resident_mb() < start + 100 + 60
 
 
 def test_builds_share_clips_through_s3_and_a_damaged_entry_stays_a_miss(tmp_path: Path, s3) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from typing import Any, Iterator, Sequence
 
 from narration.errors import EngineError, NarrationError
 from narration.speech.synthesize import Job
-from narration.speech.workers import EngineFactory, Spoken, cores, speak_batch
+from narration.speech.workers import EngineFactory, Spoken, WorkerVoice, cores
 
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024  # clips are small; Ray's default (30 % of the memory) is not needed
 
@@ -24,16 +24,10 @@ class Speaker:
     """One Ray actor: makes its engine (loads the voice) with its first section, then speaks sections."""
 
     def __init__(self, factory: EngineFactory) -> None:
-        self._factory = factory
-        self._engine: Any = None
+        self._voice = WorkerVoice(factory, 1)
 
     def speak(self, index: int, batch: tuple[Job, ...], timeout: float) -> tuple[int, Spoken]:
-        if self._engine is None:
-            try:
-                self._engine = self._factory(1)
-            except NarrationError as err:
-                return index, Spoken(error=str(err))
-        return index, speak_batch(self._engine, batch, timeout)
+        return index, self._voice.speak(batch, timeout)
 
 
 def _ray() -> Any:
