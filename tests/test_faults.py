@@ -362,6 +362,25 @@ def test_corrupt_clip_is_synthesized_again(built, reference: Project, damage: st
     assert_same_build(project.root / "output", reference.root / "output")
 
 
+def test_a_rebuild_reads_only_the_clips_it_mixes(built, reference: Project) -> None:  # type: ignore[no-untyped-def]
+    """The clips of episodes already made are looked for, not read (a large library's rebuild must not read every
+    clip it ever made): bit rot in one of them goes unnoticed until a mix reads it, while a clip cut short is
+    missing at once and spoken again."""
+    project, article = built
+    cache = ClipCache(project.root / "cache")
+    rotten, cut = cache.path(_key("Results come in about five days.")), cache.path(_key("A nurse will phone you."))
+    data = rotten.read_bytes()
+    rotten.write_bytes(data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    cut.write_bytes(cut.read_bytes()[:-1000])
+    assert cache.has(_key("Results come in about five days.")) and cache.get(_key("Results come in about five days.")) is None
+    assert not cache.has(_key("A nurse will phone you."))
+    engine = FakeEngine()
+    report = build(project.config, project.options(article), engine=engine)
+    assert engine.calls == ["A nurse will phone you."]
+    assert report.stats.misses == 1
+    assert_same_build(project.root / "output", reference.root / "output")
+
+
 @pytest.mark.parametrize("damage", ["truncate-mp3", "flip-mp3", "bad-timeline", "no-mp3"])
 def test_corrupt_episode_in_cache_is_rebuilt_not_published(built, reference: Project, damage: str) -> None:  # type: ignore[no-untyped-def]
     project, article = built

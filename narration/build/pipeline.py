@@ -368,10 +368,11 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         said = hold_only_sentences(config, topics, languages) if holdline else {}
         jobs += [Job(text, "hold line", engines(tag)) for tag, texts in said.items() for text in texts]
         mixer = _segment_maker(config, clips, voice_of, segments)
-        with MixAhead({k: v for k, v in to_mix.items() if k not in encoded}, mixer) as ahead, \
-                speakers(factory, options.workers, options.ray) as fanned_out:
+        unmixed = {k: v for k, v in to_mix.items() if k not in encoded}
+        read = {part.text for parts in unmixed.values() for part in parts if part.text}  # the clips the mix reads
+        with MixAhead(unmixed, mixer) as ahead, speakers(factory, options.workers, options.ray) as fanned_out:
             report.stats = synthesize_missing(jobs, engines(config.show.language), clips,
-                                              config.speech.timeout_seconds, progress, ahead, fanned_out)
+                                              config.speech.timeout_seconds, progress, ahead, fanned_out, read)
             engines.unload()
             if progress and len(encoded) < len(to_mix):
                 progress("mixing the episodes", 0, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Protocol, Sequence
+from typing import Callable, Container, Iterator, Protocol, Sequence
 
 import numpy as np
 
@@ -96,10 +96,11 @@ def speak_checked(engine: Engine, job: Job, timeout: float) -> Audio:
 
 def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, timeout: float,
                        progress: ProgressHook | None = None, listener: SynthesisListener | None = None,
-                       speakers: Speakers | None = None) -> SynthesisStats:
+                       speakers: Speakers | None = None, read: Container[str] | None = None) -> SynthesisStats:
     """Synthesize every job whose clip is not cached, here or by `speakers` (the jobs of the build's own engine;
     another language's voice speaks here); what is stored does not depend on which (a clip is a function of its
-    text and the engine's fingerprint)."""
+    text and the engine's fingerprint). `read`: the texts whose clips the caller will read (None: all), which are
+    verified whole; the others need only be present."""
     fingerprints: dict[int, dict[str, str]] = {}
     stats = SynthesisStats()
     missing: dict[str, Job] = {}
@@ -112,7 +113,7 @@ def synthesize_missing(jobs: Sequence[Job], engine: Engine, cache: ClipCache, ti
         if key in seen:  # a sentence heard in several episodes (the full article repeats them all) counts once
             continue
         seen.add(key)
-        if cache.get(key) is not None:
+        if (cache.get(key) is not None) if read is None or job.text in read else cache.has(key):
             stats.hits += 1
         else:
             missing[key] = job

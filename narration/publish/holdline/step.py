@@ -112,6 +112,10 @@ class HoldPace:
             found[text] = self.slow.put(self._key(text), audio)
         return {t: a for t, a in found.items() if a is not None}
 
+    def has(self, text: str) -> bool:
+        """Whether the text is cached at the hold pace (then its podcast clip is not read)."""
+        return self.slow.has(self._key(text))
+
     def _raw(self, text: str) -> Audio:
         audio = self.raw.get(clip_key(text, self.fingerprint))
         if audio is None:
@@ -176,11 +180,15 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     slugs = [*(s.article_slug for s in spoken), *(topics or {})]
     language = {slug: (languages or {}).get(slug, config.show.language) for slug in slugs}
     said = hold_only_sentences(config, topics or {}, language)
+    tags = [tag for tag, texts in said.items() for _ in texts]
+    tags += [language[s.article_slug] for s in spoken for _ in s.sentences]
     jobs = [Job(t, "hold line", engines(tag)) for tag, texts in said.items() for t in texts]
     jobs += [Job(x.text, "hold line", engines(language[s.article_slug])) for s in spoken for x in s.sentences]
     clips = ClipCache(cache_dir)
-    stats = synthesize_missing(jobs, engines(config.show.language), clips, config.speech.timeout_seconds, progress)
     voices = _Voices(engines, clips, settings.tempo)
+    unpaced = {job.text for job, tag in zip(jobs, tags) if not voices.pace(tag).has(job.text)}  # clips read to slow
+    stats = synthesize_missing(jobs, engines(config.show.language), clips, config.speech.timeout_seconds, progress,
+                               read=unpaced)
 
     def key(*parts: object) -> str:
         return holdline_key(asdict(settings), settings.music_bed, *parts)
