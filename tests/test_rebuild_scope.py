@@ -77,3 +77,41 @@ def test_scripts_command_writes_scripts_and_a_review_list(tmp_path: Path, capsys
     assert "items to review in" in out.splitlines()[-1]
     assert (project.root / "review" / "screening" / "REVIEW.md").is_file()
     assert not (project.root / "output").exists()
+
+
+def _episodes(output: Path) -> dict[str, Path]:
+    return {p.name: p for p in sorted((output / "episodes").glob("*.mp3"))}
+
+
+def test_a_rebuild_carries_unchanged_episodes_and_writes_only_the_changed_one(tmp_path: Path) -> None:
+    """Unchanged episodes are the previous output's files (hard links: nothing copied, their cache copies not
+    read); the edited section's episode and the full-article one are new files."""
+    project, article = _project(tmp_path)
+    options = project.options(article, holdline=False)
+    build(project.config, options, engine=FakeEngine())
+    before = {name: (path.stat().st_ino, path.read_bytes()) for name, path in _episodes(options.output).items()}
+    for cached in (project.root / "cache" / "episodes").rglob("audio.mp3"):  # bit rot in the cache: never read
+        data = bytearray(cached.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        cached.write_bytes(bytes(data))
+    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."), encoding="utf-8")
+    report = build(project.config, options, engine=FakeEngine())
+    after = _episodes(options.output)
+    assert after.keys() == before.keys()
+    new = {name for name, path in after.items() if path.stat().st_ino != before[name][0]}
+    assert len(new) == report.episodes_rendered == 2  # the edited section's episode and the full article's
+    assert all("what-happens-after" in name or "full" in name for name in new), new
+    assert all(after[name].read_bytes() == before[name][1] for name in before if name not in new)
+
+
+def test_a_published_episode_changed_in_place_is_published_again_from_the_cache(tmp_path: Path) -> None:
+    project, article = _project(tmp_path)
+    options = project.options(article, holdline=False)
+    build(project.config, options, engine=FakeEngine())
+    episodes = _episodes(options.output)
+    name, damaged = next(iter(episodes.items()))
+    good = damaged.read_bytes()
+    damaged.write_bytes(good[:1000] + bytes(len(good) - 1000))  # same size, new time: a tool wrote over it
+    report = build(project.config, options, engine=FakeEngine())
+    assert report.episodes_rendered == 0
+    assert _episodes(options.output)[name].read_bytes() == good

@@ -39,6 +39,7 @@ from narration.publish.book import write_epub
 from narration.publish import library_index
 from narration.publish.site import SiteShow, write_site
 from narration.build import library_record
+from narration.build.carry import Carrier
 from narration.build.staging import StagedOutput, build_lock, check_output
 from narration.speech import ClipCache, Engine, VoiceSettings, clip_key
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
@@ -358,7 +359,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         works = [episode_work(config, plan, engines.fingerprint(plan.info.meta.language), cover) for plan in plans]
         records = library_record.article_records(prepared, works)
         report.changes = library_record.changes(previous, records)
-        found = {work.key: episodes.get(work.key) for work in works}
+        carrier = Carrier(options.output, options.cache_dir)  # unchanged episodes: linked, their cache copies unread
+        found = {work.key: episodes.get(work.key, carrier.intact) for work in works}
         to_mix = {key: parts for work in works if found[work.key] is None
                   for key, parts in zip(work.segment_keys, work.plan.segments)}
         voice_of = {key: engines.fingerprint(work.plan.info.meta.language) for work in works for key in work.segment_keys}
@@ -392,7 +394,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 if made is None:
                     made = _join(config, work, encoded, episodes, titles[work.plan.info.article_slug])
                     report.episodes_rendered += 1
-                report.episodes.append(_publish(work.plan, made, titles[work.plan.info.article_slug], stage.path))
+                report.episodes.append(_publish(work.plan, made, titles[work.plan.info.article_slug], stage.path,
+                                                carrier))
             for episode in report.episodes:
                 transcripts.write_episode_files(stage.path, episode)
             by_article: dict[str, list[PublishedEpisode]] = {}
@@ -414,6 +417,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
                 report.hold_stats = hold.result()
             for feed in feeds:  # each language's feed, the show's own (feed.xml) last
                 stage.write_last(feed.name, feed_stage.build_feed(feed.show, feed.episodes, cover_name, feed_path=feed.name))
+        carrier.save()
         record_build(options.cache_dir, options.output, started)  # what it used is in use (cache --prune)
         return report
 
@@ -448,11 +452,12 @@ def _join(config: Config, work: EpisodeWork, encoded: dict[str, EncodedSegment],
                          chapters_for)
 
 
-def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], staging: Path) -> PublishedEpisode:
-    """Copy the episode's MP3 into the stage; what the feed, transcripts and pages say about it."""
+def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], staging: Path,
+             carrier: Carrier) -> PublishedEpisode:
+    """The episode's MP3 into the stage; what the feed, transcripts and pages say about it."""
     info = plan.info
     mp3 = layout.episode_mp3(info.slug)
-    place(made.mp3, staging / mp3)
+    carrier.place(made, staging, mp3)
     if info.kind == "full":
         info = replace(info, chapters=chapters_from_cues(made.cues, titles, made.duration_ms))
     return PublishedEpisode(info, mp3, made.bytes, made.duration_ms, made.cues)

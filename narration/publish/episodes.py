@@ -6,7 +6,7 @@ import json
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Container, Sequence
 
 from narration.atomic import atomic_path, write_text_atomic
 from narration.audio.ffmpeg import encode_mp3
@@ -24,6 +24,7 @@ class EpisodeAudio:
     duration_ms: int
     cues: tuple[Cue, ...]
     bytes: int
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,13 @@ def _digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _read_entry(meta_path: Path, mp3: Path) -> dict | None:  # type: ignore[type-arg]
-    """The entry's metadata when its MP3 is whole (size and sha256 as recorded); anything else is a miss."""
+def _read_entry(meta_path: Path, mp3: Path, unread: Container[str] = ()) -> dict | None:  # type: ignore[type-arg]
+    """The entry's metadata when its MP3 is whole (size and sha256 as recorded); anything else is a miss. An MP3
+    whose sha256 is in `unread` is not read (its bytes are published from elsewhere)."""
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta["sha256"] in unread:
+            return meta  # type: ignore[no-any-return]
         if mp3.stat().st_size != meta["bytes"] or _digest(mp3) != meta["sha256"]:
             return None
         return meta  # type: ignore[no-any-return]
@@ -66,9 +70,11 @@ def _read_entry(meta_path: Path, mp3: Path) -> dict | None:  # type: ignore[type
         return None
 
 
-def _write_meta(meta_path: Path, mp3: Path, **fields: object) -> None:
+def _write_meta(meta_path: Path, mp3: Path, **fields: object) -> dict[str, object]:
     """The metadata of a finished MP3, written after it (an entry without it is incomplete, hence a miss)."""
-    write_text_atomic(meta_path, json.dumps({"bytes": mp3.stat().st_size, "sha256": _digest(mp3), **fields}))
+    meta = {"bytes": mp3.stat().st_size, "sha256": _digest(mp3), **fields}
+    write_text_atomic(meta_path, json.dumps(meta))
+    return meta
 
 
 class SegmentCache:
@@ -121,15 +127,18 @@ class EpisodeCache:
     def __init__(self, root: Path) -> None:
         self.root = root / "episodes"
 
-    def get(self, key: str) -> EpisodeAudio | None:
+    def get(self, key: str, unread: Container[str] = ()) -> EpisodeAudio | None:
+        """The cached episode, verified whole unless its sha256 is in `unread` (published bytes that a rebuild
+        carries over instead of reading the cache's copy)."""
         folder = self.root / key
         mp3 = folder / "audio.mp3"
-        meta = _read_entry(folder / "timeline.json", mp3)
+        meta = _read_entry(folder / "timeline.json", mp3, unread)
         if meta is None:
             return None
         touch(folder / "timeline.json")
         try:
-            return EpisodeAudio(mp3, int(meta["duration_ms"]), tuple(Cue(**cue) for cue in meta["cues"]), meta["bytes"])
+            return EpisodeAudio(mp3, int(meta["duration_ms"]), tuple(Cue(**cue) for cue in meta["cues"]), meta["bytes"],
+                                meta["sha256"])
         except (KeyError, TypeError, ValueError):
             return None
 
@@ -146,9 +155,9 @@ class EpisodeCache:
                         shutil.copyfileobj(part, out)
             write_tags(tmp, title=tags.title, artist=tags.artist, album=tags.album, track=tags.track,
                        year=tags.year, genre=tags.genre, comment=tags.comment, cover=tags.cover, chapters=chapters)
-        _write_meta(self.root / key / "timeline.json", mp3, duration_ms=duration_ms,
-                    cues=[cue.__dict__ for cue in cues])
-        return EpisodeAudio(mp3, duration_ms, cues, mp3.stat().st_size)
+        meta = _write_meta(self.root / key / "timeline.json", mp3, duration_ms=duration_ms,
+                           cues=[cue.__dict__ for cue in cues])
+        return EpisodeAudio(mp3, duration_ms, cues, meta["bytes"], meta["sha256"])
 
 
 def place(source: Path, target: Path) -> None:

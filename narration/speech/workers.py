@@ -48,20 +48,11 @@ class Spoken:
     fingerprint: dict[str, str] = field(default_factory=dict)
 
 
-def speak_batch(engine: Engine, batch: tuple[Job, ...], timeout: float) -> Spoken:
-    """Speak one batch in a worker; errors travel back as text (exception types need not unpickle there)."""
-    try:
-        audios = [speak_checked(engine, job, timeout) for job in batch]
-    except NarrationError as err:
-        return Spoken(error=str(err))
-    return Spoken(audios, "", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, engine.fingerprint())
-
-
 @dataclass
 class WorkerVoice:
     """A worker's engine (process or Ray actor): made with the first batch, so a voice that cannot be loaded is one
-    error line in the build, not a pool that keeps restarting its workers; given back when the worker's memory
-    has grown past its bound."""
+    error line in the build, not a pool that keeps restarting its workers; given back whenever the worker's memory
+    has grown past its bound (checked after every sentence, so a batch overshoots it by one sentence at most)."""
 
     factory: EngineFactory
     threads: int
@@ -69,24 +60,31 @@ class WorkerVoice:
     bound_mb: float = 0.0
 
     def speak(self, batch: tuple[Job, ...], timeout: float) -> Spoken:
+        """Speak one batch; errors travel back as text (exception types need not unpickle there)."""
         if self.engine is None:
             self.bound_mb = resident_mb() + VOICE_MEMORY_MB
             try:
                 self.engine = self.factory(self.threads)
             except NarrationError as err:
                 return Spoken(error=str(err))
-        spoken = speak_batch(self.engine, batch, timeout)
-        if resident_mb() > self.bound_mb:
-            give_back(self.engine)
-        return spoken
+        audios = []
+        try:
+            for job in batch:
+                audios.append(speak_checked(self.engine, job, timeout))
+                if resident_mb() > self.bound_mb:
+                    give_back(self.engine)
+        except NarrationError as err:
+            return Spoken(error=str(err))
+        return Spoken(audios, "", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, self.engine.fingerprint())
 
 
 def resident_mb() -> float:
-    """This process's resident memory now (Linux's /proc; elsewhere its peak, the safe side)."""
+    """This process's resident memory now, from Linux's /proc; 0 where there is none (nothing is given back there:
+    the peak, all that getrusage offers, would never fall and the voice would be reloaded after every sentence)."""
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
     except (OSError, IndexError, ValueError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return 0.0
     return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
 
 

@@ -1,0 +1,66 @@
+"""Episodes a rebuild publishes unchanged are carried from the previous output by a hard link, not copied again
+from the cache, and their cache entries are not read: a rebuild of a large library then writes only what
+changed (the published episodes are most of its bytes).
+
+The cache remembers each output's episodes as they were published (cache/published/<output>.json): the sha256
+(the cache entry's, recorded when the episode was made), size and modification time of each file. A published
+file whose size and time still match holds the bytes it was published with (a file changed in place has a new
+time), so a new episode with the same sha256 is that file; anything else is copied from the cache, where its
+bytes are verified. The record lives in the cache, not in the output, so that what is published does not depend
+on when it was written."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+from narration.atomic import write_text_atomic
+from narration.publish.episodes import EpisodeAudio, place
+
+
+class Carrier:
+    """The previous output's intact episodes by content, and what this build publishes (for the next one)."""
+
+    def __init__(self, output: Path, cache_dir: Path) -> None:
+        self.output = output
+        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+        self.record = cache_dir / "published" / f"{name}.json"
+        self.intact: dict[str, str] = {}  # sha256 -> relative path of a published file holding those bytes
+        self.published: dict[str, list[object]] = {}
+        for relative, entry in self._recorded().items():
+            try:
+                sha, size, mtime_ns = entry
+                status = (output / relative).stat()
+            except (OSError, TypeError, ValueError):
+                continue
+            if isinstance(sha, str) and (status.st_size, status.st_mtime_ns) == (size, mtime_ns):
+                self.intact[sha] = relative
+
+    def _recorded(self) -> dict[str, object]:
+        try:
+            data = json.loads(self.record.read_text(encoding="utf-8"))
+            return data["files"] if data.get("output") == str(self.output.resolve()) else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}  # no record, or a damaged one: everything is copied
+
+    def place(self, made: EpisodeAudio, staging: Path, relative: str) -> None:
+        """The episode's MP3 into the stage: linked from the previous output when it published the same bytes,
+        else copied from the cache."""
+        target = staging / relative
+        carried = self.intact.get(made.sha256) if made.sha256 else None
+        if carried is None:
+            place(made.mp3, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(self.output / carried, target)
+            except OSError:  # a file system without hard links
+                shutil.copy2(self.output / carried, target)
+        status = target.stat()
+        self.published[relative] = [made.sha256, status.st_size, status.st_mtime_ns]
+
+    def save(self) -> None:
+        """Remember what the output now holds (after the swap: a failed build leaves the old record true)."""
+        write_text_atomic(self.record, json.dumps({"output": str(self.output.resolve()), "files": self.published}))
