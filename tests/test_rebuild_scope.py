@@ -115,3 +115,17 @@ def test_a_published_episode_changed_in_place_is_published_again_from_the_cache(
     report = build(project.config, options, engine=FakeEngine())
     assert report.episodes_rendered == 0
     assert _episodes(options.output)[name].read_bytes() == good
+
+
+def test_a_no_op_rebuild_links_every_episode_and_hold_line_file_it_published(tmp_path: Path) -> None:
+    project, article = _project(tmp_path)
+    options = project.options(article)
+    build(project.config, options, engine=FakeEngine())
+    audio = [p for folder in ("episodes", "holdline") for p in (options.output / folder).rglob("*")
+             if p.suffix in (".mp3", ".wav", ".ulaw", ".alaw", ".gsm", ".sln")]
+    assert any(p.parts[-2] == "holdline" or "holdline" in p.parts for p in audio) and any(p.suffix == ".mp3" for p in audio)
+    before = {p.relative_to(options.output): p.stat().st_ino for p in audio}
+    report = build(project.config, options, engine=FakeEngine())
+    assert report.episodes_rendered == 0
+    after = {relative: (options.output / relative).stat().st_ino for relative in before}
+    assert after == before  # the same files, carried over: nothing copied again

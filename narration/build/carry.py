@@ -27,7 +27,7 @@ class Carrier:
         self.output = output
         name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
         self.record = cache_dir / "published" / f"{name}.json"
-        self.intact: dict[str, str] = {}  # sha256 -> relative path of a published file holding those bytes
+        self.intact: dict[str, list[str]] = {}  # sha256 -> relative paths of published files holding those bytes
         self.published: dict[str, list[object]] = {}
         for relative, entry in self._recorded().items():
             try:
@@ -36,7 +36,7 @@ class Carrier:
             except (OSError, TypeError, ValueError):
                 continue
             if isinstance(sha, str) and (status.st_size, status.st_mtime_ns) == (size, mtime_ns):
-                self.intact[sha] = relative
+                self.intact.setdefault(sha, []).append(relative)
 
     def _recorded(self) -> dict[str, object]:
         try:
@@ -45,21 +45,33 @@ class Carrier:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}  # no record, or a damaged one: everything is copied
 
-    def place(self, made: EpisodeAudio, staging: Path, relative: str) -> None:
-        """The episode's MP3 into the stage: linked from the previous output when it published the same bytes,
-        else copied from the cache."""
+    def link(self, sha: str, staging: Path, relative: str) -> bool:
+        """Link the previous output's file holding these bytes into the stage at `relative`; False when it holds
+        none (the caller copies the file from the cache, verifying it)."""
+        holding = self.intact.get(sha, []) if sha else []
+        if not holding:
+            return False
+        carried = relative if relative in holding else holding[0]  # the same file, where it is the same path
         target = staging / relative
-        carried = self.intact.get(made.sha256) if made.sha256 else None
-        if carried is None:
-            place(made.mp3, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(self.output / carried, target)
-            except OSError:  # a file system without hard links
-                shutil.copy2(self.output / carried, target)
-        status = target.stat()
-        self.published[relative] = [made.sha256, status.st_size, status.st_mtime_ns]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.output / carried, target)
+        except OSError:  # a file system without hard links
+            shutil.copy2(self.output / carried, target)
+        self.note(sha, staging, relative)
+        return True
+
+    def note(self, sha: str, staging: Path, relative: str) -> None:
+        """Remember a file of the stage as published with these bytes."""
+        status = (staging / relative).stat()
+        self.published[relative] = [sha, status.st_size, status.st_mtime_ns]
+
+    def place(self, made: EpisodeAudio, staging: Path, relative: str) -> None:
+        """An episode's MP3 into the stage: linked from the previous output when it published the same bytes,
+        else copied from the cache."""
+        if not self.link(made.sha256, staging, relative):
+            place(made.mp3, staging / relative)
+            self.note(made.sha256, staging, relative)
 
     def save(self) -> None:
         """Remember what the output now holds (after the swap: a failed build leaves the old record true)."""

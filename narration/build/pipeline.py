@@ -385,7 +385,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         with StagedOutput(options.output, keep, library_record.as_mark(records, last_season)) as stage, Beside() as beside:
             scripts = [s for item in prepared for s in item.scripts]
             hold = beside.submit(write_holdline, config, scripts, stage.path, options.cache_dir, engines,
-                                 topics=topics, cancelled=beside.cancelled, languages=languages) if holdline else None
+                                 topics=topics, cancelled=beside.cancelled, languages=languages,
+                                 carrier=carrier) if holdline else None
             cover_name = COVER_NAME if not config.show.artwork else layout.cover(cover.suffix)
             place(cover, stage.path / cover_name)
             titles = {item.article.slug: {s.number: s.title for s in item.scripts} for item in prepared}

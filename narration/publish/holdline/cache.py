@@ -14,11 +14,14 @@ import tempfile
 import uuid
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from narration.atomic import write_text_atomic
 from narration.cache.usage import touch
 from narration.publish.holdline.manifest import HOLDLINE_DIR, ManifestEntry
+
+if TYPE_CHECKING:
+    from narration.build.carry import Carrier
 
 ENTRIES = "entries.json"
 CHUNK = 1 << 20
@@ -57,13 +60,14 @@ def _records(folder: Path) -> list[tuple[ManifestEntry, str]] | None:
 class HoldlineCache:
     """Rendered hold-line items by content key, shared by every build of a project (even at the same time)."""
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, carrier: Carrier | None = None) -> None:
         self.root = cache_dir / "holdline"
+        self.carrier = carrier  # the build's: files the previous output published as they are are linked from it
 
     def publish(self, key: str, out_dir: Path) -> list[ManifestEntry] | None:
-        """Copy a cached item into out_dir/holdline/, checking every file as it is copied; None on a miss (and
-        nothing of it left in out_dir)."""
-        published = _publish_from(self.root / key, out_dir)
+        """Copy a cached item into out_dir/holdline/, checking every file as it is copied (or link the previous
+        output's copy of it); None on a miss (and nothing of it left in out_dir)."""
+        published = _publish_from(self.root / key, out_dir, self.carrier)
         if published is not None:
             touch(self.root / key / "entries.json")
         return published
@@ -77,6 +81,9 @@ class HoldlineCache:
             entries = render(private)
             records = [{**asdict(e), "sha256": _copy_hashed(private / HOLDLINE_DIR / e.file, out_dir / HOLDLINE_DIR / e.file)}
                        for e in entries]
+            if self.carrier is not None:
+                for record in records:
+                    self.carrier.note(str(record["sha256"]), out_dir, f"{HOLDLINE_DIR}/{record['file']}")
             write_text_atomic(private / ENTRIES, json.dumps(records))
             self._install(private, key)
         finally:
@@ -114,18 +121,24 @@ def _intact(folder: Path) -> bool:
         return False
 
 
-def _publish_from(folder: Path, out_dir: Path) -> list[ManifestEntry] | None:
-    """Copy an entry's files into out_dir when each matches its checksum; otherwise remove what was copied."""
+def _publish_from(folder: Path, out_dir: Path, carrier: Carrier | None = None) -> list[ManifestEntry] | None:
+    """Copy an entry's files into out_dir when each matches its checksum (or link the previous output's intact
+    copy); otherwise remove what was copied."""
     records = _records(folder)
     if records is None:
         return None
     copied: list[Path] = []
     try:
         for entry, sha in records:
-            target = out_dir / HOLDLINE_DIR / entry.file
+            relative = f"{HOLDLINE_DIR}/{entry.file}"
+            target = out_dir / relative
             copied.append(target)
+            if carrier is not None and carrier.link(sha, out_dir, relative):
+                continue
             if _copy_hashed(folder / HOLDLINE_DIR / entry.file, target) != sha:
                 raise ValueError(entry.file)
+            if carrier is not None:
+                carrier.note(sha, out_dir, relative)
     except (OSError, ValueError):
         for path in copied:
             path.unlink(missing_ok=True)

@@ -5,7 +5,7 @@ import json
 import threading
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -25,6 +25,9 @@ from narration.build.concurrency import map_in_order
 from narration.cache.keys import holdline_key, holdpace_key
 from narration.speech import ClipCache, Engine, clip_key
 from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+
+if TYPE_CHECKING:
+    from narration.build.carry import Carrier
 
 PROGRAM_NAME = "hold-program"
 
@@ -168,12 +171,13 @@ class _Voices:
 def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path,
                    engines: Engines | Engine, progress: ProgressHook | None = None,
                    topics: Mapping[str, str] | None = None, cancelled: threading.Event | None = None,
-                   languages: Mapping[str, str] | None = None) -> SynthesisStats:
+                   languages: Mapping[str, str] | None = None, carrier: Carrier | None = None) -> SynthesisStats:
     """Hold-line files from the podcast voice's clips (only the greetings and the topic lines are synthesized,
     once), slowed to the hold-line pace; topics: article slug -> spoken title, announced before the article's
     messages in the program; languages: article slug -> its language (default the show's), each spoken by its
     language's engine, with one program per language. The programs and each section are cached on their own,
-    by content: editing one section remakes that section's files and its program, nothing else."""
+    by content: editing one section remakes that section's files and its program, nothing else. `carrier`: the
+    build's, which links what the previous output published unchanged instead of copying it again."""
     settings = holdline_settings(config)
     engines = engines if isinstance(engines, Engines) else Engines.one(engines)
     spoken = [s for s in scripts if s.sentences]
@@ -214,7 +218,7 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     items += [(key("section", sentences_of(script)),
                lambda folder, script=script: _section(settings, script, voices.pace(language[script.article_slug]), folder))
               for script in spoken]
-    published = _publish_items(HoldlineCache(cache_dir), items, out_dir, cancelled)
+    published = _publish_items(HoldlineCache(cache_dir, carrier), items, out_dir, cancelled)
     articles: dict[str, list[str]] = {}
     for script, made in zip(spoken, published[1:]):  # the program first, then each section's renditions
         articles.setdefault(script.article_slug, []).extend(entry.file for entry in made)
