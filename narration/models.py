@@ -207,3 +207,4 @@ class PublishedEpisode:
     bytes: int
     duration_ms: int
     cues: tuple[Cue, ...]
+    sha256: str = ""  # of the MP3's bytes (what a rebuild compares to carry files made from it)

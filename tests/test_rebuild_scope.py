@@ -90,6 +90,7 @@ def test_a_rebuild_carries_unchanged_episodes_and_writes_only_the_changed_one(tm
     options = project.options(article, holdline=False)
     build(project.config, options, engine=FakeEngine())
     before = {name: (path.stat().st_ino, path.read_bytes()) for name, path in _episodes(options.output).items()}
+    book_inode = next((options.output / "books").glob("*.epub")).stat().st_ino
     for cached in (project.root / "cache" / "episodes").rglob("audio.mp3"):  # bit rot in the cache: never read
         data = bytearray(cached.read_bytes())
         data[len(data) // 2] ^= 0xFF
@@ -102,6 +103,8 @@ def test_a_rebuild_carries_unchanged_episodes_and_writes_only_the_changed_one(tm
     assert len(new) == report.episodes_rendered == 2  # the edited section's episode and the full article's
     assert all("what-happens-after" in name or "full" in name for name in new), new
     assert all(after[name].read_bytes() == before[name][1] for name in before if name not in new)
+    assert len(list((options.output / "books").glob("*.epub"))) == 1
+    assert book_inode != next((options.output / "books").glob("*.epub")).stat().st_ino  # its book is made again
 
 
 def test_a_published_episode_changed_in_place_is_published_again_from_the_cache(tmp_path: Path) -> None:
@@ -117,13 +120,13 @@ def test_a_published_episode_changed_in_place_is_published_again_from_the_cache(
     assert _episodes(options.output)[name].read_bytes() == good
 
 
-def test_a_no_op_rebuild_links_every_episode_and_hold_line_file_it_published(tmp_path: Path) -> None:
+def test_a_no_op_rebuild_links_every_episode_book_and_hold_line_file_it_published(tmp_path: Path) -> None:
     project, article = _project(tmp_path)
     options = project.options(article)
     build(project.config, options, engine=FakeEngine())
-    audio = [p for folder in ("episodes", "holdline") for p in (options.output / folder).rglob("*")
-             if p.suffix in (".mp3", ".wav", ".ulaw", ".alaw", ".gsm", ".sln")]
-    assert any(p.parts[-2] == "holdline" or "holdline" in p.parts for p in audio) and any(p.suffix == ".mp3" for p in audio)
+    audio = [p for folder in ("episodes", "holdline", "books") for p in (options.output / folder).rglob("*")
+             if p.suffix in (".mp3", ".wav", ".ulaw", ".alaw", ".gsm", ".sln", ".epub")]
+    assert {p.suffix for p in audio} >= {".mp3", ".epub", ".wav"}
     before = {p.relative_to(options.output): p.stat().st_ino for p in audio}
     report = build(project.config, options, engine=FakeEngine())
     assert report.episodes_rendered == 0

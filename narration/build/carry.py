@@ -1,12 +1,12 @@
-"""Episodes a rebuild publishes unchanged are carried from the previous output by a hard link, not copied again
-from the cache, and their cache entries are not read: a rebuild of a large library then writes only what
-changed (the published episodes are most of its bytes).
+"""Files a rebuild publishes unchanged (episodes, hold-line renditions, talking books) are carried from the previous
+output by a hard link, not copied again from the cache or made again, and the cache copies of those episodes
+are not read: a rebuild of a large library then writes only what changed (audio is most of its bytes).
 
-The cache remembers each output's episodes as they were published (cache/published/<output>.json): the sha256
-(the cache entry's, recorded when the episode was made), size and modification time of each file. A published
-file whose size and time still match holds the bytes it was published with (a file changed in place has a new
-time), so a new episode with the same sha256 is that file; anything else is copied from the cache, where its
-bytes are verified. The record lives in the cache, not in the output, so that what is published does not depend
+The cache remembers each output's files as they were published (cache/published/<output>.json): the identity of
+their bytes (the sha256 the cache recorded when an episode or rendition was made; for a book, the sha256 of
+what it is zipped from), their size and their modification time. A published file whose size and time still
+match holds the bytes it was published with (a file changed in place has a new time), so a new file with the
+same identity is that file; anything else is copied from the cache, where its bytes are verified. The record lives in the cache, not in the output, so that what is published does not depend
 on when it was written."""
 from __future__ import annotations
 

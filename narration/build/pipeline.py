@@ -403,7 +403,7 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
             for episode in report.episodes:
                 by_article.setdefault(episode.info.article_slug, []).append(episode)
             books = {item.article.slug: book for item in prepared
-                     if (book := _book(config, item, by_article[item.article.slug], stage.path))}
+                     if (book := _book(config, item, by_article[item.article.slug], stage.path, carrier))}
             feed_url = feed_stage.absolute_url(config.show.base_url, feed_stage.FEED_NAME)
             feeds = language_feeds(config, report.episodes)
             site_show = SiteShow(config.show.title, config.show.description, config.show.language,
@@ -461,19 +461,23 @@ def _publish(plan: EpisodePlan, made: EpisodeAudio, titles: dict[int, str], stag
     carrier.place(made, staging, mp3)
     if info.kind == "full":
         info = replace(info, chapters=chapters_from_cues(made.cues, titles, made.duration_ms))
-    return PublishedEpisode(info, mp3, made.bytes, made.duration_ms, made.cues)
+    return PublishedEpisode(info, mp3, made.bytes, made.duration_ms, made.cues, made.sha256)
 
 
-def _book(config: Config, item: ArticleScripts, mine: Sequence[PublishedEpisode], out: Path) -> str | None:
+def _book(config: Config, item: ArticleScripts, mine: Sequence[PublishedEpisode], out: Path,
+          carrier: Carrier) -> str | None:
     """books/<article>.epub: the talking book, from the full-article episode (or the only episode) of the article's
-    episodes (`mine`); its path."""
+    episodes (`mine`), linked from the previous output when it is the same book; its path."""
     episode = next((e for e in mine if e.info.kind == "full"), mine[0] if len(mine) == 1 else None)
     if episode is None:
         log.info("%s: no talking book without a full-article episode (audio.full_article_episode)", item.article.source)
         return None
     relative = layout.book(item.article.slug)
-    write_epub(out / relative, item.article, episode, out / episode.mp3, config.show.title,
-               item.article.meta.language, item.scripts, publisher=config.show.author, scripts=config.scripts)
+    book = write_epub(out / relative, item.article, episode, out / episode.mp3, config.show.title,
+                      item.article.meta.language, item.scripts, publisher=config.show.author, scripts=config.scripts,
+                      carried=lambda content: carrier.link(content, out, relative))
+    if book.content:
+        carrier.note(book.content, out, relative)
     return relative
 
 

@@ -7,13 +7,15 @@ Media Overlays (SMIL) pair every synced element with its clip of the episode MP3
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import uuid
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from narration.phrases import Phrases, phrases_for
 from narration.atomic import atomic_path
@@ -46,6 +48,7 @@ class BookSummary:
     sentences: int  # sentence elements, each with one SMIL par
     duration_ms: int  # the summed clip durations (media:duration)
     spoken_sections: tuple[int, ...] = ()  # sections shown as spoken text (their script no longer matches)
+    content: str = ""  # sha256 of what the book is zipped from (its files and its audio's sha256): its identity
 
 
 @dataclass
@@ -86,9 +89,11 @@ class _Marker:
 
 def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path: Path, show_title: str,
                language: str, narrated: Sequence[Script], *, publisher: str = "",
-               scripts: ScriptConfig | None = None) -> BookSummary:
+               scripts: ScriptConfig | None = None, carried: Callable[[str], bool] | None = None) -> BookSummary:
     """Write the article's talking book from its full-article episode (a one-section article: its only episode);
-    narrated: the episodes' scripts as the build read them, with their written-to-spoken mappings."""
+    narrated: the episodes' scripts as the build read them, with their written-to-spoken mappings. `carried`:
+    given the book's content identity, places the identical book published before at `path` (True), so that
+    an unchanged book is not zipped again (the episode's sha256 must be known)."""
     scripts = scripts or ScriptConfig()
     sections = list(narrated)
     headings = {c.section: c for c in episode.cues if c.kind == "heading"}
@@ -145,8 +150,16 @@ def write_epub(path: Path, article: Article, episode: PublishedEpisode, mp3_path
         f"EPUB/{OVERLAY}": _smil(body.pars, sections),
         "EPUB/book.css": CSS,
     }
-    _zip(path, files, mp3_path)
-    return BookSummary(path, len(body.pars), duration_ms, tuple(spoken_sections))
+    content = _content(files, episode.sha256) if episode.sha256 else ""
+    if not (content and carried and carried(content)):
+        _zip(path, files, mp3_path)
+    return BookSummary(path, len(body.pars), duration_ms, tuple(spoken_sections), content)
+
+
+def _content(files: dict[str, str], audio_sha256: str) -> str:
+    """The book's identity: its zip is a function of these (fixed entry times, the audio stored)."""
+    digest = hashlib.sha256(json.dumps([ZIP_TIME, CONTAINER, files, audio_sha256], sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _e(text: str) -> str:
