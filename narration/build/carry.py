@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 from narration.atomic import write_text_atomic
+from narration.errors import NarrationError
 from narration.publish.episodes import EpisodeAudio, place
 
 
@@ -27,7 +28,8 @@ class Carrier:
         self.output = output
         name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
         self.record = cache_dir / "published" / f"{name}.json"
-        self.intact: dict[str, str] = {}  # sha256 -> relative path of a published file holding those bytes
+        # sha256 -> a published file holding those bytes: its relative path, size and modification time
+        self.intact: dict[str, tuple[str, int, int]] = {}
         self.published: dict[str, list[object]] = {}
         for relative, entry in self._recorded().items():
             try:
@@ -36,7 +38,7 @@ class Carrier:
             except (OSError, TypeError, ValueError):
                 continue
             if isinstance(sha, str) and (status.st_size, status.st_mtime_ns) == (size, mtime_ns):
-                self.intact[sha] = relative
+                self.intact[sha] = (relative, size, mtime_ns)
 
     def _recorded(self) -> dict[str, object]:
         try:
@@ -46,21 +48,54 @@ class Carrier:
             return {}  # no record, or a damaged one: everything is copied
 
     def place(self, made: EpisodeAudio, staging: Path, relative: str) -> None:
-        """The episode's MP3 into the stage: linked from the previous output when it published the same bytes,
-        else copied from the cache."""
+        """The episode's MP3 into the stage: linked from the previous output when it published the same bytes
+        and the file is still as it was published, else copied from the cache."""
         target = staging / relative
         carried = self.intact.get(made.sha256) if made.sha256 else None
         if carried is None:
             place(made.mp3, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(self.output / carried, target)
-            except OSError:  # a file system without hard links
-                shutil.copy2(self.output / carried, target)
+        elif not _carry(self.output / carried[0], target, carried[1:]):
+            _verified_copy(made, target)
         status = target.stat()
         self.published[relative] = [made.sha256, status.st_size, status.st_mtime_ns]
 
     def save(self) -> None:
         """Remember what the output now holds (after the swap: a failed build leaves the old record true)."""
         write_text_atomic(self.record, json.dumps({"output": str(self.output.resolve()), "files": self.published}))
+
+
+def _carry(source: Path, target: Path, published: tuple[int, int]) -> bool:
+    """Link (or copy) a published file into the stage; False, with nothing left there, when it is gone or no longer
+    the file that was published (changed in place since the build looked: the link would publish the change)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        try:
+            os.link(source, target)
+        except OSError:  # a file system without hard links
+            shutil.copy2(source, target)
+        status = target.stat()
+    except OSError:
+        target.unlink(missing_ok=True)
+        return False
+    if (status.st_size, status.st_mtime_ns) != published:
+        target.unlink()
+        return False
+    return True
+
+
+def _verified_copy(made: EpisodeAudio, target: Path) -> None:
+    """Copy from the cache an episode whose cache copy was not read (its published one was to be carried)."""
+    try:
+        place(made.mp3, target)
+        whole = _digest(target) == made.sha256
+    except OSError:
+        whole = False
+    if not whole:
+        target.unlink(missing_ok=True)
+        raise NarrationError(f"{made.mp3}: the cached episode is damaged or gone, and its published copy changed "
+                             f"during the build; build again (the episode is then made anew)")
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
