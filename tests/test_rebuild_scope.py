@@ -2,6 +2,7 @@
 is spoken in the outro and shown in the feed and on the player page."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,8 @@ def test_an_episode_rewritten_during_the_rebuild_is_published_from_the_cache(tmp
     build(project.config, options, engine=FakeEngine())
     good = {name: path.read_bytes() for name, path in _episodes(options.output).items()}
     victim = next(name for name in good if "who-should" in name)  # an episode the edit leaves unchanged
-    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."), encoding="utf-8")
+    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."),
+                       encoding="utf-8")
     engine = RewritesAPublishedEpisode(_episodes(options.output)[victim])
     build(project.config, options, engine=engine)
     assert engine.calls  # the rewrite happened, mid-build
@@ -164,7 +166,8 @@ def test_a_rewritten_episode_with_a_damaged_cache_copy_stops_the_build_and_the_n
     victim = next(name for name in good if "who-should" in name)
     for cached in (project.root / "cache" / "episodes").rglob("audio.mp3"):
         cached.write_bytes(cached.read_bytes()[:-100])
-    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."), encoding="utf-8")
+    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."),
+                       encoding="utf-8")
     with pytest.raises(NarrationError, match="changed during the build"):
         build(project.config, options, engine=RewritesAPublishedEpisode(_episodes(options.output)[victim]))
     assert _episodes(options.output)[victim].read_bytes() != good[victim]  # the previous output, as it was left
@@ -173,3 +176,21 @@ def test_a_rewritten_episode_with_a_damaged_cache_copy_stops_the_build_and_the_n
     assert after.keys() == good.keys()
     assert [name for name in good if "full" not in name and "what-happens" not in name
             and after[name].read_bytes() != good[name]] == []  # the unchanged episodes, the rewritten one too
+
+
+def test_a_published_episode_changed_in_place_with_its_time_kept_is_published_again_from_the_cache(
+        tmp_path: Path) -> None:
+    """Taggers and gain tools can keep a file's modification time (mp3gain -p, eyeD3 --preserve-file-times);
+    the change time they cannot keep tells the rebuild the file is not what was published."""
+    project, article = _project(tmp_path)
+    options = project.options(article, holdline=False)
+    build(project.config, options, engine=FakeEngine())
+    name, victim = next(iter(_episodes(options.output).items()))
+    good, status = victim.read_bytes(), victim.stat()
+    with victim.open("r+b") as handle:
+        handle.seek(1000)
+        handle.write(bytes(2000))
+    os.utime(victim, ns=(status.st_atime_ns, status.st_mtime_ns))
+    build(project.config, options, engine=FakeEngine())
+    assert _episodes(options.output)[name].read_bytes() == good
+

@@ -3,11 +3,12 @@ from the cache, and their cache entries are not read: a rebuild of a large libra
 changed (the published episodes are most of its bytes).
 
 The cache remembers each output's episodes as they were published (cache/published/<output>.json): the sha256
-(the cache entry's, recorded when the episode was made), size and modification time of each file. A published
-file whose size and time still match holds the bytes it was published with (a file changed in place has a new
-time), so a new episode with the same sha256 is that file; anything else is copied from the cache, where its
-bytes are verified. The record lives in the cache, not in the output, so that what is published does not depend
-on when it was written."""
+(the cache entry's, recorded when the episode was made), size, modification time and change time of each file. A
+published file whose size and times still match holds the bytes it was published with (a file changed in place
+has a new change time, even when a tool puts its modification time back), so a new episode with the same sha256
+is that file; anything else is copied from the cache, where its bytes are verified. Linking a file changes its
+change time too: after the hold-line command, or a backup made of hard links, the next build copies once. The
+record lives in the cache, not in the output, so that what is published does not depend on when it was written."""
 from __future__ import annotations
 
 import hashlib
@@ -30,14 +31,15 @@ class Carrier:
         self.record = cache_dir / "published" / f"{name}.json"
         # sha256 -> a published file holding those bytes: its relative path, size and modification time
         self.intact: dict[str, tuple[str, int, int]] = {}
-        self.published: dict[str, list[object]] = {}
+        self.published: dict[str, tuple[str, int, int]] = {}  # relative path -> sha256, size, time, as placed
         for relative, entry in self._recorded().items():
             try:
-                sha, size, mtime_ns = entry
+                sha, size, mtime_ns, ctime_ns = entry
                 status = (output / relative).stat()
             except (OSError, TypeError, ValueError):
                 continue
-            if isinstance(sha, str) and (status.st_size, status.st_mtime_ns) == (size, mtime_ns):
+            if isinstance(sha, str) and (status.st_size, status.st_mtime_ns, status.st_ctime_ns) == (size, mtime_ns,
+                                                                                                     ctime_ns):
                 self.intact[sha] = (relative, size, mtime_ns)
 
     def _recorded(self) -> dict[str, object]:
@@ -57,11 +59,20 @@ class Carrier:
         elif not _carry(self.output / carried[0], target, carried[1:]):
             _verified_copy(made, target)
         status = target.stat()
-        self.published[relative] = [made.sha256, status.st_size, status.st_mtime_ns]
+        self.published[relative] = (made.sha256, status.st_size, status.st_mtime_ns)
 
     def save(self) -> None:
-        """Remember what the output now holds (after the swap: a failed build leaves the old record true)."""
-        write_text_atomic(self.record, json.dumps({"output": str(self.output.resolve()), "files": self.published}))
+        """Remember what the output now holds (after the swap: a failed build leaves the old record true), with each
+        file's change time as the swap left it; a file changed since it was placed is not remembered."""
+        files = {}
+        for relative, (sha, size, mtime_ns) in self.published.items():
+            try:
+                status = (self.output / relative).stat()
+            except OSError:
+                continue
+            if (status.st_size, status.st_mtime_ns) == (size, mtime_ns):
+                files[relative] = [sha, size, mtime_ns, status.st_ctime_ns]
+        write_text_atomic(self.record, json.dumps({"output": str(self.output.resolve()), "files": files}))
 
 
 def _carry(source: Path, target: Path, published: tuple[int, int]) -> bool:
