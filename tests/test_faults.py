@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -493,3 +494,22 @@ def test_corrupt_cover_in_cache_is_drawn_again(built, reference: Project, damage
     assert (project.root / "output" / "cover.png").read_bytes() == (reference.root / "output" / "cover.png").read_bytes()
     assert cover.read_bytes() == data
 
+
+
+def test_a_hold_line_remade_from_a_damaged_slowed_clip_and_podcast_clip_speaks_the_sentence_again(
+        built, reference: Project) -> None:  # type: ignore[no-untyped-def]
+    """The hold line slows the podcast clips it has no slowed copy of; a slowed clip damaged inside (its length
+    intact) whose podcast clip is damaged too is spoken again, not a build that fails until the cache is cleared."""
+    project, article = built
+    text = "Results come in about five days."
+    for folder in (project.root / "cache" / "holdline").iterdir():  # the hold line is remade from its clips
+        shutil.rmtree(folder)
+    raw = ClipCache(project.root / "cache")
+    slowed = sorted((project.root / "cache" / "holdpace" / "clips").rglob("*.wav"))
+    for path in [raw.path(_key(text)), *slowed]:
+        data = path.read_bytes()
+        path.write_bytes(data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    engine = FakeEngine()
+    build(project.config, project.options(article), engine=engine)
+    assert text in engine.calls
+    assert_same_build(project.root / "output", reference.root / "output")

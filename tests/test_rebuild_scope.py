@@ -2,11 +2,15 @@
 is spoken in the outro and shown in the feed and on the player page."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import FakeEngine, Project, make_project
 from narration.cli import main
 from narration.build.pipeline import build
+from narration.errors import NarrationError
 
 ARTICLE = """---
 title: Screening Basics
@@ -132,3 +136,78 @@ def test_a_no_op_rebuild_links_every_episode_book_and_hold_line_file_it_publishe
     assert report.episodes_rendered == 0
     after = {relative: (options.output / relative).stat().st_ino for relative in before}
     assert after == before  # the same files, carried over: nothing copied again
+
+
+class RewritesAPublishedEpisode(FakeEngine):
+    """Speaks the edited sentence while someone rewrites a published episode in place (a tagger, an editor):
+    after the build looked at the output, before it publishes."""
+
+    def __init__(self, victim: Path) -> None:
+        super().__init__()
+        self.victim = victim
+
+    def synthesize(self, text: str):  # type: ignore[no-untyped-def]
+        if not self.calls:
+            with self.victim.open("r+b") as handle:  # same size, in place: the inode the build would link
+                handle.seek(1000)
+                handle.write(bytes(2000))
+        return super().synthesize(text)
+
+
+def test_an_episode_rewritten_during_the_rebuild_is_published_from_the_cache(tmp_path: Path) -> None:
+    """A published file changed after the build checked it is not carried: neither this build nor the next
+    publishes the changed bytes."""
+    project, article = _project(tmp_path)
+    options = project.options(article, holdline=False)
+    build(project.config, options, engine=FakeEngine())
+    good = {name: path.read_bytes() for name, path in _episodes(options.output).items()}
+    victim = next(name for name in good if "who-should" in name)  # an episode the edit leaves unchanged
+    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."),
+                       encoding="utf-8")
+    engine = RewritesAPublishedEpisode(_episodes(options.output)[victim])
+    build(project.config, options, engine=engine)
+    assert engine.calls  # the rewrite happened, mid-build
+    assert _episodes(options.output)[victim].read_bytes() == good[victim]
+    build(project.config, options, engine=FakeEngine())
+    assert _episodes(options.output)[victim].read_bytes() == good[victim]
+
+
+def test_a_rewritten_episode_with_a_damaged_cache_copy_stops_the_build_and_the_next_one_makes_it_anew(
+        tmp_path: Path) -> None:
+    """The cache copy of a carried episode is not read; when the published one changes mid-build and the cache
+    copy is damaged too, the build stops in one line (the previous output stays), and the next build remakes it."""
+    project, article = _project(tmp_path)
+    options = project.options(article, holdline=False)
+    build(project.config, options, engine=FakeEngine())
+    good = {name: path.read_bytes() for name, path in _episodes(options.output).items()}
+    victim = next(name for name in good if "who-should" in name)
+    for cached in (project.root / "cache" / "episodes").rglob("audio.mp3"):
+        cached.write_bytes(cached.read_bytes()[:-100])
+    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."),
+                       encoding="utf-8")
+    with pytest.raises(NarrationError, match="changed during the build"):
+        build(project.config, options, engine=RewritesAPublishedEpisode(_episodes(options.output)[victim]))
+    assert _episodes(options.output)[victim].read_bytes() != good[victim]  # the previous output, as it was left
+    build(project.config, options, engine=FakeEngine())
+    after = _episodes(options.output)
+    assert after.keys() == good.keys()
+    assert [name for name in good if "full" not in name and "what-happens" not in name
+            and after[name].read_bytes() != good[name]] == []  # the unchanged episodes, the rewritten one too
+
+
+def test_a_published_episode_changed_in_place_with_its_time_kept_is_published_again_from_the_cache(
+        tmp_path: Path) -> None:
+    """Taggers and gain tools can keep a file's modification time (mp3gain -p, eyeD3 --preserve-file-times);
+    the change time they cannot keep tells the rebuild the file is not what was published."""
+    project, article = _project(tmp_path)
+    options = project.options(article, holdline=False)
+    build(project.config, options, engine=FakeEngine())
+    name, victim = next(iter(_episodes(options.output).items()))
+    good, status = victim.read_bytes(), victim.stat()
+    with victim.open("r+b") as handle:
+        handle.seek(1000)
+        handle.write(bytes(2000))
+    os.utime(victim, ns=(status.st_atime_ns, status.st_mtime_ns))
+    build(project.config, options, engine=FakeEngine())
+    assert _episodes(options.output)[name].read_bytes() == good
+

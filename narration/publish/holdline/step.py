@@ -24,7 +24,7 @@ from narration.text.sentences import split_sentences
 from narration.build.concurrency import map_in_order
 from narration.cache.keys import holdline_key, holdpace_key
 from narration.speech import ClipCache, Engine, clip_key
-from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, synthesize_missing
+from narration.speech.synthesize import Job, ProgressHook, SynthesisStats, speak_checked, synthesize_missing
 
 if TYPE_CHECKING:
     from narration.build.carry import Carrier
@@ -100,9 +100,11 @@ class HoldPace:
     """Sentences at the slower hold-line pace: the podcast clips time-stretched (no second synthesis),
     cached by the raw clip's key and the tempo."""
 
-    def __init__(self, clips: ClipCache, fingerprint: dict[str, str], tempo: float) -> None:
+    def __init__(self, clips: ClipCache, fingerprint: dict[str, str], tempo: float,
+                 speak: Callable[[str], Audio] | None = None) -> None:
         self.raw, self.fingerprint, self.tempo = clips, fingerprint, tempo
         self.slow = ClipCache(clips.root / "holdpace")
+        self.speak = speak  # speaks a podcast clip found damaged only when read (see _raw)
 
     def _key(self, text: str) -> str:
         return holdpace_key(clip_key(text, self.fingerprint), self.tempo)
@@ -120,7 +122,12 @@ class HoldPace:
         return self.slow.has(self._key(text))
 
     def _raw(self, text: str) -> Audio:
-        audio = self.raw.get(clip_key(text, self.fingerprint))
+        """The podcast clip, spoken again if it is damaged: a clip whose slowed copy was present was only looked
+        for before, not read (`has`), so damage inside both is found here."""
+        key = clip_key(text, self.fingerprint)
+        audio = self.raw.get(key)
+        if audio is None and self.speak is not None:
+            audio = self.raw.put(key, self.speak(text))
         if audio is None:
             raise EngineError(f"clip for {text[:60]!r} vanished from the cache during the build")
         return audio
@@ -156,8 +163,8 @@ def _section_audio(script: Script, clip: dict[str, Audio], gap_ms: int) -> tuple
 class _Voices:
     """Each language's voice as the hold line uses it: the keys of its clips, and its clips at the hold pace."""
 
-    def __init__(self, engines: Engines, clips: ClipCache, tempo: float) -> None:
-        self.engines, self.clips, self.tempo = engines, clips, tempo
+    def __init__(self, engines: Engines, clips: ClipCache, tempo: float, timeout: float) -> None:
+        self.engines, self.clips, self.tempo, self.timeout = engines, clips, tempo, timeout
         self._paces: dict[str, HoldPace] = {}
 
     def key(self, text: str, language: str) -> str:
@@ -165,7 +172,13 @@ class _Voices:
 
     def pace(self, language: str) -> HoldPace:
         fingerprint = self.engines.fingerprint(language)
-        return self._paces.setdefault(json.dumps(fingerprint, sort_keys=True), HoldPace(self.clips, fingerprint, self.tempo))
+        engine = self.engines(language)
+
+        def speak(text: str) -> Audio:
+            return speak_checked(engine, Job(text, "hold line", engine), self.timeout)
+
+        return self._paces.setdefault(json.dumps(fingerprint, sort_keys=True),
+                                      HoldPace(self.clips, fingerprint, self.tempo, speak))
 
 
 def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path,
@@ -189,7 +202,7 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     jobs = [Job(t, "hold line", engines(tag)) for tag, texts in said.items() for t in texts]
     jobs += [Job(x.text, "hold line", engines(language[s.article_slug])) for s in spoken for x in s.sentences]
     clips = ClipCache(cache_dir)
-    voices = _Voices(engines, clips, settings.tempo)
+    voices = _Voices(engines, clips, settings.tempo, config.speech.timeout_seconds)
     unpaced = {job.text for job, tag in zip(jobs, tags) if not voices.pace(tag).has(job.text)}  # clips read to slow
     stats = synthesize_missing(jobs, engines(config.show.language), clips, config.speech.timeout_seconds, progress,
                                read=unpaced)
