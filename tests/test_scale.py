@@ -129,16 +129,15 @@ def s3(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
 
 
 class GrowingEngine(FakeEngine):
-    """A voice whose working memory grows by 8 MB with every sentence until it is unloaded (as onnxruntime's arena
-    does); the process's resident memory is this engine's (the real effect is measured in benchmarks/scale.py)."""
+    """A voice whose working memory grows with every sentence until it is unloaded (as onnxruntime's arena does);
+    the process's memory is this engine's (the real effect is measured in benchmarks/scale.py)."""
 
-    def __init__(self) -> None:
+    def __init__(self, growth_mb: float) -> None:
         super().__init__()
-        self.arena = 0
-        self.peak = 0.0
+        self.growth_mb, self.arena, self.peak = growth_mb, 0, 0.0
 
     def resident_mb(self) -> float:
-        return 50.0 + 8 * self.arena
+        return 50.0 + self.growth_mb * self.arena
 
     def synthesize(self, text: str):  # type: ignore[no-untyped-def]
         self.arena += 1
@@ -150,17 +149,23 @@ class GrowingEngine(FakeEngine):
         self.arena = 0
 
 
-def test_a_worker_gives_its_voice_back_when_its_memory_grows_past_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    engine = GrowingEngine()
-    monkeypatch.setattr("narration.speech.workers.VOICE_MEMORY_MB", 100)
+@pytest.mark.parametrize("growth_mb, unloads, peak", [
+    (8, 60 // 14, 50 + 8 + 100 + 8),  # past its bound (100 MB over its first sentence) at its 14th sentence
+    (100, 60 // 5, 50 + 5 * 100),  # a voice larger than the bound: reloaded every 5 sentences, not every one
+])
+def test_a_worker_gives_its_voice_back_when_its_memory_grows_past_the_bound(
+        growth_mb: float, unloads: int, peak: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = GrowingEngine(growth_mb)
+    monkeypatch.setattr("narration.speech.workers.VOICE_GROWTH_MB", 100)
+    monkeypatch.setattr("narration.speech.workers.MIN_SENTENCES_PER_LOAD", 5)
     monkeypatch.setattr("narration.speech.workers.resident_mb", engine.resident_mb)
     voice = WorkerVoice(lambda threads: engine, threads=1)
     jobs = tuple(Job(f"Sentence number {n} of the section.", "Section") for n in range(5))
-    for _ in range(12):  # 60 sentences, 480 MB of growth in all
+    for _ in range(12):  # 60 sentences
         spoken = voice.speak(jobs, timeout=30)
         assert len(spoken.audios) == len(jobs) and not spoken.error
-    assert engine.unloads == 60 // 13  # past 50 + 100 MB after its 13th sentence: given back then, not every batch
-    assert engine.peak <= 50 + 100 + 8  # the bound, overshot by one sentence at most
+    assert engine.unloads == unloads
+    assert engine.peak <= peak
 
 
 def test_builds_share_clips_through_s3_and_a_damaged_entry_stays_a_miss(tmp_path: Path, s3) -> None:  # type: ignore[no-untyped-def]

@@ -28,14 +28,17 @@ from narration.speech.synthesize import Job, Speakers, speak_checked
 
 EngineFactory = Callable[[int], Engine]  # threads -> an engine using that many (pickled into each worker)
 
-# A worker whose resident memory has grown by more than this since before its voice was loaded gives the voice back
-# after the section it spoke, and loads it again for the next. onnxruntime's memory arena keeps every block it
-# ever allocated and fragments as sentence lengths vary: one process speaking the whole corpus grew from 370 MB
-# to 650 MB. Loaded, the voice and the arena for the longest piece spoken at once (MAX_PIECE_CHARS) take about
-# 370 MB; unloading and trimming the heap gives the rest back, and a reload costs about 0.3 s (measured: reloading
-# every 80 sentences cost 0.8 s over 250 sentences, peak 471 MB instead of 558 MB). So a worker's peak stays near
-# its start plus this bound, however many articles it speaks.
-VOICE_MEMORY_MB = 400
+# A worker whose memory has grown by more than VOICE_GROWTH_MB since its voice spoke its first sentence gives the
+# voice back and loads it again for the next sentence. onnxruntime's memory arena keeps every block it ever
+# allocated and fragments as sentence lengths vary: one process speaking the whole corpus grew from 370 MB to
+# 650 MB. The arena for the longest piece spoken at once (MAX_PIECE_CHARS) takes about 180 MB beyond what the
+# bundled voice holds after a short sentence; unloading and trimming the heap gives the rest back, and a reload
+# costs about 0.3 s. Measured on two corpus pages (480 sentences, one worker): 4 reloads, peak 497 MB instead of
+# about 600 MB, no slower. Measured from the first sentence, the bound follows the voice's own size (a larger
+# voice holds more); a voice is never reloaded more often than every MIN_SENTENCES_PER_LOAD sentences, so a voice
+# that needs more than the bound costs a reload now and then, not one per sentence.
+VOICE_GROWTH_MB = 200
+MIN_SENTENCES_PER_LOAD = 40
 
 
 @dataclass
@@ -51,18 +54,18 @@ class Spoken:
 @dataclass
 class WorkerVoice:
     """A worker's engine (process or Ray actor): made with the first batch, so a voice that cannot be loaded is one
-    error line in the build, not a pool that keeps restarting its workers; given back whenever the worker's memory
-    has grown past its bound (checked after every sentence, so a batch overshoots it by one sentence at most)."""
+    error line in the build, not a pool that keeps restarting its workers; given back when the worker's memory
+    has grown past its bound (checked after every sentence, so it overshoots the bound by one sentence at most)."""
 
     factory: EngineFactory
     threads: int
     engine: Engine | None = None
     bound_mb: float = 0.0
+    spoken: int = 0  # sentences since the voice was (re)loaded
 
     def speak(self, batch: tuple[Job, ...], timeout: float) -> Spoken:
         """Speak one batch; errors travel back as text (exception types need not unpickle there)."""
         if self.engine is None:
-            self.bound_mb = resident_mb() + VOICE_MEMORY_MB
             try:
                 self.engine = self.factory(self.threads)
             except NarrationError as err:
@@ -71,21 +74,31 @@ class WorkerVoice:
         try:
             for job in batch:
                 audios.append(speak_checked(self.engine, job, timeout))
-                if resident_mb() > self.bound_mb:
-                    give_back(self.engine)
+                self._after_sentence()
         except NarrationError as err:
             return Spoken(error=str(err))
         return Spoken(audios, "", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, self.engine.fingerprint())
 
+    def _after_sentence(self) -> None:
+        assert self.engine is not None
+        self.spoken += 1
+        if self.spoken == 1:
+            self.bound_mb = resident_mb() + VOICE_GROWTH_MB
+        elif self.spoken >= MIN_SENTENCES_PER_LOAD and resident_mb() > self.bound_mb:
+            give_back(self.engine)
+            self.spoken = 0
+
 
 def resident_mb() -> float:
-    """This process's resident memory now, from Linux's /proc; 0 where there is none (nothing is given back there:
-    the peak, all that getrusage offers, would never fall and the voice would be reloaded after every sentence)."""
+    """This process's private resident memory now (RssAnon: the heap the voice grows, not the shared pages that a
+    Ray actor's object store maps), from Linux's /proc; 0 where there is none (nothing is given back there)."""
     try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("RssAnon:"):
+                return int(line.split()[1]) / 1024
     except (OSError, IndexError, ValueError):
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+        pass
+    return 0.0
 
 
 def give_back(engine: Engine) -> None:
