@@ -222,11 +222,7 @@ class PreloadingEngine(FakeEngine):
         self.preloads += 1
 
 
-def test_the_voice_loads_beside_the_planning_only_when_an_article_is_new_or_changed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Asked for when speech is likely (the load itself runs only if the thread budget has a thread free: here it
-    runs at once, so that the test does not depend on what other threads hold)."""
-    monkeypatch.setattr("narration.build.pipeline.in_background", lambda function, name: function())
+def test_the_voice_loads_beside_the_planning_only_when_an_article_is_new_or_changed(tmp_path: Path) -> None:
     project, article = _project(tmp_path)
     options = project.options(article, holdline=False)
     first, same, edited = PreloadingEngine(), PreloadingEngine(), PreloadingEngine()
