@@ -211,23 +211,3 @@ def test_a_published_episode_changed_in_place_with_its_time_kept_is_published_ag
     build(project.config, options, engine=FakeEngine())
     assert _episodes(options.output)[name].read_bytes() == good
 
-
-
-class PreloadingEngine(FakeEngine):
-    def __init__(self) -> None:
-        super().__init__()
-        self.preloads = 0
-
-    def preload(self) -> None:
-        self.preloads += 1
-
-
-def test_the_voice_loads_beside_the_planning_only_when_an_article_is_new_or_changed(tmp_path: Path) -> None:
-    project, article = _project(tmp_path)
-    options = project.options(article, holdline=False)
-    first, same, edited = PreloadingEngine(), PreloadingEngine(), PreloadingEngine()
-    build(project.config, options, engine=first)
-    build(project.config, options, engine=same)
-    article.write_text(ARTICLE.replace("Results arrive within a week.", "Results arrive in five days."), encoding="utf-8")
-    build(project.config, options, engine=edited)
-    assert (first.preloads, same.preloads, edited.preloads) == (1, 0, 1)

@@ -26,7 +26,7 @@ from narration.errors import EngineError, InputError
 from narration.publish.holdline.step import check_sections, hold_only_sentences, write_holdline
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.audio.mix import prepare_clip, render
-from narration.build.concurrency import Beside, in_background
+from narration.build.concurrency import Beside
 from narration.build.mixahead import MakeSegment, MixAhead
 from narration.build.reading import reading_lines
 from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
@@ -359,10 +359,6 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         works = [episode_work(config, plan, engines.fingerprint(plan.info.meta.language), cover) for plan in plans]
         records = library_record.article_records(prepared, works)
         report.changes = library_record.changes(previous, records)
-        if previous is None or report.changes.added or report.changes.changed:  # new speech likely: load the voice now
-            preload = getattr(engines(config.show.language), "preload", None)
-            if preload is not None:
-                in_background(preload, "voice")
         carrier = Carrier(options.output, options.cache_dir)  # unchanged episodes: linked, their cache copies unread
         found = {work.key: episodes.get(work.key, carrier.intact) for work in works}
         to_mix = {key: parts for work in works if found[work.key] is None

@@ -102,15 +102,6 @@ class PiperEngine:
     def voice(self):  # type: ignore[no-untyped-def]
         return _load_voice(self.model, self.config, self.settings.threads)
 
-    def preload(self) -> None:
-        """Load the voice now, beside other work, so that the first sentence does not wait for it; a voice that
-        cannot be loaded fails later, at that sentence, with its error."""
-        with self._lock:
-            try:
-                self.voice
-            except InputError:
-                pass
-
     def synthesize(self, text: str) -> Audio:
         """One sentence; a very long one is spoken in clause-sized pieces joined by a comma's pause, so the
         voice's memory stays bounded (it grows with the longest text spoken at once)."""
