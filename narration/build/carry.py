@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from narration.atomic import write_text_atomic
+from narration.cache.keys import file_sha
 from narration.errors import NarrationError
 from narration.publish.episodes import EpisodeAudio, place
 
@@ -114,15 +115,10 @@ def _verified_copy(made: EpisodeAudio, target: Path) -> None:
     """Copy from the cache an episode whose cache copy was not read (its published one was to be carried)."""
     try:
         place(made.mp3, target)
-        whole = _digest(target) == made.sha256
+        whole = file_sha(target) == made.sha256
     except OSError:
         whole = False
     if not whole:
         target.unlink(missing_ok=True)
         raise NarrationError(f"{made.mp3}: the cached episode is damaged or gone, and its published copy changed "
                              f"during the build; build again (the episode is then made anew)")
-
-
-def _digest(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()

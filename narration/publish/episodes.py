@@ -1,7 +1,6 @@
 """Episode MP3 files with their tags, joined from encoded segments; both cached by a hash of what decides their bytes."""
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from dataclasses import dataclass, replace
@@ -12,6 +11,7 @@ from narration.atomic import atomic_path, write_text_atomic
 from narration.audio.ffmpeg import encode_mp3
 from narration.models import Chapter, Cue, Mixdown
 from narration.audio.mp3 import CODEC_DELAY, count_frames, samples_per_frame
+from narration.cache.keys import file_sha
 from narration.cache.usage import touch
 from narration.publish.tags import write_tags
 
@@ -51,11 +51,6 @@ class EncodedSegment:
     cues: tuple[Cue, ...]  # relative to the segment's first mixed sample
 
 
-def _digest(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 def _read_entry(meta_path: Path, mp3: Path, unread: Container[str] = ()) -> dict | None:  # type: ignore[type-arg]
     """The entry's metadata when its MP3 is whole (size and sha256 as recorded); anything else is a miss. An MP3
     whose sha256 is in `unread` is not read (its bytes are published from elsewhere)."""
@@ -63,7 +58,7 @@ def _read_entry(meta_path: Path, mp3: Path, unread: Container[str] = ()) -> dict
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if meta["sha256"] in unread:
             return meta  # type: ignore[no-any-return]
-        if mp3.stat().st_size != meta["bytes"] or _digest(mp3) != meta["sha256"]:
+        if mp3.stat().st_size != meta["bytes"] or file_sha(mp3) != meta["sha256"]:
             return None
         return meta  # type: ignore[no-any-return]
     except (OSError, ValueError, KeyError, TypeError):
@@ -72,7 +67,7 @@ def _read_entry(meta_path: Path, mp3: Path, unread: Container[str] = ()) -> dict
 
 def _write_meta(meta_path: Path, mp3: Path, **fields: object) -> dict[str, object]:
     """The metadata of a finished MP3, written after it (an entry without it is incomplete, hence a miss)."""
-    meta = {"bytes": mp3.stat().st_size, "sha256": _digest(mp3), **fields}
+    meta = {"bytes": mp3.stat().st_size, "sha256": file_sha(mp3), **fields}
     write_text_atomic(meta_path, json.dumps(meta))
     return meta
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from narration.atomic import write_text_atomic
+from narration.cache.keys import file_sha
 from narration.cache.usage import touch
 from narration.publish.holdline.manifest import HOLDLINE_DIR, ManifestEntry
 
@@ -37,11 +38,6 @@ def _copy_hashed(source: Path, target: Path) -> str:
             digest.update(chunk)
             dst.write(chunk)
     return digest.hexdigest()
-
-
-def _hash(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _records(folder: Path) -> list[tuple[ManifestEntry, str]] | None:
@@ -116,7 +112,7 @@ def _intact(folder: Path) -> bool:
     """Every file of the entry matches its recorded checksum."""
     records = _records(folder)
     try:
-        return records is not None and all(_hash(folder / HOLDLINE_DIR / e.file) == sha for e, sha in records)
+        return records is not None and all(file_sha(folder / HOLDLINE_DIR / e.file) == sha for e, sha in records)
     except OSError:
         return False
 

@@ -172,13 +172,15 @@ class _Voices:
 
     def pace(self, language: str) -> HoldPace:
         fingerprint = self.engines.fingerprint(language)
-        engine = self.engines(language)
+        voice = json.dumps(fingerprint, sort_keys=True)
+        if voice not in self._paces:
+            engine = self.engines(language)
 
-        def speak(text: str) -> Audio:
-            return speak_checked(engine, Job(text, "hold line", engine), self.timeout)
+            def speak(text: str) -> Audio:
+                return speak_checked(engine, Job(text, "hold line", engine), self.timeout)
 
-        return self._paces.setdefault(json.dumps(fingerprint, sort_keys=True),
-                                      HoldPace(self.clips, fingerprint, self.tempo, speak))
+            self._paces[voice] = HoldPace(self.clips, fingerprint, self.tempo, speak)
+        return self._paces[voice]
 
 
 def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cache_dir: Path,
@@ -197,13 +199,12 @@ def write_holdline(config: Config, scripts: Sequence[Script], out_dir: Path, cac
     slugs = [*(s.article_slug for s in spoken), *(topics or {})]
     language = {slug: (languages or {}).get(slug, config.show.language) for slug in slugs}
     said = hold_only_sentences(config, topics or {}, language)
-    tags = [tag for tag, texts in said.items() for _ in texts]
-    tags += [language[s.article_slug] for s in spoken for _ in s.sentences]
-    jobs = [Job(t, "hold line", engines(tag)) for tag, texts in said.items() for t in texts]
-    jobs += [Job(x.text, "hold line", engines(language[s.article_slug])) for s in spoken for x in s.sentences]
+    used = [(tag, t) for tag, texts in said.items() for t in texts]  # (language, sentence) of every clip heard
+    used += [(language[s.article_slug], x.text) for s in spoken for x in s.sentences]
+    jobs = [Job(text, "hold line", engines(tag)) for tag, text in used]
     clips = ClipCache(cache_dir)
     voices = _Voices(engines, clips, settings.tempo, config.speech.timeout_seconds)
-    unpaced = {job.text for job, tag in zip(jobs, tags) if not voices.pace(tag).has(job.text)}  # clips read to slow
+    unpaced = {text for tag, text in used if not voices.pace(tag).has(text)}  # the clips read to be slowed
     stats = synthesize_missing(jobs, engines(config.show.language), clips, config.speech.timeout_seconds, progress,
                                read=unpaced)
 
