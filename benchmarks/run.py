@@ -60,6 +60,7 @@ class Check:
 def run_child(args: list[str], log: Path) -> Run:
     """Run a process to completion; its own peak RSS comes from wait4 (not the cumulative RUSAGE_CHILDREN)."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once, not in every measured run
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)

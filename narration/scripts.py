@@ -284,10 +284,12 @@ def _moves(state: ScriptState, planned: Sequence[PlannedSection]) -> dict[str, s
 
 def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_config: ScriptConfig,
                  audio_config: AudioConfig, regenerate: bool = False, write: bool = True,
-                 planned: Sequence[PlannedSection] | None = None) -> ScriptSync:
+                 planned: Sequence[PlannedSection] | None = None,
+                 generated: Sequence[tuple[str, WrittenSection]] | None = None) -> ScriptSync:
     """Write or refresh the article's script files (for the planned sections: by default as the settings plan
     them at the patient pace), keep hand edits (following their section when its number changes), and read
-    every script back."""
+    every script back. `generated`: the planned sections' generated scripts when the caller has them
+    (generated_script's results, section by section)."""
     folder = scripts_dir / article.slug
     if write:
         folder.mkdir(parents=True, exist_ok=True)
@@ -301,10 +303,11 @@ def sync_scripts(article: Article, scripts_dir: Path, lexicon: Lexicon, scripts_
         sources = {s.slug: moves.get(f"{s.slug}.txt", f"{s.slug}.txt") for s in planned}
         currents = {slug: read_script(folder / name) for slug, name in sources.items()}  # all read before any write
         result, new_state = ScriptSync(), ScriptState()
-        for section in planned:
+        for number, section in enumerate(planned):
             path = folder / f"{section.slug}.txt"
-            generated, written = generated_script(article, section, lexicon, result.report, scripts_config)
-            text = _sync_one(path, sources[section.slug], currents[section.slug], generated, state, new_state,
+            text, written = generated[number] if generated is not None else \
+                generated_script(article, section, lexicon, result.report, scripts_config)
+            text = _sync_one(path, sources[section.slug], currents[section.slug], text, state, new_state,
                              result, regenerate, write)
             title, segments = parse_script(text, path, audio_config)
             said = tuple(s.text for s in segments if isinstance(s, Sentence))

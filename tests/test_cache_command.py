@@ -57,5 +57,5 @@ def test_cache_lists_its_kinds(project: list[FakeEngine], capsys: pytest.Capture
     capsys.readouterr()
     assert main(["cache", "--cache", "cache"]) == 0
     out = capsys.readouterr().out
-    for kind in ("clips", "prepared", "segments", "episodes", "covers"):
+    for kind in ("clips", "prepared", "segments", "episodes", "covers", "generated"):
         assert f"  {kind} " in out

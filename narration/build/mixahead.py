@@ -3,6 +3,8 @@
 A segment is mixed as soon as the last of its clips exists, in a worker thread beside the build (one thread of
 build/concurrency.py's budget): the CPU time the speech
 engine leaves idle goes to mixing and encoding, and the build ends soon after the last sentence is spoken.
+Each clip a segment waits for is also prepared (levelled, resampled) as it arrives, so that the segments the
+last sentences complete need only their mix and encode after the engine is done.
 What is made does not depend on when it is made: every segment is a pure function of its parts.
 """
 from __future__ import annotations
@@ -18,18 +20,21 @@ from narration.build.concurrency import Beside
 from narration.publish.episodes import EncodedSegment
 
 MakeSegment = Callable[[str, tuple[Part, ...]], EncodedSegment]
+PrepareClip = Callable[[str, str], object]  # (segment key, text): the clip made ready for that segment's mix
 
 
 class MixAhead:
     """Renders the given segments (key -> parts) in order of readiness; a synthesis listener tells it which
     clips are still to come and when each arrives."""
 
-    def __init__(self, segments: Mapping[str, tuple[Part, ...]], make: MakeSegment) -> None:
+    def __init__(self, segments: Mapping[str, tuple[Part, ...]], make: MakeSegment,
+                 prepare: PrepareClip | None = None) -> None:
         self._segments = dict(segments)
         self._make = make
+        self._prepare = prepare
         self._waiting: dict[str, set[str]] = {}
         self._needed_by: dict[str, list[str]] = {}
-        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue()  # ("segment", key) or (key, clip text)
         self._made: dict[str, EncodedSegment] = {}
         self._beside: Beside | None = None
         self._worker: Future[None] | None = None
@@ -49,14 +54,17 @@ class MixAhead:
         self._worker = self._beside.submit(self._work)
         for key, waiting in self._waiting.items():
             if not waiting:
-                self._queue.put(key)
+                self._queue.put(("segment", key))
 
     def spoken(self, text: str) -> None:
-        """A clip is in the cache: the segments that were waiting only for it are queued."""
-        for key in self._needed_by.pop(text, ()):
+        """A clip is in the cache: it is queued to be prepared, then the segments that were waiting only for it."""
+        needed_by = self._needed_by.pop(text, ())
+        if needed_by and self._prepare is not None:
+            self._queue.put((needed_by[0], text))
+        for key in needed_by:
             self._waiting[key].discard(text)
             if not self._waiting[key]:
-                self._queue.put(key)
+                self._queue.put(("segment", key))
 
     def finish(self) -> dict[str, EncodedSegment]:
         """Wait for every segment (the engine has spoken everything) and return them by key."""
@@ -70,14 +78,19 @@ class MixAhead:
         return self._made
 
     def _work(self) -> None:
-        """Mix each segment as it is queued; after a failure (its own, or the build's) only drain the queue."""
+        """Prepare each clip and mix each segment as it is queued; after a failure (its own, or the build's) only
+        drain the queue."""
         assert self._beside is not None
         failure: BaseException | None = None
-        while (key := self._queue.get()) is not None:
+        while (item := self._queue.get()) is not None:
             if failure is not None or self._beside.cancelled.is_set():
                 continue
+            kind, what = item
             try:
-                self._made[key] = self._make(key, self._segments[key])
+                if kind == "segment":
+                    self._made[what] = self._make(what, self._segments[what])
+                elif self._prepare is not None:
+                    self._prepare(kind, what)
             except BaseException as err:  # raised in the build's thread by finish()
                 failure = err
         if failure is not None:

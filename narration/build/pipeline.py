@@ -17,6 +17,7 @@ from narration.ingest import library
 from narration.ingest.conditional import Fetcher
 from narration.ingest.fetch import page_text
 from narration.cache import keys
+from narration.cache.generated import Generated, GeneratedScripts
 from narration.cache.usage import record_build, touch
 from narration import scripts as script_stage
 from narration.atomic import atomic_path
@@ -27,7 +28,7 @@ from narration.publish.holdline.step import check_sections, hold_only_sentences,
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.audio.mix import prepare_clip, render
 from narration.build.concurrency import Beside
-from narration.build.mixahead import MakeSegment, MixAhead
+from narration.build.mixahead import MakeSegment, MixAhead, PrepareClip
 from narration.build.reading import reading_lines
 from narration.models import Article, ArticleMeta, Audio, Chapter, Cue, Mixdown, PublishedEpisode, Script
 from narration.text.languages import normalizer_for
@@ -176,10 +177,13 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
     lexicon = project_lexicon(config)
     prepared = []
     fetcher = Fetcher(options.cache_dir)
+    memo = GeneratedScripts(options.cache_dir)
     for article in read_articles(config, article_paths(options, config, fetcher), fetcher):
         planned = script_stage.sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
+        generated = _generated(memo if write else None, config, article, planned, lexicon, report.rules)
         sync = script_stage.sync_scripts(article, options.scripts_dir, lexicon, config.scripts, config.audio,
-                                         regenerate=options.regenerate_scripts, write=write, planned=planned)
+                                         regenerate=options.regenerate_scripts, write=write, planned=planned,
+                                         generated=generated)
         report.scripts_written += sync.written
         report.kept_edits += sync.kept_edits
         report.rules.rules.update(sync.report.rules)
@@ -187,6 +191,16 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
         descriptions = tuple(_description(article, p) for p in planned)
         prepared.append(ArticleScripts(article, tuple(sync.scripts), descriptions, tuple(planned)))
     return prepared, report
+
+
+def _generated(memo: GeneratedScripts | None, config: Config, article: Article,
+               planned: Sequence[script_stage.PlannedSection], lexicon: Lexicon, report: Report) -> list[Generated]:
+    """The article's generated scripts, from the cache when nothing they follow from has changed (`memo`: None
+    for a build that writes nothing, which makes them anew)."""
+    def make(fired: Report) -> list[Generated]:
+        return [script_stage.generated_script(article, p, lexicon, fired, config.scripts) for p in planned]
+
+    return memo.get_or_make((article, planned, lexicon, config.scripts), make, report) if memo else make(report)
 
 
 def audit_numbers(config: Config, prepared: Sequence[ArticleScripts], edited: Sequence[Path]) -> None:
@@ -369,10 +383,10 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
         said = hold_only_sentences(config, topics, languages) if holdline else {}
         jobs += [Job(text, "hold line", engines(tag)) for tag, texts in said.items() for text in texts]
-        mixer = _segment_maker(config, clips, voice_of, segments)
+        mixer, prepare = _segment_maker(config, clips, voice_of, segments)
         unmixed = {k: v for k, v in to_mix.items() if k not in encoded}
         read = {part.text for parts in unmixed.values() for part in parts if part.text}  # the clips the mix reads
-        with MixAhead(unmixed, mixer) as ahead, speakers(factory, options.workers, options.ray) as fanned_out:
+        with MixAhead(unmixed, mixer, prepare) as ahead, speakers(factory, options.workers, options.ray) as fanned_out:
             report.stats = synthesize_missing(jobs, engines(config.show.language), clips,
                                               config.speech.timeout_seconds, progress, ahead, fanned_out, read)
             engines.unload()
@@ -424,22 +438,28 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
 
 
 def _segment_maker(config: Config, clips: ClipCache, voice_of: dict[str, dict[str, str]],
-                   segments: SegmentCache) -> MakeSegment:
+                   segments: SegmentCache) -> tuple[MakeSegment, PrepareClip]:
     """Mix a segment from its prepared clips (spoken by its language's voice: voice_of maps segment keys to
-    fingerprints) and encode it into the segment cache."""
+    fingerprints) and encode it into the segment cache; and prepare one clip for a segment ahead of its mix."""
     audio = config.audio
     prepared: dict[str, PreparedClips] = {}
 
-    def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
+    def clips_for(key: str) -> PreparedClips:
         fingerprint = voice_of[key]
-        clips_of = prepared.setdefault(json.dumps(fingerprint, sort_keys=True), PreparedClips(clips, fingerprint, audio))
+        return prepared.setdefault(json.dumps(fingerprint, sort_keys=True), PreparedClips(clips, fingerprint, audio))
+
+    def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
+        clips_of = clips_for(key)
 
         def mixdown() -> Mixdown:
             return render(parts, clips_of.get, audio.sample_rate, audio.loudness_lufs, audio.true_peak_dbtp)
 
         return segments.make(key, mixdown, audio.bitrate, audio.sample_rate)
 
-    return make
+    def prepare(key: str, text: str) -> None:
+        clips_for(key).get(text)
+
+    return make, prepare
 
 
 def _join(config: Config, work: EpisodeWork, encoded: dict[str, EncodedSegment], episodes: EpisodeCache,

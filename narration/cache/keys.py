@@ -15,11 +15,14 @@ the code that makes the entry changes what it makes. Nothing else (no times, no 
 | reading level (readability/)    | the article's script sentences and language, the flagged grade, the scorers' versions |
 | what was heard (heard/)         | the clip's key and its samples' checksum, the recognizer's fingerprint  |
 | fetched page (fetched/)         | its address; revalidated with the server (ETag, Last-Modified) on each build |
+| generated scripts (generated/)  | the parsed article, its planned sections, the lexicon, the script settings, the package's code and its text libraries' versions |
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -29,6 +32,8 @@ MIX_VERSION = 11  # bump when the mix changes how an episode sounds: cached segm
 HOLDLINE_FORMAT = 4
 COVER_FORMAT = "v1"
 READING_FORMAT = 2
+GENERATED_FORMAT = 1
+TEXT_LIBRARIES = ("num2words", "pyphen", "silabeador")  # what the normalizers use besides the package itself
 
 
 def _sha(text: str) -> str:
@@ -99,3 +104,31 @@ def heard_key(raw_key: str, samples_sha: str, recognizer: dict[str, str]) -> str
     """What the recognizer of `check --listen` heard in a clip: its key holds the sentence, its samples' checksum
     what is actually in the file (a clip replaced under the same key is heard again)."""
     return _sha(json.dumps({"clip": raw_key, "samples": samples_sha, "recognizer": recognizer}, sort_keys=True))
+
+
+@cache
+def code_version() -> str:
+    """The package's own files (code and bundled data, by content) and the versions of the text libraries: what
+    a generated script follows from besides its inputs, so an edited or upgraded package writes scripts anew."""
+    versions = []
+    for name in TEXT_LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=")
+    return _sha(json.dumps([tree_digest(Path(__file__).resolve().parents[1]), versions]))
+
+
+def tree_digest(root: Path) -> str:
+    """Every file under `root` by name and content, compiled bytecode left out."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.relative_to(root).parts):
+        digest.update(f"{path.relative_to(root).as_posix()}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def generated_key(inputs: Sequence[object]) -> str:
+    """An article's generated scripts: `inputs` are every value they follow from (the parsed article, its planned
+    sections, the lexicon, the script settings), whose reprs are deterministic (dataclasses, tuples, strings)."""
+    return _sha(json.dumps({"format": GENERATED_FORMAT, "code": code_version(), "inputs": [repr(i) for i in inputs]}))

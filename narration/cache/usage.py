@@ -62,6 +62,8 @@ def entries(cache_dir: Path) -> Iterator[Entry]:
         yield Entry("covers", cover, (cover,))
     for level in (cache_dir / "readability").glob("*.json"):
         yield Entry("readability", level, (level,))
+    for scripts in (cache_dir / "generated").glob("*.json"):
+        yield Entry("generated", scripts, (scripts,))
     for meta in (cache_dir / "fetched").glob("*.json"):  # web pages, feeds and sitemaps kept for revalidation
         yield Entry("fetched", meta, (meta, meta.with_suffix(".body")))
 
