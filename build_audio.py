@@ -1,8 +1,6 @@
 #!/usr/bin/env python3
 """Command-line entry of narration: `python build_audio.py --help`."""
-import sys
-
-from narration.cli import main
+from narration.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

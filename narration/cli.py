@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import difflib
 import errno
 import logging
+import os
 import sys
 import textwrap
 import typing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NoReturn, Sequence
 from urllib.parse import urlparse
 
 from narration.config import Config, load_config
@@ -382,3 +384,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the published output was left as it was", file=sys.stderr)
         return 130
+
+
+def run() -> NoReturn:
+    """`build_audio.py` and the `narration` command: main(), then leave at once. Every file is written and
+    closed by then, and exit handlers still run (a local Ray stops, process pools are joined, logs are flushed);
+    what is skipped is the interpreter taking down its modules one by one, which with the signal-processing
+    modules loaded takes about 0.2 s: a fifth of a rebuild that finds nothing to do."""
+    code = main()
+    atexit._run_exitfuncs()  # what a normal exit runs first (logging's shutdown is one of them)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more can reach it
+            pass
+    os._exit(code or 0)

@@ -1,6 +1,8 @@
 """The command line: progress on long work, a summary, and the serve/check commands' wiring."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -168,3 +170,18 @@ def test_the_installed_command_calls_itself_narration(monkeypatch: pytest.Monkey
     assert capsys.readouterr().out.startswith("usage: narration ")
     assert main(["serve", "--help"]) == 0
     assert capsys.readouterr().out.startswith("usage: narration serve ")
+
+
+def test_the_program_leaves_at_once_with_its_output_its_exit_status_and_exit_handlers(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """build_audio.py skips the interpreter's teardown (cli.run): nothing it prints is lost through a pipe, its
+    status is main()'s, and exit handlers (a local Ray's shutdown, logging's) still run."""
+    assert main(["--help"]) == 0
+    expected = capsys.readouterr().out
+    program = ("import atexit, sys; atexit.register(lambda: print('handler ran', file=sys.stderr)); "
+               "sys.argv = ['build_audio.py', *sys.argv[1:]]; from narration.cli import run; run()")
+    helped = subprocess.run([sys.executable, "-c", program, "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert helped.returncode == 0 and helped.stdout == expected
+    assert "handler ran" in helped.stderr
+    wrong = subprocess.run([sys.executable, str(ROOT / "build_audio.py"), "bulid"], capture_output=True, text=True)
+    assert wrong.returncode == 2 and "did you mean 'build'" in wrong.stderr
