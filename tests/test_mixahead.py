@@ -46,6 +46,24 @@ def test_segments_start_when_their_last_clip_arrives() -> None:
     assert sorted(result) == ["body", "closing", "opening"] and sorted(made) == sorted(result)
 
 
+def test_each_awaited_clip_is_prepared_as_it_arrives_before_its_segment_is_mixed() -> None:
+    done: list[str] = []
+
+    def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
+        done.append(f"mix {key}")
+        return EncodedSegment(Path(key), 1, ())
+
+    ahead = MixAhead(_segments(), make, lambda key, text: done.append(f"prepare {text} for {key}"))
+    ahead.starting(["One.", "Two.", "Bye."])
+    ahead.spoken("Two.")
+    ahead.spoken("Bye.")
+    ahead.spoken("One.")
+    ahead.finish()
+    assert done == ["mix opening",  # its clip was cached: mixed (and prepared) as the mix reads it
+                    "prepare Two. for body", "prepare Bye. for closing", "mix closing", "prepare One. for body",
+                    "mix body"]
+
+
 def test_a_failed_segment_fails_the_build_thread() -> None:
     def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
         raise RuntimeError(f"encoder broke on {key}")

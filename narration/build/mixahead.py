@@ -21,6 +21,7 @@ from narration.publish.episodes import EncodedSegment
 
 MakeSegment = Callable[[str, tuple[Part, ...]], EncodedSegment]
 PrepareClip = Callable[[str, str], object]  # (segment key, text): the clip made ready for that segment's mix
+MIX, PREPARE = "mix", "prepare"  # the worker's two tasks
 
 
 class MixAhead:
@@ -34,7 +35,7 @@ class MixAhead:
         self._prepare = prepare
         self._waiting: dict[str, set[str]] = {}
         self._needed_by: dict[str, list[str]] = {}
-        self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue()  # ("segment", key) or (key, clip text)
+        self._queue: queue.Queue[tuple[str, str, str] | None] = queue.Queue()  # (MIX or PREPARE, segment key, clip text)
         self._made: dict[str, EncodedSegment] = {}
         self._beside: Beside | None = None
         self._worker: Future[None] | None = None
@@ -54,17 +55,17 @@ class MixAhead:
         self._worker = self._beside.submit(self._work)
         for key, waiting in self._waiting.items():
             if not waiting:
-                self._queue.put(("segment", key))
+                self._queue.put((MIX, key, ""))
 
     def spoken(self, text: str) -> None:
         """A clip is in the cache: it is queued to be prepared, then the segments that were waiting only for it."""
         needed_by = self._needed_by.pop(text, ())
         if needed_by and self._prepare is not None:
-            self._queue.put((needed_by[0], text))
+            self._queue.put((PREPARE, needed_by[0], text))
         for key in needed_by:
             self._waiting[key].discard(text)
             if not self._waiting[key]:
-                self._queue.put(("segment", key))
+                self._queue.put((MIX, key, ""))
 
     def finish(self) -> dict[str, EncodedSegment]:
         """Wait for every segment (the engine has spoken everything) and return them by key."""
@@ -85,12 +86,12 @@ class MixAhead:
         while (item := self._queue.get()) is not None:
             if failure is not None or self._beside.cancelled.is_set():
                 continue
-            kind, what = item
+            task, key, text = item
             try:
-                if kind == "segment":
-                    self._made[what] = self._make(what, self._segments[what])
+                if task == MIX:
+                    self._made[key] = self._make(key, self._segments[key])
                 elif self._prepare is not None:
-                    self._prepare(kind, what)
+                    self._prepare(key, text)
             except BaseException as err:  # raised in the build's thread by finish()
                 failure = err
         if failure is not None:
