@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -108,9 +109,10 @@ def heard_key(raw_key: str, samples_sha: str, recognizer: dict[str, str]) -> str
 
 @cache
 def code_version() -> str:
-    """The package's own files (code and bundled data, by content) and the versions of the text libraries: what
-    a generated script follows from besides its inputs, so an edited or upgraded package writes scripts anew."""
-    versions = []
+    """The package's own files (code and bundled data, by content), the versions of the text libraries and of
+    Python (its Unicode tables): what a generated script follows from besides its inputs, so an edited or
+    upgraded package writes scripts anew."""
+    versions = [f"python={platform.python_version()}"]
     for name in TEXT_LIBRARIES:
         try:
             versions.append(f"{name}={metadata.version(name)}")
