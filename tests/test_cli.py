@@ -1,6 +1,7 @@
 """The command line: progress on long work, a summary, and the serve/check commands' wiring."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tomllib
@@ -185,3 +186,23 @@ def test_the_program_leaves_at_once_with_its_output_its_exit_status_and_exit_han
     assert "handler ran" in helped.stderr
     wrong = subprocess.run([sys.executable, str(ROOT / "build_audio.py"), "bulid"], capture_output=True, text=True)
     assert wrong.returncode == 2 and "did you mean 'build'" in wrong.stderr
+
+
+def test_the_program_fails_at_once_when_a_worker_fails_and_when_its_output_cannot_be_written(tmp_path: Path) -> None:
+    """A failed build with speech workers ends (its pool is stopped before the exit handlers run, as in a normal
+    exit) with the build's status; output lost to a full disk fails the program (status 120, as Python's)."""
+    (tmp_path / "walk.md").write_text("# Walking\n\n## First week\n\nWalk five minutes. Use your walker.\n\n"
+                                      "## Later\n\nAdd a few minutes each day.\n", encoding="utf-8")
+    program = ("import functools, sys; sys.path[:0] = [sys.argv.pop(1), sys.argv.pop(1)]; "
+               "import narration.cli as cli, narration.build.pipeline as p, narration.speech.synthesize as s; "
+               "from fakes import FailingEngine; s.FAN_OUT_AT_LEAST = 1; "
+               "p.build = functools.partial(p.build, engine=FailingEngine('walker')); "
+               "sys.argv = ['build_audio.py', *sys.argv[1:]]; cli.run()")
+    failed = subprocess.run([sys.executable, "-c", program, str(ROOT / "tests"), str(ROOT), "build", "-q", "--no-holdline",
+                             "--workers", "2", "walk.md"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert failed.returncode == 2 and "cannot say 'walker'" in failed.stderr
+    assert not (tmp_path / "output").exists()
+    with open("/dev/full", "w") as full:
+        lost = subprocess.run([sys.executable, str(ROOT / "build_audio.py"), "--help"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": ""})
+    assert lost.returncode == 120 and "cannot write the output" in lost.stderr

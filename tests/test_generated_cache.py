@@ -3,6 +3,7 @@ unchanged article again, and whatever a script follows from (the article, the le
 the package's code) makes it anew; a damaged entry is a miss."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,38 @@ def test_a_damaged_entry_is_a_miss_and_is_written_again(project: Project, counte
     counted.clear()
     prepare(project, article)
     assert counted == []  # the entry was made whole again
+
+
+@pytest.mark.parametrize("damage", ["one section less", "a section's text not text", "a rule count not a number"])
+def test_an_entry_that_reads_but_is_not_what_the_code_writes_is_a_miss(project: Project, counted: list[str],
+                                                                       damage: str) -> None:
+    article = project.root / "screening.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    first, _ = prepare(project, article)
+    entry = next((project.root / "cache" / "generated").glob("*.json"))
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    if damage == "one section less":
+        data["scripts"].pop()
+    elif damage == "a section's text not text":
+        data["scripts"][0]["text"] = ["title: Screening"]
+    else:
+        data["rules"][next(iter(data["rules"]))] = "3"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    counted.clear()
+    again, _ = prepare(project, article)
+    assert len(counted) == 2 and said(again) == said(first)
+
+
+def test_regenerating_scripts_makes_them_anew_and_mends_the_entry(project: Project, counted: list[str]) -> None:
+    article = project.root / "screening.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    first, _ = prepare(project, article)
+    entry = next((project.root / "cache" / "generated").glob("*.json"))
+    entry.write_text(entry.read_text(encoding="utf-8").replace("most people", "MOST PEOPLE"), encoding="utf-8")
+    counted.clear()
+    again, _ = pipeline.prepare_scripts(project.config, project.options(article, regenerate_scripts=True))
+    assert len(counted) == 2 and said(again) == said(first)
+    assert "MOST PEOPLE" not in entry.read_text(encoding="utf-8")
 
 
 def test_the_code_version_follows_every_file_of_the_package_but_its_bytecode(tmp_path: Path) -> None:

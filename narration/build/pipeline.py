@@ -180,7 +180,8 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
     memo = GeneratedScripts(options.cache_dir)
     for article in read_articles(config, article_paths(options, config, fetcher), fetcher):
         planned = script_stage.sections_of(article, config.scripts, WORDS_PER_MINUTE[config.speech.preset])
-        generated = _generated(memo if write else None, config, article, planned, lexicon, report.rules)
+        generated = _generated(memo if write else None, config, article, planned, lexicon, report.rules,
+                               options.regenerate_scripts)
         sync = script_stage.sync_scripts(article, options.scripts_dir, lexicon, config.scripts, config.audio,
                                          regenerate=options.regenerate_scripts, write=write, planned=planned,
                                          generated=generated)
@@ -194,13 +195,16 @@ def prepare_scripts(config: Config, options: BuildOptions, write: bool = True) -
 
 
 def _generated(memo: GeneratedScripts | None, config: Config, article: Article,
-               planned: Sequence[script_stage.PlannedSection], lexicon: Lexicon, report: Report) -> list[Generated]:
+               planned: Sequence[script_stage.PlannedSection], lexicon: Lexicon, report: Report,
+               regenerate: bool = False) -> list[Generated]:
     """The article's generated scripts, from the cache when nothing they follow from has changed (`memo`: None
-    for a build that writes nothing, which makes them anew)."""
+    for a build that writes nothing; `regenerate`: made anew, and the cache entry with them)."""
     def make(fired: Report) -> list[Generated]:
         return [script_stage.generated_script(article, p, lexicon, fired, config.scripts) for p in planned]
 
-    return memo.get_or_make((article, planned, lexicon, config.scripts), make, report) if memo else make(report)
+    if memo is None:
+        return make(report)
+    return memo.get_or_make((article, planned, lexicon, config.scripts), len(planned), make, report, regenerate)
 
 
 def audit_numbers(config: Config, prepared: Sequence[ArticleScripts], edited: Sequence[Path]) -> None:

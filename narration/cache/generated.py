@@ -28,12 +28,13 @@ class GeneratedScripts:
     def __init__(self, root: Path) -> None:
         self.root = root / "generated"
 
-    def get_or_make(self, inputs: Sequence[object], make: Callable[[Report], list[Generated]],
-                    report: Report) -> list[Generated]:
-        """The scripts for these inputs (everything that decides them, see keys.generated_key), made with `make`
-        when they are not cached; what fired while they were made is added to `report` either way."""
+    def get_or_make(self, inputs: Sequence[object], count: int, make: Callable[[Report], list[Generated]],
+                    report: Report, refresh: bool = False) -> list[Generated]:
+        """The `count` scripts for these inputs (everything that decides them, see keys.generated_key), made with
+        `make` when they are not cached, or when `refresh` (--regenerate-scripts) says to make them anew; what
+        fired while they were made is added to `report` either way."""
         path = self.root / f"{generated_key(inputs)}.json"
-        found = _read(path)
+        found = None if refresh else _read(path, count)
         if found is not None:
             touch(path)
             scripts, fired = found
@@ -48,7 +49,8 @@ class GeneratedScripts:
         return scripts
 
 
-def _read(path: Path) -> tuple[list[Generated], Report] | None:
+def _read(path: Path, count: int) -> tuple[list[Generated], Report] | None:
+    """The entry, or None when it is missing, unreadable or not what this code writes (a miss: made again)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         scripts = [(item["text"], _section(item["written"])) for item in data["scripts"]]
@@ -56,6 +58,10 @@ def _read(path: Path) -> tuple[list[Generated], Report] | None:
         fired.rules.update(data["rules"])
         fired.entries.update(data["entries"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    counts = [*fired.rules.items(), *fired.entries.items()]
+    if len(scripts) != count or not all(isinstance(text, str) for text, _ in scripts) or \
+            not all(isinstance(name, str) and type(n) is int for name, n in counts):
         return None
     return scripts, fired
 
