@@ -254,7 +254,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from narration.check import check_folder
+    from narration.check.folder import check_folder
     from narration.check.numbers import audit_folder
     from narration.build.staging import reading
 

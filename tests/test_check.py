@@ -12,7 +12,8 @@ from mutagen.id3 import ID3
 from PIL import Image
 
 from conftest import SampleBuild
-from narration.check import check_folder, parse_captions
+from narration.check.folder import check_folder
+from narration.check.transcripts import parse_captions
 from narration.cli import main
 from narration.config import Config
 from narration.audio.ffmpeg import run

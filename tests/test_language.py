@@ -14,7 +14,7 @@ import pytest
 
 from conftest import FakeEngine, Project, make_project, TEST_TOML
 from narration.build.pipeline import build, language_engines, read_articles, voice_settings
-from narration.check import check_folder
+from narration.check.folder import check_folder
 from narration.config import load_config
 from narration.errors import ConfigError, InputError
 from narration.phrases import Phrases, available, phrases_for

@@ -19,7 +19,7 @@ import pytest
 
 from conftest import TEST_TOML, FakeEngine, Project, make_project
 from narration.build.pipeline import BuildReport, article_paths, build
-from narration.check import check_folder
+from narration.check.folder import check_folder
 from narration.cli import main, summary
 from narration.config import load_config
 from narration.ingest.conditional import Fetcher

@@ -16,7 +16,7 @@ import soundfile
 from scipy.signal import resample_poly
 
 from narration.audio import loudness
-from narration.check import measure_levels
+from narration.check.audio import measure_levels
 from narration.models import Audio
 from piper_voice import piper_voice
 
