@@ -13,7 +13,7 @@ import pytest
 import soundfile
 
 import narration.speech
-from conftest import FakeEngine, Project, SampleBuild, copy_project
+from conftest import FakeEngine, Project, SampleBuild, copy_project, make_project
 from narration.cli import main
 from narration.audio.ffmpeg import decode
 from loop_seam import loop_discontinuity
@@ -98,6 +98,53 @@ def _cli(project: Project, *extra: str) -> list[str]:
 def _files(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def test_the_script_sentences_are_slowed_to_the_hold_pace_while_the_engine_speaks(
+        project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mixing thread makes each script sentence's hold-pace copy as its clip arrives, so the hold line (which
+    starts after the last sentence) finds them made; what it publishes does not change."""
+    from narration.build import pipeline
+    from narration.publish.holdline.step import HoldPace
+
+    article = tmp_path / "short.txt"
+    article.write_text("# Screening\n\n## Why\n\nIt finds problems early. Most people start at forty.\n\n"
+                       "## How\n\nA nurse takes a sample. It takes five minutes.\n", encoding="utf-8")
+    slowed_later: list[str] = []  # the sentences the hold line slowed itself
+    real_raw, real_write = HoldPace._raw, pipeline.write_holdline
+    holding = []
+
+    def raw(self, text):  # type: ignore[no-untyped-def]
+        if holding:
+            slowed_later.append(text)
+        return real_raw(self, text)
+
+    def write_holdline(*args, **kwargs):  # type: ignore[no-untyped-def]
+        holding.append(True)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(HoldPace, "_raw", raw)
+    monkeypatch.setattr(pipeline, "write_holdline", write_holdline)
+    engine = FakeEngine()
+    report = pipeline.build(project.config, project.options(article), engine=engine)
+    said = {x.text for episode in report.episodes for x in episode.cues}
+    script_sentences = {x.text for path in (project.root / "scripts" / "short").glob("*.txt")
+                        for x in parse_script(path.read_text(encoding="utf-8"), path, AudioConfig())[1] if hasattr(x, "text")}
+    assert holding and slowed_later and script_sentences and script_sentences <= said
+    assert not set(slowed_later) & script_sentences  # only the greeting and the topic line were left to slow
+    ahead = _hold_files(project.root / "output")
+    monkeypatch.undo()
+    real_maker = pipeline._segment_maker  # the same build without slowing ahead
+    monkeypatch.setattr(pipeline, "_segment_maker", lambda config, clips, voice_of, segments, paced=():
+                        real_maker(config, clips, voice_of, segments))
+    fresh = make_project(tmp_path / "alone")
+    pipeline.build(fresh.config, fresh.options(article), engine=engine)
+    assert _hold_files(fresh.root / "output") == ahead and len(ahead) > 10
+
+
+def _hold_files(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((output / "holdline").rglob("*")) if p.is_file()}
 
 
 def test_no_holdline_keeps_the_published_holdline(project: Project, tmp_path: Path,

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Container, Sequence
 
 from narration import ingest
 from narration.language import primary, resolve as resolve_language, settings_for, show_title
@@ -24,7 +24,7 @@ from narration.atomic import atomic_path
 from narration.config import AudioConfig, Config
 from narration.plan import EpisodePlan, Part, full_plan, section_plan
 from narration.errors import EngineError, InputError
-from narration.publish.holdline.step import check_sections, hold_only_sentences, write_holdline
+from narration.publish.holdline.step import HoldPace, check_sections, hold_only_sentences, holdline_settings, write_holdline
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 from narration.audio.mix import prepare_clip, render
 from narration.build.concurrency import Beside
@@ -387,7 +387,8 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
         topics = {item.article.slug: spoken_title(item.article.title, lexicon) for item in prepared}
         said = hold_only_sentences(config, topics, languages) if holdline else {}
         jobs += [Job(text, "hold line", engines(tag)) for tag, texts in said.items() for text in texts]
-        mixer, prepare = _segment_maker(config, clips, voice_of, segments)
+        paced = {x.text for item in prepared for s in item.scripts for x in s.sentences} if holdline else set()
+        mixer, prepare = _segment_maker(config, clips, voice_of, segments, paced)
         unmixed = {k: v for k, v in to_mix.items() if k not in encoded}
         read = {part.text for parts in unmixed.values() for part in parts if part.text}  # the clips the mix reads
         with MixAhead(unmixed, mixer, prepare) as ahead, speakers(factory, options.workers, options.ray) as fanned_out:
@@ -442,15 +443,22 @@ def build(config: Config, options: BuildOptions, engine: Engine | None = None,
 
 
 def _segment_maker(config: Config, clips: ClipCache, voice_of: dict[str, dict[str, str]],
-                   segments: SegmentCache) -> tuple[MakeSegment, PrepareClip]:
+                   segments: SegmentCache, paced: Container[str] = ()) -> tuple[MakeSegment, PrepareClip]:
     """Mix a segment from its prepared clips (spoken by its language's voice: voice_of maps segment keys to
-    fingerprints) and encode it into the segment cache; and prepare one clip for a segment ahead of its mix."""
+    fingerprints) and encode it into the segment cache; and prepare one clip for a segment ahead of its mix,
+    and at the hold-line pace too when it is one of the `paced` sentences (the hold line then finds it made)."""
     audio = config.audio
     prepared: dict[str, PreparedClips] = {}
+    paces: dict[str, HoldPace] = {}
 
     def clips_for(key: str) -> PreparedClips:
         fingerprint = voice_of[key]
         return prepared.setdefault(json.dumps(fingerprint, sort_keys=True), PreparedClips(clips, fingerprint, audio))
+
+    def pace_for(key: str) -> HoldPace:
+        fingerprint = voice_of[key]
+        return paces.setdefault(json.dumps(fingerprint, sort_keys=True),
+                                HoldPace(clips, fingerprint, holdline_settings(config).tempo))
 
     def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
         clips_of = clips_for(key)
@@ -462,6 +470,8 @@ def _segment_maker(config: Config, clips: ClipCache, voice_of: dict[str, dict[st
 
     def prepare(key: str, text: str) -> None:
         clips_for(key).get(text)
+        if text in paced:
+            pace_for(key).get([text])
 
     return make, prepare
 
