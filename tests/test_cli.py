@@ -188,6 +188,13 @@ def test_the_program_leaves_at_once_with_its_output_its_exit_status_and_exit_han
     assert wrong.returncode == 2 and "did you mean 'build'" in wrong.stderr
 
 
+def test_a_profiled_run_exits_normally_so_the_profile_is_written(tmp_path: Path) -> None:
+    profiled = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(tmp_path / "build.prof"),
+                               str(ROOT / "build_audio.py"), "--help"], capture_output=True, text=True, cwd=tmp_path)
+    assert profiled.returncode == 0 and "usage:" in profiled.stdout
+    assert (tmp_path / "build.prof").stat().st_size > 0
+
+
 def test_the_program_fails_at_once_when_a_worker_fails_and_when_its_output_cannot_be_written(tmp_path: Path) -> None:
     """A failed build with speech workers ends (its pool is stopped before the exit handlers run, as in a normal
     exit) with the build's status; output lost to a full disk fails the program (status 120, as Python's)."""
