@@ -17,18 +17,24 @@ from narration.errors import EngineError, NarrationError
 from narration.speech.synthesize import Job
 from narration.speech.workers import EngineFactory, Spoken, WorkerVoice, cores
 
-LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024  # clips are small; Ray's default (30 % of the memory) is not needed
-# A Ray actor holds Ray's own runtime beside the voice: speaking the whole corpus, its peak was about 70 MB above a
-# process worker's (691 against 619 MB). Its voice gets that much less room to grow, so that both kinds of
-# worker peak about alike.
-RAY_RUNTIME_MB = 70
+# The local Ray's object store (shared memory): a section's clips are a few MB and at most one section per actor is
+# in flight, so Ray's default (30 % of the memory) is not needed. An actor's resident memory counts the pages of the
+# store it has written to: with 256 MB, a corpus build's actors peaked at 691 to 789 MB over three runs, with 96 MB
+# at 686 to 718 MB. Ray's least is 75 MB; a fuller store spills to disk rather than fail.
+LOCAL_OBJECT_STORE_BYTES = 96 * 1024 * 1024
+# An actor also holds Ray's own runtime beside the voice (its peak was about 70 MB above a process worker's
+# speaking the same corpus), so its voice gets less room to grow and may be reloaded sooner. Over the corpus (2
+# actors, 96 MB store): 682 and 683 MB at 151 s, against 686 to 718 MB at 146 to 149 s with a process worker's
+# settings; reloading after 15 sentences kept it at 670 MB but took 157 to 165 s.
+RAY_RUNTIME_MB = 100
+RAY_MIN_SENTENCES = 20
 
 
 class Speaker:
     """One Ray actor: makes its engine (loads the voice) with its first section, then speaks sections."""
 
     def __init__(self, factory: EngineFactory) -> None:
-        self._voice = WorkerVoice(factory, 1, less_mb=RAY_RUNTIME_MB)
+        self._voice = WorkerVoice(factory, 1, less_mb=RAY_RUNTIME_MB, min_sentences=RAY_MIN_SENTENCES)
 
     def speak(self, index: int, batch: tuple[Job, ...], timeout: float) -> tuple[int, Spoken]:
         return index, self._voice.speak(batch, timeout)

@@ -60,6 +60,7 @@ class WorkerVoice:
     factory: EngineFactory
     threads: int
     less_mb: float = 0.0  # room taken by what else the worker holds (a Ray actor's runtime), off VOICE_GROWTH_MB
+    min_sentences: int = 0  # between two reloads at least (0: MIN_SENTENCES_PER_LOAD)
     engine: Engine | None = None
     bound_mb: float = 0.0
     spoken: int = 0  # sentences since the voice was (re)loaded
@@ -85,7 +86,7 @@ class WorkerVoice:
         self.spoken += 1
         if self.spoken == 1:
             self.bound_mb = resident_mb() + VOICE_GROWTH_MB - self.less_mb
-        elif self.spoken >= MIN_SENTENCES_PER_LOAD and resident_mb() > self.bound_mb:
+        elif self.spoken >= (self.min_sentences or MIN_SENTENCES_PER_LOAD) and resident_mb() > self.bound_mb:
             give_back(self.engine)
             self.spoken = 0
 
