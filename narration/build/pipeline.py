@@ -447,18 +447,21 @@ def _segment_maker(config: Config, clips: ClipCache, voice_of: dict[str, dict[st
     """Mix a segment from its prepared clips (spoken by its language's voice: voice_of maps segment keys to
     fingerprints) and encode it into the segment cache; and prepare one clip for a segment ahead of its mix,
     and at the hold-line pace too when it is one of the `paced` sentences (the hold line then finds it made)."""
-    audio = config.audio
+    audio, tempo = config.audio, holdline_settings(config).tempo
     prepared: dict[str, PreparedClips] = {}
     paces: dict[str, HoldPace] = {}
 
     def clips_for(key: str) -> PreparedClips:
-        fingerprint = voice_of[key]
-        return prepared.setdefault(json.dumps(fingerprint, sort_keys=True), PreparedClips(clips, fingerprint, audio))
+        voice = json.dumps(voice_of[key], sort_keys=True)
+        if voice not in prepared:
+            prepared[voice] = PreparedClips(clips, voice_of[key], audio)
+        return prepared[voice]
 
     def pace_for(key: str) -> HoldPace:
-        fingerprint = voice_of[key]
-        return paces.setdefault(json.dumps(fingerprint, sort_keys=True),
-                                HoldPace(clips, fingerprint, holdline_settings(config).tempo))
+        voice = json.dumps(voice_of[key], sort_keys=True)
+        if voice not in paces:
+            paces[voice] = HoldPace(clips, voice_of[key], tempo)
+        return paces[voice]
 
     def make(key: str, parts: tuple[Part, ...]) -> EncodedSegment:
         clips_of = clips_for(key)

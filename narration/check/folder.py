@@ -5,12 +5,12 @@ from pathlib import Path
 
 from narration.config import Config
 from narration.publish.feed import FEED_NAME
-from narration.check.audio import measure_levels, chapter_problems, check_mp3, is_full
+from narration.check.audio import chapter_problems, check_mp3, is_full
 from narration.check.base import Measured, Problem
 from narration.check.feed import with_slash, channel_problems, cover_fallback, feed_names, find_episodes, full_episode_problems, item_problems, read_feed
 from narration.check.pages import page_problems
 from narration.check.library import article_problems
-from narration.check.transcripts import parse_captions, transcript_problems
+from narration.check.transcripts import transcript_problems
 from narration.publish import layout
 
 
@@ -61,5 +61,3 @@ def _problems(root: Path, config: Config, checked: list[str]) -> list[Problem]:
         problems += full_episode_problems(episodes, root, config)
     return problems
 
-
-__all__ = ["check_folder", "measure_levels", "parse_captions"]
