@@ -197,9 +197,12 @@ def test_music_bed_ducks_under_speech_and_loops(program, greeting, sections, con
         assert np.abs(under).max() < 1e-6
     assert rms(gaps) == pytest.approx(config.target_dbov + with_music.music_level_db, abs=1.5)
     seam = loop_discontinuity(audio)
-    assert seam.seamless and abs(seam.level_jump_db) < 3.0
-    # The music alone joins no rougher, and steps no more in level, than it does anywhere else.
+    assert seam.seamless
+    # The loop point lies mid-gap, in music alone: no speech reaches it, so the program's seam is the music's.
     alone = loop_discontinuity(Audio(music.astype(np.float32), RATE))
+    assert (seam.step, seam.level_jump_db) == pytest.approx((alone.step, alone.level_jump_db), abs=1e-3)
+    # The music alone joins no rougher, and steps no more in level, than it does anywhere else. (Its level at the
+    # seam follows the bed's own swell, at whatever phase the program ends: not a fixed number of dB.)
     assert alone.step <= alone.typical_step and abs(alone.level_jump_db) <= alone.typical_level_jump_db
     narrow = loop_discontinuity(resample(audio, 8000))
     assert narrow.seamless
