@@ -328,6 +328,42 @@ def _locate(lines: Sequence[str], text: str, start: int) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ a lone opening sentence
+
+PASTED = frozenset({".txt", ".text"})  # forms that lose a page's pictures, and with them what marks a caption
+CAPTION_WORDS = 35  # a caption is one sentence of a line or two
+
+
+def _lone_opening(article: Article) -> bool:
+    """The article's text opens with one sentence standing alone before its first real paragraph."""
+    if not isinstance(article.source, Path) or article.source.suffix.lower() not in PASTED or not article.sections:
+        return False
+    blocks = article.sections[0].blocks
+    if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind != "paragraph":
+        return False
+    lone = [s for s in split_sentences(" ".join(blocks[0].text.split())) if s.strip()]
+    return len(lone) == 1 and len(lone[0].split()) <= CAPTION_WORDS
+
+
+def caption_findings(article: Article, scripts: Sequence[Script]) -> list[Finding]:
+    """Pasted text keeps a picture's caption and drops the picture: a page's top photo leaves its caption as a
+    lone sentence between the title and the first paragraph, where a one-line summary may also stand. Nothing
+    in the text tells them apart, so the tool keeps the sentence (dropping words of the article is worse) and
+    asks the editor, at the script line that says it."""
+    first = next((s for s in scripts if s.path), None)
+    text = read_script(first.path) if first is not None and _lone_opening(article) else None
+    if text is None:
+        return []
+    _, sentences = spoken_lines(text)
+    lines = text.splitlines()
+    if not sentences or (sentences[0][0] < len(lines) and lines[sentences[0][0]].strip()):
+        return []  # an edited script: its opening sentence no longer stands alone
+    number, sentence = sentences[0]
+    return [Finding(str(first.path), number, "possible caption",
+                    f"{_excerpt(sentence, 70)} stands alone before the first paragraph, where a pasted page "
+                    "leaves a photo caption: delete the line if it is one")]
+
+
 # ------------------------------------------------------------------ an article
 
 def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon, rules: Rules | None = None,
@@ -344,6 +380,7 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     if isinstance(article.source, Path):
         lines = article.source.read_text(encoding="utf-8", errors="replace").splitlines()
     findings = sorted(debris_findings(source, lines, article.dropped), key=lambda f: f.line)
+    captions = caption_findings(article, scripts)
     numbers: dict[str, list[Finding]] = {}
     if check.numbers != "off":
         for path, issue in number_issues(scripts, planned, lexicon, link_phrase, article.meta.language):
@@ -353,7 +390,8 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
         if text is not None:
             path = str(script.path)
             own = (script_findings(path, text, context) + numbers.get(path, [])
-                   + reading_findings(path, text, check.max_grade, article.meta.language))
+                   + reading_findings(path, text, check.max_grade, article.meta.language)
+                   + [f for f in captions if f.path == path])
             findings += sorted(own, key=lambda f: f.line)
     return _once(findings)
 
