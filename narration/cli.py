@@ -236,7 +236,7 @@ def cmd_scripts(args: argparse.Namespace) -> int:
     lexicon = project_lexicon(config)
     for item in prepared:
         findings = review_article(item.article, item.scripts, lexicon, planned=item.planned, check=config.check,
-                                  link_phrase=config.scripts.url_phrase or None)
+                                  link_phrase=config.scripts.url_phrase or None, credits=config.scripts.credits)
         for finding in findings:
             print(finding)
         review = write_review(args.scripts / item.article.slug, item.article, item.scripts, findings)

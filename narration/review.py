@@ -19,6 +19,7 @@ from pathlib import Path
 from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
 from narration.check.numbers import Issue, article_sentences, audit
 from narration.config import CheckConfig
+from narration.ingest.outline import narrated_blocks
 from narration.models import Article, Dropped, Script
 from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, PlannedSection, read_script
 from narration.text import readability
@@ -364,11 +365,35 @@ def caption_findings(article: Article, scripts: Sequence[Script]) -> list[Findin
                     "leaves a photo caption: delete the line if it is one")]
 
 
+# ------------------------------------------------------------------ credits left out
+
+CREDITS = "credits"
+
+
+def credits_findings(article: Article, source_lines: Sequence[str] | None, credits: str) -> list[Finding]:
+    """The sections read as credits (About this summary, Disclaimer, Permission to use) that the `credits`
+    setting leaves out or sums up in one line: listed, so that nothing of the page goes unsaid unnoticed."""
+    if credits not in ("line", "omit"):
+        return []
+    plain = [_plain(line) for line in source_lines or ()]
+    how = "summed up in the closing credit line" if credits == "line" else "not read"
+    findings = []
+    for section in article.sections:
+        blocks = narrated_blocks(section.blocks)
+        if section.role != "credits" or not blocks:
+            continue
+        said = sum(len(" ".join([b.text, *b.items, *(c for row in b.rows for c in row)]).split()) for b in blocks)
+        findings.append(Finding(str(article.source), _locate(plain, _plain(section.heading), 0), CREDITS,
+                                f"section {_excerpt(section.heading, 60)} ({said} words) is {how}; "
+                                '`[scripts] credits = "episode"` reads it'))
+    return findings
+
+
 # ------------------------------------------------------------------ an article
 
 def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon, rules: Rules | None = None,
                    planned: Sequence[PlannedSection] = (), check: CheckConfig = CheckConfig(),
-                   link_phrase: str | None = None) -> list[Finding]:
+                   link_phrase: str | None = None, credits: str = "line") -> list[Finding]:
     """The article's debris, then each script's findings (with its numbers checked against the article's
     `planned` sections and its reading level), grouped by file in reading order."""
     rules = rules or default_rules()
@@ -379,7 +404,8 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     lines = None
     if isinstance(article.source, Path):
         lines = article.source.read_text(encoding="utf-8", errors="replace").splitlines()
-    findings = sorted(debris_findings(source, lines, article.dropped), key=lambda f: f.line)
+    findings = sorted(debris_findings(source, lines, article.dropped) + credits_findings(article, lines, credits),
+                      key=lambda f: f.line)
     captions = caption_findings(article, scripts)
     numbers: dict[str, list[Finding]] = {}
     if check.numbers != "off":
@@ -398,13 +424,16 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
 
 def summary(article: Article, scripts: Sequence[Script], findings: Sequence[Finding]) -> str:
     """One line: how much there is to review, and where the review file is."""
-    in_scripts = [f for f in findings if f.kind not in ("dropped", LEVEL)]
+    in_scripts = [f for f in findings if f.kind not in ("dropped", LEVEL, CREDITS)]
     files = len({f.path for f in in_scripts})
     dropped = sum(f.kind == "dropped" for f in findings)
+    credits = sum(f.kind == CREDITS for f in findings)
     line = (f"{article.title}: {len(in_scripts)} {'item' if len(in_scripts) == 1 else 'items'} to review in "
             f"{files} of {len(scripts)} scripts")
     if dropped:
         line += f", dropped {dropped} debris {'line' if dropped == 1 else 'lines'} to check"
+    if credits:
+        line += f", {credits} credits {'section' if credits == 1 else 'sections'} not read in full"
     return line
 
 

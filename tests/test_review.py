@@ -144,3 +144,24 @@ def test_the_corpus_caption_that_pasted_text_cannot_mark_is_asked_about(tmp_path
     source = Path(__file__).parent / "fixtures" / "corpus" / "breast-cancer-risk-factors.txt"
     found, _ = _caption_items(tmp_path, source.name, source.read_text(encoding="utf-8"))
     assert len(found) == 1 and '"A family history of breast cancer in a first-degree relative' in found[0]
+
+
+@pytest.mark.parametrize(("setting", "listed"), [("line", "summed up in the closing credit line"),
+                                                 ("omit", "not read"), ("episode", None), ("outro", None)])
+def test_credits_sections_not_read_in_full_are_listed_at_their_heading(tmp_path: Path, setting: str,
+                                                                     listed: str | None) -> None:
+    lines = ["# Care at Home", "", "Rest and drink water every day. Call your nurse if the fever comes back.", "",
+             "## Disclaimer", "", "This page does not replace the advice of your own doctor or nurse.", ""]
+    (tmp_path / "narration.toml").write_text(f'[scripts]\ncredits = "{setting}"\n', encoding="utf-8")
+    (tmp_path / "care.md").write_text("\n".join(lines), encoding="utf-8")
+    assert main(["scripts", "-q", "--config", str(tmp_path / "narration.toml"), "--scripts",
+                 str(tmp_path / "scripts"), str(tmp_path / "care.md")]) == 0
+    review = (tmp_path / "scripts" / "care" / "REVIEW.md").read_text(encoding="utf-8")
+    found = [line for line in review.splitlines() if ": credits: " in line]
+    if listed is None:
+        assert found == [] and "credits section" not in review
+    else:
+        at = lines.index("## Disclaimer") + 1
+        assert found == [f"{tmp_path / 'care.md'}:{at}: credits: section \"Disclaimer\" ({len(lines[-2].split())} words) is {listed}; "
+                         '`[scripts] credits = "episode"` reads it']
+        assert "1 credits section not read in full" in review
