@@ -404,8 +404,8 @@ def _is_body(unit: Unit) -> bool:
 def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     """Units that belong to the site around the article, each with the rule that names it: tables of contents,
     a repeat of the title above the first paragraph (the page's heading under its browser title), menus and
-    breadcrumbs there (three or more short lines), short link lines below the last paragraph (a footer), and a
-    lone lower-case line of its own (an image's description)."""
+    breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
+    paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
     found: dict[int, str] = {}
     index = 0
     while index < len(units):
@@ -419,7 +419,8 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     top = [i for i in rest if i < first and i not in found and _is_menu_entry(units[i])]
     bottom = [i for i in rest if i > last and _is_menu_entry(units[i])]
     for run, rule in ((top, "site menu"), (bottom, "page footer")):
-        if len(run) >= MENU_RUN or (run and rule == "page footer" and all(_is_link_text(units[i].text) for i in run)):
+        links = sum(_is_link_text(units[i].text) for i in run)  # "Live Well", "Food Safety Charts"; not "Fever"
+        if (len(run) >= MENU_RUN and links >= 2) or (run and rule == "page footer" and links == len(run)):
             found.update((i, rule) for i in run)
     for i in rest:
         text = units[i].text
