@@ -77,13 +77,14 @@ def test_a_list_a_sentence_leads_into_is_the_article_even_when_its_items_are_hea
 def test_site_menus_breadcrumbs_footers_and_a_repeated_title_are_left_out() -> None:
     page = ("Fever in children\n\nSearch the site\nHealth A-Z\nLive Well\nCare and support\nHome Health A to Z\n"
             f"Fever in children\n\n{BODY}\n\nSigns\n\n- Fever\n- Cough\n- Sore throat\n\n{MORE}\n\n"
-            "Support links\nHome\nHealth A to Z\nContact Us\nAbout Us\n")
+            "NIH: National Institute of Flu and Colds Research\n\nSupport links\nHome\nHealth A to Z\nContact Us\nAbout Us\n")
     title, said, dropped = parse(page)
     assert title == "Fever in children"
     assert said == [BODY, "# Signs", "- Fever", "- Cough", "- Sore throat", MORE]
     rules = dict(dropped)
     assert rules["Live Well"] == "<site menu>" and rules["Contact Us"] == "<page footer>"
     assert rules["Fever in children"] == "<title repeated>"
+    assert rules["NIH: National Institute of Flu and Colds Research"] == "<page footer>"  # it stands among the links
 
 
 def test_short_lines_at_the_top_without_link_titles_are_kept() -> None:

@@ -418,10 +418,11 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
     top = [i for i in rest if i < first and i not in found and _is_menu_entry(units[i])]
     bottom = [i for i in rest if i > last and _is_menu_entry(units[i])]
-    for run, rule in ((top, "site menu"), (bottom, "page footer")):
+    tail = [i for i in rest if i > last]  # below a footer's links, a line among them is the footer's too
+    for run, rule, whole in ((top, "site menu", top), (bottom, "page footer", tail)):
         links = sum(_is_link_text(units[i].text) for i in run)  # "Live Well", "Food Safety Charts"; not "Fever"
         if (len(run) >= MENU_RUN and links >= 2) or (run and rule == "page footer" and links == len(run)):
-            found.update((i, rule) for i in run)
+            found.update((i, rule) for i in whole)
     for i in rest:
         text = units[i].text
         if (i not in found and text and re.fullmatch(r"[a-z]+", words(text)[0]) and len(words(text)) <= 12
