@@ -299,6 +299,9 @@ def reading_findings(path: str, text: str, max_grade: float, language: str = "")
 # ------------------------------------------------------------------ debris
 
 def _plain(line: str) -> str:
+    """A source line as its words: Markdown marks, link targets and a list bullet left out."""
+    line = re.sub(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)", "]", line)
+    line = re.sub(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+", "", line)
     return " ".join(re.sub(r"[*_`#>\[\]]", " ", line).split())
 
 
@@ -320,10 +323,14 @@ def _locate(lines: Sequence[str], text: str, start: int) -> int:
     """The 1-based line where `text` (or its opening words, for a paragraph wrapped over several lines) is
     written, searching from `start` first; 0 when it is nowhere."""
     words = text.split()
+    order = [*range(start, len(lines)), *range(0, start)]
+    for index in order:  # the line itself ("Search") before a line that has it ("Search the NHS website")
+        if text and lines[index] == text:
+            return index + 1
     for probe in (text, " ".join(words[:6]), " ".join(words[:3])):
         if not probe:
             continue
-        for index in [*range(start, len(lines)), *range(0, start)]:
+        for index in order:
             if probe in lines[index]:
                 return index + 1
     return 0

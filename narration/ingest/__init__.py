@@ -257,6 +257,8 @@ def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None =
         raise InputError(source, "has headings but no text under them; nothing to narrate")
     article_meta = meta_from_fields(fields, source) if meta is None else \
         meta if meta.language else replace(meta, language=fields.get("language", ""))  # the document's, unless given
+    if article_meta.last_reviewed is None and cleaner.reviewed:  # a "Page last reviewed: ..." line it dropped
+        article_meta = replace(article_meta, last_reviewed=cleaner.reviewed)
     stem = url_stem(url) if url else path.stem
     final_title = CONTROL_CHARS.sub("", title or own_title or title_from_filename(Path(stem)))
     return Article(

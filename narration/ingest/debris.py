@@ -6,33 +6,74 @@ left with nothing to say is dropped whole. Everything removed is recorded so the
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Iterable, Sequence
 
 from narration.models import Dropped
 
-# Defaults for common health sites; `[scripts] debris = [...]` in narration.toml adds to them.
-DEFAULT_DEBRIS: tuple[str, ...] = (
+# A date as pages write it: "21 December 2020", "December 2, 2024", "11/15/2015", "2024-05-01", "May 2019".
+DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4})"
+# A line that gives the page's review date: "Page last reviewed: 21 December 2020", "Last Revised - 11/15/2015",
+# "LAST UPDATED: December 2, 2024", "Reviewed: 05/11/2006", "Date Last Reviewed" (its date cut off).
+REVIEW_DATE = (r"(?i)^(?:(?:page|content|article|date|this page was)\s+)?(?:last\s+)?(?:reviewed|revised|updated|modified)"
+               r"(?:\s+on)?\s*(?:[:–—-]\s*)?(?P<date>" + DATE + r")?\.?$")
+SOCIAL = r"(?:facebook|twitter|youtube|instagram|linkedin|pinterest|tiktok|flickr)"
+# Defaults for common health sites, each named by what it removes (the review lists the name);
+# `[scripts] debris = [...]` in narration.toml adds to them.
+DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # figure links: "Enlarge" alone, at the end of a sentence, or with the rest of a cut image title ('... body.")')
-    r'(?:^|(?<=[.!?])\s*)Enlarge(?: Image)?(?:\b[^\n]*"\))?\s*$',
-    r"^Go to (?:Health Professional|Patient) Version$",
-    r"^(?:Photo |Image )?Credits?: .{1,100}$",
-    r"^Placeholder slot$",
+    ("figure link", r'(?:^|(?<=[.!?])\s*)Enlarge(?: Image)?(?:\b[^\n]*"\))?\s*$'),
+    ("page version link", r"^Go to (?:Health Professional|Patient) Version$"),
+    ("image credit", r"^(?:Photo |Image )?Credits?: .{1,100}$"),
+    ("placeholder", r"^Placeholder slot$"),
     # a pronunciation respelling on a line of its own: "(teh-moh-ZOH-loh-mide)"
-    r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$",
-    r"(?i)^(?:print|share|e-?mail|tweet|back to top|skip to (?:main )?content|advertisement|"
-    r"view/print pdf|print this page|listen|open in new window|close|menu|related resources?)$",
+    ("pronunciation", r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$"),
+    ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|skip to (?:main )?content|advertisement|"
+                  r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
+                  r"page options|listen|open in new window|close|menu|related resources?|"
+                  r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
+    ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),
+    ("page address", r"(?i)^(?:url|address|link|permalink) (?:of|for|to) this (?:page|article):.*$"),
+    ("cookie banner", r"(?i)^(?=.*\bcookies?\b)(?=.*\b(?:analytics|consent|accept|reject|(?:web)?site|"
+                      r"your (?:device|browser|choice|preferences)|tracking)\b).{0,400}$"),
+    ("review date", REVIEW_DATE),
+    ("review date", r"(?i)^(?:(?:next|media) review(?:ed)? (?:due|date)|media last reviewed)\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
+    ("video", r"^Video: [^.!?]{1,120}$"),
+    ("video", r"^Watch (?:this|the|our) video\b[^.!?]*[.!]?"),
+    ("social media links", r"(?i)^(?:(?:find|follow|connect with) .{1,40} on:?[\s,;]*)?" + SOCIAL + r"(?:[\s,;]+(?:and\s+)?" + SOCIAL + r")*[\s,;.]*$"),
+    ("social media links", r"(?i)^(?:find|follow|connect with) [^.!?]{1,40} on:$"),
+    ("language link", r"(?i)^(?:(?:en español|in english|datos en español|español|english|en inglés)[\s|/]*){1,3}$"),
+    ("breadcrumb", r"^Home\s*[>›»/|]\s*\S.{0,150}$"),
+    ("copyright", r"(?i)^.{0,400}(?:©|\bcopyright\s*(?:©|\(c\)|,?\s*(?:19|20)\d\d)|\ball rights reserved\b).{0,400}$"),
     # citation markers attached to the end of a clause: "cancer (24).", "risk (26-28), and", "text.[1]"
-    r"(?<=[\w.,;:)])\s?\((?:\d{1,3})(?:\s?[-–,]\s?\d{1,3})*\)(?=[.,;:!?]|\s*$)",
-    r"(?<=[\w.,;:)])\s?\[(?:\d{1,3})(?:\s?[-–,]\s?\d{1,3})*\](?=[\s.,;:!?]|$)",
+    ("citation", r"(?<=[\w.,;:)])\s?\((?:\d{1,3})(?:\s?[-–,]\s?\d{1,3})*\)(?=[.,;:!?]|\s*$)"),
+    ("citation", r"(?<=[\w.,;:)])\s?\[(?:\d{1,3})(?:\s?[-–,]\s?\d{1,3})*\](?=[\s.,;:!?]|$)"),
+    # footnote numbers glued to a sentence's end ("population.1 However") or to its last word ("risk2.")
+    ("footnote number", r"(?<=[A-Za-z)][.!?])(?<!\bNo\.)(?<!\bno\.)\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z“\"(]|\s*$)"),
+    ("footnote number", r"(?<=[a-z]{3})\d{1,3}(?:[,–-]\d{1,3})*(?=[.!?](?:\s|$))"),
 )
 NOTHING_LEFT = re.compile(r"^[\W_]*$")
+DATE_FORMATS = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m.%d.%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
+                "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%B %Y", "%b %Y")
 
 
 def compile_patterns(patterns: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
-    """Compile debris patterns; a bad one raises re.error (the config reports it with its key)."""
+    """Compile debris patterns, each named by itself; a bad one raises re.error (the config reports it with its key)."""
     return [(pattern, re.compile(pattern)) for pattern in patterns]
+
+
+def page_date(text: str) -> date | None:
+    """A date as a page writes it ("21 December 2020", "11/15/2015": month first, as US sites write it), or None."""
+    plain = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\.(?=\s)", "", " ".join(text.split()))
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(plain, form).date()
+        except ValueError:
+            continue
+    return None
 
 
 def pattern_problems(patterns: Sequence[str], key: str = "scripts.debris") -> list[str]:
@@ -54,8 +95,15 @@ class DebrisFilter:
     """Removes debris from lines of one article and records what it removed."""
 
     file: str
-    patterns: list[tuple[str, re.Pattern[str]]]
-    dropped: list[Dropped] = field(default_factory=list)
+    patterns: list[tuple[str, re.Pattern[str]]]  # (the name the review gives, the pattern)
+    dropped: list[Dropped] = field(default_factory=list)  # in page order, as the review looks them up
+    reviewed: date | None = None  # the page's own last-reviewed date, from a review-date line it dropped
+    _cleaned: int = 0  # lines that patterns took something from so far
+    _places: list[tuple[int, int]] = field(default_factory=list)  # each record's place in the page
+
+    def mark(self) -> int:
+        """Where the reader is in the page, for a later `drop` of what it reads now."""
+        return self._cleaned
 
     def clean(self, line: str) -> str:
         """The line without its debris: '' when nothing is left to say."""
@@ -64,19 +112,39 @@ class DebrisFilter:
             found = [m.group() for m in pattern.finditer(text) if m.group()]
             if not found:
                 continue
+            self._note_date(pattern.search(text))
             remaining = pattern.sub("", text)
             if NOTHING_LEFT.match(remaining):
-                self.dropped.append(Dropped(self.file, line, source, text))
-                return ""
-            self.dropped.extend(Dropped(self.file, line, source, piece.strip()) for piece in found)
+                self._record(Dropped(self.file, line, source, text), (self._cleaned, 1))
+                break
+            for piece in found:
+                self._record(Dropped(self.file, line, source, piece.strip()), (self._cleaned, 1))
             text = " ".join(remaining.split())
-        return text
+        else:
+            if text != line:
+                self._cleaned += 1
+            return text
+        self._cleaned += 1
+        return ""
 
-    def drop(self, line: str, rule: str) -> None:
-        """Record a line left out by a structural rule (an image's alt text, a caption, a promotional card)."""
-        self.dropped.append(Dropped(self.file, line, f"<{rule}>", line))
+    def _record(self, dropped: Dropped, place: tuple[int, int]) -> None:
+        at = bisect.bisect_right(self._places, place)
+        self._places.insert(at, place)
+        self.dropped.insert(at, dropped)
+
+    def _note_date(self, match: re.Match[str] | None) -> None:
+        """Keep the first last-reviewed date a dropped line gives: it is the article's metadata, not debris."""
+        written = match.groupdict().get("date") if match is not None else None
+        if written and self.reviewed is None:
+            self.reviewed = page_date(written)
+
+    def drop(self, line: str, rule: str, at: int | None = None) -> None:
+        """Record a line left out by a structural rule (an image's alt text, a caption, a promotional card);
+        `at`, a `mark()` taken when the line was read, files it in page order among the lines cleaned since."""
+        self._record(Dropped(self.file, line, f"<{rule}>", line), (self._cleaned if at is None else at, 0))
 
 
 def debris_filter(file: str, extra: Sequence[str] = ()) -> DebrisFilter:
-    """A filter with the default patterns and the project's own."""
-    return DebrisFilter(file, compile_patterns([*DEFAULT_DEBRIS, *extra]))
+    """A filter with the default patterns (named "<what they remove>" for the review) and the project's own."""
+    defaults = [(f"<{name}>", re.compile(pattern)) for name, pattern in DEFAULT_DEBRIS]
+    return DebrisFilter(file, [*defaults, *compile_patterns(extra)])

@@ -30,6 +30,11 @@ CLAUSE_WORDS = re.compile(
     r"es|son|era|fue|está|están|estar|ser|puede|pueden|debe|deben|hay|tiene|tienen|usted|ustedes|su|sus|"
     r"nos|se|le|les|lo|no|sí|esto|eso|esta|este|estas|estos|llame|hable|pregunte|tome|use|evite|lea|vea|"
     r"consulte|siga)\b", re.IGNORECASE)
+# Words that may follow a noun inside a noun phrase (a figure label): prepositions and conjunctions.
+LINKS = {"of", "in", "and", "or", "with", "for", "to", "from", "on", "at", "by", "after", "before", "during",
+         "inside", "into", "near", "under", "over", "between", "within", "without", "vs", "versus", "as",
+         "de", "del", "y", "o", "en", "con", "para", "por", "a"}
+READER = re.compile(r"\b(?:you|your|yours|yourself|usted|ustedes)\b", re.IGNORECASE)  # a caption never addresses the reader
 TEASER_MAX_WORDS = 30
 DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
                "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but",
@@ -49,6 +54,7 @@ class Unit:
     blank_before: bool = True
     kind: str = "paragraph"  # paragraph, list, heading, sub, drop
     emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
+    mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
 
     @property
     def is_list(self) -> bool:
@@ -102,19 +108,23 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
         if not raw.strip():
             blank = True
             continue
-        line = debris.clean(" ".join(raw.split()))
-        if not line:
-            continue
+        line = " ".join(raw.split())
         match = LIST_ITEM.match(line)
         if match and not (NUMBERED_QUESTION.match(line)):
+            item = debris.clean(match.group(2).strip())  # "- Print This Page" is debris as much as the line
+            if not item:
+                continue
             if units and units[-1].is_list and not blank:
-                units[-1].items.append(match.group(2).strip())
+                units[-1].items.append(item)
             else:
-                units.append(Unit(items=[match.group(2).strip()], ordered=match.group(1) is not None,
-                                  blank_before=blank, kind="list"))
-        else:
+                units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
+                                  mark=debris.mark()))
+        elif line := debris.clean(line):
             inner = EMPHASIZED.fullmatch(line)
-            units.append(Unit(text=inner.group(1).strip() if inner else line, blank_before=blank, emphasized=bool(inner)))
+            units.append(Unit(text=inner.group(1).strip() if inner else line, blank_before=blank, emphasized=bool(inner),
+                              mark=debris.mark()))
+        else:
+            continue
         blank = False
     return units
 
@@ -217,16 +227,20 @@ def _mark_cards(units: list[Unit], debris: DebrisFilter) -> None:
         if title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1]):
             for part in (unit, units[index + 1]):
                 part.kind = "drop"
-                debris.drop(title if part is unit else part.text, "promotional card")
+                debris.drop(title if part is unit else part.text, "promotional card", part.mark)
 
 
 def _is_caption(unit: Unit, following: Unit | None) -> bool:
     """A figure caption: a paragraph of its own that opens with a label ("Lumbar puncture.", "Anatomy of the
-    urinary system showing ...") rather than a sentence, and goes on to describe the picture."""
+    urinary system showing ...") rather than a sentence, and goes on to describe the picture. A paragraph that
+    leads into a list, asks, is numbered or speaks to the reader is the article's own text."""
     if unit.kind != "paragraph" or not unit.blank_before or (following is not None and not following.blank_before
                                                             and not following.is_list):
         return False
-    sentences = _sentences(unit.text)
+    text = unit.text.rstrip()
+    if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
+        return False
+    sentences = _sentences(text)
     if len(sentences) < 2:
         return False
     label = re.sub(r"\([^)]*\)", "", sentences[0])
@@ -234,8 +248,17 @@ def _is_caption(unit: Unit, following: Unit | None) -> bool:
     if shows:
         label = label[:shows.start()]
     first = words(label)[:1]
-    return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label)
+    return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not _has_verb(label)
             and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+def _has_verb(label: str) -> bool:
+    """Whether a short phrase reads as a clause: a noun phrase ends with its head noun, so a word in -s that
+    another content word follows ("Hypoglycemia means low glucose", "Red cells carry oxygen") is a verb, or the
+    subject before one. Prepositions, conjunctions and participles ("Cells lining the bladder") may follow a noun."""
+    found = [w.casefold() for w in words(label)]
+    return any(re.search(r"[^su]s$", word) and len(word) > 3 and following not in LINKS
+               and not re.search(r"(?:ing|ed)$", following) for word, following in zip(found, found[1:]))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -292,7 +315,7 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
         else:
             continue
         for line in unit.items or [unit.text]:
-            debris.drop(line, rule)
+            debris.drop(line, rule, unit.mark)
 
 
 HUB_LINK_PARTS = 3  # parts of a page (between headings) that were nothing but links: a page of link cards
@@ -316,12 +339,107 @@ def _mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
     for part in parts:
         if len(part) == 1 and _is_teaser(part[0]):
             part[0].kind = "drop"
-            debris.drop(part[0].text, "card teaser on a page of links")
+            debris.drop(part[0].text, "card teaser on a page of links", part[0].mark)
 
 
 def _is_link_text(text: str, limit: int = 8) -> bool:
     """Words of a link title: title case, no sentence punctuation, short."""
     return is_title_case(text) and not re.search(r"[.!?:;,]", text) and len(words(text)) <= limit
+
+
+# ------------------------------------------------------------------ page furniture
+
+# What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
+CONTENTS_LEAD = re.compile(r"(?i)^(?:table of contents|contents|page contents|on this page|in this (?:article|page|section)"
+                           r"|jump to|skip to|sections on this page)\s*:?$")
+MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
+MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
+REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _lines(unit: Unit) -> list[str]:
+    return unit.items or [unit.text]
+
+
+def _heading_shaped(text: str) -> bool:
+    """An entry of a contents list: a heading's words, or its question."""
+    return 0 < len(words(text)) <= 15 and not re.search(r"[.!;,:]$", text)
+
+
+def _contents_end(units: list[Unit], start: int) -> int:
+    """The index after the table of contents that opens at `start` (== start when there is none): a lead line
+    ("On this page") and the heading-shaped lines under it, or a block of such lines above the article's first
+    paragraph nearly all of which come back later as its headings (the contents without a lead, as pasted from
+    MedlinePlus; below a paragraph such a list is the article's: "three types of particles:", then one each)."""
+    led = not units[start].is_list and bool(CONTENTS_LEAD.match(units[start].text))
+    if not led and any(_is_body(unit) and not unit.is_list for unit in units[:start]):
+        return start
+    end = start + 1 if led else start
+    while end < len(units) and all(_heading_shaped(t) for t in _lines(units[end])) and (
+            end == start or not units[end].blank_before or (led and end == start + 1 and units[end].is_list)):
+        end += 1
+    entries = [t for unit in units[start + led:end] for t in _lines(unit)]
+    later = {_key(u.text) for u in units[end:] if not u.is_list}
+    repeated = sum(_key(t) in later for t in entries)
+    if (led and len(entries) >= 2) or (len(entries) >= MENU_RUN and repeated >= REPEATED_SHARE * len(entries)):
+        return end
+    return start
+
+
+def _is_menu_entry(unit: Unit) -> bool:
+    """A line of a site menu, breadcrumb or footer: a few words on their own, no sentence punctuation."""
+    return (not unit.is_list and 0 < len(words(unit.text)) <= MENU_WORDS and unit.text[0].isupper()
+            and not re.search(r"[.!?:;,]", unit.text))
+
+
+def _is_body(unit: Unit) -> bool:
+    """The article's own text: a list, a sentence, or a long line ("Coronavirus (COVID-19)" is none of these)."""
+    return unit.is_list or bool(re.search(r"[.!?:;]$", unit.text)) or len(words(unit.text)) > 12
+
+
+def _furniture(units: list[Unit], title: str) -> dict[int, str]:
+    """Units that belong to the site around the article, each with the rule that names it: tables of contents,
+    a repeat of the title above the first paragraph (the page's heading under its browser title), menus and
+    breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
+    paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
+    found: dict[int, str] = {}
+    index = 0
+    while index < len(units):
+        end = _contents_end(units, index)
+        found.update((i, "table of contents") for i in range(index, end))
+        index = max(end, index + 1)
+    rest = [i for i in range(len(units)) if i not in found]
+    body = [i for i in rest if _is_body(units[i])]
+    first, last = (body[0], body[-1]) if body else (len(units), len(units))
+    found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
+    top = [i for i in rest if i < first and i not in found and _is_menu_entry(units[i])]
+    bottom = [i for i in rest if i > last and _is_menu_entry(units[i])]
+    tail = [i for i in rest if i > last]  # below a footer's links, a line among them is the footer's too
+    for run, rule, whole in ((top, "site menu", top), (bottom, "page footer", tail)):
+        links = sum(_is_link_text(units[i].text) for i in run)  # "Live Well", "Food Safety Charts"; not "Fever"
+        if (len(run) >= MENU_RUN and links >= 2) or (run and rule == "page footer" and links == len(run)):
+            found.update((i, rule) for i in whole)
+    for i in rest:
+        text = units[i].text
+        if (i not in found and text and re.fullmatch(r"[a-z]+", words(text)[0]) and len(words(text)) <= 12
+                and not SENTENCE_END.search(text) and units[i].blank_before
+                and (i + 1 == len(units) or units[i + 1].blank_before)):
+            found[i] = "image description"
+    return found
+
+
+def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
+    """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
+    a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
+    found = _furniture(units, title)
+    for index, rule in sorted(found.items()):
+        for line in _lines(units[index]):
+            debris.drop(line, rule, units[index].mark)
+    return [unit for index, unit in enumerate(units) if index not in found]
 
 
 def _levels(units: list[Unit]) -> dict[int, int]:
@@ -353,6 +471,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     """Plain text -> (the title on its first line, or '') and the outline."""
     title, lines = title_line(rejoin_wrapped([line.rstrip() for line in text.split("\n")]))
     units = units_from_lines(lines, debris)
+    units = _without_furniture(units, title, debris)
     spaced = sum(u.blank_before for u in units) * 2 >= len(units)
     _mark_headings(units, spaced)
     if spaced:
