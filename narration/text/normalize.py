@@ -259,7 +259,7 @@ _PER_SAID = {name.casefold(): said for name, said in
 _UNITS_FOLDED = {name.casefold(): forms for name, forms in _UNITS.items()}
 _PER_WORD = "(?i:" + "|".join(sorted(map(re.escape, _PER_SAID), key=len, reverse=True)) + ")|[a-z]{3,}"
 _PER_CHAIN = rf"(?:\s?/\s?(?:{_NUMBER}\s?)?(?:{_PER_WORD}))+"
-_PER_PIECE = re.compile(rf"/\s?(?:({_NUMBER})\s?)?({_PER_WORD})")
+_PER_PIECE = re.compile(rf"/\s?(?:({_NUMBER})\s?)?({_PER_WORD})(?=\s?/|\Z)")
 _MEASURES = ("mcg", "µg", "μg", "mg", "ng", "g", "kg", "mmol", "IU", "mL", "ml", "cc")  # "ng/ml" needs no number
 
 
@@ -484,16 +484,17 @@ _DETERMINERS = _ONE_THING | {"the", "per", "one"}
 
 def _measured_fraction(m: re.Match[str]) -> str:
     """A fraction of a measure, singular below one: "½ tsp" half a teaspoon, "¾ cup" three quarters of a cup,
-    "¼ cup" a quarter of a cup, "a ½ cup serving" a half cup serving; "1 ½ tsp" 1 and a half teaspoons."""
-    whole, top, bottom, unit, word = m.groups()
+    "¼ cup" a quarter of a cup; before its noun, "a ½ cup serving" a half cup serving, "1/2-inch pieces" half inch
+    pieces; "1 ½ tsp" 1 and a half teaspoons."""
+    whole, top, bottom, hyphen, unit, word = m.groups()
     singular, plural = _UNITS[unit] if unit else _MEASURE_WORDS[word.lower()]
     part = _fraction_words(top, bottom, None)
     before = _words_before(m, 1)
     if part is None:
         said = f"{whole + ' ' if whole else ''}{top} over {bottom} {plural}"
     elif whole:
-        said = f"{whole} and {part} {plural}"
-    elif before and before[0].lower() in _DETERMINERS:
+        said = f"{whole} and {part} {singular if hyphen else plural}"
+    elif hyphen or (before and before[0].lower() in _DETERMINERS):
         said = f"{part.split(' ', 1)[1] if top == '1' else part[:-1]} {singular}"
     elif top == "1" and bottom == "2":
         said = f"half {_article(singular)} {singular}"
@@ -504,9 +505,11 @@ def _measured_fraction(m: re.Match[str]) -> str:
 
 _TEMPERATURE_TOPIC = re.compile(r"(?i:temperature|fever|thermometer|degree|cook|oven|heat|boil|freez|fridge"
                                 r"|refrigerat|weather|\bwarm|\bhot\b|\bcold\b)")
-_SCALES = {"C": ("Celsius", -60, 300), "F": ("Fahrenheit", -60, 600)}
+# Fahrenheit from 1 to 31 is too cold for a page about health and the size of a catheter ("a 5F catheter").
+_SCALES = {"C": ("Celsius", ((-60, 300),)), "F": ("Fahrenheit", ((-60, 0), (32, 600)))}
 _NOT_TEMPERATURE_AFTER = frozenset("stage stages type types grade grades class level phase step part vitamin "
-                                   "hepatitis factor size room ward bay gauge form".split())
+                                   "hepatitis factor size room unit ward bay bed floor suite apartment apt gauge "
+                                   "form".split())
 
 
 def _bare_temperature(m: re.Match[str]) -> str:
@@ -514,9 +517,9 @@ def _bare_temperature(m: re.Match[str]) -> str:
     catheter's size are not (a word naming a class before it, a number no thermometer shows, or no word of
     temperature in the sentence)."""
     number, scale = m.group(1), m.group(2)
-    name, low, high = _SCALES[scale]
+    name, ranges = _SCALES[scale]
     before = _words_before(m, 1)
-    if (not low <= float(number) <= high or not _TEMPERATURE_TOPIC.search(m.string)
+    if (not any(low <= float(number) <= high for low, high in ranges) or not _TEMPERATURE_TOPIC.search(m.string)
             or (before and before[0].lower().strip("(,") in _NOT_TEMPERATURE_AFTER)):
         return m.group()
     return f"{number} degrees {name}"
@@ -591,7 +594,7 @@ _NUMBERS: list[Rule] = [
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
     ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
     ("temperature", re.compile(r"(?<![\w.,-])(-?\d{1,3}(?:\.\d)?) ?([CF])(?![\w'-]|\.\w)"), _bare_temperature),
-    ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}}) ?(?:({_UNIT_NAMES})(?![\w/])\.?"
+    ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}})(?: |(-))?(?:({_UNIT_NAMES})(?![\w/])\.?"
                             rf"|({'|'.join(_MEASURE_WORDS)})\b)", re.IGNORECASE), _measured_fraction),
     ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})({_PER_CHAIN})?(?![\w/])\.?"), _unit),
     ("unit", re.compile(rf"(?<![\w/.])({'|'.join(_MEASURES)})({_PER_CHAIN})(?![\w/])\.?"), _rate),
