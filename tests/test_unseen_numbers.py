@@ -148,8 +148,8 @@ def test_dosing_abbreviations(written: str, spoken: str) -> None:
     ("at 311 sites", "at 311 sites"),
     ("The 211 bus", "The 211 bus"),
     # phone numbers with letter groups, hyphens or en dashes
-    ("1-877-44U-QUIT", "1 8 7 7, 4 4 U, quit"),
-    ("1–877–44U–QUIT", "1 8 7 7, 4 4 U, quit"),
+    ("1-877-44U-QUIT", "1 8 7 7, 4 4-U, quit"),
+    ("1–877–44U–QUIT", "1 8 7 7, 4 4-U, quit"),
     ("1-800-QUIT-NOW", "1 800, quit now"),
     ("1–800–4–CANCER", "1 800, 4, cancer"),
     ("1-800-4-CANCER (1-800-422-6237)", "1 800, 4, cancer, that is, 1 800, 4 2 2, 6 2 3 7"),

@@ -281,12 +281,13 @@ def _letters(run: str) -> str:
 
 def _vanity_phone(m: re.Match[str], held: _Held) -> str:
     """"1-800-4-CANCER", "1-877-44U-QUIT": the area code, then each group in turn, its digits one by one and its
-    letters as a word ("cancer") or spelled; groups of letters only run on as words ("quit now")."""
+    letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now")."""
     country, area, bare_area, tail, numeric = m.groups()
     groups: list[str] = []
     letters_before = False
     for group in re.split(r"[-–]", tail):
-        said = " ".join(_digits(run) if run.isdigit() else _letters(run) for run in re.findall(r"\d+|[A-Z]+", group))
+        # "44U" is "4 4-U": said as one group, and no review takes the "U" for a unit after a number
+        said = "-".join(_digits(run) if run.isdigit() else _letters(run) for run in re.findall(r"\d+|[A-Z]+", group))
         if group.isalpha() and letters_before:
             groups[-1] += " " + said
         else:
@@ -595,7 +596,7 @@ _NUMBERS: list[Rule] = [
     ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
     ("temperature", re.compile(r"(?<![\w.,-])(-?\d{1,3}(?:\.\d)?) ?([CF])(?![\w'-]|\.\w)"), _bare_temperature),
     ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}})(?: |(-))?(?:({_UNIT_NAMES})(?![\w/])\.?"
-                            rf"|({'|'.join(_MEASURE_WORDS)})\b)", re.IGNORECASE), _measured_fraction),
+                            rf"|(?i:({'|'.join(_MEASURE_WORDS)}))\b)"), _measured_fraction),
     ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})({_PER_CHAIN})?(?![\w/])\.?"), _unit),
     ("unit", re.compile(rf"(?<![\w/.])({'|'.join(_MEASURES)})({_PER_CHAIN})(?![\w/])\.?"), _rate),
     # a slash between two quantities that are no units: "24 hours a day/7 days a week" is said with a pause
