@@ -470,10 +470,8 @@ def _fraction(m: re.Match[str]) -> str:
     whole, top, bottom = m.groups()
     said = _fraction_words(top, bottom, None if whole else "one")
     if said is None:
-        said = f"{top} over {bottom}"
-    elif whole:
-        return f"{whole} and {said}"
-    return f"{whole} {said}" if whole else said
+        return f"{whole + ' ' if whole else ''}{top} over {bottom}"
+    return f"{whole} and {said}" if whole else said
 
 
 _MEASURE_WORDS = {word: (word, word + ("es" if word.endswith(("s", "ch")) else "s")) for word in (
