@@ -33,7 +33,8 @@ _TOKEN = re.compile(r"\S+")
 _EDGE = ".,;:?!\"()'"
 _SPELLED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z](?:-(?:[A-Za-z]\.)*[A-Za-z])*")  # N.C.I, E.G-F.R, P.h.D
 _CAMEL = re.compile(r"(?:[A-Z][a-z]+)+")  # DailyMed, McDonald: names, not acronyms
-_AFTER_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s?([^\W\d_]{1,6})(\.?)(?![^\W\d_])")
+# a number and the word after it; not the first letter of a spelled group ("6 30 P.M", "5 U.S states")
+_AFTER_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s?([^\W\d_]{1,6})(\.?)(?![^\W\d_]|\.[^\W\d_])")
 _VOWEL = re.compile(r"[aeiouAEIOU]")
 _HEADING_END = re.compile(r"[.!]$")
 

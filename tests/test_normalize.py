@@ -118,7 +118,7 @@ def test_titles_and_abbreviations(written: str, spoken: str) -> None:
     ("0.1 mmol/kg", "0 point 1 millimoles per kilogram"),
     ("2-3 cm", "2 to 3 centimeters"),
     ("120/80 mmHg", "120 over 80 millimeters of mercury"),
-    ("1/2 cup", "one half cup"),
+    ("1/2 cup", "half a cup"),
     ("stage IV cancer", "stage four cancer"),
     ("Stage IIIA", "Stage three A"),
     ("in the 1990s and '80s", "in the nineteen nineties and eighties"),

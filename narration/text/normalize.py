@@ -7,6 +7,7 @@ letter, "A" included ("A A C R" reads the A's as the article "uh"), and no sente
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import unicodedata
@@ -230,14 +231,15 @@ _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_FRACTIONS = {"1/2": "one half", "1/3": "one third", "2/3": "two thirds", "1/4": "one quarter",
-              "3/4": "three quarters", "1/8": "one eighth"}
+_DENOMINATORS = {"2": ("half", "halves"), "3": ("third", "thirds"), "4": ("quarter", "quarters"),
+                 "8": ("eighth", "eighths")}  # said as a fraction; "7/10" (a score) and "120/80" stay "over"
 _UNITS = {  # written -> (singular, plural)
     "mcg": ("microgram", "micrograms"), "µg": ("microgram", "micrograms"),
-    "μg": ("microgram", "micrograms"), "mg": ("milligram", "milligrams"),
+    "μg": ("microgram", "micrograms"), "mg": ("milligram", "milligrams"), "ng": ("nanogram", "nanograms"),
     "g": ("gram", "grams"), "kg": ("kilogram", "kilograms"), "mL": ("milliliter", "milliliters"),
     "ml": ("milliliter", "milliliters"), "cc": ("cubic centimeter", "cubic centimeters"),
-    "L": ("liter", "liters"), "dL": ("deciliter", "deciliters"), "mm": ("millimeter", "millimeters"),
+    "L": ("liter", "liters"), "dL": ("deciliter", "deciliters"), "dl": ("deciliter", "deciliters"),
+    "mm": ("millimeter", "millimeters"),
     "cm": ("centimeter", "centimeters"), "km": ("kilometer", "kilometers"),
     "ft": ("foot", "feet"), "lb": ("pound", "pounds"),
     "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "IU": ("international unit", "international units"),
@@ -245,11 +247,20 @@ _UNITS = {  # written -> (singular, plural)
     "hrs": ("hour", "hours"), "hr": ("hour", "hours"), "mins": ("minute", "minutes"),
     "min": ("minute", "minutes"), "mo": ("month", "months"), "mos": ("month", "months"),
     "yr": ("year", "years"), "yrs": ("year", "years"), "wk": ("week", "weeks"), "wks": ("week", "weeks"),
-    "sec": ("second", "seconds"),
+    "sec": ("second", "seconds"), "tsp": ("teaspoon", "teaspoons"), "tbsp": ("tablespoon", "tablespoons"),
+    "Tbsp": ("tablespoon", "tablespoons"),
 }
 _PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "m2": "square meter",
         "day": "day", "d": "day", "hr": "hour", "h": "hour", "week": "week", "wk": "week"}
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# After "unit/" comes a unit in any capitals ("mg/dL", "mg/DL", "mg/5mL") or a plain word ("mg/tablet"): "per".
+_PER_SAID = {name.casefold(): said for name, said in
+             [*((unit, forms[0]) for unit, forms in _UNITS.items()), *_PER.items()]}
+_UNITS_FOLDED = {name.casefold(): forms for name, forms in _UNITS.items()}
+_PER_WORD = "(?i:" + "|".join(sorted(map(re.escape, _PER_SAID), key=len, reverse=True)) + ")|[a-z]{3,}"
+_PER_CHAIN = rf"(?:\s?/\s?(?:{_NUMBER}\s?)?(?:{_PER_WORD}))+"
+_PER_PIECE = re.compile(rf"/\s?(?:({_NUMBER})\s?)?({_PER_WORD})(?=\s?/|\Z)")
+_MEASURES = ("mcg", "µg", "μg", "mg", "ng", "g", "kg", "mmol", "IU", "mL", "ml", "cc")  # "ng/ml" needs no number
 
 
 def _area(country: str | None, area: str) -> str:
@@ -263,18 +274,32 @@ def _phone(m: re.Match[str]) -> str:
     return ", ".join([_area(country, area), *(_digits(g) for g in rest)])
 
 
+def _letters(run: str) -> str:
+    """A phone number's letters said as a word ("CANCER", "QUIT") or, with no vowel to say, spelled ("F.T.C")."""
+    return run.lower() if len(run) > 2 and _VOWELS & set(run) else _spell(run)
+
+
 def _vanity_phone(m: re.Match[str], held: _Held) -> str:
-    """"1-800-4-CANCER": digits, then each letter group said as a word ("cancer", "quit now") or, with no
-    vowel to say, spelled ("F.T.C")."""
-    country, area, digits, letters, numeric = m.groups()
-    groups = [_area(country, area)] + ([_digits(digits)] if digits else [])
-    words = re.split(r"[-–]", letters)
-    said = " ".join(w.lower() if len(w) > 2 and _VOWELS & set(w) else _spell(w) for w in words)
-    said = ", ".join(groups) + ", " + held.hold(said)
+    """"1-800-4-CANCER", "1-877-44U-QUIT": the area code, then each group in turn, its digits one by one and its
+    letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now")."""
+    country, area, bare_area, tail, numeric = m.groups()
+    groups: list[str] = []
+    letters_before = False
+    for group in re.split(r"[-–]", tail):
+        # "44U" is "4 4-U": said as one group, and no review takes the "U" for a unit after a number
+        said = "-".join(_digits(run) if run.isdigit() else _letters(run) for run in re.findall(r"\d+|[A-Z]+", group))
+        if group.isalpha() and letters_before:
+            groups[-1] += " " + said
+        else:
+            groups.append(said)
+        letters_before = group.isalpha()
+    said = _area(country, area or bare_area) + ", " + held.hold(", ".join(groups))
     return f"{said}, that is, {numeric}," if numeric else said  # its digits in brackets: the same number
 
 
-_VANITY = re.compile(r"(?<![\w-])(?:(1)[-–. ])?(8\d\d)[-–. ](?:(\d{1,4})[-–])?([A-Z]{2,}(?:[-–][A-Z]{2,})*)(?![\w-])"
+# a toll-free number with letters: "1-800-4-CANCER", "1–877–44U–QUIT", "800-FDA-1088" (not "800 MG", a dose)
+_VANITY = re.compile(r"(?<![\w-])(?:(1)[-–. ](8\d\d)[-–. ]|(?<![\d.,])(8\d\d)[-–.])"
+                     r"(?=[\dA-Z–-]*[A-Z]{2})([\dA-Z]+(?:[-–][\dA-Z]+)*)(?![\w-])"
                      r"(?:\s*\(((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})\))?")
 
 
@@ -332,9 +357,25 @@ def _iso_date(m: re.Match[str]) -> str:
     return f"{_MONTHS[month - 1]} {day}, {year}"
 
 
+# A two-digit year up to this many years ahead is this century's ("01/14/24" 2024, an expiry "03/31/30" 2030);
+# a later one is the last century's (a birth date "05/03/45" 1945).
+_YEARS_AHEAD = 10
+
+
+def _full_year(year: str) -> int:
+    if len(year) == 4:
+        return int(year)
+    this_year = datetime.date.today().year
+    century = this_year // 100 * 100
+    return century + int(year) if int(year) <= this_year % 100 + _YEARS_AHEAD else century - 100 + int(year)
+
+
 def _us_date(m: re.Match[str]) -> str:
-    month, day, year = int(m.group(1)), int(m.group(2)), m.group(3)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    """"5/1/2024" and "05/01/24": May 1, 2024; a day the month does not have ("2/30/24") is no date."""
+    month, day, year = int(m.group(1)), int(m.group(2)), _full_year(m.group(3))
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
         return m.group()
     return f"{_MONTHS[month - 1]} {day}, {year}"
 
@@ -354,14 +395,39 @@ def _attributive(m: re.Match[str], determiner_at: int = 1) -> bool:
             and after is not None and after.group(1) not in ("of", "and", "or", "to"))
 
 
+def _sentence_dot(m: re.Match[str]) -> str:
+    """An abbreviation's full stop, kept where it also ends a sentence: at the end of the text, or before a
+    capital ("below 70 mg/dL. Your number may differ" is two sentences)."""
+    if not m.group().endswith("."):
+        return ""
+    return "." if _at_end(m) or _next_char(m).isupper() else ""
+
+
+def _per(chain: str, unit: str) -> str:
+    """What follows a unit's slashes: "/dL" "per deciliter", "/5mL" "per 5 milliliters", "/kg/day" "per kilogram
+    per day", a lone "/day" "a day"; "5mg/10mg" offers two strengths ("or")."""
+    said = []
+    for number, name in _PER_PIECE.findall(chain):
+        folded = name.casefold()
+        if not number:
+            said.append(f"per {_PER_SAID.get(folded, name)}")
+            continue
+        singular, plural = _UNITS_FOLDED.get(folded, (name, name))
+        said.append(f"{'or' if folded == unit.casefold() else 'per'} {number} {singular if number == '1' else plural}")
+    return " a day" if said == ["per day"] else " " + " ".join(said)
+
+
 def _unit(m: re.Match[str]) -> str:
     number, unit, per = m.group(1), m.group(2), m.group(3)
     singular, plural = _UNITS[unit]
     one = number == "1" or (not per and ("-" in m.group() or _attributive(m)))
-    said = f"{number} {singular if one else plural}"
-    if per:
-        said += " a day" if _PER[per] == "day" else f" per {_PER[per]}"
-    return said + (_final_dot(m) if m.group().endswith(".") else "")
+    said = f"{number} {singular if one else plural}" + (_per(per, unit) if per else "")
+    return said + _sentence_dot(m)
+
+
+def _rate(m: re.Match[str]) -> str:
+    """A unit per unit with no number, as in a table's header "(ng/ml)": "nanograms per milliliter"."""
+    return _UNITS[m.group(1)][1] + _per(m.group(2), m.group(1)) + _sentence_dot(m)
 
 
 def _money(m: re.Match[str]) -> str:
@@ -376,20 +442,137 @@ def _decimal(m: re.Match[str]) -> str:
     return f"{m.group(1)} point {_digits(m.group(2))}"
 
 
+def _vulgar(m: re.Match[str]) -> str:
+    """"½" is "1/2", "1½" and "2 ½" "1 1/2" and "2 1/2", as the fraction rules read them."""
+    if not m.group(2):
+        return "/"  # a fraction slash: "1⁄2"
+    top, bottom = unicodedata.normalize("NFKC", m.group(2)).split("\u2044")
+    return f"{m.group(1)} {top}/{bottom}" if m.group(1) else f"{top}/{bottom}"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeio" or word.startswith("hour") else "a"
+
+
+def _fraction_words(top: str, bottom: str, one: str | None = "one") -> str | None:
+    """A proper fraction in words: "one half", "three quarters"; `one` is the word for a numerator of one (None:
+    "a" or "an", as in "2 and a half", "an eighth"). None when it is no fraction said in words ("7/10")."""
+    names = _DENOMINATORS.get(bottom)
+    if names is None or not 0 < int(top) < int(bottom):
+        return None
+    if top == "1":
+        return f"{one or _article(names[0])} {names[0]}"
+    return f"{_ONES[int(top)]} {names[1]}"
+
+
 def _fraction(m: re.Match[str]) -> str:
-    return _FRACTIONS.get(m.group(), f"{m.group(1)} over {m.group(2)}")
+    """"1/2" one half, "2 1/2" 2 and a half, "120/80" 120 over 80."""
+    whole, top, bottom = m.groups()
+    said = _fraction_words(top, bottom, None if whole else "one")
+    if said is None:
+        return f"{whole + ' ' if whole else ''}{top} over {bottom}"
+    return f"{whole} and {said}" if whole else said
+
+
+_MEASURE_WORDS = {word: (word, word + ("es" if word.endswith(("s", "ch")) else "s")) for word in (
+    "cup teaspoon tablespoon ounce pound inch hour minute mile gallon pint quart liter litre tablet pill capsule "
+    "glass dose stick slice can serving").split()}
+_MEASURE_WORDS |= {forms[1]: forms for forms in list(_MEASURE_WORDS.values())}
+_DETERMINERS = _ONE_THING | {"the", "per", "one"}
+
+
+def _measured_fraction(m: re.Match[str]) -> str:
+    """A fraction of a measure, singular below one: "½ tsp" half a teaspoon, "¾ cup" three quarters of a cup,
+    "¼ cup" a quarter of a cup; before its noun, "a ½ cup serving" a half cup serving, "1/2-inch pieces" half inch
+    pieces; "1 ½ tsp" 1 and a half teaspoons."""
+    whole, top, bottom, hyphen, unit, word = m.groups()
+    singular, plural = _UNITS[unit] if unit else _MEASURE_WORDS[word.lower()]
+    part = _fraction_words(top, bottom, None)
+    before = _words_before(m, 1)
+    if part is None:
+        said = f"{whole + ' ' if whole else ''}{top} over {bottom} {plural}"
+    elif whole:
+        said = f"{whole} and {part} {singular if hyphen else plural}"
+    elif hyphen or (before and before[0].lower() in _DETERMINERS):
+        said = f"{part.split(' ', 1)[1] if top == '1' else part[:-1]} {singular}"
+    elif top == "1" and bottom == "2":
+        said = f"half {_article(singular)} {singular}"
+    else:
+        said = f"{part} of {_article(singular)} {singular}"
+    return said + _sentence_dot(m)
+
+
+_TEMPERATURE_TOPIC = re.compile(r"(?i:temperature|fever|thermometer|degree|cook|oven|heat|boil|freez|fridge"
+                                r"|refrigerat|weather|\bwarm|\bhot\b|\bcold\b)")
+# Fahrenheit from 1 to 31 is too cold for a page about health and the size of a catheter ("a 5F catheter").
+_SCALES = {"C": ("Celsius", ((-60, 300),)), "F": ("Fahrenheit", ((-60, 0), (32, 600)))}
+_NOT_TEMPERATURE_AFTER = frozenset("stage stages type types grade grades class level phase step part vitamin "
+                                   "hepatitis factor size room unit ward bay bed floor suite apartment apt gauge "
+                                   "form".split())
+
+
+def _bare_temperature(m: re.Match[str]) -> str:
+    """"38C", "100.4 F" in text about temperature are degrees ("38 degrees Celsius"); "Stage 2C" and a "5F"
+    catheter's size are not (a word naming a class before it, a number no thermometer shows, or no word of
+    temperature in the sentence)."""
+    number, scale = m.group(1), m.group(2)
+    name, ranges = _SCALES[scale]
+    before = _words_before(m, 1)
+    if (not any(low <= float(number) <= high for low, high in ranges) or not _TEMPERATURE_TOPIC.search(m.string)
+            or (before and before[0].lower().strip("(,") in _NOT_TEMPERATURE_AFTER)):
+        return m.group()
+    return f"{number} degrees {name}"
+
+
+_DOSING = {"bid": "twice a day", "tid": "three times a day", "qid": "four times a day", "qd": "once a day",
+           "qod": "every other day", "qhs": "at bedtime", "hs": "at bedtime", "prn": "as needed", "po": "by mouth"}
+_DOSING_LOWER_ONLY = ("hs", "po")  # "H.S." (a high school) and "P.O. Box" are no doses
+_DOSING_DOTTED = "|".join(r"\.".join(key) if key in _DOSING_LOWER_ONLY else "(?i:" + r"\.".join(key) + ")"
+                          for key in sorted(_DOSING, key=len, reverse=True))
+
+
+def _every_hours(m: re.Match[str]) -> str:
+    """"q4h" every 4 hours, "q4-6h" every 4 to 6 hours, "q1h" every hour."""
+    first, last = m.group(1), m.group(2)
+    if last:
+        return f"every {first} to {last} hours" + _sentence_dot(m)
+    return ("every hour" if first == "1" else f"every {first} hours") + _sentence_dot(m)
+
+
+_SERVICE_NUMBERS = "911|988|999|112|111|211|311|411|511|611|711|811"
+_SERVICE_VERBS = frozenset("call dial text phone ring".split())
+_AFTER_SERVICE_NUMBER = frozenset("if or and for right now immediately to from in on when as with straight "
+                                  "away".split())
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _service_number(m: re.Match[str]) -> str:
+    """An emergency or service number is said digit by digit ("nine one one") after call, dial or text, after
+    "at" or "or" unless a noun follows ("at 911 sites"), or alone on its line; "911 patients" is a count."""
+    before = _words_before(m, 1)
+    after = _WORD_AFTER.match(m.string, m.end())
+    if before:
+        verb = before[0].lower() in _SERVICE_VERBS
+        alone = after is None or after.group(1) in _AFTER_SERVICE_NUMBER
+        return _digits(m.group()) if verb or alone else m.group()
+    return _digits(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
 
 
 _ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?)"
 _ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
 _ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
 _UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
-_PER_NAMES = "|".join(sorted(map(re.escape, _PER), key=len, reverse=True))
 
 _NUMBERS: list[Rule] = [
+    ("fraction", re.compile(r"(?:(?<![\d.,])(\d+) ?)?([\u00bc-\u00be\u2150-\u215e])|(?<=\d)\u2044(?=\d)"), _vulgar),
+    ("dosing", re.compile(rf"(?<![\w.])(?:{_DOSING_DOTTED})\.?(?!\w|\.\w)"),
+     lambda m: _DOSING[m.group().replace(".", "").lower()] + _sentence_dot(m)),
+    ("dosing", re.compile(r"(?<![\w.])[qQ]\.?\s?(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?\s?(?:h|hrs?|hours?|H)\b\.?"),
+     _every_hours),
     ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
+    ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
     ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
-    ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])"), _us_date),
+    ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\w/])"), _us_date),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
                         r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
                         rf"(?:\s(?P<tz>{_ZONE_NAMES})\b\.?)?"), _time),
@@ -409,8 +592,14 @@ _NUMBERS: list[Rule] = [
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
     ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
-    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])\.?"), _unit),
-    ("fraction", re.compile(r"(?<![\w/.])(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
+    ("temperature", re.compile(r"(?<![\w.,-])(-?\d{1,3}(?:\.\d)?) ?([CF])(?![\w'-]|\.\w)"), _bare_temperature),
+    ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}})(?: |(-))?(?:({_UNIT_NAMES})(?![\w/])\.?"
+                            rf"|(?i:({'|'.join(_MEASURE_WORDS)}))\b)"), _measured_fraction),
+    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})({_PER_CHAIN})?(?![\w/])\.?"), _unit),
+    ("unit", re.compile(rf"(?<![\w/.])({'|'.join(_MEASURES)})({_PER_CHAIN})(?![\w/])\.?"), _rate),
+    # a slash between two quantities that are no units: "24 hours a day/7 days a week" is said with a pause
+    ("slash", re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?: [a-z]+){1,3}) ?/ ?(?=\d+(?:\.\d+)? [a-z])"), r"\1, "),
+    ("fraction", re.compile(r"(?<![\w/.])(?:(\d{1,3}) )?(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
     ("decimal", re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w]|\.\d)"), _decimal),
     ("temperature", re.compile(r"\s?°\s?([FC])\b"),
      lambda m: " degrees " + ("Fahrenheit" if m.group(1) == "F" else "Celsius")),
