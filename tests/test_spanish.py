@@ -18,7 +18,7 @@ from narration.ingest.text import looks_like_heading, parse_text
 from narration.ingest.debris import debris_filter
 from narration.ingest.outline import Heading
 from narration.models import Article
-from narration.review import LEVEL, review_article
+from narration.review import CREDITS, LEVEL, review_article
 from narration.scripts import plan_sections, script_text, sync_scripts
 from narration.text import spanish
 from narration.text.languages import NORMALIZERS, normalizer_for
@@ -453,7 +453,7 @@ def test_spanish_scripts_leave_nothing_to_review(tmp_path: Path, page: str, form
     doc = article(page, form)
     synced = sync_scripts(doc, tmp_path, load_lexicon(None), ScriptConfig(), AudioConfig())
     findings = review_article(doc, synced.scripts, load_lexicon(None))
-    assert [str(f) for f in findings if f.kind != LEVEL] == []  # a section's reading level is information
+    assert [str(f) for f in findings if f.kind not in (LEVEL, CREDITS)] == []  # reading levels, credits: information
 
 
 def test_a_spanish_book_syncs_each_written_sentence_to_its_spoken_one(tmp_path: Path) -> None:
