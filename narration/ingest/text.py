@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from narration.ingest.debris import DebrisFilter
 from narration.models import Block
 from narration.ingest.outline import SUB, Gap, Heading, Item
+from narration.ingest.tables import tab_tables
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
@@ -47,8 +48,9 @@ class Unit:
     items: list[str] = field(default_factory=list)
     ordered: bool = False
     blank_before: bool = True
-    kind: str = "paragraph"  # paragraph, list, heading, sub, drop
+    kind: str = "paragraph"  # paragraph, list, heading, sub, drop, table
     emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
+    table: Block | None = None  # rows a browser pasted with tabs between the cells
 
     @property
     def is_list(self) -> bool:
@@ -71,7 +73,8 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
     for line in lines:
-        if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line):
+        if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
+                and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]
             open_bracket = previous.count("(") > previous.count(")")
             continues = not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
@@ -98,7 +101,11 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
     units: list[Unit] = []
     blank = True
-    for raw in lines:
+    for raw in tab_tables(lines):
+        if isinstance(raw, Block):
+            units.append(Unit(kind="table", table=raw, blank_before=blank))
+            blank = False
+            continue
         if not raw.strip():
             blank = True
             continue
@@ -155,7 +162,7 @@ def candidate(unit: Unit, spaced: bool) -> bool:
 
 
 def is_prose(unit: Unit) -> bool:
-    return unit.is_list or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+    return unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
 
 
 def _after_a_label(units: list[Unit], index: int) -> bool:
@@ -349,11 +356,26 @@ def _levels(units: list[Unit]) -> dict[int, int]:
     return levels
 
 
+def paragraphs_spaced(units: list[Unit]) -> bool:
+    """Whether the page separates its paragraphs by blank lines, judged where one paragraph of prose follows
+    another: a menu or footer of one-line links, a heading and the text under it, a list under its lead-in
+    say nothing about it, however many lines they take (a vote over all lines let a long menu decide)."""
+    spaced = tight = 0
+    for previous, unit in zip(units, units[1:]):
+        if previous.kind == "paragraph" and unit.kind == "paragraph" and not unit.is_list and is_prose(previous) \
+                and is_prose(unit):
+            spaced, tight = (spaced + 1, tight) if unit.blank_before else (spaced, tight + 1)
+    if spaced or tight:
+        return spaced >= tight
+    return sum(u.blank_before for u in units) * 2 >= len(units)
+
+
 def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     """Plain text -> (the title on its first line, or '') and the outline."""
-    title, lines = title_line(rejoin_wrapped([line.rstrip() for line in text.split("\n")]))
+    # trailing tabs are a table row's empty last cells
+    title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]))
     units = units_from_lines(lines, debris)
-    spaced = sum(u.blank_before for u in units) * 2 >= len(units)
+    spaced = paragraphs_spaced(units)
     _mark_headings(units, spaced)
     if spaced:
         _mark_cards(units, debris)
@@ -368,6 +390,8 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
             items.append(Heading(unit.text, levels[index]))
         elif unit.kind == "sub":
             items.append(Heading(unit.text, SUB))
+        elif unit.table is not None:
+            items.append(unit.table)
         elif unit.is_list:
             items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered))
         else:
