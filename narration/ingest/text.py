@@ -31,6 +31,13 @@ CLAUSE_WORDS = re.compile(
     r"es|son|era|fue|está|están|estar|ser|puede|pueden|debe|deben|hay|tiene|tienen|usted|ustedes|su|sus|"
     r"nos|se|le|les|lo|no|sí|esto|eso|esta|este|estas|estos|llame|hable|pregunte|tome|use|evite|lea|vea|"
     r"consulte|siga)\b", re.IGNORECASE)
+# The last word of a lead-in that runs into the list under it ("Other symptoms include", "Goals of treatment are
+# to"): an article, a conjunction, "to", an auxiliary or a verb that introduces examples. A heading ends in a noun.
+LEAD_IN_END = re.compile(
+    r"\b(a|an|the|and|or|nor|but|if|that|than|because|as|like|such as|of|to|is|are|was|were|be|been|can|could|"
+    r"may|might|must|will|would|should|include[sd]?|including|involves?|contains?|means|following|"
+    r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como)\W*$", re.IGNORECASE)
+LABEL_MAX_WORDS = 5
 TEASER_MAX_WORDS = 30
 DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
                "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but",
@@ -161,6 +168,19 @@ def candidate(unit: Unit, spaced: bool) -> bool:
     return count <= 12 and len(text) <= 100
 
 
+def is_label(text: str) -> bool:
+    """A label heading: a short noun phrase that ends in a colon and names what follows ("Directions:",
+    "Personal Items:"), unlike a lead-in that a verb or pronoun shows to be a sentence ("Call 999 if your child:")."""
+    name = text[:-1].rstrip()
+    return (text.endswith(":") and 0 < len(words(name)) <= LABEL_MAX_WORDS and name[:1].isupper()
+            and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name))
+
+
+def _leads_into(unit: Unit, following: Unit | None) -> bool:
+    """A line that runs on into the list under it ("Goals of treatment are to"): the list's lead-in."""
+    return following is not None and following.is_list and bool(LEAD_IN_END.search(unit.text.rstrip(":")))
+
+
 def is_prose(unit: Unit) -> bool:
     return unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
 
@@ -187,14 +207,21 @@ def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 
 
 
 def _mark_headings(units: list[Unit], spaced: bool) -> None:
-    """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do)."""
+    """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do, and
+    for a label heading: "Directions:")."""
     listed: set[str] = set()
     for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
         if unit.is_list:
             listed.update(" ".join(item.casefold().split()) for item in unit.items)
             continue
+        if _leads_into(unit, following):
+            continue
         if spaced and unit.blank_before and " ".join(unit.text.casefold().split()) in listed:
             unit.kind = "sub"
+        elif (is_label(unit.text) and (unit.blank_before or not spaced) and following is not None
+              and is_prose(following) and not _after_a_label(units, index)):
+            unit.kind, unit.text = "sub", unit.text[:-1].rstrip()
         elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
               and not _after_a_label(units, index)):
             unit.kind = "sub" if unit.emphasized else "heading"
