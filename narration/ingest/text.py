@@ -360,17 +360,18 @@ def _is_link_text(text: str, limit: int = 8) -> bool:
 
 def _levels(units: list[Unit]) -> dict[int, int]:
     """Heading levels read from the page: where title-case and sentence-case headings are mixed (PDQ pages),
-    the title-case ones are sections and the sentence-case ones their sub-headings; a one-word heading takes
+    the title-case ones are sections and the sentence-case ones their sub-headings, except a question, which
+    heads a section of its own on any page ("What causes acromegaly?"); a one-word heading takes
     the level of the heading before it; a heading that recurs on the page is a sub-heading."""
     headings = [(i, u.text) for i, u in enumerate(units) if u.kind == "heading"]
     counts: dict[str, int] = {}
     for _, text in headings:
         counts[text.casefold()] = counts.get(text.casefold(), 0) + 1
-    styled = [(i, is_title_case(t)) for i, t in headings if len(words(t)) >= 2 and counts[t.casefold()] == 1]
-    mixed = sum(t for _, t in styled) >= 2 and sum(not t for _, t in styled) >= 2
+    styled = [(i, is_title_case(t) or _asks(t)) for i, t in headings if len(words(t)) >= 2 and counts[t.casefold()] == 1]
     levels: dict[int, int] = {}
     level = 2
     style = dict(styled)
+    mixed = _mixed(units, styled)
     for index, text in headings:
         if counts[text.casefold()] > 1:  # "Ways to Manage" x12: a sub-heading, and says nothing of the level
             levels[index] = SUB
@@ -381,6 +382,24 @@ def _levels(units: list[Unit]) -> dict[int, int]:
             level = 2
         levels[index] = level
     return levels
+
+
+def _asks(heading: str) -> bool:
+    """A question heading not numbered as one of a list of questions ("1. What is mistletoe?")."""
+    return heading.endswith("?") and not NUMBERED_QUESTION.match(heading)
+
+
+def _mixed(units: list[Unit], styled: list[tuple[int, bool]]) -> bool:
+    """Whether title-case headings head sections of sentence-case ones: two of each at least, counting only the
+    title-case headings with text of their own under them (up to the next title-case one) that come before the
+    last sentence-case heading. A footer line in title case ("Last Revised - 11/15/2015", "Browse Drugs and
+    Medicines") heads nothing and decides nothing."""
+    sentence = [i for i, titled in styled if not titled]
+    titled = [i for i, t in styled if t and is_title_case(units[i].text)]
+    bounds = titled[1:] + [len(units)]
+    counted = [i for i, end in zip(titled, bounds)
+               if sentence and i < sentence[-1] and any(u.kind not in ("heading", "sub", "drop") for u in units[i + 1:end])]
+    return len(sentence) >= 2 and len(counted) >= 1 and (len(counted) >= 2 or counted[0] < sentence[0])
 
 
 def paragraphs_spaced(units: list[Unit]) -> bool:
