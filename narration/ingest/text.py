@@ -403,16 +403,15 @@ def _mixed(units: list[Unit], styled: list[tuple[int, bool]]) -> bool:
 
 
 def paragraphs_spaced(units: list[Unit]) -> bool:
-    """Whether the page separates its paragraphs by blank lines, judged where one paragraph of prose follows
-    another: a menu or footer of one-line links, a heading and the text under it, a list under its lead-in
-    say nothing about it, however many lines they take (a vote over all lines let a long menu decide)."""
-    spaced = tight = 0
-    for previous, unit in zip(units, units[1:]):
-        if previous.kind == "paragraph" and unit.kind == "paragraph" and not unit.is_list and is_prose(previous) \
-                and is_prose(unit):
-            spaced, tight = (spaced + 1, tight) if unit.blank_before else (spaced, tight + 1)
-    if spaced or tight:
-        return spaced >= tight
+    """Whether the page separates its paragraphs by blank lines, judged by its prose: where one paragraph follows
+    another, else whether its paragraphs stand after a blank line. A menu or footer of one-line links, however
+    many lines it takes, says nothing about it (a vote over all lines let a long menu decide)."""
+    prose = [(previous, unit) for previous, unit in zip([None, *units], units)
+             if unit.kind == "paragraph" and not unit.is_list and is_prose(unit)]
+    after_prose = [(p, u) for p, u in prose if p is not None and p.kind == "paragraph" and is_prose(p)]
+    for judged in (after_prose, prose):
+        if judged:
+            return sum(u.blank_before for _, u in judged) * 2 >= len(judged)
     return sum(u.blank_before for u in units) * 2 >= len(units)
 
 
