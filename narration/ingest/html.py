@@ -91,7 +91,9 @@ def _restore_structure(tree: lxml.html.HtmlElement) -> None:
     for anchor in tree.xpath("//a[not(@href) and not(normalize-space())]"):
         anchor.drop_tree()  # a link target (<a name="why">): beside it, the extractor takes a heading for a link
     for link in tree.xpath("//p//a[starts-with(@href, '#')]"):
-        link.drop_tag()  # a link within the page from running text (a footnote mark) is part of the sentence
+        paragraph = next(link.iterancestors("p"))
+        if len(paragraph.text_content().split()) > len(link.text_content().split()):
+            link.drop_tag()  # a link within the page from running text (a footnote mark) is part of the sentence
     for table in tree.xpath("//table[not(.//table)]"):
         if all(len(row.xpath("./td|./th")) <= 1 for row in table.iter("tr")):
             _unwrap_layout(table)
