@@ -80,6 +80,14 @@ def title_from_filename(path: Path) -> str:
     return " ".join(w.capitalize() for w in words if w) or "Untitled"
 
 
+def repaired(text: str) -> str:
+    """Text with mojibake undone ("stateâ\x80\x99s" -> "state’s": UTF-8 once read as Windows-1252 and saved again),
+    by ftfy, which changes nothing it cannot show to be a wrong decoding; quotes stay as the author typed them."""
+    import ftfy
+
+    return ftfy.fix_text(text, ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=False))
+
+
 def read_text(path: Path) -> str:
     """Read an article file as text: UTF-8, or Windows-1252 with a warning; binary files are refused."""
     raw = read_user_file(path, ARTICLE_LIMIT, "article files (.txt, .md, .html)")
@@ -98,7 +106,7 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
         log.warning("%s: not UTF-8; read as Windows-1252 (save it as UTF-8 to silence this)", path)
-    text = CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = CONTROL_CHARS.sub("", repaired(text).replace("\r\n", "\n").replace("\r", "\n"))
     text = UNICODE_SPACES.sub(" ", text)
     if not text.strip():
         raise InputError(path, "is empty; nothing to narrate")
@@ -239,7 +247,7 @@ def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None =
     address's HTML (default: one plain request)."""
     url = source if is_url(source) else ""
     path = Path(source)
-    text = (fetch or fetch_page)(url) if url else read_text(path)
+    text = repaired((fetch or fetch_page)(url)) if url else read_text(path)
     fields, body = split_front_matter(text, source)
     cleaner = debris_filter(url_stem(url) if url else path.name, debris)
     reader = parse_html if url else READERS.get(path.suffix.lower(), parse_text)

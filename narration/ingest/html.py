@@ -29,6 +29,8 @@ NEVER_READ = ("script", "style", "template", "noscript", "iframe", "frame", "obj
 UNWRAP = ("time", "embed", "label")
 SECTION_LEVELS = ("h1", "h2", "h3")  # h4-h6 stay inside their section as paragraphs
 TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
+# A catalogue number in brackets after a title ("Triamcinolone (68:04)"): digits joined by ':' or '.'.
+CODE_AFTER_TITLE = re.compile(r"\s*[(\[]\d+(?:[:.]\d+)+[)\]]$")
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,14 @@ def read_page(text: str, url: str = "") -> Page:
     language = _language(tree, heads)
     modified = _modified(tree, heads)
     page_h1 = _first_text(tree, "//h1")
+    _restore_structure(tree)
     _give_container(tree)
     body = _extract(tree, url)
     content_title, pairs = _pairs(body) if body is not None else ("", [])
     title = (_cut_site_name(heads.get("og:title", ""), heads.get("og:site_name", "")) or content_title or page_h1
              or _cut_site_name(_first_text(tree, "//title"), "", always=True))
-    return Page(title, tuple((h, tuple(b)) for h, b in pairs), language, modified, _canonical(tree, heads))
+    return Page(CODE_AFTER_TITLE.sub("", title), tuple((h, tuple(b)) for h, b in pairs), language, modified,
+                _canonical(tree, heads))
 
 
 def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
@@ -76,6 +80,88 @@ def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
     for form in tree.xpath("//form[.//p or .//h1 or .//h2 or .//h3]"):
         form.drop_tag()  # a form wrapping the whole page (ASP.NET) is layout, not a form
     return tree
+
+
+def _restore_structure(tree: lxml.html.HtmlElement) -> None:
+    """Old-style markup said as the extractor reads it: link targets and links within the page are not links, a
+    one-column layout table is the page's flow of blocks, a
+    definition list without terms only indents, lists split into one list per item are one list, and on a page
+    without <h2> a short paragraph set entirely in bold ("<p><font size=+1><b>Side effects</b></font></p>") is a
+    heading."""
+    for anchor in tree.xpath("//a[not(@href) and not(normalize-space())]"):
+        anchor.drop_tree()  # a link target (<a name="why">): beside it, the extractor takes a heading for a link
+    for link in tree.xpath("//p//a[starts-with(@href, '#')]"):
+        paragraph = next(link.iterancestors("p"))
+        if len(paragraph.text_content().split()) > len(link.text_content().split()):
+            link.drop_tag()  # a link within the page from running text (a footnote mark) is part of the sentence
+    for table in tree.xpath("//table[not(.//table)]"):
+        if all(len(row.xpath("./td|./th")) <= 1 for row in table.iter("tr")):
+            _unwrap_layout(table)
+    for dl in tree.xpath("//dl[not(dt)]"):
+        for dd in dl.xpath("./dd"):
+            _as_block(dd)
+        dl.drop_tag()
+    for kind in ("ul", "ol"):
+        for second in tree.xpath(f"//{kind}[preceding-sibling::*[1][self::{kind}]]"):
+            first = second.getprevious()
+            if (first.tail or "").strip():
+                continue
+            first.extend(list(second))
+            first.tail = second.tail
+            second.getparent().remove(second)
+    if not tree.xpath("//h1|//h2"):
+        for paragraph in tree.xpath("//p"):
+            if _bold_label(paragraph):
+                paragraph.tag = "h2"
+
+
+def _unwrap_layout(table: lxml.html.HtmlElement) -> None:
+    """A table used to lay out the page, each cell a block of its own."""
+    for cell in table.xpath(".//td|.//th"):
+        _as_block(cell)
+    for part in table.xpath(".//tr|.//tbody|.//thead|.//tfoot|.//caption") + [table]:
+        part.drop_tag()
+
+
+BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+                    "hr", "section", "article"})
+
+
+def _as_block(element: lxml.html.HtmlElement) -> None:
+    """A cell or indented part as a <div>, its loose text between blocks (a lead-in before a list) a paragraph of
+    its own: the extractor would drop it, or glue it to the list's first item."""
+    element.tag = "div"
+    if not any(isinstance(child.tag, str) and child.tag in BLOCKS for child in element):
+        return
+    text, element.text = element.text or "", None
+    run: list[lxml.html.HtmlElement] = []
+    for child in list(element):
+        if isinstance(child.tag, str) and child.tag in BLOCKS:
+            if (paragraph := _paragraph(text, run)) is not None:
+                child.addprevious(paragraph)
+            text, run, child.tail = child.tail or "", [], None
+        else:
+            run.append(child)
+    if (paragraph := _paragraph(text, run)) is not None:
+        element.append(paragraph)
+
+
+def _paragraph(text: str, run: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
+    """Loose text and inline elements as a paragraph, None when there is nothing to read in them."""
+    paragraph = lxml.html.Element("p")
+    paragraph.text = text
+    paragraph.extend(run)
+    return paragraph if paragraph.text_content().strip() else None
+
+
+HEADING_MAX_WORDS = 15
+
+
+def _bold_label(paragraph: lxml.html.HtmlElement) -> bool:
+    """A short paragraph whose text is all bold, not a sentence said with emphasis ("<b>Call 911 now.</b>")."""
+    text = " ".join(paragraph.text_content().split())
+    bold = " ".join(" ".join(b.text_content() for b in paragraph.xpath(".//b|.//strong")).split())
+    return bool(text) and bold == text and len(text.split()) <= HEADING_MAX_WORDS and not re.search(r"[.!,;]$", text)
 
 
 def _give_container(tree: lxml.html.HtmlElement) -> None:

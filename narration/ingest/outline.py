@@ -54,18 +54,27 @@ def section_role(heading: str) -> SectionRole:
 
 
 def sections_from_outline(items: Sequence[Item]) -> tuple[Section, ...]:
-    """Headings at the top level start sections; the others become sub-heading blocks of their section."""
+    """Headings at the top level start sections; the others become sub-heading blocks of their section. A
+    sub-heading right over another heading (nothing between, not even left-out debris) is that heading's parent:
+    the one below it is made deeper, and a top-level one below it makes it a section of its own ("How is it
+    diagnosed?" over "Blood tests")."""
     top = min((item.level for item in items if isinstance(item, Heading)), default=1)
     pairs: list[tuple[str, list[Block]]] = [("", [])]
     stacked = False  # the current section has a heading and nothing under it yet
+    bare: Block | None = None  # the sub-heading just added, with nothing after it yet
     for item in items:
-        if isinstance(item, Gap):
-            stacked = False
-        elif isinstance(item, Block):
-            pairs[-1][1].append(item)
-            stacked = False
+        if isinstance(item, (Gap, Block)):
+            if isinstance(item, Block):
+                pairs[-1][1].append(item)
+            stacked, bare = False, None
+        elif bare is not None and item.level <= top:
+            parent = pairs[-1][1].pop()
+            bare = Block("subheading", text=item.text, level=top + 1)
+            pairs.append((parent.text, [bare]))
         elif item.level > top or stacked:
-            pairs[-1][1].append(Block("subheading", text=item.text, level=item.level))
+            level = item.level if bare is None or deeper(item.level, bare.level) else bare.level + 1
+            bare = Block("subheading", text=item.text, level=level)
+            pairs[-1][1].append(bare)
         else:
             pairs.append((item.text, []))
             stacked = True
@@ -81,6 +90,12 @@ def _sections(pairs: list[tuple[str, list[Block]]]) -> tuple[Section, ...]:
     )
 
 
+def deeper(level: int, than: int) -> bool:
+    """Whether a heading of `level` sits under one of `than`; a sub-heading of unknown level (SUB: a bold line, a
+    repeated Key Point) is not taken to be under a '###' heading, so an empty '###' before it is not its parent."""
+    return level > than and not (level == SUB and than < SUB)
+
+
 def narrated_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """The blocks worth speaking: a sub-heading with nothing under it (its links were left out) is not read; one
     followed by a deeper sub-heading is its parent ("### IMRT" over "#### What it is") and is read."""
@@ -88,7 +103,7 @@ def narrated_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
     for index, block in enumerate(blocks):
         if block.kind == "subheading":
             after = blocks[index + 1] if index + 1 < len(blocks) else None
-            parent = after is not None and block.level > 0 and after.level > block.level
+            parent = after is not None and block.level > 0 and deeper(after.level, block.level)
             if after is None or (after.kind == "subheading" and not parent):
                 continue
         kept.append(block)

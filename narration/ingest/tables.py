@@ -27,6 +27,71 @@ def table_block(rows: list[list[str]], has_header: bool) -> Block | None:
     return Block("table", header=pad(header) if any(header) else (), rows=tuple(pad(row) for row in rows))
 
 
+def _cells(line: str) -> list[str]:
+    """The cells of a pasted table row ("Adult men\t900 mcg"), [] for a line without a tab."""
+    return [" ".join(cell.split()) for cell in line.split("\t")] if "\t" in line.strip("\n") else []
+
+
+def tab_tables(lines: list[str]) -> list[str | Block]:
+    """Lines of pasted text with each table a browser pasted as tab-separated rows made a table block.
+
+    A table is two or more consecutive rows of one width (>= 2 cells), the first its header. Inside it, a line
+    without a tab before another row continues the last cell of the row above (a cell of two lines); a shorter
+    row sits under cells that span rows and takes them from the row above ("Beef" / "Steaks" / "145 °F", then
+    "Ground meat" / "160 °F"); a shorter row just above the header names groups of the last columns."""
+    result: list[str | Block] = []
+    index = 0
+    while index < len(lines):
+        end, block = _tab_table(lines, index)
+        if block is None:
+            result.append(lines[index])
+            index += 1
+        else:
+            result.append(block)
+            index = end
+    return result
+
+
+def _tab_table(lines: list[str], start: int) -> tuple[int, Block | None]:
+    """The table starting at lines[start] and the index after it, or (start, None)."""
+    following = lambda i: _cells(lines[i]) if i < len(lines) else []  # noqa: E731
+    groups, header = following(start), following(start + 1)
+    if not (2 <= len(groups) < len(header) and len(following(start + 2)) == len(header)):
+        groups, header = [], groups
+    first = start + (2 if groups else 1)
+    if sum(map(bool, header)) < 2 or len(following(first)) != len(header):
+        return start, None
+    named = len(header) - len(groups)
+    header = header[:named] + [_grouped(group, name) for group, name in zip(groups, header[named:])]
+    rows: list[list[str]] = []
+    index = first
+    while index < len(lines):
+        cells = _cells(lines[index])
+        if cells:
+            spanned = rows[-1][:max(0, len(header) - len(cells))] if rows else []
+            rows.append(spanned + cells)
+        elif lines[index].strip() and rows and following(index + 1):
+            _continue_cell(rows[-1], " ".join(lines[index].split()))
+        else:
+            break
+        index += 1
+    return index, table_block([header, *rows], has_header=True)
+
+
+def _grouped(group: str, name: str) -> str:
+    """A column's header under the header of its group of columns ("Children's Suspension (Teaspoon)")."""
+    if not (group and name):
+        return group or name
+    return f"{group}, {name}" if "(" in name else f"{group} ({name})"
+
+
+def _continue_cell(row: list[str], text: str) -> None:
+    """The last non-empty cell of a row goes on with a line of its own ("145 °F" + "Rest time: 3 minutes")."""
+    last = max((i for i, cell in enumerate(row) if cell), default=len(row) - 1)
+    joined = " " if not row[last] or text[:1].islower() or END.search(row[last]) else ". "
+    row[last] = f"{row[last]}{joined}{text}".strip()
+
+
 LABEL_MAX_WORDS = 5
 VALUE_MAX_WORDS = 3
 _UNENDED = re.compile(r"[^.!?:;,]$")
@@ -34,33 +99,40 @@ _UNENDED = re.compile(r"[^.!?:;,]$")
 
 def label_value_tables(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """A key/value box pasted as short lines, one a paragraph ("US Brand Name(s)" / "Temodar" / "FDA Approved" /
-    "Yes"), becomes a table of labels and values, read "label: value" rather than as one-word sentences. It takes
-    two pairs at least, each a capitalized label of a few words without a sentence's punctuation and a value
-    shorter than its label (or one word), so that stacked headings or a column of link titles stay as they are."""
+    "Yes"), becomes a table of labels and values, read "label: value" rather than as one-word sentences.
+
+    The box is a whole run of such short lines, two pairs at least, each a capitalized label of a few words
+    without a sentence's punctuation and a real value: shorter than its label (or one word), and not a word of
+    its label again. So stacked headings, a column of link titles or a page's menu ("Fact Sheet for Consumers" /
+    "Consumer" / "Datos en español" / "Health Professional" / "Other Resources") stay as they are."""
     result: list[Block] = []
     index = 0
     while index < len(blocks):
         end = index
-        while end + 1 < len(blocks) and _is_pair(blocks[end], blocks[end + 1]):
-            end += 2
-        if end - index >= 4:
-            rows = [(blocks[i].text.strip(), blocks[i + 1].text.strip()) for i in range(index, end, 2)]
+        while end < len(blocks) and _line(blocks[end]):
+            end += 1
+        run = blocks[index:end]
+        if len(run) >= 4 and len(run) % 2 == 0 and all(_is_pair(run[i], run[i + 1]) for i in range(0, len(run), 2)):
+            rows = [(run[i].text.strip(), run[i + 1].text.strip()) for i in range(0, len(run), 2)]
             result.append(Block("table", rows=tuple(rows)))
-            index = end
         else:
-            result.append(blocks[index])
-            index += 1
+            result.extend(run or blocks[index:index + 1])
+        index = max(end, index + 1)
     return tuple(result)
 
 
-def _is_pair(label: Block, value: Block) -> bool:
-    def line(block: Block) -> list[str]:
-        text = block.text.strip()
-        return text.split() if block.kind == "paragraph" and "\n" not in text and _UNENDED.search(text) else []
+def _line(block: Block) -> list[str]:
+    """The words of a one-line paragraph without a sentence's closing punctuation ([] for anything else)."""
+    text = block.text.strip()
+    return text.split() if block.kind == "paragraph" and "\n" not in text and _UNENDED.search(text) else []
 
-    label_words, value_words = line(label), line(value)
+
+def _is_pair(label: Block, value: Block) -> bool:
+    label_words, value_words = _line(label), _line(value)
+    stems = {word.casefold().rstrip("s") for word in label_words}
     return (0 < len(label_words) <= LABEL_MAX_WORDS and label_words[0][:1].isupper() and 0 < len(value_words)
-            and (len(value_words) == 1 or len(value_words) < len(label_words) and len(value_words) <= VALUE_MAX_WORDS))
+            and (len(value_words) == 1 or len(value_words) < len(label_words) and len(value_words) <= VALUE_MAX_WORDS)
+            and not any(word.casefold().rstrip("s") in stems for word in value_words))
 
 
 def spoken_rows(block: Block) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from narration.ingest.debris import DebrisFilter
 from narration.models import Block
 from narration.ingest.outline import SUB, Gap, Heading, Item
+from narration.ingest.tables import tab_tables
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
@@ -35,6 +36,13 @@ LINKS = {"of", "in", "and", "or", "with", "for", "to", "from", "on", "at", "by",
          "inside", "into", "near", "under", "over", "between", "within", "without", "vs", "versus", "as",
          "de", "del", "y", "o", "en", "con", "para", "por", "a"}
 READER = re.compile(r"\b(?:you|your|yours|yourself|usted|ustedes)\b", re.IGNORECASE)  # a caption never addresses the reader
+# The last word of a lead-in that runs into the list under it ("Other symptoms include", "Goals of treatment are
+# to"): an article, a conjunction, "to", an auxiliary or a verb that introduces examples. A heading ends in a noun.
+LEAD_IN_END = re.compile(
+    r"\b(a|an|the|and|or|nor|but|if|that|than|because|as|like|such as|of|to|is|are|was|were|be|been|can|could|"
+    r"may|might|must|will|would|should|include[sd]?|including|involves?|contains?|means|following|"
+    r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como)\W*$", re.IGNORECASE)
+LABEL_MAX_WORDS = 5
 TEASER_MAX_WORDS = 30
 DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
                "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but",
@@ -52,9 +60,10 @@ class Unit:
     items: list[str] = field(default_factory=list)
     ordered: bool = False
     blank_before: bool = True
-    kind: str = "paragraph"  # paragraph, list, heading, sub, drop
+    kind: str = "paragraph"  # paragraph, list, heading, sub, drop, table
     emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
     mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
+    table: Block | None = None  # rows a browser pasted with tabs between the cells
 
     @property
     def is_list(self) -> bool:
@@ -77,7 +86,8 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
     for line in lines:
-        if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line):
+        if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
+                and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]
             open_bracket = previous.count("(") > previous.count(")")
             continues = not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
@@ -104,7 +114,11 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
     units: list[Unit] = []
     blank = True
-    for raw in lines:
+    for raw in tab_tables(lines):
+        if isinstance(raw, Block):
+            units.append(Unit(kind="table", table=raw, blank_before=blank))
+            blank = False
+            continue
         if not raw.strip():
             blank = True
             continue
@@ -164,8 +178,21 @@ def candidate(unit: Unit, spaced: bool) -> bool:
     return count <= 12 and len(text) <= 100
 
 
+def is_label(text: str) -> bool:
+    """A label heading: a short noun phrase that ends in a colon and names what follows ("Directions:",
+    "Personal Items:"), unlike a lead-in that a verb or pronoun shows to be a sentence ("Call 999 if your child:")."""
+    name = text[:-1].rstrip()
+    return (text.endswith(":") and 0 < len(words(name)) <= LABEL_MAX_WORDS and name[:1].isupper()
+            and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name))
+
+
+def _leads_into(unit: Unit, following: Unit | None) -> bool:
+    """A line that runs on into the list under it ("Goals of treatment are to"): the list's lead-in."""
+    return following is not None and following.is_list and bool(LEAD_IN_END.search(unit.text.rstrip(":")))
+
+
 def is_prose(unit: Unit) -> bool:
-    return unit.is_list or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+    return unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
 
 
 def _after_a_label(units: list[Unit], index: int) -> bool:
@@ -190,14 +217,21 @@ def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 
 
 
 def _mark_headings(units: list[Unit], spaced: bool) -> None:
-    """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do)."""
+    """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do, and
+    for a label heading: "Directions:")."""
     listed: set[str] = set()
     for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
         if unit.is_list:
             listed.update(" ".join(item.casefold().split()) for item in unit.items)
             continue
+        if _leads_into(unit, following):
+            continue
         if spaced and unit.blank_before and " ".join(unit.text.casefold().split()) in listed:
             unit.kind = "sub"
+        elif (is_label(unit.text) and (unit.blank_before or not spaced) and following is not None
+              and is_prose(following) and not _after_a_label(units, index)):
+            unit.kind, unit.text = "sub", unit.text[:-1].rstrip()
         elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
               and not _after_a_label(units, index)):
             unit.kind = "sub" if unit.emphasized else "heading"
@@ -444,17 +478,18 @@ def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> l
 
 def _levels(units: list[Unit]) -> dict[int, int]:
     """Heading levels read from the page: where title-case and sentence-case headings are mixed (PDQ pages),
-    the title-case ones are sections and the sentence-case ones their sub-headings; a one-word heading takes
+    the title-case ones are sections and the sentence-case ones their sub-headings, except a question, which
+    heads a section of its own on any page ("What causes acromegaly?"); a one-word heading takes
     the level of the heading before it; a heading that recurs on the page is a sub-heading."""
     headings = [(i, u.text) for i, u in enumerate(units) if u.kind == "heading"]
     counts: dict[str, int] = {}
     for _, text in headings:
         counts[text.casefold()] = counts.get(text.casefold(), 0) + 1
-    styled = [(i, is_title_case(t)) for i, t in headings if len(words(t)) >= 2 and counts[t.casefold()] == 1]
-    mixed = sum(t for _, t in styled) >= 2 and sum(not t for _, t in styled) >= 2
+    styled = [(i, is_title_case(t) or _asks(t)) for i, t in headings if len(words(t)) >= 2 and counts[t.casefold()] == 1]
     levels: dict[int, int] = {}
     level = 2
     style = dict(styled)
+    mixed = _mixed(units, styled)
     for index, text in headings:
         if counts[text.casefold()] > 1:  # "Ways to Manage" x12: a sub-heading, and says nothing of the level
             levels[index] = SUB
@@ -467,12 +502,44 @@ def _levels(units: list[Unit]) -> dict[int, int]:
     return levels
 
 
+def _asks(heading: str) -> bool:
+    """A question heading not numbered as one of a list of questions ("1. What is mistletoe?")."""
+    return heading.endswith("?") and not NUMBERED_QUESTION.match(heading)
+
+
+def _mixed(units: list[Unit], styled: list[tuple[int, bool]]) -> bool:
+    """Whether title-case headings head sections of sentence-case ones: two of each at least, counting only the
+    title-case headings with text of their own under them (up to the next title-case one) that come before the
+    last sentence-case heading. A footer line in title case ("Last Revised - 11/15/2015", "Browse Drugs and
+    Medicines") heads nothing and decides nothing."""
+    sentence = [i for i, titled in styled if not titled]
+    titled = [i for i, t in styled if t and is_title_case(units[i].text)]
+    bounds = titled[1:] + [len(units)]
+    counted = [i for i, end in zip(titled, bounds)
+               if sentence and i < sentence[-1] and any(u.kind not in ("heading", "sub", "drop") for u in units[i + 1:end])]
+    return len(sentence) >= 2 and len(counted) >= 1 and (len(counted) >= 2 or counted[0] < sentence[0])
+
+
+def paragraphs_spaced(units: list[Unit]) -> bool:
+    """Whether the page separates its paragraphs by blank lines, judged by its prose: where one paragraph follows
+    another, else whether its paragraphs stand after a blank line. A menu or footer of one-line links, however
+    many lines it takes, says nothing about it (a vote over all lines let a long menu decide)."""
+    prose = [(previous, unit) for previous, unit in zip([None, *units], units)
+             if unit.kind == "paragraph" and not unit.is_list and is_prose(unit)]
+    after_prose = [(p, u) for p, u in prose if p is not None and p.kind == "paragraph" and is_prose(p)]
+    for judged in (after_prose, prose):
+        if judged:
+            return sum(u.blank_before for _, u in judged) * 2 >= len(judged)
+    return sum(u.blank_before for u in units) * 2 >= len(units)
+
+
 def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     """Plain text -> (the title on its first line, or '') and the outline."""
-    title, lines = title_line(rejoin_wrapped([line.rstrip() for line in text.split("\n")]))
+    # trailing tabs are a table row's empty last cells
+    title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]))
     units = units_from_lines(lines, debris)
     units = _without_furniture(units, title, debris)
-    spaced = sum(u.blank_before for u in units) * 2 >= len(units)
+    spaced = paragraphs_spaced(units)
     _mark_headings(units, spaced)
     if spaced:
         _mark_cards(units, debris)
@@ -487,6 +554,8 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
             items.append(Heading(unit.text, levels[index]))
         elif unit.kind == "sub":
             items.append(Heading(unit.text, SUB))
+        elif unit.table is not None:
+            items.append(unit.table)
         elif unit.is_list:
             items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered))
         else:
