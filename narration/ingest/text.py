@@ -473,7 +473,13 @@ def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> l
     for index, rule in sorted(found.items()):
         for line in _lines(units[index]):
             debris.drop(line, rule, units[index].mark)
-    return [unit for index, unit in enumerate(units) if index not in found]
+    kept: list[Unit] = []
+    for index, unit in enumerate(units):
+        if index not in found:
+            kept.append(unit)
+        elif not kept or kept[-1].kind != "drop":  # a place where something was: the headings around it are not
+            kept.append(Unit(kind="drop", blank_before=unit.blank_before))  # stacked (a publisher's line, a menu)
+    return kept
 
 
 def _levels(units: list[Unit]) -> dict[int, int]:
