@@ -92,6 +92,11 @@ class Lexicon:
                     exact.setdefault(e.written[0].upper() + e.written[1:], e)
         return exact, folded
 
+    def knows(self, written: str) -> bool:
+        """Whether an entry says this written form."""
+        exact, folded = self._lookup
+        return written in exact or written.casefold() in folded
+
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
         alternatives = []

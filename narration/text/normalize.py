@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
 from narration.text.sentences import TIME_ZONES, WordIndex
 
@@ -451,10 +452,11 @@ def _compound(m: re.Match[str]) -> str:
 _SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?![\w'.-])")
 
 
-def shouted(text: str, report: Report | None) -> bool:
+def shouted(text: str, report: Report | None, known: Callable[[str], bool] = lambda word: False) -> bool:
     """Whether a sentence is typed in capitals (at least three words of capitals, and most of its words): then it
-    is read as words, not as a row of acronyms (counted in the report)."""
-    words = re.findall(r"[^\W\d_]+", text)
+    is read as words, not as a row of acronyms (counted in the report). Words the lexicon says (`known`) do not
+    count: they are said its way in any sentence."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not known(w)]
     caps = [w for w in words if w.isupper() and len(w) > 1]
     if len(caps) < 3 or len(caps) * 2 <= len(words):
         return False
@@ -463,9 +465,9 @@ def shouted(text: str, report: Report | None) -> bool:
     return True
 
 
-def _unshout(text: str, report: Report | None) -> str:
-    """A sentence typed in capitals is not a row of acronyms: read its long words as words."""
-    if not shouted(text, report):
+def _unshout(text: str, loud: bool) -> str:
+    """A sentence typed in capitals (`loud`, see `shouted`) is not a row of acronyms: read its long words as words."""
+    if not loud:
         return text
     lowered = _SHOUT_WORD.sub(lambda m: m.group().lower() if len(m.group()) > 3 and
                               _VOWELS & set(m.group()) or m.group() in _COMMON_CAPS else m.group(), text)
@@ -479,6 +481,71 @@ _COMMON_CAPS = frozenset(
     "AFTER BEFORE WHICH WHERE THERE THESE THEIR WOULD COULD NOTE IS IT IN ON OF TO BE DO IF OR AS AT "
     "BY AN GO NO SO UP WE MY ME HE US AM".split()
 )
+# Words typed in capitals for emphasis on their own in a sentence ("Do NOT stop", "ONLY one"), beside the
+# common ones; a lone capital word is otherwise an acronym ("CAD", "ART", "NURSE" the program).
+_EMPHASIS_WORDS = _COMMON_CAPS | frozenset(
+    "NEVER ONLY ALWAYS MUST SHOULD CANNOT DON'T DOESN'T CAN'T WON'T ONCE EVERY EACH BOTH EITHER NEITHER NOR "
+    "ALSO EVEN STILL JUST UNTIL WHILE UNLESS MAY MIGHT OFF STOP".split()
+)
+# The CMU dictionary's phones of each letter's name: a word whose pronunciation is these is an acronym ("dna").
+_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M", "EH N",
+    "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S", "W AY", "Z IY")))
+_CAPITAL_RUN = re.compile(r"(?<![\w.'-])[A-Z]+(?:['-][A-Z]+)*(?:\s[A-Z]+(?:['-][A-Z]+)*)*(?![\w'-]|\.\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
+
+
+def _said_as_word(word: str) -> bool:
+    """Whether the CMU dictionary says a word as a word ("why" W AY1), not letter by letter ("dna" D IY2 EH2 N EY1)."""
+    phones = pronunciation(word)
+    if phones is None or "#" in phones:  # "hiv ... # abbrev"
+        return False
+    return re.sub(r"\d", "", phones) != " ".join(_LETTER_NAMES.get(ch, "?") for ch in word.lower())
+
+
+def _run_word(token: str) -> bool:
+    """A capital word that reads as a word inside a run of capital words ("SIDE EFFECTS", "IF I FORGET"): said as a
+    word by the CMU dictionary, and if of two letters a common one ("IF", not "ER" or "MS")."""
+    return all(part in _COMMON_CAPS if len(part) == 2 else len(part) > 2 and _said_as_word(part)
+               for part in token.split("-"))
+
+
+def _lone_word(token: str, lexicon: Lexicon) -> bool:
+    """A capital word alone among lower-case ones that is emphasis, not an acronym: a common word ("NOT", "WHY") or
+    words joined by a hyphen ("LIFE-THREATENING"), unless the lexicon says it ("ALL", "BI-RADS")."""
+    common = token in _EMPHASIS_WORDS and len(token) > 2
+    joined = "-" in token and all(len(part) > 3 for part in token.split("-"))
+    return (common or joined) and not lexicon.knows(token)
+
+
+def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
+    """Capital words typed for emphasis are read as words ("WHY is", "What SIDE EFFECTS", "have NOT"): a run of
+    two or more capital words that are all words, a longer word beside an acronym ("CT SCAN"), or a lone common
+    word that the lexicon does not claim as an acronym ("ALL" the leukemia, "WHO"). Other capitals stay, to be
+    spelled ("AML", "a CAD risk", "the ER")."""
+    def lower(token: str, at: int) -> str:
+        if report is not None:
+            report.rules["emphasis"] += 1
+        said = token if token == "I" else token.lower()
+        return said[:1].upper() + said[1:] if _SENTENCE_START.search(text, 0, at) else said
+
+    def run(m: re.Match[str]) -> str:
+        tokens = [(t.group(), m.start() + t.start()) for t in re.finditer(r"\S+", m.group())]
+        said, group = [], []  # group: the tokens of the current run of words (a lone "I" or "A" may join it)
+        for token, at in [*tokens, ("", len(text))]:
+            if token in ("I", "A") or (token and _run_word(token)):
+                group.append((token, at))
+                continue
+            words = sum(len(t) > 1 for t, _ in group)
+            said += [lower(t, a) if words > 1 or _lone_word(t, lexicon) or (len(tokens) > 1 and len(t) > 3)
+                     else t for t, a in group]
+            group = []
+            if token:
+                said.append(token)
+        return " ".join(said)
+
+    return _CAPITAL_RUN.sub(run, text)
+
 
 _ACRONYMS: list[Rule] = [
     ("dotted acronym", re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)"),
@@ -590,11 +657,13 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _clean_chars(text)
     text = _run(_FOOTNOTES, text, report)
     text = _links(text, held, link_phrase, report)
+    loud = shouted(text, report, lexicon.knows)
+    text = _emphasis(text, lexicon, report)
     text = lexicon.apply(text, report, mark=held.hold)
     text = _run(_TITLES, text, report)
     text = _run([("phone", _VANITY, lambda m: _vanity_phone(m, held))], text, report)
     text = _run(_NUMBERS, text, report)
-    text = _unshout(text, report)
+    text = _unshout(text, loud)
     text = _run(_ACRONYMS, text, report)
     text = _run(_PUNCTUATION, text, report)
     return held.release(_tidy(text))

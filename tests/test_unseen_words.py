@@ -1,0 +1,43 @@
+"""Words, capitals, punctuation, sentence breaks and spoken lists on writing nobody tuned the rules to: tables of
+written -> spoken examples (pure text, no speech synthesis)."""
+from __future__ import annotations
+
+import pytest
+
+from narration.text.lexicon import load_lexicon
+from narration.text.normalize import normalize
+
+LEXICON = load_lexicon(None)
+
+
+def say(text: str) -> str:
+    return normalize(text, LEXICON)
+
+
+def table(*rows: tuple[str, str]):  # noqa: ANN201 - a parametrize decorator
+    return pytest.mark.parametrize(("written", "spoken"), rows)
+
+
+@table(
+    # capitals typed for emphasis inside a mixed-case sentence are words
+    ("WHY is this drug used?", "Why is this drug used?"),
+    ("HOW should I take it?", "How should I take it?"),
+    ("What SIDE EFFECTS can it cause?", "What side effects can it cause?"),
+    ("IF I MISS a dose, take it.", "If I miss a dose, take it."),
+    ("If you have NOT heard from us, call.", "If you have not heard from us, call."),
+    ("LAST REVIEWED: May 2024", "Last reviewed: May 2024"),
+    ("Do NOT stop. DON'T stop.", "Do not stop. Don't stop."),
+    ("It can cause LIFE-THREATENING bleeding.", "It can cause life-threatening bleeding."),
+    ("KEEP ALL PILLS AWAY FROM CHILDREN.", "Keep all pills away from children."),
+    # acronyms that are also words keep their reading
+    ("Children with ALL or AML need care.", "Children with A.L.L or A.M.L need care."),
+    ("The WHO lists it.", "The W.H.O lists it."),
+    ("a CAT scan, a PET scan and AIDS", "a cat scan, a pet scan and AIDS"),
+    ("Go to the ER or the OR.", "Go to the E.R or the O.R."),
+    ("People with MS and a CAD risk", "People with M.S and a C.A.D risk"),
+    ("ALL AND AML IN ADULTS", "All and A.M.L in adults"),  # a run of capitals is a shouted heading
+    ("Your PET CT SCAN shows it.", "Your pet C.T scan shows it."),
+    ("Tell the NURSE", "Tell the N.U.R.S.E"),  # a lone uncommon capital word may be a name
+)
+def test_emphasis_capitals_are_words_and_acronyms_stay_spelled(written: str, spoken: str) -> None:
+    assert say(written) == spoken
