@@ -41,3 +41,16 @@ def table(*rows: tuple[str, str]):  # noqa: ANN201 - a parametrize decorator
 )
 def test_emphasis_capitals_are_words_and_acronyms_stay_spelled(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    ("IGF-I is a hormone.", "I.G.F one is a hormone."),
+    ("the IGF-II gene is near the one for COX-II", "the I.G.F two gene is near the one for C.O.X two"),
+    ("growth factor I and factor VIII", "growth factor one and factor eight"),
+    ("type I diabetes, type-II diabetes", "type one diabetes, type-two diabetes"),
+    ("a phase II trial of stage IV cancer", "a phase two trial of stage four cancer"),
+    ("The main factor I found was sleep.", "The main factor I found was sleep."),  # the pronoun
+    ("The type I like is short.", "The type I like is short."),
+)
+def test_roman_numerals_after_a_kind_word_or_joined_to_an_acronym(written: str, spoken: str) -> None:
+    assert say(written) == spoken

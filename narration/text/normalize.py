@@ -381,8 +381,11 @@ def _fraction(m: re.Match[str]) -> str:
     return _FRACTIONS.get(m.group(), f"{m.group(1)} over {m.group(2)}")
 
 
-_ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?)"
+_ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?|factors?)"
 _ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
+# "the main factor I found", "the part I liked": a lone "I" before a verb is the pronoun, not a numeral
+_PRONOUN_I = r"(?!(?<=\bI)\s+(?:am|was|have|had|do|did|don't|can|could|will|would|should|may|might|must|need|think|know|" \
+             r"feel|felt|find|found|get|got|see|saw|like|want|use|take|took|go|went|say|said|mean|made|told|heard|[a-z]+ed)\b)"
 _ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
 _UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _PER_NAMES = "|".join(sorted(map(re.escape, _PER), key=len, reverse=True))
@@ -403,9 +406,12 @@ _NUMBERS: list[Rule] = [
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
     ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
     ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
-    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}\s+{_ROMAN_NUMERAL}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-){_ROMAN_NUMERAL}{_PRONOUN_I}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
      lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
                       m.group())),
+    # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
+    ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
+     lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
     ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
