@@ -6,6 +6,7 @@ import pytest
 
 from narration.text.lexicon import load_lexicon
 from narration.text.normalize import normalize
+from narration.text.sentences import split_sentences
 
 LEXICON = load_lexicon(None)
 
@@ -54,3 +55,18 @@ def test_emphasis_capitals_are_words_and_acronyms_stay_spelled(written: str, spo
 )
 def test_roman_numerals_after_a_kind_word_or_joined_to_an_acronym(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@pytest.mark.parametrize(("written", "sentences"), [
+    ("Keep it under 70 mg/dL. Ask your team.", ["Keep it under 70 milligrams per deciliter.", "Ask your team."]),
+    ("Take 5 mg. Then rest.", ["Take 5 milligrams.", "Then rest."]),
+    ("Call 8 a.m. to 8 p.m. Eastern Time. We answer.", ["Call 8 A.M to 8 P.M Eastern Time.", "We answer."]),
+    ("Open until 5 p.m. Pacific Standard Time on Fridays.", ["Open until 5 P.M Pacific Standard Time on Fridays."]),
+    ("Open until 5 p.m. ET. Closed Sundays.", ["Open until 5 P.M Eastern Time.", "Closed Sundays."]),
+    ("Open until 5 p.m. Call us before then.", ["Open until 5 P.M.", "Call us before then."]),
+    ("Ask Dr. Lee at St. Jude, etc. Then go.", ["Ask Doctor Lee at Saint Jude, et cetera.", "Then go."]),
+])
+def test_a_full_stop_an_abbreviation_swallows_still_ends_its_sentence(written: str, sentences: list[str]) -> None:
+    """A list item of two sentences is normalized whole, then split: the stop after "mg/dL." must survive."""
+    assert split_sentences(say(written)) == sentences
+    assert len(split_sentences(written)) == len(sentences)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
-from narration.text.sentences import TIME_ZONES, WordIndex
+from narration.text.sentences import TIME_ZONES, WordIndex, ends_sentence
 
 __all__ = ["Report", "for_voice", "normalize", "spoken_list"]
 
@@ -75,8 +75,10 @@ def _at_end(m: re.Match[str]) -> bool:
 
 
 def _final_dot(m: re.Match[str]) -> str:
-    """Keep a full stop that an abbreviation swallowed when it also ended the sentence."""
-    return "." if _at_end(m) else ""
+    """Keep a full stop that an abbreviation swallowed when it also ended the sentence ("... 70 mg/dL. Your")."""
+    if _at_end(m):
+        return "."
+    return "." if m.group().endswith(".") and ends_sentence(m.string, m.end() - 1) else ""
 
 
 # ---------------------------------------------------------------- characters
