@@ -70,3 +70,17 @@ def test_a_full_stop_an_abbreviation_swallows_still_ends_its_sentence(written: s
     """A list item of two sentences is normalized whole, then split: the stop after "mg/dL." must survive."""
     assert split_sentences(say(written)) == sentences
     assert len(split_sentences(written)) == len(sentences)
+
+
+@table(
+    ("if you take anticoagulants ('blood thinners') or aspirin", "if you take anticoagulants, blood thinners, or aspirin"),
+    ("a 'safe' dose", "a safe dose"),
+    ("he said 'take two tablets each morning with food' and left", "he said, quote, take two tablets each morning with food, end quote, and left"),
+    ("the patients' rights and the nurses' notes", "the patients' rights and the nurses' notes"),  # possessives stay
+    ("Don't stop; it's fine.", "Don't stop; it's fine."),
+    ("bowel disorders (e.g., colitis); severe allergies", "bowel disorders, for example, colitis; severe allergies"),
+    ("a rash (hives): call us", "a rash, hives: call us"),
+    ("take it (with food), then rest", "take it, with food, then rest"),
+)
+def test_quote_pairs_and_marks_after_a_bracket(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -575,6 +575,9 @@ _ACRONYMS: list[Rule] = [
 
 _LONG_QUOTE_WORDS = 6
 _QUOTATION = re.compile(r"[“\"]([^“”\"]+?)([,.;:?!]?)[”\"]([,.;:?!]?)")
+# 'blood thinners': single quotes used as quotation marks open before a word and close after one; an apostrophe
+# inside a word ("don't") or closing a plural possessive ("patients' rights", never opened) is no quotation mark.
+_SINGLE_QUOTATION = re.compile(r"(?<![\w.'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)([,.;:?!]?)'(?![\w'])([,.;:?!]?)")
 
 
 def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")) -> str:
@@ -605,6 +608,7 @@ PAUSE_MARKS: list[Rule] = [
     # An aside is said between commas: Piper's phonemizer drops brackets (no pause at all), renders a dash as the
     # same ';' pause as a comma, and cannot be told to lower its pitch; measured in docs/review.md.
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
+    ("parentheses", re.compile(r"\s*[)\]](?=\s*[,;:.?!])"), ""),  # "(e.g., colitis); severe": its own mark stays
     ("parentheses", re.compile(r"\s*[)\]]"), ","),
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=[A-Z])"), ". "),
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=\S)"), ", "),
@@ -619,6 +623,7 @@ LEFTOVER_MARKS: list[Rule] = [
 
 _PUNCTUATION: list[Rule] = [
     ("quote", _QUOTATION, _quotation),
+    ("quote", _SINGLE_QUOTATION, _quotation),
     *PAUSE_MARKS,
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
