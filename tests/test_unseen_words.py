@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from narration.text.lexicon import load_lexicon
+from narration.text.lexicon import Entry, Lexicon, load_lexicon
 from narration.text.normalize import normalize
 from narration.text.sentences import split_sentences
 
@@ -84,3 +84,20 @@ def test_a_full_stop_an_abbreviation_swallows_still_ends_its_sentence(written: s
 )
 def test_quote_pairs_and_marks_after_a_bracket(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    ("Adults need 900 micrograms (mcg) a day.", "Adults need 900 micrograms a day."),
+    ("one microgram (mcg) of it", "one microgram of it"),
+    ("under 70 milligrams per deciliter (mg/dL).", "under 70 milligrams per deciliter."),
+    ("in international units (IU).", "in international units."),
+    ("Ductal carcinoma in situ (DCIS) is common.", "Ductal carcinoma in situ, D.C.I.S, is common."),  # said again later
+    ("a weight in pounds (kg)", "a weight in pounds, kg"),  # not what the words say
+)
+def test_an_abbreviation_after_its_own_words_is_dropped(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+def test_a_lexicon_expansion_counts_as_the_abbreviations_words() -> None:
+    words = load_lexicon(None).merged(Lexicon.of([Entry("BP", "blood pressure")]))
+    assert normalize("Check your blood pressure (BP) daily.", words) == "Check your blood pressure daily."

@@ -92,10 +92,14 @@ class Lexicon:
                     exact.setdefault(e.written[0].upper() + e.written[1:], e)
         return exact, folded
 
+    def entry(self, written: str) -> Entry | None:
+        """The entry that says this written form, if any."""
+        exact, folded = self._lookup
+        return exact.get(written) or folded.get(written.casefold())
+
     def knows(self, written: str) -> bool:
         """Whether an entry says this written form."""
-        exact, folded = self._lookup
-        return written in exact or written.casefold() in folded
+        return self.entry(written) is not None
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:

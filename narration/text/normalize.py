@@ -426,6 +426,35 @@ _NUMBERS: list[Rule] = [
     ("temperature", re.compile(r"\s?°"), lambda m: " degree" if _attributive(m, 2) else " degrees"),
 ]
 
+_BRACKETED_TOKEN = re.compile(r"\s*\(\s*([^\s()]+)\s*\)")
+
+
+def _expansions(token: str, lexicon: Lexicon) -> list[str]:
+    """What an abbreviation stands for, by the unit table ("mcg" micrograms, "mg/dL" milligrams per deciliter) or
+    the lexicon ("BP" = "blood pressure" in a project's file)."""
+    unit, _, per = token.partition("/")
+    said = list(_UNITS.get(unit, ())) if not per or per in _PER else []
+    said = [f"{form} per {_PER[per]}" if per else form for form in said]
+    entry = lexicon.entry(token)
+    return said + ([entry.spoken] if entry and entry.spoken != token else [])
+
+
+def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | None) -> str:
+    """"800 micrograms (mcg)": an abbreviation in brackets right after the words it stands for says nothing new
+    aloud; one the listener will hear again and cannot expand ("ductal carcinoma in situ (DCIS)") stays."""
+    def drop(m: re.Match[str]) -> str:
+        for expansion in _expansions(m.group(1), lexicon):
+            said = expansion.lower().split()
+            before = [w.strip(",;:").lower() for w in _words_before(m, len(said))]
+            if before == said:
+                if report is not None:
+                    report.rules["repeated abbreviation"] += 1
+                return ""
+        return m.group()
+
+    return _BRACKETED_TOKEN.sub(drop, text)
+
+
 # ---------------------------------------------------------------- acronyms
 
 _VOWELS = set("AEIOUY")
@@ -670,6 +699,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _clean_chars(text)
     text = _run(_FOOTNOTES, text, report)
     text = _links(text, held, link_phrase, report)
+    text = _drop_repeated_abbreviation(text, lexicon, report)
     loud = shouted(text, report, lexicon.knows)
     text = _emphasis(text, lexicon, report)
     text = lexicon.apply(text, report, mark=held.hold)
