@@ -101,3 +101,16 @@ def test_an_abbreviation_after_its_own_words_is_dropped(written: str, spoken: st
 def test_a_lexicon_expansion_counts_as_the_abbreviations_words() -> None:
     words = load_lexicon(None).merged(Lexicon.of([Entry("BP", "blood pressure")]))
     assert normalize("Check your blood pressure (BP) daily.", words) == "Check your blood pressure daily."
+
+
+@table(
+    ("Health Dept Phone: see below", "Health Department Phone: see below"),
+    ("the Natl. Cancer Ctr. and the Univ. of Utah Hosp", "the National Cancer Center and the University of Utah Hospital"),
+    ("the Amer. Heart Assn. and Intl. groups", "the Amer. Heart Association and International groups"),
+    ("It takes approx. an hour.", "It takes approximately an hour."),
+    ("It takes approx. 5 minutes.", "It takes about 5 minutes."),
+    ("Bring it to your appt. Then wait.", "Bring it to your appointment. Then wait."),
+    ("the CTR and the DEPT code", "the C.T.R and the D.E.P.T code"),  # capitals are acronyms
+)
+def test_shortened_words_are_read_in_full(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -190,6 +190,17 @@ _STATES = dict(zip(
 _STATE_CODES = "|".join(_STATES)
 
 
+# Shortened words of names and notes, read in full ("Health Dept." "Health Department"); a capital stays.
+_SHORT_WORDS = {"dept": "department", "govt": "government", "assn": "association", "univ": "university",
+                "ctr": "center", "hosp": "hospital", "natl": "national", "intl": "international",
+                "approx": "approximately", "appt": "appointment", "appts": "appointments"}
+
+
+def _short_word(m: re.Match[str]) -> str:
+    word = _SHORT_WORDS[m.group(1).lower()]
+    return (word.capitalize() if m.group(1)[0].isupper() else word) + (_final_dot(m) if m.group().endswith(".") else "")
+
+
 def _digits(group: str) -> str:
     return " ".join(group)
 
@@ -210,6 +221,7 @@ _TITLES: list[Rule] = [
     ("abbreviation", re.compile(r"\bcf\.(?=\s)"), "compare"),
     ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + _final_dot(m)),
     ("abbreviation", re.compile(r"\b(?:approx|ca)\.(?=\s*\d)"), "about"),
+    ("abbreviation", re.compile(rf"\b((?i:{'|'.join(_SHORT_WORDS)})(?<![A-Z]{{2}}))\b\.?"), _short_word),
     ("abbreviation", re.compile(r"\bNo\.(?=\s*\d)|#(?=\s*\d)"), "number "),
     ("abbreviation", re.compile(r"(?<=[a-z])\(s\)"), "s"),
     ("month", re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)"),
