@@ -13,7 +13,7 @@ import re
 # Abbreviations that are never the last word of a sentence (they introduce what follows).
 _NEVER_FINAL = frozenset(
     "dr drs mr mrs ms mx prof rev fr sr st mt gen sen rep gov capt col lt sgt "
-    "vs v e.g i.e cf approx ca fig figs vol pp p dept univ natl intl assn".split()
+    "vs v e.g i.e cf approx ca fig figs vol pp p dept univ natl intl".split()
 ) | frozenset(  # Spanish: Dra. Ruiz, Sra. Gómez, p. ej., aprox., EE. UU. (the first half), Tel., Avda.
     "dra dras dres sra sras sres srta lic lcda licda ing ud uds ej aprox núm pág tel av avda ee".split()
 )
