@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from narration.text.lexicon import Entry, Lexicon, load_lexicon
-from narration.text.normalize import normalize
+from narration.text.normalize import list_pieces, normalize
 from narration.text.sentences import split_sentences
 
 LEXICON = load_lexicon(None)
@@ -114,3 +114,42 @@ def test_a_lexicon_expansion_counts_as_the_abbreviations_words() -> None:
 )
 def test_shortened_words_are_read_in_full(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+def pieces(lead: str, items: list[str], ordered: bool = False) -> list[str]:
+    return [text for text, _ in list_pieces(lead, items, ordered, LEXICON)]
+
+
+SYMPTOMS = ["has a stiff neck", "has a rash that does not fade when you press a glass on it",
+            "is bothered by bright light", "has a fit for the first time, even if they seem fine after it",
+            "has blue, grey or blotchy skin, lips or tongue", "is unusually sleepy or hard to wake up", "feels cold, or"]
+
+
+@pytest.mark.parametrize(("lead", "items", "ordered", "said"), [
+    # a list too long for one sentence: the lead-in ends with its colon, then one line per item
+    ("Call 911 if your child:", SYMPTOMS, False,
+     ["Call 911 if your child:", "Has a stiff neck.", "Has a rash that does not fade when you press a glass on it.",
+      "Is bothered by bright light.", "Has a fit for the first time, even if they seem fine after it.",
+      "Has blue, grey or blotchy skin, lips or tongue.", "Is unusually sleepy or hard to wake up.", "Feels cold."]),
+    # items that hold sentences of their own
+    ("Before you start,", ["tell us if you are allergic to it.", "tell us if you are pregnant. If you become "
+                           "pregnant, call us.", "if you smoke, stop."], False,
+     ["Before you start:", "Tell us if you are allergic to it.", "Tell us if you are pregnant. If you become pregnant, "
+      "call us.", "If you smoke, stop."]),
+    ("", ["see a doctor. Do it soon.", "rest"], True, ["First, see a doctor. Do it soon.", "Second, rest."]),
+    # short lists still run on in one sentence
+    ("Causes include", ["Aging", "infection", "smoking"], False, ["Causes include aging, infection, and smoking."]),
+    # a brand name keeps its capital when the items run on; an ordinary word is lowered
+    ("Brand names:", ["Aristocort®", "Kenacort®"], False, ["Brand names: Aristocort and Kenacort."]),
+    ("Signs:", ["Fever", "Xyzzine rash", "xyzzine"], False, ["Signs: fever, xyzzine rash, and xyzzine."]),
+])
+def test_long_lists_are_read_one_item_a_line(lead: str, items: list[str], ordered: bool, said: list[str]) -> None:
+    assert pieces(lead, items, ordered) == said
+
+
+def test_a_long_lead_in_stands_alone_before_a_short_list() -> None:
+    lead = ("For over thirty years, the service has given patients, their families and friends, doctors and "
+            "other health workers, teachers, and the public clear and careful answers about every part of cancer and "
+            "of living with it, including:")
+    assert pieces(lead, ["research", "prevention", "Symptoms", "treatment"]) == [
+        lead, "Research, prevention, symptoms, and treatment."]

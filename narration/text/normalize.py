@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
-from narration.text.sentences import TIME_ZONES, WordIndex, ends_sentence
+from narration.text.sentences import TIME_ZONES, WordIndex, ends_sentence, split_sentences
 
 __all__ = ["Report", "for_voice", "normalize", "spoken_list"]
 
@@ -751,6 +753,8 @@ class ListWords:
     lead_in: re.Pattern[str]
     serial_comma: bool = True
     join: Callable[[str, str], str] = lambda word, item: word  # the joining word as said before `item`
+    # whether a capitalized first word is an ordinary word that a running list may lower ("Aging", not "Kenacort")
+    plain_word: Callable[[str], bool] = lambda word: True
 
 
 ENGLISH_LIST = ListWords(
@@ -759,7 +763,16 @@ ENGLISH_LIST = ListWords(
     trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
     articles=("A", "An", "The"),
     lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
+    plain_word=lambda word: pronunciation(word) is not None,  # in the CMU dictionary (a brand name is not)
 )
+
+
+@functools.cache
+def _longest_line() -> int:
+    """The review's limit of words in a spoken sentence (narration/data/review.toml): a list joined into one
+    sentence must stay under it."""
+    data = tomllib.loads((resources.files("narration") / "data" / "review.toml").read_text(encoding="utf-8"))
+    return int(data["limits"]["long_sentence_words"])
 
 
 def _is_sentence(item: str) -> bool:
@@ -784,8 +797,9 @@ def _join_colons(pieces: list[tuple[str, int]], words: ListWords) -> list[tuple[
     return joined
 
 
-def _lower_first(item: str, words: ListWords = ENGLISH_LIST) -> str:
-    """"Aging" -> "aging"; leave acronyms, "I" and multi-word proper names alone."""
+def _lower_first(item: str, words: ListWords = ENGLISH_LIST, seen: frozenset[str] | None = None) -> str:
+    """"Aging" -> "aging"; leave acronyms, "I" and multi-word proper names alone. In a running list (`seen`, the
+    words its items write in lower case) a name stays too: "Kenacort" is neither an ordinary word nor among them."""
     found = item.split()
     if not found:
         return item
@@ -794,6 +808,8 @@ def _lower_first(item: str, words: ListWords = ENGLISH_LIST) -> str:
     if core in words.articles:
         return _lower_at_first_letter(item)
     if not titled or any(w[:1].isupper() for w in found[1:] if len(w) > 3):
+        return item
+    if seen is not None and core.lower() not in seen and not words.plain_word(core):
         return item
     return _lower_at_first_letter(item)
 
@@ -846,7 +862,13 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
             head += "."
         pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
         return [(p if p[-1:] in ".?!" else p.rstrip(":") + ".", place) for p, place in pieces]
+    if any(len(split_sentences(item)) > 1 for item, _ in raw):  # items of several sentences
+        return _item_lines(lead, raw, ordered, say, words)
     body = _phrase_list([item for item, _ in raw], ordered, say, words)
+    if len(body.split()) > _longest_line():
+        return _item_lines(lead, raw, ordered, say, words)
+    if lead[-1:] not in ".?!" and len(f"{lead} {body}".split()) > _longest_line():  # a long lead-in: a line of its own
+        return [(lead.rstrip(",;") + ("" if lead.endswith(":") else ":"), LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
     if not lead:
         return [(body[:1].upper() + body[1:] + ".", TOGETHER)]
     if lead[-1] in ".?!":
@@ -856,16 +878,32 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
     return [(f"{lead}: {body}.", TOGETHER)]
 
 
+def _item_lines(lead: str, raw: Sequence[tuple[str, int]], ordered: bool, say: Callable[[str], str],
+                words: ListWords) -> list[tuple[str, int]]:
+    """A list too long to say as one sentence (or whose items hold sentences): the lead-in on a line of its own,
+    ending with its colon, then each item as a sentence of its own ("Call 999 if your child:" / "Has a stiff neck.")."""
+    lines = []
+    for n, (item, place) in enumerate(raw):
+        m = words.trailing_join.search(item)  # the item's own closing "or" joins nothing now
+        said = say(item[: m.start()] or item).rstrip(" ,;:")
+        said = f"{_ordinal(n, words)}, {_lower_first(said, words)}" if ordered else said[:1].upper() + said[1:]
+        lines.append((said if said[-1:] in ".?!" else said + ".", place))
+    if not lead:
+        return lines
+    return [(lead if lead[-1] in ".?!:" else lead.rstrip(",;") + ":", LEAD), *lines]
+
+
 def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], words: ListWords) -> str:
     """Items that are phrases, said as one running list ("aging, a previous injury, and infection"; "a, b y c")."""
     joiner = words.and_word
+    seen = frozenset(re.findall(r"(?<![\w'-])[a-z][\w'-]*", " ".join(raw)))  # words written in lower case
     cleaned: list[str] = []
     introduces = False  # the previous item ended in a colon: it runs on into this one ("such as: BRCA1")
     for item in raw:
         m = words.trailing_join.search(item)
         if m.group(1):
             joiner = m.group(1)
-        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."), words)
+        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."), words, seen)
         if introduces:
             cleaned[-1] = f"{cleaned[-1]} {text}"
         else:
