@@ -153,3 +153,13 @@ def test_a_long_lead_in_stands_alone_before_a_short_list() -> None:
             "of living with it, including:")
     assert pieces(lead, ["research", "prevention", "Symptoms", "treatment"]) == [
         lead, "Research, prevention, symptoms, and treatment."]
+
+
+@table(
+    ("PLEASE FOLLOW YOUR SURGEON'S ADVICE BEFORE SURGERY.", "Please follow your surgeon's advice before surgery."),
+    ("WHAT IS DCIS? THE NCI'S VIEW ON IT.", "What is D.C.I.S? The N.C.I's view on it."),
+    ("ASK ABOUT THE BRCA TEST.", "Ask about the bracka test."),  # the lexicon's own word stays
+    ("Ask about the BRCA TEST and TAKE ALL of it.", "Ask about the bracka test and take all of it."),
+)
+def test_shouted_sentences_keep_acronyms_and_possessives(written: str, spoken: str) -> None:
+    assert say(written) == spoken

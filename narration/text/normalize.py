@@ -480,13 +480,18 @@ def _spell(letters: str) -> str:
     return _EG.sub("E.G-", ".".join(letters))  # "E.G.F.R" would be read "for example F R"
 
 
+def _long_word(letters: str) -> bool:
+    """Capitals long enough, with vowels enough, to be said as a word ("WARNING"; not "USPSTF")."""
+    return len(letters) > 5 and sum(ch in _VOWELS for ch in letters) * 4 > len(letters)
+
+
 def _acronym(m: re.Match[str]) -> str:
     """"NCI" "N.C.I", "NCI's" "N.C.I's", "AYAs" "A.Y.A.'s", "NCI-supported" "N.C.I supported"; a long
     capitalized word with vowels to say ("WARNING") is a word, a long one without ("USPSTF") is spelled."""
     letters, digits, suffix, hyphen = m.group(1), m.group(2), m.group(3), m.group(4)
-    if len(letters) > 5 and not digits and sum(ch in _VOWELS for ch in letters) * 4 > len(letters):
+    if not digits and _long_word(letters):
         return m.group()
-    said = _spell(letters) + {"s": ".'s", "'s": "'s"}.get(suffix or "", "")
+    said = _spell(letters) + {"s": ".'s", "'s": "'s", "'S": "'s"}.get(suffix or "", "")
     said = f"{said} {digits}" if digits else said
     return said + (" " if hyphen else "")
 
@@ -500,7 +505,7 @@ def _compound(m: re.Match[str]) -> str:
     return "-".join(said)
 
 
-_SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?![\w'.-])")
+_SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?:'S)?(?![\w'-]|\.\w)")  # "SURGEON'S", "PROCEDURE." too
 
 
 def shouted(text: str, report: Report | None, known: Callable[[str], bool] = lambda word: False) -> bool:
@@ -520,9 +525,15 @@ def _unshout(text: str, loud: bool) -> str:
     """A sentence typed in capitals (`loud`, see `shouted`) is not a row of acronyms: read its long words as words."""
     if not loud:
         return text
-    lowered = _SHOUT_WORD.sub(lambda m: m.group().lower() if len(m.group()) > 3 and
-                              _VOWELS & set(m.group()) or m.group() in _COMMON_CAPS else m.group(), text)
+    lowered = _SHOUT_WORD.sub(lambda m: m.group().lower() if _shouted_word(m.group().removesuffix("'S"))
+                              else m.group(), text)
     return lowered[:1].upper() + lowered[1:]
+
+
+def _shouted_word(letters: str) -> bool:
+    """A word of a shouted sentence said as a word: a common one, one the CMU dictionary says as a word, or a long
+    one with vowels ("TRIAMCINOLONE"); "DCIS" and "NCI's" stay, to be spelled."""
+    return letters in _COMMON_CAPS or len(letters) > 3 and (_said_as_word(letters) or _long_word(letters))
 
 
 _COMMON_CAPS = frozenset(
@@ -543,6 +554,7 @@ _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M", "EH N",
     "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S", "W AY", "Z IY")))
 _CAPITAL_RUN = re.compile(r"(?<![\w.'-])[A-Z]+(?:['-][A-Z]+)*(?:\s[A-Z]+(?:['-][A-Z]+)*)*(?![\w'-]|\.\w)")
+_SPELLING = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # a lexicon entry that spells its letters ("A.L.L")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
 
 
@@ -584,7 +596,9 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
         tokens = [(t.group(), m.start() + t.start()) for t in re.finditer(r"\S+", m.group())]
         said, group = [], []  # group: the tokens of the current run of words (a lone "I" or "A" may join it)
         for token, at in [*tokens, ("", len(text))]:
-            if token in ("I", "A") or (token and _run_word(token)):
+            entry = lexicon.entry(token) if token else None  # "ALL" spelled there, but "BRCA" said its way
+            spelled = entry is None or _SPELLING.fullmatch(entry.spoken)
+            if token in ("I", "A") or (token and spelled and _run_word(token)):
                 group.append((token, at))
                 continue
             words = sum(len(t) > 1 for t, _ in group)
@@ -610,7 +624,7 @@ _ACRONYMS: list[Rule] = [
     ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"),
      lambda m: f"{m.group(1)} {_spell(m.group(2).upper())}"),  # "IscadorM", "IscadorQu"
     ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
-    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'s)?(-(?=[A-Za-z]*[a-z]))?"
+    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'[sS])?(-(?=[A-Za-z]*[a-z]))?"
                            r"(?(4)|(?![\w']|-[A-Z\d]|\.\w))"), _acronym),
 ]
 
@@ -868,7 +882,8 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
     if len(body.split()) > _longest_line():
         return _item_lines(lead, raw, ordered, say, words)
     if lead[-1:] not in ".?!" and len(f"{lead} {body}".split()) > _longest_line():  # a long lead-in: a line of its own
-        return [(lead.rstrip(",;") + ("" if lead.endswith(":") else ":"), LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
+        head = lead if lead.endswith(":") else lead.rstrip(",;") + ":"
+        return [(head, LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
     if not lead:
         return [(body[:1].upper() + body[1:] + ".", TOGETHER)]
     if lead[-1] in ".?!":
