@@ -59,6 +59,11 @@ def _pronunciations() -> dict[str, str]:
     return {word.partition("(")[0]: rest for word, _, rest in (line.partition(" ") for line in reversed(lines))}
 
 
+def pronunciation(word: str) -> str | None:
+    """A word's first pronunciation in the CMU dictionary (phones, maybe a '#' comment), or None."""
+    return _pronunciations().get(word.lower())
+
+
 @cache
 def _hyphenator() -> Pyphen:
     """pyphen's en_US patterns (0.04 s to load: only when a word is not in the CMU dictionary)."""
@@ -70,7 +75,7 @@ def syllables(word: str) -> int:
     """A word's syllables: the stress-marked vowels of its first CMU pronunciation, else pyphen's hyphenation
     points plus one (textstat's count_syllables)."""
     word = word.lower()
-    phones = _pronunciations().get(word)
+    phones = pronunciation(word)
     if phones is None:
         return len(_hyphenator().positions(word)) + 1
     return sum(1 for phone in phones.split("#", 1)[0].split() if phone[-1].isdigit())

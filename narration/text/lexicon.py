@@ -92,6 +92,15 @@ class Lexicon:
                     exact.setdefault(e.written[0].upper() + e.written[1:], e)
         return exact, folded
 
+    def entry(self, written: str) -> Entry | None:
+        """The entry that says this written form, if any."""
+        exact, folded = self._lookup
+        return exact.get(written) or folded.get(written.casefold())
+
+    def knows(self, written: str) -> bool:
+        """Whether an entry says this written form."""
+        return self.entry(written) is not None
+
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
         alternatives = []

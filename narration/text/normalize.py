@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
+from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
-from narration.text.sentences import TIME_ZONES, WordIndex
+from narration.text.sentences import TIME_ZONES, WordIndex, ends_sentence, split_sentences
 
 __all__ = ["Report", "for_voice", "normalize", "spoken_list"]
 
@@ -75,8 +78,10 @@ def _at_end(m: re.Match[str]) -> bool:
 
 
 def _final_dot(m: re.Match[str]) -> str:
-    """Keep a full stop that an abbreviation swallowed when it also ended the sentence."""
-    return "." if _at_end(m) else ""
+    """Keep a full stop that an abbreviation swallowed when it also ended the sentence ("... 70 mg/dL. Your")."""
+    if _at_end(m):
+        return "."
+    return "." if m.group().endswith(".") and ends_sentence(m.string, m.end() - 1) else ""
 
 
 # ---------------------------------------------------------------- characters
@@ -188,6 +193,17 @@ _STATES = dict(zip(
 _STATE_CODES = "|".join(_STATES)
 
 
+# Shortened words of names and notes, read in full ("Health Dept." "Health Department"); a capital stays.
+_SHORT_WORDS = {"dept": "department", "govt": "government", "assn": "association", "univ": "university",
+                "ctr": "center", "hosp": "hospital", "natl": "national", "intl": "international",
+                "approx": "approximately", "appt": "appointment", "appts": "appointments"}
+
+
+def _short_word(m: re.Match[str]) -> str:
+    word = _SHORT_WORDS[m.group(1).lower()]
+    return (word.capitalize() if m.group(1)[0].isupper() else word) + (_final_dot(m) if m.group().endswith(".") else "")
+
+
 def _digits(group: str) -> str:
     return " ".join(group)
 
@@ -208,6 +224,7 @@ _TITLES: list[Rule] = [
     ("abbreviation", re.compile(r"\bcf\.(?=\s)"), "compare"),
     ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + _final_dot(m)),
     ("abbreviation", re.compile(r"\b(?:approx|ca)\.(?=\s*\d)"), "about"),
+    ("abbreviation", re.compile(rf"\b((?i:{'|'.join(_SHORT_WORDS)})(?<![A-Z]{{2}}))\b\.?"), _short_word),
     ("abbreviation", re.compile(r"\bNo\.(?=\s*\d)|#(?=\s*\d)"), "number "),
     ("abbreviation", re.compile(r"(?<=[a-z])\(s\)"), "s"),
     ("month", re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)"),
@@ -558,8 +575,11 @@ def _service_number(m: re.Match[str]) -> str:
     return _digits(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
 
 
-_ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?)"
+_ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?|factors?)"
 _ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
+# "the main factor I found", "the part I liked": a lone "I" before a verb is the pronoun, not a numeral
+_PRONOUN_I = r"(?!(?<=\bI)\s+(?:am|was|have|had|do|did|don't|can|could|will|would|should|may|might|must|need|think|know|" \
+             r"feel|felt|find|found|get|got|see|saw|like|want|use|take|took|go|went|say|said|mean|made|told|heard|[a-z]+ed)\b)"
 _ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
 _UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 
@@ -585,9 +605,12 @@ _NUMBERS: list[Rule] = [
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
     ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
     ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
-    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}\s+{_ROMAN_NUMERAL}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-){_ROMAN_NUMERAL}{_PRONOUN_I}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
      lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
                       m.group())),
+    # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
+    ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
+     lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
     ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
@@ -606,6 +629,35 @@ _NUMBERS: list[Rule] = [
     ("temperature", re.compile(r"\s?°"), lambda m: " degree" if _attributive(m, 2) else " degrees"),
 ]
 
+_BRACKETED_TOKEN = re.compile(r"\s*\(\s*([^\s()]+)\s*\)")
+
+
+def _expansions(token: str, lexicon: Lexicon) -> list[str]:
+    """What an abbreviation stands for, by the unit table ("mcg" micrograms, "mg/dL" milligrams per deciliter) or
+    the lexicon ("BP" = "blood pressure" in a project's file)."""
+    unit, _, per = token.partition("/")
+    said = list(_UNITS.get(unit, ())) if not per or per in _PER else []
+    said = [f"{form} per {_PER[per]}" if per else form for form in said]
+    entry = lexicon.entry(token)
+    return said + ([entry.spoken] if entry and entry.spoken != token else [])
+
+
+def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | None) -> str:
+    """"800 micrograms (mcg)": an abbreviation in brackets right after the words it stands for says nothing new
+    aloud; one the listener will hear again and cannot expand ("ductal carcinoma in situ (DCIS)") stays."""
+    def drop(m: re.Match[str]) -> str:
+        for expansion in _expansions(m.group(1), lexicon):
+            said = expansion.lower().split()
+            before = [w.strip(",;:").lower() for w in _words_before(m, len(said))]
+            if before == said:
+                if report is not None:
+                    report.rules["repeated abbreviation"] += 1
+                return ""
+        return m.group()
+
+    return _BRACKETED_TOKEN.sub(drop, text)
+
+
 # ---------------------------------------------------------------- acronyms
 
 _VOWELS = set("AEIOUY")
@@ -617,13 +669,18 @@ def _spell(letters: str) -> str:
     return _EG.sub("E.G-", ".".join(letters))  # "E.G.F.R" would be read "for example F R"
 
 
+def _long_word(letters: str) -> bool:
+    """Capitals long enough, with vowels enough, to be said as a word ("WARNING"; not "USPSTF")."""
+    return len(letters) > 5 and sum(ch in _VOWELS for ch in letters) * 4 > len(letters)
+
+
 def _acronym(m: re.Match[str]) -> str:
     """"NCI" "N.C.I", "NCI's" "N.C.I's", "AYAs" "A.Y.A.'s", "NCI-supported" "N.C.I supported"; a long
     capitalized word with vowels to say ("WARNING") is a word, a long one without ("USPSTF") is spelled."""
     letters, digits, suffix, hyphen = m.group(1), m.group(2), m.group(3), m.group(4)
-    if len(letters) > 5 and not digits and sum(ch in _VOWELS for ch in letters) * 4 > len(letters):
+    if not digits and _long_word(letters):
         return m.group()
-    said = _spell(letters) + {"s": ".'s", "'s": "'s"}.get(suffix or "", "")
+    said = _spell(letters) + {"s": ".'s", "'s": "'s", "'S": "'s"}.get(suffix or "", "")
     said = f"{said} {digits}" if digits else said
     return said + (" " if hyphen else "")
 
@@ -637,13 +694,14 @@ def _compound(m: re.Match[str]) -> str:
     return "-".join(said)
 
 
-_SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?![\w'.-])")
+_SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?:'S)?(?![\w'-]|\.\w)")  # "SURGEON'S", "PROCEDURE." too
 
 
-def shouted(text: str, report: Report | None) -> bool:
+def shouted(text: str, report: Report | None, known: Callable[[str], bool] = lambda word: False) -> bool:
     """Whether a sentence is typed in capitals (at least three words of capitals, and most of its words): then it
-    is read as words, not as a row of acronyms (counted in the report)."""
-    words = re.findall(r"[^\W\d_]+", text)
+    is read as words, not as a row of acronyms (counted in the report). Words the lexicon says (`known`) do not
+    count: they are said its way in any sentence."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not known(w)]
     caps = [w for w in words if w.isupper() and len(w) > 1]
     if len(caps) < 3 or len(caps) * 2 <= len(words):
         return False
@@ -652,13 +710,19 @@ def shouted(text: str, report: Report | None) -> bool:
     return True
 
 
-def _unshout(text: str, report: Report | None) -> str:
-    """A sentence typed in capitals is not a row of acronyms: read its long words as words."""
-    if not shouted(text, report):
+def _unshout(text: str, loud: bool) -> str:
+    """A sentence typed in capitals (`loud`, see `shouted`) is not a row of acronyms: read its long words as words."""
+    if not loud:
         return text
-    lowered = _SHOUT_WORD.sub(lambda m: m.group().lower() if len(m.group()) > 3 and
-                              _VOWELS & set(m.group()) or m.group() in _COMMON_CAPS else m.group(), text)
+    lowered = _SHOUT_WORD.sub(lambda m: m.group().lower() if _shouted_word(m.group().removesuffix("'S"))
+                              else m.group(), text)
     return lowered[:1].upper() + lowered[1:]
+
+
+def _shouted_word(letters: str) -> bool:
+    """A word of a shouted sentence said as a word: a common one, one the CMU dictionary says as a word, or a long
+    one with vowels ("TRIAMCINOLONE"); "DCIS" and "NCI's" stay, to be spelled."""
+    return letters in _COMMON_CAPS or len(letters) > 3 and (_said_as_word(letters) or _long_word(letters))
 
 
 _COMMON_CAPS = frozenset(
@@ -668,6 +732,74 @@ _COMMON_CAPS = frozenset(
     "AFTER BEFORE WHICH WHERE THERE THESE THEIR WOULD COULD NOTE IS IT IN ON OF TO BE DO IF OR AS AT "
     "BY AN GO NO SO UP WE MY ME HE US AM".split()
 )
+# Words typed in capitals for emphasis on their own in a sentence ("Do NOT stop", "ONLY one"), beside the
+# common ones; a lone capital word is otherwise an acronym ("CAD", "ART", "NURSE" the program).
+_EMPHASIS_WORDS = _COMMON_CAPS | frozenset(
+    "NEVER ONLY ALWAYS MUST SHOULD CANNOT DON'T DOESN'T CAN'T WON'T ONCE EVERY EACH BOTH EITHER NEITHER NOR "
+    "ALSO EVEN STILL JUST UNTIL WHILE UNLESS MAY MIGHT OFF STOP".split()
+)
+# The CMU dictionary's phones of each letter's name: a word whose pronunciation is these is an acronym ("dna").
+_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M", "EH N",
+    "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S", "W AY", "Z IY")))
+_CAPITAL_RUN = re.compile(r"(?<![\w.'-])[A-Z]+(?:['-][A-Z]+)*(?:\s[A-Z]+(?:['-][A-Z]+)*)*(?![\w'-]|\.\w)")
+_SPELLING = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # a lexicon entry that spells its letters ("A.L.L")
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
+
+
+def _said_as_word(word: str) -> bool:
+    """Whether the CMU dictionary says a word as a word ("why" W AY1), not letter by letter ("dna" D IY2 EH2 N EY1)."""
+    phones = pronunciation(word)
+    if phones is None or "#" in phones:  # "hiv ... # abbrev"
+        return False
+    return re.sub(r"\d", "", phones) != " ".join(_LETTER_NAMES.get(ch, "?") for ch in word.lower())
+
+
+def _run_word(token: str) -> bool:
+    """A capital word that reads as a word inside a run of capital words ("SIDE EFFECTS", "IF I FORGET"): said as a
+    word by the CMU dictionary, and if of two letters a common one ("IF", not "ER" or "MS")."""
+    return all(part in _COMMON_CAPS if len(part) == 2 else len(part) > 2 and _said_as_word(part)
+               for part in token.split("-"))
+
+
+def _lone_word(token: str, lexicon: Lexicon) -> bool:
+    """A capital word alone among lower-case ones that is emphasis, not an acronym: a common word ("NOT", "WHY") or
+    words joined by a hyphen ("LIFE-THREATENING"), unless the lexicon says it ("ALL", "BI-RADS")."""
+    common = token in _EMPHASIS_WORDS and len(token) > 2
+    joined = "-" in token and all(len(part) > 3 for part in token.split("-"))
+    return (common or joined) and not lexicon.knows(token)
+
+
+def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
+    """Capital words typed for emphasis are read as words ("WHY is", "What SIDE EFFECTS", "have NOT"): a run of
+    two or more capital words that are all words, a longer word beside an acronym ("CT SCAN"), or a lone common
+    word that the lexicon does not claim as an acronym ("ALL" the leukemia, "WHO"). Other capitals stay, to be
+    spelled ("AML", "a CAD risk", "the ER")."""
+    def lower(token: str, at: int) -> str:
+        if report is not None:
+            report.rules["emphasis"] += 1
+        said = token if token == "I" else token.lower()
+        return said[:1].upper() + said[1:] if _SENTENCE_START.search(text, 0, at) else said
+
+    def run(m: re.Match[str]) -> str:
+        tokens = [(t.group(), m.start() + t.start()) for t in re.finditer(r"\S+", m.group())]
+        said, group = [], []  # group: the tokens of the current run of words (a lone "I" or "A" may join it)
+        for token, at in [*tokens, ("", len(text))]:
+            entry = lexicon.entry(token) if token else None  # "ALL" spelled there, but "BRCA" said its way
+            spelled = entry is None or _SPELLING.fullmatch(entry.spoken)
+            if token in ("I", "A") or (token and spelled and _run_word(token)):
+                group.append((token, at))
+                continue
+            words = sum(len(t) > 1 for t, _ in group)
+            said += [lower(t, a) if words > 1 or _lone_word(t, lexicon) or (len(tokens) > 1 and len(t) > 3)
+                     else t for t, a in group]
+            group = []
+            if token:
+                said.append(token)
+        return " ".join(said)
+
+    return _CAPITAL_RUN.sub(run, text)
+
 
 _ACRONYMS: list[Rule] = [
     ("dotted acronym", re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)"),
@@ -681,7 +813,7 @@ _ACRONYMS: list[Rule] = [
     ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"),
      lambda m: f"{m.group(1)} {_spell(m.group(2).upper())}"),  # "IscadorM", "IscadorQu"
     ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
-    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'s)?(-(?=[A-Za-z]*[a-z]))?"
+    ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'[sS])?(-(?=[A-Za-z]*[a-z]))?"
                            r"(?(4)|(?![\w']|-[A-Z\d]|\.\w))"), _acronym),
 ]
 
@@ -689,6 +821,9 @@ _ACRONYMS: list[Rule] = [
 
 _LONG_QUOTE_WORDS = 6
 _QUOTATION = re.compile(r"[“\"]([^“”\"]+?)([,.;:?!]?)[”\"]([,.;:?!]?)")
+# 'blood thinners': single quotes used as quotation marks open before a word and close after one; an apostrophe
+# inside a word ("don't") or closing a plural possessive ("patients' rights", never opened) is no quotation mark.
+_SINGLE_QUOTATION = re.compile(r"(?<![\w.'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)([,.;:?!]?)'(?![\w'])([,.;:?!]?)")
 
 
 def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")) -> str:
@@ -719,6 +854,7 @@ PAUSE_MARKS: list[Rule] = [
     # An aside is said between commas: Piper's phonemizer drops brackets (no pause at all), renders a dash as the
     # same ';' pause as a comma, and cannot be told to lower its pitch; measured in docs/review.md.
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
+    ("parentheses", re.compile(r"\s*[)\]](?=\s*[,;:.?!])"), ""),  # "(e.g., colitis); severe": its own mark stays
     ("parentheses", re.compile(r"\s*[)\]]"), ","),
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=[A-Z])"), ". "),
     ("ellipsis", re.compile(r"\s*(?<!\.)\.{3,}\s*(?=\S)"), ", "),
@@ -733,6 +869,7 @@ LEFTOVER_MARKS: list[Rule] = [
 
 _PUNCTUATION: list[Rule] = [
     ("quote", _QUOTATION, _quotation),
+    ("quote", _SINGLE_QUOTATION, _quotation),
     *PAUSE_MARKS,
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
@@ -779,11 +916,14 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _clean_chars(text)
     text = _run(_FOOTNOTES, text, report)
     text = _links(text, held, link_phrase, report)
+    text = _drop_repeated_abbreviation(text, lexicon, report)
+    loud = shouted(text, report, lexicon.knows)
+    text = _emphasis(text, lexicon, report)
     text = lexicon.apply(text, report, mark=held.hold)
     text = _run(_TITLES, text, report)
     text = _run([("phone", _VANITY, lambda m: _vanity_phone(m, held))], text, report)
     text = _run(_NUMBERS, text, report)
-    text = _unshout(text, report)
+    text = _unshout(text, loud)
     text = _run(_ACRONYMS, text, report)
     text = _run(_PUNCTUATION, text, report)
     return held.release(_tidy(text))
@@ -816,6 +956,8 @@ class ListWords:
     lead_in: re.Pattern[str]
     serial_comma: bool = True
     join: Callable[[str, str], str] = lambda word, item: word  # the joining word as said before `item`
+    # whether a capitalized first word is an ordinary word that a running list may lower ("Aging", not "Kenacort")
+    plain_word: Callable[[str], bool] = lambda word: True
 
 
 ENGLISH_LIST = ListWords(
@@ -824,7 +966,16 @@ ENGLISH_LIST = ListWords(
     trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
     articles=("A", "An", "The"),
     lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
+    plain_word=lambda word: pronunciation(word) is not None,  # in the CMU dictionary (a brand name is not)
 )
+
+
+@functools.cache
+def _longest_line() -> int:
+    """The review's limit of words in a spoken sentence (narration/data/review.toml): a list joined into one
+    sentence must stay under it."""
+    data = tomllib.loads((resources.files("narration") / "data" / "review.toml").read_text(encoding="utf-8"))
+    return int(data["limits"]["long_sentence_words"])
 
 
 def _is_sentence(item: str) -> bool:
@@ -849,8 +1000,9 @@ def _join_colons(pieces: list[tuple[str, int]], words: ListWords) -> list[tuple[
     return joined
 
 
-def _lower_first(item: str, words: ListWords = ENGLISH_LIST) -> str:
-    """"Aging" -> "aging"; leave acronyms, "I" and multi-word proper names alone."""
+def _lower_first(item: str, words: ListWords = ENGLISH_LIST, seen: frozenset[str] | None = None) -> str:
+    """"Aging" -> "aging"; leave acronyms, "I" and multi-word proper names alone. In a running list (`seen`, the
+    words its items write in lower case) a name stays too: "Kenacort" is neither an ordinary word nor among them."""
     found = item.split()
     if not found:
         return item
@@ -859,6 +1011,8 @@ def _lower_first(item: str, words: ListWords = ENGLISH_LIST) -> str:
     if core in words.articles:
         return _lower_at_first_letter(item)
     if not titled or any(w[:1].isupper() for w in found[1:] if len(w) > 3):
+        return item
+    if seen is not None and core.lower() not in seen and not words.plain_word(core):
         return item
     return _lower_at_first_letter(item)
 
@@ -911,7 +1065,14 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
             head += "."
         pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
         return [(p if p[-1:] in ".?!" else p.rstrip(":") + ".", place) for p, place in pieces]
+    if any(len(split_sentences(item)) > 1 for item, _ in raw):  # items of several sentences
+        return _item_lines(lead, raw, ordered, say, words)
     body = _phrase_list([item for item, _ in raw], ordered, say, words)
+    if len(body.split()) > _longest_line():
+        return _item_lines(lead, raw, ordered, say, words)
+    if lead[-1:] not in ".?!" and len(f"{lead} {body}".split()) > _longest_line():  # a long lead-in: a line of its own
+        head = lead if lead.endswith(":") else lead.rstrip(",;") + ":"
+        return [(head, LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
     if not lead:
         return [(body[:1].upper() + body[1:] + ".", TOGETHER)]
     if lead[-1] in ".?!":
@@ -921,16 +1082,32 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
     return [(f"{lead}: {body}.", TOGETHER)]
 
 
+def _item_lines(lead: str, raw: Sequence[tuple[str, int]], ordered: bool, say: Callable[[str], str],
+                words: ListWords) -> list[tuple[str, int]]:
+    """A list too long to say as one sentence (or whose items hold sentences): the lead-in on a line of its own,
+    ending with its colon, then each item as a sentence of its own ("Call 999 if your child:" / "Has a stiff neck.")."""
+    lines = []
+    for n, (item, place) in enumerate(raw):
+        m = words.trailing_join.search(item)  # the item's own closing "or" joins nothing now
+        said = say(item[: m.start()] or item).rstrip(" ,;:")
+        said = f"{_ordinal(n, words)}, {_lower_first(said, words)}" if ordered else said[:1].upper() + said[1:]
+        lines.append((said if said[-1:] in ".?!" else said + ".", place))
+    if not lead:
+        return lines
+    return [(lead if lead[-1] in ".?!:" else lead.rstrip(",;") + ":", LEAD), *lines]
+
+
 def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], words: ListWords) -> str:
     """Items that are phrases, said as one running list ("aging, a previous injury, and infection"; "a, b y c")."""
     joiner = words.and_word
+    seen = frozenset(re.findall(r"(?<![\w'-])[a-z][\w'-]*", " ".join(raw)))  # words written in lower case
     cleaned: list[str] = []
     introduces = False  # the previous item ended in a colon: it runs on into this one ("such as: BRCA1")
     for item in raw:
         m = words.trailing_join.search(item)
         if m.group(1):
             joiner = m.group(1)
-        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."), words)
+        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."), words, seen)
         if introduces:
             cleaned[-1] = f"{cleaned[-1]} {text}"
         else:

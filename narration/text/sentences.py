@@ -13,7 +13,7 @@ import re
 # Abbreviations that are never the last word of a sentence (they introduce what follows).
 _NEVER_FINAL = frozenset(
     "dr drs mr mrs ms mx prof rev fr sr st mt gen sen rep gov capt col lt sgt "
-    "vs v e.g i.e cf approx ca fig figs vol pp p dept univ".split()
+    "vs v e.g i.e cf approx ca fig figs vol pp p dept univ natl intl".split()
 ) | frozenset(  # Spanish: Dra. Ruiz, Sra. Gómez, p. ej., aprox., EE. UU. (the first half), Tel., Avda.
     "dra dras dres sra sras sres srta lic lcda licda ing ud uds ej aprox núm pág tel av avda ee".split()
 )
@@ -28,6 +28,8 @@ TIME_ZONES = {"ET": "Eastern Time", "EST": "Eastern Standard Time", "EDT": "East
               "MT": "Mountain Time", "MST": "Mountain Standard Time", "MDT": "Mountain Daylight Time",
               "PT": "Pacific Time", "PST": "Pacific Standard Time", "PDT": "Pacific Daylight Time",
               "GMT": "Greenwich Mean Time", "UTC": "U.T.C"}
+# A time zone's name after a time ("8 p.m. Eastern Time") continues the sentence as its abbreviation does.
+_ZONE_WORDS = frozenset("Eastern Central Mountain Pacific Atlantic Alaska Hawaii Greenwich".split())
 # "diet.A heart-healthy diet", "Exercise.The": a full stop glued to the next sentence (a lost space) still
 # ends it; a lower-case word after the dot ("Cancer.gov") or capitals ("Node.JS") do not.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z](?:[a-z]+\b|\s))")
@@ -99,7 +101,7 @@ def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
     following = after[0].rstrip(",.;:") if after else ""
     if stem in _BEFORE_NUMBER and following[:1].isdigit():
         return False
-    if stem in ("a.m", "p.m") and following in TIME_ZONES:
+    if stem in ("a.m", "p.m") and (following in TIME_ZONES or following in _ZONE_WORDS):
         return False
     if _INITIAL.match(word):
         if after and _INITIAL.match(after[0]):
@@ -107,6 +109,13 @@ def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
         # "Tari A. King": an initial after a capitalized name or at the start is not an end.
         return bool(before) and not before[:1].isupper()
     return True
+
+
+def ends_sentence(text: str, at: int) -> bool:
+    """Whether the full stop at `at` ends a sentence that more text follows, by the splitter's own rules (a rule
+    that rewrites "5 mg." or "8 p.m." asks, to keep the stop where a sentence ends)."""
+    m = _CANDIDATE.match(text, at)
+    return m is not None and _is_boundary(_Line(text), m)
 
 
 def split_sentences(text: str) -> list[str]:
