@@ -127,8 +127,8 @@ SYMPTOMS = ["has a stiff neck", "has a rash that does not fade when you press a 
 
 @pytest.mark.parametrize(("lead", "items", "ordered", "said"), [
     # a list too long for one sentence: the lead-in ends with its colon, then one line per item
-    ("Call 911 if your child:", SYMPTOMS, False,
-     ["Call 911 if your child:", "Has a stiff neck.", "Has a rash that does not fade when you press a glass on it.",
+    ("Call the doctor if your child:", SYMPTOMS, False,
+     ["Call the doctor if your child:", "Has a stiff neck.", "Has a rash that does not fade when you press a glass on it.",
       "Is bothered by bright light.", "Has a fit for the first time, even if they seem fine after it.",
       "Has blue, grey or blotchy skin, lips or tongue.", "Is unusually sleepy or hard to wake up.", "Feels cold."]),
     # items that hold sentences of their own

@@ -17,8 +17,8 @@ _NEVER_FINAL = frozenset(
 ) | frozenset(  # Spanish: Dra. Ruiz, Sra. Gómez, p. ej., aprox., EE. UU. (the first half), Tel., Avda.
     "dra dras dres sra sras sres srta lic lcda licda ing ud uds ej aprox núm pág tel av avda ee".split()
 )
-# Dotted acronyms that usually lead into a name ("U.S. Food and Drug Administration").
-_LEADING_ACRONYMS = frozenset({"u.s", "u.k", "u.n"})
+# Dotted acronyms that usually lead into a name ("U.S. Food and Drug Administration", "P.O. Box 12").
+_LEADING_ACRONYMS = frozenset({"u.s", "u.k", "u.n", "p.o"})
 # Abbreviations that end no sentence when a number follows ("Oct. 2, 2024", "Fig. 3").
 # "No. 5" is "number 5", while "No." before a word ends a sentence ("Does it hurt? No. It does not.").
 _BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
