@@ -6,23 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from narration.text.lexicon import Entry, Lexicon, Report, load_lexicon
+from narration.text.lexicon import Entry, Lexicon, Report
 from narration.text.normalize import for_voice, normalize, spoken_list
 from narration.text.sentences import split_sentences
 from piper_voice import piper_voice
+from spoken_table import LEXICON, say, table
 
 HERE = Path(__file__).parent
 SAMPLE = HERE.parent / "narration" / "data" / "breast-calcifications.txt"
 SECOND = HERE / "fixtures" / "second-article.md"
-LEXICON = load_lexicon(None)
-
-
-def say(text: str, **options: str) -> str:
-    return normalize(text, LEXICON, **options)
-
-
-def table(*rows: tuple[str, str]):  # noqa: ANN201 - a parametrize decorator
-    return pytest.mark.parametrize(("written", "spoken"), rows)
 
 
 @table(

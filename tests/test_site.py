@@ -338,7 +338,9 @@ def test_built_pages_show_each_section_as_written_in_step_with_its_sentences(cor
         levels = [int(h.tag[1]) for h in _page(page).iter("h1", "h2", "h3", "h4", "h5", "h6")]
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page.name, levels)
         deepest = max(deepest, *levels)
-    assert deepest == 4
+    # uterine-cancer's sub-headings head link lists, left out: in the Markdown an empty '####' over a '#####' is
+    # read as its parent; in pasted text both are bare lines with nothing left under them, and neither is read
+    assert deepest == (4 if articles[0].suffix == ".md" else 3)
 
 
 def test_built_index_and_links(corpus_site: tuple[Path, list[Path]]) -> None:

@@ -6,19 +6,9 @@ from __future__ import annotations
 import pytest
 
 from narration.review import default_rules, unknown_abbreviations
-from narration.text.lexicon import load_lexicon
-from narration.text.normalize import normalize
 from narration.text.sentences import split_sentences
+from spoken_table import say, table
 
-LEXICON = load_lexicon(None)
-
-
-def say(text: str) -> str:
-    return normalize(text, LEXICON)
-
-
-def table(*rows: tuple[str, str]):  # noqa: ANN201 - a parametrize decorator
-    return pytest.mark.parametrize(("written", "spoken"), rows)
 
 
 @table(

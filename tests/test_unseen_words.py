@@ -7,16 +7,8 @@ import pytest
 from narration.text.lexicon import Entry, Lexicon, load_lexicon
 from narration.text.normalize import list_pieces, normalize
 from narration.text.sentences import split_sentences
+from spoken_table import LEXICON, say, table
 
-LEXICON = load_lexicon(None)
-
-
-def say(text: str) -> str:
-    return normalize(text, LEXICON)
-
-
-def table(*rows: tuple[str, str]):  # noqa: ANN201 - a parametrize decorator
-    return pytest.mark.parametrize(("written", "spoken"), rows)
 
 
 @table(
