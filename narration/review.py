@@ -347,6 +347,8 @@ def _lone_opening(article: Article) -> bool:
     """The article's text opens with one sentence standing alone before its first real paragraph."""
     if not isinstance(article.source, Path) or article.source.suffix.lower() not in PASTED or not article.sections:
         return False
+    if article.sections[0].heading not in ("", article.title):  # under a heading, not between title and text
+        return False
     blocks = article.sections[0].blocks
     if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind != "paragraph":
         return False

@@ -132,6 +132,7 @@ def test_a_lone_opening_sentence_of_pasted_text_is_asked_about_at_its_script_lin
     ("opening.txt", f"Living With Diabetes\n\n{LONE} Move a little every day.\n\n{BODY}\n"),  # two sentences
     ("marked.md", f"# Living With Diabetes\n\n![A couple walking](walk.jpg)\n\n{LONE}\n\n{BODY}\n"),  # a caption
     ("whole.txt", f"Living With Diabetes\n\n{LONE}\n\nEating well\n\n{BODY}\n"),  # the section's whole text
+    ("headed.txt", f"Living With Diabetes\n\nWhat is diabetes?\n\n{LONE}\n\n{BODY}\n"),  # a section's opening
 ])
 def test_an_opening_that_does_not_stand_alone_or_is_marked_is_not_asked_about(tmp_path: Path, name: str,
                                                                              page: str) -> None:
