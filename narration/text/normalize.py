@@ -260,7 +260,8 @@ _UNITS = {  # written -> (singular, plural)
     "cm": ("centimeter", "centimeters"), "km": ("kilometer", "kilometers"),
     "ft": ("foot", "feet"), "lb": ("pound", "pounds"),
     "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "IU": ("international unit", "international units"),
-    "mmHg": ("millimeter of mercury", "millimeters of mercury"), "mmol": ("millimole", "millimoles"),
+    "mmHg": ("millimeter of mercury", "millimeters of mercury"),
+    "mm Hg": ("millimeter of mercury", "millimeters of mercury"), "mmol": ("millimole", "millimoles"),
     "hrs": ("hour", "hours"), "hr": ("hour", "hours"), "mins": ("minute", "minutes"),
     "min": ("minute", "minutes"), "mo": ("month", "months"), "mos": ("month", "months"),
     "yr": ("year", "years"), "yrs": ("year", "years"), "wk": ("week", "weeks"), "wks": ("week", "weeks"),
@@ -296,10 +297,21 @@ def _letters(run: str) -> str:
     return run.lower() if len(run) > 2 and _VOWELS & set(run) else _spell(run)
 
 
+_KEYPAD = {letter: str(key) for key, letters in enumerate("ABC DEF GHI JKL MNO PQRS TUV WXYZ".split(), start=2)
+           for letter in letters}
+
+
+def _keyed(tail: str) -> str:
+    """A phone number's letters as the digits of their keys ("222-VETS" "2228387")."""
+    return "".join(_KEYPAD.get(ch, ch) for ch in tail if ch.isalnum())
+
+
 def _vanity_phone(m: re.Match[str], held: _Held) -> str:
     """"1-800-4-CANCER", "1-877-44U-QUIT": the area code, then each group in turn, its digits one by one and its
-    letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now")."""
-    country, area, bare_area, tail, numeric = m.groups()
+    letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now"). Its
+    digits in brackets say the same number again: the whole number, or the digits its letters stand for
+    ("1-877-222-VETS (8387)"), said digit by digit after "that is"."""
+    country, area, bare_area, tail, numeric, keys = m.groups()
     groups: list[str] = []
     letters_before = False
     for group in re.split(r"[-–]", tail):
@@ -311,13 +323,17 @@ def _vanity_phone(m: re.Match[str], held: _Held) -> str:
             groups.append(said)
         letters_before = group.isalpha()
     said = _area(country, area or bare_area) + ", " + held.hold(", ".join(groups))
-    return f"{said}, that is, {numeric}," if numeric else said  # its digits in brackets: the same number
+    if keys and _keyed(tail).endswith(_keyed(keys)):
+        numeric = held.hold(", ".join(_digits(group) for group in re.split(r"[-–. ]", keys)))
+    elif keys:
+        return said + m.group()[m.end(4) - m.start():]  # digits that are no other writing of the number
+    return f"{said}, that is, {numeric}," if numeric else said
 
 
 # a toll-free number with letters: "1-800-4-CANCER", "1–877–44U–QUIT", "800-FDA-1088" (not "800 MG", a dose)
 _VANITY = re.compile(r"(?<![\w-])(?:(1)[-–. ](8\d\d)[-–. ]|(?<![\d.,])(8\d\d)[-–.])"
                      r"(?=[\dA-Z–-]*[A-Z]{2})([\dA-Z]+(?:[-–][\dA-Z]+)*)(?![\w-])"
-                     r"(?:\s*\(((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})\))?")
+                     r"(?:\s*\((?:((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})|(\d{3,}(?:[-–. ]\d+)*))\))?")
 
 
 def _time(m: re.Match[str]) -> str:
@@ -560,19 +576,36 @@ _SERVICE_NUMBERS = "911|988|999|112|111|211|311|411|511|611|711|811"
 _SERVICE_VERBS = frozenset("call dial text phone ring".split())
 _AFTER_SERVICE_NUMBER = frozenset("if or and for right now immediately to from in on when as with straight "
                                   "away".split())
+# After a service number that names the service ("988 is the Suicide and Crisis Lifeline", "911 can send help"),
+# a verb follows; after a count ("988 people"), its noun.
+_SERVICE_NAMED_BY = frozenset("is was has can will offers provides connects answers operators dispatchers "
+                              "calls".split())
+_NAME_LEADS = frozenset("the a an your our local".split())  # "the 988 Lifeline", "your local 911 center"
 _WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _service_number(m: re.Match[str]) -> str:
     """An emergency or service number is said digit by digit ("nine one one") after call, dial or text, after
-    "at" or "or" unless a noun follows ("at 911 sites"), or alone on its line; "911 patients" is a count."""
+    "at" or "or" unless a noun follows ("at 911 sites"), alone on its line, or as the name of its service: at the
+    start of a sentence or after "the" with a verb or a capitalized name after it ("988 is ...", "the 988
+    Lifeline"); "911 patients" is a count."""
     before = _words_before(m, 1)
     after = _WORD_AFTER.match(m.string, m.end())
-    if before:
+    opens = not before or _SENTENCE_START.search(m.string, 0, m.start()) is not None
+    if after is not None and (opens or before[0].lower() in _NAME_LEADS) and (
+            after.group(1)[0].isupper() or after.group(1).lower() in _SERVICE_NAMED_BY):
+        return _digits(m.group())
+    if before and not opens:
         verb = before[0].lower() in _SERVICE_VERBS
         alone = after is None or after.group(1) in _AFTER_SERVICE_NUMBER
         return _digits(m.group()) if verb or alone else m.group()
     return _digits(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
+
+
+def _spaced_service_number(m: re.Match[str]) -> str:
+    """"9-1-1" and "9.1.1" are 911 written so that it is said digit by digit: it is, like "9 1 1"."""
+    digits = m.group(1) + m.group(3) + m.group(4)
+    return _digits(digits) if digits in _SERVICE_NUMBERS.split("|") else m.group()
 
 
 _ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?|factors?)"
@@ -591,6 +624,7 @@ _NUMBERS: list[Rule] = [
      _every_hours),
     ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
+    ("phone", re.compile(r"(?<![\w.,-])(\d)([-.])(\d)\2(\d)(?![\w-]|[.,]\d)"), _spaced_service_number),
     ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
     ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\w/])"), _us_date),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
@@ -620,6 +654,7 @@ _NUMBERS: list[Rule] = [
                             rf"|(?i:({'|'.join(_MEASURE_WORDS)}))\b)"), _measured_fraction),
     ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})({_PER_CHAIN})?(?![\w/])\.?"), _unit),
     ("unit", re.compile(rf"(?<![\w/.])({'|'.join(_MEASURES)})({_PER_CHAIN})(?![\w/])\.?"), _rate),
+    ("unit", re.compile(r"(?<![\w/.])mm ?Hg\b"), "millimeters of mercury"),  # a column's unit: "SYSTOLIC mm Hg"
     # a slash between two quantities that are no units: "24 hours a day/7 days a week" is said with a pause
     ("slash", re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?: [a-z]+){1,3}) ?/ ?(?=\d+(?:\.\d+)? [a-z])"), r"\1, "),
     ("fraction", re.compile(r"(?<![\w/.])(?:(\d{1,3}) )?(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
