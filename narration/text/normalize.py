@@ -777,7 +777,11 @@ _EMPHASIS_WORDS = _COMMON_CAPS | frozenset(
 _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M", "EH N",
     "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S", "W AY", "Z IY")))
-_CAPITAL_RUN = re.compile(r"(?<![\w.'-])[A-Z]+(?:['-][A-Z]+)*(?:\s[A-Z]+(?:['-][A-Z]+)*)*(?![\w'-]|\.\w)")
+_CAPITAL_WORD = r"[A-Z]+(?:['-][A-Z]+)*"
+# A run of capital words goes on across brackets and numbers between them ("A RESPONSIBLE ADULT (OVER 18) TO
+# ACCOMPANY YOU", "HIGH BLOOD PRESSURE (HYPERTENSION) STAGE 1"): they are one emphasis.
+_RUN_GAP = r"\)?\s\(?"
+_CAPITAL_RUN = re.compile(rf"(?<![\w.'-]){_CAPITAL_WORD}(?:{_RUN_GAP}(?:\d+{_RUN_GAP})*{_CAPITAL_WORD})*(?![\w'-]|\.\w)")
 _SPELLING = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # a lexicon entry that spells its letters ("A.L.L")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
 
@@ -818,16 +822,18 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
 
     def run(m: re.Match[str]) -> str:
         tokens = [(t.group(), m.start() + t.start()) for t in re.finditer(r"\S+", m.group())]
+        words_in_run = sum(not token.strip("()").isdigit() for token, _ in tokens)
         said, group = [], []  # group: the tokens of the current run of words (a lone "I" or "A" may join it)
         for token, at in [*tokens, ("", len(text))]:
-            entry = lexicon.entry(token) if token else None  # "ALL" spelled there, but "BRCA" said its way
+            core = token.strip("()")  # the run's brackets and numbers go with it as written
+            entry = lexicon.entry(core) if core else None  # "ALL" spelled there, but "BRCA" said its way
             spelled = entry is None or _SPELLING.fullmatch(entry.spoken)
-            if token in ("I", "A") or (token and spelled and _run_word(token)):
+            if core.isdigit() or core in ("I", "A") or (core and spelled and _run_word(core)):
                 group.append((token, at))
                 continue
-            words = sum(len(t) > 1 for t, _ in group)
-            said += [lower(t, a) if words > 1 or _lone_word(t, lexicon) or (len(tokens) > 1 and len(t) > 3)
-                     else t for t, a in group]
+            words = sum(len(t.strip("()")) > 1 and not t.strip("()").isdigit() for t, _ in group)
+            said += [lower(t, a) if words > 1 or _lone_word(t.strip("()"), lexicon)
+                     or (words_in_run > 1 and len(t.strip("()")) > 3) else t for t, a in group]
             group = []
             if token:
                 said.append(token)
