@@ -721,12 +721,42 @@ def _acronym(m: re.Match[str]) -> str:
 
 
 def _compound(m: re.Match[str]) -> str:
-    """Hyphenated all-caps names: "B-PREP" is "B-prep", "X-RAY" "X-ray"; "ER-PR" is spelled."""
+    """Hyphenated all-caps names: "B-PREP" is "B-prep", "X-RAY" "X-ray"; "ER-PR" is spelled, and so are letters
+    joined one by one ("U-M", the University of Michigan, is "U.M")."""
     parts = m.group().split("-")
+    if all(len(p) == 1 for p in parts):
+        return _spell("".join(parts))
     wordlike = any(len(p) == 1 for p in parts)
     said = [p.lower() if wordlike and len(p) >= 3 and _VOWELS & set(p) else
             (p if len(p) == 1 else _spell(p)) for p in parts]
     return "-".join(said)
+
+
+def _pairs(digits: str) -> str:
+    """Four digits said in two pairs, as years and addresses are: "3535" "35 35", "2005" "20 oh 5", "1600" "16
+    hundred"."""
+    high, low = digits[:2], digits[2:]
+    said = f"oh {high[1]}" if high[0] == "0" else high
+    if low == "00":
+        return f"{said} hundred"
+    return f"{said} oh {low[1]}" if low[0] == "0" else f"{said} {low}"
+
+
+def _code_digits(run: str) -> str:
+    """A code's digits: a number up to three digits ("10") or a round one ("X1000"), four in pairs ("35 35"), more
+    one by one."""
+    return run if len(run) < 4 or run.endswith("00") else _pairs(run) if len(run) == 4 else _digits(run)
+
+
+def _code(m: re.Match[str]) -> str:
+    """A code of capitals and digits, said in its parts: "IR3535" "I.R 35 35", "10-10EZ" "10 10 E.Z", "CYP2D6"
+    "C.Y.P 2 D 6". Codes the voice already reads right ("H1N1", "N95", "A1C", "HPV16" spelled by the acronym
+    rule) have no run of two letters after a digit or of four digits, and are left alone."""
+    code = m.group()
+    runs = re.findall(r"\d+|[A-Z]+", code)
+    if not (re.search(r"\d[A-Z]{2}|[A-Z]{2}\d|\d{4}", code.replace("-", ""))) or re.fullmatch(r"[A-Z]{2,}\d{1,3}", code):
+        return code
+    return " ".join(_code_digits(run) if run.isdigit() else _spell(run) for run in runs)
 
 
 _SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?:'S)?(?![\w'-]|\.\w)")  # "SURGEON'S", "PROCEDURE." too
@@ -853,6 +883,10 @@ _ACRONYMS: list[Rule] = [
      lambda m: m.group(1) + re.sub(r"(?=[A-Z])", " ", m.group(2))),  # "GammaKnife", "MedlinePlus"
     ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"),
      lambda m: f"{m.group(1)} {_spell(m.group(2).upper())}"),  # "IscadorM", "IscadorQu"
+    # "DTaP", "IgG", "HbS": capitals with a lower-case letter or two between them are spelled ("McCoy" is a name)
+    ("mixed case", re.compile(r"(?<![\w.'-])[A-Z](?:[A-Z]|[a-z]{1,2}(?=[A-Z]))*[a-z]{1,2}[A-Z]+(?![\w'-]|\.\w)"),
+     lambda m: _spell(m.group().upper())),
+    ("code", re.compile(r"(?<![\w.'-])(?=[A-Z\d-]*[A-Z])(?=[A-Z\d-]*\d)[A-Z\d]+(?:-[A-Z\d]+)*(?![\w'-]|\.\w)"), _code),
     ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
     ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'[sS])?(-(?=[A-Za-z]*[a-z]))?"
                            r"(?(4)|(?![\w']|-[A-Z\d]|\.\w))"), _acronym),
