@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from num2words import num2words
+
 from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
 from narration.text.sentences import TIME_ZONES, WordIndex, ends_sentence, split_sentences
@@ -108,6 +110,10 @@ _FOOTNOTES: list[Rule] = [
     # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's
     ("respelling", re.compile(r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"), ""),
     ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template
+    # "doesn¹t": an apostrophe mis-encoded as a superscript one, inside a word; a footnote mark never is
+    ("apostrophe", re.compile(r"(?<=[A-Za-z])[\u00b9\u00b2\u00b3\u2070-\u2079](?=(?:t|s|d|ll|re|ve|m)\b)"), "'"),
+    ("section", re.compile(r"§§\s?(?=\d)"), "sections "),  # "42 U.S.C. § 300aa-26"
+    ("section", re.compile(r"§\s?(?=\d)"), "section "),
     ("footnote", re.compile(r"\s?\[(?:\d+|[a-z])(?:[,–-]\s?(?:\d+|[a-z]))*\]"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[\u00b9\u00b2\u00b3\u2070-\u2079]+"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[*†‡§¶]+|[†‡§¶]"), ""),
@@ -608,6 +614,21 @@ def _spaced_service_number(m: re.Match[str]) -> str:
     return _digits(digits) if digits in _SERVICE_NUMBERS.split("|") else m.group()
 
 
+_STREET_TYPES = ("Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy"
+                 "|Highway|Hwy|Circle|Cir|Terrace|Pike|Square|Trail")
+# A house number before a street's name ("2957 Clairmont Road", "4500 East-West Highway", "10100 N Main St")
+_STREET_NUMBER = re.compile(rf"(?<![\w.,$/-])(\d{{4,5}})(?=\s+(?:(?:[NSEW]\.?|[A-Z][\w'-]*)\s+){{1,3}}"
+                            rf"(?:{_STREET_TYPES})\b)")
+
+
+def _street_number(m: re.Match[str]) -> str:
+    """A house number of four or five digits is said in pairs, as people say addresses: "2957" "29 57", "1600"
+    "16 hundred", "1005" "10 oh 5", "12345" "1 23 45", "10100" "1 oh 1 hundred"; one of up to three digits ("100
+    Main Street") is said as a number."""
+    number = m.group(1)
+    return _pairs(number) if len(number) == 4 else f"{number[0]} {_pairs(number[1:])}"
+
+
 _ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?|factors?)"
 _ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
 # "the main factor I found", "the part I liked": a lone "I" before a verb is the pronoun, not a numeral
@@ -631,6 +652,9 @@ _NUMBERS: list[Rule] = [
                         r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
                         rf"(?:\s(?P<tz>{_ZONE_NAMES})\b\.?)?"), _time),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
+    # a section of a code of laws: "300aa-26" is "300 A.A 26" (not "1st-2nd", an ordinal)
+    ("code", re.compile(r"(?<![\w.-])(\d+)((?!st|nd|rd|th)[a-z]{1,2})-(\d+)(?![\w-])"),
+     lambda m: f"{m.group(1)} {_spell(m.group(2).upper())} {m.group(3)}"),
     ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?!\w|-\d|[.,]\d)"),
      _year_range),
     ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
@@ -645,6 +669,7 @@ _NUMBERS: list[Rule] = [
     # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
     ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
      lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
+    ("address", _STREET_NUMBER, _street_number),
     ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
@@ -691,6 +716,37 @@ def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | No
         return m.group()
 
     return _BRACKETED_TOKEN.sub(drop, text)
+
+
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS[2:]) | {"hundred", "thousand"}
+_RESTATED = re.compile(r"\s*\(\s*([\w –—-]+?)\s*\)")
+_LOOK_BACK_WORDS = 8
+
+
+def _number_words(text: str) -> list[str]:
+    """A phrase with its numbers in words and its ranges joined by "to" ("2–4" and "two to four" both "two to
+    four"), to compare a number with its restatement."""
+    text = re.sub(r"(\d+)\s*[-–—]\s*(\d+)", r"\1 to \2", text.lower())
+    text = re.sub(r"\d+", lambda m: num2words(int(m.group())), text)
+    words = [w.strip(",;:") for w in re.split(r"[\s-]+", text)]
+    return ["to" if w in ("or", "through") else w for w in words if w and w != "and"]
+
+
+def _drop_restated_number(text: str, report: Report | None) -> str:
+    """"two to four (2–4) hours", "4 (four) tablets": a bracket that writes the number before it again, in digits
+    or in words, says nothing new aloud and is dropped ("for 2 (or 3) days" keeps its bracket)."""
+    def drop(m: re.Match[str]) -> str:
+        restated = _number_words(m.group(1))
+        if not (set(restated) & _NUMBER_WORDS and set(restated) <= _NUMBER_WORDS | {"to"}):
+            return m.group()
+        before = _number_words(" ".join(_words_before(m, _LOOK_BACK_WORDS)))
+        if before[-len(restated):] != restated:
+            return m.group()
+        if report is not None:
+            report.rules["restated number"] += 1
+        return ""
+
+    return _RESTATED.sub(drop, text)
 
 
 # ---------------------------------------------------------------- acronyms
@@ -887,6 +943,8 @@ _ACRONYMS: list[Rule] = [
     ("mixed case", re.compile(r"(?<![\w.'-])[A-Z](?:[A-Z]|[a-z]{1,2}(?=[A-Z]))*[a-z]{1,2}[A-Z]+(?![\w'-]|\.\w)"),
      lambda m: _spell(m.group().upper())),
     ("code", re.compile(r"(?<![\w.'-])(?=[A-Z\d-]*[A-Z])(?=[A-Z\d-]*\d)[A-Z\d]+(?:-[A-Z\d]+)*(?![\w'-]|\.\w)"), _code),
+    # a CAT scan with CT beside it ("computed tomography (CT or CAT) scan"): the word, not C.A.T
+    ("acronym", re.compile(r"\bCAT\b(?=\)?\s+scans?\b|\s?(?:or|/)\s?CT\b)|(?<=\bCT or )CAT\b|(?<=\bCT/)CAT\b"), "cat"),
     ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
     ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'[sS])?(-(?=[A-Za-z]*[a-z]))?"
                            r"(?(4)|(?![\w']|-[A-Z\d]|\.\w))"), _acronym),
@@ -906,12 +964,15 @@ def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")
     a short one ("no pain, no gain") is a clause of its own between pauses; a word or two in quotes
     ("friendly", "Supportive Care") is a name or a scare quote, read on without a pause."""
     inner, inside, after = m.group(1).strip(), m.group(2), m.group(3)
-    end = after or (inside if inside in ".?!" else "")
     if len(inner.split()) <= 2:
         return f" {inner}{inside}{after} "
+    # A question or exclamation mark inside is the quotation's own ("go to "How Is It Treated?""): it stays
+    # with it, and the sentence ends with its own mark, a full stop where the quotation closes it.
+    asks = inside if inside in "?!" else ""
+    end = after or ("." if inside == "." or (asks and _at_end(m)) else "")
     if len(inner.split()) >= _LONG_QUOTE_WORDS:
-        return f", {words[0]}, {inner}, {words[1]}{end or ','} "
-    return f", {inner}{inside if inside in '?!' else ''}{end or ','} "
+        return f", {words[0]}, {inner}{asks}, {words[1]}{end or ','} "
+    return f", {inner}{asks}{'' if asks and end == '.' else end or ','} "
 
 
 def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
@@ -949,7 +1010,7 @@ _PUNCTUATION: list[Rule] = [
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
     SLASH_SERIES,
-    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), _slash),
+    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=[\w\ue000-\uf8ff])"), _slash),
     ("symbol", re.compile(r"~\s?(?=\d)"), "about "),
     ("symbol", re.compile(r"±"), " plus or minus "),
     ("symbol", re.compile(r"[≥⩾]\s?"), "at least "),
@@ -992,6 +1053,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _run(_FOOTNOTES, text, report)
     text = _links(text, held, link_phrase, report)
     text = _drop_repeated_abbreviation(text, lexicon, report)
+    text = _drop_restated_number(text, report)
     loud = shouted(text, report, lexicon.knows)
     text = _emphasis(text, lexicon, report)
     text = lexicon.apply(text, report, mark=held.hold)
