@@ -341,10 +341,14 @@ def _locate(lines: Sequence[str], text: str, start: int) -> int:
 
 PASTED = frozenset({".txt", ".text"})  # forms that lose a page's pictures, and with them what marks a caption
 CAPTION_WORDS = 35  # a caption is one sentence of a line or two
+# A caption describes a picture and never speaks to the reader as "you" ("Make sure you're giving ..."); it may say
+# "your" ("... increases your risk of breast cancer", a real caption), so this is narrower than the ingest's READER.
+ADDRESSED = re.compile(r"\b(?:you|yourself|yourselves|usted|ustedes)\b", re.IGNORECASE)
 
 
 def _lone_opening(article: Article) -> bool:
-    """The article's text opens with one sentence standing alone before its first real paragraph."""
+    """The article's text opens with one sentence standing alone before its first real paragraph, and not one that
+    speaks to the reader ("Make sure you give ..."): a photo's caption never does."""
     if not isinstance(article.source, Path) or article.source.suffix.lower() not in PASTED or not article.sections:
         return False
     if article.sections[0].heading not in ("", article.title):  # under a heading, not between title and text
@@ -353,7 +357,7 @@ def _lone_opening(article: Article) -> bool:
     if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind != "paragraph":
         return False
     lone = [s for s in split_sentences(" ".join(blocks[0].text.split())) if s.strip()]
-    return len(lone) == 1 and len(lone[0].split()) <= CAPTION_WORDS
+    return len(lone) == 1 and len(lone[0].split()) <= CAPTION_WORDS and not ADDRESSED.search(lone[0])
 
 
 def caption_findings(article: Article, scripts: Sequence[Script]) -> list[Finding]:

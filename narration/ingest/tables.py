@@ -145,27 +145,58 @@ def spoken_row(block: Block, row: tuple[str, ...]) -> str:
     cells = [_cell(cell) for cell in row]
     if not any(cells):
         return ""
-    sentence = _with_header(cells, block.header) if any(block.header) else _label_value(cells)
+    joining = _joining_columns(block)
+    sentence = _with_header(cells, block.header, joining) if any(block.header) else _label_value(cells, joining)
     return sentence if END.search(sentence) else f"{sentence}."
 
 
-def _with_header(cells: list[str], header: tuple[str, ...]) -> str:
+CONJUNCTIONS = frozenset({"and", "or", "and/or", "or/and", "and or", "&"})
+
+
+def _joining_columns(block: Block) -> frozenset[int]:
+    """Columns (past the first) whose header and cells are only "and", "or" or "and/or": they join the values on
+    either side ("less than 120; and less than 80"), so they are said as that word, not as a labelled value."""
+    width = len(block.rows[0]) if block.rows else 0
+    column = lambda i: [block.header[i] if block.header else "", *(row[i] for row in block.rows)]  # noqa: E731
+    return frozenset(i for i in range(1, width)
+                     if all(_cell(cell).casefold() in CONJUNCTIONS | {""} for cell in column(i))
+                     and any(row[i] for row in block.rows))
+
+
+def _joined(values: list[tuple[int, str]], joining: frozenset[int], separator: str) -> str:
+    """Values in column order, each after the word of a joining column just before it ("; or DIASTOLIC ...")."""
+    said: list[str] = []
+    word = ""
+    for column, value in values:
+        if column in joining:
+            word = value.lower()
+            continue
+        said.append(f"{word} {value}" if word and said else value)
+        word = ""
+    return separator.join(said)
+
+
+def _with_header(cells: list[str], header: tuple[str, ...], joining: frozenset[int] = frozenset()) -> str:
     """The row's first cell names it; every other value follows its column's name."""
     if len(cells) == 1:
         return f"{header[0]}: {cells[0]}" if header[0] else cells[0]
-    label, values = cells[0], [(_mid_sentence(name, one_word=True), value) for name, value in zip(header[1:], cells[1:]) if value]
-    said = "; ".join(f"{name}, {_mid_sentence(value)}" if name else value for name, value in values)
+    label = cells[0]
+    values = [(column, value if column in joining or not name else f"{_mid_sentence(name, one_word=True)}, "
+               f"{_mid_sentence(value)}")
+              for column, (name, value) in enumerate(zip(header, cells)) if column and value]
+    said = _joined(values, joining, "; ")
     if not label:
         return said
     return f"{label}: {said}" if said else label
 
 
-def _label_value(cells: list[str]) -> str:
+def _label_value(cells: list[str], joining: frozenset[int] = frozenset()) -> str:
     """A table without a header: the first cell is a label, the rest its values."""
-    label, values = cells[0], [value for value in cells[1:] if value]
+    label, values = cells[0], [(column, value) for column, value in enumerate(cells) if column and value]
     if not label:
-        return ", ".join(values)
-    return f"{label}: {', '.join(_mid_sentence(v) for v in values)}" if values else label
+        return _joined(values, joining, ", ")
+    said = _joined([(column, _mid_sentence(value)) for column, value in values], joining, ", ")
+    return f"{label}: {said}" if said else label
 
 
 def _cell(text: str) -> str:

@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from num2words import num2words
+
 from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
 from narration.text.sentences import TIME_ZONES, WordIndex, ends_sentence, split_sentences
@@ -108,6 +110,10 @@ _FOOTNOTES: list[Rule] = [
     # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's
     ("respelling", re.compile(r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"), ""),
     ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template
+    # "doesn¹t": an apostrophe mis-encoded as a superscript one, inside a word; a footnote mark never is
+    ("apostrophe", re.compile(r"(?<=[A-Za-z])[\u00b9\u00b2\u00b3\u2070-\u2079](?=(?:t|s|d|ll|re|ve|m)\b)"), "'"),
+    ("section", re.compile(r"§§\s?(?=\d)"), "sections "),  # "42 U.S.C. § 300aa-26"
+    ("section", re.compile(r"§\s?(?=\d)"), "section "),
     ("footnote", re.compile(r"\s?\[(?:\d+|[a-z])(?:[,–-]\s?(?:\d+|[a-z]))*\]"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[\u00b9\u00b2\u00b3\u2070-\u2079]+"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[*†‡§¶]+|[†‡§¶]"), ""),
@@ -260,7 +266,8 @@ _UNITS = {  # written -> (singular, plural)
     "cm": ("centimeter", "centimeters"), "km": ("kilometer", "kilometers"),
     "ft": ("foot", "feet"), "lb": ("pound", "pounds"),
     "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "IU": ("international unit", "international units"),
-    "mmHg": ("millimeter of mercury", "millimeters of mercury"), "mmol": ("millimole", "millimoles"),
+    "mmHg": ("millimeter of mercury", "millimeters of mercury"),
+    "mm Hg": ("millimeter of mercury", "millimeters of mercury"), "mmol": ("millimole", "millimoles"),
     "hrs": ("hour", "hours"), "hr": ("hour", "hours"), "mins": ("minute", "minutes"),
     "min": ("minute", "minutes"), "mo": ("month", "months"), "mos": ("month", "months"),
     "yr": ("year", "years"), "yrs": ("year", "years"), "wk": ("week", "weeks"), "wks": ("week", "weeks"),
@@ -296,10 +303,21 @@ def _letters(run: str) -> str:
     return run.lower() if len(run) > 2 and _VOWELS & set(run) else _spell(run)
 
 
+_KEYPAD = {letter: str(key) for key, letters in enumerate("ABC DEF GHI JKL MNO PQRS TUV WXYZ".split(), start=2)
+           for letter in letters}
+
+
+def _keyed(tail: str) -> str:
+    """A phone number's letters as the digits of their keys ("222-VETS" "2228387")."""
+    return "".join(_KEYPAD.get(ch, ch) for ch in tail if ch.isalnum())
+
+
 def _vanity_phone(m: re.Match[str], held: _Held) -> str:
     """"1-800-4-CANCER", "1-877-44U-QUIT": the area code, then each group in turn, its digits one by one and its
-    letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now")."""
-    country, area, bare_area, tail, numeric = m.groups()
+    letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now"). Its
+    digits in brackets say the same number again: the whole number, or the digits its letters stand for
+    ("1-877-222-VETS (8387)"), said digit by digit after "that is"."""
+    country, area, bare_area, tail, numeric, keys = m.groups()
     groups: list[str] = []
     letters_before = False
     for group in re.split(r"[-–]", tail):
@@ -311,13 +329,17 @@ def _vanity_phone(m: re.Match[str], held: _Held) -> str:
             groups.append(said)
         letters_before = group.isalpha()
     said = _area(country, area or bare_area) + ", " + held.hold(", ".join(groups))
-    return f"{said}, that is, {numeric}," if numeric else said  # its digits in brackets: the same number
+    if keys and _keyed(tail).endswith(_keyed(keys)):
+        numeric = held.hold(", ".join(_digits(group) for group in re.split(r"[-–. ]", keys)))
+    elif keys:
+        return said + m.group()[m.end(4) - m.start():]  # digits that are no other writing of the number
+    return f"{said}, that is, {numeric}," if numeric else said
 
 
 # a toll-free number with letters: "1-800-4-CANCER", "1–877–44U–QUIT", "800-FDA-1088" (not "800 MG", a dose)
 _VANITY = re.compile(r"(?<![\w-])(?:(1)[-–. ](8\d\d)[-–. ]|(?<![\d.,])(8\d\d)[-–.])"
                      r"(?=[\dA-Z–-]*[A-Z]{2})([\dA-Z]+(?:[-–][\dA-Z]+)*)(?![\w-])"
-                     r"(?:\s*\(((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})\))?")
+                     r"(?:\s*\((?:((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})|(\d{3,}(?:[-–. ]\d+)*))\))?")
 
 
 def _time(m: re.Match[str]) -> str:
@@ -560,19 +582,51 @@ _SERVICE_NUMBERS = "911|988|999|112|111|211|311|411|511|611|711|811"
 _SERVICE_VERBS = frozenset("call dial text phone ring".split())
 _AFTER_SERVICE_NUMBER = frozenset("if or and for right now immediately to from in on when as with straight "
                                   "away".split())
+# After a service number that names the service ("988 is the Suicide and Crisis Lifeline", "911 can send help"),
+# a verb follows; after a count ("988 people"), its noun.
+_SERVICE_NAMED_BY = frozenset("is was has can will offers provides connects answers operators dispatchers "
+                              "calls".split())
+_NAME_LEADS = frozenset("the a an your our local".split())  # "the 988 Lifeline", "your local 911 center"
 _WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _service_number(m: re.Match[str]) -> str:
     """An emergency or service number is said digit by digit ("nine one one") after call, dial or text, after
-    "at" or "or" unless a noun follows ("at 911 sites"), or alone on its line; "911 patients" is a count."""
+    "at" or "or" unless a noun follows ("at 911 sites"), alone on its line, or as the name of its service: at the
+    start of a sentence or after "the" with a verb or a capitalized name after it ("988 is ...", "the 988
+    Lifeline"); "911 patients" is a count."""
     before = _words_before(m, 1)
     after = _WORD_AFTER.match(m.string, m.end())
-    if before:
+    opens = not before or _SENTENCE_START.search(m.string, 0, m.start()) is not None
+    if after is not None and (opens or before[0].lower() in _NAME_LEADS) and (
+            after.group(1)[0].isupper() or after.group(1).lower() in _SERVICE_NAMED_BY):
+        return _digits(m.group())
+    if before and not opens:
         verb = before[0].lower() in _SERVICE_VERBS
         alone = after is None or after.group(1) in _AFTER_SERVICE_NUMBER
         return _digits(m.group()) if verb or alone else m.group()
     return _digits(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
+
+
+def _spaced_service_number(m: re.Match[str]) -> str:
+    """"9-1-1" and "9.1.1" are 911 written so that it is said digit by digit: it is, like "9 1 1"."""
+    digits = m.group(1) + m.group(3) + m.group(4)
+    return _digits(digits) if digits in _SERVICE_NUMBERS.split("|") else m.group()
+
+
+_STREET_TYPES = ("Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy"
+                 "|Highway|Hwy|Circle|Cir|Terrace|Pike|Square|Trail")
+# A house number before a street's name ("2957 Clairmont Road", "4500 East-West Highway", "10100 N Main St")
+_STREET_NUMBER = re.compile(rf"(?<![\w.,$/-])(\d{{4,5}})(?=\s+(?:(?:[NSEW]\.?|[A-Z][\w'-]*)\s+){{1,3}}"
+                            rf"(?:{_STREET_TYPES})\b)")
+
+
+def _street_number(m: re.Match[str]) -> str:
+    """A house number of four or five digits is said in pairs, as people say addresses: "2957" "29 57", "1600"
+    "16 hundred", "1005" "10 oh 5", "12345" "1 23 45", "10100" "1 oh 1 hundred"; one of up to three digits ("100
+    Main Street") is said as a number."""
+    number = m.group(1)
+    return _pairs(number) if len(number) == 4 else f"{number[0]} {_pairs(number[1:])}"
 
 
 _ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?|factors?)"
@@ -591,12 +645,16 @@ _NUMBERS: list[Rule] = [
      _every_hours),
     ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
+    ("phone", re.compile(r"(?<![\w.,-])(\d)([-.])(\d)\2(\d)(?![\w-]|[.,]\d)"), _spaced_service_number),
     ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
     ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\w/])"), _us_date),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
                         r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
                         rf"(?:\s(?P<tz>{_ZONE_NAMES})\b\.?)?"), _time),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
+    # a section of a code of laws: "300aa-26" is "300 A.A 26" (not "1st-2nd", an ordinal)
+    ("code", re.compile(r"(?<![\w.-])(\d+)((?!st|nd|rd|th)[a-z]{1,2})-(\d+)(?![\w-])"),
+     lambda m: f"{m.group(1)} {_spell(m.group(2).upper())} {m.group(3)}"),
     ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?!\w|-\d|[.,]\d)"),
      _year_range),
     ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
@@ -611,6 +669,7 @@ _NUMBERS: list[Rule] = [
     # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
     ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
      lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
+    ("address", _STREET_NUMBER, _street_number),
     ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
@@ -620,6 +679,7 @@ _NUMBERS: list[Rule] = [
                             rf"|(?i:({'|'.join(_MEASURE_WORDS)}))\b)"), _measured_fraction),
     ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})({_PER_CHAIN})?(?![\w/])\.?"), _unit),
     ("unit", re.compile(rf"(?<![\w/.])({'|'.join(_MEASURES)})({_PER_CHAIN})(?![\w/])\.?"), _rate),
+    ("unit", re.compile(r"(?<![\w/.])mm ?Hg\b"), "millimeters of mercury"),  # a column's unit: "SYSTOLIC mm Hg"
     # a slash between two quantities that are no units: "24 hours a day/7 days a week" is said with a pause
     ("slash", re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?: [a-z]+){1,3}) ?/ ?(?=\d+(?:\.\d+)? [a-z])"), r"\1, "),
     ("fraction", re.compile(r"(?<![\w/.])(?:(\d{1,3}) )?(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
@@ -658,6 +718,37 @@ def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | No
     return _BRACKETED_TOKEN.sub(drop, text)
 
 
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS[2:]) | {"hundred", "thousand"}
+_RESTATED = re.compile(r"\s*\(\s*([\w –—-]+?)\s*\)")
+_LOOK_BACK_WORDS = 8
+
+
+def _number_words(text: str) -> list[str]:
+    """A phrase with its numbers in words and its ranges joined by "to" ("2–4" and "two to four" both "two to
+    four"), to compare a number with its restatement."""
+    text = re.sub(r"(\d+)\s*[-–—]\s*(\d+)", r"\1 to \2", text.lower())
+    text = re.sub(r"\d+", lambda m: num2words(int(m.group())), text)
+    words = [w.strip(",;:") for w in re.split(r"[\s-]+", text)]
+    return ["to" if w in ("or", "through") else w for w in words if w and w != "and"]
+
+
+def _drop_restated_number(text: str, report: Report | None) -> str:
+    """"two to four (2–4) hours", "4 (four) tablets": a bracket that writes the number before it again, in digits
+    or in words, says nothing new aloud and is dropped ("for 2 (or 3) days" keeps its bracket)."""
+    def drop(m: re.Match[str]) -> str:
+        restated = _number_words(m.group(1))
+        if not (set(restated) & _NUMBER_WORDS and set(restated) <= _NUMBER_WORDS | {"to"}):
+            return m.group()
+        before = _number_words(" ".join(_words_before(m, _LOOK_BACK_WORDS)))
+        if before[-len(restated):] != restated:
+            return m.group()
+        if report is not None:
+            report.rules["restated number"] += 1
+        return ""
+
+    return _RESTATED.sub(drop, text)
+
+
 # ---------------------------------------------------------------- acronyms
 
 _VOWELS = set("AEIOUY")
@@ -686,12 +777,42 @@ def _acronym(m: re.Match[str]) -> str:
 
 
 def _compound(m: re.Match[str]) -> str:
-    """Hyphenated all-caps names: "B-PREP" is "B-prep", "X-RAY" "X-ray"; "ER-PR" is spelled."""
+    """Hyphenated all-caps names: "B-PREP" is "B-prep", "X-RAY" "X-ray"; "ER-PR" is spelled, and so are letters
+    joined one by one ("U-M", the University of Michigan, is "U.M")."""
     parts = m.group().split("-")
+    if all(len(p) == 1 for p in parts):
+        return _spell("".join(parts))
     wordlike = any(len(p) == 1 for p in parts)
     said = [p.lower() if wordlike and len(p) >= 3 and _VOWELS & set(p) else
             (p if len(p) == 1 else _spell(p)) for p in parts]
     return "-".join(said)
+
+
+def _pairs(digits: str) -> str:
+    """Four digits said in two pairs, as years and addresses are: "3535" "35 35", "2005" "20 oh 5", "1600" "16
+    hundred"."""
+    high, low = digits[:2], digits[2:]
+    said = f"oh {high[1]}" if high[0] == "0" else high
+    if low == "00":
+        return f"{said} hundred"
+    return f"{said} oh {low[1]}" if low[0] == "0" else f"{said} {low}"
+
+
+def _code_digits(run: str) -> str:
+    """A code's digits: a number up to three digits ("10") or a round one ("X1000"), four in pairs ("35 35"), more
+    one by one."""
+    return run if len(run) < 4 or run.endswith("00") else _pairs(run) if len(run) == 4 else _digits(run)
+
+
+def _code(m: re.Match[str]) -> str:
+    """A code of capitals and digits, said in its parts: "IR3535" "I.R 35 35", "10-10EZ" "10 10 E.Z", "CYP2D6"
+    "C.Y.P 2 D 6". Codes the voice already reads right ("H1N1", "N95", "A1C", "HPV16" spelled by the acronym
+    rule) have no run of two letters after a digit or of four digits, and are left alone."""
+    code = m.group()
+    runs = re.findall(r"\d+|[A-Z]+", code)
+    if not (re.search(r"\d[A-Z]{2}|[A-Z]{2}\d|\d{4}", code.replace("-", ""))) or re.fullmatch(r"[A-Z]{2,}\d{1,3}", code):
+        return code
+    return " ".join(_code_digits(run) if run.isdigit() else _spell(run) for run in runs)
 
 
 _SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?:'S)?(?![\w'-]|\.\w)")  # "SURGEON'S", "PROCEDURE." too
@@ -742,7 +863,11 @@ _EMPHASIS_WORDS = _COMMON_CAPS | frozenset(
 _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M", "EH N",
     "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S", "W AY", "Z IY")))
-_CAPITAL_RUN = re.compile(r"(?<![\w.'-])[A-Z]+(?:['-][A-Z]+)*(?:\s[A-Z]+(?:['-][A-Z]+)*)*(?![\w'-]|\.\w)")
+_CAPITAL_WORD = r"[A-Z]+(?:['-][A-Z]+)*"
+# A run of capital words goes on across brackets and numbers between them ("A RESPONSIBLE ADULT (OVER 18) TO
+# ACCOMPANY YOU", "HIGH BLOOD PRESSURE (HYPERTENSION) STAGE 1"): they are one emphasis.
+_RUN_GAP = r"\)?\s\(?"
+_CAPITAL_RUN = re.compile(rf"(?<![\w.'-]){_CAPITAL_WORD}(?:{_RUN_GAP}(?:\d+{_RUN_GAP})*{_CAPITAL_WORD})*(?![\w'-]|\.\w)")
 _SPELLING = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # a lexicon entry that spells its letters ("A.L.L")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
 
@@ -783,16 +908,18 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
 
     def run(m: re.Match[str]) -> str:
         tokens = [(t.group(), m.start() + t.start()) for t in re.finditer(r"\S+", m.group())]
+        words_in_run = sum(not token.strip("()").isdigit() for token, _ in tokens)
         said, group = [], []  # group: the tokens of the current run of words (a lone "I" or "A" may join it)
         for token, at in [*tokens, ("", len(text))]:
-            entry = lexicon.entry(token) if token else None  # "ALL" spelled there, but "BRCA" said its way
+            core = token.strip("()")  # the run's brackets and numbers go with it as written
+            entry = lexicon.entry(core) if core else None  # "ALL" spelled there, but "BRCA" said its way
             spelled = entry is None or _SPELLING.fullmatch(entry.spoken)
-            if token in ("I", "A") or (token and spelled and _run_word(token)):
+            if core.isdigit() or core in ("I", "A") or (core and spelled and _run_word(core)):
                 group.append((token, at))
                 continue
-            words = sum(len(t) > 1 for t, _ in group)
-            said += [lower(t, a) if words > 1 or _lone_word(t, lexicon) or (len(tokens) > 1 and len(t) > 3)
-                     else t for t, a in group]
+            words = sum(len(t.strip("()")) > 1 and not t.strip("()").isdigit() for t, _ in group)
+            said += [lower(t, a) if words > 1 or _lone_word(t.strip("()"), lexicon)
+                     or (words_in_run > 1 and len(t.strip("()")) > 3) else t for t, a in group]
             group = []
             if token:
                 said.append(token)
@@ -812,6 +939,12 @@ _ACRONYMS: list[Rule] = [
      lambda m: m.group(1) + re.sub(r"(?=[A-Z])", " ", m.group(2))),  # "GammaKnife", "MedlinePlus"
     ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"),
      lambda m: f"{m.group(1)} {_spell(m.group(2).upper())}"),  # "IscadorM", "IscadorQu"
+    # "DTaP", "IgG", "HbS": capitals with a lower-case letter or two between them are spelled ("McCoy" is a name)
+    ("mixed case", re.compile(r"(?<![\w.'-])[A-Z](?:[A-Z]|[a-z]{1,2}(?=[A-Z]))*[a-z]{1,2}[A-Z]+(?![\w'-]|\.\w)"),
+     lambda m: _spell(m.group().upper())),
+    ("code", re.compile(r"(?<![\w.'-])(?=[A-Z\d-]*[A-Z])(?=[A-Z\d-]*\d)[A-Z\d]+(?:-[A-Z\d]+)*(?![\w'-]|\.\w)"), _code),
+    # a CAT scan with CT beside it ("computed tomography (CT or CAT) scan"): the word, not C.A.T
+    ("acronym", re.compile(r"\bCAT\b(?=\)?\s+scans?\b|\s?(?:or|/)\s?CT\b)|(?<=\bCT or )CAT\b|(?<=\bCT/)CAT\b"), "cat"),
     ("acronym", re.compile(r"(?<![\w.'-])[A-Z]+(?:-[A-Z]+)+(?![\w'-]|\.\w)"), _compound),
     ("acronym", re.compile(r"(?<![\w.'])(?<![A-Z\d]-)([A-Z]{2,})(\d{0,3})(s|'[sS])?(-(?=[A-Za-z]*[a-z]))?"
                            r"(?(4)|(?![\w']|-[A-Z\d]|\.\w))"), _acronym),
@@ -831,12 +964,15 @@ def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")
     a short one ("no pain, no gain") is a clause of its own between pauses; a word or two in quotes
     ("friendly", "Supportive Care") is a name or a scare quote, read on without a pause."""
     inner, inside, after = m.group(1).strip(), m.group(2), m.group(3)
-    end = after or (inside if inside in ".?!" else "")
     if len(inner.split()) <= 2:
         return f" {inner}{inside}{after} "
+    # A question or exclamation mark inside is the quotation's own ("go to "How Is It Treated?""): it stays
+    # with it, and the sentence ends with its own mark, a full stop where the quotation closes it.
+    asks = inside if inside in "?!" else ""
+    end = after or ("." if inside == "." or (asks and _at_end(m)) else "")
     if len(inner.split()) >= _LONG_QUOTE_WORDS:
-        return f", {words[0]}, {inner}, {words[1]}{end or ','} "
-    return f", {inner}{inside if inside in '?!' else ''}{end or ','} "
+        return f", {words[0]}, {inner}{asks}, {words[1]}{end or ','} "
+    return f", {inner}{asks}{'' if asks and end == '.' else end or ','} "
 
 
 def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
@@ -874,7 +1010,7 @@ _PUNCTUATION: list[Rule] = [
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
     SLASH_SERIES,
-    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), _slash),
+    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=[\w\ue000-\uf8ff])"), _slash),
     ("symbol", re.compile(r"~\s?(?=\d)"), "about "),
     ("symbol", re.compile(r"±"), " plus or minus "),
     ("symbol", re.compile(r"[≥⩾]\s?"), "at least "),
@@ -917,6 +1053,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _run(_FOOTNOTES, text, report)
     text = _links(text, held, link_phrase, report)
     text = _drop_repeated_abbreviation(text, lexicon, report)
+    text = _drop_restated_number(text, report)
     loud = shouted(text, report, lexicon.knows)
     text = _emphasis(text, lexicon, report)
     text = lexicon.apply(text, report, mark=held.hold)
