@@ -23,12 +23,15 @@ from functools import partial
 from num2words.lang_ES import Num2Word_ES
 
 from narration.text.lexicon import Lexicon, Report
-from narration.text.normalize import (
-    _FOOTNOTES, _ROMAN, _ROMAN_NUMERAL, LEFTOVER_MARKS, PAUSE_MARKS, SLASH_SERIES, ListWords, Rule, _clean_chars,
-    _final_dot, _Held, _links, _quotation, _read_link, _run, _slash, _tidy, shouted,
-)
-from narration.text.normalize import list_pieces as _list_pieces
-from narration.text.normalize import spoken_list as _spoken_list
+from narration.text.normalize.acronyms import shouted
+from narration.text.normalize.base import _final_dot, _Held, _run, Rule
+from narration.text.normalize.characters import _clean_chars, _FOOTNOTES
+from narration.text.normalize.links import _links, _read_link
+from narration.text.normalize.lists import ListWords
+from narration.text.normalize.numbers import _ROMAN, _ROMAN_NUMERAL
+from narration.text.normalize.punctuation import _quotation, _slash, _tidy, LEFTOVER_MARKS, PAUSE_MARKS, SLASH_SERIES
+from narration.text.normalize.lists import list_pieces as _list_pieces
+from narration.text.normalize.lists import spoken_list as _spoken_list
 
 __all__ = ["normalize", "spoken_list", "list_pieces", "cardinal", "ordinal", "spoken_number", "spell"]
 

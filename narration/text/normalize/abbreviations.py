@@ -1,0 +1,81 @@
+"""Titles, written abbreviations and shortened words said in full ("Dr." is "Doctor", "Dept" "Department")."""
+from __future__ import annotations
+
+import re
+
+from narration.text.normalize.base import Rule, _final_dot, _next_char, _words_before
+
+
+def _saint_or_street(m: re.Match[str]) -> str:
+    """"St. Jude" is Saint; "Francis St." and "75 Francis St. Boston" are Street."""
+    before = _words_before(m, 2)
+    street = bool(before) and (before[-1][:1].isupper() or before[-1][:1].isdigit())
+    if _next_char(m).isupper() and not (len(before) == 2 and before[0].isdigit()):
+        street = False
+    return ("Street" if street else "Saint") + _final_dot(m)
+
+
+_MONTH_NAMES = {name[:3]: name for name in ("January February March April May June July August September "
+                                             "October November December").split()}
+_WEEKDAYS = {name[:3]: name for name in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()}
+_DAYS = "Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"
+_COMPASS = {"NW": "Northwest", "NE": "Northeast", "SW": "Southwest", "SE": "Southeast"}
+# A state's code is the state after "City," when a ZIP code or a colon follows ("Bethesda, MD 20892",
+# "Bethesda, MD: National Cancer Institute"); after a name ("Ada Lane, MD") it stays the degree.
+_STATES = dict(zip(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split(),
+    ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+     "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+     "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
+     "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+     "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+     "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+     "West Virginia", "Wisconsin", "Wyoming", "D.C"]))
+_STATE_CODES = "|".join(_STATES)
+
+
+# Shortened words of names and notes, read in full ("Health Dept." "Health Department"); a capital stays.
+_SHORT_WORDS = {"dept": "department", "govt": "government", "assn": "association", "univ": "university",
+                "ctr": "center", "hosp": "hospital", "natl": "national", "intl": "international",
+                "approx": "approximately", "appt": "appointment", "appts": "appointments"}
+
+
+def _short_word(m: re.Match[str]) -> str:
+    word = _SHORT_WORDS[m.group(1).lower()]
+    return (word.capitalize() if m.group(1)[0].isupper() else word) + (_final_dot(m) if m.group().endswith(".") else "")
+
+
+def _digits(group: str) -> str:
+    return " ".join(group)
+
+
+_TITLES: list[Rule] = [
+    ("title", re.compile(r"\bDrs\.?(?=\s+[A-Z])"), "Doctors"),
+    ("title", re.compile(r"\bDr\.?(?=\s+[A-Z])"), "Doctor"),
+    ("title", re.compile(r"\bMrs\.?(?=\s+[A-Z])"), "Missus"),
+    ("title", re.compile(r"\bMr\.?(?=\s+[A-Z])"), "Mister"),
+    ("title", re.compile(r"\bMs\.?(?=\s+[A-Z])"), "Miz"),
+    ("title", re.compile(r"\bProf\.?(?=\s+[A-Z])"), "Professor"),
+    ("title", re.compile(r"\bSt\.(?=\s|$)"), _saint_or_street),
+    ("title", re.compile(r"\b(?:Jr|Sr)\.(?=\W|$)"),
+     lambda m: ("Junior" if m.group().startswith("J") else "Senior") + _final_dot(m)),
+    ("abbreviation", re.compile(r"\bvs?\.(?=\s)|\bvs\b"), "versus"),
+    ("abbreviation", re.compile(r"\be\.\s?g\.,?(?=\s)", re.IGNORECASE), "for example,"),
+    ("abbreviation", re.compile(r"\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), "that is,"),
+    ("abbreviation", re.compile(r"\bcf\.(?=\s)"), "compare"),
+    ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + _final_dot(m)),
+    ("abbreviation", re.compile(r"\b(?:approx|ca)\.(?=\s*\d)"), "about"),
+    ("abbreviation", re.compile(rf"\b((?i:{'|'.join(_SHORT_WORDS)})(?<![A-Z]{{2}}))\b\.?"), _short_word),
+    ("abbreviation", re.compile(r"\bNo\.(?=\s*\d)|#(?=\s*\d)"), "number "),
+    ("abbreviation", re.compile(r"(?<=[a-z])\(s\)"), "s"),
+    ("month", re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)"),
+     lambda m: _MONTH_NAMES[m.group(1)[:3]]),
+    ("weekday", re.compile(rf"\b({_DAYS})\.?\s?[-–—]\s?({_DAYS})\b(\.?)"),
+     lambda m: f"{_WEEKDAYS[m.group(1)[:3]]} to {_WEEKDAYS[m.group(2)[:3]]}" + (_final_dot(m) if m.group(3) else "")),
+    ("weekday", re.compile(rf"\b({_DAYS})\.(?!\w)"), lambda m: _WEEKDAYS[m.group(1)[:3]] + _final_dot(m)),
+    ("address", re.compile(rf"(?<=[a-z],\s)({_STATE_CODES})(?:(?=\s*:)|\s+(\d{{5}})(?:\s?[-–]\s?(\d{{4}}))?(?!\w))"),
+     lambda m: ", ".join([_STATES[m.group(1)], *(_digits(g) for g in m.groups()[1:] if g)])),
+    ("address", re.compile(r"\b(Avenue|Street|Road|Boulevard|Drive|Place|Way|Ave|St|Rd|Blvd),\s(NW|NE|SW|SE)\b"),
+     lambda m: f"{m.group(1)}, {_COMPASS[m.group(2)]}"),
+]

@@ -1,0 +1,39 @@
+"""Characters that must not reach a voice: invisible marks, look-alike punctuation, footnote signs."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from narration.text.normalize.base import Rule
+
+
+_SMART = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‚": ",", "\u00a0": " ", "\u2009": " ",
+                        "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
+                        "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2026": "...",
+                        "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
+_DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
+_KEEP_SYMBOLS = frozenset("°")
+
+
+def _clean_chars(text: str) -> str:
+    """Plain characters: NFC, one kind of apostrophe, no control characters, emoji or dingbats."""
+    text = unicodedata.normalize("NFC", text).translate(_SMART)
+    return "".join(
+        " " if unicodedata.category(ch) == "Cc" else ch
+        for ch in text
+        if ch in _KEEP_SYMBOLS or unicodedata.category(ch) not in _DROP_CATEGORIES - {"Cc"}
+    )
+
+
+_FOOTNOTES: list[Rule] = [
+    # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's
+    ("respelling", re.compile(r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"), ""),
+    ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template
+    # "doesn¹t": an apostrophe mis-encoded as a superscript one, inside a word; a footnote mark never is
+    ("apostrophe", re.compile(r"(?<=[A-Za-z])[\u00b9\u00b2\u00b3\u2070-\u2079](?=(?:t|s|d|ll|re|ve|m)\b)"), "'"),
+    ("section", re.compile(r"§§\s?(?=\d)"), "sections "),  # "42 U.S.C. § 300aa-26"
+    ("section", re.compile(r"§\s?(?=\d)"), "section "),
+    ("footnote", re.compile(r"\s?\[(?:\d+|[a-z])(?:[,–-]\s?(?:\d+|[a-z]))*\]"), ""),
+    ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[\u00b9\u00b2\u00b3\u2070-\u2079]+"), ""),
+    ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[*†‡§¶]+|[†‡§¶]"), ""),
+]

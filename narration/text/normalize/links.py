@@ -1,0 +1,56 @@
+"""Web and e-mail addresses said the way people say them ("cancer dot gov"), held from later rules."""
+from __future__ import annotations
+
+from collections.abc import Callable
+import re
+
+from narration.text.lexicon import Report
+from narration.text.normalize.acronyms import _spell
+from narration.text.normalize.base import _Held
+
+
+_URL = re.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
+    r"|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:org|com|gov|edu|net|info|health|us|uk|ca)(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?(?![\w@])",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"(?<![\w.])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?!\w)", re.IGNORECASE)
+_LINK_SYMBOLS = {".": " dot ", "/": " slash ", "-": " dash ", "_": " underscore ", "@": " at ",
+                 "~": " tilde ", "#": " hash ", "+": " plus ", "=": " equals ", "?": " ", "&": " and "}
+_LINK_SPLIT = re.compile(r"([./\-_@~#+=?&])")
+
+
+_LINK_WORDS = frozenset("com org gov edu net www info".split())
+
+
+def _link_part(part: str, symbols: dict[str, str], spell: Callable[[str], str]) -> str:
+    """A piece of a link as a person says it: "ClinicalTrials" two words, "nih" and "nccih" spelled."""
+    if part in symbols:
+        return symbols[part]
+    lower = part.lower()
+    if lower.isalpha() and lower not in _LINK_WORDS and (
+            len(lower) <= 3 or not set(lower) & set("aeiouy") or re.match(r"[^aeiouy]{3}", lower)):
+        return spell(lower.upper())
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part).lower()
+
+
+def _read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[[str], str] | None = None) -> str:
+    """How a person reads a link aloud: no scheme, no www, symbols named (in English unless `symbols` says)."""
+    link = re.sub(r"^(?:https?|ftp)://", "", link, flags=re.IGNORECASE)
+    link = re.sub(r"^www\.", "", link, flags=re.IGNORECASE)
+    link = re.split(r"[?#]", link, maxsplit=1)[0].rstrip("/")
+    parts = [_link_part(p, symbols or _LINK_SYMBOLS, spell or _spell) for p in _LINK_SPLIT.split(link) if p]
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _links(text: str, held: _Held, link_phrase: str | None, report: Report | None,
+           read: Callable[[str], str] = _read_link) -> str:
+    """Read e-mail addresses and URLs aloud, or replace them by a configured phrase."""
+    for name, pattern in (("email", _EMAIL), ("url", _URL)):
+        def replace(m: re.Match[str]) -> str:
+            return held.hold(link_phrase if link_phrase is not None else read(m.group()))
+
+        text, n = pattern.subn(replace, text)
+        if n and report is not None:
+            report.rules[name] += n
+    return text

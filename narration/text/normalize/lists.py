@@ -1,0 +1,207 @@
+"""Spoken lists: a lead-in and its items said as one sentence, or as one line an item when they are long."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+import functools
+import re
+import tomllib
+
+from narration.text.english_counts import pronunciation
+from narration.text.lexicon import Lexicon, Report
+from narration.text.normalize.numbers import _UNITS
+from narration.text.normalize.sentence import normalize
+from narration.text.sentences import split_sentences
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦+>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
+
+
+@dataclass(frozen=True)
+class ListWords:
+    """The words a spoken list is made of in one language: its ordinals, its "and" and "or", the articles lowered
+    when an item runs on, the lead-ins that run straight into the items, and whether a comma comes before "and"."""
+
+    ordinals: tuple[str, ...]
+    number: str  # past the last ordinal: "Number {n}"
+    and_word: str
+    trailing_join: re.Pattern[str]  # an item's own closing "and"/"or" (group 1), with the marks around it
+    articles: tuple[str, ...]
+    lead_in: re.Pattern[str]
+    serial_comma: bool = True
+    join: Callable[[str, str], str] = lambda word, item: word  # the joining word as said before `item`
+    # whether a capitalized first word is an ordinary word that a running list may lower ("Aging", not "Kenacort")
+    plain_word: Callable[[str], bool] = lambda word: True
+
+
+ENGLISH_LIST = ListWords(
+    ordinals=tuple("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split()),
+    number="Number {n}", and_word="and",
+    trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
+    articles=("A", "An", "The"),
+    lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
+    plain_word=lambda word: pronunciation(word) is not None,  # in the CMU dictionary (a brand name is not)
+)
+
+
+@functools.cache
+def _longest_line() -> int:
+    """The review's limit of words in a spoken sentence (narration/data/review.toml): a list joined into one
+    sentence must stay under it."""
+    data = tomllib.loads((resources.files("narration") / "data" / "review.toml").read_text(encoding="utf-8"))
+    return int(data["limits"]["long_sentence_words"])
+
+
+def _is_sentence(item: str) -> bool:
+    """An item that reads as a sentence of its own: a few words from a capital (or digit) to a full stop. A
+    lower-case item closed by a full stop is the last of a running list ("..., and / possible side effects.")."""
+    item = item.strip().lstrip("*_\"'“(¿¡«")
+    return bool(re.search(r"[.?!]$", item)) and len(item.split()) >= 3 and not item[:1].islower()
+
+
+def _join_colons(pieces: list[tuple[str, int]], words: ListWords) -> list[tuple[str, int]]:
+    """A piece ending in a colon (a lead-in, or an item that introduces the next ones, "It is used:") runs on
+    into the next piece, so that it is never said as a finished or broken sentence ("... include." / "At
+    this time."); the joined piece keeps the first one's place in the list."""
+    joined: list[tuple[str, int]] = []
+    for piece, place in pieces:
+        if joined and joined[-1][0].endswith(":"):
+            first, rest = re.match(r"(.*?[.?!](?=\s)|.*)(.*)", piece, re.S).groups()  # its first sentence decides
+            joined[-1] = (f"{joined[-1][0]} {_lower_first(first, words)}{rest}",
+                          joined[-1][1] if joined[-1][1] != LEAD else place)
+        else:
+            joined.append((piece, place))
+    return joined
+
+
+def _lower_first(item: str, words: ListWords = ENGLISH_LIST, seen: frozenset[str] | None = None) -> str:
+    """"Aging" -> "aging"; leave acronyms, "I" and multi-word proper names alone. In a running list (`seen`, the
+    words its items write in lower case) a name stays too: "Kenacort" is neither an ordinary word nor among them."""
+    found = item.split()
+    if not found:
+        return item
+    core = found[0].rstrip(",;:.!?").lstrip("¿¡«")
+    titled = core[:1].isupper() and core[1:].replace("'", "").islower()
+    if core in words.articles:
+        return _lower_at_first_letter(item)
+    if not titled or any(w[:1].isupper() for w in found[1:] if len(w) > 3):
+        return item
+    if seen is not None and core.lower() not in seen and not words.plain_word(core):
+        return item
+    return _lower_at_first_letter(item)
+
+
+def _lower_at_first_letter(item: str) -> str:
+    """Lower the first letter, past a Spanish opening mark ("¿Cuándo" -> "¿cuándo")."""
+    at = len(item) - len(item.lstrip("¿¡«"))
+    return item[:at] + item[at:at + 1].lower() + item[at + 1:]
+
+
+def _ordinal(i: int, words: ListWords) -> str:
+    return words.ordinals[i] if i < len(words.ordinals) else words.number.format(n=i + 1)
+
+
+LEAD = -2  # a piece of a spoken list that says its lead-in only
+TOGETHER = -1  # a piece that says several items (or all of them) in one sentence
+
+
+def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
+                report: Report | None = None, link_phrase: str | None = None, *,
+                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST) -> str:
+    """A lead-in and list items as spoken sentences: never "dash", always a natural list (in English, unless
+    another language's normalizer `say_with` and list `words` are given)."""
+    return " ".join(text for text, _ in list_pieces(lead_in, items, ordered, lexicon, report, link_phrase,
+                                                     say_with=say_with, words=words))
+
+
+def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
+                report: Report | None = None, link_phrase: str | None = None, *,
+                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST) -> list[tuple[str, int]]:
+    """A spoken list in pieces of whole sentences, each with what it says: an item (by its position in
+    `items`), the lead-in alone (LEAD), or several items together (TOGETHER)."""
+    def say(text: str) -> str:
+        return (say_with or normalize)(text, lexicon, report, link_phrase)
+
+    raw = [(_LIST_MARK.sub("", item).strip(), place) for place, item in enumerate(items)]
+    raw = [(item, place) for item, place in raw if item.strip(" ,;.")]
+    lead = say(lead_in) if lead_in.strip() else ""
+    if report is not None and raw:
+        report.rules["ordered list" if ordered else "list"] += 1
+    if not raw:
+        return [(lead, LEAD)] if lead else []
+    if any(_is_sentence(item) for item, _ in raw):
+        spoken = [(say(item), place) for item, place in raw]
+        spoken = [(s if s[-1:] in ".?!:" else s + ".", place) for s, place in spoken]
+        if ordered:
+            spoken = [(f"{_ordinal(n, words)}, {_lower_first(s, words)}", place) for n, (s, place) in enumerate(spoken)]
+        head = re.sub(r"[;,]$", ".", lead)
+        if head and head[-1] not in ".?!:":
+            head += "."
+        pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
+        return [(p if p[-1:] in ".?!" else p.rstrip(":") + ".", place) for p, place in pieces]
+    if any(len(split_sentences(item)) > 1 for item, _ in raw):  # items of several sentences
+        return _item_lines(lead, raw, ordered, say, words)
+    body = _phrase_list([item for item, _ in raw], ordered, say, words)
+    if len(body.split()) > _longest_line():
+        return _item_lines(lead, raw, ordered, say, words)
+    if lead[-1:] not in ".?!" and len(f"{lead} {body}".split()) > _longest_line():  # a long lead-in: a line of its own
+        head = lead if lead.endswith(":") else lead.rstrip(",;") + ":"
+        return [(head, LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
+    if not lead:
+        return [(body[:1].upper() + body[1:] + ".", TOGETHER)]
+    if lead[-1] in ".?!":
+        return [(lead, LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
+    if lead[-1] in ":,;" or words.lead_in.search(lead):
+        return [(f"{lead} {body}.", TOGETHER)]
+    return [(f"{lead}: {body}.", TOGETHER)]
+
+
+def _item_lines(lead: str, raw: Sequence[tuple[str, int]], ordered: bool, say: Callable[[str], str],
+                words: ListWords) -> list[tuple[str, int]]:
+    """A list too long to say as one sentence (or whose items hold sentences): the lead-in on a line of its own,
+    ending with its colon, then each item as a sentence of its own ("Call 999 if your child:" / "Has a stiff neck.")."""
+    lines = []
+    for n, (item, place) in enumerate(raw):
+        m = words.trailing_join.search(item)  # the item's own closing "or" joins nothing now
+        said = say(item[: m.start()] or item).rstrip(" ,;:")
+        said = f"{_ordinal(n, words)}, {_lower_first(said, words)}" if ordered else said[:1].upper() + said[1:]
+        lines.append((said if said[-1:] in ".?!" else said + ".", place))
+    if not lead:
+        return lines
+    return [(lead if lead[-1] in ".?!:" else lead.rstrip(",;") + ":", LEAD), *lines]
+
+
+def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], words: ListWords) -> str:
+    """Items that are phrases, said as one running list ("aging, a previous injury, and infection"; "a, b y c")."""
+    joiner = words.and_word
+    seen = frozenset(re.findall(r"(?<![\w'-])[a-z][\w'-]*", " ".join(raw)))  # words written in lower case
+    cleaned: list[str] = []
+    introduces = False  # the previous item ended in a colon: it runs on into this one ("such as: BRCA1")
+    for item in raw:
+        m = words.trailing_join.search(item)
+        if m.group(1):
+            joiner = m.group(1)
+        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."), words, seen)
+        if introduces:
+            cleaned[-1] = f"{cleaned[-1]} {text}"
+        else:
+            cleaned.append(text)
+        introduces = item.rstrip().endswith(":")
+    if ordered:
+        cleaned = [f"{_ordinal(n, words).lower()}, {c}" for n, c in enumerate(cleaned)]
+    sep = "; " if ordered or any("," in c for c in cleaned) else ", "
+    said = words.join(joiner, cleaned[-1])
+    if len(cleaned) == 1:
+        return cleaned[0]
+    if len(cleaned) == 2 and sep == ", ":
+        return f"{cleaned[0]} {said} {cleaned[1]}"
+    before = sep.rstrip() if words.serial_comma or sep == "; " else ""
+    return sep.join(cleaned[:-1]) + f"{before} {said} {cleaned[-1]}"
+
+
+def unit_words() -> frozenset[str]:
+    """The words a unit is said as after a number ("milligrams", "millimeters"), lower-case: the numbers audit
+    reads a unit as part of its number."""
+    return frozenset(word.lower() for forms in _UNITS.values() for form in forms for word in form.split()
+                     if word != "of")

@@ -1,0 +1,518 @@
+"""Numbers as spoken English: quantities and units, dates and times, phone and service numbers, fractions,
+ranges, roman numerals."""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+from num2words import num2words
+
+from narration.text.lexicon import Lexicon, Report
+from narration.text.normalize.abbreviations import _digits
+from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _pairs, _spell
+from narration.text.normalize.base import Rule, _Held, _at_end, _final_dot, _next_char, _words_before
+from narration.text.sentences import TIME_ZONES
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
+        "fifteen sixteen seventeen eighteen nineteen".split()
+_TENS_PLURAL = {"1": "tens", "2": "twenties", "3": "thirties", "4": "forties", "5": "fifties",
+                "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_DENOMINATORS = {"2": ("half", "halves"), "3": ("third", "thirds"), "4": ("quarter", "quarters"),
+                 "8": ("eighth", "eighths")}  # said as a fraction; "7/10" (a score) and "120/80" stay "over"
+_UNITS = {  # written -> (singular, plural)
+    "mcg": ("microgram", "micrograms"), "µg": ("microgram", "micrograms"),
+    "μg": ("microgram", "micrograms"), "mg": ("milligram", "milligrams"), "ng": ("nanogram", "nanograms"),
+    "g": ("gram", "grams"), "kg": ("kilogram", "kilograms"), "mL": ("milliliter", "milliliters"),
+    "ml": ("milliliter", "milliliters"), "cc": ("cubic centimeter", "cubic centimeters"),
+    "L": ("liter", "liters"), "dL": ("deciliter", "deciliters"), "dl": ("deciliter", "deciliters"),
+    "mm": ("millimeter", "millimeters"),
+    "cm": ("centimeter", "centimeters"), "km": ("kilometer", "kilometers"),
+    "ft": ("foot", "feet"), "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "IU": ("international unit", "international units"),
+    "mmHg": ("millimeter of mercury", "millimeters of mercury"),
+    "mm Hg": ("millimeter of mercury", "millimeters of mercury"), "mmol": ("millimole", "millimoles"),
+    "hrs": ("hour", "hours"), "hr": ("hour", "hours"), "mins": ("minute", "minutes"),
+    "min": ("minute", "minutes"), "mo": ("month", "months"), "mos": ("month", "months"),
+    "yr": ("year", "years"), "yrs": ("year", "years"), "wk": ("week", "weeks"), "wks": ("week", "weeks"),
+    "sec": ("second", "seconds"), "tsp": ("teaspoon", "teaspoons"), "tbsp": ("tablespoon", "tablespoons"),
+    "Tbsp": ("tablespoon", "tablespoons"),
+}
+_PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "m2": "square meter",
+        "day": "day", "d": "day", "hr": "hour", "h": "hour", "week": "week", "wk": "week"}
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# After "unit/" comes a unit in any capitals ("mg/dL", "mg/DL", "mg/5mL") or a plain word ("mg/tablet"): "per".
+_PER_SAID = {name.casefold(): said for name, said in
+             [*((unit, forms[0]) for unit, forms in _UNITS.items()), *_PER.items()]}
+_UNITS_FOLDED = {name.casefold(): forms for name, forms in _UNITS.items()}
+_PER_WORD = "(?i:" + "|".join(sorted(map(re.escape, _PER_SAID), key=len, reverse=True)) + ")|[a-z]{3,}"
+_PER_CHAIN = rf"(?:\s?/\s?(?:{_NUMBER}\s?)?(?:{_PER_WORD}))+"
+_PER_PIECE = re.compile(rf"/\s?(?:({_NUMBER})\s?)?({_PER_WORD})(?=\s?/|\Z)")
+_MEASURES = ("mcg", "µg", "μg", "mg", "ng", "g", "kg", "mmol", "IU", "mL", "ml", "cc")  # "ng/ml" needs no number
+
+
+def _area(country: str | None, area: str) -> str:
+    """"1-800" is said "one eight hundred"; other area codes digit by digit."""
+    said = area if area.endswith("00") else _digits(area)
+    return f"{country} {said}" if country else said
+
+
+def _phone(m: re.Match[str]) -> str:
+    country, area, *rest = m.groups()
+    return ", ".join([_area(country, area), *(_digits(g) for g in rest)])
+
+
+def _letters(run: str) -> str:
+    """A phone number's letters said as a word ("CANCER", "QUIT") or, with no vowel to say, spelled ("F.T.C")."""
+    return run.lower() if len(run) > 2 and _VOWELS & set(run) else _spell(run)
+
+
+_KEYPAD = {letter: str(key) for key, letters in enumerate("ABC DEF GHI JKL MNO PQRS TUV WXYZ".split(), start=2)
+           for letter in letters}
+
+
+def _keyed(tail: str) -> str:
+    """A phone number's letters as the digits of their keys ("222-VETS" "2228387")."""
+    return "".join(_KEYPAD.get(ch, ch) for ch in tail if ch.isalnum())
+
+
+def _vanity_phone(m: re.Match[str], held: _Held) -> str:
+    """"1-800-4-CANCER", "1-877-44U-QUIT": the area code, then each group in turn, its digits one by one and its
+    letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now"). Its
+    digits in brackets say the same number again: the whole number, or the digits its letters stand for
+    ("1-877-222-VETS (8387)"), said digit by digit after "that is"."""
+    country, area, bare_area, tail, numeric, keys = m.groups()
+    groups: list[str] = []
+    letters_before = False
+    for group in re.split(r"[-–]", tail):
+        # "44U" is "4 4-U": said as one group, and no review takes the "U" for a unit after a number
+        said = "-".join(_digits(run) if run.isdigit() else _letters(run) for run in re.findall(r"\d+|[A-Z]+", group))
+        if group.isalpha() and letters_before:
+            groups[-1] += " " + said
+        else:
+            groups.append(said)
+        letters_before = group.isalpha()
+    said = _area(country, area or bare_area) + ", " + held.hold(", ".join(groups))
+    if keys and _keyed(tail).endswith(_keyed(keys)):
+        numeric = held.hold(", ".join(_digits(group) for group in re.split(r"[-–. ]", keys)))
+    elif keys:
+        return said + m.group()[m.end(4) - m.start():]  # digits that are no other writing of the number
+    return f"{said}, that is, {numeric}," if numeric else said
+
+
+# a toll-free number with letters: "1-800-4-CANCER", "1–877–44U–QUIT", "800-FDA-1088" (not "800 MG", a dose)
+_VANITY = re.compile(r"(?<![\w-])(?:(1)[-–. ](8\d\d)[-–. ]|(?<![\d.,])(8\d\d)[-–.])"
+                     r"(?=[\dA-Z–-]*[A-Z]{2})([\dA-Z]+(?:[-–][\dA-Z]+)*)(?![\w-])"
+                     r"(?:\s*\((?:((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})|(\d{3,}(?:[-–. ]\d+)*))\))?")
+
+
+def _time(m: re.Match[str]) -> str:
+    hour, minute, half, zone = m.group("h"), m.group("m"), m.groupdict().get("ap"), m.groupdict().get("tz")
+    said = hour
+    if minute and minute != "00":
+        said += f" oh {minute[1]}" if minute[0] == "0" else f" {minute}"
+    if half:
+        said += " AM" if half[0].lower() == "a" else " PM"
+    elif minute == "00":
+        said += " o'clock"
+    if zone:
+        said += " " + TIME_ZONES[zone]
+    return said + (_final_dot(m) if m.group().endswith(".") else "")
+
+
+def _year(m: re.Match[str]) -> str:
+    """"1993" is "nineteen ninety-three" (the voice says "nineteen hundred ninety three")."""
+    century, rest = int(m.group()[:2]), int(m.group()[2:])
+    if rest == 0:
+        return f"{_ONES[century]} hundred"
+    return f"{_ONES[century]} {'oh ' + _ONES[rest] if rest < 10 else _two_digits(rest)}"
+
+
+def _two_digits(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    tens = _TENS[n // 10]
+    return f"{tens}-{_ONES[n % 10]}" if n % 10 else tens
+
+
+_ZONE_NAMES = "|".join(TIME_ZONES)
+
+
+def _decade(m: re.Match[str]) -> str:
+    century, decade = m.group(1), m.group(2)
+    if decade == "00":
+        return "two thousands" if century == "20" else f"{_ONES[int(century)]} hundreds"
+    tens = _TENS_PLURAL[decade[0]]
+    return f"{_ONES[int(century)]} {tens}" if century else tens
+
+
+def _year_range(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    if len(second) == 2:
+        second = first[:2] + second
+    return f"{first} to {second}" if int(second) > int(first) else m.group()
+
+
+def _iso_date(m: re.Match[str]) -> str:
+    year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return m.group()
+    return f"{_MONTHS[month - 1]} {day}, {year}"
+
+
+# A two-digit year up to this many years ahead is this century's ("01/14/24" 2024, an expiry "03/31/30" 2030);
+# a later one is the last century's (a birth date "05/03/45" 1945).
+_YEARS_AHEAD = 10
+
+
+def _full_year(year: str) -> int:
+    if len(year) == 4:
+        return int(year)
+    this_year = datetime.date.today().year
+    century = this_year // 100 * 100
+    return century + int(year) if int(year) <= this_year % 100 + _YEARS_AHEAD else century - 100 + int(year)
+
+
+def _us_date(m: re.Match[str]) -> str:
+    """"5/1/2024" and "05/01/24": May 1, 2024; a day the month does not have ("2/30/24") is no date."""
+    month, day, year = int(m.group(1)), int(m.group(2)), _full_year(m.group(3))
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return m.group()
+    return f"{_MONTHS[month - 1]} {day}, {year}"
+
+
+_ONE_THING = frozenset("a an each every this that".split())  # determiners of one thing: "a 5 mg tablet"
+_NOUN_AFTER = re.compile(r"[\s\-]*([a-z]+)")
+
+
+def _attributive(m: re.Match[str], determiner_at: int = 1) -> bool:
+    """A measure that describes the noun after it, as in "a 5 mg tablet" or "a 45° angle": English says its unit
+    in the singular (as if hyphenated, "a five-milligram tablet"); "5 mg of ..." and "take 5 mg" keep the plural."""
+    before = [w.lower() for w in _words_before(m, determiner_at + 2)]
+    ranged = len(before) >= determiner_at and before[-determiner_at] == "to"  # "a 1 to 2 cm lump": a range
+    at = -determiner_at - (2 if ranged else 0)
+    after = _NOUN_AFTER.match(m.string, m.end())
+    return (len(before) >= -at and before[at] in _ONE_THING
+            and after is not None and after.group(1) not in ("of", "and", "or", "to"))
+
+
+def _sentence_dot(m: re.Match[str]) -> str:
+    """An abbreviation's full stop, kept where it also ends a sentence: at the end of the text, or before a
+    capital ("below 70 mg/dL. Your number may differ" is two sentences)."""
+    if not m.group().endswith("."):
+        return ""
+    return "." if _at_end(m) or _next_char(m).isupper() else ""
+
+
+def _per(chain: str, unit: str) -> str:
+    """What follows a unit's slashes: "/dL" "per deciliter", "/5mL" "per 5 milliliters", "/kg/day" "per kilogram
+    per day", a lone "/day" "a day"; "5mg/10mg" offers two strengths ("or")."""
+    said = []
+    for number, name in _PER_PIECE.findall(chain):
+        folded = name.casefold()
+        if not number:
+            said.append(f"per {_PER_SAID.get(folded, name)}")
+            continue
+        singular, plural = _UNITS_FOLDED.get(folded, (name, name))
+        said.append(f"{'or' if folded == unit.casefold() else 'per'} {number} {singular if number == '1' else plural}")
+    return " a day" if said == ["per day"] else " " + " ".join(said)
+
+
+def _unit(m: re.Match[str]) -> str:
+    number, unit, per = m.group(1), m.group(2), m.group(3)
+    singular, plural = _UNITS[unit]
+    one = number == "1" or (not per and ("-" in m.group() or _attributive(m)))
+    said = f"{number} {singular if one else plural}" + (_per(per, unit) if per else "")
+    return said + _sentence_dot(m)
+
+
+def _rate(m: re.Match[str]) -> str:
+    """A unit per unit with no number, as in a table's header "(ng/ml)": "nanograms per milliliter"."""
+    return _UNITS[m.group(1)][1] + _per(m.group(2), m.group(1)) + _sentence_dot(m)
+
+
+def _money(m: re.Match[str]) -> str:
+    dollars, cents = m.group(1), m.group(2)
+    said = f"{dollars} {'dollar' if dollars == '1' else 'dollars'}"
+    if cents and cents != "00":
+        said += f" and {int(cents)} {'cent' if cents == '01' else 'cents'}"
+    return said
+
+
+def _decimal(m: re.Match[str]) -> str:
+    return f"{m.group(1)} point {_digits(m.group(2))}"
+
+
+def _vulgar(m: re.Match[str]) -> str:
+    """"½" is "1/2", "1½" and "2 ½" "1 1/2" and "2 1/2", as the fraction rules read them."""
+    if not m.group(2):
+        return "/"  # a fraction slash: "1⁄2"
+    top, bottom = unicodedata.normalize("NFKC", m.group(2)).split("\u2044")
+    return f"{m.group(1)} {top}/{bottom}" if m.group(1) else f"{top}/{bottom}"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeio" or word.startswith("hour") else "a"
+
+
+def _fraction_words(top: str, bottom: str, one: str | None = "one") -> str | None:
+    """A proper fraction in words: "one half", "three quarters"; `one` is the word for a numerator of one (None:
+    "a" or "an", as in "2 and a half", "an eighth"). None when it is no fraction said in words ("7/10")."""
+    names = _DENOMINATORS.get(bottom)
+    if names is None or not 0 < int(top) < int(bottom):
+        return None
+    if top == "1":
+        return f"{one or _article(names[0])} {names[0]}"
+    return f"{_ONES[int(top)]} {names[1]}"
+
+
+def _fraction(m: re.Match[str]) -> str:
+    """"1/2" one half, "2 1/2" 2 and a half, "120/80" 120 over 80."""
+    whole, top, bottom = m.groups()
+    said = _fraction_words(top, bottom, None if whole else "one")
+    if said is None:
+        return f"{whole + ' ' if whole else ''}{top} over {bottom}"
+    return f"{whole} and {said}" if whole else said
+
+
+_MEASURE_WORDS = {word: (word, word + ("es" if word.endswith(("s", "ch")) else "s")) for word in (
+    "cup teaspoon tablespoon ounce pound inch hour minute mile gallon pint quart liter litre tablet pill capsule "
+    "glass dose stick slice can serving").split()}
+_MEASURE_WORDS |= {forms[1]: forms for forms in list(_MEASURE_WORDS.values())}
+_DETERMINERS = _ONE_THING | {"the", "per", "one"}
+
+
+def _measured_fraction(m: re.Match[str]) -> str:
+    """A fraction of a measure, singular below one: "½ tsp" half a teaspoon, "¾ cup" three quarters of a cup,
+    "¼ cup" a quarter of a cup; before its noun, "a ½ cup serving" a half cup serving, "1/2-inch pieces" half inch
+    pieces; "1 ½ tsp" 1 and a half teaspoons."""
+    whole, top, bottom, hyphen, unit, word = m.groups()
+    singular, plural = _UNITS[unit] if unit else _MEASURE_WORDS[word.lower()]
+    part = _fraction_words(top, bottom, None)
+    before = _words_before(m, 1)
+    if part is None:
+        said = f"{whole + ' ' if whole else ''}{top} over {bottom} {plural}"
+    elif whole:
+        said = f"{whole} and {part} {singular if hyphen else plural}"
+    elif hyphen or (before and before[0].lower() in _DETERMINERS):
+        said = f"{part.split(' ', 1)[1] if top == '1' else part[:-1]} {singular}"
+    elif top == "1" and bottom == "2":
+        said = f"half {_article(singular)} {singular}"
+    else:
+        said = f"{part} of {_article(singular)} {singular}"
+    return said + _sentence_dot(m)
+
+
+_TEMPERATURE_TOPIC = re.compile(r"(?i:temperature|fever|thermometer|degree|cook|oven|heat|boil|freez|fridge"
+                                r"|refrigerat|weather|\bwarm|\bhot\b|\bcold\b)")
+# Fahrenheit from 1 to 31 is too cold for a page about health and the size of a catheter ("a 5F catheter").
+_SCALES = {"C": ("Celsius", ((-60, 300),)), "F": ("Fahrenheit", ((-60, 0), (32, 600)))}
+_NOT_TEMPERATURE_AFTER = frozenset("stage stages type types grade grades class level phase step part vitamin "
+                                   "hepatitis factor size room unit ward bay bed floor suite apartment apt gauge "
+                                   "form".split())
+
+
+def _bare_temperature(m: re.Match[str]) -> str:
+    """"38C", "100.4 F" in text about temperature are degrees ("38 degrees Celsius"); "Stage 2C" and a "5F"
+    catheter's size are not (a word naming a class before it, a number no thermometer shows, or no word of
+    temperature in the sentence)."""
+    number, scale = m.group(1), m.group(2)
+    name, ranges = _SCALES[scale]
+    before = _words_before(m, 1)
+    if (not any(low <= float(number) <= high for low, high in ranges) or not _TEMPERATURE_TOPIC.search(m.string)
+            or (before and before[0].lower().strip("(,") in _NOT_TEMPERATURE_AFTER)):
+        return m.group()
+    return f"{number} degrees {name}"
+
+
+_DOSING = {"bid": "twice a day", "tid": "three times a day", "qid": "four times a day", "qd": "once a day",
+           "qod": "every other day", "qhs": "at bedtime", "hs": "at bedtime", "prn": "as needed", "po": "by mouth"}
+_DOSING_LOWER_ONLY = ("hs", "po")  # "H.S." (a high school) and "P.O. Box" are no doses
+_DOSING_DOTTED = "|".join(r"\.".join(key) if key in _DOSING_LOWER_ONLY else "(?i:" + r"\.".join(key) + ")"
+                          for key in sorted(_DOSING, key=len, reverse=True))
+
+
+def _every_hours(m: re.Match[str]) -> str:
+    """"q4h" every 4 hours, "q4-6h" every 4 to 6 hours, "q1h" every hour."""
+    first, last = m.group(1), m.group(2)
+    if last:
+        return f"every {first} to {last} hours" + _sentence_dot(m)
+    return ("every hour" if first == "1" else f"every {first} hours") + _sentence_dot(m)
+
+
+_SERVICE_NUMBERS = "911|988|999|112|111|211|311|411|511|611|711|811"
+_SERVICE_VERBS = frozenset("call dial text phone ring".split())
+_AFTER_SERVICE_NUMBER = frozenset("if or and for right now immediately to from in on when as with straight "
+                                  "away".split())
+# After a service number that names the service ("988 is the Suicide and Crisis Lifeline", "911 can send help"),
+# a verb follows; after a count ("988 people"), its noun.
+_SERVICE_NAMED_BY = frozenset("is was has can will offers provides connects answers operators dispatchers "
+                              "calls".split())
+_NAME_LEADS = frozenset("the a an your our local".split())  # "the 988 Lifeline", "your local 911 center"
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _service_number(m: re.Match[str]) -> str:
+    """An emergency or service number is said digit by digit ("nine one one") after call, dial or text, after
+    "at" or "or" unless a noun follows ("at 911 sites"), alone on its line, or as the name of its service: at the
+    start of a sentence or after "the" with a verb or a capitalized name after it ("988 is ...", "the 988
+    Lifeline"); "911 patients" is a count."""
+    before = _words_before(m, 1)
+    after = _WORD_AFTER.match(m.string, m.end())
+    opens = not before or _SENTENCE_START.search(m.string, 0, m.start()) is not None
+    if after is not None and (opens or before[0].lower() in _NAME_LEADS) and (
+            after.group(1)[0].isupper() or after.group(1).lower() in _SERVICE_NAMED_BY):
+        return _digits(m.group())
+    if before and not opens:
+        verb = before[0].lower() in _SERVICE_VERBS
+        alone = after is None or after.group(1) in _AFTER_SERVICE_NUMBER
+        return _digits(m.group()) if verb or alone else m.group()
+    return _digits(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
+
+
+def _spaced_service_number(m: re.Match[str]) -> str:
+    """"9-1-1" and "9.1.1" are 911 written so that it is said digit by digit: it is, like "9 1 1"."""
+    digits = m.group(1) + m.group(3) + m.group(4)
+    return _digits(digits) if digits in _SERVICE_NUMBERS.split("|") else m.group()
+
+
+_STREET_TYPES = ("Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy"
+                 "|Highway|Hwy|Circle|Cir|Terrace|Pike|Square|Trail")
+# A house number before a street's name ("2957 Clairmont Road", "4500 East-West Highway", "10100 N Main St")
+_STREET_NUMBER = re.compile(rf"(?<![\w.,$/-])(\d{{4,5}})(?=\s+(?:(?:[NSEW]\.?|[A-Z][\w'-]*)\s+){{1,3}}"
+                            rf"(?:{_STREET_TYPES})\b)")
+
+
+def _street_number(m: re.Match[str]) -> str:
+    """A house number of four or five digits is said in pairs, as people say addresses: "2957" "29 57", "1600"
+    "16 hundred", "1005" "10 oh 5", "12345" "1 23 45", "10100" "1 oh 1 hundred"; one of up to three digits ("100
+    Main Street") is said as a number."""
+    number = m.group(1)
+    return _pairs(number) if len(number) == 4 else f"{number[0]} {_pairs(number[1:])}"
+
+
+_ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?|factors?)"
+_ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
+# "the main factor I found", "the part I liked": a lone "I" before a verb is the pronoun, not a numeral
+_PRONOUN_I = r"(?!(?<=\bI)\s+(?:am|was|have|had|do|did|don't|can|could|will|would|should|may|might|must|need|think|know|" \
+             r"feel|felt|find|found|get|got|see|saw|like|want|use|take|took|go|went|say|said|mean|made|told|heard|[a-z]+ed)\b)"
+_ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
+_UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+
+_NUMBERS: list[Rule] = [
+    ("fraction", re.compile(r"(?:(?<![\d.,])(\d+) ?)?([\u00bc-\u00be\u2150-\u215e])|(?<=\d)\u2044(?=\d)"), _vulgar),
+    ("dosing", re.compile(rf"(?<![\w.])(?:{_DOSING_DOTTED})\.?(?!\w|\.\w)"),
+     lambda m: _DOSING[m.group().replace(".", "").lower()] + _sentence_dot(m)),
+    ("dosing", re.compile(r"(?<![\w.])[qQ]\.?\s?(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?\s?(?:h|hrs?|hours?|H)\b\.?"),
+     _every_hours),
+    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
+    ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
+    ("phone", re.compile(r"(?<![\w.,-])(\d)([-.])(\d)\2(\d)(?![\w-]|[.,]\d)"), _spaced_service_number),
+    ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
+    ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\w/])"), _us_date),
+    ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
+                        r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
+                        rf"(?:\s(?P<tz>{_ZONE_NAMES})\b\.?)?"), _time),
+    ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
+    # a section of a code of laws: "300aa-26" is "300 A.A 26" (not "1st-2nd", an ordinal)
+    ("code", re.compile(r"(?<![\w.-])(\d+)((?!st|nd|rd|th)[a-z]{1,2})-(\d+)(?![\w-])"),
+     lambda m: f"{m.group(1)} {_spell(m.group(2).upper())} {m.group(3)}"),
+    ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?!\w|-\d|[.,]\d)"),
+     _year_range),
+    ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
+     lambda m: _decade(m) if m.group(1) or m.group(2) != "00" else m.group()),
+    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?[-–—]\s?({_NUMBER})(?!\w|-\d|[.,]\d)"),
+     lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
+    ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
+    ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-){_ROMAN_NUMERAL}{_PRONOUN_I}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
+     lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
+                      m.group())),
+    # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
+    ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
+     lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
+    ("address", _STREET_NUMBER, _street_number),
+    ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
+    ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
+    ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
+    ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
+    ("temperature", re.compile(r"(?<![\w.,-])(-?\d{1,3}(?:\.\d)?) ?([CF])(?![\w'-]|\.\w)"), _bare_temperature),
+    ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}})(?: |(-))?(?:({_UNIT_NAMES})(?![\w/])\.?"
+                            rf"|(?i:({'|'.join(_MEASURE_WORDS)}))\b)"), _measured_fraction),
+    ("unit", re.compile(rf"(?<![\w.])({_NUMBER})(?:\s|-(?=[a-zµμ]))?({_UNIT_NAMES})({_PER_CHAIN})?(?![\w/])\.?"), _unit),
+    ("unit", re.compile(rf"(?<![\w/.])({'|'.join(_MEASURES)})({_PER_CHAIN})(?![\w/])\.?"), _rate),
+    ("unit", re.compile(r"(?<![\w/.])mm ?Hg\b"), "millimeters of mercury"),  # a column's unit: "SYSTOLIC mm Hg"
+    # a slash between two quantities that are no units: "24 hours a day/7 days a week" is said with a pause
+    ("slash", re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?: [a-z]+){1,3}) ?/ ?(?=\d+(?:\.\d+)? [a-z])"), r"\1, "),
+    ("fraction", re.compile(r"(?<![\w/.])(?:(\d{1,3}) )?(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
+    ("decimal", re.compile(r"(?<![\w.])(\d+)\.(\d+)(?![\w]|\.\d)"), _decimal),
+    ("temperature", re.compile(r"\s?°\s?([FC])\b"),
+     lambda m: " degrees " + ("Fahrenheit" if m.group(1) == "F" else "Celsius")),
+    ("temperature", re.compile(r"\s?°"), lambda m: " degree" if _attributive(m, 2) else " degrees"),
+]
+
+_BRACKETED_TOKEN = re.compile(r"\s*\(\s*([^\s()]+)\s*\)")
+
+
+def _expansions(token: str, lexicon: Lexicon) -> list[str]:
+    """What an abbreviation stands for, by the unit table ("mcg" micrograms, "mg/dL" milligrams per deciliter) or
+    the lexicon ("BP" = "blood pressure" in a project's file)."""
+    unit, _, per = token.partition("/")
+    said = list(_UNITS.get(unit, ())) if not per or per in _PER else []
+    said = [f"{form} per {_PER[per]}" if per else form for form in said]
+    entry = lexicon.entry(token)
+    return said + ([entry.spoken] if entry and entry.spoken != token else [])
+
+
+def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | None) -> str:
+    """"800 micrograms (mcg)": an abbreviation in brackets right after the words it stands for says nothing new
+    aloud; one the listener will hear again and cannot expand ("ductal carcinoma in situ (DCIS)") stays."""
+    def drop(m: re.Match[str]) -> str:
+        for expansion in _expansions(m.group(1), lexicon):
+            said = expansion.lower().split()
+            before = [w.strip(",;:").lower() for w in _words_before(m, len(said))]
+            if before == said:
+                if report is not None:
+                    report.rules["repeated abbreviation"] += 1
+                return ""
+        return m.group()
+
+    return _BRACKETED_TOKEN.sub(drop, text)
+
+
+_NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS[2:]) | {"hundred", "thousand"}
+_RESTATED = re.compile(r"\s*\(\s*([\w –—-]+?)\s*\)")
+_LOOK_BACK_WORDS = 8
+
+
+def _number_words(text: str) -> list[str]:
+    """A phrase with its numbers in words and its ranges joined by "to" ("2–4" and "two to four" both "two to
+    four"), to compare a number with its restatement."""
+    text = re.sub(r"(\d+)\s*[-–—]\s*(\d+)", r"\1 to \2", text.lower())
+    text = re.sub(r"\d+", lambda m: num2words(int(m.group())), text)
+    words = [w.strip(",;:") for w in re.split(r"[\s-]+", text)]
+    return ["to" if w in ("or", "through") else w for w in words if w and w != "and"]
+
+
+def _drop_restated_number(text: str, report: Report | None) -> str:
+    """"two to four (2–4) hours", "4 (four) tablets": a bracket that writes the number before it again, in digits
+    or in words, says nothing new aloud and is dropped ("for 2 (or 3) days" keeps its bracket)."""
+    def drop(m: re.Match[str]) -> str:
+        restated = _number_words(m.group(1))
+        if not (set(restated) & _NUMBER_WORDS and set(restated) <= _NUMBER_WORDS | {"to"}):
+            return m.group()
+        before = _number_words(" ".join(_words_before(m, _LOOK_BACK_WORDS)))
+        if before[-len(restated):] != restated:
+            return m.group()
+        if report is not None:
+            report.rules["restated number"] += 1
+        return ""
+
+    return _RESTATED.sub(drop, text)

@@ -1,0 +1,43 @@
+"""One written sentence to spoken words: every rule set, in the order that keeps each one's input intact."""
+from __future__ import annotations
+
+import re
+
+from narration.text.lexicon import Lexicon, Report
+from narration.text.normalize.abbreviations import _TITLES
+from narration.text.normalize.acronyms import _ACRONYMS, _emphasis, _unshout, shouted
+from narration.text.normalize.base import _Held, _run
+from narration.text.normalize.characters import _FOOTNOTES, _clean_chars
+from narration.text.normalize.links import _links
+from narration.text.normalize.numbers import _NUMBERS, _VANITY, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone
+from narration.text.normalize.punctuation import _PUNCTUATION, _tidy
+
+
+def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
+              link_phrase: str | None = None) -> str:
+    """Turn one written sentence (or paragraph) into the words a voice should say."""
+    held = _Held()
+    text = _clean_chars(text)
+    text = _run(_FOOTNOTES, text, report)
+    text = _links(text, held, link_phrase, report)
+    text = _drop_repeated_abbreviation(text, lexicon, report)
+    text = _drop_restated_number(text, report)
+    loud = shouted(text, report, lexicon.knows)
+    text = _emphasis(text, lexicon, report)
+    text = lexicon.apply(text, report, mark=held.hold)
+    text = _run(_TITLES, text, report)
+    text = _run([("phone", _VANITY, lambda m: _vanity_phone(m, held))], text, report)
+    text = _run(_NUMBERS, text, report)
+    text = _unshout(text, loud)
+    text = _run(_ACRONYMS, text, report)
+    text = _run(_PUNCTUATION, text, report)
+    return held.release(_tidy(text))
+
+
+_INITIAL_DOT = re.compile(r"(?<![\w.])([A-Z])\.(?=\s+[A-Z])")
+
+
+def for_voice(sentence: str) -> str:
+    """A script sentence as a neural voice must get it: an initial keeps its full stop in the script ("Tari
+    A. King", "the U. S. Food"), but Piper would end a sentence there, and says a lone "A" as "uh"."""
+    return _INITIAL_DOT.sub(lambda m: "A," if m.group(1) == "A" else m.group(1), sentence)
