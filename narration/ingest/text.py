@@ -14,6 +14,7 @@ from narration.ingest.debris import DebrisFilter
 from narration.models import Block
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.tables import tab_tables
+from narration.text.sentences import split_sentences
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
@@ -26,7 +27,7 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "
 CLAUSE_WORDS = re.compile(
     r"\b(is|are|was|were|be|been|can|could|may|might|must|will|would|should|shall|do|does|did|has|have|had|"
     r"you|your|we|our|it|they|this|that|these|those|there|here|not|ask|talk|call|see|learn|read|find|visit|"
-    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink|"
+    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink|\w+n['’]t|"  # a negated verb: "Don't Guess."
     # Spanish: "Es normal. Muchas mujeres ..." is two sentences, never a figure label and its description
     r"es|son|era|fue|está|están|estar|ser|puede|pueden|debe|deben|hay|tiene|tienen|usted|ustedes|su|sus|"
     r"nos|se|le|les|lo|no|sí|esto|eso|esta|este|estas|estos|llame|hable|pregunte|tome|use|evite|lea|vea|"
@@ -44,6 +45,8 @@ LEAD_IN_END = re.compile(
     r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como)\W*$", re.IGNORECASE)
 LABEL_MAX_WORDS = 5
 TEASER_MAX_WORDS = 30
+CAPTION_MAX_SENTENCES = 2  # a label and what the picture shows; a third sentence is the article talking
+CAPTION_MAX_WORDS = 40
 DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
                "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but",
                # Spanish
@@ -240,7 +243,8 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[¿¡«]?[A-ZÁÉÍÓÚÑ(“\"])", text.strip()) if s]
+    """The sentences of a line, split where the narration splits them ("Gov. Hogan" is not cut)."""
+    return split_sentences(text.strip())
 
 
 def _is_teaser(unit: Unit | None) -> bool:
@@ -264,12 +268,16 @@ def _mark_cards(units: list[Unit], debris: DebrisFilter) -> None:
                 debris.drop(title if part is unit else part.text, "promotional card", part.mark)
 
 
-def _is_caption(unit: Unit, following: Unit | None) -> bool:
+def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
     """A figure caption: a paragraph of its own that opens with a label ("Lumbar puncture.", "Anatomy of the
     urinary system showing ...") rather than a sentence, and goes on to describe the picture. A paragraph that
-    leads into a list, asks, is numbered or speaks to the reader is the article's own text."""
+    leads into a list, asks, is numbered, speaks to the reader or is all a heading has under it is the
+    article's own text."""
     if unit.kind != "paragraph" or not unit.blank_before or (following is not None and not following.blank_before
                                                             and not following.is_list):
+        return False
+    if previous is not None and previous.kind in ("heading", "sub") and (following is None or following.kind
+                                                                        in ("heading", "sub")):
         return False
     text = unit.text.rstrip()
     if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
@@ -284,6 +292,20 @@ def _is_caption(unit: Unit, following: Unit | None) -> bool:
     first = words(label)[:1]
     return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not _has_verb(label)
             and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+def _short(unit: Unit) -> bool:
+    """Whether a paragraph is as short as a caption standing alone is: a label and a sentence about the picture."""
+    return len(_sentences(unit.text)) <= CAPTION_MAX_SENTENCES and len(words(unit.text)) <= CAPTION_MAX_WORDS
+
+
+def _captions(units: list[Unit]) -> set[int]:
+    """The paragraphs that are figure captions. A long one (three sentences, forty words) is only taken for a
+    caption on a page of pictures, where others of that form stand too (PDQ pages describe each figure at
+    length); alone, a long paragraph that opens with a short phrase is the article's text."""
+    shaped = [i for i, unit in enumerate(units)
+              if _is_caption(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None)]
+    return {i for i in shaped if len(shaped) >= 2 or _short(units[i])}
 
 
 def _has_verb(label: str) -> bool:
@@ -301,12 +323,13 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _repeats(unit: Unit, others: list[str]) -> bool:
-    """A paragraph (typically a photo caption) whose every sentence is said again in a longer paragraph."""
+    """A paragraph (typically a photo caption) said again, sentence after sentence, in a longer paragraph."""
     sentences = _sentences(unit.text)
     if len(words(unit.text)) < 6:
         return False
     longer = [_sentences(o) for o in others if len(o) > len(unit.text)]
-    return any(all(any(_similar(s, t) for t in other) for s in sentences) for other in longer)
+    return any(all(_similar(s, t) for s, t in zip(sentences, other[start:]))
+               for other in longer for start in range(len(other) - len(sentences) + 1))
 
 
 CAPTION_RUN = 6  # consecutive words a caption shares with the text it illustrates
@@ -332,10 +355,11 @@ def _caption_in_list(unit: Unit, previous: Unit | None, following: Unit | None) 
 def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
     """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
     texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
+    captions = _captions(units)
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
         previous = units[index - 1] if index else None
-        if _is_caption(unit, following):
+        if index in captions:
             unit.kind, rule = "drop", "figure caption"
         elif unit.kind == "paragraph" and _repeats(unit, texts):
             unit.kind, rule = "drop", "repeated caption"
