@@ -54,3 +54,57 @@ def test_long_captions_stand_on_a_page_of_pictures(tmp_path: Path) -> None:
             f"Bone scan.{long}\n\nThe second test is also a scan.\n")
     rules = [rule for _, rule in dropped(page, tmp_path)]
     assert rules.count("<figure caption>") == 2
+
+
+# --- 2, 3. Numbered section headings: "1. Why ...?" ... "N. ..." through the page --------------------------
+
+NUMBERED_PAGE = """Flu Shot Facts
+
+1. Why get the shot?
+
+The flu spreads from person to person. The shot lowers the risk.
+
+2. Who should get it
+
+Everyone over six months old should get one each year.
+
+3. Some people should wait
+
+- People who are very sick should wait until they are better.
+- Talk with your doctor if you had a reaction before.
+
+Mild problems
+
+- Sore arm
+
+4. The Injury Program
+
+The Injury Program is a federal program that pays people hurt by a vaccine.
+
+Call the program to learn more.
+"""
+
+
+def test_numbered_lines_in_sequence_are_the_pages_headings(tmp_path: Path) -> None:
+    found = outline(article(NUMBERED_PAGE, tmp_path))
+    assert [line for line in found if line.startswith("# ")] == [
+        "# Why get the shot?", "# Who should get it", "# Some people should wait", "# The Injury Program"]
+    assert "## Mild problems" in found  # a heading under a numbered one is its sub-heading
+    assert not any("promotional card" in rule for _, rule in dropped(NUMBERED_PAGE, tmp_path))
+
+
+def test_numbered_questions_under_a_heading_stay_its_sub_headings(tmp_path: Path) -> None:
+    """Counter-case: PDQ's numbered questions sit under a section heading of the page."""
+    page = ("Herbal Remedies\n\nOverview\n\nSome people use herbs.\n\nQuestions and Answers\n\n"
+            "1. What is it?\n\nA plant.\n\n2. How is it given?\n\nAs a tea.\n\n3. Is it safe?\n\nNot always.\n")
+    found = outline(article(page, tmp_path))
+    assert "# Questions and Answers" in found and "## 1. What is it?" in found and "## 3. Is it safe?" in found
+
+
+@pytest.mark.parametrize("steps", [
+    "1. Wash your hands\n2. Dry them well\n3. Put on the cream\n",  # a list: its items follow one another
+    "2. Wash your hands\n\nSoap helps.\n\n3. Dry them\n\nA towel helps.\n\n4. Rest\n\nSleep helps.\n",  # not from 1
+])
+def test_numbered_items_that_are_no_run_of_headings_stay_as_written(steps: str, tmp_path: Path) -> None:
+    page = f"Hand Care\n\nClean hands keep germs away.\n\n{steps}\nThat is all.\n"
+    assert headings(article(page, tmp_path)) == ["# "]

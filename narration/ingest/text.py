@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from narration.ingest.debris import DebrisFilter
 from narration.models import Block
@@ -65,6 +66,7 @@ class Unit:
     blank_before: bool = True
     kind: str = "paragraph"  # paragraph, list, heading, sub, drop, table
     emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
+    number: int = 0  # the number an ordered list starts at, as written ("3." -> 3)
     mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
     table: Block | None = None  # rows a browser pasted with tabs between the cells
 
@@ -135,6 +137,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                 units[-1].items.append(item)
             else:
                 units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
+                                  number=int(match.group(1) or 0),
                                   mark=debris.mark()))
         elif line := debris.clean(line):
             inner = EMPHASIZED.fullmatch(line)
@@ -242,6 +245,42 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
             unit.kind = "heading"
 
 
+NUMBERED_LINE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+NUMBERED_RUN = 3  # numbered headings in a row, from 1, that make a page's outline
+
+
+def _numbered_line(unit: Unit) -> tuple[int, str] | None:
+    """A line of its own that reads "N. Text" and is shaped like a heading (no full stop, short): (N, Text)."""
+    if unit.is_list:
+        number, text = (unit.number, unit.items[0]) if unit.ordered and len(unit.items) == 1 else (0, "")
+    else:
+        match = NUMBERED_LINE.match(unit.text)
+        number, text = (int(match.group(1)), match.group(2)) if match else (0, "")
+    shaped = text and (text.endswith("?") or not HEADING_STOP.search(text)) and not re.search(r"[.!?;]\s", text)
+    return (number, text) if shaped and len(words(text)) <= 15 else None
+
+
+def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
+    """Numbered section headings ("1. Why get vaccinated?" ... "7. How can I learn more?"): lines "N. Text"
+    whose numbers run 1, 2, 3 ... through the page, each over text of its own, with no heading above the first
+    (under a heading, as PDQ's numbered questions are, they are its sub-headings). They are made the page's
+    headings, said without their numbers; a one-item list "3. ..." among them is one of them, not a list."""
+    found = [(index, parsed) for index, unit in enumerate(units) if unit.kind in ("paragraph", "list", "heading")
+             and (parsed := _numbered_line(unit))]
+    numbers = [number for _, (number, _) in found]
+    if len(found) < NUMBERED_RUN or numbers != list(range(1, len(found) + 1)):
+        return []
+    first = found[0][0]
+    if any(unit.kind in ("heading", "sub") for unit in units[:first]):
+        return []
+    if not all(_followed_by_text(units, index, spaced) for index, _ in found):
+        return []
+    for index, (_, text) in found:
+        unit = units[index]
+        unit.kind, unit.text, unit.items = "heading", text, []
+    return [index for index, _ in found]
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences of a line, split where the narration splits them ("Gov. Hogan" is not cut)."""
     return split_sentences(text.strip())
@@ -253,15 +292,18 @@ def _is_teaser(unit: Unit | None) -> bool:
             and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text)))
 
 
-def _mark_cards(units: list[Unit], debris: DebrisFilter) -> None:
+def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:
     """A promotional card is a title-case title (a line, or a one-item list) plus a one-sentence teaser, on a
-    page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". """
+    page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". One of the
+    page's numbered headings ("6. The National Vaccine Injury Compensation Program") is never a card."""
     headings = [u.text for u in units if u.kind == "heading" and len(words(u.text)) >= 3]
     titled = sum(is_title_case(h) for h in headings)
     if titled * 2 >= len(headings) and headings:
         return  # a page with title-case headings: a title-case line is one of its headings
     for index, unit in enumerate(units[:-1]):
         title = unit.items[0] if unit.is_list and len(unit.items) == 1 else unit.text if unit.kind == "heading" else ""
+        if index in numbered:
+            continue
         if title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1]):
             for part in (unit, units[index + 1]):
                 part.kind = "drop"
@@ -506,11 +548,14 @@ def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> l
     return kept
 
 
-def _levels(units: list[Unit]) -> dict[int, int]:
-    """Heading levels read from the page: where title-case and sentence-case headings are mixed (PDQ pages),
+def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
+    """Heading levels read from the page: numbered section headings are its sections and every other heading
+    under them a sub-heading; where title-case and sentence-case headings are mixed (PDQ pages),
     the title-case ones are sections and the sentence-case ones their sub-headings, except a question, which
     heads a section of its own on any page ("What causes acromegaly?"); a one-word heading takes
     the level of the heading before it; a heading that recurs on the page is a sub-heading."""
+    if numbered:
+        return {i: 2 if i in numbered else 3 for i, u in enumerate(units) if u.kind == "heading"}
     headings = [(i, u.text) for i, u in enumerate(units) if u.kind == "heading"]
     counts: dict[str, int] = {}
     for _, text in headings:
@@ -571,11 +616,12 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     units = _without_furniture(units, title, debris)
     spaced = paragraphs_spaced(units)
     _mark_headings(units, spaced)
+    numbered = _numbered_headings(units, spaced)
     if spaced:
-        _mark_cards(units, debris)
+        _mark_cards(units, debris, numbered)
         _mark_figures_and_links(units, debris)
         _mark_hub_teasers(units, debris)
-    levels = _levels(units)
+    levels = _levels(units, numbered)
     items: list[Item] = []
     for index, unit in enumerate(units):
         if unit.kind == "drop":
