@@ -108,3 +108,69 @@ def test_numbered_questions_under_a_heading_stay_its_sub_headings(tmp_path: Path
 def test_numbered_items_that_are_no_run_of_headings_stay_as_written(steps: str, tmp_path: Path) -> None:
     page = f"Hand Care\n\nClean hands keep germs away.\n\n{steps}\nThat is all.\n"
     assert headings(article(page, tmp_path)) == ["# "]
+
+
+# --- 4, 5. Page tools and site furniture in pasted text --------------------------------------------------------
+
+DEBRIS_LINES = [
+    ("Skip sharing on social media links", "<page tool>"),
+    ("Share this:", "<page tool>"),
+    ("PDF Printable PDF version", "<page tool>"),
+    ("< Prev   Next >", "<page tool>"),
+    ("Skip directly to search Skip directly to A to Z list Skip directly to navigation", "<page tool>"),
+    ("View or print the Sleep Chart", "<page tool>"),
+    ("Show references", "<page tool>"),
+    ("See also", "<page tool>"),
+    ("External Web Site Policy", "<page tool>"),
+    ("[top]", "<page tool>"),
+    ("Request an appointment", "<page tool>"),
+    ("Products & Services", "<page tool>"),
+    ("To read the brochure as a PDF, click here.", "<link instruction>"),
+    ("The guide is also available in PDF format. Requires Adobe Acrobat Reader", "<PDF notice>"),
+    ("Attention A T users. To use the menus, switch forms mode off.", "<screen-reader note>"),
+    ("An official website of the U.S. Department of Health and Human Services", "<government banner>"),
+    ("Here's how you know", "<government banner>"),
+    ("For Immediate Release: June 3, 2021", "<press release line>"),
+    ("By Health Clinic Staff", "<byline>"),
+    ("Our clinic does not endorse companies or products. Advertising revenue supports our mission.",
+     "<advertising notice>"),
+    ("Book: The Clinic Guide to Sleep", "<store link>"),
+    ("Last Updated Date: 02/20/2015", "<review date>"),
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), DEBRIS_LINES)
+def test_page_furniture_lines_are_left_out(line: str, rule: str, tmp_path: Path) -> None:
+    page = f"Sleep Well\n\nWhy Sleep Matters\n\nSleep keeps the body well.\n\n{line}\n\nMost adults need seven hours.\n"
+    found = article(page, tmp_path)
+    assert (" ".join(line.split()), rule) in [(d.text, d.pattern) for d in found.dropped]
+    assert not any(line in text for text in outline(found))
+
+
+@pytest.mark.parametrize("line", ["By Phone", "By Mail", "Next steps", "Links between sleep and mood", "Print Media",
+                                  "Share your worries with a friend.", "Top tips for sleep", "Download the app first."])
+def test_real_lines_with_tool_words_stay(line: str, tmp_path: Path) -> None:
+    page = f"Sleep Well\n\nWhy Sleep Matters\n\nSleep keeps the body well.\n\n{line}\n\nMost adults need seven hours.\n"
+    assert not dropped(page, tmp_path)
+
+
+def test_page_tools_after_a_title_are_cut_from_it(tmp_path: Path) -> None:
+    page = "Lyme Disease Month\n\nLyme Disease Month PDF Print E-mail\n\nMay is Lyme Disease Month in the state.\n"
+    found = article(page, tmp_path)
+    assert headings(found) == ["# "] and ("PDF Print E-mail", "<page tool>") in [(d.text, d.pattern) for d in found.dropped]
+
+
+def test_a_breadcrumb_above_the_first_heading_is_a_menu_but_the_heading_stays(tmp_path: Path) -> None:
+    page = ("Sleep Well\n\nHome\nHealthy Living\nSleep and Rest\n\nPrint\nShare\n\nSleep basics\n\n"
+            "Sleep keeps the body well.\n\nHow much sleep?\n\nMost adults need seven hours.\n")
+    assert headings(article(page, tmp_path)) == ["# Sleep basics", "# How much sleep?"]
+
+
+# --- 6. Parallel headings: a set of short siblings under the heading stacked over the first -------------------
+
+def test_short_sibling_headings_are_sub_headings_of_the_heading_over_them(tmp_path: Path) -> None:
+    page = ("Getting Care\n\nHow to Sign Up for Care\n\nBy Phone\n\nCall us on weekdays.\n\nOnline\n\n"
+            "Fill in the form on our site.\n\nBy Mail\n\nSend the form to:\n\nCare Center\n12 Main Street\n"
+            "Springfield, IL 62701\n\nIn Person\n\nVisit any of our clinics.\n")
+    assert headings(article(page, tmp_path)) == [
+        "# How to Sign Up for Care", "## By Phone", "## Online", "## By Mail", "## In Person"]

@@ -210,6 +210,16 @@ def _after_a_label(units: list[Unit], index: int) -> bool:
     return previous.kind == "paragraph" and not is_prose(previous)
 
 
+SIBLING_WORDS = 4  # short headings of a set: "By Phone", "Online", "By Mail", "In Person"
+
+
+def _parallel(text: str, above: list[Unit]) -> bool:
+    """Whether a short line has the form of a heading above it on the page (a few words, capitalized alike):
+    a sibling of that heading ("In Person" after "By Mail"), even below the last line of an address."""
+    short, titled = _heading_form(text)
+    return short and any(u.kind == "heading" and _heading_form(u.text) == (True, titled) for u in above)
+
+
 def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 0) -> bool:
     """Whether a heading candidate heads text: prose or a list next, or a stacked heading (of two words or
     more, so a key/value block "FDA Approved" / "Yes" is not read as headings) that does."""
@@ -239,7 +249,7 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
               and is_prose(following) and not _after_a_label(units, index)):
             unit.kind, unit.text = "sub", unit.text[:-1].rstrip()
         elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
-              and not _after_a_label(units, index)):
+              and (not _after_a_label(units, index) or _parallel(unit.text, units[:index]))):
             unit.kind = "sub" if unit.emphasized else "heading"
         elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
             unit.kind = "heading"
@@ -516,7 +526,9 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     body = [i for i in rest if _is_body(units[i])]
     first, last = (body[0], body[-1]) if body else (len(units), len(units))
     found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
-    top = [i for i in rest if i < first and i not in found and _is_menu_entry(units[i])]
+    # the line of its own right over the first paragraph is the article's first heading, not the menu's last line
+    heading = first - 1 if first and units[first - 1].blank_before else None
+    top = [i for i in rest if i < first and i not in found and i != heading and _is_menu_entry(units[i])]
     bottom = [i for i in rest if i > last and _is_menu_entry(units[i])]
     tail = [i for i in rest if i > last]  # below a footer's links, a line among them is the footer's too
     for run, rule, whole in ((top, "site menu", top), (bottom, "page footer", tail)):
@@ -574,7 +586,28 @@ def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
         elif len(words(text)) >= 2:
             level = 2
         levels[index] = level
+    _nest_siblings(units, levels)
     return levels
+
+
+def _heading_form(text: str) -> tuple[bool, bool]:
+    """A heading's form for telling siblings: whether it is short, and capitalized as a title."""
+    return len(words(text)) <= SIBLING_WORDS, is_title_case(text) or len(words(text)) == 1
+
+
+def _nest_siblings(units: list[Unit], levels: dict[int, int]) -> None:
+    """A longer heading stacked right over a short one ("Easy Ways to Apply" over "By Phone") is the parent of
+    the short one and of the headings after it that share its form ("Online", "By Mail", "In Person")."""
+    order = sorted(levels)
+    for position, parent in enumerate(order[:-1]):
+        child = order[position + 1]
+        form = _heading_form(units[child].text)
+        if child != parent + 1 or _heading_form(units[parent].text)[0] or not form[0] or levels[child] != levels[parent]:
+            continue
+        for sibling in order[position + 1:]:
+            if levels[sibling] != levels[parent] or _heading_form(units[sibling].text) != form:
+                break
+            levels[sibling] = levels[parent] + 1
 
 
 def _asks(heading: str) -> bool:
