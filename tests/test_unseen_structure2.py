@@ -174,3 +174,64 @@ def test_short_sibling_headings_are_sub_headings_of_the_heading_over_them(tmp_pa
             "Springfield, IL 62701\n\nIn Person\n\nVisit any of our clinics.\n")
     assert headings(article(page, tmp_path)) == [
         "# How to Sign Up for Care", "## By Phone", "## Online", "## By Mail", "## In Person"]
+
+
+# --- 5. Reference lists --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("reference", [
+    "1. Sleep Society. (2010). How much sleep? Retrieved May 1, 2012, from http://example.org/sleep\n"
+    "2. Smith, J., Lee, K. (2015). Sleep time. Sleep Health, 1(1): 40-43.",
+    "Institute of Sleep. Sleep Intakes for Adults. Washington, D.C.: The Academies Press; 2005.",
+])
+def test_a_reference_list_is_left_out_and_recorded(reference: str, tmp_path: Path) -> None:
+    page = f"Sleep Well\n\nWhy sleep matters\n\nSleep keeps the body well.\n\n{reference}\n"
+    found = article(page, tmp_path)
+    assert outline(found)[-1] == "p: Sleep keeps the body well."
+    assert "<reference>" in {d.pattern for d in found.dropped}
+
+
+@pytest.mark.parametrize("sentence", [
+    "In case of overdose, call the helpline at 1-800-222-1222. It is also online at https://example.org/help.",
+    "Our survey. In 2015, we asked 300 people (2015) about their sleep.",
+])
+def test_a_sentence_with_a_year_or_an_address_is_no_reference(sentence: str, tmp_path: Path) -> None:
+    page = f"Sleep Well\n\nWhy sleep matters\n\nSleep keeps the body well.\n\n{sentence}\n"
+    assert outline(article(page, tmp_path))[-1] == f"p: {sentence}"
+
+
+# --- 7. Citation numbers in the forms the page has shown ---------------------------------------------------
+
+def test_a_citation_mid_sentence_goes_where_the_page_cites_at_clause_ends(tmp_path: Path) -> None:
+    page = ("Bone Cancer\n\nTypes\n\nIt is rare (1). It occurs in teens and young adults (3) but can occur later.\n\n"
+            "It forms in the legs (2).\n")
+    assert "p: It is rare. It occurs in teens and young adults but can occur later." in outline(article(page, tmp_path))
+
+
+def test_an_enumerator_or_a_page_without_citations_keeps_its_numbers(tmp_path: Path) -> None:
+    page = ("Bone Cancer\n\nTypes\n\nIt is rare (1). It forms in the legs (2).\n\n"
+            "Three treatments: (1) surgery; (2) drugs; and (3) radiation.\n")
+    assert "p: Three treatments: (1) surgery; (2) drugs; and (3) radiation." in outline(article(page, tmp_path))
+    alone = "Bone Cancer\n\nTypes\n\nAdults of group (3) were treated and recovered.\n"
+    assert "p: Adults of group (3) were treated and recovered." in outline(article(alone, tmp_path))
+
+
+def test_late_footnote_forms_go_on_a_page_with_glued_footnotes(tmp_path: Path) -> None:
+    page = ("Sleep Well\n\nWhy sleep matters\n\nSleep keeps the body well.1 It was studied at length.\n\n"
+            "The results were as follows: 2\n\nAge\tSleep\nAdults\t7 to 9 hours\nPregnant women\tA nap during the day.3\n")
+    found = outline(article(page, tmp_path))
+    assert "p: The results were as follows:" in found
+    assert "day.3" not in " ".join(found)
+
+
+def test_a_count_after_a_colon_stays_without_footnotes(tmp_path: Path) -> None:
+    page = "Sleep Well\n\nWhy sleep matters\n\nSleep keeps the body well.\n\nBabies who are under one year old take this many naps in a day on average: 2\n\nMore.\n"
+    assert "p: Babies who are under one year old take this many naps in a day on average: 2" in outline(article(page, tmp_path))
+
+
+# --- 8. Pronunciations are recorded ------------------------------------------------------------------------
+
+def test_a_respelling_is_recorded_as_a_pronunciation(tmp_path: Path) -> None:
+    page = "Emphysema\n\nWhat it is\n\nEmphysema (em-fi-SE-ma) is a lung disease.\n"
+    found = article(page, tmp_path)
+    assert "p: Emphysema is a lung disease." in outline(found)
+    assert ("(em-fi-SE-ma)", "<pronunciation>") in [(d.text, d.pattern) for d in found.dropped]

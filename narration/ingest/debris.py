@@ -33,8 +33,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page version link", r"^Go to (?:Health Professional|Patient) Version$"),
     ("image credit", r"^(?:Photo |Image )?Credits?: .{1,100}$"),
     ("placeholder", r"^Placeholder slot$"),
-    # a pronunciation respelling on a line of its own: "(teh-moh-ZOH-loh-mide)"
+    # a pronunciation respelling, on a line of its own or after its word: "(teh-moh-ZOH-loh-mide)", "antitrypsin
+    # (an-tee-TRIP-sin)"; for readers, not listeners, and listed so an editor can make a lexicon entry of it
     ("pronunciation", r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$"),
+    ("pronunciation", r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|skip to (?:main )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
                   r"page options|listen|open in new window|close|menu|related resources?|"
@@ -158,6 +160,18 @@ class DebrisFilter:
         written = match.groupdict().get("date") if match is not None else None
         if written and self.reviewed is None:
             self.reviewed = page_date(written)
+
+    def strip(self, line: str, rule: str, pattern: re.Pattern[str], at: int) -> str:
+        """The line without what `pattern` finds (a page-level rule: the page showed the form elsewhere), each
+        piece recorded under `rule`, filed at `at` (a `mark()`)."""
+        pieces = [m.group().strip() for m in pattern.finditer(line) if m.group().strip()]
+        for piece in pieces:
+            self._record(Dropped(self.file, line, f"<{rule}>", piece), (at, 0))
+        return " ".join(pattern.sub("", line).split()) if pieces else line
+
+    def count(self, rule: str) -> int:
+        """How many pieces a rule ("citation") has removed so far."""
+        return sum(dropped.pattern == f"<{rule}>" for dropped in self.dropped)
 
     def drop(self, line: str, rule: str, at: int | None = None) -> None:
         """Record a line left out by a structural rule (an image's alt text, a caption, a promotional card);

@@ -8,7 +8,7 @@ joined back. Page debris is left out on the way and recorded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from narration.ingest.debris import DebrisFilter
@@ -121,7 +121,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     blank = True
     for raw in tab_tables(lines):
         if isinstance(raw, Block):
-            units.append(Unit(kind="table", table=raw, blank_before=blank))
+            units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
             blank = False
             continue
         if not raw.strip():
@@ -147,6 +147,35 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
             continue
         blank = False
     return units
+
+
+# On a page that puts citation numbers at clause ends ("cancer (3)."), the same marker after a word within a
+# sentence ("young adults (3) but can occur") is one too; an enumerator follows a colon or semicolon instead.
+MID_CITATION = re.compile(r"(?<=[a-z])(?<!\band)(?<!\bor)\s\(\d{1,3}(?:\s?[-–,]\s?\d{1,3})*\)(?=\s+[a-z])")
+SERIES = re.compile(r"(?:^|[:;,]\s)\(1\)\s")  # "(1) surgery; (2) drugs; and (3) radiation": enumerators
+# On a page with footnote numbers glued to its sentences ("sleep.1"), one after a closing colon ("studies: 2")
+# or glued to a table cell's last sentence ("during the day.3") is one too.
+LATE_FOOTNOTE = re.compile(r"(?:(?<=[a-z]:)\s|(?<=[a-z][.!?]))\d{1,2}$")
+PAGE_EVIDENCE = 2  # citations the patterns found before the page's form is trusted mid-sentence
+
+
+def _page_citations(units: list[Unit], debris: DebrisFilter) -> None:
+    """Citation and footnote numbers in the forms a page shows only where it already used the plain forms."""
+    rules = [(MID_CITATION, "citation", debris.count("citation") >= PAGE_EVIDENCE),
+             (LATE_FOOTNOTE, "footnote number", debris.count("footnote number") >= 1)]
+    for pattern, rule, shown in rules:
+        if not shown:
+            continue
+        for unit in units:
+            if unit.table is not None:
+                rows = tuple(tuple(debris.strip(cell, rule, pattern, unit.mark) for cell in row) for row in unit.table.rows)
+                unit.table = replace(unit.table, rows=rows)
+            unit.items = [_uncited(item, rule, pattern, unit.mark, debris) for item in unit.items]
+            unit.text = _uncited(unit.text, rule, pattern, unit.mark, debris)
+
+
+def _uncited(line: str, rule: str, pattern: re.Pattern[str], at: int, debris: DebrisFilter) -> str:
+    return line if SERIES.search(line) else debris.strip(line, rule, pattern, at)
 
 
 def looks_like_heading(line: str, next_line: str | None) -> bool:
@@ -413,6 +442,8 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
         previous = units[index - 1] if index else None
         if index in captions:
             unit.kind, rule = "drop", "figure caption"
+        elif _is_reference(unit):
+            unit.kind, rule = "drop", "reference"
         elif unit.kind == "paragraph" and _repeats(unit, texts):
             unit.kind, rule = "drop", "repeated caption"
         elif _caption_in_list(unit, previous, following):
@@ -426,6 +457,26 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             continue
         for line in unit.items or [unit.text]:
             debris.drop(line, rule, unit.mark)
+
+
+# What marks a work cited: an address, a DOI, "Retrieved", a year in brackets, or a year closing a publisher's line.
+CITED = re.compile(r"https?://|\bdoi\b|\bRetrieved\b|\((?:19|20)\d\d[a-z]?\)|\(n\.d\.\)|[;:,]\s*(?:19|20)\d\d[;.:]"
+                   r"|\b\d+\(\d+\):\s?\d+", re.IGNORECASE)
+CITATION_OPENING = re.compile(r"^[A-Z][\w'’&,. -]{2,150}?\.\s")  # its authors or publisher, then a full stop
+
+
+def _is_citation(text: str) -> bool:
+    """A reference to a work: it opens with its authors or publisher (names, no clause) and carries what marks a
+    work cited."""
+    opening = CITATION_OPENING.match(text)
+    return (opening is not None and not CLAUSE_WORDS.search(opening.group()) and bool(CITED.search(text))
+            and not READER.search(text))
+
+
+def _is_reference(unit: Unit) -> bool:
+    """A reference list (every item a work cited) or a paragraph that is one reference."""
+    return (unit.kind in ("paragraph", "list")
+            and all(_is_citation(line) for line in unit.items or [unit.text]) and bool(unit.items or unit.text))
 
 
 HUB_LINK_PARTS = 3  # parts of a page (between headings) that were nothing but links: a page of link cards
@@ -646,6 +697,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     # trailing tabs are a table row's empty last cells
     title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]))
     units = units_from_lines(lines, debris)
+    _page_citations(units, debris)
     units = _without_furniture(units, title, debris)
     spaced = paragraphs_spaced(units)
     _mark_headings(units, spaced)
