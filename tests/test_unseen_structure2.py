@@ -235,3 +235,15 @@ def test_a_respelling_is_recorded_as_a_pronunciation(tmp_path: Path) -> None:
     found = article(page, tmp_path)
     assert "p: Emphysema is a lung disease." in outline(found)
     assert ("(em-fi-SE-ma)", "<pronunciation>") in [(d.text, d.pattern) for d in found.dropped]
+
+
+# --- 6. Questions outrank short noun headings between them ---------------------------------------------------
+
+def test_noun_headings_between_question_headings_are_their_sub_headings(tmp_path: Path) -> None:
+    page = ("Gout\n\nWhat Is Gout?\n\nGout is a kind of arthritis.\n\nOverview\n\nIt comes and goes.\n\n"
+            "What Causes Gout?\n\nUric acid builds up.\n\nHow Is Gout Treated?\n\nWith medicines.\n\n"
+            "Diet Changes\n\nLess meat helps.\n\nHow Can Gout Be Prevented?\n\nDrink water.\n\n"
+            "Points to Remember\n\nGout can be treated.\n")
+    assert headings(article(page, tmp_path)) == [
+        "# What Is Gout?", "## Overview", "# What Causes Gout?", "# How Is Gout Treated?", "## Diet Changes",
+        "# How Can Gout Be Prevented?", "# Points to Remember"]

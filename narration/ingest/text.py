@@ -637,8 +637,25 @@ def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
         elif len(words(text)) >= 2:
             level = 2
         levels[index] = level
+    _under_questions(units, levels)
     _nest_siblings(units, levels)
     return levels
+
+
+QUESTION_PAGE = 3  # question headings that make a page of questions
+
+
+def _under_questions(units: list[Unit], levels: dict[int, int]) -> None:
+    """On a page whose sections are questions ("What Causes ...?", "How Is ... Treated?"), a noun heading (one
+    word, or title case: "Overview", "Diagnostic Tests") between two of them sits under the question before it:
+    questions outrank them. After the last question ("Points to Remember", "Brand names") it heads a section again."""
+    asked = [i for i in levels if _asks(units[i].text) and levels[i] == 2]
+    if len(asked) < QUESTION_PAGE:
+        return
+    for index in levels:
+        text = units[index].text
+        if asked[0] < index < asked[-1] and levels[index] == 2 and not _asks(text) and _heading_form(text)[1]:
+            levels[index] = 3
 
 
 def _heading_form(text: str) -> tuple[bool, bool]:
