@@ -19,7 +19,11 @@ DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3
 # A line that gives the page's review date: "Page last reviewed: 21 December 2020", "Last Revised - 11/15/2015",
 # "LAST UPDATED: December 2, 2024", "Reviewed: 05/11/2006", "Date Last Reviewed" (its date cut off).
 REVIEW_DATE = (r"(?i)^(?:(?:page|content|article|date|this page was)\s+)?(?:last\s+)?(?:reviewed|revised|updated|modified)"
-               r"(?:\s+on)?\s*(?:[:–—-]\s*)?(?P<date>" + DATE + r")?\.?$")
+               r"(?:\s+on|\s+date)?\s*(?:[:–—-]\s*)?(?P<date>" + DATE + r")?\.?$")
+# Words that together make a line of page tools; "on this page" is left to the outline (it leads a contents list).
+PAGE_TOOL_WORDS = (r"skip|sharing|share(?: this)?|print(?:able|er[- ]friendly)?|pdf|e-?mail|download|"
+                   r"view(?: or print)?|version|on social media(?: links)?|links?|prev(?:ious)?|next|\[?top\]?|"
+                   r"back to top")
 SOCIAL = r"(?:facebook|twitter|youtube|instagram|linkedin|pinterest|tiktok|flickr)"
 # Defaults for common health sites, each named by what it removes (the review lists the name);
 # `[scripts] debris = [...]` in narration.toml adds to them.
@@ -29,13 +33,32 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page version link", r"^Go to (?:Health Professional|Patient) Version$"),
     ("image credit", r"^(?:Photo |Image )?Credits?: .{1,100}$"),
     ("placeholder", r"^Placeholder slot$"),
-    # a pronunciation respelling on a line of its own: "(teh-moh-ZOH-loh-mide)"
+    # a pronunciation respelling, on a line of its own or after its word: "(teh-moh-ZOH-loh-mide)", "antitrypsin
+    # (an-tee-TRIP-sin)"; for readers, not listeners, and listed so an editor can make a lexicon entry of it
     ("pronunciation", r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$"),
+    ("pronunciation", r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|skip to (?:main )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
                   r"page options|listen|open in new window|close|menu|related resources?|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
     ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),
+    # a line made of nothing but page-tool words: "Share this:", "PDF Printable PDF version", "< Prev Next >",
+    # "Skip sharing on social media links", "Skip directly to search Skip directly to A to Z list ..."
+    ("page tool", r"(?i)^(?:[\s<>|:»«\[\]]*(?:" + PAGE_TOOL_WORDS + r"))+[\s<>|:»«\[\]]*$"),
+    ("page tool", r"(?i)^(?:skip (?:directly )?to [\w -]{1,30}?\s*){2,}$"),  # chained skip links
+    # page tools set after a title on its line: "Tick-Borne Disease Awareness Month PDF Print E-mail"
+    ("page tool", r"(?<=\S)(?:\s+(?:PDF|Print|E-?mail|Share|Tweet|Download)){2,}$"),
+    ("page tool", r"(?<=\S)(?:\s*(?:External Web Site Policy|\[top\]))+$"),  # left at the end of a line
+    ("page tool", r"(?i)^(?:show references|see also|external web site policy|request an appointment|"
+                  r"products (?:and|&) services|view or print (?:the|this) [^.!?]{1,60})$"),
+    ("link instruction", r"(?i)^[^.!?]{0,160}\bclick here\b[^.!?]{0,60}[.!]?$"),
+    ("PDF notice", r"(?i)^[^\n]{0,200}\b(?:requires|download|get) (?:the )?(?:free )?adobe (?:acrobat )?reader\b.{0,60}$"),
+    ("screen-reader note", r"(?i)^attention\b.{0,30}\b(?:A ?T|assistive technology|screen[- ]reader) users\b.*$"),
+    ("government banner", r"(?i)^(?:an official website of the .{1,80}|here['’]s how you know)\.?$"),
+    ("press release line", r"(?i)^for (?:immediate )?release\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
+    ("byline", r"^By (?:[A-Z][\w.'’-]*\s+){0,5}(?:Staff|Team|Editors|Editorial (?:Staff|Team|Board)|Writers)$"),
+    ("advertising notice", r"(?i)^.{0,200}\b(?:advertising revenue supports|does not endorse companies or products)\b.{0,200}$"),
+    ("store link", r"^(?:Book|Newsletter|Product|Shop|DVD|Store): [^.!?]{1,100}$"),
     ("page address", r"(?i)^(?:url|address|link|permalink) (?:of|for|to) this (?:page|article):.*$"),
     ("cookie banner", r"(?i)^(?=.*\bcookies?\b)(?=.*\b(?:analytics|consent|accept|reject|(?:web)?site|"
                       r"your (?:device|browser|choice|preferences)|tracking)\b).{0,400}$"),
@@ -137,6 +160,18 @@ class DebrisFilter:
         written = match.groupdict().get("date") if match is not None else None
         if written and self.reviewed is None:
             self.reviewed = page_date(written)
+
+    def strip(self, line: str, rule: str, pattern: re.Pattern[str], at: int) -> str:
+        """The line without what `pattern` finds (a page-level rule: the page showed the form elsewhere), each
+        piece recorded under `rule`, filed at `at` (a `mark()`)."""
+        pieces = [m.group().strip() for m in pattern.finditer(line) if m.group().strip()]
+        for piece in pieces:
+            self._record(Dropped(self.file, line, f"<{rule}>", piece), (at, 0))
+        return " ".join(pattern.sub("", line).split()) if pieces else line
+
+    def count(self, rule: str) -> int:
+        """How many pieces a rule ("citation") has removed so far."""
+        return sum(dropped.pattern == f"<{rule}>" for dropped in self.dropped)
 
     def drop(self, line: str, rule: str, at: int | None = None) -> None:
         """Record a line left out by a structural rule (an image's alt text, a caption, a promotional card);

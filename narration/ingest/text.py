@@ -8,12 +8,14 @@ joined back. Page debris is left out on the way and recorded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Sequence
 
 from narration.ingest.debris import DebrisFilter
 from narration.models import Block
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.tables import tab_tables
+from narration.text.sentences import split_sentences
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
@@ -26,7 +28,7 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "
 CLAUSE_WORDS = re.compile(
     r"\b(is|are|was|were|be|been|can|could|may|might|must|will|would|should|shall|do|does|did|has|have|had|"
     r"you|your|we|our|it|they|this|that|these|those|there|here|not|ask|talk|call|see|learn|read|find|visit|"
-    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink|"
+    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink|\w+n['’]t|"  # a negated verb: "Don't Guess."
     # Spanish: "Es normal. Muchas mujeres ..." is two sentences, never a figure label and its description
     r"es|son|era|fue|está|están|estar|ser|puede|pueden|debe|deben|hay|tiene|tienen|usted|ustedes|su|sus|"
     r"nos|se|le|les|lo|no|sí|esto|eso|esta|este|estas|estos|llame|hable|pregunte|tome|use|evite|lea|vea|"
@@ -44,6 +46,8 @@ LEAD_IN_END = re.compile(
     r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como)\W*$", re.IGNORECASE)
 LABEL_MAX_WORDS = 5
 TEASER_MAX_WORDS = 30
+CAPTION_MAX_SENTENCES = 2  # a label and what the picture shows; a third sentence is the article talking
+CAPTION_MAX_WORDS = 40
 DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
                "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but",
                # Spanish
@@ -62,6 +66,7 @@ class Unit:
     blank_before: bool = True
     kind: str = "paragraph"  # paragraph, list, heading, sub, drop, table
     emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
+    number: int = 0  # the number an ordered list starts at, as written ("3." -> 3)
     mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
     table: Block | None = None  # rows a browser pasted with tabs between the cells
 
@@ -116,7 +121,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     blank = True
     for raw in tab_tables(lines):
         if isinstance(raw, Block):
-            units.append(Unit(kind="table", table=raw, blank_before=blank))
+            units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
             blank = False
             continue
         if not raw.strip():
@@ -132,6 +137,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                 units[-1].items.append(item)
             else:
                 units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
+                                  number=int(match.group(1) or 0),
                                   mark=debris.mark()))
         elif line := debris.clean(line):
             inner = EMPHASIZED.fullmatch(line)
@@ -141,6 +147,35 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
             continue
         blank = False
     return units
+
+
+# On a page that puts citation numbers at clause ends ("cancer (3)."), the same marker after a word within a
+# sentence ("young adults (3) but can occur") is one too; an enumerator follows a colon or semicolon instead.
+MID_CITATION = re.compile(r"(?<=[a-z])(?<!\band)(?<!\bor)\s\(\d{1,3}(?:\s?[-–,]\s?\d{1,3})*\)(?=\s+[a-z])")
+SERIES = re.compile(r"(?:^|[:;,]\s)\(1\)\s")  # "(1) surgery; (2) drugs; and (3) radiation": enumerators
+# On a page with footnote numbers glued to its sentences ("sleep.1"), one after a closing colon ("studies: 2")
+# or glued to a table cell's last sentence ("during the day.3") is one too.
+LATE_FOOTNOTE = re.compile(r"(?:(?<=[a-z]:)\s|(?<=[a-z][.!?]))\d{1,2}$")
+PAGE_EVIDENCE = 2  # citations the patterns found before the page's form is trusted mid-sentence
+
+
+def _page_citations(units: list[Unit], debris: DebrisFilter) -> None:
+    """Citation and footnote numbers in the forms a page shows only where it already used the plain forms."""
+    rules = [(MID_CITATION, "citation", debris.count("citation") >= PAGE_EVIDENCE),
+             (LATE_FOOTNOTE, "footnote number", debris.count("footnote number") >= 1)]
+    for pattern, rule, shown in rules:
+        if not shown:
+            continue
+        for unit in units:
+            if unit.table is not None:
+                rows = tuple(tuple(debris.strip(cell, rule, pattern, unit.mark) for cell in row) for row in unit.table.rows)
+                unit.table = replace(unit.table, rows=rows)
+            unit.items = [_uncited(item, rule, pattern, unit.mark, debris) for item in unit.items]
+            unit.text = _uncited(unit.text, rule, pattern, unit.mark, debris)
+
+
+def _uncited(line: str, rule: str, pattern: re.Pattern[str], at: int, debris: DebrisFilter) -> str:
+    return line if SERIES.search(line) else debris.strip(line, rule, pattern, at)
 
 
 def looks_like_heading(line: str, next_line: str | None) -> bool:
@@ -204,6 +239,16 @@ def _after_a_label(units: list[Unit], index: int) -> bool:
     return previous.kind == "paragraph" and not is_prose(previous)
 
 
+SIBLING_WORDS = 4  # short headings of a set: "By Phone", "Online", "By Mail", "In Person"
+
+
+def _parallel(text: str, above: list[Unit]) -> bool:
+    """Whether a short line has the form of a heading above it on the page (a few words, capitalized alike):
+    a sibling of that heading ("In Person" after "By Mail"), even below the last line of an address."""
+    short, titled = _heading_form(text)
+    return short and any(u.kind == "heading" and _heading_form(u.text) == (True, titled) for u in above)
+
+
 def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 0) -> bool:
     """Whether a heading candidate heads text: prose or a list next, or a stacked heading (of two words or
     more, so a key/value block "FDA Approved" / "Yes" is not read as headings) that does."""
@@ -233,14 +278,51 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
               and is_prose(following) and not _after_a_label(units, index)):
             unit.kind, unit.text = "sub", unit.text[:-1].rstrip()
         elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
-              and not _after_a_label(units, index)):
+              and (not _after_a_label(units, index) or _parallel(unit.text, units[:index]))):
             unit.kind = "sub" if unit.emphasized else "heading"
         elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
             unit.kind = "heading"
 
 
+NUMBERED_LINE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+NUMBERED_RUN = 3  # numbered headings in a row, from 1, that make a page's outline
+
+
+def _numbered_line(unit: Unit) -> tuple[int, str] | None:
+    """A line of its own that reads "N. Text" and is shaped like a heading (no full stop, short): (N, Text)."""
+    if unit.is_list:
+        number, text = (unit.number, unit.items[0]) if unit.ordered and len(unit.items) == 1 else (0, "")
+    else:
+        match = NUMBERED_LINE.match(unit.text)
+        number, text = (int(match.group(1)), match.group(2)) if match else (0, "")
+    shaped = text and (text.endswith("?") or not HEADING_STOP.search(text)) and not re.search(r"[.!?;]\s", text)
+    return (number, text) if shaped and len(words(text)) <= 15 else None
+
+
+def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
+    """Numbered section headings ("1. Why get vaccinated?" ... "7. How can I learn more?"): lines "N. Text"
+    whose numbers run 1, 2, 3 ... through the page, each over text of its own, with no heading above the first
+    (under a heading, as PDQ's numbered questions are, they are its sub-headings). They are made the page's
+    headings, said without their numbers; a one-item list "3. ..." among them is one of them, not a list."""
+    found = [(index, parsed) for index, unit in enumerate(units) if unit.kind in ("paragraph", "list", "heading")
+             and (parsed := _numbered_line(unit))]
+    numbers = [number for _, (number, _) in found]
+    if len(found) < NUMBERED_RUN or numbers != list(range(1, len(found) + 1)):
+        return []
+    first = found[0][0]
+    if any(unit.kind in ("heading", "sub") for unit in units[:first]):
+        return []
+    if not all(_followed_by_text(units, index, spaced) for index, _ in found):
+        return []
+    for index, (_, text) in found:
+        unit = units[index]
+        unit.kind, unit.text, unit.items = "heading", text, []
+    return [index for index, _ in found]
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[¿¡«]?[A-ZÁÉÍÓÚÑ(“\"])", text.strip()) if s]
+    """The sentences of a line, split where the narration splits them ("Gov. Hogan" is not cut)."""
+    return split_sentences(text.strip())
 
 
 def _is_teaser(unit: Unit | None) -> bool:
@@ -249,27 +331,34 @@ def _is_teaser(unit: Unit | None) -> bool:
             and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text)))
 
 
-def _mark_cards(units: list[Unit], debris: DebrisFilter) -> None:
+def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:
     """A promotional card is a title-case title (a line, or a one-item list) plus a one-sentence teaser, on a
-    page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". """
+    page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". One of the
+    page's numbered headings ("6. The National Vaccine Injury Compensation Program") is never a card."""
     headings = [u.text for u in units if u.kind == "heading" and len(words(u.text)) >= 3]
     titled = sum(is_title_case(h) for h in headings)
     if titled * 2 >= len(headings) and headings:
         return  # a page with title-case headings: a title-case line is one of its headings
     for index, unit in enumerate(units[:-1]):
         title = unit.items[0] if unit.is_list and len(unit.items) == 1 else unit.text if unit.kind == "heading" else ""
+        if index in numbered:
+            continue
         if title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1]):
             for part in (unit, units[index + 1]):
                 part.kind = "drop"
                 debris.drop(title if part is unit else part.text, "promotional card", part.mark)
 
 
-def _is_caption(unit: Unit, following: Unit | None) -> bool:
+def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
     """A figure caption: a paragraph of its own that opens with a label ("Lumbar puncture.", "Anatomy of the
     urinary system showing ...") rather than a sentence, and goes on to describe the picture. A paragraph that
-    leads into a list, asks, is numbered or speaks to the reader is the article's own text."""
+    leads into a list, asks, is numbered, speaks to the reader or is all a heading has under it is the
+    article's own text."""
     if unit.kind != "paragraph" or not unit.blank_before or (following is not None and not following.blank_before
                                                             and not following.is_list):
+        return False
+    if previous is not None and previous.kind in ("heading", "sub") and (following is None or following.kind
+                                                                        in ("heading", "sub")):
         return False
     text = unit.text.rstrip()
     if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
@@ -284,6 +373,20 @@ def _is_caption(unit: Unit, following: Unit | None) -> bool:
     first = words(label)[:1]
     return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not _has_verb(label)
             and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+def _short(unit: Unit) -> bool:
+    """Whether a paragraph is as short as a caption standing alone is: a label and a sentence about the picture."""
+    return len(_sentences(unit.text)) <= CAPTION_MAX_SENTENCES and len(words(unit.text)) <= CAPTION_MAX_WORDS
+
+
+def _captions(units: list[Unit]) -> set[int]:
+    """The paragraphs that are figure captions. A long one (three sentences, forty words) is only taken for a
+    caption on a page of pictures, where others of that form stand too (PDQ pages describe each figure at
+    length); alone, a long paragraph that opens with a short phrase is the article's text."""
+    shaped = [i for i, unit in enumerate(units)
+              if _is_caption(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None)]
+    return {i for i in shaped if len(shaped) >= 2 or _short(units[i])}
 
 
 def _has_verb(label: str) -> bool:
@@ -301,12 +404,13 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _repeats(unit: Unit, others: list[str]) -> bool:
-    """A paragraph (typically a photo caption) whose every sentence is said again in a longer paragraph."""
+    """A paragraph (typically a photo caption) said again, sentence after sentence, in a longer paragraph."""
     sentences = _sentences(unit.text)
     if len(words(unit.text)) < 6:
         return False
     longer = [_sentences(o) for o in others if len(o) > len(unit.text)]
-    return any(all(any(_similar(s, t) for t in other) for s in sentences) for other in longer)
+    return any(all(_similar(s, t) for s, t in zip(sentences, other[start:]))
+               for other in longer for start in range(len(other) - len(sentences) + 1))
 
 
 CAPTION_RUN = 6  # consecutive words a caption shares with the text it illustrates
@@ -332,11 +436,14 @@ def _caption_in_list(unit: Unit, previous: Unit | None, following: Unit | None) 
 def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
     """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
     texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
+    captions = _captions(units)
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
         previous = units[index - 1] if index else None
-        if _is_caption(unit, following):
+        if index in captions:
             unit.kind, rule = "drop", "figure caption"
+        elif _is_reference(unit):
+            unit.kind, rule = "drop", "reference"
         elif unit.kind == "paragraph" and _repeats(unit, texts):
             unit.kind, rule = "drop", "repeated caption"
         elif _caption_in_list(unit, previous, following):
@@ -350,6 +457,26 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             continue
         for line in unit.items or [unit.text]:
             debris.drop(line, rule, unit.mark)
+
+
+# What marks a work cited: an address, a DOI, "Retrieved", a year in brackets, or a year closing a publisher's line.
+CITED = re.compile(r"https?://|\bdoi\b|\bRetrieved\b|\((?:19|20)\d\d[a-z]?\)|\(n\.d\.\)|[;:,]\s*(?:19|20)\d\d[;.:]"
+                   r"|\b\d+\(\d+\):\s?\d+", re.IGNORECASE)
+CITATION_OPENING = re.compile(r"^[A-Z][\w'’&,. -]{2,150}?\.\s")  # its authors or publisher, then a full stop
+
+
+def _is_citation(text: str) -> bool:
+    """A reference to a work: it opens with its authors or publisher (names, no clause) and carries what marks a
+    work cited."""
+    opening = CITATION_OPENING.match(text)
+    return (opening is not None and not CLAUSE_WORDS.search(opening.group()) and bool(CITED.search(text))
+            and not READER.search(text))
+
+
+def _is_reference(unit: Unit) -> bool:
+    """A reference list (every item a work cited) or a paragraph that is one reference."""
+    return (unit.kind in ("paragraph", "list")
+            and all(_is_citation(line) for line in unit.items or [unit.text]) and bool(unit.items or unit.text))
 
 
 HUB_LINK_PARTS = 3  # parts of a page (between headings) that were nothing but links: a page of link cards
@@ -450,7 +577,9 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     body = [i for i in rest if _is_body(units[i])]
     first, last = (body[0], body[-1]) if body else (len(units), len(units))
     found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
-    top = [i for i in rest if i < first and i not in found and _is_menu_entry(units[i])]
+    # the line of its own right over the first paragraph is the article's first heading, not the menu's last line
+    heading = first - 1 if first and units[first - 1].blank_before else None
+    top = [i for i in rest if i < first and i not in found and i != heading and _is_menu_entry(units[i])]
     bottom = [i for i in rest if i > last and _is_menu_entry(units[i])]
     tail = [i for i in rest if i > last]  # below a footer's links, a line among them is the footer's too
     for run, rule, whole in ((top, "site menu", top), (bottom, "page footer", tail)):
@@ -482,11 +611,14 @@ def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> l
     return kept
 
 
-def _levels(units: list[Unit]) -> dict[int, int]:
-    """Heading levels read from the page: where title-case and sentence-case headings are mixed (PDQ pages),
+def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
+    """Heading levels read from the page: numbered section headings are its sections and every other heading
+    under them a sub-heading; where title-case and sentence-case headings are mixed (PDQ pages),
     the title-case ones are sections and the sentence-case ones their sub-headings, except a question, which
     heads a section of its own on any page ("What causes acromegaly?"); a one-word heading takes
     the level of the heading before it; a heading that recurs on the page is a sub-heading."""
+    if numbered:
+        return {i: 2 if i in numbered else 3 for i, u in enumerate(units) if u.kind == "heading"}
     headings = [(i, u.text) for i, u in enumerate(units) if u.kind == "heading"]
     counts: dict[str, int] = {}
     for _, text in headings:
@@ -505,7 +637,45 @@ def _levels(units: list[Unit]) -> dict[int, int]:
         elif len(words(text)) >= 2:
             level = 2
         levels[index] = level
+    _under_questions(units, levels)
+    _nest_siblings(units, levels)
     return levels
+
+
+QUESTION_PAGE = 3  # question headings that make a page of questions
+
+
+def _under_questions(units: list[Unit], levels: dict[int, int]) -> None:
+    """On a page whose sections are questions ("What Causes ...?", "How Is ... Treated?"), a noun heading (one
+    word, or title case: "Overview", "Diagnostic Tests") between two of them sits under the question before it:
+    questions outrank them. After the last question ("Points to Remember", "Brand names") it heads a section again."""
+    asked = [i for i in levels if _asks(units[i].text) and levels[i] == 2]
+    if len(asked) < QUESTION_PAGE:
+        return
+    for index in levels:
+        text = units[index].text
+        if asked[0] < index < asked[-1] and levels[index] == 2 and not _asks(text) and _heading_form(text)[1]:
+            levels[index] = 3
+
+
+def _heading_form(text: str) -> tuple[bool, bool]:
+    """A heading's form for telling siblings: whether it is short, and capitalized as a title."""
+    return len(words(text)) <= SIBLING_WORDS, is_title_case(text) or len(words(text)) == 1
+
+
+def _nest_siblings(units: list[Unit], levels: dict[int, int]) -> None:
+    """A longer heading stacked right over a short one ("Easy Ways to Apply" over "By Phone") is the parent of
+    the short one and of the headings after it that share its form ("Online", "By Mail", "In Person")."""
+    order = sorted(levels)
+    for position, parent in enumerate(order[:-1]):
+        child = order[position + 1]
+        form = _heading_form(units[child].text)
+        if child != parent + 1 or _heading_form(units[parent].text)[0] or not form[0] or levels[child] != levels[parent]:
+            continue
+        for sibling in order[position + 1:]:
+            if levels[sibling] != levels[parent] or _heading_form(units[sibling].text) != form:
+                break
+            levels[sibling] = levels[parent] + 1
 
 
 def _asks(heading: str) -> bool:
@@ -544,14 +714,16 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     # trailing tabs are a table row's empty last cells
     title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]))
     units = units_from_lines(lines, debris)
+    _page_citations(units, debris)
     units = _without_furniture(units, title, debris)
     spaced = paragraphs_spaced(units)
     _mark_headings(units, spaced)
+    numbered = _numbered_headings(units, spaced)
     if spaced:
-        _mark_cards(units, debris)
+        _mark_cards(units, debris, numbered)
         _mark_figures_and_links(units, debris)
         _mark_hub_teasers(units, debris)
-    levels = _levels(units)
+    levels = _levels(units, numbered)
     items: list[Item] = []
     for index, unit in enumerate(units):
         if unit.kind == "drop":
