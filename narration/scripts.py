@@ -123,7 +123,8 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
         before = paragraphs[-1][-1][0] if paragraphs and paragraphs[-1] else None
         if before and blocks[before.block].kind == "paragraph" and before.text.rstrip().endswith(":"):
             lead = paragraphs[-1].pop()[0]
-        pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase)
+        pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase,
+                             start=block.start)
         spoken = [(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
                   for text, place in pieces for s in split_sentences(text)]
         if lead:

@@ -155,3 +155,24 @@ def test_a_long_lead_in_stands_alone_before_a_short_list() -> None:
 )
 def test_shouted_sentences_keep_acronyms_and_possessives(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@pytest.mark.parametrize("name, page", [
+    ("care.md", "# Care\n\nDo these first:\n\n1. Rest today.\n2. Drink water.\n\nThen:\n\n3. Walk a little.\n4. Eat well.\n"),
+    ("care.txt", "Care\n\nDo these first:\n\n1. Rest today.\n2. Drink water.\n\nThen do this:\n\n3. Walk a little.\n"
+                 "4. Eat well.\n"),
+])
+def test_an_ordered_list_is_said_from_the_number_it_starts_at(tmp_path, name: str, page: str) -> None:
+    """A numbered list that goes on after a paragraph ("3." then "4.") is said "third", "fourth", not "first"."""
+    from narration.config import ScriptConfig
+    from narration.ingest import read_article
+    from narration.scripts import plan_sections, script_text
+    from narration.text.lexicon import Report
+
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    doc = read_article(tmp_path / name)
+    assert [b.start for s in doc.sections for b in s.blocks if b.kind == "list"] == [1, 3]
+    text = " ".join(script_text(doc, planned, LEXICON, Report(), ScriptConfig()) for planned in plan_sections(doc))
+    assert "first, rest today" in text and "second, drink water" in text
+    assert "third, walk a little" in text.lower() and "fourth, eat well" in text.lower() and "First, walk" not in text
+    assert list_pieces("", ["Walk", "Eat"], True, LEXICON, start=3) == [("Third, walk; and fourth, eat.", -1)]

@@ -106,14 +106,14 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
             if plain:
                 items.append(Heading(plain, heading_level))
             heading_level, after_image = 0, False
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
-            lists.append((token.type == "ordered_list_open", []))
+        elif token.type in ("bullet_list_open", "ordered_list_open"):  # an ordered list's first number, or 0
+            lists.append((int(token.attrGet("start") or 1) if token.type == "ordered_list_open" else 0, []))
         elif token.type in ("bullet_list_close", "ordered_list_close"):
-            ordered, entries = lists.pop()
+            start, entries = lists.pop()
             if lists:
                 lists[-1][1].extend(entries)  # nested lists are read as part of their parent
             else:
-                _add_list(items, ordered, entries, debris)
+                _add_list(items, start, entries, debris)
         elif token.type == "inline" and tokens[i - 1].type == "paragraph_open":
             plain, shape, pictured = _inline(token, debris)
             if lists and (shape == "image" or after_image):  # a figure inside a list item, then its caption
@@ -169,8 +169,9 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
     return False
 
 
-def _add_list(items: list[Item], ordered: bool, entries: list[tuple[str, str]], debris: DebrisFilter) -> None:
-    """A list; one made only of links (site navigation) is left out unless a sentence introduces it."""
+def _add_list(items: list[Item], start: int, entries: list[tuple[str, str]], debris: DebrisFilter) -> None:
+    """A list (ordered from `start`, or a bulleted one for 0); one made only of links (site navigation) is left out
+    unless a sentence introduces it."""
     lead_in = bool(items) and isinstance(items[-1], Block) and items[-1].text.rstrip().endswith(":")
     if entries and all(shape in ("links", "gap") for _, shape in entries) and not lead_in:
         for plain, shape in entries:
@@ -180,4 +181,4 @@ def _add_list(items: list[Item], ordered: bool, entries: list[tuple[str, str]], 
         return
     kept = tuple(cleaned for plain, _ in entries if (cleaned := debris.clean(plain)))
     if kept:
-        items.append(Block("list", items=kept, ordered=ordered))
+        items.append(Block("list", items=kept, ordered=start > 0, start=max(start, 1)))

@@ -735,7 +735,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         elif unit.table is not None:
             items.append(unit.table)
         elif unit.is_list:
-            items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered))
+            items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered, start=unit.number or 1))
         else:
             items.append(Block("paragraph", text=unit.text))
     return title, items

@@ -463,17 +463,18 @@ SPANISH_LIST = ListWords(
 
 
 def spoken_list(lead_in: str, items: list[str] | tuple[str, ...], ordered: bool, lexicon: Lexicon,
-                report: Report | None = None, link_phrase: str | None = None) -> str:
+                report: Report | None = None, link_phrase: str | None = None, *, start: int = 1) -> str:
     """A lead-in and list items as spoken Spanish: "dolor, hinchazón y moretones"."""
     return _spoken_list(lead_in, items, ordered, lexicon, report, link_phrase, say_with=normalize,
-                        words=SPANISH_LIST)
+                        words=SPANISH_LIST, start=start)
 
 
 def list_pieces(lead_in: str, items: list[str] | tuple[str, ...], ordered: bool, lexicon: Lexicon,
-                report: Report | None = None, link_phrase: str | None = None) -> list[tuple[str, int]]:
+                report: Report | None = None, link_phrase: str | None = None, *,
+                start: int = 1) -> list[tuple[str, int]]:
     """The Spanish spoken list in pieces, each saying which item it voices (see normalize.list_pieces)."""
     return _list_pieces(lead_in, items, ordered, lexicon, report, link_phrase, say_with=normalize,
-                        words=SPANISH_LIST)
+                        words=SPANISH_LIST, start=start)
 
 
 def unit_words() -> frozenset[str]:

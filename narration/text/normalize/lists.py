@@ -108,18 +108,20 @@ TOGETHER = -1  # a piece that says several items (or all of them) in one sentenc
 
 def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None, *,
-                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST) -> str:
+                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST, start: int = 1) -> str:
     """A lead-in and list items as spoken sentences: never "dash", always a natural list (in English, unless
     another language's normalizer `say_with` and list `words` are given)."""
     return " ".join(text for text, _ in list_pieces(lead_in, items, ordered, lexicon, report, link_phrase,
-                                                     say_with=say_with, words=words))
+                                                     say_with=say_with, words=words, start=start))
 
 
 def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None, *,
-                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST) -> list[tuple[str, int]]:
+                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST,
+                start: int = 1) -> list[tuple[str, int]]:
     """A spoken list in pieces of whole sentences, each with what it says: an item (by its position in
-    `items`), the lead-in alone (LEAD), or several items together (TOGETHER)."""
+    `items`), the lead-in alone (LEAD), or several items together (TOGETHER). An ordered list counts from
+    `start`, as its page numbers it (a list that goes on after a paragraph, "3." then "4.")."""
     def say(text: str) -> str:
         return (say_with or normalize)(text, lexicon, report, link_phrase)
 
@@ -134,17 +136,18 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
         spoken = [(say(item), place) for item, place in raw]
         spoken = [(s if s[-1:] in ".?!:" else s + ".", place) for s, place in spoken]
         if ordered:
-            spoken = [(f"{_ordinal(n, words)}, {_lower_first(s, words)}", place) for n, (s, place) in enumerate(spoken)]
+            spoken = [(f"{_ordinal(n, words)}, {_lower_first(s, words)}", place)
+                      for n, (s, place) in enumerate(spoken, start=start - 1)]
         head = re.sub(r"[;,]$", ".", lead)
         if head and head[-1] not in ".?!:":
             head += "."
         pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
         return [(p if p[-1:] in ".?!" else p.rstrip(":") + ".", place) for p, place in pieces]
     if any(len(split_sentences(item)) > 1 for item, _ in raw):  # items of several sentences
-        return _item_lines(lead, raw, ordered, say, words)
-    body = _phrase_list([item for item, _ in raw], ordered, say, words)
+        return _item_lines(lead, raw, ordered, say, words, start)
+    body = _phrase_list([item for item, _ in raw], ordered, say, words, start)
     if len(body.split()) > _longest_line():
-        return _item_lines(lead, raw, ordered, say, words)
+        return _item_lines(lead, raw, ordered, say, words, start)
     if lead[-1:] not in ".?!" and len(f"{lead} {body}".split()) > _longest_line():  # a long lead-in: a line of its own
         head = lead if lead.endswith(":") else lead.rstrip(",;") + ":"
         return [(head, LEAD), (f"{body[:1].upper()}{body[1:]}.", TOGETHER)]
@@ -158,11 +161,11 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
 
 
 def _item_lines(lead: str, raw: Sequence[tuple[str, int]], ordered: bool, say: Callable[[str], str],
-                words: ListWords) -> list[tuple[str, int]]:
+                words: ListWords, start: int = 1) -> list[tuple[str, int]]:
     """A list too long to say as one sentence (or whose items hold sentences): the lead-in on a line of its own,
     ending with its colon, then each item as a sentence of its own ("Call 999 if your child:" / "Has a stiff neck.")."""
     lines = []
-    for n, (item, place) in enumerate(raw):
+    for n, (item, place) in enumerate(raw, start=start - 1):
         m = words.trailing_join.search(item)  # the item's own closing "or" joins nothing now
         said = say(item[: m.start()] or item).rstrip(" ,;:")
         said = f"{_ordinal(n, words)}, {_lower_first(said, words)}" if ordered else said[:1].upper() + said[1:]
@@ -172,7 +175,7 @@ def _item_lines(lead: str, raw: Sequence[tuple[str, int]], ordered: bool, say: C
     return [(lead if lead[-1] in ".?!:" else lead.rstrip(",;") + ":", LEAD), *lines]
 
 
-def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], words: ListWords) -> str:
+def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], words: ListWords, start: int = 1) -> str:
     """Items that are phrases, said as one running list ("aging, a previous injury, and infection"; "a, b y c")."""
     joiner = words.and_word
     seen = frozenset(re.findall(r"(?<![\w'-])[a-z][\w'-]*", " ".join(raw)))  # words written in lower case
@@ -189,7 +192,7 @@ def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], w
             cleaned.append(text)
         introduces = item.rstrip().endswith(":")
     if ordered:
-        cleaned = [f"{_ordinal(n, words).lower()}, {c}" for n, c in enumerate(cleaned)]
+        cleaned = [f"{_ordinal(n, words).lower()}, {c}" for n, c in enumerate(cleaned, start=start - 1)]
     sep = "; " if ordered or any("," in c for c in cleaned) else ", "
     said = words.join(joiner, cleaned[-1])
     if len(cleaned) == 1:
