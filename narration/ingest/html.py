@@ -61,14 +61,17 @@ def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> P
     """The article of an HTML page: title, outline, language and last-modified date; page debris (`debris`, the
     default patterns when None) is left out of its headings, paragraphs and list items and recorded there."""
     debris = debris if debris is not None else debris_filter("page")
-    tree = _clean_tree(text)
+    tree = _parse(text)
     if tree is None:
         return Page("", ())
+    lead_ins = {_words(lead): tuple(text for item in listed.xpath("./li") if (text := _words(item)))
+                for lead, listed in _introduced_lists(tree)}  # before hidden lists are taken out
+    _clean_tree(tree)
     heads = _head_metadata(tree)
     language = _language(tree, heads)
     modified = _modified(tree, heads)
     page_h1 = _first_text(tree, "//h1")
-    lead_ins = _restore_structure(tree, debris)
+    _restore_structure(tree, debris)
     _give_container(tree)
     body = _extract(tree, url)
     items = _outline(body, debris, lead_ins) if body is not None else []
@@ -82,10 +85,8 @@ def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> P
     return Page(title, tuple(items), language, modified, _canonical(tree, heads))
 
 
-def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
-    """Parse the page and remove what must never be read, whatever the extractor later decides: code and
-    fallback content, what the page hides until a script shows it, template placeholders, and list items left
-    with nothing to say."""
+def _parse(text: str) -> lxml.html.HtmlElement | None:
+    """The page's tree without what is never read (code, frames, fallback content), or None."""
     if not text.strip():
         return None
     try:
@@ -96,6 +97,12 @@ def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
     for element in tree.xpath("|".join(f"//{tag}" for tag in NEVER_READ)):
         if element.getparent() is not None:
             element.drop_tree()
+    return tree
+
+
+def _clean_tree(tree: lxml.html.HtmlElement) -> None:
+    """Remove what must not be read, whatever the extractor later decides: what the page hides until a script
+    shows it, template placeholders, list items left with nothing to say."""
     _drop_hidden(tree)
     for element in tree.iter():
         if isinstance(element.tag, str):
@@ -108,7 +115,6 @@ def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
         element.drop_tag()  # an <embed> the parser left open would otherwise swallow the rest of the page
     for form in tree.xpath("//form[.//p or .//h1 or .//h2 or .//h3]"):
         form.drop_tag()  # a form wrapping the whole page (ASP.NET) is layout, not a form
-    return tree
 
 
 def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
@@ -123,13 +129,13 @@ def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
             element.drop_tree()
 
 
-def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> dict[str, tuple[str, ...]]:
+def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> None:
     """Old-style markup said as the extractor reads it: link targets and links within the page are not links,
     footnote marks that link to their notes are left out, a layout table is the page's flow of blocks (or
     navigation, left out), a definition list without terms only indents, lists split into one list per item
-    are one list, a list of links that a sentence introduces is content, and on a page without <h2> a short
-    paragraph set entirely in bold ("<p><font size=+1><b>Side effects</b></font></p>") is a heading. Returns
-    the lead-ins of lists (their text -> the list's items), so that one left without its list goes too."""
+    are one list, a list of links that a sentence introduces is content ("Get tips for:" "quitting smoking";
+    the extractor would drop it as a menu), and on a page without <h2> a short paragraph set entirely in bold
+    ("<p><font size=+1><b>Side effects</b></font></p>") is a heading."""
     for anchor in tree.xpath("//a[not(@href) and not(normalize-space())]"):
         anchor.drop_tree()  # a link target (<a name="why">): beside it, the extractor takes a heading for a link
     for mark in tree.xpath("//sup[.//a[starts-with(@href, '#')]]"):
@@ -154,12 +160,14 @@ def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> dic
             first.extend(list(second))
             first.tail = second.tail
             second.getparent().remove(second)
-    lead_ins = _introduced_lists(tree)
+    for _, listed in _introduced_lists(tree):
+        if _only_links(listed):
+            for link in listed.iter("a"):
+                link.drop_tag()
     if not tree.xpath("//h1|//h2"):
         for paragraph in tree.xpath("//p"):
             if _bold_label(paragraph):
                 paragraph.tag = "h2"
-    return lead_ins
 
 
 def _words(element: lxml.html.HtmlElement) -> str:
@@ -172,21 +180,14 @@ def _only_links(element: lxml.html.HtmlElement) -> bool:
     return not READABLE.search(outside)
 
 
-def _introduced_lists(tree: lxml.html.HtmlElement) -> dict[str, tuple[str, ...]]:
-    """Lists right after a paragraph that introduces them ("Get tips for:"), by the paragraph's text. Such a
-    list of links is content ("work the night shift", "deal with jet lag"): its links are made plain text,
-    or the extractor would drop it as a menu and leave its lead-in pointing at nothing."""
-    lead_ins: dict[str, tuple[str, ...]] = {}
+def _introduced_lists(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]]:
+    """(lead-in, list) pairs: a list right after a paragraph that introduces it with a colon ("Get tips for:")."""
+    pairs = []
     for listed in tree.xpath("//ul|//ol"):
         lead = listed.getprevious()
-        if lead is None or lead.tag != "p" or (lead.tail or "").strip() or not _words(lead).endswith(":"):
-            continue
-        items = tuple(text for item in listed.xpath("./li") if (text := _words(item)))
-        lead_ins[_words(lead)] = items
-        if items and _only_links(listed):
-            for link in listed.iter("a"):
-                link.drop_tag()
-    return lead_ins
+        if lead is not None and lead.tag == "p" and not (lead.tail or "").strip() and _words(lead).endswith(":"):
+            pairs.append((lead, listed))
+    return pairs
 
 
 def _layout_tables(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> None:
@@ -319,7 +320,7 @@ def _outline(body: lxml.etree._Element, debris: DebrisFilter,
 
 
 def _title_heading(items: list[Item]) -> int | None:
-    """Where the content's first heading is, when no other heading comes before it."""
+    """Where the content's first heading is (the page's title when it is its h1, or says the title)."""
     return next((index for index, item in enumerate(items) if isinstance(item, Heading)), None)
 
 
