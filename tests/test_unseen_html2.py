@@ -213,3 +213,19 @@ def test_the_pages_own_title(html: str, title: str) -> None:
     found = read_page(f"<html><head>{html}{INTRO}{MORE}</body></html>")
     assert found.title == title
     assert not any(isinstance(item, Heading) and item.text == title for item in found.items)
+
+
+@pytest.mark.parametrize("markup", [
+    '<button aria-expanded="false" aria-controls="a1">Can kids nap?</button><div id="a1" hidden><p>Yes, naps help.</p></div>',
+    '<a href="#a2" data-toggle="collapse">Can kids nap?</a><div id="a2" style="display:none"><p>Yes, naps help.</p></div>',
+    '<div role="tabpanel" aria-hidden="true"><p>Yes, naps help.</p></div>',
+])
+def test_a_collapsed_answer_that_the_page_opens_is_read(markup: str) -> None:
+    _, spoken, _ = page(INTRO + markup + MORE)
+    assert "Yes, naps help." in spoken
+
+
+def test_an_accordions_question_in_a_heading_is_its_heading() -> None:
+    _, spoken, _ = page(INTRO + '<h3><button aria-expanded="false" aria-controls="q1">Can kids nap?</button></h3>'
+                        '<div id="q1" hidden><p>Yes, naps help.</p></div>' + MORE)
+    assert spoken == [INTRO[3:-4], "### Can kids nap?", "Yes, naps help.", MORE[3:-4]]

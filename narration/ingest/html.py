@@ -86,7 +86,7 @@ def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> P
 
 
 def _parse(text: str) -> lxml.html.HtmlElement | None:
-    """The page's tree without what is never read (code, frames, fallback content), or None."""
+    """The page's tree, or None."""
     if not text.strip():
         return None
     try:
@@ -94,16 +94,18 @@ def _parse(text: str) -> lxml.html.HtmlElement | None:
                                                                                  remove_pis=True))
     except (lxml.etree.ParserError, ValueError):
         return None
-    for element in tree.xpath("|".join(f"//{tag}" for tag in NEVER_READ)):
-        if element.getparent() is not None:
-            element.drop_tree()
     return tree
 
 
 def _clean_tree(tree: lxml.html.HtmlElement) -> None:
     """Remove what must not be read, whatever the extractor later decides: what the page hides until a script
-    shows it, template placeholders, list items left with nothing to say."""
+    shows it, code, frames and fallback content, template placeholders, list items left with nothing to say."""
     _drop_hidden(tree)
+    for button in tree.xpath("//h1//button|//h2//button|//h3//button|//h4//button|//h5//button|//h6//button"):
+        button.drop_tag()  # an accordion's question: the heading's own text
+    for element in tree.xpath("|".join(f"//{tag}" for tag in NEVER_READ)):
+        if element.getparent() is not None:
+            element.drop_tree()
     for element in tree.iter():
         if isinstance(element.tag, str):
             element.text = TEMPLATE.sub("", element.text) if element.text else element.text
@@ -118,15 +120,30 @@ def _clean_tree(tree: lxml.html.HtmlElement) -> None:
 
 
 def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
-    """Remove elements hidden from every reader (`hidden`, aria-hidden, display:none), unless one holds most of
-    the page: a page saved with a dialog open hides the page itself behind it."""
-    page_words = len(tree.text_content().split())
+    """Remove elements hidden from every reader (`hidden`, aria-hidden, display:none): a calculator's results, a
+    closed menu. A collapsed part that a control of the page opens (an accordion's answer, a tab's panel) is
+    content, and so is an element holding most of the page (saved with a dialog open, which hides the rest)."""
+    page_words = len(" ".join(tree.xpath("//text()[not(ancestor::script or ancestor::style)]")).split())
+    opened = _opened_ids(tree)
     hidden = [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in ("html", "body")
               and (element.get("hidden") is not None or (element.get("aria-hidden") or "").strip().lower() == "true"
                    or HIDDEN_STYLE.search(element.get("style") or ""))]
     for element in hidden:
-        if element.getparent() is not None and len(element.text_content().split()) * 2 <= page_words:
+        if (element.get("role") or "").lower() in ("tabpanel", "region") or element.get("id") in opened:
+            for attribute in ("hidden", "aria-hidden", "style"):
+                element.attrib.pop(attribute, None)  # shown, or the extractor would drop it as hidden
+        elif element.getparent() is not None and len(element.text_content().split()) * 2 <= page_words:
             element.drop_tree()
+
+
+def _opened_ids(tree: lxml.html.HtmlElement) -> set[str]:
+    """Ids of the parts that a button or link of the page shows (aria-controls, data-target, href="#id")."""
+    values = tree.xpath("//@aria-controls|//@data-target|//@data-bs-target"
+                        "|//a[@aria-expanded or @data-toggle or @data-bs-toggle]/@href")
+    ids: set[str] = set()
+    for value in values:
+        ids.update(part.lstrip("#") for part in value.split())
+    return ids
 
 
 def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> None:
