@@ -39,8 +39,8 @@ CONFIG = ('[show]\ntitle = "Test Show"\nbase_url = "https://podcast.example.org/
 def test_saved_page_keeps_the_article_and_drops_the_page_around_it() -> None:
     article = read_article(PAGE)
     assert article.title == "Taking Metformin Safely"
-    assert [s.heading for s in article.sections] == ["", "How to take metformin", "If you forget a dose", "Side effects",
-                                                     "When to get help", "Contact the diabetes nurses", "Medicine facts"]
+    assert [s.heading for s in article.sections] == ["", "How to take metformin", "Side effects", "When to get help",
+                                                     "Medicine facts"]  # each <h3> is a heading inside its <h2>
     text = repr(article.sections)
     for words in BOILERPLATE:
         assert words.lower() not in text.lower(), words
@@ -48,10 +48,10 @@ def test_saved_page_keeps_the_article_and_drops_the_page_around_it() -> None:
     assert article.meta.last_reviewed == date(2025, 2, 14)
     assert article.meta.source_url == "https://health.example.org/medicines/metformin-safely"
     kinds = {section.heading: [block.kind for block in section.blocks] for section in article.sections}
-    assert kinds["If you forget a dose"] == ["paragraph", "list"]
-    assert kinds["When to get help"] == ["paragraph", "list"]
+    assert kinds["How to take metformin"] == ["paragraph", "subheading", "paragraph", "list"]
+    assert kinds["When to get help"] == ["paragraph", "list", "subheading", "paragraph"]
     assert kinds["Side effects"] == ["paragraph", "table"]
-    assert [b for b in article.sections[4].blocks if b.kind == "list"][0].ordered
+    assert [b for b in article.sections[3].blocks if b.kind == "list"][0].ordered
 
 
 def test_page_laid_out_with_divs_only() -> None:
@@ -79,8 +79,9 @@ def test_html_table_keeps_its_header_and_rows() -> None:
 
 def test_br_lines_stay_separate_lines() -> None:
     article = read_article(PAGE)
-    contact = next(s for s in article.sections if s.heading == "Contact the diabetes nurses")
-    assert contact.blocks[0].lines == ("Riverside Diabetes Centre", "Level 2, West Wing",
+    help_section = next(s for s in article.sections if s.heading == "When to get help")
+    assert help_section.blocks[2].text == "Contact the diabetes nurses"
+    assert help_section.blocks[3].lines == ("Riverside Diabetes Centre", "Level 2, West Wing",
                                        "Monday to Friday, 8:30 am to 5 pm", "Phone 020 7946 0000")
 
 
@@ -102,7 +103,8 @@ def test_table_rows_are_spoken_with_their_headers() -> None:
 def test_label_value_table_and_br_lines_in_the_script() -> None:
     facts = _script_lines(PAGE, "Medicine facts")
     assert facts[:2] == ["Brand names: Glucophage, Glucient.", "Prescription only: Yes."]
-    contact = _script_lines(PAGE, "Contact the diabetes nurses")
+    help_lines = _script_lines(PAGE, "When to get help")
+    contact = help_lines[next(i for i, line in enumerate(help_lines) if "diabetes nurses" in line) + 1:]
     assert contact[0] == "Riverside Diabetes Centre"  # one spoken line per written line, never merged
     assert len(contact) == 4 and contact[1].startswith("Level 2") and contact[3].startswith("Phone")
 
@@ -209,7 +211,7 @@ def test_url_article_builds_with_the_pages_own_metadata(server: str, folder: Pat
     assert _build(folder, url) == 0, capsys.readouterr().err
     scripts = folder / "scripts" / "metformin-safely"
     names = sorted(p.name for p in scripts.glob("*.txt"))
-    assert names[0] == "01-taking-metformin-safely.txt" and len(names) == 7
+    assert names[0] == "01-taking-metformin-safely.txt" and len(names) == 5  # <h3>s are inside their <h2>
     spoken = "\n".join(p.read_text(encoding="utf-8") for p in scripts.glob("*.txt"))
     assert url in spoken  # the header names the address, whole
     for words in BOILERPLATE:

@@ -67,8 +67,10 @@ def test_html_drops_scripts_navigation_and_styles(tmp_path: Path) -> None:
     text = repr(article.sections)
     for dropped in ("alert", "Home", "Site header", "color:red", "Copyright", "evil"):
         assert dropped not in text
-    assert [s.heading for s in article.sections] == ["", "Before the exam", "After"]
+    assert [s.heading for s in article.sections] == ["", "Before the exam"]  # an <h3> is a heading inside its <h2>
     assert article.sections[1].blocks[0].items == ("Skip deodorant", "Wear a top & skirt")
+    assert [(b.kind, b.text) for b in article.sections[1].blocks[1:]] == [("subheading", "After"),
+                                                                          ("paragraph", "Results come fast.")]
 
 
 def test_slugs_are_safe_file_names() -> None:

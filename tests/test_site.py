@@ -337,7 +337,8 @@ def test_built_pages_show_each_section_as_written_in_step_with_its_sentences(cor
     for page in (out / "episodes").glob("*--00-full.html"):  # sub-headings sit under their part's heading
         levels = [int(h.tag[1]) for h in _page(page).iter("h1", "h2", "h3", "h4", "h5", "h6")]
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page.name, levels)
-        deepest = max(deepest, *levels)
+        if not page.name.startswith(Path(WEB_PAGE).stem):  # the web page's <h3>s are sub-headings in both builds
+            deepest = max(deepest, *levels)
     # uterine-cancer's sub-headings head link lists, left out: in the Markdown an empty '####' over a '#####' is
     # read as its parent; in pasted text both are bare lines with nothing left under them, and neither is read
     assert deepest == (4 if articles[0].suffix == ".md" else 3)

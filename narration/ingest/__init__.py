@@ -188,17 +188,9 @@ def meta_from_fields(fields: dict[str, str], path: Path) -> ArticleMeta:
 
 
 def parse_html(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
-    """HTML: the page's main content (see narration.ingest.html); its headings start sections, its blocks follow."""
-    return _page_outline(read_page(text))
-
-
-def _page_outline(page: Page) -> tuple[str, list[Item]]:
-    items: list[Item] = []
-    for heading, blocks in page.sections:
-        if heading:
-            items.append(Heading(heading, 2))
-        items.extend(blocks)
-    return page.title, items
+    """HTML: the page's main content (see narration.ingest.html), its title and outline."""
+    page = read_page(text, debris=debris)
+    return page.title, list(page.items)
 
 
 Reader = Callable[[str, DebrisFilter], tuple[str, list[Item]]]
@@ -252,8 +244,8 @@ def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None =
     cleaner = debris_filter(url_stem(url) if url else path.name, debris)
     reader = parse_html if url else READERS.get(path.suffix.lower(), parse_text)
     if reader is parse_html:
-        page = read_page(body, url)
-        doc_title, items = _page_outline(page)
+        page = read_page(body, url, cleaner)
+        doc_title, items = page.title, list(page.items)
         fields = {**_page_fields(page, url), **fields}
     else:
         doc_title, items = reader(body, cleaner)

@@ -18,6 +18,8 @@ import lxml.etree
 import lxml.html
 
 from narration.models import Block
+from narration.ingest.debris import DebrisFilter, debris_filter
+from narration.ingest.outline import Gap, Heading, Item, sections_from_outline
 from narration.ingest.tables import table_block
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,13 @@ NEVER_READ = ("script", "style", "template", "noscript", "iframe", "frame", "obj
               "canvas", "video", "audio", "select", "textarea", "button", "dialog")
 # Kept as text although trafilatura would drop the whole element: a time or an address inside a sentence.
 UNWRAP = ("time", "embed", "label")
-SECTION_LEVELS = ("h1", "h2", "h3")  # h4-h6 stay inside their section as paragraphs
+# Hidden until a script shows it (a calculator's results, a closed menu): the page does not show it either.
+HIDDEN_STYLE = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
+# A template's placeholder left in a saved page ("{{item.value}}", "${name}", "<%= dose %>", "{% if x %}").
+TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^{}]*\}|<%.*?%>", re.DOTALL)
+READABLE = re.compile(r"[^\W_]")  # a letter or a digit: without one, a list item says nothing
+# A footnote mark: "1", "[2]", "(3-5)", "1,4".
+FOOTNOTE_MARK = re.compile(r"[\[(]?\d{1,3}(?:\s?[-\u2013,]\s?\d{1,3})*[\])]?")
 TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 # A catalogue number in brackets after a title ("Triamcinolone (68:04)"): digits joined by ':' or '.'.
 CODE_AFTER_TITLE = re.compile(r"\s*[(\[]\d+(?:[:.]\d+)+[)\]]$")
@@ -38,33 +46,47 @@ class Page:
     """What a web page says about itself besides its content."""
 
     title: str
-    sections: tuple[tuple[str, tuple[Block, ...]], ...]
+    items: tuple[Item, ...]  # headings at their levels (h1 -> 2, h2 -> 3, ...), blocks, gaps left by debris
     language: str = ""
     modified: date | None = None
     url: str = ""  # where the page says it lives (canonical link), for a saved copy
 
+    @property
+    def sections(self) -> tuple[tuple[str, tuple[Block, ...]], ...]:
+        """(heading, blocks) pairs, as the outline rules make sections of the page's headings."""
+        return tuple((section.heading, section.blocks) for section in sections_from_outline(self.items))
 
-def read_page(text: str, url: str = "") -> Page:
-    """The article of an HTML page: title, (heading, blocks) pairs, language and last-modified date."""
-    tree = _clean_tree(text)
+
+def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> Page:
+    """The article of an HTML page: title, outline, language and last-modified date; page debris (`debris`, the
+    default patterns when None) is left out of its headings, paragraphs and list items and recorded there."""
+    debris = debris if debris is not None else debris_filter("page")
+    tree = _parse(text)
     if tree is None:
         return Page("", ())
+    lead_ins = {_words(lead): tuple(text for item in listed.xpath("./li") if (text := _words(item)))
+                for lead, listed in _introduced_lists(tree)}  # before hidden lists are taken out
+    _clean_tree(tree)
     heads = _head_metadata(tree)
     language = _language(tree, heads)
     modified = _modified(tree, heads)
     page_h1 = _first_text(tree, "//h1")
-    _restore_structure(tree)
+    _restore_structure(tree, debris)
     _give_container(tree)
     body = _extract(tree, url)
-    content_title, pairs = _pairs(body) if body is not None else ("", [])
-    title = (_cut_site_name(heads.get("og:title", ""), heads.get("og:site_name", "")) or content_title or page_h1
-             or _cut_site_name(_first_text(tree, "//title"), "", always=True))
-    return Page(CODE_AFTER_TITLE.sub("", title), tuple((h, tuple(b)) for h, b in pairs), language, modified,
-                _canonical(tree, heads))
+    items = _outline(body, debris, lead_ins) if body is not None else []
+    first = _title_heading(items)
+    content_title = items[first].text if first is not None and items[first].level == 2 else ""
+    title = CODE_AFTER_TITLE.sub("", _cut_site_name(heads.get("og:title", ""), heads.get("og:site_name", ""))
+                                 or content_title or page_h1
+                                 or _cut_site_name(_first_text(tree, "//title"), "", always=True))
+    if first is not None and (content_title or items[first].text.casefold() == title.casefold()):
+        items = [*_before_title(items[:first], debris), *items[first + 1:]]  # the page's title, not a section
+    return Page(title, tuple(items), language, modified, _canonical(tree, heads))
 
 
-def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
-    """Parse the page and remove what must never be read, whatever the extractor later decides."""
+def _parse(text: str) -> lxml.html.HtmlElement | None:
+    """The page's tree, or None."""
     if not text.strip():
         return None
     try:
@@ -72,31 +94,77 @@ def _clean_tree(text: str) -> lxml.html.HtmlElement | None:
                                                                                  remove_pis=True))
     except (lxml.etree.ParserError, ValueError):
         return None
+    return tree
+
+
+def _clean_tree(tree: lxml.html.HtmlElement) -> None:
+    """Remove what must not be read, whatever the extractor later decides: what the page hides until a script
+    shows it, code, frames and fallback content, template placeholders, list items left with nothing to say."""
+    _drop_hidden(tree)
+    for button in tree.xpath("//h1//button|//h2//button|//h3//button|//h4//button|//h5//button|//h6//button"):
+        button.drop_tag()  # an accordion's question: the heading's own text
     for element in tree.xpath("|".join(f"//{tag}" for tag in NEVER_READ)):
         if element.getparent() is not None:
             element.drop_tree()
+    for element in tree.iter():
+        if isinstance(element.tag, str):
+            element.text = TEMPLATE.sub("", element.text) if element.text else element.text
+        element.tail = TEMPLATE.sub("", element.tail) if element.tail else element.tail
+    for item in tree.xpath("//li"):
+        if not READABLE.search(item.text_content()):
+            item.drop_tree()
     for element in tree.xpath("|".join(f"//{tag}" for tag in UNWRAP)):
         element.drop_tag()  # an <embed> the parser left open would otherwise swallow the rest of the page
     for form in tree.xpath("//form[.//p or .//h1 or .//h2 or .//h3]"):
         form.drop_tag()  # a form wrapping the whole page (ASP.NET) is layout, not a form
-    return tree
 
 
-def _restore_structure(tree: lxml.html.HtmlElement) -> None:
-    """Old-style markup said as the extractor reads it: link targets and links within the page are not links, a
-    one-column layout table is the page's flow of blocks, a
-    definition list without terms only indents, lists split into one list per item are one list, and on a page
-    without <h2> a short paragraph set entirely in bold ("<p><font size=+1><b>Side effects</b></font></p>") is a
-    heading."""
+def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
+    """Remove elements hidden from every reader (`hidden`, aria-hidden, display:none): a calculator's results, a
+    closed menu. A collapsed part that a control of the page opens (an accordion's answer, a tab's panel) is
+    content, and so is an element holding most of the page (saved with a dialog open, which hides the rest)."""
+    page_words = len(" ".join(tree.xpath("//text()[not(ancestor::script or ancestor::style)]")).split())
+    opened = _opened_ids(tree)
+    hidden = [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in ("html", "body")
+              and (element.get("hidden") is not None or (element.get("aria-hidden") or "").strip().lower() == "true"
+                   or HIDDEN_STYLE.search(element.get("style") or ""))]
+    for element in hidden:
+        if (element.get("role") or "").lower() in ("tabpanel", "region") or element.get("id") in opened:
+            for attribute in ("hidden", "aria-hidden", "style"):
+                element.attrib.pop(attribute, None)  # shown, or the extractor would drop it as hidden
+        elif element.getparent() is not None and len(element.text_content().split()) * 2 <= page_words:
+            element.drop_tree()
+
+
+def _opened_ids(tree: lxml.html.HtmlElement) -> set[str]:
+    """Ids of the parts that a button or link of the page shows (aria-controls, data-target, href="#id")."""
+    values = tree.xpath("//@aria-controls|//@data-target|//@data-bs-target"
+                        "|//a[@aria-expanded or @data-toggle or @data-bs-toggle]/@href")
+    ids: set[str] = set()
+    for value in values:
+        ids.update(part.lstrip("#") for part in value.split())
+    return ids
+
+
+def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> None:
+    """Old-style markup said as the extractor reads it: link targets and links within the page are not links,
+    footnote marks that link to their notes are left out, a layout table is the page's flow of blocks (or
+    navigation, left out), a definition list without terms only indents, lists split into one list per item
+    are one list, a list of links that a sentence introduces is content ("Get tips for:" "quitting smoking";
+    the extractor would drop it as a menu), and on a page without <h2> a short paragraph set entirely in bold
+    ("<p><font size=+1><b>Side effects</b></font></p>") is a heading."""
     for anchor in tree.xpath("//a[not(@href) and not(normalize-space())]"):
         anchor.drop_tree()  # a link target (<a name="why">): beside it, the extractor takes a heading for a link
+    for mark in tree.xpath("//sup[.//a[starts-with(@href, '#')]]"):
+        text = " ".join(mark.text_content().split())
+        if FOOTNOTE_MARK.fullmatch(text):
+            debris.drop(text, "footnote number")
+            mark.drop_tree()
     for link in tree.xpath("//p//a[starts-with(@href, '#')]"):
         paragraph = next(link.iterancestors("p"))
         if len(paragraph.text_content().split()) > len(link.text_content().split()):
             link.drop_tag()  # a link within the page from running text (a footnote mark) is part of the sentence
-    for table in tree.xpath("//table[not(.//table)]"):
-        if all(len(row.xpath("./td|./th")) <= 1 for row in table.iter("tr")):
-            _unwrap_layout(table)
+    _layout_tables(tree, debris)
     for dl in tree.xpath("//dl[not(dt)]"):
         for dd in dl.xpath("./dd"):
             _as_block(dd)
@@ -109,18 +177,73 @@ def _restore_structure(tree: lxml.html.HtmlElement) -> None:
             first.extend(list(second))
             first.tail = second.tail
             second.getparent().remove(second)
+    for _, listed in _introduced_lists(tree):
+        if _only_links(listed):
+            for link in listed.iter("a"):
+                link.drop_tag()
     if not tree.xpath("//h1|//h2"):
         for paragraph in tree.xpath("//p"):
             if _bold_label(paragraph):
                 paragraph.tag = "h2"
 
 
+def _words(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _only_links(element: lxml.html.HtmlElement) -> bool:
+    """Whether all an element says is in links (a menu, a row of logos): nothing readable outside them."""
+    outside = "".join(element.xpath(".//text()[not(ancestor::a)]"))
+    return not READABLE.search(outside)
+
+
+def _introduced_lists(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]]:
+    """(lead-in, list) pairs: a list right after a paragraph that introduces it with a colon ("Get tips for:")."""
+    pairs = []
+    for listed in tree.xpath("//ul|//ol"):
+        lead = listed.getprevious()
+        if lead is not None and lead.tag == "p" and not (lead.tail or "").strip() and _words(lead).endswith(":"):
+            pairs.append((lead, listed))
+    return pairs
+
+
+def _layout_tables(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> None:
+    """Tables that lay out the page rather than hold data are read as the blocks their cells hold, or left out
+    when all they hold are links and logos (a menu, a banner of logos). The innermost go first."""
+    found = [(table, _is_layout(table)) for table in tree.iter("table")]
+    for table, layout in reversed(found):
+        if not layout:
+            continue
+        if _only_links(table):
+            if words := _words(table):
+                debris.drop(words, "navigation table")
+            table.drop_tree()
+        else:
+            _unwrap_layout(table)
+
+
+def _is_layout(table: lxml.html.HtmlElement) -> bool:
+    """A table for layout: declared so (role="presentation"), holding tables or headings, or one row (without
+    header cells) or one column: a data table has rows and columns that a header names."""
+    if (table.get("role") or "").strip().lower() in ("presentation", "none") or table.xpath(".//table"):
+        return True
+    rows = [row.xpath("./td|./th") for row in table.iter("tr")]
+    if table.xpath(".//td//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"):
+        return True
+    one_row = len(rows) == 1 and not table.xpath(".//th")
+    return one_row or all(len(cells) <= 1 for cells in rows)
+
+
 def _unwrap_layout(table: lxml.html.HtmlElement) -> None:
-    """A table used to lay out the page, each cell a block of its own."""
-    for cell in table.xpath(".//td|.//th"):
-        _as_block(cell)
-    for part in table.xpath(".//tr|.//tbody|.//thead|.//tfoot|.//caption") + [table]:
-        part.drop_tag()
+    """A table used to lay out the page, each cell a block of its own (a table inside a cell stays a table)."""
+    own = [part for part in table.xpath(".//tr|.//td|.//th|.//tbody|.//thead|.//tfoot|.//caption")
+           if next(part.iterancestors("table")) is table]
+    for cell in own:
+        if cell.tag in ("td", "th"):
+            _as_block(cell)
+    for part in [*own, table]:
+        if part.tag != "div":
+            part.drop_tag()
 
 
 BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
@@ -194,24 +317,56 @@ def _extract(tree: lxml.html.HtmlElement, url: str) -> lxml.etree._Element | Non
     return getattr(document, "body", None) if document is not None else None
 
 
-def _pairs(body: lxml.etree._Element) -> tuple[str, list[tuple[str, list[Block]]]]:
-    """Extracted content -> the document's title (a leading h1) and (heading, blocks) pairs."""
-    title = ""
-    pairs: list[tuple[str, list[Block]]] = [("", [])]
+def _outline(body: lxml.etree._Element, debris: DebrisFilter,
+             lead_ins: dict[str, tuple[str, ...]]) -> list[Item]:
+    """Extracted content -> its outline: every heading at its level, blocks without their debris, a Gap where
+    something was left out."""
+    items: list[Item] = []
     for element in _content(body):
-        if element.tag == "head" and (element.get("rend") or "h2") in SECTION_LEVELS:
-            heading = _inline(element)
-            if not heading:
-                continue
-            if element.get("rend") == "h1" and not title and len(pairs) == 1 and not pairs[0][1]:
-                title = heading
-            else:
-                pairs.append((heading, []))
+        if element.tag != "head":
+            items.extend(_block(element, debris))
             continue
-        block = _block(element)
-        if block is not None:
-            pairs[-1][1].append(block)
-    return title, pairs
+        written = _inline(element)
+        heading = debris.clean(written)
+        rank = int(rend[1]) if re.fullmatch(r"h[1-6]", rend := element.get("rend") or "h2") else 2
+        if heading:
+            items.append(Heading(heading, rank + 1))  # h1 -> 2: level 1 is a Markdown document's own title
+        elif written:
+            items.append(Gap())
+    return _without_lost_lead_ins(items, debris, lead_ins)
+
+
+def _title_heading(items: list[Item]) -> int | None:
+    """Where the content's first heading is (the page's title when it is its h1, or says the title)."""
+    return next((index for index, item in enumerate(items) if isinstance(item, Heading)), None)
+
+
+def _before_title(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """What the extractor kept above the article's title: a sentence is read, a line that says no sentence
+    (a site's name, a skip link) is the page's banner."""
+    kept: list[Item] = []
+    for item in items:
+        if isinstance(item, Block) and item.kind == "paragraph" and not re.search(r"\w[.!?][\"')\u201d]*$", item.text):
+            debris.drop(item.text, "page banner")
+            item = Gap()
+        kept.append(item)
+    return kept
+
+
+def _without_lost_lead_ins(items: list[Item], debris: DebrisFilter,
+                           lead_ins: dict[str, tuple[str, ...]]) -> list[Item]:
+    """A sentence that introduces a list the extractor left out ("To learn more:") goes with its list."""
+    kept: list[Item] = []
+    for index, item in enumerate(items):
+        after = items[index + 1] if index + 1 < len(items) else None
+        if (isinstance(item, Block) and item.kind == "paragraph" and item.text in lead_ins
+                and not (isinstance(after, Block) and after.kind in ("list", "table"))):
+            debris.drop(item.text, "lead-in of a left-out list")
+            for text in lead_ins[item.text]:
+                debris.drop(text, "link list")
+            item = Gap()
+        kept.append(item)
+    return kept
 
 
 def _content(element: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
@@ -226,22 +381,29 @@ def _content(element: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
                 yield child
 
 
-def _block(element: lxml.etree._Element) -> Block | None:
-    """One extracted element as a block: a list, a table, or a paragraph keeping its line breaks."""
+def _block(element: lxml.etree._Element, debris: DebrisFilter) -> list[Item]:
+    """One extracted element as a block (a list, a table, or a paragraph keeping its line breaks) without its
+    debris; a Gap where all of it was debris."""
     if element.tag == "list":
-        items = tuple(_list_items(element))
-        return Block("list", items=items, ordered=element.get("rend") == "ol") if items else None
-    if element.tag == "table":
-        return _table(element)
-    text = _lines(element)
-    return Block("paragraph", text=text) if text else None
+        written = list(_list_items(element))
+        items = tuple(text for line in written if (text := debris.clean(line)))
+        block = Block("list", items=items, ordered=element.get("rend") == "ol") if items else None
+    elif element.tag == "table":
+        written, block = [], _table(element)
+    else:
+        written = _lines(element).split("\n")
+        text = "\n".join(cleaned for line in written if (cleaned := debris.clean(line)))
+        block = Block("paragraph", text=text) if text else None
+    if block is None:
+        return [Gap()] if any(written) else []
+    return [block]
 
 
 def _list_items(element: lxml.etree._Element) -> Iterator[str]:
     """A list's items; a nested list's items follow their parent item (read as part of the list)."""
     for item in element.iterchildren("item"):
         text = _inline(item, skip=("list",))
-        if text:
+        if READABLE.search(text):
             yield text
         for nested in item.iterchildren("list"):
             yield from _list_items(nested)
@@ -278,7 +440,8 @@ def _inline(element: lxml.etree._Element, skip: tuple[str, ...] = ()) -> str:
     parts: list[str] = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag not in skip:
-            parts.append(" " if child.tag == "lb" else _inline(child, skip))
+            inline = child.tag in ("hi", "ref")  # emphasis or a link; a paragraph, line break or list is apart
+            parts.append(_inline(child, skip) if inline else f" {_inline(child, skip)} ")
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 

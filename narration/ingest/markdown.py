@@ -39,6 +39,7 @@ def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
     parts: list[str] = []
     in_link = in_strong = 0
     outside_link = outside_strong = ""
+    line_text = line_plain = False  # the line so far has text / has text outside emphasis
     images = 0
     last = ""
     for child in getattr(token, "children", None) or []:
@@ -57,7 +58,12 @@ def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
             if child.content.strip():
                 debris.drop(" ".join(child.content.split()), "image alt text")
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            content = " " if kind in ("softbreak", "hardbreak") else child.content
+            content = child.content
+            if kind in ("softbreak", "hardbreak"):  # a hard break, or one after a bold label, is a line break
+                content = "\n" if kind == "hardbreak" or (line_text and not line_plain) else " "
+                line_text = line_plain = False
+            elif content.strip():
+                line_text, line_plain = True, line_plain or not in_strong
             parts.append(content)
             last = "text" if content.strip() else last
             if not in_link:
@@ -65,7 +71,7 @@ def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
             if not in_strong:
                 outside_strong += content
     raw = "".join(parts)
-    text = " ".join(raw.replace("\u2063", " ").split())
+    text = "\n".join(line for line in (" ".join(part.split()) for part in raw.replace("\u2063", " ").split("\n")) if line)
     pictured = last == "image"
     if "\u2063" in raw and not text:
         return text, "gap", False
@@ -96,13 +102,13 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         if token.type in ("table_open", "tr_open"):
             table = [] if token.type == "table_open" else [*table, []]
         elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
-            table[-1].append(_inline(token, debris)[0])
+            table[-1].append(_one_line(_inline(token, debris)[0]))
         elif token.type == "table_close" and (block := table_block(table, has_header=True)) is not None:
             items.append(block)
         elif token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "inline" and heading_level:
-            plain = _inline(token, debris)[0]
+            plain = _one_line(_inline(token, debris)[0])
             if plain:
                 items.append(Heading(plain, heading_level))
             heading_level, after_image = 0, False
@@ -122,7 +128,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 after_image = shape == "image"
                 continue
             if lists:
-                lists[-1][1].append((plain, shape))
+                lists[-1][1].append((_one_line(plain), shape))
                 after_image = pictured
                 continue
             after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
@@ -140,14 +146,19 @@ def _promote_plain_headings(items: list[Item]) -> list[Item]:
         line = Unit(text=item.text)
         label_before = isinstance(previous, Block) and previous.kind == "paragraph" and not is_prose(Unit(text=previous.text))
         text_after = isinstance(following, Block) and (following.kind == "list" or is_prose(Unit(text=following.text)))
-        if candidate(line, spaced=True) and text_after and not label_before:
+        if "\n" not in item.text and candidate(line, spaced=True) and text_after and not label_before:
             promoted[index] = Heading(item.text, SUB)
     return promoted
 
 
+def _one_line(text: str) -> str:
+    """A heading, list item or table cell on one line: its author's line breaks are spaces there."""
+    return " ".join(text.split())
+
+
 def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool, debris: DebrisFilter) -> bool:
     """Add one paragraph's item; returns whether the next paragraph follows a picture (and may be its caption)."""
-    cleaned = debris.clean(plain) if plain else ""
+    cleaned = "\n".join(line for written in plain.split("\n") if (line := debris.clean(written))) if plain else ""
     if shape in ("image", "gap"):
         items.append(Gap())
         return shape == "image"
@@ -162,7 +173,7 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
     if shape == "links" and (len(re.findall(r"\S+", cleaned)) >= 8 and not re.search(r"[.!?]$", cleaned)):
         debris.drop(cleaned, "row of links")
         items.append(Gap())
-    elif shape == "bold" and len(cleaned.split()) <= 25:
+    elif shape == "bold" and len(cleaned.split()) <= 25 and "\n" not in cleaned:
         items.append(Heading(cleaned, SUB))
     else:
         items.append(Block("paragraph", text=cleaned))
