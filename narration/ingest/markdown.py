@@ -13,7 +13,8 @@ from narration.ingest.debris import DebrisFilter
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
-from narration.ingest.text import Unit, candidate, is_prose
+from narration.ingest.text.headings import candidate, is_prose
+from narration.ingest.text.units import Unit
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
 NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MULTILINE)

@@ -9,7 +9,9 @@ from narration.text.normalize.acronyms import _ACRONYMS, _emphasis, _unshout, sh
 from narration.text.normalize.base import _Held, _run
 from narration.text.normalize.characters import _FOOTNOTES, _clean_chars
 from narration.text.normalize.links import _links
-from narration.text.normalize.numbers import _NUMBERS, _VANITY, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone
+from narration.text.normalize.numbers import (
+    _NUMBERS, _VANITY, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone,
+)
 from narration.text.normalize.punctuation import _PUNCTUATION, _tidy
 
 

@@ -1,0 +1,52 @@
+"""Plain text as pasted from a web page -> title and outline.
+
+A pasted page has no markup, so its structure is read from the whole document: the first line is the title,
+a short line of its own between blank lines and followed by text is a heading, a sentence that repeats an item
+of the "Key Points" list above it is a sub-heading, and lines that merely continue a sentence (hard wraps) are
+joined back. Page debris is left out on the way and recorded.
+"""
+from __future__ import annotations
+
+from narration.ingest.debris import DebrisFilter
+from narration.ingest.outline import SUB, Gap, Heading, Item
+from narration.ingest.text.figures import _mark_cards, _mark_figures_and_links, _mark_hub_teasers, _page_citations
+from narration.ingest.text.furniture import _without_furniture
+from narration.ingest.text.headings import (
+    _levels, _mark_headings, _numbered_headings, looks_like_heading, paragraphs_spaced,
+)
+from narration.ingest.text.units import rejoin_wrapped, title_line, units_from_lines
+from narration.models import Block
+
+__all__ = ["looks_like_heading", "parse_text"]
+
+
+def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
+    """Plain text -> (the title on its first line, or '') and the outline."""
+    # trailing tabs are a table row's empty last cells
+    title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]))
+    units = units_from_lines(lines, debris)
+    _page_citations(units, debris)
+    units = _without_furniture(units, title, debris)
+    spaced = paragraphs_spaced(units)
+    _mark_headings(units, spaced)
+    numbered = _numbered_headings(units, spaced)
+    if spaced:
+        _mark_cards(units, debris, numbered)
+        _mark_figures_and_links(units, debris)
+        _mark_hub_teasers(units, debris)
+    levels = _levels(units, numbered)
+    items: list[Item] = []
+    for index, unit in enumerate(units):
+        if unit.kind == "drop":
+            items.append(Gap())
+        elif unit.kind == "heading":
+            items.append(Heading(unit.text, levels[index]))
+        elif unit.kind == "sub":
+            items.append(Heading(unit.text, SUB))
+        elif unit.table is not None:
+            items.append(unit.table)
+        elif unit.is_list:
+            items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered, start=unit.number or 1))
+        else:
+            items.append(Block("paragraph", text=unit.text))
+    return title, items

@@ -1,0 +1,229 @@
+"""What a pasted page shows beside its text: figure captions, promotional cards, rows of links, reference
+lists and citation numbers, left out and recorded."""
+from __future__ import annotations
+
+from dataclasses import replace
+import re
+from typing import Sequence
+
+from narration.ingest.debris import DebrisFilter
+from narration.ingest.text.units import (
+    CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, LINKS, LIST_ITEM, READER, SENTENCE_END,
+    TEASER_MAX_WORDS, Unit, is_title_case, words,
+)
+from narration.text.sentences import split_sentences
+
+
+MID_CITATION = re.compile(r"(?<=[a-z])(?<!\band)(?<!\bor)\s\(\d{1,3}(?:\s?[-–,]\s?\d{1,3})*\)(?=\s+[a-z])")
+SERIES = re.compile(r"(?:^|[:;,]\s)\(1\)\s")  # "(1) surgery; (2) drugs; and (3) radiation": enumerators
+# On a page with footnote numbers glued to its sentences ("sleep.1"), one after a closing colon ("studies: 2")
+# or glued to a table cell's last sentence ("during the day.3") is one too.
+LATE_FOOTNOTE = re.compile(r"(?:(?<=[a-z]:)\s|(?<=[a-z][.!?]))\d{1,2}$")
+PAGE_EVIDENCE = 2  # citations the patterns found before the page's form is trusted mid-sentence
+
+
+def _page_citations(units: list[Unit], debris: DebrisFilter) -> None:
+    """Citation and footnote numbers in the forms a page shows only where it already used the plain forms."""
+    rules = [(MID_CITATION, "citation", debris.count("citation") >= PAGE_EVIDENCE),
+             (LATE_FOOTNOTE, "footnote number", debris.count("footnote number") >= 1)]
+    for pattern, rule, shown in rules:
+        if not shown:
+            continue
+        for unit in units:
+            if unit.table is not None:
+                rows = tuple(tuple(debris.strip(cell, rule, pattern, unit.mark) for cell in row) for row in unit.table.rows)
+                unit.table = replace(unit.table, rows=rows)
+            unit.items = [_uncited(item, rule, pattern, unit.mark, debris) for item in unit.items]
+            unit.text = _uncited(unit.text, rule, pattern, unit.mark, debris)
+
+
+def _uncited(line: str, rule: str, pattern: re.Pattern[str], at: int, debris: DebrisFilter) -> str:
+    return line if SERIES.search(line) else debris.strip(line, rule, pattern, at)
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a line, split where the narration splits them ("Gov. Hogan" is not cut)."""
+    return split_sentences(text.strip())
+
+
+def _is_teaser(unit: Unit | None) -> bool:
+    """A promotional card's one-sentence teaser."""
+    return (unit is not None and not unit.is_list and unit.kind == "paragraph" and len(_sentences(unit.text)) == 1
+            and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text)))
+
+
+def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:
+    """A promotional card is a title-case title (a line, or a one-item list) plus a one-sentence teaser, on a
+    page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". One of the
+    page's numbered headings ("6. The National Vaccine Injury Compensation Program") is never a card."""
+    headings = [u.text for u in units if u.kind == "heading" and len(words(u.text)) >= 3]
+    titled = sum(is_title_case(h) for h in headings)
+    if titled * 2 >= len(headings) and headings:
+        return  # a page with title-case headings: a title-case line is one of its headings
+    for index, unit in enumerate(units[:-1]):
+        title = unit.items[0] if unit.is_list and len(unit.items) == 1 else unit.text if unit.kind == "heading" else ""
+        if index in numbered:
+            continue
+        if title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1]):
+            for part in (unit, units[index + 1]):
+                part.kind = "drop"
+                debris.drop(title if part is unit else part.text, "promotional card", part.mark)
+
+
+def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
+    """A figure caption: a paragraph of its own that opens with a label ("Lumbar puncture.", "Anatomy of the
+    urinary system showing ...") rather than a sentence, and goes on to describe the picture. A paragraph that
+    leads into a list, asks, is numbered, speaks to the reader or is all a heading has under it is the
+    article's own text."""
+    if unit.kind != "paragraph" or not unit.blank_before or (following is not None and not following.blank_before
+                                                            and not following.is_list):
+        return False
+    if previous is not None and previous.kind in ("heading", "sub") and (following is None or following.kind
+                                                                        in ("heading", "sub")):
+        return False
+    text = unit.text.rstrip()
+    if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
+        return False
+    sentences = _sentences(text)
+    if len(sentences) < 2:
+        return False
+    label = re.sub(r"\([^)]*\)", "", sentences[0])
+    shows = re.search(r"\b(showing|shows|shown)\b", label)
+    if shows:
+        label = label[:shows.start()]
+    first = words(label)[:1]
+    return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not _has_verb(label)
+            and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+def _short(unit: Unit) -> bool:
+    """Whether a paragraph is as short as a caption standing alone is: a label and a sentence about the picture."""
+    return len(_sentences(unit.text)) <= CAPTION_MAX_SENTENCES and len(words(unit.text)) <= CAPTION_MAX_WORDS
+
+
+def _captions(units: list[Unit]) -> set[int]:
+    """The paragraphs that are figure captions. A long one (three sentences, forty words) is only taken for a
+    caption on a page of pictures, where others of that form stand too (PDQ pages describe each figure at
+    length); alone, a long paragraph that opens with a short phrase is the article's text."""
+    shaped = [i for i, unit in enumerate(units)
+              if _is_caption(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None)]
+    return {i for i in shaped if len(shaped) >= 2 or _short(units[i])}
+
+
+def _has_verb(label: str) -> bool:
+    """Whether a short phrase reads as a clause: a noun phrase ends with its head noun, so a word in -s that
+    another content word follows ("Hypoglycemia means low glucose", "Red cells carry oxygen") is a verb, or the
+    subject before one. Prepositions, conjunctions and participles ("Cells lining the bladder") may follow a noun."""
+    found = [w.casefold() for w in words(label)]
+    return any(re.search(r"[^su]s$", word) and len(word) > 3 and following not in LINKS
+               and not re.search(r"(?:ing|ed)$", following) for word, following in zip(found, found[1:]))
+
+
+def _similar(a: str, b: str) -> bool:
+    first, second = set(words(a.casefold())), set(words(b.casefold()))
+    return bool(first) and len(first & second) / len(first | second) >= 0.8
+
+
+def _repeats(unit: Unit, others: list[str]) -> bool:
+    """A paragraph (typically a photo caption) said again, sentence after sentence, in a longer paragraph."""
+    sentences = _sentences(unit.text)
+    if len(words(unit.text)) < 6:
+        return False
+    longer = [_sentences(o) for o in others if len(o) > len(unit.text)]
+    return any(all(_similar(s, t) for s, t in zip(sentences, other[start:]))
+               for other in longer for start in range(len(other) - len(sentences) + 1))
+
+
+CAPTION_RUN = 6  # consecutive words a caption shares with the text it illustrates
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    found = words(text.casefold())
+    return {tuple(found[i:i + CAPTION_RUN]) for i in range(len(found) - CAPTION_RUN + 1)}
+
+
+def _caption_in_list(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
+    """A one-sentence paragraph that stands between two parts of one list and says again what an item beside it
+    says: the caption of a picture set inside the list ("A mask fitted to your face helps make sure that you are
+    in exactly the same position for each treatment." between the items about molds and masks)."""
+    if (unit.kind != "paragraph" or unit.is_list or previous is None or following is None
+            or not (previous.is_list and following.is_list) or len(_sentences(unit.text)) != 1
+            or not unit.text.rstrip().endswith(".")):  # a lead-in ("... understand:") opens the list after it
+        return False
+    mine = _runs(unit.text)
+    return any(mine & _runs(item) for item in (previous.items[-1], following.items[0]))
+
+
+def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
+    """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
+    texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
+    captions = _captions(units)
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        previous = units[index - 1] if index else None
+        if index in captions:
+            unit.kind, rule = "drop", "figure caption"
+        elif _is_reference(unit):
+            unit.kind, rule = "drop", "reference"
+        elif unit.kind == "paragraph" and _repeats(unit, texts):
+            unit.kind, rule = "drop", "repeated caption"
+        elif _caption_in_list(unit, previous, following):
+            unit.kind, rule = "drop", "caption inside a list"
+        elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
+              and all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in unit.items)):
+            unit.kind, rule = "drop", "link list"
+        elif unit.kind == "paragraph" and len(words(unit.text)) >= 8 and _is_link_text(unit.text, 30):
+            unit.kind, rule = "drop", "row of links"
+        else:
+            continue
+        for line in unit.items or [unit.text]:
+            debris.drop(line, rule, unit.mark)
+
+
+# What marks a work cited: an address, a DOI, "Retrieved", a year in brackets, or a year closing a publisher's line.
+CITED = re.compile(r"https?://|\bdoi\b|\bRetrieved\b|\((?:19|20)\d\d[a-z]?\)|\(n\.d\.\)|[;:,]\s*(?:19|20)\d\d[;.:]"
+                   r"|\b\d+\(\d+\):\s?\d+", re.IGNORECASE)
+CITATION_OPENING = re.compile(r"^[A-Z][\w'’&,. -]{2,150}?\.\s")  # its authors or publisher, then a full stop
+
+
+def _is_citation(text: str) -> bool:
+    """A reference to a work: it opens with its authors or publisher (names, no clause) and carries what marks a
+    work cited."""
+    opening = CITATION_OPENING.match(text)
+    return (opening is not None and not CLAUSE_WORDS.search(opening.group()) and bool(CITED.search(text))
+            and not READER.search(text))
+
+
+def _is_reference(unit: Unit) -> bool:
+    """A reference list (every item a work cited) or a paragraph that is one reference."""
+    return (unit.kind in ("paragraph", "list")
+            and all(_is_citation(line) for line in unit.items or [unit.text]) and bool(unit.items or unit.text))
+
+
+HUB_LINK_PARTS = 3  # parts of a page (between headings) that were nothing but links: a page of link cards
+
+
+def _mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
+    """On a page of link cards (at least three of its parts, and a third of them, nothing but links), a part
+    whose one paragraph is one short sentence is a card's teaser ("Find information about trends in uterine
+    cancer on the Cancer Stat Facts page."): the Markdown of such a page shows it as a link. A part that
+    introduces links of its own ("The information in this section ...", then a row of links) keeps its text."""
+    parts: list[list[Unit]] = [[]]
+    for unit in units:
+        if unit.kind in ("heading", "sub"):
+            parts.append([])
+        else:
+            parts[-1].append(unit)
+    parts = [part for part in parts if part]
+    links_only = sum(all(u.kind == "drop" for u in part) for part in parts)
+    if links_only < HUB_LINK_PARTS or links_only * 3 < len(parts):
+        return
+    for part in parts:
+        if len(part) == 1 and _is_teaser(part[0]):
+            part[0].kind = "drop"
+            debris.drop(part[0].text, "card teaser on a page of links", part[0].mark)
+
+
+def _is_link_text(text: str, limit: int = 8) -> bool:
+    """Words of a link title: title case, no sentence punctuation, short."""
+    return is_title_case(text) and not re.search(r"[.!?:;,]", text) and len(words(text)) <= limit

@@ -1,0 +1,110 @@
+"""The site around a pasted article: tables of contents, menus and breadcrumbs above it, footers below it,
+left out (and recorded) before any rule reads the page's structure."""
+from __future__ import annotations
+
+import re
+
+from narration.ingest.debris import DebrisFilter
+from narration.ingest.text.figures import _is_link_text
+from narration.ingest.text.units import SENTENCE_END, Unit, words
+
+
+# What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
+CONTENTS_LEAD = re.compile(r"(?i)^(?:table of contents|contents|page contents|on this page|in this (?:article|page|section)"
+                           r"|jump to|skip to|sections on this page)\s*:?$")
+MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
+MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
+REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _lines(unit: Unit) -> list[str]:
+    return unit.items or [unit.text]
+
+
+def _heading_shaped(text: str) -> bool:
+    """An entry of a contents list: a heading's words, or its question."""
+    return 0 < len(words(text)) <= 15 and not re.search(r"[.!;,:]$", text)
+
+
+def _contents_end(units: list[Unit], start: int) -> int:
+    """The index after the table of contents that opens at `start` (== start when there is none): a lead line
+    ("On this page") and the heading-shaped lines under it, or a block of such lines above the article's first
+    paragraph nearly all of which come back later as its headings (the contents without a lead, as pasted from
+    MedlinePlus; below a paragraph such a list is the article's: "three types of particles:", then one each)."""
+    led = not units[start].is_list and bool(CONTENTS_LEAD.match(units[start].text))
+    if not led and any(_is_body(unit) and not unit.is_list for unit in units[:start]):
+        return start
+    end = start + 1 if led else start
+    while end < len(units) and all(_heading_shaped(t) for t in _lines(units[end])) and (
+            end == start or not units[end].blank_before or (led and end == start + 1 and units[end].is_list)):
+        end += 1
+    entries = [t for unit in units[start + led:end] for t in _lines(unit)]
+    later = {_key(u.text) for u in units[end:] if not u.is_list}
+    repeated = sum(_key(t) in later for t in entries)
+    if (led and len(entries) >= 2) or (len(entries) >= MENU_RUN and repeated >= REPEATED_SHARE * len(entries)):
+        return end
+    return start
+
+
+def _is_menu_entry(unit: Unit) -> bool:
+    """A line of a site menu, breadcrumb or footer: a few words on their own, no sentence punctuation."""
+    return (not unit.is_list and 0 < len(words(unit.text)) <= MENU_WORDS and unit.text[0].isupper()
+            and not re.search(r"[.!?:;,]", unit.text))
+
+
+def _is_body(unit: Unit) -> bool:
+    """The article's own text: a list, a sentence, or a long line ("Coronavirus (COVID-19)" is none of these)."""
+    return unit.is_list or bool(re.search(r"[.!?:;]$", unit.text)) or len(words(unit.text)) > 12
+
+
+def _furniture(units: list[Unit], title: str) -> dict[int, str]:
+    """Units that belong to the site around the article, each with the rule that names it: tables of contents,
+    a repeat of the title above the first paragraph (the page's heading under its browser title), menus and
+    breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
+    paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
+    found: dict[int, str] = {}
+    index = 0
+    while index < len(units):
+        end = _contents_end(units, index)
+        found.update((i, "table of contents") for i in range(index, end))
+        index = max(end, index + 1)
+    rest = [i for i in range(len(units)) if i not in found]
+    body = [i for i in rest if _is_body(units[i])]
+    first, last = (body[0], body[-1]) if body else (len(units), len(units))
+    found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
+    # the line of its own right over the first paragraph is the article's first heading, not the menu's last line
+    heading = first - 1 if first and units[first - 1].blank_before else None
+    top = [i for i in rest if i < first and i not in found and i != heading and _is_menu_entry(units[i])]
+    bottom = [i for i in rest if i > last and _is_menu_entry(units[i])]
+    tail = [i for i in rest if i > last]  # below a footer's links, a line among them is the footer's too
+    for run, rule, whole in ((top, "site menu", top), (bottom, "page footer", tail)):
+        links = sum(_is_link_text(units[i].text) for i in run)  # "Live Well", "Food Safety Charts"; not "Fever"
+        if (len(run) >= MENU_RUN and links >= 2) or (run and rule == "page footer" and links == len(run)):
+            found.update((i, rule) for i in whole)
+    for i in rest:
+        text = units[i].text
+        if (i not in found and text and re.fullmatch(r"[a-z]+", words(text)[0]) and len(words(text)) <= 12
+                and not SENTENCE_END.search(text) and units[i].blank_before
+                and (i + 1 == len(units) or units[i + 1].blank_before)):
+            found[i] = "image description"
+    return found
+
+
+def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
+    """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
+    a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
+    found = _furniture(units, title)
+    for index, rule in sorted(found.items()):
+        for line in _lines(units[index]):
+            debris.drop(line, rule, units[index].mark)
+    kept: list[Unit] = []
+    for index, unit in enumerate(units):
+        if index not in found:
+            kept.append(unit)
+        elif not kept or kept[-1].kind != "drop":  # a place where something was: the headings around it are not
+            kept.append(Unit(kind="drop", blank_before=unit.blank_before))  # stacked (a publisher's line, a menu)
+    return kept

@@ -1,0 +1,252 @@
+"""Which lines of a pasted page are headings, and at which level: a short line between blank lines followed
+by text, a numbered run of section lines, the page's mix of title-case and sentence-case headings."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from narration.ingest.outline import SUB
+from narration.ingest.text.units import (
+    CLAUSE_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LIST_ITEM, NUMBERED_QUESTION, SENTENCE_END, Unit,
+    is_title_case, words,
+)
+
+
+def looks_like_heading(line: str, next_line: str | None) -> bool:
+    """Heading test for text without blank lines between paragraphs: a short standalone question, or a short
+    title-case line without closing punctuation, that is followed by content."""
+    stripped = line.strip()
+    if not stripped or next_line is None or LIST_ITEM.match(stripped):
+        return False
+    found = stripped.split()
+    if len(found) > 14 or len(stripped) > 100:
+        return False
+    if stripped.endswith("?"):
+        return stripped.count("?") == 1 and not re.search(r"[.!]\s", stripped)
+    if stripped[-1] in ".!:;,\"'”’)" or re.search(r"[.!?;]\s", stripped):
+        return False
+    if len(found) <= 1 and not stripped.isupper():
+        return False
+    return is_title_case(stripped) or (stripped.isupper() and len(found) <= 8)
+
+
+def candidate(unit: Unit, spaced: bool) -> bool:
+    """A line that could be a heading by its own shape (whether text follows is checked separately)."""
+    text = unit.text
+    if unit.is_list or not text:
+        return False
+    if NUMBERED_QUESTION.match(text):
+        return True
+    if spaced and not unit.blank_before:
+        return False
+    count = len(words(text))
+    if text.endswith("?"):
+        return count <= 25 and text.count("?") == 1 and not re.search(r"[.!]\s", text)
+    if HEADING_STOP.search(text) or re.search(r"[.!?;]\s", text) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return count <= 12 and len(text) <= 100
+
+
+def is_label(text: str) -> bool:
+    """A label heading: a short noun phrase that ends in a colon and names what follows ("Directions:",
+    "Personal Items:"), unlike a lead-in that a verb or pronoun shows to be a sentence ("Call 999 if your child:")."""
+    name = text[:-1].rstrip()
+    return (text.endswith(":") and 0 < len(words(name)) <= LABEL_MAX_WORDS and name[:1].isupper()
+            and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name))
+
+
+def _leads_into(unit: Unit, following: Unit | None) -> bool:
+    """A line that runs on into the list under it ("Goals of treatment are to"): the list's lead-in."""
+    return following is not None and following.is_list and bool(LEAD_IN_END.search(unit.text.rstrip(":")))
+
+
+def is_prose(unit: Unit) -> bool:
+    return unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+
+
+def _after_a_label(units: list[Unit], index: int) -> bool:
+    """Whether the line follows a short line that is neither prose nor a heading: the value of a key/value
+    block ("FDA Approved" / "Yes"), not a heading."""
+    if index == 0:
+        return False
+    previous = units[index - 1]
+    return previous.kind == "paragraph" and not is_prose(previous)
+
+
+SIBLING_WORDS = 4  # short headings of a set: "By Phone", "Online", "By Mail", "In Person"
+
+
+def _parallel(text: str, above: list[Unit]) -> bool:
+    """Whether a short line has the form of a heading above it on the page (a few words, capitalized alike):
+    a sibling of that heading ("In Person" after "By Mail"), even below the last line of an address."""
+    short, titled = _heading_form(text)
+    return short and any(u.kind == "heading" and _heading_form(u.text) == (True, titled) for u in above)
+
+
+def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 0) -> bool:
+    """Whether a heading candidate heads text: prose or a list next, or a stacked heading (of two words or
+    more, so a key/value block "FDA Approved" / "Yes" is not read as headings) that does."""
+    if index + 1 >= len(units):
+        return False
+    following = units[index + 1]
+    if is_prose(following):
+        return True
+    return (depth < 2 and candidate(following, spaced) and len(words(following.text)) >= 2
+            and _followed_by_text(units, index + 1, spaced, depth + 1))
+
+
+def _mark_headings(units: list[Unit], spaced: bool) -> None:
+    """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do, and
+    for a label heading: "Directions:")."""
+    listed: set[str] = set()
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if unit.is_list:
+            listed.update(" ".join(item.casefold().split()) for item in unit.items)
+            continue
+        if _leads_into(unit, following):
+            continue
+        if spaced and unit.blank_before and " ".join(unit.text.casefold().split()) in listed:
+            unit.kind = "sub"
+        elif (is_label(unit.text) and (unit.blank_before or not spaced) and following is not None
+              and is_prose(following) and not _after_a_label(units, index)):
+            unit.kind, unit.text = "sub", unit.text[:-1].rstrip()
+        elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
+              and (not _after_a_label(units, index) or _parallel(unit.text, units[:index]))):
+            unit.kind = "sub" if unit.emphasized else "heading"
+        elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
+            unit.kind = "heading"
+
+
+NUMBERED_LINE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+NUMBERED_RUN = 3  # numbered headings in a row, from 1, that make a page's outline
+
+
+def _numbered_line(unit: Unit) -> tuple[int, str] | None:
+    """A line of its own that reads "N. Text" and is shaped like a heading (no full stop, short): (N, Text)."""
+    if unit.is_list:
+        number, text = (unit.number, unit.items[0]) if unit.ordered and len(unit.items) == 1 else (0, "")
+    else:
+        match = NUMBERED_LINE.match(unit.text)
+        number, text = (int(match.group(1)), match.group(2)) if match else (0, "")
+    shaped = text and (text.endswith("?") or not HEADING_STOP.search(text)) and not re.search(r"[.!?;]\s", text)
+    return (number, text) if shaped and len(words(text)) <= 15 else None
+
+
+def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
+    """Numbered section headings ("1. Why get vaccinated?" ... "7. How can I learn more?"): lines "N. Text"
+    whose numbers run 1, 2, 3 ... through the page, each over text of its own, with no heading above the first
+    (under a heading, as PDQ's numbered questions are, they are its sub-headings). They are made the page's
+    headings, said without their numbers; a one-item list "3. ..." among them is one of them, not a list."""
+    found = [(index, parsed) for index, unit in enumerate(units) if unit.kind in ("paragraph", "list", "heading")
+             and (parsed := _numbered_line(unit))]
+    numbers = [number for _, (number, _) in found]
+    if len(found) < NUMBERED_RUN or numbers != list(range(1, len(found) + 1)):
+        return []
+    first = found[0][0]
+    if any(unit.kind in ("heading", "sub") for unit in units[:first]):
+        return []
+    if not all(_followed_by_text(units, index, spaced) for index, _ in found):
+        return []
+    for index, (_, text) in found:
+        unit = units[index]
+        unit.kind, unit.text, unit.items = "heading", text, []
+    return [index for index, _ in found]
+
+
+def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
+    """Heading levels read from the page: numbered section headings are its sections and every other heading
+    under them a sub-heading; where title-case and sentence-case headings are mixed (PDQ pages),
+    the title-case ones are sections and the sentence-case ones their sub-headings, except a question, which
+    heads a section of its own on any page ("What causes acromegaly?"); a one-word heading takes
+    the level of the heading before it; a heading that recurs on the page is a sub-heading."""
+    if numbered:
+        return {i: 2 if i in numbered else 3 for i, u in enumerate(units) if u.kind == "heading"}
+    headings = [(i, u.text) for i, u in enumerate(units) if u.kind == "heading"]
+    counts: dict[str, int] = {}
+    for _, text in headings:
+        counts[text.casefold()] = counts.get(text.casefold(), 0) + 1
+    styled = [(i, is_title_case(t) or _asks(t)) for i, t in headings if len(words(t)) >= 2 and counts[t.casefold()] == 1]
+    levels: dict[int, int] = {}
+    level = 2
+    style = dict(styled)
+    mixed = _mixed(units, styled)
+    for index, text in headings:
+        if counts[text.casefold()] > 1:  # "Ways to Manage" x12: a sub-heading, and says nothing of the level
+            levels[index] = SUB
+            continue
+        if index in style:
+            level = 3 if mixed and not style[index] else 2
+        elif len(words(text)) >= 2:
+            level = 2
+        levels[index] = level
+    _under_questions(units, levels)
+    _nest_siblings(units, levels)
+    return levels
+
+
+QUESTION_PAGE = 3  # question headings that make a page of questions
+
+
+def _under_questions(units: list[Unit], levels: dict[int, int]) -> None:
+    """On a page whose sections are questions ("What Causes ...?", "How Is ... Treated?"), a noun heading (one
+    word, or title case: "Overview", "Diagnostic Tests") between two of them sits under the question before it:
+    questions outrank them. After the last question ("Points to Remember", "Brand names") it heads a section again."""
+    asked = [i for i in levels if _asks(units[i].text) and levels[i] == 2]
+    if len(asked) < QUESTION_PAGE:
+        return
+    for index in levels:
+        text = units[index].text
+        if asked[0] < index < asked[-1] and levels[index] == 2 and not _asks(text) and _heading_form(text)[1]:
+            levels[index] = 3
+
+
+def _heading_form(text: str) -> tuple[bool, bool]:
+    """A heading's form for telling siblings: whether it is short, and capitalized as a title."""
+    return len(words(text)) <= SIBLING_WORDS, is_title_case(text) or len(words(text)) == 1
+
+
+def _nest_siblings(units: list[Unit], levels: dict[int, int]) -> None:
+    """A longer heading stacked right over a short one ("Easy Ways to Apply" over "By Phone") is the parent of
+    the short one and of the headings after it that share its form ("Online", "By Mail", "In Person")."""
+    order = sorted(levels)
+    for position, parent in enumerate(order[:-1]):
+        child = order[position + 1]
+        form = _heading_form(units[child].text)
+        if child != parent + 1 or _heading_form(units[parent].text)[0] or not form[0] or levels[child] != levels[parent]:
+            continue
+        for sibling in order[position + 1:]:
+            if levels[sibling] != levels[parent] or _heading_form(units[sibling].text) != form:
+                break
+            levels[sibling] = levels[parent] + 1
+
+
+def _asks(heading: str) -> bool:
+    """A question heading not numbered as one of a list of questions ("1. What is mistletoe?")."""
+    return heading.endswith("?") and not NUMBERED_QUESTION.match(heading)
+
+
+def _mixed(units: list[Unit], styled: list[tuple[int, bool]]) -> bool:
+    """Whether title-case headings head sections of sentence-case ones: two of each at least, counting only the
+    title-case headings with text of their own under them (up to the next title-case one) that come before the
+    last sentence-case heading. A footer line in title case ("Last Revised - 11/15/2015", "Browse Drugs and
+    Medicines") heads nothing and decides nothing."""
+    sentence = [i for i, titled in styled if not titled]
+    titled = [i for i, t in styled if t and is_title_case(units[i].text)]
+    bounds = titled[1:] + [len(units)]
+    counted = [i for i, end in zip(titled, bounds)
+               if sentence and i < sentence[-1] and any(u.kind not in ("heading", "sub", "drop") for u in units[i + 1:end])]
+    return len(sentence) >= 2 and len(counted) >= 1 and (len(counted) >= 2 or counted[0] < sentence[0])
+
+
+def paragraphs_spaced(units: list[Unit]) -> bool:
+    """Whether the page separates its paragraphs by blank lines, judged by its prose: where one paragraph follows
+    another, else whether its paragraphs stand after a blank line. A menu or footer of one-line links, however
+    many lines it takes, says nothing about it (a vote over all lines let a long menu decide)."""
+    prose = [(previous, unit) for previous, unit in zip([None, *units], units)
+             if unit.kind == "paragraph" and not unit.is_list and is_prose(unit)]
+    after_prose = [(p, u) for p, u in prose if p is not None and p.kind == "paragraph" and is_prose(p)]
+    for judged in (after_prose, prose):
+        if judged:
+            return sum(u.blank_before for _, u in judged) * 2 >= len(judged)
+    return sum(u.blank_before for u in units) * 2 >= len(units)

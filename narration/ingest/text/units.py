@@ -1,0 +1,146 @@
+"""The lines of a pasted page as units (a paragraph line, a run of list items, a table), and the shared
+vocabulary the structure rules read them with."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+
+from narration.ingest.debris import DebrisFilter
+from narration.ingest.tables import tab_tables
+from narration.models import Block
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
+EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
+NUMBERED_QUESTION = re.compile(r"^\d{1,2}\.\s+\S.{0,200}\?$")
+SENTENCE_END = re.compile(r"[.!?:;,\"'”’)]$")
+HEADING_STOP = re.compile(r"[.!?:;,\"'”’]$")  # a heading may end in ")": "Intensity-modulated radiation therapy (IMRT)"
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+               "or", "the", "to", "vs", "with", "about", "over", "per", "via", "is", "are", "than", "your"}
+# Verbs and function words a figure label ("Lumbar puncture.") never has, while a short sentence does.
+CLAUSE_WORDS = re.compile(
+    r"\b(is|are|was|were|be|been|can|could|may|might|must|will|would|should|shall|do|does|did|has|have|had|"
+    r"you|your|we|our|it|they|this|that|these|those|there|here|not|ask|talk|call|see|learn|read|find|visit|"
+    r"check|get|take|keep|make|use|try|tell|go|let|avoid|eat|drink|\w+n['’]t|"  # a negated verb: "Don't Guess."
+    # Spanish: "Es normal. Muchas mujeres ..." is two sentences, never a figure label and its description
+    r"es|son|era|fue|está|están|estar|ser|puede|pueden|debe|deben|hay|tiene|tienen|usted|ustedes|su|sus|"
+    r"nos|se|le|les|lo|no|sí|esto|eso|esta|este|estas|estos|llame|hable|pregunte|tome|use|evite|lea|vea|"
+    r"consulte|siga)\b", re.IGNORECASE)
+# Words that may follow a noun inside a noun phrase (a figure label): prepositions and conjunctions.
+LINKS = {"of", "in", "and", "or", "with", "for", "to", "from", "on", "at", "by", "after", "before", "during",
+         "inside", "into", "near", "under", "over", "between", "within", "without", "vs", "versus", "as",
+         "de", "del", "y", "o", "en", "con", "para", "por", "a"}
+READER = re.compile(r"\b(?:you|your|yours|yourself|usted|ustedes)\b", re.IGNORECASE)  # a caption never addresses the reader
+# The last word of a lead-in that runs into the list under it ("Other symptoms include", "Goals of treatment are
+# to"): an article, a conjunction, "to", an auxiliary or a verb that introduces examples. A heading ends in a noun.
+LEAD_IN_END = re.compile(
+    r"\b(a|an|the|and|or|nor|but|if|that|than|because|as|like|such as|of|to|is|are|was|were|be|been|can|could|"
+    r"may|might|must|will|would|should|include[sd]?|including|involves?|contains?|means|following|"
+    r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como)\W*$", re.IGNORECASE)
+LABEL_MAX_WORDS = 5
+TEASER_MAX_WORDS = 30
+CAPTION_MAX_SENTENCES = 2  # a label and what the picture shows; a third sentence is the article talking
+CAPTION_MAX_WORDS = 40
+DETERMINERS = {"a", "an", "the", "some", "many", "most", "all", "each", "every", "no", "one", "two", "my", "his",
+               "her", "its", "their", "if", "when", "for", "in", "on", "at", "after", "before", "as", "so", "but",
+               # Spanish
+               "el", "la", "los", "las", "un", "una", "unos", "unas", "algunos", "algunas", "muchos", "muchas",
+               "cada", "todo", "todos", "toda", "todas", "mi", "su", "sus", "si", "cuando", "para", "en", "con",
+               "después", "antes", "como", "pero", "por", "al", "del"}
+
+
+@dataclass
+class Unit:
+    """A paragraph line or a run of list items, with whether a blank line precedes it."""
+
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    ordered: bool = False
+    blank_before: bool = True
+    kind: str = "paragraph"  # paragraph, list, heading, sub, drop, table
+    emphasized: bool = False  # the whole line was in *asterisks*: a label the page set in bold or italics
+    number: int = 0  # the number an ordered list starts at, as written ("3." -> 3)
+    mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
+    table: Block | None = None  # rows a browser pasted with tabs between the cells
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.items)
+
+
+def words(text: str) -> list[str]:
+    """The words of a line, accented letters included ("calcificación" is one word, not two)."""
+    return re.findall(r"[^\W_][\w'’®-]*", text)
+
+
+def is_title_case(text: str) -> bool:
+    """Every significant word capitalized ("Breast Cancer Prevention"), with at least two of them."""
+    found = re.findall(r"[^\W\d_][\w'’-]*", text)
+    significant = [w for w in found[1:] if w.lower() not in SMALL_WORDS]
+    return bool(found) and found[0][0].isupper() and len(significant) >= 1 and all(w[0].isupper() for w in significant)
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
+                and "\t" not in line + joined[-1]:  # a table row
+            previous = joined[-1]
+            open_bracket = previous.count("(") > previous.count(")")
+            continues = not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
+            if open_bracket or continues:
+                joined[-1] = f"{previous.rstrip()} {line.strip()}"
+                continue
+        joined.append(line)
+    return joined
+
+
+def title_line(lines: list[str]) -> tuple[str, list[str]]:
+    """The first line is the page's title when it reads like one (short, no closing period, not a list item)."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if len(content) < 2:
+        return "", lines
+    first = " ".join(lines[content[0]].split())
+    opened = first.lstrip("¿¡«\"“")  # a Spanish question or exclamation opens with its mark
+    if LIST_ITEM.match(first) or len(words(first)) > 20 or re.search(r"[.,;:]$", first) or not opened[:1].isupper():
+        return "", lines
+    return first, lines[content[0] + 1:]
+
+
+def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
+    """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
+    units: list[Unit] = []
+    blank = True
+    for raw in tab_tables(lines):
+        if isinstance(raw, Block):
+            units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
+            blank = False
+            continue
+        if not raw.strip():
+            blank = True
+            continue
+        line = " ".join(raw.split())
+        match = LIST_ITEM.match(line)
+        if match and not (NUMBERED_QUESTION.match(line)):
+            item = debris.clean(match.group(2).strip())  # "- Print This Page" is debris as much as the line
+            if not item:
+                continue
+            if units and units[-1].is_list and not blank:
+                units[-1].items.append(item)
+            else:
+                units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
+                                  number=int(match.group(1) or 0),
+                                  mark=debris.mark()))
+        elif line := debris.clean(line):
+            inner = EMPHASIZED.fullmatch(line)
+            units.append(Unit(text=inner.group(1).strip() if inner else line, blank_before=blank, emphasized=bool(inner),
+                              mark=debris.mark()))
+        else:
+            continue
+        blank = False
+    return units
+
+
+# On a page that puts citation numbers at clause ends ("cancer (3)."), the same marker after a word within a
+# sentence ("young adults (3) but can occur") is one too; an enumerator follows a colon or semicolon instead.
