@@ -632,3 +632,18 @@ def test_two_articles_with_the_same_name(site: Site, capsys: pytest.CaptureFixtu
     (site.root / "other").mkdir()
     twin = write(site, "other/good.md", GOOD.replace("forty", "fifty"))
     fails_cleanly(site, capsys, str(site.root / "good.md"), str(twin), names="good.md", says="same name (good)")
+
+
+def test_a_fault_in_reading_one_article_names_it_and_keeps_the_output(site: Site, capsys: pytest.CaptureFixture[str],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page shape the text reader mishandles (a fault of narration's, like the separator line that once raised
+    IndexError) is one line naming the file, not a traceback, and the published output is untouched."""
+    import narration.ingest
+
+    def mishandles(body: str, cleaner: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setitem(narration.ingest.READERS, ".txt", mishandles)
+    path = write(site, "sodium.txt", "Sodium\n\nEat less salt.\n")
+    lines = fails_cleanly(site, capsys, str(path), names="sodium.txt", says="IndexError")
+    assert any("fault in narration" in line for line in lines)

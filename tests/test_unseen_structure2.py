@@ -247,3 +247,17 @@ def test_noun_headings_between_question_headings_are_their_sub_headings(tmp_path
     assert headings(article(page, tmp_path)) == [
         "# What Is Gout?", "## Overview", "# What Causes Gout?", "# How Is Gout Treated?", "## Diet Changes",
         "# How Can Gout Be Prevented?", "# Points to Remember"]
+
+
+@pytest.mark.parametrize("separator", ["................", "----------", "__________", "|", "•", "…", "***", "~~~~",
+                                       "======", "- -", "* * *"])
+def test_a_line_with_no_words_is_a_separator_not_a_crash(tmp_path, separator: str) -> None:
+    """A pasted page's rule lines and stray marks say nothing: the page reads as if they were blank lines."""
+    from narration.ingest import read_article
+
+    path = tmp_path / "sodium.txt"
+    path.write_text(f"Sodium\n\nEat less salt every day.\n\n{separator}\n\nCook at home more often.\n\n{separator}\n",
+                    encoding="utf-8")
+    doc = read_article(path)
+    said = [b.text or " ".join(b.items) for s in doc.sections for b in s.blocks]
+    assert said == ["Eat less salt every day.", "Cook at home more often."]

@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 import yaml
 
 from narration.ingest.debris import DebrisFilter, debris_filter
-from narration.errors import InputError
+from narration.errors import InputError, NarrationError
 from narration.ingest.fetch import fetch_page, is_url, url_stem
 from narration.files import ARTICLE_LIMIT, read_user_file
 from narration.ingest.markdown import parse_markdown
@@ -243,14 +243,20 @@ def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None =
     fields, body = split_front_matter(text, source)
     cleaner = debris_filter(url_stem(url) if url else path.name, debris)
     reader = parse_html if url else READERS.get(path.suffix.lower(), parse_text)
-    if reader is parse_html:
-        page = read_page(body, url, cleaner)
-        doc_title, items = page.title, list(page.items)
-        fields = {**_page_fields(page, url), **fields}
-    else:
-        doc_title, items = reader(body, cleaner)
-    own_title, items = choose_title(fields.get("title", ""), doc_title, items, cleaner)
-    sections = sections_from_outline(items)
+    try:
+        if reader is parse_html:
+            page = read_page(body, url, cleaner)
+            doc_title, items = page.title, list(page.items)
+            fields = {**_page_fields(page, url), **fields}
+        else:
+            doc_title, items = reader(body, cleaner)
+        own_title, items = choose_title(fields.get("title", ""), doc_title, items, cleaner)
+        sections = sections_from_outline(items)
+    except NarrationError:
+        raise
+    except Exception as err:  # a page shape the readers mishandle: name the article, not only a traceback (-v)
+        raise InputError(source, f"could not be read ({type(err).__name__}: {err}); this is a fault in narration: "
+                                 "please report it with this file") from err
     if not any(section.blocks or section.heading for section in sections):
         raise InputError(source, "has no readable text (only markup or whitespace); nothing to narrate")
     if not any(block.kind != "subheading" for section in sections for block in section.blocks):

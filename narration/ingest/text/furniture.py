@@ -87,7 +87,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
             found.update((i, rule) for i in whole)
     for i in rest:
         text = units[i].text
-        if (i not in found and text and re.fullmatch(r"[a-z]+", words(text)[0]) and len(words(text)) <= 12
+        if (i not in found and text and re.fullmatch(r"[a-z]+", (words(text) or [""])[0]) and len(words(text)) <= 12
                 and not SENTENCE_END.search(text) and units[i].blank_before
                 and (i + 1 == len(units) or units[i + 1].blank_before)):
             found[i] = "image description"

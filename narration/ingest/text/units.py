@@ -10,6 +10,7 @@ from narration.ingest.tables import tab_tables
 from narration.models import Block
 
 
+WORDY = re.compile(r"[^\W_]")  # a line says something only if it has a letter or a digit
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|(\d{1,3})[.)])\s+(\S.*)$")
 EMPHASIZED = re.compile(r"\*{1,3}([^*]{2,200})\*{1,3}")
 NUMBERED_QUESTION = re.compile(r"^\d{1,2}\.\s+\S.{0,200}\?$")
@@ -117,7 +118,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
             units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
             blank = False
             continue
-        if not raw.strip():
+        if not WORDY.search(raw):  # blank, or a separator with nothing to say ("......", "----", "***", "|")
             blank = True
             continue
         line = " ".join(raw.split())
