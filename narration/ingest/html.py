@@ -21,6 +21,7 @@ from narration.models import Block
 from narration.ingest.debris import DebrisFilter, debris_filter
 from narration.ingest.outline import Gap, Heading, Item, sections_from_outline
 from narration.ingest.tables import table_block
+from narration.ingest.text.figures import _is_citation
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +81,13 @@ def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> P
     title = CODE_AFTER_TITLE.sub("", _cut_site_name(heads.get("og:title", ""), heads.get("og:site_name", ""))
                                  or content_title or page_h1
                                  or _cut_site_name(_first_text(tree, "//title"), "", always=True))
+    if not title and first is not None:  # no title or h1: the first heading names the page, not its file name
+        title = items[first].text
+        if any(isinstance(item, Heading) and item.level == items[first].level for item in items[first + 1:]):
+            first = None  # one of a row of sections ("Overview", "Symptoms"): its section keeps its heading
     if first is not None and (content_title or items[first].text.casefold() == title.casefold()):
         items = [*_before_title(items[:first], debris), *items[first + 1:]]  # the page's title, not a section
+    items = _without_empty_headings(_without_references(items, debris), debris)
     return Page(title, tuple(items), language, modified, _canonical(tree, heads))
 
 
@@ -165,6 +171,8 @@ def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> Non
         if len(paragraph.text_content().split()) > len(link.text_content().split()):
             link.drop_tag()  # a link within the page from running text (a footnote mark) is part of the sentence
     _layout_tables(tree, debris)
+    for cell in tree.xpath("//td|//th"):
+        _flatten_cell(cell)
     for dl in tree.xpath("//dl[not(dt)]"):
         for dd in dl.xpath("./dd"):
             _as_block(dd)
@@ -181,6 +189,10 @@ def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> Non
         if _only_links(listed):
             for link in listed.iter("a"):
                 link.drop_tag()
+    for listed in tree.xpath("//ul|//ol"):
+        if not _navigation(listed):
+            for link in listed.iter("a"):
+                link.drop_tag()  # links inside its sentences: the extractor would drop it for its links
     if not tree.xpath("//h1|//h2"):
         for paragraph in tree.xpath("//p"):
             if _bold_label(paragraph):
@@ -195,6 +207,13 @@ def _only_links(element: lxml.html.HtmlElement) -> bool:
     """Whether all an element says is in links (a menu, a row of logos): nothing readable outside them."""
     outside = "".join(element.xpath(".//text()[not(ancestor::a)]"))
     return not READABLE.search(outside)
+
+
+def _navigation(listed: lxml.html.HtmlElement) -> bool:
+    """A list of links (a menu, related pages): each item wholly a link that reads as a title, not a sentence. A
+    list whose items say more than their links ("Decrease emotional <a>stress</a>.") is the article's own."""
+    items = listed.xpath("./li")
+    return all(_only_links(item) and not re.search(r"\w[.!?][\"')\u201d]*$", _words(item)) for item in items)
 
 
 def _introduced_lists(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]]:
@@ -248,6 +267,80 @@ def _unwrap_layout(table: lxml.html.HtmlElement) -> None:
 
 BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
                     "hr", "section", "article"})
+CELL_BREAKS = BLOCKS | {"br", "li", "dt", "dd"}
+CLOSED = re.compile(r"[.!?:\u2026][\"')\]\u2019\u201d]*$")  # a sentence's (or a lead-in's) own end
+PHRASE_MAX_WORDS = 6  # a list item this short without a full stop is a phrase of a running list ("Fever")
+
+
+def _flatten_cell(cell: lxml.html.HtmlElement) -> None:
+    """A data table's cell holding blocks (paragraphs, lists, line breaks) as the sentences they say, in one run
+    of text: the extractor keeps only a cell's paragraphs and drops its lists. Each paragraph or line is a
+    sentence; a list of short phrases is said as one running list after its lead-in ("Signs: fever, rash."), a
+    list of longer items an item a sentence."""
+    if not any(isinstance(child.tag, str) and child.tag in CELL_BREAKS - {"br"} for child in cell.iter()
+               if child is not cell):
+        return  # words and line breaks only: the extractor keeps them
+    said: list[str] = []  # sentences, each closed at the end
+
+    def add(text: str) -> None:  # a line that opens in lower case or a bracket goes on with the line before it
+        if said and (text[:1].islower() or text[:1] in "([") and not CLOSED.search(said[-1]):
+            said[-1] = f"{said[-1]} {text}"
+        else:
+            said.append(text)
+
+    for piece in _cell_pieces(cell):
+        if isinstance(piece, str):
+            add(piece)
+        elif all(len(item.split()) <= PHRASE_MAX_WORDS and not CLOSED.search(item) for item in piece):
+            run = ", ".join(piece)
+            if said and said[-1].endswith(":"):
+                said[-1] = f"{said[-1]} {run}"
+            else:
+                add(run)
+        else:
+            for item in piece:
+                add(item)
+    tail = cell.tail
+    for child in list(cell):
+        cell.remove(child)
+    cell.text, cell.tail = " ".join(_closed(sentence) for sentence in said), tail
+
+
+def _closed(text: str) -> str:
+    """A line of a cell as a sentence: its own closing punctuation, else a full stop."""
+    return text if CLOSED.search(text) else f"{text}."
+
+
+def _cell_pieces(element: lxml.html.HtmlElement) -> list[str | list[str]]:
+    """A cell's lines (paragraphs, lines between <br>s) and lists (their items), in reading order; a list holding
+    lists is its items' lines, each nested list after the item that holds it."""
+    pieces: list[str | list[str]] = []
+    line: list[str] = [element.text or ""]
+
+    def flush() -> None:
+        if text := " ".join("".join(line).split()):
+            pieces.append(text)
+        line.clear()
+
+    for child in element:
+        if not isinstance(child.tag, str):
+            line.append(child.tail or "")
+            continue
+        if child.tag in ("ul", "ol"):
+            flush()
+            items = child.xpath("./li")
+            if child.xpath("./li/ul|./li/ol"):
+                pieces.extend(piece for item in items for piece in _cell_pieces(item))
+            elif texts := [text for item in items if (text := " ".join(item.text_content().split()))]:
+                pieces.append(texts)
+        elif child.tag in CELL_BREAKS:
+            flush()
+            pieces.extend(_cell_pieces(child))
+        else:
+            line.append(child.text_content())
+        line.append(child.tail or "")
+    flush()
+    return pieces
 
 
 def _as_block(element: lxml.html.HtmlElement) -> None:
@@ -353,6 +446,47 @@ def _before_title(items: list[Item], debris: DebrisFilter) -> list[Item]:
     return kept
 
 
+# A heading over the works an article cites: "References", "Sources", "Selected bibliography", "Works cited:".
+REFERENCES_HEADING = re.compile(r"(?i)(?:selected |key )?(?:references?|sources?|bibliography|works cited|"
+                                r"literature cited|citations?|reference list)\s*:?")
+
+
+def _without_references(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """The works an article cites are for readers, as in pasted text: every paragraph and list under a references
+    heading, and elsewhere one made only of citations ("Ball JW, Dains JE. Abdomen. In: ... 2023."), is left out
+    and recorded."""
+    kept: list[Item] = []
+    under: int | None = None  # the level of the references heading the items are under
+    for item in items:
+        if isinstance(item, Heading):
+            under = item.level if REFERENCES_HEADING.fullmatch(item.text) else \
+                under if under is not None and item.level > under else None
+        elif isinstance(item, Block) and item.kind in ("paragraph", "list"):
+            lines = list(item.items) or item.text.split("\n")
+            if under is not None or all(_is_citation(line) for line in lines):
+                for line in lines:
+                    debris.drop(line, "reference")
+                item = Gap()
+        kept.append(item)
+    return kept
+
+
+def _without_empty_headings(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """A heading with nothing to read under it before the next heading of its rank (its images, links or references
+    were left out) is left out too, and recorded: read, it says nothing, and it would take the next one under it."""
+    kept: list[Item] = []  # in reverse
+    for item in reversed(items):
+        if isinstance(item, Heading):
+            below = [*(next_ for next_ in reversed(kept))]
+            section = next((index for index, after in enumerate(below)
+                            if isinstance(after, Heading) and after.level <= item.level), len(below))
+            if not any(not isinstance(after, Gap) for after in below[:section]):
+                debris.drop(item.text, "heading with nothing under it")
+                item = Gap()
+        kept.append(item)
+    return kept[::-1]
+
+
 def _without_lost_lead_ins(items: list[Item], debris: DebrisFilter,
                            lead_ins: dict[str, tuple[str, ...]]) -> list[Item]:
     """A sentence that introduces a list the extractor left out ("To learn more:") goes with its list."""
@@ -437,13 +571,19 @@ def _lines(element: lxml.etree._Element) -> str:
 
 def _inline(element: lxml.etree._Element, skip: tuple[str, ...] = ()) -> str:
     """An element's text on one line (headings, list items, table cells)."""
+    return " ".join(_raw_inline(element, skip).split())
+
+
+def _raw_inline(element: lxml.etree._Element, skip: tuple[str, ...]) -> str:
+    """An element's text with the spaces its author put between inline elements ("<b>Cystic</b><b> acne</b>");
+    a paragraph, line break or list inside it is set apart by spaces."""
     parts: list[str] = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag not in skip:
-            inline = child.tag in ("hi", "ref")  # emphasis or a link; a paragraph, line break or list is apart
-            parts.append(_inline(child, skip) if inline else f" {_inline(child, skip)} ")
+            inline = child.tag in ("hi", "ref")  # emphasis or a link
+            parts.append(_raw_inline(child, skip) if inline else f" {_raw_inline(child, skip)} ")
         parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    return "".join(parts)
 
 
 def _head_metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
