@@ -7,6 +7,7 @@ edits) and say where: `path:line: kind: detail`, like a compiler. The thresholds
 """
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 import unicodedata
@@ -306,10 +307,21 @@ def _plain(line: str) -> str:
     return " ".join(re.sub(r"[*_`#>\[\]]", " ", line).split())
 
 
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+HTML_SOURCES = (".htm", ".html", ".xhtml")
+
+
+def _page_words(line: str) -> str:
+    """A line of a saved web page as its reader sees it: tags left out, entities ("&#8217;") as characters, so
+    that text with a link inside it ("Decrease emotional <a ...>stress</a>.") is found where it is written."""
+    return html.unescape(HTML_TAG.sub("", line))
+
+
 def debris_findings(source: str, source_lines: Sequence[str] | None, dropped: Iterable[Dropped]) -> list[Finding]:
     """One finding per piece of debris left out, at the source line it came from (0 when it cannot be found,
     e.g. a fetched web page)."""
-    plain = [_plain(line) for line in source_lines or ()]
+    page = source.lower().endswith(HTML_SOURCES)
+    plain = [_plain(_page_words(line) if page else line) for line in source_lines or ()]
     findings, cursor = [], 0
     for item in dropped:
         number = _locate(plain, _plain(item.line), cursor)

@@ -173,3 +173,49 @@ def test_spaces_between_inline_elements_are_kept(markup: str, heard: str) -> Non
 def test_a_page_without_title_or_h1_is_named_by_its_first_heading(head: str, body: str, title: str, first: str) -> None:
     found_title, spoken, _ = page(body, head=head, h1="")
     assert (found_title, spoken[0]) == (title, first)
+
+
+# --- F14: a short bold paragraph naming what follows is a sub-heading, on a page with headings -----------------
+
+SECTION = "<h2>Living with lead</h2>" + INTRO
+
+
+@pytest.mark.parametrize(("bold", "after", "heading"), [
+    ("<p><strong>A note from the clinic</strong></p>", MORE, True),
+    ("<p><b>Home remedies</b></p>", MORE, True),
+    # lead-ins, warnings and sentences said with emphasis stay text
+    ("<p><strong>Call 911 if your child faints</strong></p>", MORE, False),
+    ("<p><strong>Do not give aspirin to children</strong></p>", MORE, False),
+    ("<p><strong>Warning</strong></p>", MORE, False),
+    ("<p><strong>Signs of lead poisoning include</strong></p>", MORE, False),
+    ("<p><strong>Signs of lead poisoning:</strong></p>", MORE, False),
+    ("<p><strong>Keep paint chips away.</strong></p>", MORE, False),
+    ("<p><strong>Old paint</strong> is the main source.</p>", MORE, False),  # a bold lead-in of a sentence
+    ("<p><strong>Common sources</strong></p>", "<ul><li>Old paint</li><li>Soil</li></ul>", False),  # over a list
+])
+def test_a_bold_paragraph_is_a_sub_heading_only_when_it_names_what_follows(bold: str, after: str, heading: bool) -> None:
+    _, spoken, _ = page(SECTION + bold + after)
+    text = bold.replace("<p>", "").replace("</p>", "")
+    plain = " ".join(text.replace("<strong>", "").replace("</strong>", "").replace("<b>", "").replace("</b>", "").split())
+    assert (f"* {plain}" in spoken) is heading
+    assert heading or plain in spoken
+
+
+def test_a_bold_paragraph_on_a_page_without_headings_keeps_the_older_rule() -> None:
+    _, spoken, _ = page(INTRO + "<p><b>Home remedies</b></p>" + MORE, h1="")
+    assert "## Home remedies" in spoken
+
+
+# --- E2: the review finds a dropped line of a web page where it is written -------------------------------------
+
+def test_the_review_finds_dropped_web_page_text_with_markup_inside() -> None:
+    from narration.models import Dropped
+    from narration.review import debris_findings
+
+    lines = ["<html><body>", "<p>Intro.</p>", '<ul><li>Edema</li><li>Eat more <a href="/f">fiber</a>.</li></ul>',
+             "<p>Your child&#8217;s <b>lead</b> level</p>"]
+    dropped = [Dropped("p.html", "Eat more fiber.", "<link list>", "Eat more fiber."),
+               Dropped("p.html", "Your child’s lead level", "<page banner>", "Your child’s lead level")]
+    assert [finding.line for finding in debris_findings("p.html", lines, dropped)] == [3, 4]
+    # a pasted-text source is searched as written: its "&amp;" is the author's
+    assert debris_findings("p.txt", ["Salt &amp; pepper"], [Dropped("p.txt", "Salt & pepper", "<x>", "Salt & pepper")])[0].line == 0

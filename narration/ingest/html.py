@@ -19,9 +19,10 @@ import lxml.html
 
 from narration.models import Block
 from narration.ingest.debris import DebrisFilter, debris_filter
-from narration.ingest.outline import Gap, Heading, Item, sections_from_outline
+from narration.ingest.outline import SUB, Gap, Heading, Item, sections_from_outline
 from narration.ingest.tables import table_block
 from narration.ingest.text.figures import _is_citation
+from narration.ingest.text.units import CLAUSE_WORDS, LEAD_IN_END
 
 log = logging.getLogger(__name__)
 
@@ -415,7 +416,13 @@ def _outline(body: lxml.etree._Element, debris: DebrisFilter,
     """Extracted content -> its outline: every heading at its level, blocks without their debris, a Gap where
     something was left out."""
     items: list[Item] = []
-    for element in _content(body):
+    elements = list(_content(body))
+    headed = any(element.tag == "head" for element in elements)
+    for index, element in enumerate(elements):
+        after = elements[index + 1] if index + 1 < len(elements) else None
+        if headed and _bold_sub_heading(element, after) and (heading := debris.clean(_inline(element))):
+            items.append(Heading(heading, SUB))
+            continue
         if element.tag != "head":
             items.extend(_block(element, debris))
             continue
@@ -427,6 +434,23 @@ def _outline(body: lxml.etree._Element, debris: DebrisFilter,
         elif written:
             items.append(Gap())
     return _without_lost_lead_ins(items, debris, lead_ins)
+
+
+SUB_HEADING_MAX_WORDS = 10
+
+
+def _bold_sub_heading(element: lxml.etree._Element, after: lxml.etree._Element | None) -> bool:
+    """On a page with headings, a paragraph set all in bold is a sub-heading ("A note from the clinic") when it
+    names what follows: a few words, no sentence's punctuation or verb ("Call 911 if you faint", "Do not drive"),
+    no lead-in ending ("Symptoms include"), and a paragraph of sentences after it."""
+    if element.tag != "p" or after is None or after.tag != "p":
+        return False
+    text = _inline(element)
+    bold = " ".join(_inline(hi) for hi in element.iter("hi") if "#b" in (hi.get("rend") or ""))
+    following = _inline(after)
+    return (bool(text) and " ".join(bold.split()) == text and 2 <= len(text.split()) <= SUB_HEADING_MAX_WORDS
+            and text[0].isupper() and not re.search(r"[.!,;:]$", text) and not CLAUSE_WORDS.search(text)
+            and not LEAD_IN_END.search(text) and following[:1].isupper() and bool(re.search(r"[.!?]$", following)))
 
 
 def _title_heading(items: list[Item]) -> int | None:
