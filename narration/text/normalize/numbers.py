@@ -406,6 +406,14 @@ _PRONOUN_I = r"(?!(?<=\bI)\s+(?:am|was|have|had|do|did|don't|can|could|will|woul
 _ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
 _UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 
+
+
+def _roman_run(m: re.Match[str]) -> str:
+    """Each roman numeral of a run in words, its letter kept ("Stages IIA and IIB" "Stages two A and two B")."""
+    return re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
+                  m.group())
+
+
 _NUMBERS: list[Rule] = [
     ("fraction", re.compile(r"(?:(?<![\d.,])(\d+) ?)?([\u00bc-\u00be\u2150-\u215e])|(?<=\d)\u2044(?=\d)"), _vulgar),
     ("dosing", re.compile(rf"(?<![\w.])(?:{_DOSING_DOTTED})\.?(?!\w|\.\w)"),
@@ -432,9 +440,12 @@ _NUMBERS: list[Rule] = [
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
     ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
     ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
-    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-){_ROMAN_NUMERAL}{_PRONOUN_I}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
-     lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
-                      m.group())),
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-|\s*\(\s*){_ROMAN_NUMERAL}{_PRONOUN_I}"
+                                 rf"(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"), _roman_run),
+    # a run of numerals with no word before it ("a stage (I, II, III, or IV)", "IIA, IIB, or IIC") is numbers when
+    # one of them is no acronym ("II", "III", "VI"): "IV and IM" are routes, "I and V" a pronoun and a letter
+    ("roman numeral", re.compile(rf"(?<![\w.'-]){_ROMAN_NUMERAL}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})+(?![\w'-]|\.\w)"),
+     lambda m: _roman_run(m) if re.search(r"\b(?:II|III|VI|VII|VIII)(?:[A-C])?\b", m.group()) else m.group()),
     # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
     ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
      lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
