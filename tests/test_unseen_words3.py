@@ -23,3 +23,18 @@ from spoken_table import say, table
 )
 def test_runs_of_roman_numerals(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # an address in running text: its host, never the site's filing, never a scheme whole or broken
+    ("Read more at tps://www.example.gov/health-information/diabetes today.", "Read more at example dot gov today."),
+    ("See ttp://example.org/a/b.", "See example dot org."),
+    ("Go to https://www.example.gov/types/breast/treatment?id=1#top now.", "Go to example dot gov now."),
+    # one part after the host names the page: said
+    ("Visit example.gov/espanol.", "Visit example dot gov slash espanol."),
+    ("See example.org/risk-factors/.", "See example dot org slash risk dash factors."),
+    ("Visit www.example.gov/.", "Visit example dot gov."),
+    ("Write to info@example.org.", "Write to info at example dot org."),
+)
+def test_addresses_in_running_text(written: str, spoken: str) -> None:
+    assert say(written) == spoken
