@@ -3,6 +3,9 @@ initialisms before names, lexicon words at a sentence's start, trial numbers, la
 case and editorial brackets; each rule with the look-alikes it must leave alone (pure text, no speech synthesis)."""
 from __future__ import annotations
 
+import pytest
+
+from narration.text.sentences import split_sentences
 from spoken_table import say, table
 
 
@@ -38,3 +41,21 @@ def test_runs_of_roman_numerals(written: str, spoken: str) -> None:
 )
 def test_addresses_in_running_text(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@pytest.mark.parametrize(("written", "sentences"), [
+    # a dotted initialism before a name goes on
+    ("Reviewed by the A.D.A.M. Editorial team. Next.", ["Reviewed by the A.D.A.M. Editorial team.", "Next."]),
+    ("Ask about the N.I.H. Clinical Center today.", ["Ask about the N.I.H. Clinical Center today."]),
+    ("See the U.S. Food and Drug Administration.", ["See the U.S. Food and Drug Administration."]),
+    ("Write to P.O. Box 12.", ["Write to P.O. Box 12."]),
+    ("the U.S. Centers for Disease Control", ["the U.S. Centers for Disease Control"]),
+    # before a word that opens sentences, or a subject and its verb, it ends one
+    ("It was made in the U.S. Most people buy it.", ["It was made in the U.S.", "Most people buy it."]),
+    ("Ask the F.D.A. They can help.", ["Ask the F.D.A.", "They can help."]),
+    ("It came from the U.K. Patients can use it.", ["It came from the U.K.", "Patients can use it."]),
+    ("Write to the N.I.H. Call us too.", ["Write to the N.I.H.", "Call us too."]),
+    ("Lo aprobó la O.M.S. La vacuna es segura.", ["Lo aprobó la O.M.S.", "La vacuna es segura."]),
+])
+def test_a_dotted_initialism_before_a_capital(written: str, sentences: list[str]) -> None:
+    assert split_sentences(written) == sentences
