@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from narration.text.normalize import spoken_list
 from narration.text.sentences import split_sentences
-from spoken_table import say, table
+from spoken_table import LEXICON, say, table
 
 
 @table(
@@ -59,3 +60,20 @@ def test_addresses_in_running_text(written: str, spoken: str) -> None:
 ])
 def test_a_dotted_initialism_before_a_capital(written: str, sentences: list[str]) -> None:
     assert split_sentences(written) == sentences
+
+
+@table(
+    # a lexicon word said as a word keeps the capital that opens a sentence, and only there
+    ("PET scan is used.", "Pet scan is used."),
+    ("Get a scan. PET scans help.", "Get a scan. Pet scans help."),
+    ("A PET scan is used.", "A pet scan is used."),
+    ("pet scans help", "pet scans help"),
+    ("BRCA1", "bracka 1"),  # a word alone is a label, no sentence
+)
+def test_a_lexicon_word_opening_a_sentence(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+def test_a_lexicon_word_opening_an_item_of_a_running_list() -> None:
+    said = spoken_list("Risks include:", ["Family history", "BRCA1 mutations", "PET scans"], False, LEXICON)
+    assert said == "Risks include: family history, bracka 1 mutations, and pet scans."

@@ -58,6 +58,8 @@ _GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z](?:[a-z]+\b|\s))")
 _CANDIDATE = re.compile(r"((?<![.?!])\.{3}|…|(?<![.?!])[.?!]++)([\"'”’»)\]]*+)(\s++)(?=\S)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# The text before a sentence's first word ends so (searched up to that word's position).
+SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
 _OPENERS = "\"'“‘([¿¡«"
 _OPENER_RUN = re.compile(r"[\"'“‘(\[¿¡«]*+")
 _WORD = re.compile(r"\S+")

@@ -8,6 +8,7 @@ from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.abbreviations import _digits
 from narration.text.normalize.base import Rule, _final_dot
+from narration.text.sentences import SENTENCE_START as _SENTENCE_START
 
 
 _VOWELS = set("AEIOUY")
@@ -128,7 +129,6 @@ _CAPITAL_WORD = r"[A-Z]+(?:['-][A-Z]+)*"
 _RUN_GAP = r"\)?\s\(?"
 _CAPITAL_RUN = re.compile(rf"(?<![\w.'-]){_CAPITAL_WORD}(?:{_RUN_GAP}(?:\d+{_RUN_GAP})*{_CAPITAL_WORD})*(?![\w'-]|\.\w)")
 _SPELLING = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # a lexicon entry that spells its letters ("A.L.L")
-_SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
 
 
 def _said_as_word(word: str) -> bool:
