@@ -77,3 +77,23 @@ def test_a_lexicon_word_opening_a_sentence(written: str, spoken: str) -> None:
 def test_a_lexicon_word_opening_an_item_of_a_running_list() -> None:
     said = spoken_list("Risks include:", ["Family history", "BRCA1 mutations", "PET scans"], False, LEXICON)
     assert said == "Risks include: family history, bracka 1 mutations, and pet scans."
+
+
+@table(
+    # a number right after a name in capitals names a trial, a study or a ZIP code: a code's digits
+    ("The RTOG 9402 and EORTC 26951 trials ended.", "The R.T.O.G 94 oh 2 and E.O.R.T.C 2 6 9 5 1 trials ended."),
+    ("In the other trial, GOG 0218, patients", "In the other trial, G.O.G oh 2 18, patients"),
+    ("Bethesda, MD 20892", "Bethesda, Maryland, 2 0 8 9 2"),
+    # years, measures, numbers with a comma or a decimal point and short numbers stay numbers
+    ("CDC 2024 data", "C.D.C 2024 data"),
+    ("DHA 1300 mg daily", "D.H.A 1300 milligrams daily"),
+    ("HIV 1,000 copies", "H.I.V 1,000 copies"),
+    ("a BMI 30 or more", "a B.M.I 30 or more"),
+    ("the 9402 patients", "the 9402 patients"),
+    # a number of a year's shape before a unit is a dose, not a year
+    ("Take 1500 mg a day.", "Take 1500 milligrams a day."),
+    ("a 1500-mg tablet", "a 1500 milligram tablet"),
+    ("In 1985 L-dopa came.", "In nineteen eighty-five L-dopa came."),
+)
+def test_a_number_after_a_name_in_capitals(written: str, spoken: str) -> None:
+    assert say(written) == spoken

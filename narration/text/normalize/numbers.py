@@ -10,7 +10,7 @@ from num2words import num2words
 
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.abbreviations import _digits
-from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _pairs, _spell
+from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _code_digits, _pairs, _spell
 from narration.text.normalize.base import Rule, _Held, _at_end, _final_dot, _next_char, _words_before
 from narration.text.sentences import TIME_ZONES
 
@@ -451,9 +451,17 @@ _NUMBERS: list[Rule] = [
      lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
     ("address", _STREET_NUMBER, _street_number),
     ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
+    # a number of four or five digits right after a name in capitals names a trial, a study or a ZIP code ("RTOG
+    # 9402", "EORTC 26951 trials", "MD 20892"): a code's digits; a year ("CDC 2024 data"), a measure ("DHA 1300
+    # mg", "HIV 1,000 copies") and a short number ("BMI 30") stay numbers
+    ("identifier", re.compile(rf"(?<![\w.'-])([A-Z]{{2,}}) (?!(?:19|20)\d\d\b)(\d{{4,5}})(?!\w|[.,-]\d)"
+                              rf"(?!\s?(?:%|(?:{_UNIT_NAMES}|percent)\b))"),
+     lambda m: f"{m.group(1)} {_code_digits(m.group(2))}"),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
-    ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
+    # no year before a unit ("1500 mg" is a dose) or a percent
+    ("year", re.compile(rf"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d)"
+                        rf"|[\s-]?(?:{_UNIT_NAMES})(?![\w/-]))"), _year),
     ("temperature", re.compile(r"(?<![\w.,-])(-?\d{1,3}(?:\.\d)?) ?([CF])(?![\w'-]|\.\w)"), _bare_temperature),
     ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}})(?: |(-))?(?:({_UNIT_NAMES})(?![\w/])\.?"
                             rf"|(?i:({'|'.join(_MEASURE_WORDS)}))\b)"), _measured_fraction),
