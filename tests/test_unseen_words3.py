@@ -97,3 +97,21 @@ def test_a_lexicon_word_opening_an_item_of_a_running_list() -> None:
 )
 def test_a_number_after_a_name_in_capitals(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # a word in capitals before a number or a colon labels what follows: the word
+    ("TABLE 1. Results by age", "Table 1. Results by age"),
+    ("See FIGURE 2: the chart", "See figure 2: the chart"),
+    ("STEP 3 is easy.", "Step 3 is easy."),
+    ("PART 2", "Part 2"),
+    ("CAUTION: hot", "Caution: hot"),
+    ("NOTE: this", "Note: this"),
+    # acronyms stay spelled: short ones, ones no dictionary says, and a lone word before no number
+    ("the ART 1 trial", "the A.R.T 1 trial"),
+    ("HIV 1 and HIV 2", "H.I.V 1 and H.I.V 2"),
+    ("USPSTF: advice", "U.S.P.S.T.F: advice"),
+    ("CARE is a program.", "C.A.R.E is a program."),
+)
+def test_a_label_in_capitals(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -154,6 +154,15 @@ def _lone_word(token: str, lexicon: Lexicon) -> bool:
     return (common or joined) and not lexicon.knows(token)
 
 
+_LABEL_END = re.compile(r"\s+\d|:")
+
+
+def _label(token: str, text: str, end: int) -> bool:
+    """A word in capitals that labels what follows, before a number or a colon ("TABLE 1.", "STEP 3", "FIGURE
+    2:"), is the word when the dictionary says it as one; shorter ones ("ART 1", "CAD:") are taken for acronyms."""
+    return len(token) > 3 and token.isalpha() and _LABEL_END.match(text, end) is not None and _said_as_word(token)
+
+
 def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
     """Capital words typed for emphasis are read as words ("WHY is", "What SIDE EFFECTS", "have NOT"): a run of
     two or more capital words that are all words, a longer word beside an acronym ("CT SCAN"), or a lone common
@@ -177,7 +186,7 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
                 group.append((token, at))
                 continue
             words = sum(len(t.strip("()")) > 1 and not t.strip("()").isdigit() for t, _ in group)
-            said += [lower(t, a) if words > 1 or _lone_word(t.strip("()"), lexicon)
+            said += [lower(t, a) if words > 1 or _lone_word(t.strip("()"), lexicon) or _label(t, text, a + len(t))
                      or (words_in_run > 1 and len(t.strip("()")) > 3) else t for t, a in group]
             group = []
             if token:
