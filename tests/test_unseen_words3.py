@@ -115,3 +115,22 @@ def test_a_number_after_a_name_in_capitals(written: str, spoken: str) -> None:
 )
 def test_a_label_in_capitals(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # a name with one capital inside: a syllable is said, a letter or a pair that is no syllable spelled
+    ("lomustine (CeeNu®) and", "lomustine, Cee Nu, and"),
+    ("IscadorM, IscadorQu and IscadorP", "Iscador M, Iscador Q.U and Iscador P"),
+    ("GammaKnife", "Gamma Knife"),
+    ("McCoy", "McCoy"),
+    # square brackets are an editor's words: read on without the pauses of an aside
+    ('She said "people with [this kind of] tumors live longer than before" today.',
+     "She said, quote, people with this kind of tumors live longer than before, end quote, today."),
+    ('"[T]he drug works," she said.', "The drug works, she said."),
+    ("the risk [1] rose", "the risk rose"),
+    # an editor's note is an aside, as round brackets are
+    ("It rose [Note: see below] fast.", "It rose, Note: see below, fast."),
+    ("It rose (see below) fast.", "It rose, see below, fast."),
+)
+def test_brands_in_mixed_case_and_editorial_brackets(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -75,6 +75,14 @@ def _code(m: re.Match[str]) -> str:
     return " ".join(_code_digits(run) if run.isdigit() else _spell(run) for run in runs)
 
 
+def _capital_tail(m: re.Match[str]) -> str:
+    """A name with one capital inside, near its end: a letter ("IscadorM" "Iscador M") or a letter pair that is no
+    syllable ("IscadorQu", the oak's, "Iscador Q.U") is spelled; a syllable ("CeeNu", a brand) is said as a word."""
+    head, tail = m.groups()
+    return f"{head} {tail if _SYLLABLE.fullmatch(tail) else _spell(tail.upper())}"
+
+
+_SYLLABLE = re.compile(r"[B-DF-HJ-NPR-TV-Z][aeiouy]")  # a consonant and a vowel ("Qu" is half of one)
 _SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?:'S)?(?![\w'-]|\.\w)")  # "SURGEON'S", "PROCEDURE." too
 
 
@@ -205,8 +213,7 @@ _ACRONYMS: list[Rule] = [
      lambda m: f"{m.group(1)} {m.group(2).lower()}"),  # "abnobaVISCUM": a brand in two words
     ("camel case", re.compile(r"\b(?!Mc)([A-Z][a-z]+)((?:[A-Z][a-z]{2,})+)\b"),
      lambda m: m.group(1) + re.sub(r"(?=[A-Z])", " ", m.group(2))),  # "GammaKnife", "MedlinePlus"
-    ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"),
-     lambda m: f"{m.group(1)} {_spell(m.group(2).upper())}"),  # "IscadorM", "IscadorQu"
+    ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"), _capital_tail),  # "IscadorM", "CeeNu"
     # "DTaP", "IgG", "HbS": capitals with a lower-case letter or two between them are spelled ("McCoy" is a name)
     ("mixed case", re.compile(r"(?<![\w.'-])[A-Z](?:[A-Z]|[a-z]{1,2}(?=[A-Z]))*[a-z]{1,2}[A-Z]+(?![\w'-]|\.\w)"),
      lambda m: _spell(m.group().upper())),
