@@ -19,8 +19,10 @@ from pathlib import Path
 
 from narration.errors import InputError
 from narration.files import LEXICON_LIMIT, read_user_file
+from narration.text.sentences import SENTENCE_START
 
 DEFAULT_LEXICON = "lexicon.toml"
+_WORD_AFTER = re.compile(r"\W*\s+\w")  # more of the sentence after a word
 DEFAULT_LANGUAGE = "en"
 
 
@@ -116,8 +118,10 @@ class Lexicon:
         return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
 
     def apply(self, text: str, report: Report | None = None,
-              mark: Callable[[str], str] = lambda spoken: spoken) -> str:
-        """Replace every whole-word match, longest first; `mark` may wrap the spoken form."""
+              mark: Callable[[str], str] = lambda spoken: spoken, sentences: bool = False) -> str:
+        """Replace every whole-word match, longest first; `mark` may wrap the spoken form. In `sentences` (text
+        said as sentences) a word in capitals opening one keeps a capital ("PET scan is" "Pet scan is"); a word
+        alone ("BRCA1") is a label or an item, no sentence."""
         if self._pattern is None:
             return text
         exact, folded = self._lookup
@@ -128,7 +132,9 @@ class Lexicon:
             if entry is None:  # a case variant the regex allowed but the entry does not
                 return found
             spoken = entry.spoken
-            if not entry.ignore_case and found != entry.written and found[:1].isupper():
+            opens = (sentences and found.isupper() and _WORD_AFTER.match(text, m.end()) is not None
+                     and SENTENCE_START.search(text, 0, m.start()) is not None)
+            if found[:1].isupper() and (opens or not entry.ignore_case and found != entry.written):
                 spoken = spoken[:1].upper() + spoken[1:]
             if report is not None:
                 report.entries[entry.written] += 1

@@ -17,8 +17,27 @@ _NEVER_FINAL = frozenset(
 ) | frozenset(  # Spanish: Dra. Ruiz, Sra. Gómez, p. ej., aprox., EE. UU. (the first half), Tel., Avda.
     "dra dras dres sra sras sres srta lic lcda licda ing ud uds ej aprox núm pág tel av avda ee".split()
 )
-# Dotted acronyms that usually lead into a name ("U.S. Food and Drug Administration", "P.O. Box 12").
-_LEADING_ACRONYMS = frozenset({"u.s", "u.k", "u.n", "p.o"})
+# A dotted initialism ("N.I.H.", "A.D.A.M.") mostly leads into a name ("the N.I.H. Clinical Center", "the U.S. Food
+# and Drug Administration", "P.O. Box 12"); it ends a sentence when the next word is one that opens sentences, not
+# names: a pronoun, a determiner, a conjunction, a preposition, a question word or a common imperative
+# ("made in the U.S. Most people ...", "Ask the F.D.A. Call us"). Spanish ones too ("la O.M.S. La vacuna").
+_SENTENCE_OPENERS = frozenset(
+    "I You He She It We They This That These Those There Here The A An Most Many Much Some All Each Every Any No "
+    "Not Our Your My His Her Its Their One Few Several Both Such Other Another Neither Either "
+    "But And Or So Yet However Also Then Thus Still Even Only Instead If When Whenever While Because Although "
+    "Though As After Before Since Until Unless Once In On At For From With Without By Of To During About Over "
+    "Under Between Among Through Today Now Yesterday Tomorrow What Why How Who Whom Whose Where Which Do Does Did "
+    "Is Are Was Were Can Could Should Would Will May Might Must Has Have Had "
+    "Ask Call Talk Tell Take Get Go See Keep Make Use Don't Read Visit Learn Find Contact Check Stop Avoid Try Be "
+    "Let Please Follow Give Eat Drink Wash".split()
+) | frozenset(
+    "El La Los Las Un Una Unos Unas Es Son Se No Por Para En Con Si Cuando Pero Y Este Esta Estos Estas Usted "
+    "Ellos Ellas Su Sus Hay Pregunte Llame Hable".split()
+)
+# A capitalized word that a verb follows is a sentence's subject ("the U.K. Patients can ...", "Doctors say").
+_SUBJECT_VERBS = frozenset("is are was were can could may might must should will would do does did have has had "
+                           "need say said says found find show shows showed think".split())
+_CAPITAL_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 # Abbreviations that end no sentence when a number follows ("Oct. 2, 2024", "Fig. 3").
 # "No. 5" is "number 5", while "No." before a word ends a sentence ("Does it hurt? No. It does not.").
 _BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
@@ -39,6 +58,8 @@ _GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z](?:[a-z]+\b|\s))")
 _CANDIDATE = re.compile(r"((?<![.?!])\.{3}|…|(?<![.?!])[.?!]++)([\"'”’»)\]]*+)(\s++)(?=\S)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# The text before a sentence's first word ends so (searched up to that word's position).
+SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
 _OPENERS = "\"'“‘([¿¡«"
 _OPENER_RUN = re.compile(r"[\"'“‘(\[¿¡«]*+")
 _WORD = re.compile(r"\S+")
@@ -86,6 +107,12 @@ class _Line:
         return first < len(self.text) and (self.text[first].isupper() or self.text[first].isdigit())
 
 
+def _opens_sentence(words: list[str]) -> bool:
+    """Whether the words after a dotted initialism start a sentence (see _SENTENCE_OPENERS), not a name."""
+    first = words[0].lstrip(_OPENERS).rstrip(",.;:") if words else ""
+    return first in _SENTENCE_OPENERS or len(words) > 1 and words[1].rstrip(",.;:") in _SUBJECT_VERBS
+
+
 def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
     """Decide whether a terminator followed by whitespace really ends a sentence."""
     if not line.starts_sentence(m.end()):
@@ -95,10 +122,12 @@ def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
         return True
     word, before = line.words_before(m.end(1))
     stem = word[:-1].lower()
-    if stem in _NEVER_FINAL or stem in _LEADING_ACRONYMS:
+    if stem in _NEVER_FINAL:
         return False
     after = line.text[m.end():m.end() + 16].split(maxsplit=1)
     following = after[0].rstrip(",.;:") if after else ""
+    if _CAPITAL_INITIALS.match(word):
+        return _opens_sentence(line.text[m.end():m.end() + 40].split(maxsplit=2))
     if stem in _BEFORE_NUMBER and following[:1].isdigit():
         return False
     if stem in ("a.m", "p.m") and (following in TIME_ZONES or following in _ZONE_WORDS):

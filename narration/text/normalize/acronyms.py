@@ -8,6 +8,7 @@ from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.abbreviations import _digits
 from narration.text.normalize.base import Rule, _final_dot
+from narration.text.sentences import SENTENCE_START as _SENTENCE_START
 
 
 _VOWELS = set("AEIOUY")
@@ -74,6 +75,14 @@ def _code(m: re.Match[str]) -> str:
     return " ".join(_code_digits(run) if run.isdigit() else _spell(run) for run in runs)
 
 
+def _capital_tail(m: re.Match[str]) -> str:
+    """A name with one capital inside, near its end: a letter ("IscadorM" "Iscador M") or a letter pair that is no
+    syllable ("IscadorQu", the oak's, "Iscador Q.U") is spelled; a syllable ("CeeNu", a brand) is said as a word."""
+    head, tail = m.groups()
+    return f"{head} {tail if _SYLLABLE.fullmatch(tail) else _spell(tail.upper())}"
+
+
+_SYLLABLE = re.compile(r"[B-DF-HJ-NPR-TV-Z][aeiouy]")  # a consonant and a vowel ("Qu" is half of one)
 _SHOUT_WORD = re.compile(r"(?<![\w.'-])[A-Z]{2,}(?:'S)?(?![\w'-]|\.\w)")  # "SURGEON'S", "PROCEDURE." too
 
 
@@ -128,7 +137,6 @@ _CAPITAL_WORD = r"[A-Z]+(?:['-][A-Z]+)*"
 _RUN_GAP = r"\)?\s\(?"
 _CAPITAL_RUN = re.compile(rf"(?<![\w.'-]){_CAPITAL_WORD}(?:{_RUN_GAP}(?:\d+{_RUN_GAP})*{_CAPITAL_WORD})*(?![\w'-]|\.\w)")
 _SPELLING = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # a lexicon entry that spells its letters ("A.L.L")
-_SENTENCE_START = re.compile(r"(?:^|[.?!]\s)[\s\"'“(]*\Z")
 
 
 def _said_as_word(word: str) -> bool:
@@ -154,6 +162,15 @@ def _lone_word(token: str, lexicon: Lexicon) -> bool:
     return (common or joined) and not lexicon.knows(token)
 
 
+_LABEL_END = re.compile(r"\s+\d|:")
+
+
+def _label(token: str, text: str, end: int) -> bool:
+    """A word in capitals that labels what follows, before a number or a colon ("TABLE 1.", "STEP 3", "FIGURE
+    2:"), is the word when the dictionary says it as one; shorter ones ("ART 1", "CAD:") are taken for acronyms."""
+    return len(token) > 3 and token.isalpha() and _LABEL_END.match(text, end) is not None and _said_as_word(token)
+
+
 def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
     """Capital words typed for emphasis are read as words ("WHY is", "What SIDE EFFECTS", "have NOT"): a run of
     two or more capital words that are all words, a longer word beside an acronym ("CT SCAN"), or a lone common
@@ -177,7 +194,7 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
                 group.append((token, at))
                 continue
             words = sum(len(t.strip("()")) > 1 and not t.strip("()").isdigit() for t, _ in group)
-            said += [lower(t, a) if words > 1 or _lone_word(t.strip("()"), lexicon)
+            said += [lower(t, a) if words > 1 or _lone_word(t.strip("()"), lexicon) or _label(t, text, a + len(t))
                      or (words_in_run > 1 and len(t.strip("()")) > 3) else t for t, a in group]
             group = []
             if token:
@@ -196,8 +213,7 @@ _ACRONYMS: list[Rule] = [
      lambda m: f"{m.group(1)} {m.group(2).lower()}"),  # "abnobaVISCUM": a brand in two words
     ("camel case", re.compile(r"\b(?!Mc)([A-Z][a-z]+)((?:[A-Z][a-z]{2,})+)\b"),
      lambda m: m.group(1) + re.sub(r"(?=[A-Z])", " ", m.group(2))),  # "GammaKnife", "MedlinePlus"
-    ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"),
-     lambda m: f"{m.group(1)} {_spell(m.group(2).upper())}"),  # "IscadorM", "IscadorQu"
+    ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"), _capital_tail),  # "IscadorM", "CeeNu"
     # "DTaP", "IgG", "HbS": capitals with a lower-case letter or two between them are spelled ("McCoy" is a name)
     ("mixed case", re.compile(r"(?<![\w.'-])[A-Z](?:[A-Z]|[a-z]{1,2}(?=[A-Z]))*[a-z]{1,2}[A-Z]+(?![\w'-]|\.\w)"),
      lambda m: _spell(m.group().upper())),

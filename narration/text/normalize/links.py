@@ -10,7 +10,7 @@ from narration.text.normalize.base import _Held
 
 
 _URL = re.compile(
-    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
+    r"(?:(?<![\w/])[a-z]{1,6}://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
     r"|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:org|com|gov|edu|net|info|health|us|uk|ca)(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?(?![\w@])",
     re.IGNORECASE,
 )
@@ -34,11 +34,20 @@ def _link_part(part: str, symbols: dict[str, str], spell: Callable[[str], str]) 
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part).lower()
 
 
-def _read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[[str], str] | None = None) -> str:
-    """How a person reads a link aloud: no scheme, no www, symbols named (in English unless `symbols` says)."""
-    link = re.sub(r"^(?:https?|ftp)://", "", link, flags=re.IGNORECASE)
+def _site(link: str) -> str:
+    """What of a link is said: no scheme (nor a broken one, "tps://"), no www, no query; a path of one part
+    ("cancer.gov/espanol", "example.org/risk-factors") names the page and is said, a deeper one is the site's
+    filing ("niddk.nih.gov/health-information/diabetes") and only the host is."""
+    link = re.sub(r"^[a-z]*://", "", link, flags=re.IGNORECASE)
     link = re.sub(r"^www\.", "", link, flags=re.IGNORECASE)
     link = re.split(r"[?#]", link, maxsplit=1)[0].rstrip("/")
+    host, _, path = link.partition("/")
+    return host if "/" in path else link
+
+
+def _read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[[str], str] | None = None) -> str:
+    """How a person reads a link aloud: its site (see `_site`), symbols named (in English unless `symbols` says)."""
+    link = _site(link)
     parts = [_link_part(p, symbols or _LINK_SYMBOLS, spell or _spell) for p in _LINK_SPLIT.split(link) if p]
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 

@@ -92,6 +92,15 @@ def _lower_first(item: str, words: ListWords = ENGLISH_LIST, seen: frozenset[str
     return _lower_at_first_letter(item)
 
 
+def _unraised(written: str, said: str) -> str:
+    """A word in capitals said as a word takes a capital where it opens a sentence ("PET scan" "Pet scan"); an
+    item of a running list opens none, so that capital goes ("bracka 1"), unlike a name's own ("Kenacort")."""
+    first = written.split(maxsplit=1)[0] if written.strip() else ""
+    said_first = said.split(maxsplit=1)[0] if said.strip() else ""
+    titled = said_first[:1].isupper() and said_first[1:].isalpha() and said_first[1:].islower()
+    return _lower_at_first_letter(said) if len(first) > 1 and first.isupper() and titled else said
+
+
 def _lower_at_first_letter(item: str) -> str:
     """Lower the first letter, past a Spanish opening mark ("¿Cuándo" -> "¿cuándo")."""
     at = len(item) - len(item.lstrip("¿¡«"))
@@ -185,7 +194,7 @@ def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], w
         m = words.trailing_join.search(item)
         if m.group(1):
             joiner = m.group(1)
-        text = _lower_first(say(item[: m.start()] or item).rstrip(" ,;:."), words, seen)
+        text = _lower_first(_unraised(item, say(item[: m.start()] or item)).rstrip(" ,;:."), words, seen)
         if introduces:
             cleaned[-1] = f"{cleaned[-1]} {text}"
         else:

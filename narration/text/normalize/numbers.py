@@ -10,7 +10,7 @@ from num2words import num2words
 
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.abbreviations import _digits
-from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _pairs, _spell
+from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _code_digits, _pairs, _spell
 from narration.text.normalize.base import Rule, _Held, _at_end, _final_dot, _next_char, _words_before
 from narration.text.sentences import TIME_ZONES
 
@@ -406,6 +406,14 @@ _PRONOUN_I = r"(?!(?<=\bI)\s+(?:am|was|have|had|do|did|don't|can|could|will|woul
 _ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
 _UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 
+
+
+def _roman_run(m: re.Match[str]) -> str:
+    """Each roman numeral of a run in words, its letter kept ("Stages IIA and IIB" "Stages two A and two B")."""
+    return re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
+                  m.group())
+
+
 _NUMBERS: list[Rule] = [
     ("fraction", re.compile(r"(?:(?<![\d.,])(\d+) ?)?([\u00bc-\u00be\u2150-\u215e])|(?<=\d)\u2044(?=\d)"), _vulgar),
     ("dosing", re.compile(rf"(?<![\w.])(?:{_DOSING_DOTTED})\.?(?!\w|\.\w)"),
@@ -432,17 +440,28 @@ _NUMBERS: list[Rule] = [
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
     ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
     ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
-    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-){_ROMAN_NUMERAL}{_PRONOUN_I}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"),
-     lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
-                      m.group())),
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-|\s*\(\s*){_ROMAN_NUMERAL}{_PRONOUN_I}"
+                                 rf"(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"), _roman_run),
+    # a run of numerals with no word before it ("a stage (I, II, III, or IV)", "IIA, IIB, or IIC") is numbers when
+    # one of them is no acronym ("II", "III", "VI"): "IV and IM" are routes, "I and V" a pronoun and a letter
+    ("roman numeral", re.compile(rf"(?<![\w.'-]){_ROMAN_NUMERAL}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})+(?![\w'-]|\.\w)"),
+     lambda m: _roman_run(m) if re.search(r"\b(?:II|III|VI|VII|VIII)(?:[A-C])?\b", m.group()) else m.group()),
     # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
     ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
      lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
     ("address", _STREET_NUMBER, _street_number),
     ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
+    # a number of four or five digits right after a name in capitals names a trial, a study or a ZIP code ("RTOG
+    # 9402", "EORTC 26951 trials", "MD 20892"): a code's digits; a year ("CDC 2024 data"), a measure ("DHA 1300
+    # mg", "HIV 1,000 copies") and a short number ("BMI 30") stay numbers
+    ("identifier", re.compile(rf"(?<![\w.'-])([A-Z]{{2,}}) (?!(?:19|20)\d\d\b)(\d{{4,5}})(?!\w|[.,-]\d)"
+                              rf"(?!\s?(?:%|(?:{_UNIT_NAMES}|percent)\b))"),
+     lambda m: f"{m.group(1)} {_code_digits(m.group(2))}"),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
-    ("year", re.compile(r"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d))"), _year),
+    # no year before a unit ("1500 mg" is a dose) or a percent
+    ("year", re.compile(rf"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d)"
+                        rf"|[\s-]?(?:{_UNIT_NAMES})(?![\w/-]))"), _year),
     ("temperature", re.compile(r"(?<![\w.,-])(-?\d{1,3}(?:\.\d)?) ?([CF])(?![\w'-]|\.\w)"), _bare_temperature),
     ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}})(?: |(-))?(?:({_UNIT_NAMES})(?![\w/])\.?"
                             rf"|(?i:({'|'.join(_MEASURE_WORDS)}))\b)"), _measured_fraction),

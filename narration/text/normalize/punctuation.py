@@ -43,6 +43,9 @@ PAUSE_MARKS: list[Rule] = [
     ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
     # An aside is said between commas: Piper's phonemizer drops brackets (no pause at all), renders a dash as the
     # same ';' pause as a comma, and cannot be told to lower its pitch; measured in docs/review.md.
+    # square brackets mark an editor's words inside a quotation ("[the drug] works", "[T]he"): read on, no aside;
+    # an editor's note ("[Note: ...]", "[Ed. ...]") is one
+    ("editorial brackets", re.compile(r"\[([^\[\]:;.?!]*)\]"), r"\1"),
     ("parentheses", re.compile(r"\s*[(\[]\s*"), ", "),
     ("parentheses", re.compile(r"\s*[)\]](?=\s*[,;:.?!])"), ""),  # "(e.g., colitis); severe": its own mark stays
     ("parentheses", re.compile(r"\s*[)\]]"), ","),

@@ -26,7 +26,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _drop_restated_number(text, report)
     loud = shouted(text, report, lexicon.knows)
     text = _emphasis(text, lexicon, report)
-    text = lexicon.apply(text, report, mark=held.hold)
+    text = lexicon.apply(text, report, mark=held.hold, sentences=True)
     text = _run(_TITLES, text, report)
     text = _run([("phone", _VANITY, lambda m: _vanity_phone(m, held))], text, report)
     text = _run(_NUMBERS, text, report)
