@@ -36,6 +36,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # a pronunciation respelling, on a line of its own or after its word: "(teh-moh-ZOH-loh-mide)", "antitrypsin
     # (an-tee-TRIP-sin)"; for readers, not listeners, and listed so an editor can make a lexicon entry of it
     ("pronunciation", r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$"),
+    ("pronunciation", r"\s?\((?:pronounced|say|rhymes with):?\s+[^()]{1,60}\)"),  # "(pronounced je-STEY-shuhn-ul)"
     ("pronunciation", r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|skip to (?:main )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
@@ -64,6 +65,11 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                       r"your (?:device|browser|choice|preferences)|tracking)\b).{0,400}$"),
     ("review date", REVIEW_DATE),
     ("review date", r"(?i)^(?:(?:next|media) review(?:ed)? (?:due|date)|media last reviewed)\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
+    # a survey's row of answers to pick from: "Yes No", "Not at all A little Somewhat Quite a bit Extremely"
+    ("survey controls", r"(?i)^(?:yes\s+no|no\s+yes)$"),
+    ("survey controls", r"(?i)^(?:(?:not at all|not very|a little|somewhat|quite a bit|very|extremely|"
+                        r"strongly agree|agree|neutral|disagree|strongly disagree|poor|fair|good|excellent)"
+                        r"(?:\s+|$)){3,}$"),
     ("video", r"^Video: [^.!?]{1,120}$"),
     ("video", r"^Watch (?:this|the|our) video\b[^.!?]*[.!]?"),
     ("social media links", r"(?i)^(?:(?:find|follow|connect with) .{1,40} on:?[\s,;]*)?" + SOCIAL + r"(?:[\s,;]+(?:and\s+)?" + SOCIAL + r")*[\s,;.]*$"),

@@ -7,8 +7,8 @@ from typing import Sequence
 
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
-    CLAUSE_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LIST_ITEM, NUMBERED_QUESTION, SENTENCE_END, Unit,
-    is_title_case, words,
+    CLAUSE_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM, NUMBERED_QUESTION,
+    SENTENCE_END, Unit, has_verb, is_title_case, words,
 )
 
 
@@ -42,6 +42,8 @@ def candidate(unit: Unit, spaced: bool) -> bool:
     count = len(words(text))
     if text.endswith("?"):
         return count <= 25 and text.count("?") == 1 and not re.search(r"[.!]\s", text)
+    if text.endswith("!"):  # a title that calls out: "Watch Out For Fever!"; "Eat well!" is a sentence
+        return count <= 8 and is_title_case(text) and not re.search(r"[.!?;:]\s", text)
     if HEADING_STOP.search(text) or re.search(r"[.!?;]\s", text) or not (text[0].isupper() or text[0].isdigit()):
         return False
     return count <= 12 and len(text) <= 100
@@ -52,16 +54,23 @@ def is_label(text: str) -> bool:
     "Personal Items:"), unlike a lead-in that a verb or pronoun shows to be a sentence ("Call 999 if your child:")."""
     name = text[:-1].rstrip()
     return (text.endswith(":") and 0 < len(words(name)) <= LABEL_MAX_WORDS and name[:1].isupper()
-            and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name))
+            and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name)
+            and not has_verb(name))  # "Dermatologists rank acne by severity:" is a sentence
 
 
 def _leads_into(unit: Unit, following: Unit | None) -> bool:
-    """A line that runs on into the list under it ("Goals of treatment are to"): the list's lead-in."""
-    return following is not None and following.is_list and bool(LEAD_IN_END.search(unit.text.rstrip(":")))
+    """A line that runs on into the list under it ("Goals of treatment are to", "The prognosis depends on:") or
+    names the case it is for ("For irritable bowel syndrome:"): the list's lead-in."""
+    text = unit.text
+    return following is not None and following.is_list and bool(
+        LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)))
 
 
 def is_prose(unit: Unit) -> bool:
-    return unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+    """Text a heading can head: a list, a table, a sentence, a long line, or a run of names ("Swollen belly;
+    Abdominal distention")."""
+    return (unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+            or "; " in unit.text)
 
 
 def _after_a_label(units: list[Unit], index: int) -> bool:

@@ -32,12 +32,18 @@ LINKS = {"of", "in", "and", "or", "with", "for", "to", "from", "on", "at", "by",
          "inside", "into", "near", "under", "over", "between", "within", "without", "vs", "versus", "as",
          "de", "del", "y", "o", "en", "con", "para", "por", "a"}
 READER = re.compile(r"\b(?:you|your|yours|yourself|usted|ustedes)\b", re.IGNORECASE)  # a caption never addresses the reader
+# The first word of a lead-in that names the case the list under it is for ("For irritable bowel syndrome:",
+# "If you have a fever:", "Before surgery:"), unlike a label that names the list ("Directions:").
+LEAD_IN_START = re.compile(r"^(?:for|if|when|while|before|after|during|once|unless|until|para|si|cuando|antes|"
+                           r"después|durante)\b", re.IGNORECASE)
 # The last word of a lead-in that runs into the list under it ("Other symptoms include", "Goals of treatment are
 # to"): an article, a conjunction, "to", an auxiliary or a verb that introduces examples. A heading ends in a noun.
 LEAD_IN_END = re.compile(
     r"\b(a|an|the|and|or|nor|but|if|that|than|because|as|like|such as|of|to|is|are|was|were|be|been|can|could|"
-    r"may|might|must|will|would|should|include[sd]?|including|involves?|contains?|means|following|"
-    r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como)\W*$", re.IGNORECASE)
+    r"may|might|must|will|would|should|include[sd]?|including|involves?|contains?|means|following|whether|"
+    # a preposition waits for its object: "The prognosis depends on:", "Treatment choices are based on"
+    r"on|upon|in|into|for|with|from|by|about|at|between|among|against|toward|towards|through|during|"
+    r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como|en|con|para|por|sobre|entre)\W*$", re.IGNORECASE)
 LABEL_MAX_WORDS = 5
 TEASER_MAX_WORDS = 30
 CAPTION_MAX_SENTENCES = 2  # a label and what the picture shows; a third sentence is the article talking
@@ -145,3 +151,12 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
 
 # On a page that puts citation numbers at clause ends ("cancer (3)."), the same marker after a word within a
 # sentence ("young adults (3) but can occur") is one too; an enumerator follows a colon or semicolon instead.
+
+
+def has_verb(label: str) -> bool:
+    """Whether a short phrase reads as a clause: a noun phrase ends with its head noun, so a word in -s that
+    another content word follows ("Hypoglycemia means low glucose", "Red cells carry oxygen") is a verb, or the
+    subject before one. Prepositions, conjunctions and participles ("Cells lining the bladder") may follow a noun."""
+    found = [w.casefold() for w in words(label)]
+    return any(re.search(r"[^su]s$", word) and len(word) > 3 and following not in LINKS
+               and not re.search(r"(?:ing|ed)$", following) for word, following in zip(found, found[1:]))

@@ -1,0 +1,161 @@
+"""Structure, debris and titles of pasted text, third round of unseen pages: safety headings over a lead-in and
+its list, page controls and surveys, end matter, lead-ins that are not headings, and the real text each rule must
+leave alone. Short pages in our own words."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narration.ingest.outline import sections_from_outline
+from narration.ingest.text import parse_text
+from narration.ingest.debris import debris_filter
+from narration.review import debris_findings
+from narration.models import Dropped
+from test_unseen_structure import article, headings, outline
+
+
+def dropped(text: str, tmp_path: Path) -> list[tuple[str, str]]:
+    """(what was left out, the rule's name) of a page."""
+    return [(d.text, d.pattern) for d in article(text, tmp_path).dropped]
+
+
+def spoken(text: str, tmp_path: Path) -> str:
+    """Everything the outline keeps, one line each."""
+    return "\n".join(outline(article(text, tmp_path)))
+
+
+# --- E1. A heading and its lead-in over a list are never a promotional card ----------------------------------
+
+CARD_PAGE = """Wound Care at Home
+
+Here is how to look after your wound once you are home.
+
+Keeping it clean
+
+- Wash your hands first.
+- Keep the dressing dry.
+
+{card}
+"""
+
+
+@pytest.mark.parametrize("card, kept", [
+    # a safety heading, a lead-in ending in a colon, then the warning signs
+    ("When to Call Your Doctor\n\nCall your doctor right away if you have any of these:\n\n- A fever\n- Bleeding",
+     "When to Call Your Doctor"),
+    # a title-case heading and one sentence, then a list of two or more: the list is what it is about
+    ("Signs of Infection\n\nWatch the wound every day.\n\n- Redness\n- Swelling", "Signs of Infection"),
+])
+def test_a_heading_over_a_lead_in_and_a_list_is_kept(card: str, kept: str, tmp_path: Path) -> None:
+    found = spoken(CARD_PAGE.format(card=card), tmp_path)
+    assert kept in found
+    assert "A fever" in found or "Redness" in found
+    assert not any(rule == "<promotional card>" for _, rule in dropped(CARD_PAGE.format(card=card), tmp_path))
+
+
+def test_a_card_followed_by_the_next_cards_title_is_still_a_card(tmp_path: Path) -> None:
+    page = ("Coping\n\nSome people find that it helps to plan the day.\n\nLearn more about coping\n\n- Daily Life\n\n"
+            "Tips on managing your daily life.\n\n- Going Back to Work\n\nHelp with going back to work.\n")
+    assert ("Daily Life", "<promotional card>") in dropped(page, tmp_path)
+
+
+# --- E3. A one-item list under a heading is its value; the review finds a dropped line at its own place -------
+
+def test_a_one_word_item_under_a_heading_is_content(tmp_path: Path) -> None:
+    page = ("Diabetes\n\nDiabetes is common and its numbers keep rising.\n\nCommon Name\n\n- Diabetes\n\n"
+            "Medical Names\n\n- Diabetes mellitus\n- Gestational diabetes mellitus\n")
+    assert "list: Diabetes" in outline(article(page, tmp_path))
+
+
+def test_a_one_item_link_under_a_resources_heading_is_still_a_link(tmp_path: Path) -> None:
+    page = ("Diabetes\n\nDiabetes is common and its numbers keep rising.\n\nMore information\n\n- Hormones\n\n"
+            "Treatment\n\nTreatment starts with diet and exercise.\n")
+    assert ("Hormones", "<link list>") in dropped(page, tmp_path)
+
+
+def test_a_dropped_line_is_located_below_the_title_that_has_the_same_words() -> None:
+    lines = ["Diabetes", "", "Some text.", "", "- Diabetes"]
+    found = debris_findings("page.txt", lines, [Dropped("page.txt", "Diabetes", "<rule>", "Diabetes")])
+    assert found[0].line == 5
+
+
+# --- E4. A page control right under the title is not the first section's title -----------------------------
+
+@pytest.mark.parametrize("control", ["Request Appointment", "Vertical Tabs", "Print Page", "Share This Page"])
+def test_a_control_label_under_the_title_is_left_out(control: str, tmp_path: Path) -> None:
+    page = f"Caring for Your Incision\n\n{control}\n\nYou are going home with stitches in place.\n\nHome Care\n\n" \
+           "Keep the wound dry and clean at all times.\n"
+    assert (control, "<page control>") in dropped(page, tmp_path)
+    assert headings(article(page, tmp_path))[0] == "# "
+
+
+@pytest.mark.parametrize("heading", ["Overview", "Make Healthy Choices", "Find Your Balance", "Living With Asthma"])
+def test_a_real_first_heading_under_the_title_is_kept(heading: str, tmp_path: Path) -> None:
+    page = f"Asthma\n\n{heading}\n\nAsthma makes it hard to breathe at times.\n\nTriggers\n\nSmoke is a trigger.\n"
+    assert f"# {heading}" in headings(article(page, tmp_path))
+
+
+# --- E5. A feedback survey is a page tool -------------------------------------------------------------------
+
+def test_a_feedback_survey_is_left_out(tmp_path: Path) -> None:
+    page = ("Wound Care\n\nKeep the wound clean and dry every day.\n\nWhen to Call\n\n- A fever\n- Bleeding\n\n"
+            "Was this helpful?\n\nYes No\n\nTell us more.\n\nCheck all that apply.\n\n"
+            "Last question: How sure are you about filling out forms?\n\n"
+            "Not at all A little Somewhat Quite a bit Extremely\n\nThank You!\n")
+    found = spoken(page, tmp_path)
+    for line in ("helpful", "Check all", "Last question", "Somewhat", "Thank You"):
+        assert line not in found
+    assert "A fever" in found
+
+
+@pytest.mark.parametrize("line", ["Very good", "Yes", "No pain, no gain.", "Good sleep helps healing."])
+def test_a_short_answer_like_line_is_not_a_survey_control(line: str, tmp_path: Path) -> None:
+    page = f"Sleep\n\nSleep helps the body heal after an illness.\n\n{line}\n\nRest as much as you can.\n"
+    assert line in spoken(page, tmp_path)
+
+
+# --- E8. A respelling after "pronounced" is left out ---------------------------------------------------------
+
+def test_a_pronounced_respelling_is_left_out(tmp_path: Path) -> None:
+    page = "Diabetes\n\nGestational (pronounced je-STAY-shun-ul) diabetes occurs only during pregnancy.\n"
+    found = spoken(page, tmp_path)
+    assert "Gestational diabetes occurs only during pregnancy." in found
+    assert ("(pronounced je-STAY-shun-ul)", "<pronunciation>") in dropped(page, tmp_path)
+
+
+# --- E11. Headings that call out, and a heading over a run of names ------------------------------------------
+
+@pytest.mark.parametrize("heading, body", [
+    ("Watch Out For Fever!", "Take your temperature when you feel warm."),
+    ("Alternative Names", "Swollen belly; Abdominal distention; Distended abdomen"),
+])
+def test_missed_headings_are_found(heading: str, body: str, tmp_path: Path) -> None:
+    page = f"Fever\n\nA fever is a sign that the body is fighting something.\n\n{heading}\n\n{body}\n"
+    assert f"# {heading}" in headings(article(page, tmp_path))
+
+
+@pytest.mark.parametrize("line", ["Eat well and rest!", "Call us now! We can help.", "Stop!"])
+def test_an_exclamation_that_is_a_sentence_is_not_a_heading(line: str, tmp_path: Path) -> None:
+    page = f"Fever\n\nA fever is a sign that the body is fighting something.\n\n{line}\n\nTake your temperature.\n"
+    assert f"# {line}" not in headings(article(page, tmp_path))
+
+
+# --- E12, F4, F14. A lead-in over a list is never a heading; a label is ---------------------------------------
+
+@pytest.mark.parametrize("lead_in", [
+    "The prognosis depends on:", "The treatment options depend on:", "For irritable bowel syndrome:",
+    "If you have a fever:", "Doctors rank acne by severity:", "Prognosis also depends on whether",
+])
+def test_a_lead_in_over_a_list_is_not_a_heading(lead_in: str, tmp_path: Path) -> None:
+    page = (f"Prognosis\n\nSome facts affect the outlook for this illness.\n\nOutlook\n\n{lead_in}\n\n"
+            "- the stage of the illness\n- the age of the patient\n")
+    found = outline(article(page, tmp_path))
+    assert not any(line.startswith("#") and lead_in.rstrip(":") in line for line in found)
+
+
+@pytest.mark.parametrize("label", ["Directions:", "Personal Items:", "Side Effects of Drugs:", "Warning Signs:"])
+def test_a_label_over_a_list_is_still_a_heading(label: str, tmp_path: Path) -> None:
+    page = (f"Prognosis\n\nSome facts affect the outlook for this illness.\n\n{label}\n\n"
+            "- the stage of the illness\n- the age of the patient\n")
+    assert any(line.lstrip("#") == f" {label[:-1]}" for line in headings(article(page, tmp_path)))
