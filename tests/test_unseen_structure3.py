@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from narration.ingest.outline import sections_from_outline
-from narration.ingest.text import parse_text
-from narration.ingest.debris import debris_filter
 from narration.review import debris_findings
 from narration.models import Dropped
 from test_unseen_structure import article, headings, outline
@@ -159,3 +156,110 @@ def test_a_label_over_a_list_is_still_a_heading(label: str, tmp_path: Path) -> N
     page = (f"Prognosis\n\nSome facts affect the outlook for this illness.\n\n{label}\n\n"
             "- the stage of the illness\n- the age of the patient\n")
     assert any(line.lstrip("#") == f" {label[:-1]}" for line in headings(article(page, tmp_path)))
+
+
+# --- E6. End matter: a thumbnail gallery, a review date and the credits block --------------------------------
+
+END_MATTER = """Swollen Belly
+
+A swollen belly is when your belly is bigger than usual.
+
+Causes
+
+Overeating is the most common cause.
+
+Images
+
+Ovarian cysts
+Fibroid tumors
+
+Review Date 10/9/2024
+
+Updated by: Jane Roe, MD, Professor of Medicine. Also reviewed by the Editorial team.
+"""
+
+
+def test_end_matter_is_left_out_and_its_date_kept(tmp_path: Path) -> None:
+    found = article(END_MATTER, tmp_path)
+    rules = dict((text, rule) for text, rule in ((d.text, d.pattern) for d in found.dropped))
+    assert rules["Ovarian cysts"] == rules["Images"] == "<image thumbnails>"
+    assert rules["Review Date 10/9/2024"] == "<review date>"
+    assert any(rule == "<credits>" for rule in rules.values())
+    assert str(found.meta.last_reviewed) == "2024-10-09"
+    assert "Overeating is the most common cause." in "\n".join(outline(found))
+
+
+@pytest.mark.parametrize("kept", [
+    "Images\n\nPictures of the skin help a doctor see how a rash changes over time.",  # a section about images
+    "Updated by the hour, the numbers change fast.",  # no colon, no name: a sentence
+])
+def test_text_like_end_matter_is_kept(kept: str, tmp_path: Path) -> None:
+    page = f"Rashes\n\nA rash can have many causes.\n\n{kept}\n\nTreatment\n\nMost rashes go away.\n"
+    assert kept.split("\n\n")[-1] in spoken(page, tmp_path)
+
+
+# --- E10. The paragraph under a figure's link is its caption, verb or not ------------------------------------
+
+def test_the_paragraph_under_enlarge_is_a_caption(tmp_path: Path) -> None:
+    page = ("Tumor Size\n\nDoctors measure a tumor to stage it.\n\nEnlarge\n\nTumor sizes are often measured in "
+            "centimeters. A pea is about 1 cm.\n\nStage I\n\nThe tumor is small.\n")
+    assert ("Tumor sizes are often measured in centimeters. A pea is about 1 cm.", "<figure caption>") \
+        in dropped(page, tmp_path)
+
+
+def test_a_lead_in_under_enlarge_is_text(tmp_path: Path) -> None:
+    page = ("Tumor Size\n\nDoctors measure a tumor to stage it.\n\nEnlarge\n\nThe stages are:\n\n- Stage I\n- Stage II\n")
+    assert "The stages are:" in spoken(page, tmp_path)
+
+
+# --- E14. A part of a split section is never titled by a sentence --------------------------------------------
+
+@pytest.mark.parametrize("sub, title", [
+    ("After the cancer has been found, tests are done to see if it has spread to other parts of the body.", "Overview"),
+    ("How is it staged?", "How is it staged?"),
+    ("Staging", "Staging"),
+])
+def test_a_split_part_is_titled_by_a_heading_like_sub_heading_only(sub: str, title: str) -> None:
+    from narration.grouping import Unit, split_long
+    from narration.models import Block
+    text = Block("paragraph", text=" ".join(["word"] * 200))
+    unit = Unit("Overview", "body", (text, Block("subheading", text=sub), text))
+    parts = split_long(unit, 100.0, 150.0)
+    assert [p.title for p in parts] == ["Overview", title]
+    assert (parts[1].blocks[0].text == sub) == (title != sub)
+
+
+# --- F3. A pasted table with list lines under its rows ----------------------------------------------------------
+
+LEAD_TABLE = """Blood Lead Test
+
+What your child's result means.
+
+Blood Lead Level (µg/dL)\tRecommended Action
+0-3.4\tLow amounts of lead.
+- Find the source.
+- Feed iron and calcium.
+3.5-19\tHigh amounts of lead.
+- Test again in 1 to 3 months.
+≥45\tDangerous amounts of lead.
+- Go to the hospital.
+
+Talk to your doctor.
+"""
+
+
+def test_list_lines_under_a_table_row_are_its_last_cell() -> None:
+    from narration.ingest.tables import spoken_rows, tab_tables
+    from narration.models import Block
+    blocks = [b for b in tab_tables(LEAD_TABLE.split("\n")) if isinstance(b, Block)]
+    assert len(blocks) == 1
+    said = spoken_rows(blocks[0])
+    assert said[0] == "0-3.4 µg/dL: Recommended Action, low amounts of lead. Find the source. Feed iron and calcium."
+    assert said[1].startswith("3.5-19 µg/dL: ") and said[1].endswith("Test again in 1 to 3 months.")
+    assert said[2] == "≥45 µg/dL: Recommended Action, dangerous amounts of lead. Go to the hospital."
+
+
+def test_a_unit_goes_only_with_a_bare_number() -> None:
+    from narration.ingest.tables import spoken_rows, table_block
+    block = table_block([["Age (years)", "Dose"], ["Under 2", "Ask a doctor"], ["2-5", "1 tablet"]], has_header=True)
+    assert spoken_rows(block) == ["Under 2: dose, ask a doctor.", "2-5 years: dose, 1 tablet."]

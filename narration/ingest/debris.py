@@ -64,6 +64,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("cookie banner", r"(?i)^(?=.*\bcookies?\b)(?=.*\b(?:analytics|consent|accept|reject|(?:web)?site|"
                       r"your (?:device|browser|choice|preferences)|tracking)\b).{0,400}$"),
     ("review date", REVIEW_DATE),
+    ("review date", r"(?i)^(?:review|revision)\s+date\b[\s:–—-]*(?P<date>" + DATE + r")?\.?$"),  # MedlinePlus
+    # the credits block under an article: "Updated by: Jane Doe, MD, ... Also reviewed by ..."
+    ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) by:"
+                r"|Medically reviewed by [A-Z])\s?.{0,1000}$"),
     ("review date", r"(?i)^(?:(?:next|media) review(?:ed)? (?:due|date)|media last reviewed)\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
     # a survey's row of answers to pick from: "Yes No", "Not at all A little Somewhat Quite a bit Extremely"
     ("survey controls", r"(?i)^(?:yes\s+no|no\s+yes)$"),

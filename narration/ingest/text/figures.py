@@ -102,6 +102,9 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
             and bool(first) and first[0].lower() not in DETERMINERS)
 
 
+FIGURE_CAPTION_WORDS = 90  # NCI describes a figure in up to four sentences
+
+
 def _short(unit: Unit) -> bool:
     """Whether a paragraph is as short as a caption standing alone is: a label and a sentence about the picture."""
     return len(_sentences(unit.text)) <= CAPTION_MAX_SENTENCES and len(words(unit.text)) <= CAPTION_MAX_WORDS
@@ -113,7 +116,15 @@ def _captions(units: list[Unit]) -> set[int]:
     length); alone, a long paragraph that opens with a short phrase is the article's text."""
     shaped = [i for i, unit in enumerate(units)
               if _is_caption(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None)]
-    return {i for i in shaped if len(shaped) >= 2 or _short(units[i])}
+    return {i for i in shaped if len(shaped) >= 2 or _short(units[i])} | {
+        i for i, unit in enumerate(units) if _under_figure(unit)}
+
+
+def _under_figure(unit: Unit) -> bool:
+    """The paragraph right under a figure's link ("Enlarge") is the figure's caption, a verb in it or not
+    ("Tumor sizes are often measured in centimeters ..."); one that leads into a list or runs long is text."""
+    return (unit.under_figure and unit.kind == "paragraph" and not unit.is_list
+            and not unit.text.rstrip().endswith(":") and len(words(unit.text)) <= FIGURE_CAPTION_WORDS)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -24,6 +24,9 @@ CONTROL_LABEL = re.compile(
     r"expand|collapse|search|register|listen|translate)"
     r"\b(?:\s+\w+){0,3}|(?:\w+\s+){0,2}(?:tabs?|menu|toggle|accordion|carousel|slideshow|gallery|buttons?))$",
     re.IGNORECASE)  # a paragraph this long after the widget is the article (or its footer) again
+# The heading of a row of thumbnails whose labels are all a paste keeps of them (MedlinePlus "Images").
+GALLERY = re.compile(r"(?i)^(?:images|pictures|photos|illustrations|videos|slideshows?|(?:image|photo) gallery)$")
+THUMBNAIL_WORDS = 6
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
 REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
@@ -79,7 +82,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     a repeat of the title above the first paragraph (the page's heading under its browser title), menus and
     breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
     paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
-    found: dict[int, str] = _feedback(units)
+    found: dict[int, str] = {**_feedback(units), **_gallery(units)}
     index = 0
     while index < len(units):
         end = _contents_end(units, index)
@@ -113,6 +116,26 @@ def _is_control(unit: Unit) -> bool:
     """A page control's label: a few title-case words that click (a verb) or name a widget, no sentence."""
     return (not unit.is_list and 0 < len(words(unit.text)) <= 4 and _is_link_text(unit.text)
             and bool(CONTROL_LABEL.match(unit.text)))
+
+
+def _gallery(units: list[Unit]) -> dict[int, str]:
+    """A gallery heading ("Images") and the thumbnail labels under it, one short line each with no blank line
+    between them ("Ovarian cysts" / "Fibroid tumors"): a picture's name says nothing without the picture."""
+    found: dict[int, str] = {}
+    for start, unit in enumerate(units[:-1]):
+        if unit.is_list or not GALLERY.match(unit.text):
+            continue
+        end = start + 1
+        while end < len(units) and _is_thumbnail(units[end]) and (end == start + 1 or not units[end].blank_before):
+            end += 1
+        if end > start + 1:
+            found.update((i, "image thumbnails") for i in range(start, end))
+    return found
+
+
+def _is_thumbnail(unit: Unit) -> bool:
+    return (not unit.is_list and unit.table is None and 0 < len(words(unit.text)) <= THUMBNAIL_WORDS
+            and not SENTENCE_END.search(unit.text))
 
 
 def _feedback(units: list[Unit]) -> dict[int, str]:

@@ -69,6 +69,7 @@ class Unit:
     number: int = 0  # the number an ordered list starts at, as written ("3." -> 3)
     mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
     table: Block | None = None  # rows a browser pasted with tabs between the cells
+    under_figure: bool = False  # a figure's link ("Enlarge") stood on the line before: this is its caption
 
     @property
     def is_list(self) -> bool:
@@ -119,6 +120,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
     units: list[Unit] = []
     blank = True
+    figure = False  # the last line read was a figure's link, left out
     for raw in tab_tables(lines):
         if isinstance(raw, Block):
             units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
@@ -139,12 +141,14 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                 units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
                                   number=int(match.group(1) or 0),
                                   mark=debris.mark()))
-        elif line := debris.clean(line):
-            inner = EMPHASIZED.fullmatch(line)
-            units.append(Unit(text=inner.group(1).strip() if inner else line, blank_before=blank, emphasized=bool(inner),
-                              mark=debris.mark()))
+        elif cleaned := debris.clean(line):
+            inner = EMPHASIZED.fullmatch(cleaned)
+            units.append(Unit(text=inner.group(1).strip() if inner else cleaned, blank_before=blank,
+                              emphasized=bool(inner), mark=debris.mark(), under_figure=figure))
         else:
+            figure = bool(debris.dropped) and debris.dropped[-1].pattern == "<figure link>"
             continue
+        figure = False
         blank = False
     return units
 
