@@ -263,3 +263,48 @@ def test_a_unit_goes_only_with_a_bare_number() -> None:
     from narration.ingest.tables import spoken_rows, table_block
     block = table_block([["Age (years)", "Dose"], ["Under 2", "Ask a doctor"], ["2-5", "1 tablet"]], has_header=True)
     assert spoken_rows(block) == ["Under 2: dose, ask a doctor.", "2-5 years: dose, 1 tablet."]
+
+
+# --- F7. A numbered line that goes on from a numbered heading is the next heading -----------------------------
+
+def test_a_numbered_line_continuing_a_numbered_heading_is_a_heading(tmp_path: Path) -> None:
+    page = ("Flu Vaccine\n\nThis sheet is about the flu vaccine.\n\n1. Why get vaccinated?\n\nThe vaccine prevents flu."
+            "\n\n2. Flu vaccine\n\nAdults need one dose every year.\n")
+    assert headings(article(page, tmp_path))[-1] == "# Flu vaccine"
+
+
+def test_a_numbered_list_after_a_plain_heading_stays_a_list(tmp_path: Path) -> None:
+    page = ("Flu Vaccine\n\nThis sheet is about the flu vaccine.\n\nWhat to do\n\n1. Rest at home\n\n"
+            "Stay in bed for a day.\n\n2. Drink water\n\nDrink often.\n")
+    assert "# Drink water" not in headings(article(page, tmp_path))
+
+
+# --- F8. A paragraph in another language than the page's is a notice for other readers ------------------------
+
+@pytest.mark.parametrize("notice", [
+    "Hojas de información sobre vacunas están disponibles en español y en muchos otros idiomas.",
+    "La información de esta página está disponible para usted en español.",
+])
+def test_a_paragraph_in_another_language_is_left_out(notice: str, tmp_path: Path) -> None:
+    page = (f"Flu Vaccine\n\nThis is a statement about the flu vaccine from the health service.\n\n{notice}\n\n"
+            "Why get vaccinated?\n\nThe vaccine can prevent flu and its complications in children and adults.\n")
+    assert (notice, "<language notice>") in dropped(page, tmp_path)
+
+
+@pytest.mark.parametrize("kept", [
+    "The clinic is on Calle de la Paz, and the staff speak Spanish.",  # a name in another language
+    "Ask for the sheet called Vacunas para niños if you read Spanish.",
+    "Salsa and tortillas can be high in salt.",
+])
+def test_another_languages_words_in_a_sentence_are_kept(kept: str, tmp_path: Path) -> None:
+    page = (f"Flu Vaccine\n\nThis is a statement about the flu vaccine from the health service.\n\n{kept}\n\n"
+            "Why get vaccinated?\n\nThe vaccine can prevent flu and its complications in children and adults.\n")
+    assert kept in spoken(page, tmp_path)
+
+
+def test_an_english_line_on_a_spanish_page_is_a_notice(tmp_path: Path) -> None:
+    page = ("La gripe\n\nLa gripe es una enfermedad que se contagia con facilidad en el invierno.\n\n"
+            "This information is also available in English for you and your family.\n\n"
+            "Los síntomas son fiebre, tos y dolor de cabeza para la mayoría de las personas.\n")
+    assert ("This information is also available in English for you and your family.", "<language notice>") \
+        in dropped(page, tmp_path)

@@ -16,14 +16,22 @@ CONTENTS_LEAD = re.compile(r"(?i)^(?:table of contents|contents|page contents|on
 FEEDBACK = re.compile(r"(?i)^(?:was this (?:page |article |information |content |answer )?(?:helpful|useful)|"
                       r"did you find (?:this|what you (?:were looking for|needed))[\w ]{0,30}|"
                       r"how (?:helpful|useful) was this[\w ]{0,30}|rate this (?:page|article))\s*\??$")
-FEEDBACK_WORDS = 20
+FEEDBACK_WORDS = 20  # a paragraph this long after the widget is the article (or its footer) again
 # A control of the page set right under its title: a button ("Request Appointment", "Book Online", "Print
 # Page") or the name of a widget ("Vertical Tabs", "Image Gallery"): an action verb to click, or a widget's noun.
 CONTROL_LABEL = re.compile(
     r"^(?:(?:request|book|schedule|print|share|download|subscribe|sign|log|donate|contact|email|e-mail|view|"
     r"expand|collapse|search|register|listen|translate)"
     r"\b(?:\s+\w+){0,3}|(?:\w+\s+){0,2}(?:tabs?|menu|toggle|accordion|carousel|slideshow|gallery|buttons?))$",
-    re.IGNORECASE)  # a paragraph this long after the widget is the article (or its footer) again
+    re.IGNORECASE)
+# Words that mark a sentence's language: frequent function words one language has and the other lacks.
+FUNCTION_WORDS = {
+    "en": frozenset("the and of to is are in for with your you that this can be it on or from have not will "
+                    "about should what when how".split()),
+    "es": frozenset("el la los las de del y en que es son para por con su sus una un sobre están está muchos "
+                    "otros otras se más usted puede pueden cuando como".split()),
+}
+NOTICE_EVIDENCE = 3  # function words of the other language a paragraph needs (a name or one word is not enough)
 # The heading of a row of thumbnails whose labels are all a paste keeps of them (MedlinePlus "Images").
 GALLERY = re.compile(r"(?i)^(?:images|pictures|photos|illustrations|videos|slideshows?|(?:image|photo) gallery)$")
 THUMBNAIL_WORDS = 6
@@ -82,7 +90,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     a repeat of the title above the first paragraph (the page's heading under its browser title), menus and
     breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
     paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
-    found: dict[int, str] = {**_feedback(units), **_gallery(units)}
+    found: dict[int, str] = {**_feedback(units), **_gallery(units), **_other_language(units)}
     index = 0
     while index < len(units):
         end = _contents_end(units, index)
@@ -116,6 +124,27 @@ def _is_control(unit: Unit) -> bool:
     """A page control's label: a few title-case words that click (a verb) or name a widget, no sentence."""
     return (not unit.is_list and 0 < len(words(unit.text)) <= 4 and _is_link_text(unit.text)
             and bool(CONTROL_LABEL.match(unit.text)))
+
+
+def _language_of(text: str) -> tuple[str, int]:
+    """The language whose function words a text has most of (and how many), '' when none or a tie."""
+    found = [w.casefold() for w in words(text)]
+    counts = {language: sum(w in marks for w in found) for language, marks in FUNCTION_WORDS.items()}
+    ranked = sorted(counts.items(), key=lambda pair: -pair[1])
+    return (ranked[0][0], ranked[0][1] - ranked[1][1]) if ranked[0][1] > ranked[1][1] else ("", 0)
+
+
+def _other_language(units: list[Unit]) -> dict[int, str]:
+    """A paragraph in another language than the page's ("Hojas de información sobre vacunas están disponibles en
+    español ..." on an English page) is a notice for other readers: the voice of the page's language cannot say it.
+    Names and single words of another language inside a sentence leave the sentence in its own language."""
+    page, _ = _language_of(" ".join(u.text for u in units if not u.is_list))
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units):
+        language, margin = _language_of(unit.text) if not unit.is_list else ("", 0)
+        if page and language and language != page and margin >= NOTICE_EVIDENCE:
+            found[index] = "language notice"
+    return found
 
 
 def _gallery(units: list[Unit]) -> dict[int, str]:

@@ -151,6 +151,7 @@ def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
              and (parsed := _numbered_line(unit))]
     numbers = [number for _, (number, _) in found]
     if len(found) < NUMBERED_RUN or numbers != list(range(1, len(found) + 1)):
+        _continue_numbering(units, found, spaced)
         return []
     first = found[0][0]
     if any(unit.kind in ("heading", "sub") for unit in units[:first]):
@@ -161,6 +162,20 @@ def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
         unit = units[index]
         unit.kind, unit.text, unit.items = "heading", text, []
     return [index for index, _ in found]
+
+
+def _continue_numbering(units: list[Unit], found: list[tuple[int, tuple[int, str]]], spaced: bool) -> None:
+    """A numbered line over text of its own that goes on from a numbered heading ("1. Why get vaccinated?", then
+    "2. MMR vaccine") is the next heading, said without its number, though the page (or what was pasted of it)
+    has too few of them to make an outline."""
+    headed: set[int] = set()
+    for index, (number, text) in found:
+        unit = units[index]
+        if unit.kind == "heading":
+            headed.add(number)
+        elif number - 1 in headed and _followed_by_text(units, index, spaced):
+            unit.kind, unit.text, unit.items = "heading", text, []
+            headed.add(number)
 
 
 def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
