@@ -308,3 +308,47 @@ def test_an_english_line_on_a_spanish_page_is_a_notice(tmp_path: Path) -> None:
             "Los síntomas son fiebre, tos y dolor de cabeza para la mayoría de las personas.\n")
     assert ("This information is also available in English for you and your family.", "<language notice>") \
         in dropped(page, tmp_path)
+
+
+# --- F11. Paragraphs about the site itself ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("notice, rule", [
+    ("The clinic is a non-profit center. Advertising on our site helps support our mission. We do not endorse "
+     "non-clinic products or services. Policy", "<advertising notice>"),
+    ("In order to avoid copyright disputes, this page is only a partial summary.", "<site notice>"),
+])
+def test_a_paragraph_about_the_site_is_left_out(notice: str, rule: str, tmp_path: Path) -> None:
+    page = f"Acne\n\nAcne is a skin condition where the pores clog.\n\n{notice}\n\nTypes\n\nThere are several types.\n"
+    assert (notice, rule) in dropped(page, tmp_path)
+
+
+@pytest.mark.parametrize("kept", [
+    "Doctors do not endorse tanning as a treatment for acne.",
+    "This page is about acne in adults; children are covered elsewhere.",
+])
+def test_a_sentence_near_those_words_is_kept(kept: str, tmp_path: Path) -> None:
+    page = f"Acne\n\nAcne is a skin condition where the pores clog.\n\n{kept}\n\nTypes\n\nThere are several types.\n"
+    assert kept in spoken(page, tmp_path)
+
+
+# --- F12. A line with a quantity and a unit is content, never a card's teaser -----------------------------------
+
+def test_a_nutrition_label_is_not_a_card(tmp_path: Path) -> None:
+    page = ("Salt\n\nEat less salt to keep your blood pressure down.\n\nReading labels\n\nCheck the label on each "
+            "food.\n\nNutrition Facts\n\nServing Size 1 cup (228g)\n\nSodium 470 mg\n")
+    assert not any(rule == "<promotional card>" for _, rule in dropped(page, tmp_path))
+    assert "Serving Size 1 cup (228g)" in spoken(page, tmp_path)
+
+
+# --- F13. Titles: a document type over a name, a publisher after a dash ------------------------------------------
+
+@pytest.mark.parametrize("top, title", [
+    ("MEDICATION GUIDE\nSleep Medicines and Driving", "Sleep Medicines and Driving"),
+    ("Sodium - Veterans Affairs\n\nSODIUM", "Sodium"),
+    ("Abdomen - swollen\n\nA note first", "Abdomen - swollen"),  # the next line repeats nothing: a real title
+    ("Sodium - Veterans Affairs\n\nSalt in food", "Sodium - Veterans Affairs"),
+    ("MEDICATION GUIDE\n\nRead this guide first.", "MEDICATION GUIDE"),  # a blank line: no name under it
+])
+def test_the_text_title(top: str, title: str, tmp_path: Path) -> None:
+    page = f"{top}\n\nRead this guide before you start the medicine and each time you get a refill.\n\nWhat is it?\n\nIt is a sheet.\n"
+    assert article(page, tmp_path).title == title

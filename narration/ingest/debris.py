@@ -58,7 +58,11 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("government banner", r"(?i)^(?:an official website of the .{1,80}|here['’]s how you know)\.?$"),
     ("press release line", r"(?i)^for (?:immediate )?release\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
     ("byline", r"^By (?:[A-Z][\w.'’-]*\s+){0,5}(?:Staff|Team|Editors|Editorial (?:Staff|Team|Board)|Writers)$"),
-    ("advertising notice", r"(?i)^.{0,200}\b(?:advertising revenue supports|does not endorse companies or products)\b.{0,200}$"),
+    # a paragraph about the site itself: its advertising, what it endorses, what the page leaves out
+    ("advertising notice", r"(?i)^.{0,200}\b(?:advertising (?:revenue )?(?:on (?:our|this) (?:site|website) )?"
+                           r"(?:helps )?supports?|do(?:es)? not endorse (?:companies|products|non-[\w -]{1,40}"
+                           r"products))\b.{0,200}$"),
+    ("site notice", r"(?i)^(?:in order )?(?:to avoid copyright disputes,? )?this page is only a (?:partial )?summary\.?$"),
     ("store link", r"^(?:Book|Newsletter|Product|Shop|DVD|Store): [^.!?]{1,100}$"),
     ("page address", r"(?i)^(?:url|address|link|permalink) (?:of|for|to) this (?:page|article):.*$"),
     ("cookie banner", r"(?i)^(?=.*\bcookies?\b)(?=.*\b(?:analytics|consent|accept|reject|(?:web)?site|"

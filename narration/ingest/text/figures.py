@@ -47,11 +47,16 @@ def _sentences(text: str) -> list[str]:
     return split_sentences(text.strip())
 
 
+# A quantity with its unit ("Serving Size 1 cup (228g)", "Sodium 470 mg"): a label's content, never a teaser.
+QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:g|mg|mcg|µg|kg|ml|mL|l|L|oz|lbs?|cups?|tbsp|tsp|%|calories|kcal|IU|mmol)"
+                      r"(?![\w])")
+
+
 def _is_teaser(unit: Unit | None) -> bool:
     """A promotional card's one-sentence teaser; a line ending in a colon leads into what follows instead."""
     return (unit is not None and not unit.is_list and unit.kind == "paragraph" and len(_sentences(unit.text)) == 1
             and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text))
-            and not unit.text.rstrip().endswith(":"))
+            and not unit.text.rstrip().endswith(":") and not QUANTITY.search(unit.text))
 
 
 def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:

@@ -104,15 +104,38 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
     return joined
 
 
-def title_line(lines: list[str]) -> tuple[str, list[str]]:
-    """The first line is the page's title when it reads like one (short, no closing period, not a list item)."""
+# A browser title's publisher after a dash: "Sodium - Veterans Affairs".
+PUBLISHER = re.compile(r"^(?P<title>.*?\S)\s+[-|–—]\s+[^-|–—:]{1,40}$")
+DOCUMENT_TYPE_WORDS = 4  # "MEDICATION GUIDE", "PATIENT INFORMATION", "FACT SHEET"
+
+
+def _reads_as_title(line: str) -> bool:
+    """Short, no closing period, not a list item, opening with a capital."""
+    opened = line.lstrip("¿¡«\"“")  # a Spanish question or exclamation opens with its mark
+    return not (LIST_ITEM.match(line) or len(words(line)) > 20 or re.search(r"[.,;:]$", line)
+                or not opened[:1].isupper())
+
+
+def title_line(lines: list[str], debris: DebrisFilter | None = None) -> tuple[str, list[str]]:
+    """The first line is the page's title when it reads like one. A document-type label in capitals over a name
+    on the next line ("MEDICATION GUIDE" / "Antidepressant Medicines ...") gives the name; a publisher after a
+    dash is left out when the next line repeats what is before it ("Sodium - Veterans Affairs" / "SODIUM")."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     if len(content) < 2:
         return "", lines
-    first = " ".join(lines[content[0]].split())
-    opened = first.lstrip("¿¡«\"“")  # a Spanish question or exclamation opens with its mark
-    if LIST_ITEM.match(first) or len(words(first)) > 20 or re.search(r"[.,;:]$", first) or not opened[:1].isupper():
+    first, second = (" ".join(lines[i].split()) for i in content[:2])
+    if not _reads_as_title(first):
         return "", lines
+    if (first.isupper() and len(words(first)) <= DOCUMENT_TYPE_WORDS and content[1] == content[0] + 1
+            and _reads_as_title(second) and not second.isupper() and len(content) > 2):
+        if debris is not None:
+            debris.drop(first, "document type")
+        return second, lines[content[1] + 1:]
+    publisher = PUBLISHER.match(first)
+    if publisher and publisher.group("title").casefold() == second.casefold():
+        if debris is not None:
+            debris.drop(first[publisher.end("title"):].strip(" -|–—"), "publisher in the title")
+        return publisher.group("title"), lines[content[0] + 1:]
     return first, lines[content[0] + 1:]
 
 
