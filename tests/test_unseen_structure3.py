@@ -229,6 +229,12 @@ def test_a_split_part_is_titled_by_a_heading_like_sub_heading_only(sub: str, tit
     assert (parts[1].blocks[0].text == sub) == (title != sub)
 
 
+def test_a_question_ending_in_a_preposition_is_still_a_heading(tmp_path: Path) -> None:
+    page = ("Reactions\n\nSerious reactions are rare.\n\nWhat should I look for?\n\n- A high fever\n- Hives\n\n"
+            "What should I do?\n\nCall a doctor.\n")
+    assert "# What should I look for?" in headings(article(page, tmp_path))
+
+
 # --- F3. A pasted table with list lines under its rows ----------------------------------------------------------
 
 LEAD_TABLE = """Blood Lead Test
@@ -257,6 +263,11 @@ def test_list_lines_under_a_table_row_are_its_last_cell() -> None:
     assert said[0] == "0-3.4 µg/dL: Recommended Action, low amounts of lead. Find the source. Feed iron and calcium."
     assert said[1].startswith("3.5-19 µg/dL: ") and said[1].endswith("Test again in 1 to 3 months.")
     assert said[2] == "≥45 µg/dL: Recommended Action, dangerous amounts of lead. Go to the hospital."
+
+
+def test_a_tables_title_is_not_a_caption(tmp_path: Path) -> None:
+    page = LEAD_TABLE.replace("What your child's result means.", "Table 1. Recommended action for a lead level.")
+    assert "Table 1. Recommended action for a lead level." in spoken(page, tmp_path)
 
 
 def test_a_unit_goes_only_with_a_bare_number() -> None:

@@ -93,6 +93,8 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
                                                                         in ("heading", "sub")):
         return False
     text = unit.text.rstrip()
+    if following is not None and following.table is not None:  # "Table 1. Recommended action ...": the table's title
+        return False
     if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
         return False
     sentences = _sentences(text)

@@ -61,8 +61,8 @@ def is_label(text: str) -> bool:
 def _leads_into(unit: Unit, following: Unit | None) -> bool:
     """A line that runs on into the list under it ("Goals of treatment are to", "The prognosis depends on:") or
     names the case it is for ("For irritable bowel syndrome:"): the list's lead-in."""
-    text = unit.text
-    return following is not None and following.is_list and bool(
+    text = unit.text  # a question ("What should I look for?") is answered by the list, not continued
+    return following is not None and following.is_list and not text.endswith("?") and bool(
         LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)))
 
 
