@@ -42,8 +42,8 @@ def seconds(blocks: Sequence[Block], words_per_minute: float) -> float:
 
 def split_long(unit: Unit, words_per_minute: float, max_seconds: float) -> list[Unit]:
     """A unit over max_seconds cut at sub-headings into about equal parts, as few as keep each part within the
-    limit; a later part is titled by the sub-heading it starts with (not spoken twice). Without sub-headings to
-    cut at, it stays whole."""
+    limit; a later part is titled by the sub-heading it starts with (not spoken twice) when that reads as a
+    title. Without sub-headings to cut at, it stays whole."""
     lengths = [seconds([b], words_per_minute) for b in unit.blocks]
     starts = [sum(lengths[:i]) for i in range(len(lengths) + 1)]
     candidates = [i for i, b in enumerate(unit.blocks) if b.kind == "subheading" and i > 0]
@@ -55,8 +55,20 @@ def split_long(unit: Unit, words_per_minute: float, max_seconds: float) -> list[
         if max(starts[b] - starts[a] for a, b in zip(bounds, bounds[1:])) <= max_seconds:
             break
     parts = [unit.blocks[a:b] for a, b in zip(bounds, bounds[1:])]
-    first = Unit(unit.title, unit.role, parts[0])
-    return [first] + [Unit(QUESTION_NUMBER.sub("", part[0].text), unit.role, part[1:]) for part in parts[1:]]
+    return [Unit(unit.title, unit.role, parts[0])] + [_part(unit, part) for part in parts[1:]]
+
+
+TITLE_WORDS = 12  # a sub-heading longer than this, or one that ends in a full stop, is a sentence
+
+
+def _part(unit: Unit, blocks: Sequence[Block]) -> Unit:
+    """A later part of a split unit: titled by the sub-heading it starts with when that reads as a title; a
+    sentence-like one ("After the cancer has been diagnosed, tests are done to ...") is said as its first line,
+    under the section's own title (the episode's announcement numbers the parts)."""
+    heading = QUESTION_NUMBER.sub("", blocks[0].text)
+    if len(heading.split()) <= TITLE_WORDS and not re.search(r"[.;:,]$", heading):
+        return Unit(heading, unit.role, tuple(blocks[1:]))
+    return Unit(unit.title, unit.role, tuple(blocks))
 
 
 def _joined(first: Unit, second: Unit) -> Unit:

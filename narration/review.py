@@ -334,9 +334,10 @@ def debris_findings(source: str, source_lines: Sequence[str] | None, dropped: It
 
 def _locate(lines: Sequence[str], text: str, start: int) -> int:
     """The 1-based line where `text` (or its opening words, for a paragraph wrapped over several lines) is
-    written, searching from `start` first; 0 when it is nowhere."""
+    written, searching from `start` first and the title line last (a line left out that repeats the title, or
+    a one-word list item "Diabetes" under the title "Diabetes", is the one below); 0 when it is nowhere."""
     words = text.split()
-    order = [*range(start, len(lines)), *range(0, start)]
+    order = [*range(max(start, 1), len(lines)), *range(1, start), *range(min(1, len(lines)))]
     for index in order:  # the line itself ("Search") before a line that has it ("Search the NHS website")
         if text and lines[index] == text:
             return index + 1

@@ -36,6 +36,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # a pronunciation respelling, on a line of its own or after its word: "(teh-moh-ZOH-loh-mide)", "antitrypsin
     # (an-tee-TRIP-sin)"; for readers, not listeners, and listed so an editor can make a lexicon entry of it
     ("pronunciation", r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$"),
+    ("pronunciation", r"\s?\((?:pronounced|say|rhymes with):?\s+[^()]{1,60}\)"),  # "(pronounced je-STEY-shuhn-ul)"
     ("pronunciation", r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|skip to (?:main )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
@@ -57,13 +58,26 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("government banner", r"(?i)^(?:an official website of the .{1,80}|here['’]s how you know)\.?$"),
     ("press release line", r"(?i)^for (?:immediate )?release\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
     ("byline", r"^By (?:[A-Z][\w.'’-]*\s+){0,5}(?:Staff|Team|Editors|Editorial (?:Staff|Team|Board)|Writers)$"),
-    ("advertising notice", r"(?i)^.{0,200}\b(?:advertising revenue supports|does not endorse companies or products)\b.{0,200}$"),
+    # a paragraph about the site itself: its advertising, what it endorses, what the page leaves out
+    ("advertising notice", r"(?i)^.{0,200}\b(?:advertising (?:revenue )?(?:on (?:our|this) (?:site|website) )?"
+                           r"(?:helps )?supports?|do(?:es)? not endorse (?:companies|products|non-[\w -]{1,40}"
+                           r"products))\b.{0,200}$"),
+    ("site notice", r"(?i)^(?:in order )?(?:to avoid copyright disputes,? )?this page is only a (?:partial )?summary\.?$"),
     ("store link", r"^(?:Book|Newsletter|Product|Shop|DVD|Store): [^.!?]{1,100}$"),
     ("page address", r"(?i)^(?:url|address|link|permalink) (?:of|for|to) this (?:page|article):.*$"),
     ("cookie banner", r"(?i)^(?=.*\bcookies?\b)(?=.*\b(?:analytics|consent|accept|reject|(?:web)?site|"
                       r"your (?:device|browser|choice|preferences)|tracking)\b).{0,400}$"),
     ("review date", REVIEW_DATE),
+    ("review date", r"(?i)^(?:review|revision)\s+date\b[\s:–—-]*(?P<date>" + DATE + r")?\.?$"),  # MedlinePlus
+    # the credits block under an article: "Updated by: Jane Doe, MD, ... Also reviewed by ..."
+    ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) by:"
+                r"|Medically reviewed by [A-Z])\s?.{0,1000}$"),
     ("review date", r"(?i)^(?:(?:next|media) review(?:ed)? (?:due|date)|media last reviewed)\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
+    # a survey's row of answers to pick from: "Yes No", "Not at all A little Somewhat Quite a bit Extremely"
+    ("survey controls", r"(?i)^(?:yes\s+no|no\s+yes)$"),
+    ("survey controls", r"(?i)^(?:(?:not at all|not very|a little|somewhat|quite a bit|very|extremely|"
+                        r"strongly agree|agree|neutral|disagree|strongly disagree|poor|fair|good|excellent)"
+                        r"(?:\s+|$)){3,}$"),
     ("video", r"^Video: [^.!?]{1,120}$"),
     ("video", r"^Watch (?:this|the|our) video\b[^.!?]*[.!]?"),
     ("social media links", r"(?i)^(?:(?:find|follow|connect with) .{1,40} on:?[\s,;]*)?" + SOCIAL + r"(?:[\s,;]+(?:and\s+)?" + SOCIAL + r")*[\s,;.]*$"),

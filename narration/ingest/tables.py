@@ -11,6 +11,7 @@ from typing import Sequence
 from narration.models import Block
 
 END = re.compile(r"[.!?…][\"')\]’”]*$")
+BULLET = re.compile(r"^\s*[-*\u2022]\s+(?=\S)")  # a list item's mark, as a paste keeps it
 TRAILING = re.compile(r"(?<=[\w)%])[.;,:]+$")  # a cell's own full stop or comma, not an ellipsis
 
 
@@ -38,7 +39,8 @@ def tab_tables(lines: list[str]) -> list[str | Block]:
     A table is two or more consecutive rows of one width (>= 2 cells), the first its header. Inside it, a line
     without a tab before another row continues the last cell of the row above (a cell of two lines); a shorter
     row sits under cells that span rows and takes them from the row above ("Beef" / "Steaks" / "145 °F", then
-    "Ground meat" / "160 °F"); a shorter row just above the header names groups of the last columns."""
+    "Ground meat" / "160 °F"); a shorter row just above the header names groups of the last columns. List lines
+    ("- Identify the source.") under a row are its last cell's too, and the table goes on after them."""
     result: list[str | Block] = []
     index = 0
     while index < len(lines):
@@ -70,8 +72,8 @@ def _tab_table(lines: list[str], start: int) -> tuple[int, Block | None]:
         if cells:
             spanned = rows[-1][:max(0, len(header) - len(cells))] if rows else []
             rows.append(spanned + cells)
-        elif lines[index].strip() and rows and following(index + 1):
-            _continue_cell(rows[-1], " ".join(lines[index].split()))
+        elif lines[index].strip() and rows and (following(index + 1) or BULLET.match(lines[index])):
+            _continue_cell(rows[-1], BULLET.sub("", " ".join(lines[index].split())))
         else:
             break
         index += 1
@@ -180,7 +182,7 @@ def _with_header(cells: list[str], header: tuple[str, ...], joining: frozenset[i
     """The row's first cell names it; every other value follows its column's name."""
     if len(cells) == 1:
         return f"{header[0]}: {cells[0]}" if header[0] else cells[0]
-    label = cells[0]
+    label = _with_unit(cells[0], header[0])
     values = [(column, value if column in joining or not name else f"{_mid_sentence(name, one_word=True)}, "
                f"{_mid_sentence(value)}")
               for column, (name, value) in enumerate(zip(header, cells)) if column and value]
@@ -188,6 +190,17 @@ def _with_header(cells: list[str], header: tuple[str, ...], joining: frozenset[i
     if not label:
         return said
     return f"{label}: {said}" if said else label
+
+
+UNIT = re.compile(r"\(([^()\d]{1,12})\)\s*$")  # "Blood Lead Level (µg/dL)" -> µg/dL
+QUANTITY = re.compile(r"^[<>≤≥]?\s*\d[\d.,]*(?:\s*(?:[-–]|to)\s*\d[\d.,]*)?\+?$")  # "0-3.4", "≥45", "20 to 44"
+
+
+def _with_unit(label: str, name: str) -> str:
+    """A bare number or range in the first column with the unit its header gives ("0-3.4" under "Blood Lead Level
+    (µg/dL)" -> "0-3.4 µg/dL"): said without it, the number means nothing."""
+    unit = UNIT.search(name)
+    return f"{label} {unit.group(1).strip()}" if unit and QUANTITY.match(label) else label
 
 
 def _label_value(cells: list[str], joining: frozenset[int] = frozenset()) -> str:
@@ -209,6 +222,7 @@ def _mid_sentence(text: str, one_word: bool = False) -> str:
     words = text.split()
     if len(words) < (1 if one_word else 2) or not re.fullmatch(r"[A-Z][a-z]+", words[0]):
         return text
-    if any(re.fullmatch(r"[A-Z][a-z]+\W*", word) for word in words[1:]):  # Title Case: a name
+    first = re.split(r"(?<=[.!?])\s", text)[0].split()  # a cell of several sentences: judged by its first
+    if any(re.fullmatch(r"[A-Z][a-z]+\W*", word) for word in first[1:]):  # Title Case: a name
         return text
     return text[0].lower() + text[1:]

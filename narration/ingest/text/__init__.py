@@ -23,7 +23,7 @@ __all__ = ["looks_like_heading", "parse_text"]
 def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     """Plain text -> (the title on its first line, or '') and the outline."""
     # trailing tabs are a table row's empty last cells
-    title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]))
+    title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]), debris)
     units = units_from_lines(lines, debris)
     _page_citations(units, debris)
     units = _without_furniture(units, title, debris)

@@ -7,9 +7,10 @@ import re
 from typing import Sequence
 
 from narration.ingest.debris import DebrisFilter
+from narration.ingest.outline import section_role
 from narration.ingest.text.units import (
-    CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, LINKS, LIST_ITEM, READER, SENTENCE_END,
-    TEASER_MAX_WORDS, Unit, is_title_case, words,
+    CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, LIST_ITEM, READER, SENTENCE_END,
+    TEASER_MAX_WORDS, Unit, has_verb, is_title_case, words,
 )
 from narration.text.sentences import split_sentences
 
@@ -46,16 +47,23 @@ def _sentences(text: str) -> list[str]:
     return split_sentences(text.strip())
 
 
+# A quantity with its unit ("Serving Size 1 cup (228g)", "Sodium 470 mg"): a label's content, never a teaser.
+QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:g|mg|mcg|µg|kg|ml|mL|l|L|oz|lbs?|cups?|tbsp|tsp|%|calories|kcal|IU|mmol)"
+                      r"(?![\w])")
+
+
 def _is_teaser(unit: Unit | None) -> bool:
-    """A promotional card's one-sentence teaser."""
+    """A promotional card's one-sentence teaser; a line ending in a colon leads into what follows instead."""
     return (unit is not None and not unit.is_list and unit.kind == "paragraph" and len(_sentences(unit.text)) == 1
-            and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text)))
+            and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text))
+            and not unit.text.rstrip().endswith(":") and not QUANTITY.search(unit.text))
 
 
 def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:
     """A promotional card is a title-case title (a line, or a one-item list) plus a one-sentence teaser, on a
     page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". One of the
-    page's numbered headings ("6. The National Vaccine Injury Compensation Program") is never a card."""
+    page's numbered headings ("6. The National Vaccine Injury Compensation Program") is never a card, nor a
+    heading and paragraph that a list follows: a card stands alone, the list is what the heading is about."""
     headings = [u.text for u in units if u.kind == "heading" and len(words(u.text)) >= 3]
     titled = sum(is_title_case(h) for h in headings)
     if titled * 2 >= len(headings) and headings:
@@ -63,6 +71,9 @@ def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int]
     for index, unit in enumerate(units[:-1]):
         title = unit.items[0] if unit.is_list and len(unit.items) == 1 else unit.text if unit.kind == "heading" else ""
         if index in numbered:
+            continue
+        after = units[index + 2] if index + 2 < len(units) else None
+        if after is not None and len(after.items) >= 2:  # a one-item list is the next card's title
             continue
         if title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1]):
             for part in (unit, units[index + 1]):
@@ -82,6 +93,8 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
                                                                         in ("heading", "sub")):
         return False
     text = unit.text.rstrip()
+    if following is not None and following.table is not None:  # "Table 1. Recommended action ...": the table's title
+        return False
     if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
         return False
     sentences = _sentences(text)
@@ -92,8 +105,11 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
     if shows:
         label = label[:shows.start()]
     first = words(label)[:1]
-    return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not _has_verb(label)
+    return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not has_verb(label)
             and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+FIGURE_CAPTION_WORDS = 90  # NCI describes a figure in up to four sentences
 
 
 def _short(unit: Unit) -> bool:
@@ -107,16 +123,15 @@ def _captions(units: list[Unit]) -> set[int]:
     length); alone, a long paragraph that opens with a short phrase is the article's text."""
     shaped = [i for i, unit in enumerate(units)
               if _is_caption(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None)]
-    return {i for i in shaped if len(shaped) >= 2 or _short(units[i])}
+    return {i for i in shaped if len(shaped) >= 2 or _short(units[i])} | {
+        i for i, unit in enumerate(units) if _under_figure(unit)}
 
 
-def _has_verb(label: str) -> bool:
-    """Whether a short phrase reads as a clause: a noun phrase ends with its head noun, so a word in -s that
-    another content word follows ("Hypoglycemia means low glucose", "Red cells carry oxygen") is a verb, or the
-    subject before one. Prepositions, conjunctions and participles ("Cells lining the bladder") may follow a noun."""
-    found = [w.casefold() for w in words(label)]
-    return any(re.search(r"[^su]s$", word) and len(word) > 3 and following not in LINKS
-               and not re.search(r"(?:ing|ed)$", following) for word, following in zip(found, found[1:]))
+def _under_figure(unit: Unit) -> bool:
+    """The paragraph right under a figure's link ("Enlarge") is the figure's caption, a verb in it or not
+    ("Tumor sizes are often measured in centimeters ..."); one that leads into a list or runs long is text."""
+    return (unit.under_figure and unit.kind == "paragraph" and not unit.is_list
+            and not unit.text.rstrip().endswith(":") and len(words(unit.text)) <= FIGURE_CAPTION_WORDS)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -170,7 +185,7 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
         elif _caption_in_list(unit, previous, following):
             unit.kind, rule = "drop", "caption inside a list"
         elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
-              and all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in unit.items)):
+              and _links_only(unit.items, previous.text)):
             unit.kind, rule = "drop", "link list"
         elif unit.kind == "paragraph" and len(words(unit.text)) >= 8 and _is_link_text(unit.text, 30):
             unit.kind, rule = "drop", "row of links"
@@ -178,6 +193,15 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             continue
         for line in unit.items or [unit.text]:
             debris.drop(line, rule, unit.mark)
+
+
+def _links_only(items: list[str], heading: str) -> bool:
+    """A list of link titles ("Edema", "Endometrial Cancer Prevention"); a lone one-word item is one only under
+    a heading that names resources ("More information" / "Hormones"): under another it is the heading's value
+    ("Common Name" / "Diabetes")."""
+    if len(items) == 1 and len(words(items[0])) == 1:
+        return bool(re.fullmatch(r"[A-Z][a-z]+", items[0])) and section_role(heading) == "credits"
+    return all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in items)
 
 
 # What marks a work cited: an address, a DOI, "Retrieved", a year in brackets, or a year closing a publisher's line.

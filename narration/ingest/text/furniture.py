@@ -12,6 +12,29 @@ from narration.ingest.text.units import SENTENCE_END, Unit, words
 # What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
 CONTENTS_LEAD = re.compile(r"(?i)^(?:table of contents|contents|page contents|on this page|in this (?:article|page|section)"
                            r"|jump to|skip to|sections on this page)\s*:?$")
+# A page's feedback widget opens with its question ("Was this helpful?", "Did you find what you needed?").
+FEEDBACK = re.compile(r"(?i)^(?:was this (?:page |article |information |content |answer )?(?:helpful|useful)|"
+                      r"did you find (?:this|what you (?:were looking for|needed))[\w ]{0,30}|"
+                      r"how (?:helpful|useful) was this[\w ]{0,30}|rate this (?:page|article))\s*\??$")
+FEEDBACK_WORDS = 20  # a paragraph this long after the widget is the article (or its footer) again
+# A control of the page set right under its title: a button ("Request Appointment", "Book Online", "Print
+# Page") or the name of a widget ("Vertical Tabs", "Image Gallery"): an action verb to click, or a widget's noun.
+CONTROL_LABEL = re.compile(
+    r"^(?:(?:request|book|schedule|print|share|download|subscribe|sign|log|donate|contact|email|e-mail|view|"
+    r"expand|collapse|search|register|listen|translate)"
+    r"\b(?:\s+\w+){0,3}|(?:\w+\s+){0,2}(?:tabs?|menu|toggle|accordion|carousel|slideshow|gallery|buttons?))$",
+    re.IGNORECASE)
+# Words that mark a sentence's language: frequent function words one language has and the other lacks.
+FUNCTION_WORDS = {
+    "en": frozenset("the and of to is are in for with your you that this can be it on or from have not will "
+                    "about should what when how".split()),
+    "es": frozenset("el la los las de del y en que es son para por con su sus una un sobre están está muchos "
+                    "otros otras se más usted puede pueden cuando como".split()),
+}
+NOTICE_EVIDENCE = 3  # function words of the other language a paragraph needs (a name or one word is not enough)
+# The heading of a row of thumbnails whose labels are all a paste keeps of them (MedlinePlus "Images").
+GALLERY = re.compile(r"(?i)^(?:images|pictures|photos|illustrations|videos|slideshows?|(?:image|photo) gallery)$")
+THUMBNAIL_WORDS = 6
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
 REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
@@ -57,8 +80,9 @@ def _is_menu_entry(unit: Unit) -> bool:
 
 
 def _is_body(unit: Unit) -> bool:
-    """The article's own text: a list, a sentence, or a long line ("Coronavirus (COVID-19)" is none of these)."""
-    return unit.is_list or bool(re.search(r"[.!?:;]$", unit.text)) or len(words(unit.text)) > 12
+    """The article's own text: a list, a sentence, a long line or a run of names ("Swollen belly; Abdominal
+    distention"); "Coronavirus (COVID-19)" is none of these."""
+    return unit.is_list or bool(re.search(r"[.!?:;]$", unit.text)) or len(words(unit.text)) > 12 or "; " in unit.text
 
 
 def _furniture(units: list[Unit], title: str) -> dict[int, str]:
@@ -66,7 +90,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     a repeat of the title above the first paragraph (the page's heading under its browser title), menus and
     breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
     paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
-    found: dict[int, str] = {}
+    found: dict[int, str] = {**_feedback(units), **_gallery(units), **_other_language(units)}
     index = 0
     while index < len(units):
         end = _contents_end(units, index)
@@ -76,6 +100,8 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     body = [i for i in rest if _is_body(units[i])]
     first, last = (body[0], body[-1]) if body else (len(units), len(units))
     found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
+    if rest and rest[0] < first and _is_control(units[rest[0]]):
+        found[rest[0]] = "page control"
     # the line of its own right over the first paragraph is the article's first heading, not the menu's last line
     heading = first - 1 if first and units[first - 1].blank_before else None
     top = [i for i in rest if i < first and i not in found and i != heading and _is_menu_entry(units[i])]
@@ -91,6 +117,68 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
                 and not SENTENCE_END.search(text) and units[i].blank_before
                 and (i + 1 == len(units) or units[i + 1].blank_before)):
             found[i] = "image description"
+    return found
+
+
+def _is_control(unit: Unit) -> bool:
+    """A page control's label: a few title-case words that click (a verb) or name a widget, no sentence."""
+    return (not unit.is_list and 0 < len(words(unit.text)) <= 4 and _is_link_text(unit.text)
+            and bool(CONTROL_LABEL.match(unit.text)))
+
+
+def _language_of(text: str) -> tuple[str, int]:
+    """The language whose function words a text has most of (and how many), '' when none or a tie."""
+    found = [w.casefold() for w in words(text)]
+    counts = {language: sum(w in marks for w in found) for language, marks in FUNCTION_WORDS.items()}
+    ranked = sorted(counts.items(), key=lambda pair: -pair[1])
+    return (ranked[0][0], ranked[0][1] - ranked[1][1]) if ranked[0][1] > ranked[1][1] else ("", 0)
+
+
+def _other_language(units: list[Unit]) -> dict[int, str]:
+    """A paragraph in another language than the page's ("Hojas de información sobre vacunas están disponibles en
+    español ..." on an English page) is a notice for other readers: the voice of the page's language cannot say it.
+    Names and single words of another language inside a sentence leave the sentence in its own language."""
+    page, _ = _language_of(" ".join(u.text for u in units if not u.is_list))
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units):
+        language, margin = _language_of(unit.text) if not unit.is_list else ("", 0)
+        if page and language and language != page and margin >= NOTICE_EVIDENCE:
+            found[index] = "language notice"
+    return found
+
+
+def _gallery(units: list[Unit]) -> dict[int, str]:
+    """A gallery heading ("Images") and the thumbnail labels under it, one short line each with no blank line
+    between them ("Ovarian cysts" / "Fibroid tumors"): a picture's name says nothing without the picture."""
+    found: dict[int, str] = {}
+    for start, unit in enumerate(units[:-1]):
+        if unit.is_list or not GALLERY.match(unit.text):
+            continue
+        end = start + 1
+        while end < len(units) and _is_thumbnail(units[end]) and (end == start + 1 or not units[end].blank_before):
+            end += 1
+        if end > start + 1:
+            found.update((i, "image thumbnails") for i in range(start, end))
+    return found
+
+
+def _is_thumbnail(unit: Unit) -> bool:
+    return (not unit.is_list and unit.table is None and 0 < len(words(unit.text)) <= THUMBNAIL_WORDS
+            and not SENTENCE_END.search(unit.text))
+
+
+def _feedback(units: list[Unit]) -> dict[int, str]:
+    """A feedback survey: its question and the short lines of controls, choices and thanks under it ("Yes No",
+    "Tell us more.", "Not at all A little Somewhat ...", "Thank You!"), up to a long paragraph or a list."""
+    found: dict[int, str] = {}
+    for start, unit in enumerate(units):
+        if unit.is_list or not FEEDBACK.match(unit.text):
+            continue
+        found[start] = "feedback survey"
+        for index in range(start + 1, len(units)):
+            if units[index].is_list or units[index].table is not None or len(words(units[index].text)) > FEEDBACK_WORDS:
+                break
+            found[index] = "feedback survey"
     return found
 
 

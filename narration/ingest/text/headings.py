@@ -7,8 +7,8 @@ from typing import Sequence
 
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
-    CLAUSE_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LIST_ITEM, NUMBERED_QUESTION, SENTENCE_END, Unit,
-    is_title_case, words,
+    CLAUSE_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM, NUMBERED_QUESTION,
+    SENTENCE_END, Unit, has_verb, is_title_case, words,
 )
 
 
@@ -42,6 +42,8 @@ def candidate(unit: Unit, spaced: bool) -> bool:
     count = len(words(text))
     if text.endswith("?"):
         return count <= 25 and text.count("?") == 1 and not re.search(r"[.!]\s", text)
+    if text.endswith("!"):  # a title that calls out: "Watch Out For Fever!"; "Eat well!" is a sentence
+        return count <= 8 and is_title_case(text) and not re.search(r"[.!?;:]\s", text)
     if HEADING_STOP.search(text) or re.search(r"[.!?;]\s", text) or not (text[0].isupper() or text[0].isdigit()):
         return False
     return count <= 12 and len(text) <= 100
@@ -52,16 +54,23 @@ def is_label(text: str) -> bool:
     "Personal Items:"), unlike a lead-in that a verb or pronoun shows to be a sentence ("Call 999 if your child:")."""
     name = text[:-1].rstrip()
     return (text.endswith(":") and 0 < len(words(name)) <= LABEL_MAX_WORDS and name[:1].isupper()
-            and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name))
+            and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name)
+            and not has_verb(name))  # "Dermatologists rank acne by severity:" is a sentence
 
 
 def _leads_into(unit: Unit, following: Unit | None) -> bool:
-    """A line that runs on into the list under it ("Goals of treatment are to"): the list's lead-in."""
-    return following is not None and following.is_list and bool(LEAD_IN_END.search(unit.text.rstrip(":")))
+    """A line that runs on into the list under it ("Goals of treatment are to", "The prognosis depends on:") or
+    names the case it is for ("For irritable bowel syndrome:"): the list's lead-in."""
+    text = unit.text  # a question ("What should I look for?") is answered by the list, not continued
+    return following is not None and following.is_list and not text.endswith("?") and bool(
+        LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)))
 
 
 def is_prose(unit: Unit) -> bool:
-    return unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+    """Text a heading can head: a list, a table, a sentence, a long line, or a run of names ("Swollen belly;
+    Abdominal distention")."""
+    return (unit.is_list or unit.table is not None or bool(SENTENCE_END.search(unit.text)) or len(words(unit.text)) > 12
+            or "; " in unit.text)
 
 
 def _after_a_label(units: list[Unit], index: int) -> bool:
@@ -142,6 +151,7 @@ def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
              and (parsed := _numbered_line(unit))]
     numbers = [number for _, (number, _) in found]
     if len(found) < NUMBERED_RUN or numbers != list(range(1, len(found) + 1)):
+        _continue_numbering(units, found, spaced)
         return []
     first = found[0][0]
     if any(unit.kind in ("heading", "sub") for unit in units[:first]):
@@ -152,6 +162,20 @@ def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
         unit = units[index]
         unit.kind, unit.text, unit.items = "heading", text, []
     return [index for index, _ in found]
+
+
+def _continue_numbering(units: list[Unit], found: list[tuple[int, tuple[int, str]]], spaced: bool) -> None:
+    """A numbered line over text of its own that goes on from a numbered heading ("1. Why get vaccinated?", then
+    "2. MMR vaccine") is the next heading, said without its number, though the page (or what was pasted of it)
+    has too few of them to make an outline."""
+    headed: set[int] = set()
+    for index, (number, text) in found:
+        unit = units[index]
+        if unit.kind == "heading":
+            headed.add(number)
+        elif number - 1 in headed and _followed_by_text(units, index, spaced):
+            unit.kind, unit.text, unit.items = "heading", text, []
+            headed.add(number)
 
 
 def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:

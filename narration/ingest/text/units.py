@@ -32,12 +32,18 @@ LINKS = {"of", "in", "and", "or", "with", "for", "to", "from", "on", "at", "by",
          "inside", "into", "near", "under", "over", "between", "within", "without", "vs", "versus", "as",
          "de", "del", "y", "o", "en", "con", "para", "por", "a"}
 READER = re.compile(r"\b(?:you|your|yours|yourself|usted|ustedes)\b", re.IGNORECASE)  # a caption never addresses the reader
+# The first word of a lead-in that names the case the list under it is for ("For irritable bowel syndrome:",
+# "If you have a fever:", "Before surgery:"), unlike a label that names the list ("Directions:").
+LEAD_IN_START = re.compile(r"^(?:for|if|when|while|before|after|during|once|unless|until|para|si|cuando|antes|"
+                           r"después|durante)\b", re.IGNORECASE)
 # The last word of a lead-in that runs into the list under it ("Other symptoms include", "Goals of treatment are
 # to"): an article, a conjunction, "to", an auxiliary or a verb that introduces examples. A heading ends in a noun.
 LEAD_IN_END = re.compile(
     r"\b(a|an|the|and|or|nor|but|if|that|than|because|as|like|such as|of|to|is|are|was|were|be|been|can|could|"
-    r"may|might|must|will|would|should|include[sd]?|including|involves?|contains?|means|following|"
-    r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como)\W*$", re.IGNORECASE)
+    r"may|might|must|will|would|should|include[sd]?|including|involves?|contains?|means|following|whether|"
+    # a preposition waits for its object: "The prognosis depends on:", "Treatment choices are based on"
+    r"on|upon|in|into|for|with|from|by|about|at|between|among|against|toward|towards|through|during|"
+    r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como|en|con|para|por|sobre|entre)\W*$", re.IGNORECASE)
 LABEL_MAX_WORDS = 5
 TEASER_MAX_WORDS = 30
 CAPTION_MAX_SENTENCES = 2  # a label and what the picture shows; a third sentence is the article talking
@@ -63,6 +69,7 @@ class Unit:
     number: int = 0  # the number an ordered list starts at, as written ("3." -> 3)
     mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
     table: Block | None = None  # rows a browser pasted with tabs between the cells
+    under_figure: bool = False  # a figure's link ("Enlarge") stood on the line before: this is its caption
 
     @property
     def is_list(self) -> bool:
@@ -97,15 +104,38 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
     return joined
 
 
-def title_line(lines: list[str]) -> tuple[str, list[str]]:
-    """The first line is the page's title when it reads like one (short, no closing period, not a list item)."""
+# A browser title's publisher after a dash: "Sodium - Veterans Affairs".
+PUBLISHER = re.compile(r"^(?P<title>.*?\S)\s+[-|–—]\s+[^-|–—:]{1,40}$")
+DOCUMENT_TYPE_WORDS = 4  # "MEDICATION GUIDE", "PATIENT INFORMATION", "FACT SHEET"
+
+
+def _reads_as_title(line: str) -> bool:
+    """Short, no closing period, not a list item, opening with a capital."""
+    opened = line.lstrip("¿¡«\"“")  # a Spanish question or exclamation opens with its mark
+    return not (LIST_ITEM.match(line) or len(words(line)) > 20 or re.search(r"[.,;:]$", line)
+                or not opened[:1].isupper())
+
+
+def title_line(lines: list[str], debris: DebrisFilter | None = None) -> tuple[str, list[str]]:
+    """The first line is the page's title when it reads like one. A document-type label in capitals over a name
+    on the next line ("MEDICATION GUIDE" / "Antidepressant Medicines ...") gives the name; a publisher after a
+    dash is left out when the next line repeats what is before it ("Sodium - Veterans Affairs" / "SODIUM")."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     if len(content) < 2:
         return "", lines
-    first = " ".join(lines[content[0]].split())
-    opened = first.lstrip("¿¡«\"“")  # a Spanish question or exclamation opens with its mark
-    if LIST_ITEM.match(first) or len(words(first)) > 20 or re.search(r"[.,;:]$", first) or not opened[:1].isupper():
+    first, second = (" ".join(lines[i].split()) for i in content[:2])
+    if not _reads_as_title(first):
         return "", lines
+    if (first.isupper() and len(words(first)) <= DOCUMENT_TYPE_WORDS and content[1] == content[0] + 1
+            and _reads_as_title(second) and not second.isupper() and len(content) > 2):
+        if debris is not None:
+            debris.drop(first, "document type")
+        return second, lines[content[1] + 1:]
+    publisher = PUBLISHER.match(first)
+    if publisher and publisher.group("title").casefold() == second.casefold():
+        if debris is not None:
+            debris.drop(first[publisher.end("title"):].strip(" -|–—"), "publisher in the title")
+        return publisher.group("title"), lines[content[0] + 1:]
     return first, lines[content[0] + 1:]
 
 
@@ -113,6 +143,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
     units: list[Unit] = []
     blank = True
+    figure = False  # the last line read was a figure's link, left out
     for raw in tab_tables(lines):
         if isinstance(raw, Block):
             units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
@@ -133,15 +164,26 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                 units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
                                   number=int(match.group(1) or 0),
                                   mark=debris.mark()))
-        elif line := debris.clean(line):
-            inner = EMPHASIZED.fullmatch(line)
-            units.append(Unit(text=inner.group(1).strip() if inner else line, blank_before=blank, emphasized=bool(inner),
-                              mark=debris.mark()))
+        elif cleaned := debris.clean(line):
+            inner = EMPHASIZED.fullmatch(cleaned)
+            units.append(Unit(text=inner.group(1).strip() if inner else cleaned, blank_before=blank,
+                              emphasized=bool(inner), mark=debris.mark(), under_figure=figure))
         else:
+            figure = bool(debris.dropped) and debris.dropped[-1].pattern == "<figure link>"
             continue
+        figure = False
         blank = False
     return units
 
 
 # On a page that puts citation numbers at clause ends ("cancer (3)."), the same marker after a word within a
 # sentence ("young adults (3) but can occur") is one too; an enumerator follows a colon or semicolon instead.
+
+
+def has_verb(label: str) -> bool:
+    """Whether a short phrase reads as a clause: a noun phrase ends with its head noun, so a word in -s that
+    another content word follows ("Hypoglycemia means low glucose", "Red cells carry oxygen") is a verb, or the
+    subject before one. Prepositions, conjunctions and participles ("Cells lining the bladder") may follow a noun."""
+    found = [w.casefold() for w in words(label)]
+    return any(re.search(r"[^su]s$", word) and len(word) > 3 and following not in LINKS
+               and not re.search(r"(?:ing|ed)$", following) for word, following in zip(found, found[1:]))
