@@ -86,7 +86,7 @@ def test_a_cells_list_is_spoken_under_its_row() -> None:
     found = read_page(f"<html><body><main><h1>Lead</h1>{INTRO}{table('<p>Low amounts.</p><ul><li>Find the source.</li></ul>')}"
                       "</main></body></html>")
     block = next(item for item in found.items if isinstance(item, Block) and item.kind == "table")
-    assert spoken_rows(block)[0] == "0-3.4: what to do, Low amounts. Find the source."
+    assert spoken_rows(block)[0] == "0-3.4: what to do, low amounts. Find the source."
 
 
 # --- E2: a list whose sentences carry links is content; a list of link titles is navigation --------------------
