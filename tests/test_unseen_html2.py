@@ -12,7 +12,7 @@ from narration.ingest import read_article
 from narration.ingest.debris import debris_filter
 from narration.ingest.html import read_page
 from narration.ingest.markdown import parse_markdown
-from narration.ingest.outline import Heading
+from narration.ingest.outline import SUB, Heading
 from narration.models import Block
 
 INTRO = "<p>Sleep keeps the body and the mind healthy. Most adults need seven hours or more each night.</p>"
@@ -20,11 +20,12 @@ MORE = "<p>Good sleep also helps you think clearly at work and at school.</p>"
 
 
 def said(items: list) -> list[str]:
-    """Headings as '#' * their HTML level ('## text' for an <h2>), paragraphs, list items '- text', tables '| row'."""
+    """Headings as '#' * their HTML level ('## text' for an <h2>; a sub-heading of no level as '*'), paragraphs,
+    list items '- text', tables '| row'."""
     out = []
     for item in items:
         if isinstance(item, Heading):
-            out.append("#" * (item.level - 1) + " " + item.text)
+            out.append(("*" if item.level == SUB else "#" * (item.level - 1)) + " " + item.text)
         elif isinstance(item, Block) and item.kind == "list":
             out += [f"- {entry}" for entry in item.items]
         elif isinstance(item, Block) and item.kind == "table":

@@ -7,27 +7,12 @@ import pytest
 
 from narration.ingest.debris import debris_filter
 from narration.ingest.html import read_page
-from narration.ingest.outline import SUB, Heading
 from narration.ingest.tables import spoken_rows
 from narration.models import Block
+from test_unseen_html2 import said
 
 INTRO = "<p>Lead can harm a child's growth. A blood test shows how much lead is in the body.</p>"
 MORE = "<p>Ask your doctor when your child should be tested again.</p>"
-
-
-def said(items: list) -> list[str]:
-    """Headings as '#' * their HTML level (SUB as '*'), paragraphs, list items '- text', tables '| row'."""
-    out = []
-    for item in items:
-        if isinstance(item, Heading):
-            out.append(("*" if item.level == SUB else "#" * (item.level - 1)) + " " + item.text)
-        elif isinstance(item, Block) and item.kind == "list":
-            out += [f"- {entry}" for entry in item.items]
-        elif isinstance(item, Block) and item.kind == "table":
-            out += ["| " + " | ".join(row) for row in item.rows]
-        elif isinstance(item, Block):
-            out.append(item.text)
-    return out
 
 
 def page(body: str, head: str = "<title>Lead</title>", h1: str = "<h1>Lead</h1>") -> tuple[str, list[str], list[tuple[str, str]]]:
