@@ -34,6 +34,12 @@ _SENTENCE_OPENERS = frozenset(
     "El La Los Las Un Una Unos Unas Es Son Se No Por Para En Con Si Cuando Pero Y Este Esta Estos Estas Usted "
     "Ellos Ellas Su Sus Hay Pregunte Llame Hable".split()
 )
+# Words that open a sentence when a comma follows them ("First, ..."), though they begin names too ("First Lady").
+_TRANSITIONS = frozenset("First Second Third Fourth Fifth Next Last Lastly Later Meanwhile Overall Again Otherwise "
+                         "Therefore Furthermore Moreover Additionally Similarly Likewise Finally Besides Indeed "
+                         "Nevertheless Nonetheless Hence Sometimes Often Usually Typically Generally Rarely "
+                         "Fortunately Unfortunately Importantly Currently Recently Previously Together Afterward "
+                         "Afterwards Eventually Initially Primarily Specifically Ideally Alternatively".split())
 # A capitalized word that a verb follows is a sentence's subject ("the U.K. Patients can ...", "Doctors say").
 _SUBJECT_VERBS = frozenset("is are was were can could may might must should will would do does did have has had "
                            "need say said says found find show shows showed think".split())
@@ -107,10 +113,19 @@ class _Line:
         return first < len(self.text) and (self.text[first].isupper() or self.text[first].isdigit())
 
 
+def _acronym_before_words(stem: str, following: str) -> bool:
+    """"MS." before "First" is multiple sclerosis ending a sentence, not "Ms.": a title in capitals is written so
+    only in a line typed in capitals ("MS. JONES"), where the next word is in capitals too."""
+    return len(stem) > 1 and stem.isupper() and not following.isupper()
+
+
 def _opens_sentence(words: list[str]) -> bool:
-    """Whether the words after a dotted initialism start a sentence (see _SENTENCE_OPENERS), not a name."""
+    """Whether the words after a dotted initialism start a sentence (see _SENTENCE_OPENERS), not a name; a
+    transition word with its comma opens one too ("the U.S. First, ...", unlike "the U.S. First Lady")."""
     first = words[0].lstrip(_OPENERS).rstrip(",.;:") if words else ""
-    return first in _SENTENCE_OPENERS or len(words) > 1 and words[1].rstrip(",.;:") in _SUBJECT_VERBS
+    transition = words[0].endswith(",") and (first in _TRANSITIONS or first.endswith("ly")) if words else False
+    return (first in _SENTENCE_OPENERS or transition
+            or len(words) > 1 and words[1].rstrip(",.;:") in _SUBJECT_VERBS)
 
 
 def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
@@ -122,10 +137,10 @@ def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
         return True
     word, before = line.words_before(m.end(1))
     stem = word[:-1].lower()
-    if stem in _NEVER_FINAL:
-        return False
     after = line.text[m.end():m.end() + 16].split(maxsplit=1)
     following = after[0].rstrip(",.;:") if after else ""
+    if stem in _NEVER_FINAL and not _acronym_before_words(word[:-1], following):
+        return False
     if _CAPITAL_INITIALS.match(word):
         return _opens_sentence(line.text[m.end():m.end() + 40].split(maxsplit=2))
     if stem in _BEFORE_NUMBER and following[:1].isdigit():

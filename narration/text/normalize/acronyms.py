@@ -204,7 +204,21 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
     return _CAPITAL_RUN.sub(run, text)
 
 
+# Words that end the name of a law, a program or a study: capitals before them name it ("the CARES Act").
+_NAME_ENDS = r"(?i:acts?|programs?|programmes?|initiatives?|stud(?:y|ies)|trials?|networks?|projects?|plans?" \
+             r"|campaigns?|coalitions?|alliances?|diet)"
+
+
+def _coined_name(m: re.Match[str]) -> str:
+    """Capitals chosen to make a word, before the word that ends a name ("the CARES Act", "the SPRINT Trial", "the
+    DASH diet"), are the word when the CMU dictionary says them as one; "CDC Foundation" and "NIH Program", which
+    it has no word for (or spells), stay to be spelled."""
+    letters = m.group()
+    return letters.capitalize() if len(letters) > 3 and _said_as_word(letters) else letters
+
+
 _ACRONYMS: list[Rule] = [
+    ("coined name", re.compile(rf"(?<![\w.'-])[A-Z]{{4,}}(?=\s+{_NAME_ENDS}\b)"), _coined_name),
     ("dotted acronym", re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)"),
      lambda m: m.group(1)[:-1] + _final_dot(m)),
     ("mixed case", re.compile(r"(?<![\w.'-])([a-z]{1,2})([A-Z]{2,})(?![\w'])"),

@@ -289,20 +289,38 @@ _MEASURE_WORDS |= {forms[1]: forms for forms in list(_MEASURE_WORDS.values())}
 _DETERMINERS = _ONE_THING | {"the", "per", "one"}
 
 
+def _noun_follows(m: re.Match[str]) -> bool:
+    """Whether a word the measure describes follows it ("1/2-inch pieces", "thick"), not "of" or a pause."""
+    after = _NOUN_AFTER.match(m.string, m.end())
+    return after is not None and after.group(1) not in ("of", "and", "or", "to")
+
+
+def _describing_part(top: str, bottom: str, part: str, after_a: bool) -> str:
+    """A fraction before the noun it measures: "half", "quarter", "three quarter"; a third or an eighth keeps its
+    "one" ("one third inch"), as a bare "third" is heard as the ordinal, unless "a" says it ("a third cup"; "a one
+    eighth inch slice", as the written "a" cannot go before "eighth")."""
+    if top != "1":
+        return part[:-1]
+    name = part.split(" ", 1)[1]
+    return name if (after_a and _article(name) == "a") or bottom in ("2", "4") else f"one {name}"
+
+
 def _measured_fraction(m: re.Match[str]) -> str:
     """A fraction of a measure, singular below one: "½ tsp" half a teaspoon, "¾ cup" three quarters of a cup,
     "¼ cup" a quarter of a cup; before its noun, "a ½ cup serving" a half cup serving, "1/2-inch pieces" half inch
-    pieces; "1 ½ tsp" 1 and a half teaspoons."""
+    pieces, "1/3-inch pieces" one third inch pieces (a bare "third" is the ordinal); "1 ½ tsp" 1 and a half
+    teaspoons. A hyphen with no noun after it ("1/3-inch of tissue") joins a quantity: a third of an inch."""
     whole, top, bottom, hyphen, unit, word = m.groups()
     singular, plural = _UNITS[unit] if unit else _MEASURE_WORDS[word.lower()]
     part = _fraction_words(top, bottom, None)
-    before = _words_before(m, 1)
+    before = [w.lower() for w in _words_before(m, 1)]
+    describes = bool(hyphen) and _noun_follows(m)
     if part is None:
         said = f"{whole + ' ' if whole else ''}{top} over {bottom} {plural}"
     elif whole:
         said = f"{whole} and {part} {singular if hyphen else plural}"
-    elif hyphen or (before and before[0].lower() in _DETERMINERS):
-        said = f"{part.split(' ', 1)[1] if top == '1' else part[:-1]} {singular}"
+    elif describes or (before and before[0] in _DETERMINERS):
+        said = f"{_describing_part(top, bottom, part, before[:1] == ['a'])} {singular}"
     elif top == "1" and bottom == "2":
         said = f"half {_article(singular)} {singular}"
     else:
