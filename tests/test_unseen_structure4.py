@@ -86,3 +86,66 @@ def test_a_loose_list_is_one_list(block: str, items: list[str], tmp_path: Path) 
 def test_separate_lists_stay_apart(block: str, lists: list[str], tmp_path: Path) -> None:
     found = spoken(INTRO + block + AFTER, tmp_path).splitlines()
     assert all(line in found for line in lists), found
+
+
+# --- D8, D2. A .gov banner after its flag's alt text and a picture's link label are debris ---------------------
+
+@pytest.mark.parametrize("line, kept", [
+    ("U.S. flag An official website of the United States government", False),
+    ("View and Print Infographic", False),
+    ("Download the PDF", False),
+    ("Enlarge image", False),
+    # look-alikes that are the article's text
+    ("See the figure below for the steps.", True),
+    ("View images of the rash on different skin tones to compare.", True),
+    ("The flag on the clinic means it is an official website of the state.", True),
+])
+def test_banner_and_picture_links_are_debris(line: str, kept: bool, tmp_path: Path) -> None:
+    page = INTRO + line + AFTER
+    assert (line in spoken(page, tmp_path)) == kept
+
+
+# --- D1. A short paragraph right above a dropped image credit is the picture's caption --------------------------
+
+@pytest.mark.parametrize("above, kept", [
+    ("Germs that have been stained with a purple dye. The dye shows them under a microscope.", False),
+    # the article's text: it speaks to the reader, leads into a list, or runs long
+    ("You may see a doctor who looks at the germs under a microscope.", True),
+    ("Colds are caused by many different viruses, and adults get two or three colds each year on average, while "
+     "young children may get many more, because their bodies have not yet met the viruses. Washing hands is the "
+     "best way to stop them. Doctors cannot cure a cold.", True),
+])
+def test_a_caption_goes_with_its_credit(above: str, kept: bool, tmp_path: Path) -> None:
+    page = INTRO + above + "\n\nCredit: Health Picture Library" + AFTER
+    found = spoken(page, tmp_path)
+    assert (above in found) == kept
+    assert "Credit:" not in found
+
+
+# --- D3. A "Label: values" line is not a heading -----------------------------------------------------------------
+
+@pytest.mark.parametrize("line, heading", [
+    ("Other names: Glycated hemoglobin, HbA1c, A1C test", False),
+    ("Stage 1: small spots appear", True),  # a heading with a colon names one thing
+])
+def test_a_label_with_values_is_not_a_heading(line: str, heading: bool, tmp_path: Path) -> None:
+    page = "Blood Sugar\n\n" + line + "\n\nThis test measures your average blood sugar over three months.\n"
+    found = spoken(page, tmp_path).splitlines()
+    assert (f"# {line}" in found) == heading
+    if not heading:
+        assert article(page, tmp_path).sections[0].heading == ""  # the episode takes the article's title
+
+
+# --- D4. An agency's abbreviation and full name closing the page is its source line ------------------------------
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_closing_source_line_is_a_credit(suffix: str, tmp_path: Path) -> None:
+    page = INTRO + "Rest and fluids help.\n\nCDC: Centers for Disease Control and Prevention\n"
+    found = article(page, tmp_path, suffix)
+    assert "Centers for Disease Control" not in "\n".join(outline(found))
+    assert any(d.pattern == "<source line>" for d in found.dropped)
+
+
+def test_the_same_line_within_the_article_is_kept(tmp_path: Path) -> None:
+    page = INTRO + "CDC: Centers for Disease Control and Prevention\n\nThe CDC tracks colds and flu every winter.\n"
+    assert "CDC: Centers for Disease Control and Prevention" in spoken(page, tmp_path)

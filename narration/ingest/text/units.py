@@ -70,6 +70,7 @@ class Unit:
     mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
     table: Block | None = None  # rows a browser pasted with tabs between the cells
     under_figure: bool = False  # a figure's link ("Enlarge") stood on the line before: this is its caption
+    over_credit: bool = False  # an image's credit line ("Credit: ...") came next, left out: this may be its caption
 
     @property
     def is_list(self) -> bool:
@@ -258,6 +259,8 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                               emphasized=bool(inner), mark=debris.mark(), under_figure=figure))
         else:
             figure = bool(debris.dropped) and debris.dropped[-1].pattern == "<figure link>"
+            if units and debris.dropped and debris.dropped[-1].pattern == "<image credit>":
+                units[-1].over_credit = True
             continue
         figure = False
         blank = False
