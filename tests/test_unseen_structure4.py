@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from test_unseen_structure import article, outline
-from test_unseen_structure3 import dropped, spoken
+from test_unseen_structure3 import spoken
 
 INTRO = "Colds\n\nA cold is a common infection of the nose and throat. It often gets better within a week.\n\n"
 AFTER = "\n\nMost colds get better without any treatment at all.\n"
