@@ -16,7 +16,7 @@ from narration.errors import InputError, NarrationError
 from narration.ingest.fetch import fetch_page, is_url, url_stem
 from narration.files import ARTICLE_LIMIT, read_user_file
 from narration.ingest.markdown import parse_markdown
-from narration.models import Article, ArticleMeta
+from narration.models import Article, ArticleMeta, Block
 from narration.ingest.html import Page, read_page
 from narration.ingest.outline import CREDIT_HEADINGS, Gap, Heading, Item, section_role, sections_from_outline  # noqa: F401 (re-exported)
 from narration.ingest.text import looks_like_heading, parse_text  # noqa: F401 (re-exported)
@@ -231,6 +231,21 @@ def choose_title(front_matter: str, doc_title: str, items: list[Item], debris: D
     return own, items
 
 
+# A page's closing source line: an agency's abbreviation and its full name ("NIH: National Institute of Diabetes
+# and Digestive and Kidney Diseases", "CDC: Centers for Disease Control and Prevention"), nothing more.
+SOURCE_LINE = re.compile(r"^[A-Z]{2,8}:\s+[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|of|and|for|on|the|in|&))+$")
+
+
+def _without_closing_source(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """The outline without a source line that closes the page (recorded as a credit): it says who wrote the
+    page, not what the page says. The same line within the article is left to it (a list of abbreviations)."""
+    if items and isinstance(items[-1], Block) and items[-1].kind == "paragraph" \
+            and SOURCE_LINE.match(items[-1].text):
+        debris.drop(items[-1].text, "source line")
+        return items[:-1]
+    return items
+
+
 def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None = None,
                  debris: Sequence[str] = (), fetch: Callable[[str], str] | None = None) -> Article:
     """Read one article from a file or an http(s) address; the title comes from the argument (config), front
@@ -251,6 +266,7 @@ def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None =
         else:
             doc_title, items = reader(body, cleaner)
         own_title, items = choose_title(fields.get("title", ""), doc_title, items, cleaner)
+        items = _without_closing_source(items, cleaner)
         sections = sections_from_outline(items)
     except NarrationError:
         raise

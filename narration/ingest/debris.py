@@ -52,10 +52,16 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page tool", r"(?<=\S)(?:\s*(?:External Web Site Policy|\[top\]))+$"),  # left at the end of a line
     ("page tool", r"(?i)^(?:show references|see also|external web site policy|request an appointment|"
                   r"products (?:and|&) services|view or print (?:the|this) [^.!?]{1,60})$"),
+    # a figure's or document's link label: "View and Print Infographic", "Download the PDF", "Enlarge image"
+    ("page tool", r"(?i)^(?:view|print|download|enlarge|open|see)(?:\s*(?:,|and|or|&|/)\s*(?:view|print|download|"
+                  r"enlarge|open|save))*(?:\s+(?:the|this|an?))?(?:\s+(?:full[- ]size|larger|printable))?\s+"
+                  r"(?:infographics?|images?|figures?|graphics?|charts?|posters?|pdf|illustrations?|diagrams?)$"),
     ("link instruction", r"(?i)^[^.!?]{0,160}\bclick here\b[^.!?]{0,60}[.!]?$"),
     ("PDF notice", r"(?i)^[^\n]{0,200}\b(?:requires|download|get) (?:the )?(?:free )?adobe (?:acrobat )?reader\b.{0,60}$"),
     ("screen-reader note", r"(?i)^attention\b.{0,30}\b(?:A ?T|assistive technology|screen[- ]reader) users\b.*$"),
-    ("government banner", r"(?i)^(?:an official website of the .{1,80}|here['’]s how you know)\.?$"),
+    # "An official website of the United States government", after the flag's alt text ("U.S. flag") if pasted
+    ("government banner", r"(?i)^(?:[\w.]{1,10} flag\s+)?(?:an official website of the .{1,80}|"
+                          r"here['’]s how you know)\.?$"),
     ("press release line", r"(?i)^for (?:immediate )?release\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
     ("byline", r"^By (?:[A-Z][\w.'’-]*\s+){0,5}(?:Staff|Team|Editors|Editorial (?:Staff|Team|Board)|Writers)$"),
     # a paragraph about the site itself: its advertising, what it endorses, what the page leaves out

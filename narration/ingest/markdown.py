@@ -166,7 +166,8 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
     if not cleaned:
         if plain:
             items.append(Gap())
-        return after_image
+        # the picture's own page tool ("View and Print Infographic") closes the figure; its "Enlarge" does not
+        return after_image and not (shape == "links" and debris.dropped[-1].pattern == "<page tool>")
     if after_image and len(cleaned.split()) <= 150:
         debris.drop(cleaned, "card teaser" if shape == "links" else "figure caption")
         items.append(Gap())

@@ -124,7 +124,15 @@ def _captions(units: list[Unit]) -> set[int]:
     shaped = [i for i, unit in enumerate(units)
               if _is_caption(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None)]
     return {i for i in shaped if len(shaped) >= 2 or _short(units[i])} | {
-        i for i, unit in enumerate(units) if _under_figure(unit)}
+        i for i, unit in enumerate(units) if _under_figure(unit) or _over_credit(unit)}
+
+
+def _over_credit(unit: Unit) -> bool:
+    """A short paragraph right above an image's credit line is the image's caption ("Cancer cells that have
+    absorbed the drug."); one that leads into a list, asks, speaks to the reader or runs long is the article's."""
+    text = unit.text.rstrip()
+    return (unit.over_credit and unit.kind == "paragraph" and not unit.is_list and not text.endswith((":", "?"))
+            and not READER.search(text) and _short(unit))
 
 
 def _under_figure(unit: Unit) -> bool:

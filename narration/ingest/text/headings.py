@@ -46,7 +46,12 @@ def candidate(unit: Unit, spaced: bool) -> bool:
         return count <= 8 and is_title_case(text) and not re.search(r"[.!?;:]\s", text)
     if HEADING_STOP.search(text) or re.search(r"[.!?;]\s", text) or not (text[0].isupper() or text[0].isdigit()):
         return False
-    return count <= 12 and len(text) <= 100
+    return count <= 12 and len(text) <= 100 and not LABEL_VALUES.match(text)
+
+
+# A label and the values it gives, in a line of their own: "Also called: Glycohemoglobin, HbA1C, A1C test";
+# a heading with a colon names one thing after it ("Stage 1: small spots appear").
+LABEL_VALUES = re.compile(r"^[^:,]{1,30}:\s+[^:,]+(?:,\s*[^:,]+)+$")
 
 
 def is_label(text: str) -> bool:

@@ -70,6 +70,7 @@ class Unit:
     mark: int = 0  # where in the page it was read (DebrisFilter.mark), to file its drop in page order
     table: Block | None = None  # rows a browser pasted with tabs between the cells
     under_figure: bool = False  # a figure's link ("Enlarge") stood on the line before: this is its caption
+    over_credit: bool = False  # an image's credit line ("Credit: ...") came next, left out: this may be its caption
 
     @property
     def is_list(self) -> bool:
@@ -88,10 +89,84 @@ def is_title_case(text: str) -> bool:
     return bool(found) and found[0][0].isupper() and len(significant) >= 1 and all(w[0].isupper() for w in significant)
 
 
+ITEM_MAX_WORDS = 25  # an item a page sets on a line of its own; a longer line is prose
+WRAP_SLACK = 0.85  # a line wrapped by width is within 15% of the longest: proportional fonts and justified PDFs vary
+
+
+def _block_lines(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive plain lines: no blank line, list item or table row between."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index, line in enumerate([*lines, ""]):
+        plain = bool(WORDY.search(line)) and not LIST_ITEM.match(line) and "\t" not in line
+        if plain and start is None:
+            start = index
+        elif not plain and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
+def _ending(line: str) -> str:
+    """How an item ends: a sentence or clause mark, or '' for a bare item (a closing bracket is bare)."""
+    last = line.rstrip()[-1:]
+    return last if last in ".!?;," else ""
+
+
+def _starts_lower(line: str) -> bool:
+    return bool(re.match(r"\s*[(\"'“]?[a-záéíóúüñ]", line))
+
+
+def _forced_break(line: str, following: str, width: int) -> bool:
+    """Whether the page's width broke the line here: the sentence goes on in lower case and the next word
+    would not have fitted on the line (or a bracket is left open)."""
+    if line.count("(") > line.count(")"):
+        return True
+    if _ending(line) or not _starts_lower(following):
+        return False
+    first_word = following.split()[0]
+    return len(line.strip()) + 1 + len(first_word) > WRAP_SLACK * width
+
+
+def _are_items(block: list[str], lead_in: bool) -> bool:
+    """Lines of a list the paste lost its bullets from: two or more short lines that each end the same way
+    (bare, or with the same mark; the last may close with a period), broken where the next word would have
+    fitted (most of the time), so not by the page's width. Without a lead-in ending ':' each must start in lower case and stay bare
+    (an item, never a sentence's start)."""
+    if len(block) < 2 or any(len(words(line)) > ITEM_MAX_WORDS for line in block):
+        return False
+    endings = [_ending(line) for line in block]
+    if len(set(endings[:-1])) != 1 or endings[-1] not in (endings[0], "."):
+        return False
+    if not lead_in and (any(endings) or not all(_starts_lower(line) for line in block)):
+        return False
+    width = max(len(line.strip()) for line in block)
+    # a break after the longest line always looks forced, as the width is measured on it: it tells nothing
+    telling = [_forced_break(line, following, width) for line, following in zip(block, block[1:])
+               if len(line.strip()) < width]
+    return bool(telling) and 2 * sum(telling) < len(telling)
+
+
+def bulleted_items(lines: list[str]) -> list[str]:
+    """Give back the bullets a paste lost: a run of item lines under a lead-in ending ':' (on the line above
+    the run, or over a blank line), or of bare lower-case items after a finished sentence, is a list, never
+    hard-wrapped prose to join into one run-on sentence."""
+    marked = list(lines)
+    for start, end in _block_lines(lines):
+        above = next((line.strip() for line in reversed(lines[:start]) if line.strip()), "")
+        first = lines[start].strip()
+        if first.endswith(":") and not LIST_ITEM.match(first):
+            above, start = first, start + 1
+        lead_in = above.endswith(":")
+        if (lead_in or not above or above[-1] in ".!?") and _are_items(lines[start:end], lead_in):
+            marked[start:end] = [f"- {line.strip()}" for line in lines[start:end]]
+    return marked
+
+
 def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
-    for line in lines:
+    for line in bulleted_items(lines):
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
                 and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]
@@ -139,11 +214,23 @@ def title_line(lines: list[str], debris: DebrisFilter | None = None) -> tuple[st
     return first, lines[content[0] + 1:]
 
 
+def _loose_item(previous: Unit, number: str | None) -> bool:
+    """A blank line after a lone item leaves it and the next one list (a loose list: a blank line between every
+    two items) when the marks go on: another bullet after bullets, the next number after numbers. An item
+    ending ':' opens a list of its own under it."""
+    if previous.items[-1].endswith(":"):
+        return False
+    if previous.ordered:
+        return number is not None and int(number) == previous.number + len(previous.items)
+    return number is None
+
+
 def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
     units: list[Unit] = []
     blank = True
     figure = False  # the last line read was a figure's link, left out
+    run = 0  # list items read since the last blank line
     for raw in tab_tables(lines):
         if isinstance(raw, Block):
             units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
@@ -158,18 +245,22 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
             item = debris.clean(match.group(2).strip())  # "- Print This Page" is debris as much as the line
             if not item:
                 continue
-            if units and units[-1].is_list and not blank:
+            if units and units[-1].is_list and (not blank or (run == 1 and _loose_item(units[-1], match.group(1)))):
                 units[-1].items.append(item)
+                run = 1 if blank else run + 1
             else:
                 units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
                                   number=int(match.group(1) or 0),
                                   mark=debris.mark()))
+                run = 1
         elif cleaned := debris.clean(line):
             inner = EMPHASIZED.fullmatch(cleaned)
             units.append(Unit(text=inner.group(1).strip() if inner else cleaned, blank_before=blank,
                               emphasized=bool(inner), mark=debris.mark(), under_figure=figure))
         else:
             figure = bool(debris.dropped) and debris.dropped[-1].pattern == "<figure link>"
+            if units and debris.dropped and debris.dropped[-1].pattern == "<image credit>":
+                units[-1].over_credit = True
             continue
         figure = False
         blank = False
