@@ -34,7 +34,7 @@ def test_service_numbers(written: str, spoken: str) -> None:
 
 @table(
     ("call 1-877-222-VETS (8387) on weekdays", "call 1 8 7 7, 2 2 2, vets, that is, 8 3 8 7, on weekdays"),
-    ("Call 1-800-AHA-USA-1 (242-8721).", "Call 1 800, aha usa, 1, that is, 2 4 2, 8 7 2 1."),
+    ("Call 1-800-AHA-USA-1 (242-8721).", "Call 1 800, aha U.S.A, 1, that is, 2 4 2, 8 7 2 1."),
     ("1-800-4-CANCER (1-800-422-6237)", "1 800, 4, cancer, that is, 1 800, 4 2 2, 6 2 3 7"),  # the whole number
     ("call 1-800-QUIT-NOW (24 hours) now", "call 1 800, quit now, 24 hours, now"),  # no number in the bracket
 )

@@ -199,6 +199,8 @@ def title_line(lines: list[str], debris: DebrisFilter | None = None) -> tuple[st
     if len(content) < 2:
         return "", lines
     first, second = (" ".join(lines[i].split()) for i in content[:2])
+    if first.endswith(":") and not LIST_ITEM.match(second) and _reads_as_title(first[:-1]):
+        first = first[:-1].rstrip()  # "Patient discharge information:" over its text: a title, not a lead-in
     if not _reads_as_title(first):
         return "", lines
     if (first.isupper() and len(words(first)) <= DOCUMENT_TYPE_WORDS and content[1] == content[0] + 1
@@ -230,6 +232,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     units: list[Unit] = []
     blank = True
     figure = False  # the last line read was a figure's link, left out
+    credited = False  # the last line read was an image's credit, left out (its caption stood above it)
     run = 0  # list items read since the last blank line
     for raw in tab_tables(lines):
         if isinstance(raw, Block):
@@ -258,11 +261,14 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
             units.append(Unit(text=inner.group(1).strip() if inner else cleaned, blank_before=blank,
                               emphasized=bool(inner), mark=debris.mark(), under_figure=figure))
         else:
-            figure = bool(debris.dropped) and debris.dropped[-1].pattern == "<figure link>"
-            if units and debris.dropped and debris.dropped[-1].pattern == "<image credit>":
+            last = debris.dropped[-1].pattern if debris.dropped else ""
+            # a figure's link under its credit ("Credit: ..." then "Enlarge Image") comes after its caption, above
+            figure = last == "<figure link>" and not credited
+            credited = last == "<image credit>"
+            if units and credited:
                 units[-1].over_credit = True
             continue
-        figure = False
+        figure = credited = False
         blank = False
     return units
 

@@ -10,7 +10,7 @@ from num2words import num2words
 
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.abbreviations import _digits
-from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _code_digits, _pairs, _spell
+from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _code_digits, _pairs, _said_as_word, _spell
 from narration.text.normalize.base import Rule, _Held, _at_end, _final_dot, _next_char, _words_before
 from narration.text.sentences import TIME_ZONES
 
@@ -68,8 +68,9 @@ def _phone(m: re.Match[str]) -> str:
 
 
 def _letters(run: str) -> str:
-    """A phone number's letters said as a word ("CANCER", "QUIT") or, with no vowel to say, spelled ("F.T.C")."""
-    return run.lower() if len(run) > 2 and _VOWELS & set(run) else _spell(run)
+    """A phone number's letters said as a word when they are one ("CANCER", "QUIT", "VETS"), else spelled ("F.D.A",
+    "F.T.C"): a caller must know which keys to press."""
+    return run.lower() if len(run) > 2 and _VOWELS & set(run) and _said_as_word(run) else _spell(run)
 
 
 _KEYPAD = {letter: str(key) for key, letters in enumerate("ABC DEF GHI JKL MNO PQRS TUV WXYZ".split(), start=2)
@@ -375,6 +376,7 @@ _SERVICE_NAMED_BY = frozenset("is was has can will offers provides connects answ
                               "calls".split())
 _NAME_LEADS = frozenset("the a an your our local".split())  # "the 988 Lifeline", "your local 911 center"
 _WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+_MEASURE_SIGN = re.compile(r"\s?[°%‰℃℉]")
 
 
 def _service_number(m: re.Match[str]) -> str:
@@ -382,6 +384,8 @@ def _service_number(m: re.Match[str]) -> str:
     "at" or "or" unless a noun follows ("at 911 sites"), alone on its line, or as the name of its service: at the
     start of a sentence or after "the" with a verb or a capitalized name after it ("988 is ...", "the 988
     Lifeline"); "911 patients" is a count."""
+    if _MEASURE_SIGN.match(m.string, m.end()):  # "111°F", "211%": a measure, not a service
+        return m.group()
     before = _words_before(m, 1)
     after = _WORD_AFTER.match(m.string, m.end())
     opens = not before or _SENTENCE_START.search(m.string, 0, m.start()) is not None
@@ -393,6 +397,31 @@ def _service_number(m: re.Match[str]) -> str:
         alone = after is None or after.group(1) in _AFTER_SERVICE_NUMBER
         return _digits(m.group()) if verb or alone else m.group()
     return _digits(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
+
+
+# A national number dialled with its trunk zero, in groups ("020 8709 5555", "01905 362 207", "0300 123 1234"):
+# ten or eleven digits, said group by group, digit by digit; no quantity is written this way.
+_TRUNK_NUMBER = re.compile(r"(?<![\w.,+-])0\d{2,4}(?:[ -]\d{3,4}){1,2}(?![\w-]|[.,]\d)")
+
+
+def _trunk_number(m: re.Match[str]) -> str:
+    groups = re.split(r"[ -]", m.group())
+    if not 10 <= sum(map(len, groups)) <= 11:
+        return m.group()
+    return ", ".join(_digits(group) for group in groups)
+
+
+# A local number without its area code ("call 555-1234"): only after a word that dials it, since "250-1000 mg"
+# is a range.
+_LOCAL_NUMBER = re.compile(r"(?<![\w.,-])(\d{3})-(\d{4})(?![\w-]|[.,]\d)")
+_DIALED_BY = frozenset("call dial phone tel telephone fax text at number line".split())
+
+
+def _local_number(m: re.Match[str]) -> str:
+    before = _words_before(m, 1)
+    if before and before[0].lower().rstrip(":.") in _DIALED_BY:
+        return f"{_digits(m.group(1))}, {_digits(m.group(2))}"
+    return m.group()
 
 
 def _spaced_service_number(m: re.Match[str]) -> str:
@@ -440,6 +469,8 @@ _NUMBERS: list[Rule] = [
      _every_hours),
     ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
+    ("phone", _TRUNK_NUMBER, _trunk_number),
+    ("phone", _LOCAL_NUMBER, _local_number),
     ("phone", re.compile(r"(?<![\w.,-])(\d)([-.])(\d)\2(\d)(?![\w-]|[.,]\d)"), _spaced_service_number),
     ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
     ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\w/])"), _us_date),
@@ -458,6 +489,7 @@ _NUMBERS: list[Rule] = [
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
     ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
     ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
+    ("range", re.compile(r"(?:(?<=\b[AP]M)|(?<=o'clock))\s?-\s?(?=\d)"), " to "),  # "9am-5pm": a hyphen too
     ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-|\s*\(\s*){_ROMAN_NUMERAL}{_PRONOUN_I}"
                                  rf"(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"), _roman_run),
     # a run of numerals with no word before it ("a stage (I, II, III, or IV)", "IIA, IIB, or IIC") is numbers when
