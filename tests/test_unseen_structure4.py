@@ -149,3 +149,31 @@ def test_a_closing_source_line_is_a_credit(suffix: str, tmp_path: Path) -> None:
 def test_the_same_line_within_the_article_is_kept(tmp_path: Path) -> None:
     page = INTRO + "CDC: Centers for Disease Control and Prevention\n\nThe CDC tracks colds and flu every winter.\n"
     assert "CDC: Centers for Disease Control and Prevention" in spoken(page, tmp_path)
+
+
+BODY = "Sunscreen protects the skin from the sun. Use it every day, also when it is cloudy."
+STEPS = "Use sunscreen:\n\n1. Put it on 15 minutes before you go out.\n2. Put it on again every two hours.\n"
+
+
+@pytest.mark.parametrize(("crumbs", "kept"), [
+    ("1. Home\n2. Drugs\n3. Resources | Drugs\n4. Sunscreen Safety", False),  # starts at Home
+    ("- Health Topics\n- Skin\n- Sunscreen Safety", False),  # ends at the page itself
+    ("1. Home care\n2. Hospital care", True),  # not a breadcrumb: "Home care" is not the site's home
+    ("- Wear a hat.\n- Stay in the shade.", True),  # sentences: the article's own list
+])
+def test_a_breadcrumb_list_above_the_article_is_left_out(crumbs: str, kept: bool, tmp_path: Path) -> None:
+    found = outline(article(f"Sunscreen Safety\n\n{crumbs}\n\n{BODY}\n\n{STEPS}", tmp_path))
+    first = crumbs.splitlines()[0].split(" ", 1)[1]
+    assert any(first in line for line in found) is kept, found
+    assert any("Put it on 15 minutes" in line for line in found)  # a numbered list in the article stays
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("Get consumer information about sunscreen and sun protection", False),  # a subtitle over another heading
+    ("Why Sunscreen Matters", True),  # title case: the page's first heading
+    ("Why does sunscreen matter?", True),  # a question heads its section
+])
+def test_a_subtitle_over_the_first_heading_is_an_opening_line(line: str, heading: bool, tmp_path: Path) -> None:
+    found = outline(article(f"Sunscreen Safety\n\n{line}\n\nLatest News\n\n{BODY}\n", tmp_path))
+    assert (f"# {line}" in found) is heading, found
+    assert (f"p: {line}" in found) is not heading, found

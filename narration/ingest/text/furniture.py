@@ -90,7 +90,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     a repeat of the title above the first paragraph (the page's heading under its browser title), menus and
     breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
     paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
-    found: dict[int, str] = {**_feedback(units), **_gallery(units), **_other_language(units)}
+    found: dict[int, str] = {**_feedback(units), **_gallery(units), **_other_language(units), **_breadcrumbs(units, title)}
     index = 0
     while index < len(units):
         end = _contents_end(units, index)
@@ -117,6 +117,22 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
                 and not SENTENCE_END.search(text) and units[i].blank_before
                 and (i + 1 == len(units) or units[i + 1].blank_before)):
             found[i] = "image description"
+    return found
+
+
+def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
+    """A breadcrumb pasted as a numbered or bulleted list above the article's first paragraph ("1. Home",
+    "2. Drugs", ... "7. <the page's title>"): short entries, no sentence among them, that start at "Home" or end at
+    the page itself."""
+    first = next((i for i, u in enumerate(units) if not u.is_list and _is_body(u)), len(units))
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units[:first]):
+        entries = [" ".join(entry.split()) for entry in unit.items]
+        if not unit.is_list or not all(0 < len(words(e)) <= 2 * MENU_WORDS and not re.search(r"[.!?;,]$", e)
+                                       for e in entries):
+            continue
+        if _key(entries[0]) == "home" or (title and any(_key(e) == _key(title) for e in entries)):
+            found[index] = "breadcrumb"
     return found
 
 

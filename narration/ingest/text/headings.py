@@ -130,6 +130,19 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
             unit.kind = "sub" if unit.emphasized else "heading"
         elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
             unit.kind = "heading"
+    _demote_subtitle(units)
+
+
+def _demote_subtitle(units: list[Unit]) -> None:
+    """A page's subtitle under its title ("Get consumer information about sunscreen and sun protection"): the
+    first line of the page, in sentence case and no question, with only another heading under it, is the
+    article's opening line, not a section of its own (its title would be the first episode's)."""
+    present = [u for u in units if u.kind != "drop"]
+    if len(present) < 2 or present[0].kind != "heading" or present[1].kind != "heading":
+        return
+    first = present[0]
+    if not is_title_case(first.text) and not first.text.endswith("?") and len(words(first.text)) >= 4:
+        first.kind = "paragraph"
 
 
 NUMBERED_LINE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
