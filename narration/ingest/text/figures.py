@@ -8,9 +8,10 @@ from typing import Sequence
 
 from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import section_role
+from narration.ingest.text.headings import is_prose
 from narration.ingest.text.units import (
-    CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, LIST_ITEM, READER, SENTENCE_END,
-    TEASER_MAX_WORDS, Unit, has_verb, is_title_case, words,
+    CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, HEADING_MAX_WORDS, LIST_ITEM, READER,
+    SENTENCE_END, TEASER_MAX_WORDS, Unit, has_verb, is_title_case, words,
 )
 from narration.text.sentences import split_sentences
 
@@ -195,12 +196,21 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
         elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
               and _links_only(unit.items, previous.text)):
             unit.kind, rule = "drop", "link list"
-        elif unit.kind == "paragraph" and len(words(unit.text)) >= 8 and _is_link_text(unit.text, 30):
+        elif _is_link_row(unit, following):
             unit.kind, rule = "drop", "row of links"
         else:
             continue
         for line in unit.items or [unit.text]:
             debris.drop(line, rule, unit.mark)
+
+
+def _is_link_row(unit: Unit, following: Unit | None) -> bool:
+    """Several link titles run together on one line ("Emotions and Cancer Adjusting to Cancer Support for
+    Caregivers ..."). A title-case line no longer than a heading with prose under it is that prose's heading
+    ("Your Doctor Is Your Partner in Health Care"), whatever kept it from being read as one."""
+    count = len(words(unit.text))
+    heads = count <= HEADING_MAX_WORDS and following is not None and is_prose(following)
+    return unit.kind == "paragraph" and count >= 8 and _is_link_text(unit.text, 30) and not heads
 
 
 def _links_only(items: list[str], heading: str) -> bool:

@@ -7,8 +7,8 @@ from typing import Sequence
 
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
-    CLAUSE_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM, NUMBERED_QUESTION,
-    SENTENCE_END, Unit, has_verb, is_title_case, words,
+    CLAUSE_WORDS, HEADING_MAX_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM,
+    NUMBERED_QUESTION, SENTENCE_END, Unit, has_verb, is_title_case, words,
 )
 
 
@@ -46,7 +46,7 @@ def candidate(unit: Unit, spaced: bool) -> bool:
         return count <= 8 and is_title_case(text) and not re.search(r"[.!?;:]\s", text)
     if HEADING_STOP.search(text) or re.search(r"[.!?;]\s", text) or not (text[0].isupper() or text[0].isdigit()):
         return False
-    return count <= 12 and len(text) <= 100 and not LABEL_VALUES.match(text)
+    return count <= HEADING_MAX_WORDS and len(text) <= 100 and not LABEL_VALUES.match(text)
 
 
 # A label and the values it gives, in a line of their own: "Also called: Glycohemoglobin, HbA1C, A1C test";
@@ -80,13 +80,15 @@ def is_prose(unit: Unit) -> bool:
 
 def _after_a_label(units: list[Unit], index: int) -> bool:
     """Whether the line follows a short line that is neither prose nor a heading: the value of a key/value
-    block ("FDA Approved" / "Yes"), not a heading."""
-    if index == 0:
+    block ("FDA Approved" / "Yes"), not a heading. A question is never a label's value ("Also called: ..." /
+    "What is it?"), nor is a line after a quote's attribution ("—Dana, a patient") a value of it."""
+    if index == 0 or units[index].text.endswith("?"):
         return False
     previous = units[index - 1]
-    return previous.kind == "paragraph" and not is_prose(previous)
+    return previous.kind == "paragraph" and not is_prose(previous) and not ATTRIBUTION.match(previous.text)
 
 
+ATTRIBUTION = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z]")  # "—Dana, person with heart disease" under a quote
 SIBLING_WORDS = 4  # short headings of a set: "By Phone", "Online", "By Mail", "In Person"
 
 

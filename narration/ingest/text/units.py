@@ -45,6 +45,7 @@ LEAD_IN_END = re.compile(
     r"on|upon|in|into|for|with|from|by|about|at|between|among|against|toward|towards|through|during|"
     r"el|la|los|las|y|o|que|de|a|es|son|incluyen?|como|en|con|para|por|sobre|entre)\W*$", re.IGNORECASE)
 LABEL_MAX_WORDS = 5
+HEADING_MAX_WORDS = 12  # a longer line of its own is prose, or several link titles run together
 TEASER_MAX_WORDS = 30
 CAPTION_MAX_SENTENCES = 2  # a label and what the picture shows; a third sentence is the article talking
 CAPTION_MAX_WORDS = 40

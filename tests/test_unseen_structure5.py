@@ -1,0 +1,56 @@
+"""Round five (pages H) of pasted text's structure and debris: a heading under a quote's attribution, a question
+under an "Also called" line, a byline under the title, a jump menu repeating the page's headings, site banners and
+link remnants. Each rule with the look-alikes it must leave alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_unseen_structure import article, outline
+
+QUOTE = "I could not follow what the nurse said. Asking again helped.\n\n—Sam, living with asthma\n\n"
+PROSE = "Most people have questions about their illness. Ask them early.\n"
+ROW = "Living With Illness Coping With Stress Support for Families Survivorship Care Advanced Illness Costs of Care"
+
+
+def read(text: str, tmp_path: Path) -> list[str]:
+    return outline(article(text, tmp_path))
+
+
+@pytest.mark.parametrize(("body", "kept", "gone"), [
+    # a title-case heading with prose under it, even where it cannot be read as a heading, is not a row of links
+    (QUOTE + "Your Nurse Is Your Partner in Health Care\n\n" + PROSE, "Your Nurse Is Your Partner in Health Care", ""),
+    ("An opening line of the article.\n\nWhy Regular Checkups Are Worth Your Time\n\n" + PROSE,
+     "Why Regular Checkups Are Worth Your Time", ""),
+    # several link titles run together, longer than a heading, are a row of links though prose follows
+    ("An opening line of the article.\n\n" + ROW + "\n\n" + PROSE, "Most people have questions", ROW),
+])
+def test_a_title_case_heading_over_prose_is_not_a_row_of_links(body: str, kept: str, gone: str, tmp_path: Path) -> None:
+    found = "\n".join(read("Talking With Your Care Team\n" + body, tmp_path))
+    assert kept in found
+    assert not gone or gone not in found
+
+
+def test_a_heading_under_a_quote_attribution_heads_its_section(tmp_path: Path) -> None:
+    found = read("Talking With Your Care Team\n" + QUOTE + "Your Nurse Is Your Partner in Health Care\n\n" + PROSE,
+                 tmp_path)
+    assert any(line.lstrip("#").strip() == "Your Nurse Is Your Partner in Health Care" for line in found
+               if line.startswith("#"))
+
+
+@pytest.mark.parametrize(("body", "heading"), [
+    # a question under an "Also called: ..." line heads the text under it
+    ("Also called: Sugar diabetes, High blood sugar\n\nWhat is diabetes?\n\n" + PROSE, "What is diabetes?"),
+    ("Also called: Hay fever\n\nHow is it treated?\n\n" + PROSE, "How is it treated?"),
+])
+def test_a_question_after_a_label_line_is_a_heading(body: str, heading: str, tmp_path: Path) -> None:
+    found = read("Diabetes\n" + body, tmp_path)
+    assert any(line.lstrip("#").strip() == heading for line in found if line.startswith("#"))
+
+
+def test_a_value_under_its_label_is_still_no_heading(tmp_path: Path) -> None:
+    found = read("Metformin\n\nAn opening line about the medicine.\n\nGeneric Name\n\nMetformin Hydrochloride\n\n"
+                 "Dosage Form\n\nTablet\n\n" + PROSE, tmp_path)
+    assert not any(line.lstrip("#").strip() in ("Metformin Hydrochloride", "Tablet") for line in found
+                   if line.startswith("#"))
