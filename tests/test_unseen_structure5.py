@@ -54,3 +54,49 @@ def test_a_value_under_its_label_is_still_no_heading(tmp_path: Path) -> None:
                  "Dosage Form\n\nTablet\n\n" + PROSE, tmp_path)
     assert not any(line.lstrip("#").strip() in ("Metformin Hydrochloride", "Tablet") for line in found
                    if line.startswith("#"))
+
+
+@pytest.mark.parametrize(("line", "dropped"), [
+    # who the article comes from, under its title: an organization (its acronym or its noun)
+    ("From the CDC Office of Travel Health", True),
+    ("From the National Institute on Aging", True),
+    ("By the Example Heart Association", True),
+    # a heading with prose under it: no organization named
+    ("From the Start", False),
+    ("By Phone", False),
+    ("From Diagnosis to Recovery", False),
+])
+def test_a_from_the_organization_byline_is_no_heading(line: str, dropped: bool, tmp_path: Path) -> None:
+    doc = article(f"Caring for Your Eyes\n{line}\n\n{PROSE}\nWhat to do next\n\nKeep the lenses clean.\n", tmp_path)
+    assert (line not in "\n".join(outline(doc))) is dropped
+    assert doc.sections[0].heading != line or not dropped
+
+
+MENU = "- Daily Care\n- Cleaning Solutions\n- Buying Lenses\n- Colored Lenses\n"
+SECTIONS = ("Daily care\n\nWash your hands first.\n\nCleaning Solutions\n\nUse fresh solution each time.\n\n"
+            "Buying Lenses\n\nBuy them with a prescription.\n")
+
+
+@pytest.mark.parametrize(("body", "menu_kept"), [
+    # a jump menu under the opening paragraph: its entries come back, in order, as the page's headings
+    # (the last one cut off with the end of the paste)
+    (f"{PROSE}\n{MENU}\n{SECTIONS}", False),
+    # a list its paragraph leads into is the article's, though its items come back as headings
+    ("There are four things to know:\n\n" + MENU + "\n" + SECTIONS, True),
+    # a list of which only two items come back as headings is the article's
+    (f"{PROSE}\n- Daily Care\n- Cleaning Solutions\n- Eye drops\n- Sunglasses\n\n{SECTIONS}", True),
+    # items that come back out of order are no menu of the page
+    (f"{PROSE}\n- Buying Lenses\n- Daily Care\n- Cleaning Solutions\n\n{SECTIONS}", True),
+])
+def test_a_jump_menu_repeating_the_headings_is_left_out(body: str, menu_kept: bool, tmp_path: Path) -> None:
+    found = read("Contact Lenses\n" + body, tmp_path)
+    assert any(line.startswith("list:") for line in found) is menu_kept
+
+
+def test_a_key_points_list_under_its_heading_is_kept(tmp_path: Path) -> None:
+    """PDQ's "Key Points" list says again, in order, the sub-headings to come: the article's summary, kept."""
+    found = read("Leukemia Treatment\n\nLeukemia is a cancer of the blood.\n\nKey Points\n\n- Chemotherapy\n"
+                 "- Radiation therapy\n- Targeted therapy\n\nChemotherapy\n\nDrugs stop cancer cells.\n\n"
+                 "Radiation therapy\n\nBeams kill cancer cells.\n\nTargeted therapy\n\nDrugs find cancer cells.\n",
+                 tmp_path)
+    assert "list: Chemotherapy | Radiation therapy | Targeted therapy" in found

@@ -35,6 +35,12 @@ NOTICE_EVIDENCE = 3  # function words of the other language a paragraph needs (a
 # The heading of a row of thumbnails whose labels are all a paste keeps of them (MedlinePlus "Images").
 GALLERY = re.compile(r"(?i)^(?:images|pictures|photos|illustrations|videos|slideshows?|(?:image|photo) gallery)$")
 THUMBNAIL_WORDS = 6
+# Who the article comes from, under its title: "From the FDA Office of Women's Health", "By the National
+# Institute on Aging": a name in capitals that names an organization (an acronym or an organization's noun).
+ORGANIZATION = (r"(?=.*\b(?:[A-Z]{2,}|(?:Office|Institute|Department|Agency|Cent(?:er|re)|Clinic|Association|Society|"
+                r"Foundation|Council|Administration|Service|Staff|Team|Editors|Division|Program(?:me)?|College|"
+                r"Academy|Hospital|University|Trust)s?)\b)")
+BYLINE = re.compile(r"^(?:From|By) (?:the )?" + ORGANIZATION + r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|on|for|and|the|&))*$")
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
 REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
@@ -59,8 +65,9 @@ def _contents_end(units: list[Unit], start: int) -> int:
     paragraph nearly all of which come back later as its headings (the contents without a lead, as pasted from
     MedlinePlus; below a paragraph such a list is the article's: "three types of particles:", then one each)."""
     led = not units[start].is_list and bool(CONTENTS_LEAD.match(units[start].text))
-    if not led and any(_is_body(unit) and not unit.is_list for unit in units[:start]):
-        return start
+    below_text = not led and any(_is_body(unit) and not unit.is_list for unit in units[:start])
+    if below_text:
+        return start + 1 if _jump_menu(units, start) else start
     end = start + 1 if led else start
     while end < len(units) and all(_heading_shaped(t) for t in _lines(units[end])) and (
             end == start or not units[end].blank_before or (led and end == start + 1 and units[end].is_list)):
@@ -71,6 +78,23 @@ def _contents_end(units: list[Unit], start: int) -> int:
     if (led and len(entries) >= 2) or (len(entries) >= MENU_RUN and repeated >= REPEATED_SHARE * len(entries)):
         return end
     return start
+
+
+def _jump_menu(units: list[Unit], start: int) -> bool:
+    """A list below the article's opening text that is a jump menu: its entries, from the first, come back in
+    the same order as the page's own headings (three at least, and most of it; a paste cut short loses the last
+    sections). A list led in by its paragraph ("three types of particles:"), or one of sentences, is the article's."""
+    unit, previous = units[start], units[start - 1]
+    if (not unit.is_list or previous.is_list or not _is_body(previous) or previous.text.rstrip().endswith(":")
+            or not all(_heading_shaped(item) for item in unit.items)):
+        return False  # under a heading ("Key Points"), a list of the points to come is the article's summary
+    later = [_key(u.text) for u in units[start + 1:] if not u.is_list and u.blank_before]
+    found, position = 0, 0
+    for entry in unit.items:
+        if _key(entry) not in later[position:]:
+            break
+        position, found = later.index(_key(entry), position) + 1, found + 1
+    return found >= MENU_RUN and found * 2 > len(unit.items)
 
 
 def _is_menu_entry(unit: Unit) -> bool:
@@ -100,6 +124,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     body = [i for i in rest if _is_body(units[i])]
     first, last = (body[0], body[-1]) if body else (len(units), len(units))
     found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
+    found.update((i, "byline") for i in rest if i < first and BYLINE.match(units[i].text))
     if rest and rest[0] < first and _is_control(units[rest[0]]):
         found[rest[0]] = "page control"
     # the line of its own right over the first paragraph is the article's first heading, not the menu's last line
