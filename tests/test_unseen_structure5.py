@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from narration.ingest.debris import debris_filter
 from test_unseen_structure import article, outline
 
 QUOTE = "I could not follow what the nurse said. Asking again helped.\n\n—Sam, living with asthma\n\n"
@@ -100,3 +101,54 @@ def test_a_key_points_list_under_its_heading_is_kept(tmp_path: Path) -> None:
                  "Radiation therapy\n\nBeams kill cancer cells.\n\nTargeted therapy\n\nDrugs find cancer cells.\n",
                  tmp_path)
     assert "list: Chemotherapy | Radiation therapy | Targeted therapy" in found
+
+
+@pytest.mark.parametrize(("line", "left"), [
+    # a link's instruction in brackets goes, the sentence before it keeps its full stop
+    ("Write down your questions. (Select for a list of suggested questions.)", "Write down your questions."),
+    ("See the chart (click to view it) below.", "See the chart below."),
+    ("Bring your medicines. (Tap to enlarge.)", "Bring your medicines."),
+    # brackets that tell the reader what to pick are the article's
+    ("Pick fruit (select ripe ones for eating).", "Pick fruit (select ripe ones for eating)."),
+    ("Choose a plan (click the box beside your choice).", "Choose a plan (click the box beside your choice)."),
+    # notices of the page's scripts and skip links with the banner after them
+    ("Your browser doesn't support JavaScript. Please enable JavaScript in your browser.", ""),
+    ("JavaScript is disabled. Turn it on to use this site.", ""),
+    ("Skip Navigation U.S. Department of Health and Human Services", ""),
+    ("Skip to main content", ""),
+    ("Some health apps are written in JavaScript.", "Some health apps are written in JavaScript."),
+    ("Skip meals and you may feel dizzy.", "Skip meals and you may feel dizzy."),
+    ("Skip navigation of the app if you feel lost!", "Skip navigation of the app if you feel lost!"),
+])
+def test_link_remnants_and_script_notices_are_debris(line: str, left: str) -> None:
+    assert debris_filter("page.txt").clean(line) == left
+
+
+@pytest.mark.parametrize(("line", "dropped"), [
+    # an organization's name alone under the title is the site's banner
+    ("Agency for Healthcare Research and Quality", True),
+    ("National Institute on Aging", True),
+    ("American Heart Association", True),
+    # a heading under the title is the article's
+    ("Your Local Health Department", False),
+    ("About the Clinic", False),
+    ("Treatment Centers", False),
+    ("Heart Failure Society Guidelines", False),
+])
+def test_an_agency_name_above_the_article_is_its_banner(line: str, dropped: bool, tmp_path: Path) -> None:
+    doc = article(f"Talking With Your Doctor\n{line}\n\n{PROSE}\nBefore the visit\n\nWrite your questions down.\n",
+                  tmp_path)
+    assert (line not in "\n".join(outline(doc))) is dropped
+
+
+@pytest.mark.parametrize(("between", "dropped"), [
+    # the browser's title, a side-menu line, the page's own heading repeating the title: the line is the menu's
+    ("Physical Activity Questionnaire", True),
+    ("Patient Leaflets", True),
+    # a sentence between them is no menu line
+    ("Please read this leaflet before you go home.", False),
+])
+def test_a_line_between_the_title_and_its_repeat_is_the_site_menu(between: str, dropped: bool,
+                                                                  tmp_path: Path) -> None:
+    found = read(f"Wound Care Leaflet\n{between}\nWound Care Leaflet\n\nDressing Changes\n\n{PROSE}", tmp_path)
+    assert (between not in "\n".join(found)) is dropped

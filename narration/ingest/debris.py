@@ -57,6 +57,15 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                   r"enlarge|open|save))*(?:\s+(?:the|this|an?))?(?:\s+(?:full[- ]size|larger|printable))?\s+"
                   r"(?:infographics?|images?|figures?|graphics?|charts?|posters?|pdf|illustrations?|diagrams?)$"),
     ("link instruction", r"(?i)^[^.!?]{0,160}\bclick here\b[^.!?]{0,60}[.!]?$"),
+    # what a link said in brackets: "(Select for a list of suggested questions.)", "(Click here to view the chart)"
+    ("link instruction", r"(?i)\s?\((?:select|click|tap|press)(?: (?:here|this|on (?:the|this) (?:link|image|button)))?"
+                         r" (?:for|to) (?:a list|a copy|more|details|the|see|view|read|open|download|learn|get|print|"
+                         r"enlarge|watch|listen)\b[^()]{0,80}\)"),
+    # a notice for browsers without scripts: "Your browser doesn't support JavaScript. Please upgrade ..."
+    ("script notice", r"(?i)^(?=.*\bjava ?script\b)(?=.*\b(?:enabled?|disabled|support|upgrade|turn(?:ed)? on|"
+                      r"requires?|switch on)\b).{0,300}$"),
+    # a skip link with the banner pasted after it: "Skip Navigation U.S. Department of Health and Human Services"
+    ("page tool", r"(?i)^skip (?:navigation|to (?:main )?(?:content|navigation))\b[^!?]{0,100}$"),
     ("PDF notice", r"(?i)^[^\n]{0,200}\b(?:requires|download|get) (?:the )?(?:free )?adobe (?:acrobat )?reader\b.{0,60}$"),
     ("screen-reader note", r"(?i)^attention\b.{0,30}\b(?:A ?T|assistive technology|screen[- ]reader) users\b.*$"),
     # "An official website of the United States government", after the flag's alt text ("U.S. flag") if pasted

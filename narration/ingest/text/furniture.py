@@ -37,10 +37,15 @@ GALLERY = re.compile(r"(?i)^(?:images|pictures|photos|illustrations|videos|slide
 THUMBNAIL_WORDS = 6
 # Who the article comes from, under its title: "From the FDA Office of Women's Health", "By the National
 # Institute on Aging": a name in capitals that names an organization (an acronym or an organization's noun).
-ORGANIZATION = (r"(?=.*\b(?:[A-Z]{2,}|(?:Office|Institute|Department|Agency|Cent(?:er|re)|Clinic|Association|Society|"
-                r"Foundation|Council|Administration|Service|Staff|Team|Editors|Division|Program(?:me)?|College|"
-                r"Academy|Hospital|University|Trust)s?)\b)")
-BYLINE = re.compile(r"^(?:From|By) (?:the )?" + ORGANIZATION + r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|on|for|and|the|&))*$")
+ORGANIZATION_NOUN = (r"(?:Office|Institute|Department|Agency|Cent(?:er|re)|Clinic|Association|Society|Foundation|"
+                     r"Council|Administration|Service|Staff|Team|Editors|Division|Program(?:me)?|College|Academy|"
+                     r"Hospital|University|Trust)s?")
+NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|on|for|and|the|&))*"  # capitalized words and their joints
+BYLINE = re.compile(r"^(?:From|By) (?:the )?(?=.*\b(?:[A-Z]{2,}|" + ORGANIZATION_NOUN + r")\b)" + NAME + "$")
+# The site's banner under the title: an organization's name, alone ("Agency for Healthcare Research Quality").
+BANNER = re.compile(r"^(?=\S+(?:\s+\S+){2})(?:The )?(?!(?:Your|Our|My|About|Contact|Find|Visit|Meet|Choosing|Finding)\b)(?=.*\b"
+                    r"(?:Institutes?|Departments?|Agency|Agencies|Centers|Centres|Administration|Association|Society|"
+                    r"Foundation|Council|Trust|University|College|Academy)(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
 REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
@@ -124,7 +129,12 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     body = [i for i in rest if _is_body(units[i])]
     first, last = (body[0], body[-1]) if body else (len(units), len(units))
     found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
+    # between the title and its repeat (the browser's title, then the page's heading) stands only the site's menu
+    repeat = max((i for i, rule in found.items() if rule == "title repeated"), default=-1)
+    found.update((i, "site menu") for i in rest if i < repeat and i not in found and _is_menu_entry(units[i]))
     found.update((i, "byline") for i in rest if i < first and BYLINE.match(units[i].text))
+    if rest and rest[0] < first and not units[rest[0]].is_list and BANNER.match(units[rest[0]].text):
+        found[rest[0]] = "site banner"
     if rest and rest[0] < first and _is_control(units[rest[0]]):
         found[rest[0]] = "page control"
     # the line of its own right over the first paragraph is the article's first heading, not the menu's last line
