@@ -13,6 +13,7 @@ import numpy as np
 import pyloudnorm
 import pytest
 import soundfile
+from scipy.ndimage import maximum_filter1d
 from scipy.signal import resample_poly
 
 from narration.audio import loudness
@@ -93,7 +94,15 @@ def test_levelling_limits_smoothly_instead_of_clipping(speech):
     gain = np.full(len(original), np.nan)
     gain[audible] = limited[audible] / original[audible]
     overall = np.nanmax(gain)
-    assert np.nanmean(gain > overall * 0.99) > 0.3  # much of the speech passes at the overall gain
+    # Away from the peaks the overall gain would push over the ceiling (by more than the limiter's reach: its
+    # window on each side, plus a block), speech passes at the overall gain, untouched. (A fixed share of the
+    # speech would depend on how much of Piper's fresh speech, different every run, lies near its peaks.)
+    ceiling = 10 ** (-2.5 / 20)
+    reach = int(loudness.LIMITER_WINDOW_S * speech.rate) + 2 * (speech.rate // 1000) + 1
+    near = maximum_filter1d((np.abs(original) * overall > ceiling * 0.995).astype(np.uint8), 2 * reach + 1) > 0
+    away = audible & ~near
+    assert away.sum() > speech.rate  # a second of speech and more is away from every peak
+    assert np.nanmin(gain[away]) > overall * 0.99
     assert np.nanmin(gain) < overall * 0.9  # the limiter did work on the peaks
     assert np.nanmax(np.abs(np.diff(gain))) < overall * 0.01  # ramps, no jumps from one sample to the next
 
