@@ -66,3 +66,25 @@ def test_the_text_under_a_figure_link_is_its_caption_only_when_no_caption_came_b
     said = " ".join(found)
     assert "Hyperthermia is almost always used" in said
     assert ("heat is used to help damage" in said or "Anatomy of the lower" in said) is caption_kept
+
+
+@table(
+    ("Results are given in mg/dL (milligrams per deciliter): a normal level is 99 or below.",
+     "Results are given in milligrams per deciliter: a normal level is 99 or below."),
+    ("Eat 800 micrograms (mcg) a day.", "Eat 800 micrograms a day."),
+    ("Levels in mg/dL (see the table) vary.", "Levels in milligrams per deciliter, see the table, vary."),  # no gloss
+)
+def test_a_unit_is_said_once_with_its_gloss(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+@pytest.mark.parametrize(("line", "dropped"), [
+    ("Skip directly to site content", True),
+    ("Skip to main content", True),
+    ("Content source: National Center for Emerging and Zoonotic Infectious Diseases", True),
+    ("Skip meals only if your doctor says so.", False),
+])
+def test_skip_links_and_content_source_lines_are_left_out(line: str, dropped: bool, tmp_path: Path) -> None:
+    page = f"Alkhurma Fever\n\n{line}\n\nAlkhurma fever is spread by ticks. It can cause a high fever.\n"
+    said = " ".join(outline(article(page, tmp_path)))
+    assert (line not in said) is dropped, said

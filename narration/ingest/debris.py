@@ -38,11 +38,13 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("pronunciation", r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$"),
     ("pronunciation", r"\s?\((?:pronounced|say|rhymes with):?\s+[^()]{1,60}\)"),  # "(pronounced je-STEY-shuhn-ul)"
     ("pronunciation", r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"),
-    ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|skip to (?:main )?content|advertisement|"
+    ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
+                  r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
                   r"page options|listen|open in new window|close|menu|related resources?|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
     ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),
+    ("source line", r"^Content source:\s.{1,150}$"),  # CDC: "Content source: National Center for ..."
     # a line made of nothing but page-tool words: "Share this:", "PDF Printable PDF version", "< Prev Next >",
     # "Skip sharing on social media links", "Skip directly to search Skip directly to A to Z list ..."
     ("page tool", r"(?i)^(?:[\s<>|:»«\[\]]*(?:" + PAGE_TOOL_WORDS + r"))+[\s<>|:»«\[\]]*$"),

@@ -553,7 +553,18 @@ def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | No
                 return ""
         return m.group()
 
-    return _BRACKETED_TOKEN.sub(drop, text)
+    def gloss(m: re.Match[str]) -> str:  # "mg/dL (milligrams per deciliter)": the unit is said in words already
+        said = " ".join(m.group(2).lower().split())
+        if any(said == expansion.lower() for expansion in _expansions(m.group(1), lexicon)):
+            if report is not None:
+                report.rules["repeated abbreviation"] += 1
+            return m.group(1)
+        return m.group()
+
+    return _UNIT_THEN_GLOSS.sub(gloss, _BRACKETED_TOKEN.sub(drop, text))
+
+
+_UNIT_THEN_GLOSS = re.compile(r"(?<![\w/])([A-Za-zµ]{1,5}(?:/[A-Za-z]{1,4})?)\s*\(\s*([A-Za-z][A-Za-z ]{2,60}?)\s*\)")
 
 
 _NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS[2:]) | {"hundred", "thousand"}
