@@ -317,11 +317,19 @@ def _page_words(line: str) -> str:
     return html.unescape(HTML_TAG.sub("", line))
 
 
+def source_words(source: str, source_lines: Sequence[str] | None) -> list[str]:
+    """The article's lines as their words, where the review looks up what it names (a saved page's tags left out)."""
+    page = source.lower().endswith(HTML_SOURCES)
+    return [_plain(_page_words(line) if page else line) for line in source_lines or ()]
+
+
 def debris_findings(source: str, source_lines: Sequence[str] | None, dropped: Iterable[Dropped]) -> list[Finding]:
     """One finding per piece of debris left out, at the source line it came from (0 when it cannot be found,
     e.g. a fetched web page)."""
-    page = source.lower().endswith(HTML_SOURCES)
-    plain = [_plain(_page_words(line) if page else line) for line in source_lines or ()]
+    return _dropped_at(source, source_words(source, source_lines), dropped)
+
+
+def _dropped_at(source: str, plain: Sequence[str], dropped: Iterable[Dropped]) -> list[Finding]:
     findings, cursor = [], 0
     for item in dropped:
         number = _locate(plain, _plain(item.line), cursor)
@@ -373,21 +381,19 @@ def _lone_opening(article: Article) -> bool:
     return len(lone) == 1 and len(lone[0].split()) <= CAPTION_WORDS and not ADDRESSED.search(lone[0])
 
 
-def caption_findings(article: Article, scripts: Sequence[Script]) -> list[Finding]:
+def caption_findings(article: Article, path: str, text: str) -> list[Finding]:
     """Pasted text keeps a picture's caption and drops the picture: a page's top photo leaves its caption as a
     lone sentence between the title and the first paragraph, where a one-line summary may also stand. Nothing
     in the text tells them apart, so the tool keeps the sentence (dropping words of the article is worse) and
-    asks the editor, at the script line that says it."""
-    first = next((s for s in scripts if s.path), None)
-    text = read_script(first.path) if first is not None and _lone_opening(article) else None
-    if text is None:
+    asks the editor, at the line of the first script (`path`, its `text`) that says it."""
+    if not _lone_opening(article):
         return []
     _, sentences = spoken_lines(text)
     lines = text.splitlines()
     if not sentences or (sentences[0][0] < len(lines) and lines[sentences[0][0]].strip()):
         return []  # an edited script: its opening sentence no longer stands alone
     number, sentence = sentences[0]
-    return [Finding(str(first.path), number, "possible caption",
+    return [Finding(path, number, "possible caption",
                     f"{_excerpt(sentence, 70)} stands alone before the first paragraph, where a pasted page "
                     "leaves a photo caption: delete the line if it is one")]
 
@@ -397,12 +403,12 @@ def caption_findings(article: Article, scripts: Sequence[Script]) -> list[Findin
 CREDITS = "credits"
 
 
-def credits_findings(article: Article, source_lines: Sequence[str] | None, credits: str) -> list[Finding]:
+def credits_findings(article: Article, plain: Sequence[str], credits: str) -> list[Finding]:
     """The sections read as credits (About this summary, Disclaimer, Permission to use) that the `credits`
-    setting leaves out or sums up in one line: listed, so that nothing of the page goes unsaid unnoticed."""
+    setting leaves out or sums up in one line: listed at their heading among the article's lines as words
+    (`plain`, see source_words), so that nothing of the page goes unsaid unnoticed."""
     if credits not in ("line", "omit"):
         return []
-    plain = [_plain(line) for line in source_lines or ()]
     how = "summed up in the closing credit line" if credits == "line" else "not read"
     findings = []
     for section in article.sections:
@@ -431,20 +437,21 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     lines = None
     if isinstance(article.source, Path):
         lines = article.source.read_text(encoding="utf-8", errors="replace").splitlines()
-    findings = sorted(debris_findings(source, lines, article.dropped) + credits_findings(article, lines, credits),
+    plain = source_words(source, lines)
+    findings = sorted(_dropped_at(source, plain, article.dropped) + credits_findings(article, plain, credits),
                       key=lambda f: f.line)
-    captions = caption_findings(article, scripts)
     numbers: dict[str, list[Finding]] = {}
     if check.numbers != "off":
         for path, issue in number_issues(scripts, planned, lexicon, link_phrase, article.meta.language):
             numbers.setdefault(path, []).append(Finding(path, issue.line, f"number {issue.kind}", issue.detail()))
+    first = next((script for script in scripts if script.path), None)  # where a lone opening sentence is said
     for script in scripts:
         text = read_script(script.path) if script.path else None
         if text is not None:
             path = str(script.path)
             own = (script_findings(path, text, context) + numbers.get(path, [])
                    + reading_findings(path, text, check.max_grade, article.meta.language)
-                   + [f for f in captions if f.path == path])
+                   + (caption_findings(article, path, text) if script is first else []))
             findings += sorted(own, key=lambda f: f.line)
     return _once(findings)
 
