@@ -3,6 +3,7 @@ lists and citation numbers, left out and recorded."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 import re
 from typing import Sequence
 
@@ -43,9 +44,16 @@ def _uncited(line: str, rule: str, pattern: re.Pattern[str], at: int, debris: De
     return line if SERIES.search(line) else debris.strip(line, rule, pattern, at)
 
 
-def _sentences(text: str) -> list[str]:
-    """The sentences of a line, split where the narration splits them ("Gov. Hogan" is not cut)."""
-    return split_sentences(text.strip())
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a line, split where the narration splits them ("Gov. Hogan" is not cut). Kept per text:
+    every paragraph is compared with every longer one for a repeated caption, so a page splits each once."""
+    return tuple(split_sentences(text.strip()))
+
+
+@lru_cache(maxsize=16384)
+def _word_set(sentence: str) -> frozenset[str]:
+    return frozenset(words(sentence.casefold()))
 
 
 # A quantity with its unit ("Serving Size 1 cup (228g)", "Sodium 470 mg"): a label's content, never a teaser.
@@ -144,7 +152,7 @@ def _under_figure(unit: Unit) -> bool:
 
 
 def _similar(a: str, b: str) -> bool:
-    first, second = set(words(a.casefold())), set(words(b.casefold()))
+    first, second = _word_set(a), _word_set(b)
     return bool(first) and len(first & second) / len(first | second) >= 0.8
 
 
