@@ -6,7 +6,7 @@ import re
 
 from narration.ingest.debris import DebrisFilter
 from narration.ingest.text.figures import _is_link_text
-from narration.ingest.text.units import SENTENCE_END, Unit, words
+from narration.ingest.text.units import SENTENCE_END, Unit, has_verb, is_title_case, words
 
 
 # What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
@@ -152,7 +152,51 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
                 and not SENTENCE_END.search(text) and units[i].blank_before
                 and (i + 1 == len(units) or units[i + 1].blank_before)):
             found[i] = "image description"
+    found.update((i - 1, "image caption") for i, rule in list(found.items())
+                 if rule == "image description" and i and i - 1 not in found and _is_caption(units, i - 1))
+    if rest and rest[0] not in found and _is_section_label(units, rest[0], title, first):
+        found[rest[0]] = "site section"
     return found
+
+
+CAPTION_LINE_WORDS = 8  # "Shingles on back of neck": a picture's name, a few words
+
+
+def _is_caption(units: list[Unit], index: int) -> bool:
+    """The caption of a picture whose alt text (a lower-case line of its own) comes next: a short capitalized
+    noun phrase of its own ("Shingles on the back" / "red rash on back"), no sentence, no lead-in, with no text
+    after the pair that it could head ("Shingles rash" / "red rash" / "The rash ..." is a heading with its picture)."""
+    unit, after = units[index], units[index + 2] if index + 2 < len(units) else None
+    text = unit.text
+    return (not unit.is_list and unit.table is None and unit.blank_before and 0 < len(words(text)) <= CAPTION_LINE_WORDS
+            and text[0].isupper() and not SENTENCE_END.search(text) and not text.endswith(":") and not has_verb(text)
+            and (after is None or not _is_body(after)) and not _under_lead_in(units, index))
+
+
+def _under_lead_in(units: list[Unit], index: int) -> bool:
+    """Whether the short lines above this one follow a lead-in ("Ask about:"): list items that lost their bullets."""
+    above = next((u for u in reversed(units[:index]) if _is_body(u)), None)
+    return above is not None and not above.is_list and above.text.rstrip().endswith(":")
+
+
+def _head_noun(text: str) -> str:
+    """The last word of a name, brackets left out, without its plural: "Viral Hemorrhagic Fevers (VHFs)" -> "fever"."""
+    found = words(re.sub(r"\([^)]*\)", "", text))
+    return found[-1].casefold().rstrip("s") if found else ""
+
+
+def _is_section_label(units: list[Unit], index: int, title: str, first: int) -> bool:
+    """The site section the page belongs to, shown over it like a breadcrumb's parent ("Viral Hemorrhagic Fevers
+    (VHFs)" over "Alkhurma Hemorrhagic Fever (AHF)"): a short title-case line above the first paragraph, over page
+    tools left out ("Print", "Share"), that heads no text (a heading comes next) and names the kind of thing the
+    title is (the same head noun, without the title's own words). A page's first heading about its subject
+    ("General Information About Anal Cancer" over "Anal Cancer Treatment"), or a subtitle, stays."""
+    unit = units[index]
+    following = units[index + 1] if index + 1 < len(units) else None
+    own = {w.casefold() for w in words(title)} - {w.casefold() for w in words(unit.text)}
+    return (index < first and following is not None and not _is_body(following) and _is_menu_entry(unit)
+            and is_title_case(unit.text) and following.after_debris and bool(own)
+            and _head_noun(unit.text) == _head_noun(title) != "")
 
 
 def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
@@ -246,4 +290,6 @@ def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> l
             kept.append(unit)
         elif not kept or kept[-1].kind != "drop":  # a place where something was: the headings around it are not
             kept.append(Unit(kind="drop", blank_before=unit.blank_before))  # stacked (a publisher's line, a menu)
+        if found.get(index) == "image caption":  # a lone alt text ("cellulose, corn starch") is no gallery
+            kept[-1].pictures = True
     return kept

@@ -105,7 +105,7 @@ def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 
     if index + 1 >= len(units):
         return False
     following = units[index + 1]
-    if is_prose(following):
+    if is_prose(following) or following.pictures:  # "Examples of the rash", then its pictures' captions
         return True
     return (depth < 2 and candidate(following, spaced) and len(words(following.text)) >= 2
             and _followed_by_text(units, index + 1, spaced, depth + 1))

@@ -72,6 +72,8 @@ class Unit:
     table: Block | None = None  # rows a browser pasted with tabs between the cells
     under_figure: bool = False  # a figure's link ("Enlarge") stood on the line before: this is its caption
     over_credit: bool = False  # an image's credit line ("Credit: ...") came next, left out: this may be its caption
+    after_debris: bool = False  # a line of debris ("Print", "Share", a skip link) stood right above, left out
+    pictures: bool = False  # a 'drop' left where pictures were (captions, alt texts): what a heading above heads
 
     @property
     def is_list(self) -> bool:
@@ -235,10 +237,11 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     figure = False  # the last line read was a figure's link, left out
     credited = False  # the last line read was an image's credit, left out (its caption stood above it)
     run = 0  # list items read since the last blank line
+    dropped = False  # the last line read was debris, left out whole
     for raw in tab_tables(lines):
         if isinstance(raw, Block):
             units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
-            blank = False
+            blank = dropped = False
             continue
         if not WORDY.search(raw):  # blank, or a separator with nothing to say ("......", "----", "***", "|")
             blank = True
@@ -260,8 +263,9 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
         elif cleaned := debris.clean(line):
             inner = EMPHASIZED.fullmatch(cleaned)
             units.append(Unit(text=inner.group(1).strip() if inner else cleaned, blank_before=blank,
-                              emphasized=bool(inner), mark=debris.mark(), under_figure=figure))
+                              emphasized=bool(inner), mark=debris.mark(), under_figure=figure, after_debris=dropped))
         else:
+            dropped = True
             last = debris.dropped[-1].pattern if debris.dropped else ""
             # a figure's link under its credit ("Credit: ..." then "Enlarge Image") comes after its caption, above
             figure = last == "<figure link>" and not credited
@@ -269,7 +273,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
             if units and credited:
                 units[-1].over_credit = True
             continue
-        figure = credited = False
+        figure = credited = dropped = False
         blank = False
     return units
 
