@@ -8,7 +8,6 @@ from importlib import resources
 import re
 import tomllib
 
-from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.numbers import _UNITS
 from narration.text.normalize.sentence import normalize
@@ -46,11 +45,29 @@ ENGLISH_LIST = ListWords(
     trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
     articles=("A", "An", "The"),
     lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
-    plain_word=lambda word: pronunciation(word) is not None,  # in the CMU dictionary (a brand name is not)
+    plain_word=lambda word: _ordinary_word(word),
     runs_on=re.compile(r"(?:,|\b(?:of|for|to|at|in|on|with|from|than|about|over|under|above|below|between|by|as|a|an|the"
                        r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
     listing=re.compile(r"(?:,|\b(?:are|were|include|includes|including|such as|like))$", re.I),
 )
+
+
+@functools.cache
+def _lower_case_words() -> frozenset[str]:
+    """The words Webster's word list writes in lower case: its names keep their capital ("Barrett", "Hodgkin")."""
+    from english_words import get_english_words_set
+
+    return frozenset(word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower())
+
+
+def _ordinary_word(word: str) -> bool:
+    """An ordinary English word, in any of its inflections ("Headaches", "Swelling"), that a running list may
+    lower; a name is not one ("Barrett", "Crohn's", "Medicare", "Tylenol")."""
+    word = word.lower()
+    stems = [word, *(word[:-len(end)] + add for end, add in (("s", ""), ("es", ""), ("ies", "y"), ("ing", ""),
+                                                             ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""))
+                     if word.endswith(end))]
+    return any(stem in _lower_case_words() for stem in stems)
 
 
 @functools.cache
