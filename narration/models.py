@@ -33,6 +33,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     level: int = 0  # a sub-heading's outline level when known (3 for '###'), so that a parent is told from an empty one
     start: int = 1  # the number an ordered list starts at as written ("3." -> 3): its items are said from there
+    depths: tuple[int, ...] = ()  # each list item's nesting (0 at the top, 1 in a nested list); () when flat
 
     @property
     def lines(self) -> tuple[str, ...]:

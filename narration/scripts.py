@@ -124,7 +124,7 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
         if before and blocks[before.block].kind == "paragraph" and before.text.rstrip().endswith(":"):
             lead = paragraphs[-1].pop()[0]
         pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase,
-                             start=block.start)
+                             start=block.start, depths=block.depths)
         spoken = [(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
                   for text, place in pieces for s in split_sentences(text)]
         if lead:

@@ -468,9 +468,12 @@ def _block(element: lxml.etree._Element, debris: DebrisFilter) -> list[Item]:
     """One extracted element as a block (a list, a table, or a paragraph keeping its line breaks) without its
     debris; a Gap where all of it was debris."""
     if element.tag == "list":
-        written = list(_list_items(element))
-        items = tuple(text for line in written if (text := debris.clean(line)))
-        block = Block("list", items=items, ordered=element.get("rend") == "ol") if items else None
+        listed = list(_list_items(element))
+        written = [line for line, _ in listed]
+        kept = [(text, depth) for line, depth in listed if (text := debris.clean(line))]
+        items, nesting = tuple(text for text, _ in kept), tuple(depth for _, depth in kept)
+        block = Block("list", items=items, ordered=element.get("rend") == "ol",
+                      depths=nesting if any(nesting) else ()) if items else None
     elif element.tag == "table":
         written, block = [], _table(element)
     else:
@@ -482,14 +485,14 @@ def _block(element: lxml.etree._Element, debris: DebrisFilter) -> list[Item]:
     return [block]
 
 
-def _list_items(element: lxml.etree._Element) -> Iterator[str]:
-    """A list's items; a nested list's items follow their parent item (read as part of the list)."""
+def _list_items(element: lxml.etree._Element, depth: int = 0) -> Iterator[tuple[str, int]]:
+    """A list's items with their nesting; a nested list's items follow their parent item (read as part of the list)."""
     for item in element.iterchildren("item"):
         text = _inline(item, skip=("list",))
         if READABLE.search(text):
-            yield text
+            yield text, depth
         for nested in item.iterchildren("list"):
-            yield from _list_items(nested)
+            yield from _list_items(nested, depth + 1)
 
 
 def _table(element: lxml.etree._Element) -> Block | None:

@@ -95,7 +95,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     text = _cards(text, debris)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     items: list[Item] = []
-    lists: list[tuple[bool, list[tuple[str, str]]]] = []
+    lists: list[tuple[int, list[tuple[str, str, int]]]] = []  # (start, [(item, shape, depth)])
     table: list[list[str]] = []
     heading_level = 0
     after_image = False
@@ -129,7 +129,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 after_image = shape == "image"
                 continue
             if lists:
-                lists[-1][1].append((_one_line(plain), shape))
+                lists[-1][1].append((_one_line(plain), shape, len(lists) - 1))
                 after_image = pictured
                 continue
             after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
@@ -182,16 +182,18 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
     return False
 
 
-def _add_list(items: list[Item], start: int, entries: list[tuple[str, str]], debris: DebrisFilter) -> None:
+def _add_list(items: list[Item], start: int, entries: list[tuple[str, str, int]], debris: DebrisFilter) -> None:
     """A list (ordered from `start`, or a bulleted one for 0); one made only of links (site navigation) is left out
     unless a sentence introduces it."""
     lead_in = bool(items) and isinstance(items[-1], Block) and items[-1].text.rstrip().endswith(":")
-    if entries and all(shape in ("links", "gap") for _, shape in entries) and not lead_in:
-        for plain, shape in entries:
+    if entries and all(shape in ("links", "gap") for _, shape, _ in entries) and not lead_in:
+        for plain, shape, _ in entries:
             if shape == "links":
                 debris.drop(plain, "link list")
         items.append(Gap())
         return
-    kept = tuple(cleaned for plain, _ in entries if (cleaned := debris.clean(plain)))
+    kept = [(cleaned, depth) for plain, _, depth in entries if (cleaned := debris.clean(plain))]
+    nesting = tuple(depth for _, depth in kept)
     if kept:
-        items.append(Block("list", items=kept, ordered=start > 0, start=max(start, 1)))
+        items.append(Block("list", items=tuple(text for text, _ in kept), ordered=start > 0, start=max(start, 1),
+                           depths=nesting if any(nesting) else ()))

@@ -21,7 +21,7 @@ class _Normalize(Protocol):
 class _ListPieces(Protocol):
     def __call__(self, lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                  report: Report | None = None, link_phrase: str | None = None, *,
-                 start: int = 1) -> list[tuple[str, int]]: ...
+                 start: int = 1, depths: Sequence[int] = ()) -> list[tuple[str, int]]: ...
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ Choices, so that the same thing always sounds the same:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import partial
 
 from num2words.lang_ES import Num2Word_ES
@@ -458,23 +459,27 @@ SPANISH_LIST = ListWords(
     trailing_join=re.compile(r"[\s,;]*(?:\b(y|e|o|u))?[\s,;.]*$"),
     articles=("El", "La", "Los", "Las", "Un", "Una", "Unos", "Unas"),
     lead_in=re.compile(r"\b(?:incluyen|incluye|como|tales como|son|es|entre ellos|entre ellas)$"),
-    serial_comma=False, join=_y_or_e,
+    serial_comma=False, join=_y_or_e, or_word="o",
+    runs_on=re.compile(r"(?:,|\b(?:de|del|a|al|con|en|para|por|que|entre|sobre|el|la|los|las|un|una|es|son|incluyen"
+                       r"|incluye|como))$", re.I),
+    listing=re.compile(r"(?:,|\b(?:son|incluyen|incluye|como))$", re.I),
 )
 
 
 def spoken_list(lead_in: str, items: list[str] | tuple[str, ...], ordered: bool, lexicon: Lexicon,
-                report: Report | None = None, link_phrase: str | None = None, *, start: int = 1) -> str:
+                report: Report | None = None, link_phrase: str | None = None, *, start: int = 1,
+                depths: Sequence[int] = ()) -> str:
     """A lead-in and list items as spoken Spanish: "dolor, hinchazón y moretones"."""
     return _spoken_list(lead_in, items, ordered, lexicon, report, link_phrase, say_with=normalize,
-                        words=SPANISH_LIST, start=start)
+                        words=SPANISH_LIST, start=start, depths=depths)
 
 
 def list_pieces(lead_in: str, items: list[str] | tuple[str, ...], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None, *,
-                start: int = 1) -> list[tuple[str, int]]:
+                start: int = 1, depths: Sequence[int] = ()) -> list[tuple[str, int]]:
     """The Spanish spoken list in pieces, each saying which item it voices (see normalize.list_pieces)."""
     return _list_pieces(lead_in, items, ordered, lexicon, report, link_phrase, say_with=normalize,
-                        words=SPANISH_LIST, start=start)
+                        words=SPANISH_LIST, start=start, depths=depths)
 
 
 def unit_words() -> frozenset[str]:

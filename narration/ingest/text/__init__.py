@@ -14,7 +14,7 @@ from narration.ingest.text.furniture import _without_furniture
 from narration.ingest.text.headings import (
     _levels, _mark_headings, _numbered_headings, looks_like_heading, paragraphs_spaced,
 )
-from narration.ingest.text.units import rejoin_wrapped, title_line, units_from_lines
+from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
 __all__ = ["looks_like_heading", "parse_text"]
@@ -46,7 +46,8 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         elif unit.table is not None:
             items.append(unit.table)
         elif unit.is_list:
-            items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered, start=unit.number or 1))
+            items.append(Block("list", items=tuple(unit.items), ordered=unit.ordered, start=unit.number or 1,
+                               depths=depths(unit.indents) if len(unit.indents) == len(unit.items) else ()))
         else:
             items.append(Block("paragraph", text=unit.text))
     return title, items

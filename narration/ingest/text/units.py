@@ -63,6 +63,7 @@ class Unit:
 
     text: str = ""
     items: list[str] = field(default_factory=list)
+    indents: list[int] = field(default_factory=list)  # each item's indentation as pasted (a nested item's is deeper)
     ordered: bool = False
     blank_before: bool = True
     kind: str = "paragraph"  # paragraph, list, heading, sub, drop, table
@@ -230,6 +231,18 @@ def _loose_item(previous: Unit, number: str | None) -> bool:
     return number is None
 
 
+def _indent(line: str) -> int:
+    """How far a pasted line is indented, a tab as four spaces."""
+    line = line.expandtabs(4)
+    return len(line) - len(line.lstrip())
+
+
+def depths(indents: list[int]) -> tuple[int, ...]:
+    """List items' nesting from their indentation: each deeper indentation a level further in; () when flat."""
+    levels = sorted(set(indents))
+    return tuple(levels.index(indent) for indent in indents) if len(levels) > 1 else ()
+
+
 def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     """Non-blank lines -> paragraph units (one per line) and list units (runs of items), debris removed."""
     units: list[Unit] = []
@@ -254,10 +267,11 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                 continue
             if units and units[-1].is_list and (not blank or (run == 1 and _loose_item(units[-1], match.group(1)))):
                 units[-1].items.append(item)
+                units[-1].indents.append(_indent(raw))
                 run = 1 if blank else run + 1
             else:
                 units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
-                                  number=int(match.group(1) or 0),
+                                  number=int(match.group(1) or 0), indents=[_indent(raw)],
                                   mark=debris.mark()))
                 run = 1
         elif cleaned := debris.clean(line):

@@ -8,7 +8,6 @@ from importlib import resources
 import re
 import tomllib
 
-from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.numbers import _UNITS
 from narration.text.normalize.sentence import normalize
@@ -33,6 +32,11 @@ class ListWords:
     join: Callable[[str, str], str] = lambda word, item: word  # the joining word as said before `item`
     # whether a capitalized first word is an ordinary word that a running list may lower ("Aging", not "Kenacort")
     plain_word: Callable[[str], bool] = lambda word: True
+    or_word: str = "or"
+    # an item that stops mid-phrase runs into its nested items ("a waist measurement of" / "35 inches or more");
+    # after a word that takes one of them (a preposition, "is") they are said with "or", after a list's lead-in with "and"
+    runs_on: re.Pattern[str] = re.compile(r"(?!)")
+    listing: re.Pattern[str] = re.compile(r"(?!)")
 
 
 ENGLISH_LIST = ListWords(
@@ -41,8 +45,29 @@ ENGLISH_LIST = ListWords(
     trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
     articles=("A", "An", "The"),
     lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
-    plain_word=lambda word: pronunciation(word) is not None,  # in the CMU dictionary (a brand name is not)
+    plain_word=lambda word: _ordinary_word(word),
+    runs_on=re.compile(r"(?:,|\b(?:of|for|to|at|in|on|with|from|than|about|over|under|above|below|between|by|as|a|an|the"
+                       r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
+    listing=re.compile(r"(?:,|\b(?:are|were|include|includes|including|such as|like))$", re.I),
 )
+
+
+@functools.cache
+def _lower_case_words() -> frozenset[str]:
+    """The words Webster's word list writes in lower case: its names keep their capital ("Barrett", "Hodgkin")."""
+    from english_words import get_english_words_set
+
+    return frozenset(word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower())
+
+
+def _ordinary_word(word: str) -> bool:
+    """An ordinary English word, in any of its inflections ("Headaches", "Swelling"), that a running list may
+    lower; a name is not one ("Barrett", "Crohn's", "Medicare", "Tylenol")."""
+    word = word.lower()
+    stems = [word, *(word[:-len(end)] + add for end, add in (("s", ""), ("es", ""), ("ies", "y"), ("ing", ""),
+                                                             ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""))
+                     if word.endswith(end))]
+    return any(stem in _lower_case_words() for stem in stems)
 
 
 @functools.cache
@@ -117,24 +142,26 @@ TOGETHER = -1  # a piece that says several items (or all of them) in one sentenc
 
 def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None, *,
-                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST, start: int = 1) -> str:
+                say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST, start: int = 1,
+                depths: Sequence[int] = ()) -> str:
     """A lead-in and list items as spoken sentences: never "dash", always a natural list (in English, unless
     another language's normalizer `say_with` and list `words` are given)."""
     return " ".join(text for text, _ in list_pieces(lead_in, items, ordered, lexicon, report, link_phrase,
-                                                     say_with=say_with, words=words, start=start))
+                                                     say_with=say_with, words=words, start=start, depths=depths))
 
 
 def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None, *,
                 say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST,
-                start: int = 1) -> list[tuple[str, int]]:
+                start: int = 1, depths: Sequence[int] = ()) -> list[tuple[str, int]]:
     """A spoken list in pieces of whole sentences, each with what it says: an item (by its position in
     `items`), the lead-in alone (LEAD), or several items together (TOGETHER). An ordered list counts from
-    `start`, as its page numbers it (a list that goes on after a paragraph, "3." then "4.")."""
+    `start`, as its page numbers it (a list that goes on after a paragraph, "3." then "4."); `depths` are its
+    items' nesting (see Block.depths)."""
     def say(text: str) -> str:
         return (say_with or normalize)(text, lexicon, report, link_phrase)
 
-    raw = [(_LIST_MARK.sub("", item).strip(), place) for place, item in enumerate(items)]
+    raw = _with_sub_items([_LIST_MARK.sub("", item).strip() for item in items], depths, words)
     raw = [(item, place) for item, place in raw if item.strip(" ,;.")]
     lead = say(lead_in) if lead_in.strip() else ""
     if report is not None and raw:
@@ -167,6 +194,42 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
     if lead[-1] in ":,;" or words.lead_in.search(lead):
         return [(f"{lead} {body}.", TOGETHER)]
     return [(f"{lead}: {body}.", TOGETHER)]
+
+
+def _with_sub_items(items: Sequence[str], depths: Sequence[int], words: ListWords) -> list[tuple[str, int]]:
+    """Items with their places, where an item that stops mid-phrase ("a waist measurement of") takes its nested
+    items into it as a series; other nested items stay items of their own, as the page lists them."""
+    if len(depths) != len(items):
+        depths = [0] * len(items)
+    merged: list[tuple[str, int]] = []
+    place = 0
+    while place < len(items):
+        end = place + 1
+        while end < len(items) and depths[end] > depths[place]:
+            end += 1
+        nested = items[place + 1:end]
+        if nested and all(d == depths[place] + 1 for d in depths[place + 1:end]) \
+                and words.runs_on.search(items[place].rstrip()):
+            merged.append((_run_into(items[place], nested, words), place))
+            place = end
+        else:
+            merged.append((items[place], place))
+            place += 1
+    return merged
+
+
+def _run_into(item: str, nested: Sequence[str], words: ListWords) -> str:
+    """ "a waist measurement of" + "35 inches or more for women" / "40 inches or more for men" -> "a waist
+    measurement of 35 inches or more for women, or 40 inches or more for men": the nested items' own closing
+    "and"/"or" joins them, else "or" after a word that takes one of them, "and" after a list's lead-in."""
+    joins = [m.group(1) for n in nested if (m := words.trailing_join.search(n)).group(1)]
+    joiner = joins[-1] if joins else words.and_word if words.listing.search(item.rstrip()) else words.or_word
+    seen = frozenset(re.findall(r"(?<![\w'-])[a-z][\w'-]*", " ".join(nested)))
+    said = [_lower_first(n[: words.trailing_join.search(n).start()] or n, words, seen).rstrip(" ,;:.") for n in nested]
+    before = "," if words.serial_comma else ""
+    series = ", ".join(said[:-1]) + f"{before} {words.join(joiner, said[-1])} {said[-1]}" if len(said) > 1 else said[0]
+    closing = "." if nested[-1].rstrip().endswith(".") else ""
+    return f"{item.rstrip()} {series}{closing}"
 
 
 def _item_lines(lead: str, raw: Sequence[tuple[str, int]], ordered: bool, say: Callable[[str], str],
