@@ -225,10 +225,32 @@ def choose_title(front_matter: str, doc_title: str, items: list[Item], debris: D
     if len(leading) == 2 or (leading and front_matter and leading[0] == front_matter and doc_title):
         debris.drop(leading.pop(0), "page title with site name")
     own = leading[-1] if leading else doc_title
+    if not own:
+        own, items = _lone_h1(items)
+    items = _without_title_repeat(own, items, debris)
     if front_matter and (not own or _plain_title(front_matter) == front_matter
                          or _plain_title(own) == _plain_title(front_matter)):
         return _plain_title(front_matter), items
     return own, items
+
+
+def _lone_h1(items: list[Item]) -> tuple[str, list[Item]]:
+    """A document's only '#' heading, with no heading above it, is its title though page debris comes first."""
+    found = [index for index, item in enumerate(items) if isinstance(item, Heading)]
+    h1s = [index for index in found if items[index].level == 1]
+    if len(h1s) != 1 or h1s[0] != found[0]:
+        return "", items
+    return items[h1s[0]].text, items[:h1s[0]] + items[h1s[0] + 1:]
+
+
+def _without_title_repeat(title: str, items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """The outline without a first heading that only repeats the title (a crawl's tab title, then the page's H1):
+    the title is said once."""
+    first = next((index for index, item in enumerate(items) if isinstance(item, Heading)), None)
+    if first is None or not title or items[first].text.casefold() != title.casefold():
+        return items
+    debris.drop(items[first].text, "title repeated")
+    return items[:first] + items[first + 1:]
 
 
 # A page's closing source line: an agency's abbreviation and its full name ("NIH: National Institute of Diabetes

@@ -19,6 +19,9 @@ from narration.ingest.text.units import Unit
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
 NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MULTILINE)
 # A card: [optional image, blank line] title, blank line, teaser](/url): one link spread over blank lines.
+# A crawl's first lines: the page's <title> with its site name broken onto a line of its own ("Hiatus hernia" / " - NHS").
+TAB_TITLE = re.compile(r"\A\s*(?P<title>[^\s#>*+\-|\[!][^\n]{0,120}?)[ \t]*\n[ \t]*[-|–—][ \t]+"
+                       r"(?P<site>[^\s.!?:;,][^\n.!?:;,]{0,39}?)[ \t]*\n")
 CARD = re.compile(r"\[(?:!\[([^\]\n]*)\]\([^\n]*\)[ \t]*\n[ \t]*\n)?([^\[\]\n]+)\n[ \t]*\n([^\[\]\n]+)\]\([^)\s]*\)")
 
 
@@ -90,6 +93,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     (returned as level-1 headings for the caller to choose from)."""
     from markdown_it import MarkdownIt
 
+    title, text = _tab_title(text, debris)
     text = EMPTY_HEADING.sub(lambda m: m.group(1) + " ", text)
     text = NUMBERED_BOLD.sub(lambda m: f"\n**{m.group(1)} {m.group(2)}**\n", text)
     text = _cards(text, debris)
@@ -133,7 +137,17 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 after_image = pictured
                 continue
             after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
-    return "", _promote_plain_headings(items)
+    return title, _promote_plain_headings(items)
+
+
+def _tab_title(text: str, debris: DebrisFilter) -> tuple[str, str]:
+    """The page's title from a crawl's opening <title> lines ("Hiatus hernia" / " - NHS"), and the text without
+    them: a site name of a few words, on its own line after a dash or bar, marks the line above as the tab's title."""
+    match = TAB_TITLE.match(text)
+    if not match or len(match.group("site").split()) > 5:
+        return "", text
+    debris.drop(match.group("site").strip(), "page title with site name")
+    return match.group("title").strip(), text[match.end():]
 
 
 def _promote_plain_headings(items: list[Item]) -> list[Item]:

@@ -91,13 +91,35 @@ def _join_colons(pieces: list[tuple[str, int]], words: ListWords) -> list[tuple[
     this time."); the joined piece keeps the first one's place in the list."""
     joined: list[tuple[str, int]] = []
     for piece, place in pieces:
-        if joined and joined[-1][0].endswith(":"):
+        if joined and joined[-1][0].endswith(":") and not _is_clause(joined[-1][0], piece):
             first, rest = re.match(r"(.*?[.?!](?=\s)|.*)(.*)", piece, re.S).groups()  # its first sentence decides
             joined[-1] = (f"{joined[-1][0]} {_lower_first(first, words)}{rest}",
                           joined[-1][1] if joined[-1][1] != LEAD else place)
         else:
             joined.append((piece, place))
     return joined
+
+
+CLAUSE_WORDS = 4  # a label this long, with sentences after it, is a sentence of its own
+# A lead-in that is a clause of its own ("Types include:", "These tests are used:"), not a fragment ("At this time:").
+LEAD_VERB = re.compile(r"\b(?:include[sd]?|including|is|are|was|were|can|could|may|might|will|would|should|must|"
+                       r"has|have|used)\b", re.IGNORECASE)
+# A sentence that opens with its subject and finite verb: an auxiliary, or a verb in -s before its object ("M.R.I,
+# magnetic resonance imaging, uses a magnet"); a subordinate or relative word ends the subject first.
+SUBJECT_VERB = re.compile(r"^(?:(?!(?:if|when|that|which|who|whose|because|and|or)\b)[\w().'’,-]+\s+){1,8}?"
+                          r"(?:is|are|was|were|has|have|can|could|may|might|must|should|will|would|"
+                          r"[a-z]+[^\Wsu]s\s+(?:a|an|the|your|their|its|this|these|that|some|how|what|if|to))\b")
+
+
+def _is_clause(lead: str, piece: str) -> bool:
+    """Whether a list piece after a lead-in that is a clause itself ("Tests may include:") says a whole thing: a
+    sentence with its own subject and verb ("Needle biopsy uses a needle ..."), or a label of a few words that
+    sentences follow ("Sarcoma with BCOR changes. It forms ..."). The lead-in is then said on its own; a noun
+    phrase ("Swollen glands in the neck.", "Astrocytoma. It is used:"), or any piece after a fragment ("At this
+    time:"), runs on after the colon instead."""
+    first, *rest = split_sentences(piece) or [""]
+    return bool(LEAD_VERB.search(lead)) and (bool(SUBJECT_VERB.search(first))
+                                              or (bool(rest) and len(first.split()) >= CLAUSE_WORDS))
 
 
 def _lower_first(item: str, words: ListWords = ENGLISH_LIST, seen: frozenset[str] | None = None) -> str:
@@ -178,7 +200,8 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
         if head and head[-1] not in ".?!:":
             head += "."
         pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
-        return [(p if p[-1:] in ".?!" else p.rstrip(":") + ".", place) for p, place in pieces]
+        return [(p if p[-1:] in ".?!" or (p.endswith(":") and n < len(pieces) - 1) else p.rstrip(":") + ".", place)
+                for n, (p, place) in enumerate(pieces)]
     if any(len(split_sentences(item)) > 1 for item, _ in raw):  # items of several sentences
         return _item_lines(lead, raw, ordered, say, words, start)
     body = _phrase_list([item for item, _ in raw], ordered, say, words, start)
