@@ -56,6 +56,7 @@ NAV_ENTRY = re.compile(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|donate|searc
 HEADER_MENU_RUN = 4  # entries in a row above the first paragraph, one a menu's own, that make the site's menu
 # A telephone number as a banner writes it: "0300 222 5800", "1-800-232-4636", "(608) 263-8009".
 PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d ().-]{5,}\d)(?!\w)")
+LATIN_PAGE = 0.75  # of a page's letters in Latin script: a page written in it (one in Greek or Arabic is not)
 HEADER_LINES = 5  # lines above a "beginning of content" marker that are the site's header, at most
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
@@ -224,9 +225,23 @@ def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
         if not unit.is_list or not all(0 < len(words(e)) <= 2 * MENU_WORDS and not re.search(r"[.!?;,]$", e)
                                        for e in entries):
             continue
-        if _key(entries[0]) == "home" or (title and any(_key(e) == _key(title) for e in entries)):
+        if _key(entries[0]) == "home" or (title and any(_key(e) == _key(title) for e in entries)) or \
+                _numbered_trail(units, index, title):
             found[index] = "breadcrumb"
     return found
+
+
+TRAIL_WORDS = 5  # an entry of a numbered breadcrumb: "Conditions", "Asthma and your child"
+
+
+def _numbered_trail(units: list[Unit], index: int, title: str) -> bool:
+    """A breadcrumb pasted as a numbered list ("1. Conditions 2. Asthma 3. Asthma and your child"): two or more
+    short capitalized names, not led in by a colon, the last naming what the title is about (a word of it)."""
+    unit = units[index]
+    own = {w.casefold() for w in words(title) if len(w) > 3}
+    return (unit.ordered and len(unit.items) >= 2 and not _led_in(units, index)
+            and all(len(words(e)) <= TRAIL_WORDS and e[0].isupper() and not has_verb(e) for e in unit.items)
+            and any(w.casefold() in own for w in words(unit.items[-1])))
 
 
 def _is_control(unit: Unit) -> bool:
@@ -341,7 +356,7 @@ def _latin_share(text: str) -> float:
 def _foreign_script(units: list[Unit]) -> dict[int, str]:
     """Lines mostly in another script than the page's Latin one (a language picker: "العربية", "简体中文"): the
     voice cannot say them. A word of another script inside an English sentence leaves the sentence."""
-    if _latin_share(" ".join(t for u in units for t in _lines(u))) < 0.9:
+    if _latin_share(" ".join(t for u in units for t in _lines(u))) < LATIN_PAGE:
         return {}
     return {i: "language picker" for i, unit in enumerate(units)
             if all(_latin_share(t) < 0.5 for t in _lines(unit)) and any(_latin_share(t) < 1 for t in _lines(unit))}
