@@ -44,6 +44,14 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                   r"page options|listen|open in new window|close|menu|related resources?|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
     ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),
+    # the site's header around the article: a skip link, a link back to the index the page came from
+    ("page tool", r"(?i)^(?:(?:jump|go) to (?:the )?(?:main |page |site )?content|back to (?:the )?"
+                  r"(?:[\w'’&-]+ ){0,4}?(?:a(?: to |-)z|home(?:page)?|index|overview|list|results|contents|menu|"
+                  r"previous page))$"),
+    ("content marker", r"(?i)^(?:(?:beginning|start|top) of (?:the )?(?:main |page )?content|(?:main )?content starts here)$"),
+    ("reading time", r"(?i)^(?:(?:estimated )?reading time:?\s*\d{1,3}\s*(?:minutes?|mins?)|\d{1,3}[- ]?(?:minutes?|mins?)\.?"
+                     r" read)\.?$"),
+    ("language picker", r"(?i)^(?:select|choose|change|other) (?:a |your )?languages?\s*(?::.{0,400})?$"),
     ("source line", r"^Content source:\s.{1,150}$"),  # CDC: "Content source: National Center for ..."
     # a line made of nothing but page-tool words: "Share this:", "PDF Printable PDF version", "< Prev Next >",
     # "Skip sharing on social media links", "Skip directly to search Skip directly to A to Z list ..."
@@ -85,6 +93,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("cookie banner", r"(?i)^(?=.*\bcookies?\b)(?=.*\b(?:analytics|consent|accept|reject|(?:web)?site|"
                       r"your (?:device|browser|choice|preferences)|tracking)\b).{0,400}$"),
     ("review date", REVIEW_DATE),
+    ("review date", r"(?i)(?<=[.!?])\s+(?:page |content )?last (?:reviewed|updated):?\s*(?P<date>" + DATE + r")\.?$"),  # glued on
     ("review date", r"(?i)^(?:review|revision)\s+date\b[\s:–—-]*(?P<date>" + DATE + r")?\.?$"),  # MedlinePlus
     # the credits block under an article: "Updated by: Jane Doe, MD, ... Also reviewed by ..."
     ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) by:"
@@ -101,6 +110,9 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("social media links", r"(?i)^(?:find|follow|connect with) [^.!?]{1,40} on:$"),
     ("language link", r"(?i)^(?:(?:en español|in english|datos en español|español|english|en inglés)[\s|/]*){1,3}$"),
     ("breadcrumb", r"^Home\s*[>›»/|]\s*\S.{0,150}$"),
+    # a trail of three or more capitalized entries: "Arthritis Home > Arthritis Basics > Types" (its ">" the
+    # speech normalization would remove, leaving a run of names)
+    ("breadcrumb", r"^(?:[A-Z0-9][^<>›»|.!?;]{0,50}?\s[>›»]\s){2,}[A-Z0-9][^<>›»|.!?;]{0,80}$"),
     ("copyright", r"(?i)^.{0,400}(?:©|\bcopyright\s*(?:©|\(c\)|,?\s*(?:19|20)\d\d)|\ball rights reserved\b).{0,400}$"),
     # citation markers attached to the end of a clause: "cancer (24).", "risk (26-28), and", "text.[1]"
     ("citation", r"(?<=[\w.,;:)])\s?\((?:\d{1,3})(?:\s?[-–,]\s?\d{1,3})*\)(?=[.,;:!?]|\s*$)"),
@@ -199,6 +211,10 @@ class DebrisFilter:
         for piece in pieces:
             self._record(Dropped(self.file, line, f"<{rule}>", piece), (at, 0))
         return " ".join(pattern.sub("", line).split()) if pieces else line
+
+    def marks_of(self, rule: str) -> list[int]:
+        """Where (as a `mark()`: lines read up to it have marks no higher) each line a pattern named `rule` dropped was."""
+        return [place for (place, _), dropped in zip(self._places, self.dropped) if dropped.pattern == f"<{rule}>"]
 
     def count(self, rule: str) -> int:
         """How many pieces a rule ("citation") has removed so far."""

@@ -22,6 +22,7 @@ NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MUL
 # A crawl's first lines: the page's <title> with its site name broken onto a line of its own ("Hiatus hernia" / " - NHS").
 TAB_TITLE = re.compile(r"\A\s*(?P<title>[^\s#>*+\-|\[!][^\n]{0,120}?)[ \t]*\n[ \t]*[-|–—][ \t]+"
                        r"(?P<site>[^\s.!?:;,][^\n.!?:;,]{0,39}?)[ \t]*\n")
+HEADER_LINES = 5  # paragraphs above a "beginning of content" marker that are the site's header, at most
 CARD = re.compile(r"\[(?:!\[([^\]\n]*)\]\([^\n]*\)[ \t]*\n[ \t]*\n)?([^\[\]\n]+)\n[ \t]*\n([^\[\]\n]+)\]\([^)\s]*\)")
 
 
@@ -178,6 +179,8 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
         items.append(Gap())
         return shape == "image"
     if not cleaned:
+        if plain and debris.dropped and debris.dropped[-1].pattern == "<content marker>":
+            _drop_site_header(items, debris)
         if plain:
             items.append(Gap())
         # the picture's own page tool ("View and Print Infographic") closes the figure; its "Enlarge" does not
@@ -194,6 +197,19 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
     else:
         items.append(Block("paragraph", text=cleaned))
     return False
+
+
+def _drop_site_header(items: list[Item], debris: DebrisFilter) -> None:
+    """The paragraphs above a "beginning of content" marker, under the page's H1 at most, are the site's header
+    (its banner, its strap line): a few of them, at the top of the page."""
+    start = next((i + 1 for i, item in enumerate(items) if isinstance(item, Heading) and item.level == 1), 0)
+    above = items[start:]
+    if not above or len(above) > HEADER_LINES or not all(isinstance(i, (Block, Gap)) for i in above):
+        return
+    for item in above:
+        if isinstance(item, Block) and item.kind == "paragraph":
+            debris.drop(item.text, "site header")
+    del items[start:]
 
 
 def _add_list(items: list[Item], start: int, entries: list[tuple[str, str, int]], debris: DebrisFilter) -> None:

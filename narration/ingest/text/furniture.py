@@ -3,6 +3,7 @@ left out (and recorded) before any rule reads the page's structure."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from narration.ingest.debris import DebrisFilter
 from narration.ingest.text.figures import _is_link_text
@@ -43,9 +44,20 @@ ORGANIZATION_NOUN = (r"(?:Office|Institute|Department|Agency|Cent(?:er|re)|Clini
 NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|on|for|and|the|&))*"  # capitalized words and their joints
 BYLINE = re.compile(r"^(?:From|By) (?:the )?(?=.*\b(?:[A-Z]{2,}|" + ORGANIZATION_NOUN + r")\b)" + NAME + "$")
 # The site's banner under the title: an organization's name, alone ("Agency for Healthcare Research Quality").
-BANNER = re.compile(r"^(?=\S+(?:\s+\S+){2})(?:The )?(?!(?:Your|Our|My|About|Contact|Find|Visit|Meet|Choosing|Finding)\b)(?=.*\b"
+BANNER = re.compile(r"^(?=\S+(?:\s+\S+){2})(?:The )?(?!(?:Your|Our|My|About|Contact|Find|Visit|Meet|Choosing|Finding|"
+                    r"At|In|Before|After|During|When|\w+ing)\b)(?=.*\b"
                     r"(?:Institutes?|Departments?|Agency|Agencies|Centers|Centres|Administration|Association|Society|"
-                    r"Foundation|Council|Trust|University|College|Academy)(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
+                    r"Foundation|Council|Trust|University|College|Academy|Ministry|Hospitals?|Clinic|Health Service|"
+                    r"Health Authority)(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
+# A menu's own entries, whatever the site: a run of short lines above the article with one of them is its menu.
+NAV_ENTRY = re.compile(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|donate|search(?: (?:the |this |our )?(?:[\w'’-]+ ){0,3}"
+                       r"(?:website|site))?|browse|more|(?:main )?menu|support us|get involved|news|shop|log ?in|sign in|"
+                       r"(?:health )?a(?: to |-)z|who we are|careers|help)$")
+HEADER_MENU_RUN = 4  # entries in a row above the first paragraph, one a menu's own, that make the site's menu
+# A telephone number as a banner writes it: "0300 222 5800", "1-800-232-4636", "(608) 263-8009".
+PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d ().-]{5,}\d)(?!\w)")
+LATIN_PAGE = 0.75  # of a page's letters in Latin script: a page written in it (one in Greek or Arabic is not)
+HEADER_LINES = 5  # lines above a "beginning of content" marker that are the site's header, at most
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
 REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
@@ -137,6 +149,9 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
         found[rest[0]] = "site banner"
     if rest and rest[0] < first and _is_control(units[rest[0]]):
         found[rest[0]] = "page control"
+        # the banner under a control set first ("Close Menu" / "Indiana Department of Health")
+        if len(rest) > 1 and rest[1] < first and not units[rest[1]].is_list and BANNER.match(units[rest[1]].text):
+            found[rest[1]] = "site banner"
     # the line of its own right over the first paragraph is the article's first heading, not the menu's last line
     heading = first - 1 if first and units[first - 1].blank_before else None
     top = [i for i in rest if i < first and i not in found and i != heading and _is_menu_entry(units[i])]
@@ -210,9 +225,23 @@ def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
         if not unit.is_list or not all(0 < len(words(e)) <= 2 * MENU_WORDS and not re.search(r"[.!?;,]$", e)
                                        for e in entries):
             continue
-        if _key(entries[0]) == "home" or (title and any(_key(e) == _key(title) for e in entries)):
+        if _key(entries[0]) == "home" or (title and any(_key(e) == _key(title) for e in entries)) or \
+                _numbered_trail(units, index, title):
             found[index] = "breadcrumb"
     return found
+
+
+TRAIL_WORDS = 5  # an entry of a numbered breadcrumb: "Conditions", "Asthma and your child"
+
+
+def _numbered_trail(units: list[Unit], index: int, title: str) -> bool:
+    """A breadcrumb pasted as a numbered list ("1. Conditions 2. Asthma 3. Asthma and your child"): two or more
+    short capitalized names, not led in by a colon, the last naming what the title is about (a word of it)."""
+    unit = units[index]
+    own = {w.casefold() for w in words(title) if len(w) > 3}
+    return (unit.ordered and len(unit.items) >= 2 and not _led_in(units, index)
+            and all(len(words(e)) <= TRAIL_WORDS and e[0].isupper() and not has_verb(e) for e in unit.items)
+            and any(w.casefold() in own for w in words(unit.items[-1])))
 
 
 def _is_control(unit: Unit) -> bool:
@@ -277,10 +306,86 @@ def _feedback(units: list[Unit]) -> dict[int, str]:
     return found
 
 
+def _first_paragraph(units: list[Unit]) -> int:
+    """The index of the article's first paragraph (a sentence, a long line; not a list), or len(units)."""
+    return next((i for i, u in enumerate(units) if not u.is_list and _is_body(u)), len(units))
+
+
+def _led_in(units: list[Unit], index: int) -> bool:
+    return index > 0 and not units[index - 1].is_list and units[index - 1].text.rstrip().endswith(":")
+
+
+def _header_menu(units: list[Unit], first: int) -> dict[int, str]:
+    """The site's menu above the article's first paragraph: a run of four or more short capitalized entries (lines
+    with no blank line between them, or the items of lists), one of them a menu's own ("Home", "About us",
+    "Donate", "Health A-Z"); a run led in by a colon ("Symptoms include:") is the article's list."""
+    found: dict[int, str] = {}
+    run: list[int] = []
+    for index in range(first + 1):
+        unit = units[index] if index < first else None
+        entries = _lines(unit) if unit is not None else []
+        fits = unit is not None and all(_is_menu_line(e) for e in entries) and (not run or not unit.blank_before)
+        if fits:
+            run.append(index)
+            continue
+        names = [e for i in run for e in _lines(units[i])]
+        if run and len(names) >= HEADER_MENU_RUN and any(NAV_ENTRY.match(e) for e in names) and not _led_in(units, run[0]):
+            found.update((i, "site menu") for i in run)
+        run = [index] if unit is not None and all(_is_menu_line(e) for e in entries) else []
+    return found
+
+
+def _is_menu_line(text: str) -> bool:
+    return 0 < len(words(text)) <= MENU_WORDS and text[0].isupper() and not re.search(r"[.!?:;,]", text)
+
+
+def _helpline_banner(units: list[Unit], first: int) -> dict[int, str]:
+    """A helpline's banner above the article ("Our helpline 0300 222 5800"): a short line with a telephone number
+    and no sentence, before the first paragraph; a label's value ("Dept Phone: 650-555-5555") is the document's."""
+    return {i: "helpline banner" for i, unit in enumerate(units[:first])
+            if not unit.is_list and len(words(unit.text)) <= 8 and PHONE.search(unit.text) and ":" not in unit.text
+            and len(re.findall(r"\d", unit.text)) >= 7 and not SENTENCE_END.search(unit.text)}
+
+
+def _latin_share(text: str) -> float:
+    """The share of a text's letters that are Latin script (1.0 when it has none)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) / len(letters) if letters else 1.0
+
+
+def _foreign_script(units: list[Unit]) -> dict[int, str]:
+    """Lines mostly in another script than the page's Latin one (a language picker: "العربية", "简体中文"): the
+    voice cannot say them. A word of another script inside an English sentence leaves the sentence."""
+    if _latin_share(" ".join(t for u in units for t in _lines(u))) < LATIN_PAGE:
+        return {}
+    return {i: "language picker" for i, unit in enumerate(units)
+            if all(_latin_share(t) < 0.5 for t in _lines(unit)) and any(_latin_share(t) < 1 for t in _lines(unit))}
+
+
+def _site_header(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
+    """The site's header, known by what the debris filter left out in it: the lines above a "beginning of
+    content" marker (a few at the top of the page: the site's banner, its strap line), and a site's name right
+    above a breadcrumb that begins with it ("Arthritis" over "Arthritis Home > Arthritis Basics")."""
+    found: dict[int, str] = {}
+    for place in debris.marks_of("content marker")[:1]:
+        above = [i for i, unit in enumerate(units) if unit.mark <= place]
+        if len(above) <= HEADER_LINES:
+            found.update((i, "site header") for i in above)
+    first = _first_paragraph(units)
+    trails = [d.text.casefold() for d in debris.dropped if d.pattern == "<breadcrumb>"]
+    for index in range(first):
+        text = units[index].text.casefold()
+        if _is_menu_entry(units[index]) and any(t.startswith(text + " ") for t in trails):
+            found[index] = "site name"
+    return found
+
+
 def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
-    found = _furniture(units, title)
+    first = _first_paragraph(units)
+    found = {**_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
+             **_site_header(units, debris), **_furniture(units, title)}
     for index, rule in sorted(found.items()):
         for line in _lines(units[index]):
             debris.drop(line, rule, units[index].mark)
