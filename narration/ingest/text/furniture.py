@@ -277,10 +277,33 @@ def _feedback(units: list[Unit]) -> dict[int, str]:
     return found
 
 
+PROSE_WORDS = 5  # a sentence that says something to the listener: "Call us on 0300 123 4567."
+
+
+def _says_something(unit: Unit) -> bool:
+    """A table, or a line or item that is a sentence of a few words; a footer has link titles and labels."""
+    return unit.table is not None or any(len(words(line)) >= PROSE_WORDS and re.search(r"[.!?]$", line)
+                                         for line in _lines(unit))
+
+
+def _below_review_date(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
+    """Under the page's closing review date ("Page last reviewed: ..." / "Next review due: ...") the article has
+    ended: when nothing there is a sentence, all of it is the site's footer ("Support links" and its list, "Who we
+    are", "Privacy"). A review date over the article (prose comes after it) or a last section of text after the
+    date ("Where to get help" / "Call us on ...") leaves everything where it is."""
+    marks = debris.marks("<review date>")
+    after = [i for i, unit in enumerate(units) if marks and unit.mark > marks[-1]]
+    if not after or not any(_says_something(unit) for unit in units[:after[0]]):
+        return {}
+    if any(_says_something(units[i]) for i in after):
+        return {}
+    return {i: "page footer" for i in after}
+
+
 def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
-    found = _furniture(units, title)
+    found = {**_below_review_date(units, debris), **_furniture(units, title)}
     for index, rule in sorted(found.items()):
         for line in _lines(units[index]):
             debris.drop(line, rule, units[index].mark)
