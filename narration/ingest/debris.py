@@ -18,8 +18,14 @@ from narration.models import Dropped
 DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4})"
 # A line that gives the page's review date: "Page last reviewed: 21 December 2020", "Last Revised - 11/15/2015",
 # "LAST UPDATED: December 2, 2024", "Reviewed: 05/11/2006", "Date Last Reviewed" (its date cut off).
-REVIEW_DATE = (r"(?i)^(?:(?:page|content|article|date|this page was)\s+)?(?:last\s+)?(?:reviewed|revised|updated|modified)"
-               r"(?:\s+on|\s+date)?\s*(?:[:–—-]\s*)?(?P<date>" + DATE + r")?\.?$")
+# "Last medically reviewed: 31 July 2020", and a next-review date after it on the same line ("/ Next review: ...").
+NEXT_REVIEW = (r"(?:(?:next|media) (?:medical |clinical )?review(?:ed)?(?: (?:due|date))?(?: on)?|media last reviewed)"
+               r"\b[\s:–—-]*(?:" + DATE + r")?")
+REVIEW_LINE = (r"(?:(?:page|content|article|date|this page was)\s+)?(?:last\s+)?(?:medically\s+|clinically\s+)?"
+               r"(?:reviewed|revised|updated|modified)"
+               r"(?:\s+on|\s+date)?\s*(?:[:–—-]\s*)?(?P<date>" + DATE + r")?\.?"
+               r"(?:\s*[/|·•;,]?\s*" + NEXT_REVIEW + r"\.?)?")
+REVIEW_DATE = r"(?i)^" + REVIEW_LINE + r"$"
 # Words that together make a line of page tools; "on this page" is left to the outline (it leads a contents list).
 PAGE_TOOL_WORDS = (r"skip|sharing|share(?: this)?|print(?:able|er[- ]friendly)?|pdf|e-?mail|download|"
                    r"view(?: or print)?|version|on social media(?: links)?|links?|prev(?:ious)?|next|\[?top\]?|"
@@ -98,7 +104,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # the credits block under an article: "Updated by: Jane Doe, MD, ... Also reviewed by ..."
     ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) by:"
                 r"|Medically reviewed by [A-Z])\s?.{0,1000}$"),
-    ("review date", r"(?i)^(?:(?:next|media) review(?:ed)? (?:due|date)|media last reviewed)\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
+    ("review date", r"(?i)^" + NEXT_REVIEW + r"\.?$"),
     # a survey's row of answers to pick from: "Yes No", "Not at all A little Somewhat Quite a bit Extremely"
     ("survey controls", r"(?i)^(?:yes\s+no|no\s+yes)$"),
     ("survey controls", r"(?i)^(?:(?:not at all|not very|a little|somewhat|quite a bit|very|extremely|"
@@ -108,6 +114,12 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("video", r"^Watch (?:this|the|our) video\b[^.!?]*[.!]?"),
     ("social media links", r"(?i)^(?:(?:find|follow|connect with) .{1,40} on:?[\s,;]*)?" + SOCIAL + r"(?:[\s,;]+(?:and\s+)?" + SOCIAL + r")*[\s,;.]*$"),
     ("social media links", r"(?i)^(?:find|follow|connect with) [^.!?]{1,40} on:$"),
+    ("page tool", r"(?i)^(?:(?:back|return|go|jump|scroll)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|"
+                  r"top\s+of\s+(?:the\s+)?page)\s*[↑^⬆]?$"),  # "Top of Page", "Return to top"
+    # a charity's or company's registration under the page: "company limited by guarantee 01863614", "Registered
+    # charity in England and Wales (326730)", "VAT number 648 8121 18", "Registered office: ..." (with its number)
+    ("registration details", r"(?i)^(?=.*\b(?:company limited by guarantee|registered (?:charity|company|office|in "
+                             r"england)|(?:charity|company|vat)(?: registration)? (?:number|no\b)))(?=.*\d{4,}).{0,500}$"),
     ("language link", r"(?i)^(?:(?:en español|in english|datos en español|español|english|en inglés)[\s|/]*){1,3}$"),
     ("breadcrumb", r"^Home\s*[>›»/|]\s*\S.{0,150}$"),
     # a trail of three or more capitalized entries: "Arthritis Home > Arthritis Basics > Types" (its ">" the
@@ -124,6 +136,23 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
 NOTHING_LEFT = re.compile(r"^[\W_]*$")
 DATE_FORMATS = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m.%d.%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y",
                 "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%B %Y", "%b %Y")
+
+
+REVIEW_LABEL = re.compile(r"(?i)^(?:" + REVIEW_LINE + r"|" + NEXT_REVIEW + r")$")
+LONE_DATE = re.compile(r"^\s*" + DATE + r"\.?\s*$")
+
+
+def dated_review_labels(lines: list[str]) -> list[str]:
+    """A review-date label on a line of its own ("Page last reviewed:") takes the date on the next line, as the
+    page shows them side by side: otherwise the dates are left behind, a list of two dates to read."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1].strip() if joined else ""
+        if previous.endswith(":") and LONE_DATE.match(line) and REVIEW_LABEL.match(previous):
+            joined[-1] = f"{previous} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def compile_patterns(patterns: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:

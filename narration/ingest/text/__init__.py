@@ -7,7 +7,7 @@ joined back. Page debris is left out on the way and recorded.
 """
 from __future__ import annotations
 
-from narration.ingest.debris import DebrisFilter
+from narration.ingest.debris import DebrisFilter, dated_review_labels
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.text.figures import _mark_cards, _mark_figures_and_links, _mark_hub_teasers, _page_citations
 from narration.ingest.text.furniture import _without_furniture
@@ -23,7 +23,7 @@ __all__ = ["looks_like_heading", "parse_text"]
 def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     """Plain text -> (the title on its first line, or '') and the outline."""
     # trailing tabs are a table row's empty last cells
-    title, lines = title_line(rejoin_wrapped([line.rstrip(" \r\f\v") for line in text.split("\n")]), debris)
+    title, lines = title_line(rejoin_wrapped(dated_review_labels([line.rstrip(" \r\f\v") for line in text.split("\n")])), debris)
     units = units_from_lines(lines, debris)
     _page_citations(units, debris)
     units = _without_furniture(units, title, debris)

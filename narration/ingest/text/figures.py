@@ -61,11 +61,17 @@ QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:g|mg|mcg|µg|kg|ml|mL|l|L|oz|lbs?|cup
                       r"(?![\w])")
 
 
+# A phone number ("1-800-4-CANCER (1-800-422-6237)", "0300 222 5800", "(608) 263-8009") or an e-mail address.
+CONTACT = re.compile(r"(?<![\w-])(?:1[-. ])?\(?\d{3,5}\)?[-. ]\d{3,4}[-. ]\d{3,4}(?![\w-])|\b1-8\d\d-[\dA-Z]+(?:-[\dA-Z]+)+\b"
+                     r"|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
 def _is_teaser(unit: Unit | None) -> bool:
-    """A promotional card's one-sentence teaser; a line ending in a colon leads into what follows instead."""
+    """A promotional card's one-sentence teaser; a line ending in a colon leads into what follows instead, and one
+    that gives a number to call or an address to write to is the article's own help box: it needs no link."""
     return (unit is not None and not unit.is_list and unit.kind == "paragraph" and len(_sentences(unit.text)) == 1
             and len(words(unit.text)) <= TEASER_MAX_WORDS and bool(SENTENCE_END.search(unit.text))
-            and not unit.text.rstrip().endswith(":") and not QUANTITY.search(unit.text))
+            and not unit.text.rstrip().endswith(":") and not QUANTITY.search(unit.text) and not CONTACT.search(unit.text))
 
 
 def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:

@@ -7,7 +7,7 @@ import unicodedata
 
 from narration.ingest.debris import DebrisFilter
 from narration.ingest.text.figures import _is_link_text
-from narration.ingest.text.units import SENTENCE_END, Unit, has_verb, is_title_case, words
+from narration.ingest.text.units import CLAUSE_WORDS, LINKS, SENTENCE_END, Unit, has_verb, is_title_case, words
 
 
 # What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
@@ -17,6 +17,9 @@ CONTENTS_LEAD = re.compile(r"(?i)^(?:table of contents|contents|page contents|on
 FEEDBACK = re.compile(r"(?i)^(?:was this (?:page |article |information |content |answer )?(?:helpful|useful)|"
                       r"did you find (?:this|what you (?:were looking for|needed))[\w ]{0,30}|"
                       r"how (?:helpful|useful) was this[\w ]{0,30}|rate this (?:page|article))\s*\??$")
+# The widget's own note, however long: "We use your comments to improve ... We cannot reply to comments left on this form."
+FEEDBACK_NOTE = re.compile(r"(?i)^(?=.*\b(?:your (?:comments|feedback)|(?:comments|feedback) (?:left |given )?on this form)\b)"
+                           r"(?=.*\b(?:this form|improve|reply|respond)\b)")
 FEEDBACK_WORDS = 20  # a paragraph this long after the widget is the article (or its footer) again
 # A control of the page set right under its title: a button ("Request Appointment", "Book Online", "Print
 # Page") or the name of a widget ("Vertical Tabs", "Image Gallery"): an action verb to click, or a widget's noun.
@@ -188,6 +191,36 @@ def _is_caption(units: list[Unit], index: int) -> bool:
             and (after is None or not _is_body(after)) and not _under_lead_in(units, index))
 
 
+QUESTION_HEADINGS = 3  # questions standing as headings that make a page of question headings
+
+
+def _is_question_heading(units: list[Unit], index: int) -> bool:
+    """A question on a line of its own with text under it ("How is OA treated?")."""
+    unit = units[index]
+    return (not unit.is_list and unit.table is None and unit.blank_before and unit.text.endswith("?")
+            and _heading_shaped(unit.text[:-1]) and index + 1 < len(units) and _is_body(units[index + 1]))
+
+
+def _captions_over_questions(units: list[Unit]) -> dict[int, str]:
+    """On a page whose headings are questions, a short noun phrase of its own between a paragraph and one of
+    the questions ("Elderly woman with arthritis in her hands") is a picture's caption, not a heading over that
+    question: it describes (a preposition joins its nouns), in sentence case, with no verb; a section label over
+    questions is a name ("Treatment", "Risk Factors")."""
+    questions = [i for i in range(len(units)) if _is_question_heading(units, i)]
+    if len(questions) < QUESTION_HEADINGS:
+        return {}
+    found: dict[int, str] = {}
+    for index in (q - 1 for q in questions if q >= 2):
+        unit, text = units[index], units[index].text
+        found_words = words(text)
+        if (not unit.is_list and unit.table is None and unit.blank_before and _is_body(units[index - 1])
+                and 4 <= len(found_words) <= CAPTION_LINE_WORDS and text[0].isupper() and not is_title_case(text)
+                and not SENTENCE_END.search(text) and not has_verb(text) and not CLAUSE_WORDS.search(text)
+                and any(w.casefold() in LINKS for w in found_words[1:-1])):
+            found[index] = "image caption"
+    return found
+
+
 def _under_lead_in(units: list[Unit], index: int) -> bool:
     """Whether the short lines above this one follow a lead-in ("Ask about:"): list items that lost their bullets."""
     above = next((u for u in reversed(units[:index]) if _is_body(u)), None)
@@ -300,7 +333,8 @@ def _feedback(units: list[Unit]) -> dict[int, str]:
             continue
         found[start] = "feedback survey"
         for index in range(start + 1, len(units)):
-            if units[index].is_list or units[index].table is not None or len(words(units[index].text)) > FEEDBACK_WORDS:
+            if units[index].is_list or units[index].table is not None or (
+                    len(words(units[index].text)) > FEEDBACK_WORDS and not FEEDBACK_NOTE.search(units[index].text)):
                 break
             found[index] = "feedback survey"
     return found
@@ -380,12 +414,36 @@ def _site_header(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
     return found
 
 
+PROSE_WORDS = 5  # a sentence that says something to the listener: "Call us on 0300 123 4567."
+
+
+def _says_something(unit: Unit) -> bool:
+    """A table, or a line or item that is a sentence of a few words; a footer has link titles and labels."""
+    return unit.table is not None or any(len(words(line)) >= PROSE_WORDS and re.search(r"[.!?]$", line)
+                                         for line in _lines(unit))
+
+
+def _below_review_date(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
+    """Under the page's closing review date ("Page last reviewed: ..." / "Next review due: ...") the article has
+    ended: when nothing there is a sentence, all of it is the site's footer ("Support links" and its list, "Who we
+    are", "Privacy"). A review date over the article (prose comes after it) or a last section of text after the
+    date ("Where to get help" / "Call us on ...") leaves everything where it is."""
+    marks = debris.marks_of("review date")
+    after = [i for i, unit in enumerate(units) if marks and unit.mark > marks[-1]]
+    if not after or not any(_says_something(unit) for unit in units[:after[0]]):
+        return {}
+    if any(_says_something(units[i]) for i in after):
+        return {}
+    return {i: "page footer" for i in after}
+
+
 def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)
     found = {**_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
-             **_site_header(units, debris), **_furniture(units, title)}
+             **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
+             **_below_review_date(units, debris)}
     for index, rule in sorted(found.items()):
         for line in _lines(units[index]):
             debris.drop(line, rule, units[index].mark)
