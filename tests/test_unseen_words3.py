@@ -64,10 +64,10 @@ def test_a_dotted_initialism_before_a_capital(written: str, sentences: list[str]
 
 @table(
     # a lexicon word said as a word keeps the capital that opens a sentence, and only there
-    ("PET scan is used.", "Pet scan is used."),
-    ("Get a scan. PET scans help.", "Get a scan. Pet scans help."),
-    ("A PET scan is used.", "A pet scan is used."),
-    ("pet scans help", "pet scans help"),
+    ("MRSA is common.", "Mersa is common."),
+    ("Get a test. MRSA spreads.", "Get a test. Mersa spreads."),
+    ("A MRSA test is used.", "A mersa test is used."),
+    ("PET scan is used.", "PET scan is used."),  # said as a word, kept in capitals for the transcript
     ("BRCA1", "bracka 1"),  # a word alone is a label, no sentence
 )
 def test_a_lexicon_word_opening_a_sentence(written: str, spoken: str) -> None:
@@ -75,8 +75,8 @@ def test_a_lexicon_word_opening_a_sentence(written: str, spoken: str) -> None:
 
 
 def test_a_lexicon_word_opening_an_item_of_a_running_list() -> None:
-    said = spoken_list("Risks include:", ["Family history", "BRCA1 mutations", "PET scans"], False, LEXICON)
-    assert said == "Risks include: family history, bracka 1 mutations, and pet scans."
+    said = spoken_list("Risks include:", ["Family history", "BRCA1 mutations", "MRSA infections"], False, LEXICON)
+    assert said == "Risks include: family history, bracka 1 mutations, and mersa infections."
 
 
 @table(

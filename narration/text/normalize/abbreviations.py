@@ -19,6 +19,25 @@ _MONTH_NAMES = {name[:3]: name for name in ("January February March April May Ju
                                              "October November December").split()}
 _WEEKDAYS = {name[:3]: name for name in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()}
 _DAYS = "Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"
+# A span of days or months, short or in full ("Monday–Friday", "Mon–Fri", "January–March"): said "to", not the
+# dash's pause, which sounds like a list of two (a rule for "Mon–Fri" alone missed "Monday": "Mon" is no word there).
+_DAY_OR_MONTH = {name[:3]: name for name in [*_WEEKDAYS.values(), *_MONTH_NAMES.values()]}
+_SPAN_NAME = (r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[a-z]*day)?|Tues|Thurs?"
+              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*")
+_NAME_SPAN = re.compile(rf"\b({_SPAN_NAME})\.?\s?[-–—]\s?({_SPAN_NAME})\b(\.?)")
+
+
+def _name_span(m: re.Match[str]) -> str:
+    first, last = m.group(1), m.group(2)
+    if not all(word == _DAY_OR_MONTH[word[:3]] or len(word) <= 5 and _DAY_OR_MONTH[word[:3]].startswith(word)
+               for word in (first, last)):
+        return m.group()  # "Marching–Maybe": no names
+    if (first[:3] in _WEEKDAYS) != (last[:3] in _WEEKDAYS):
+        return m.group()  # "Sat–Mar": a day and a month are no span
+    said = f"{_DAY_OR_MONTH[first[:3]]} to {_DAY_OR_MONTH[last[:3]]}"
+    return said + (_final_dot(m) if m.group(3) else "")
+
+
 _COMPASS = {"NW": "Northwest", "NE": "Northeast", "SW": "Southwest", "SE": "Southeast"}
 # A state's code is the state after "City," when a ZIP code or a colon follows ("Bethesda, MD 20892",
 # "Bethesda, MD: National Cancer Institute"); after a name ("Ada Lane, MD") it stays the degree.
@@ -71,8 +90,7 @@ _TITLES: list[Rule] = [
     ("abbreviation", re.compile(r"(?<=[a-z])\(s\)"), "s"),
     ("month", re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)"),
      lambda m: _MONTH_NAMES[m.group(1)[:3]]),
-    ("weekday", re.compile(rf"\b({_DAYS})\.?\s?[-–—]\s?({_DAYS})\b(\.?)"),
-     lambda m: f"{_WEEKDAYS[m.group(1)[:3]]} to {_WEEKDAYS[m.group(2)[:3]]}" + (_final_dot(m) if m.group(3) else "")),
+    ("weekday", _NAME_SPAN, _name_span),
     ("weekday", re.compile(rf"\b({_DAYS})\.(?!\w)"), lambda m: _WEEKDAYS[m.group(1)[:3]] + _final_dot(m)),
     ("address", re.compile(rf"(?<=[a-z],\s)({_STATE_CODES})(?:(?=\s*:)|\s+(\d{{5}})(?:\s?[-–]\s?(\d{{4}}))?(?!\w))"),
      lambda m: ", ".join([_STATES[m.group(1)], *(_digits(g) for g in m.groups()[1:] if g)])),

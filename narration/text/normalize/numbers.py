@@ -366,10 +366,10 @@ def _every_hours(m: re.Match[str]) -> str:
     return ("every hour" if first == "1" else f"every {first} hours") + _sentence_dot(m)
 
 
-_SERVICE_NUMBERS = "911|988|999|112|111|211|311|411|511|611|711|811"
-_SERVICE_VERBS = frozenset("call dial text phone ring".split())
+_SERVICE_NUMBERS = "911|988|999|112|111|211|311|411|511|611|711|811|000"  # "000": Australia's emergency number
+_SERVICE_VERBS = frozenset("call dial text phone ring contact".split())
 _AFTER_SERVICE_NUMBER = frozenset("if or and for right now immediately to from in on when as with straight "
-                                  "away".split())
+                                  "away again".split())
 # After a service number that names the service ("988 is the Suicide and Crisis Lifeline", "911 can send help"),
 # a verb follows; after a count ("988 people"), its noun.
 _SERVICE_NAMED_BY = frozenset("is was has can will offers provides connects answers operators dispatchers "
@@ -402,6 +402,27 @@ def _service_number(m: re.Match[str]) -> str:
 # A national number dialled with its trunk zero, in groups ("020 8709 5555", "01905 362 207", "0300 123 1234"):
 # ten or eleven digits, said group by group, digit by digit; no quantity is written this way.
 _TRUNK_NUMBER = re.compile(r"(?<![\w.,+-])0\d{2,4}(?:[ -]\d{3,4}){1,2}(?![\w-]|[.,]\d)")
+
+
+# An Australian number: "1800 022 222" and "1300 360 227" (toll-free and local-rate, 4+3+3), "13 11 14" (2+2+2,
+# said in pairs); written in groups, no quantity or year looks like it.
+_AUSTRALIAN_NUMBER = re.compile(r"(?<![\w.,+-])(?:1[38]00(?:[ -]\d{3}){2}|13(?: \d\d){2})(?![\w-]|[.,]\d)")
+
+
+def _australian_number(m: re.Match[str]) -> str:
+    """"1800 022 222" "1 800, 0 2 2, 2 2 2" (as "1-800" is said), "1300 ..." "13 hundred, ...", "13 11 14" "13, 11,
+    14"."""
+    first, *rest = re.split(r"[ -]", m.group())
+    if len(first) == 2:
+        return ", ".join([first, *rest])
+    return ", ".join([_area("1", first[1:]) if first == "1800" else "13 hundred", *(_digits(g) for g in rest)])
+
+
+# A phone number in brackets before a capital that opens the next sentence: "... right away (1-800-222-1222)
+# Quick medical attention is critical" has lost its full stop; "(0300 123 1234) Monday to Friday" has not.
+_BRACKETED_PHONE = re.compile(r"\(\s*((?:\+?1[-–. ])?\(?\d{3}\)?[-–. ]?\d{3}[-–.]\d{4}|0\d{2,4}(?:[ -]\d{3,4}){1,2}"
+                              r"|1[38]00(?:[ -]\d{3}){2}|13(?: \d\d){2})\s*\)"
+                              r"(?=\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|TTY|TDD)\w*)[A-Z][a-z])")
 
 
 def _trunk_number(m: re.Match[str]) -> str:
@@ -467,6 +488,8 @@ _NUMBERS: list[Rule] = [
      lambda m: _DOSING[m.group().replace(".", "").lower()] + _sentence_dot(m)),
     ("dosing", re.compile(r"(?<![\w.])[qQ]\.?\s?(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?\s?(?:h|hrs?|hours?|H)\b\.?"),
      _every_hours),
+    ("phone", _BRACKETED_PHONE, lambda m: f", {m.group(1)}."),
+    ("phone", _AUSTRALIAN_NUMBER, _australian_number),
     ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
     ("phone", _TRUNK_NUMBER, _trunk_number),
@@ -510,7 +533,8 @@ _NUMBERS: list[Rule] = [
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
     # no year before a unit ("1500 mg" is a dose) or a percent
-    ("year", re.compile(rf"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d)"
+    # nor before more groups of digits ("1234 567 890" is no year)
+    ("year", re.compile(rf"(?<![\w.,$])1[1-9]\d\d(?![\w,]|\.\d|\s?(?:percent|to \d)|[ -]\d{{3}}[ -]\d"
                         rf"|[\s-]?(?:{_UNIT_NAMES})(?![\w/-]))"), _year),
     ("temperature", re.compile(r"(?<![\w.,-])(-?\d{1,3}(?:\.\d)?) ?([CF])(?![\w'-]|\.\w)"), _bare_temperature),
     ("fraction", re.compile(rf"(?<![\w/.,])(?:(\d{{1,3}}) )?(\d{{1,2}})/(\d{{1,2}})(?: |(-))?(?:({_UNIT_NAMES})(?![\w/])\.?"
@@ -562,6 +586,28 @@ def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | No
         return m.group()
 
     return _UNIT_THEN_GLOSS.sub(gloss, _BRACKETED_TOKEN.sub(drop, text))
+
+
+_DEFINED = re.compile(r"(?<![\w/])([A-Za-zµ]{1,6}(?:/[A-Za-z]{1,4})?)\s+(?:is|means|stands for|refers to)\s+"
+                      r"(?:(?:the|an?)\s+)?(?:(?:abbreviation|short)\s+for\s+)?(?:the\s+)?")
+
+
+def _defined_abbreviation(text: str, lexicon: Lexicon, held: _Held, report: Report | None) -> str:
+    """"The mmHg is millimeters of mercury", "BP stands for blood pressure": a sentence that says what an
+    abbreviation means keeps the abbreviation, spelled ("M.M.H.G is millimeters of mercury"), or it would say
+    its meaning twice."""
+    def keep(m: re.Match[str]) -> str:
+        after = re.findall(r"[\w']+", m.string[m.end():].lower())
+        for expansion in _expansions(m.group(1), lexicon):
+            said = expansion.lower().split()
+            if after[:len(said)] == said or after[:len(said)] == [*said[:-1], said[-1] + "s"]:
+                if report is not None:
+                    report.rules["defined abbreviation"] += 1
+                spelled = " per ".join(_spell(part.upper()) for part in m.group(1).split("/"))
+                return held.hold(spelled) + m.group()[len(m.group(1)):]
+        return m.group()
+
+    return _DEFINED.sub(keep, text)
 
 
 _UNIT_THEN_GLOSS = re.compile(r"(?<![\w/])([A-Za-zµ]{1,5}(?:/[A-Za-z]{1,4})?)\s*\(\s*([A-Za-z][A-Za-z ]{2,60}?)\s*\)")

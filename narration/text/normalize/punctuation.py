@@ -65,6 +65,12 @@ _PUNCTUATION: list[Rule] = [
     ("quote", _SINGLE_QUOTATION, _quotation),
     *PAUSE_MARKS,
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
+    # "Help + guidance" is "and", "2 + 2" "plus"; "A+" and "65+" stay for the rules below
+    ("ampersand", re.compile(r"(?<=\w)\s+\+\s+(?=\w)"),
+     lambda m: " plus " if m.string[m.start() - 1].isdigit() and m.string[m.end()].isdigit() else " and "),
+    # "CIC::DUX4", a gene fusion in the HGNC's writing, names one gene as the older "PML-RARA" did: its two
+    # symbols said on, with no colon's pause ("the C.I.C D.U.X 4 fusion", "a gene called P.M.L R.A.R.A")
+    ("fusion", re.compile(r"(?<=\w)::(?=\w)"), " "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
     SLASH_SERIES,
     ("slash", re.compile(r"(?<=\w)\s?/\s?(?=[\w\ue000-\uf8ff])"), _slash),
