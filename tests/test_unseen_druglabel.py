@@ -53,6 +53,9 @@ def test_a_data_row_first_is_never_the_header(lines: list[str], rows: list[str])
      ("Blood Lead Level (µg/dL)", "Recommended Action")),
     (["Life Stage\tRecommended Amount", "Adult women\t700 mcg", "Adult men\t900 mcg"],
      ("Life Stage", "Recommended Amount")),
+    # an empty corner over the rows' labels: the columns' names, digits or not
+    (["\tAge 50 or younger\tAge 51 or older", "Men\t38 grams\t30 grams", "Women\t25 grams\t21 grams"],
+     ("", "Age 50 or younger", "Age 51 or older")),
 ])
 def test_a_row_of_labels_first_is_the_header(lines: list[str], header: tuple[str, ...]) -> None:
     assert table(lines).header == header

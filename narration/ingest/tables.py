@@ -89,9 +89,11 @@ _VALUE_MARK = re.compile(r"\d(?![^()]*\))|[;!]|[.?]\s|[.?]$")
 
 
 def is_label_row(cells: list[str]) -> bool:
-    """Whether a table's first row is its header: every cell a short label, no digits (but a bracketed unit's, as
-    "(µg/dL)"), no sentence and no verb ("Age" / "Dose", not "Adults" / "take 2 tablets")."""
+    """Whether a table's first row is its header: an empty corner cell, or every cell a short label, no digits (but
+    a bracketed unit's, as "(µg/dL)"), no sentence and no verb ("Age" / "Dose", not "Adults" / "take 2 tablets")."""
     from narration.ingest.text.units import CLAUSE_WORDS, has_verb  # units reads its tables through this module
+    if not cells[0] and any(cells[1:]):
+        return True  # an empty corner over the rows' labels: column names ("", "Age 50 or younger", ...)
     return all(len(cell.split()) <= HEADER_CELL_MAX_WORDS and not _VALUE_MARK.search(cell)
                and not CLAUSE_WORDS.search(cell) and not has_verb(cell) for cell in cells if cell)
 
