@@ -93,6 +93,9 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("advertising notice", r"(?i)^.{0,200}\b(?:advertising (?:revenue )?(?:on (?:our|this) (?:site|website) )?"
                            r"(?:helps )?supports?|do(?:es)? not endorse (?:companies|products|non-[\w -]{1,40}"
                            r"products))\b.{0,200}$"),
+    # a site's notice about what it publishes ("Disclaimer: Most OTC drugs are not reviewed ..."); the build says
+    # its own disclaimer, and the article's text never opens with the word
+    ("site notice", r"^(?:Disclaimer|DISCLAIMER):\s.{1,800}$"),
     ("site notice", r"(?i)^(?:in order )?(?:to avoid copyright disputes,? )?this page is only a (?:partial )?summary\.?$"),
     ("store link", r"^(?:Book|Newsletter|Product|Shop|DVD|Store): [^.!?]{1,100}$"),
     ("page address", r"(?i)^(?:url|address|link|permalink) (?:of|for|to) this (?:page|article):.*$"),

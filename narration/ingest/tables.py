@@ -36,7 +36,8 @@ def _cells(line: str) -> list[str]:
 def tab_tables(lines: list[str]) -> list[str | Block]:
     """Lines of pasted text with each table a browser pasted as tab-separated rows made a table block.
 
-    A table is two or more consecutive rows of one width (>= 2 cells), the first its header. Inside it, a line
+    A table is two or more consecutive rows of one width (>= 2 cells), the first its header when its cells are
+    labels (else every row is data, said "label: value", never under another row's cells). Inside it, a line
     without a tab before another row continues the last cell of the row above (a cell of two lines); a shorter
     row sits under cells that span rows and takes them from the row above ("Beef" / "Steaks" / "145 °F", then
     "Ground meat" / "160 °F"); a shorter row just above the header names groups of the last columns. List lines
@@ -65,7 +66,8 @@ def _tab_table(lines: list[str], start: int) -> tuple[int, Block | None]:
         return start, None
     named = len(header) - len(groups)
     header = header[:named] + [_grouped(group, name) for group, name in zip(groups, header[named:])]
-    rows: list[list[str]] = []
+    has_header = bool(groups) or is_label_row(header)
+    rows: list[list[str]] = [] if has_header else [header]
     index = first
     while index < len(lines):
         cells = _cells(lines[index])
@@ -77,7 +79,23 @@ def _tab_table(lines: list[str], start: int) -> tuple[int, Block | None]:
         else:
             break
         index += 1
-    return index, table_block([header, *rows], has_header=True)
+    return index, table_block([header, *rows] if has_header else rows, has_header=has_header)
+
+
+HEADER_CELL_MAX_WORDS = 6
+# A header cell names a column; a cell with a number outside brackets, a clause's punctuation or a verb says a value
+# ("take 2 tablets every 4 hours; do not ..."), so its row is a data row, never the header others are said under.
+_VALUE_MARK = re.compile(r"\d(?![^()]*\))|[;!]|[.?]\s|[.?]$")
+
+
+def is_label_row(cells: list[str]) -> bool:
+    """Whether a table's first row is its header: an empty corner cell, or every cell a short label, no digits (but
+    a bracketed unit's, as "(µg/dL)"), no sentence and no verb ("Age" / "Dose", not "Adults" / "take 2 tablets")."""
+    from narration.ingest.text.units import CLAUSE_WORDS, has_verb  # units reads its tables through this module
+    if not cells[0] and any(cells[1:]):
+        return True  # an empty corner over the rows' labels: column names ("", "Age 50 or younger", ...)
+    return all(len(cell.split()) <= HEADER_CELL_MAX_WORDS and not _VALUE_MARK.search(cell)
+               and not CLAUSE_WORDS.search(cell) and not has_verb(cell) for cell in cells if cell)
 
 
 def _grouped(group: str, name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from narration.ingest.debris import DebrisFilter, dated_review_labels
 from narration.ingest.outline import SUB, Gap, Heading, Item
+from narration.ingest.text.druglabel import mark_label_headings
 from narration.ingest.text.figures import _mark_cards, _mark_figures_and_links, _mark_hub_teasers, _page_citations
 from narration.ingest.text.furniture import _without_furniture
 from narration.ingest.text.headings import (
@@ -29,6 +30,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     units = _without_furniture(units, title, debris)
     spaced = paragraphs_spaced(units)
     _mark_headings(units, spaced)
+    mark_label_headings(units)
     numbered = _numbered_headings(units, spaced)
     if spaced:
         _mark_cards(units, debris, numbered)

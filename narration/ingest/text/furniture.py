@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from narration.ingest.debris import DebrisFilter
+from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import _is_link_text
 from narration.ingest.text.units import CLAUSE_WORDS, LINKS, SENTENCE_END, Unit, has_verb, is_title_case, words
 
@@ -61,6 +62,9 @@ HEADER_MENU_RUN = 4  # entries in a row above the first paragraph, one a menu's 
 PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d ().-]{5,}\d)(?!\w)")
 LATIN_PAGE = 0.75  # of a page's letters in Latin script: a page written in it (one in Greek or Arabic is not)
 HEADER_LINES = 5  # lines above a "beginning of content" marker that are the site's header, at most
+# A company's name on a line of its own ("Acme Brands LLC", "Example Pharma, Inc."): a product's maker.
+COMPANY = re.compile(r"^[A-Z][\w&'’.-]*(?:,?\s+[\w&'’.-]+){0,6},?\s+(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Ltd\.?|"
+                     r"Limited|Corp\.?|Corporation|Co\.|GmbH|plc|PLC|AG|S\.A\.|LLP|L\.P\.)$")
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
 REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
@@ -140,9 +144,15 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
         end = _contents_end(units, index)
         found.update((i, "table of contents") for i in range(index, end))
         index = max(end, index + 1)
+    top_line = next((i for i in range(len(units)) if i not in found), None)
+    if top_line is not None and not units[top_line].is_list and COMPANY.match(units[top_line].text):
+        found[top_line] = "byline"  # the maker under a product's title ("Acme Brands LLC", "Example Pharma, Inc.")
     rest = [i for i in range(len(units)) if i not in found]
     body = [i for i in rest if _is_body(units[i])]
     first, last = (body[0], body[-1]) if body else (len(units), len(units))
+    first = min([first, *label_sections(units)[:1]])  # a label's first section name ("Drug Facts") starts it
+    if last + 1 < len(units) and _asks_or_leads(units[last]) and not _is_menu_entry(units[last + 1]):
+        last += 1  # "Questions or comments?" / "call 1-800-...": the line under it answers it
     found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
     # between the title and its repeat (the browser's title, then the page's heading) stands only the site's menu
     repeat = max((i for i, rule in found.items() if rule == "title repeated"), default=-1)
@@ -168,13 +178,29 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
         text = units[i].text
         if (i not in found and text and re.fullmatch(r"[a-z]+", (words(text) or [""])[0]) and len(words(text)) <= 12
                 and not SENTENCE_END.search(text) and units[i].blank_before
-                and (i + 1 == len(units) or units[i + 1].blank_before)):
+                and (i + 1 == len(units) or units[i + 1].blank_before) and not _is_series(text)
+                and not (i and units[i - 1].text.rstrip().endswith((":", "?")))):
             found[i] = "image description"
     found.update((i - 1, "image caption") for i, rule in list(found.items())
                  if rule == "image description" and i and i - 1 not in found and _is_caption(units, i - 1))
     if rest and rest[0] not in found and _is_section_label(units, rest[0], title, first):
         found[rest[0]] = "site section"
     return found
+
+
+def _asks_or_leads(unit: Unit) -> bool:
+    """A short line that asks or leads in ("Questions or comments?", "Contact:"): what is under it is its answer."""
+    return not unit.is_list and len(words(unit.text)) <= MENU_WORDS and unit.text.rstrip().endswith(("?", ":"))
+
+
+SERIES_ITEM_WORDS = 4
+
+
+def _is_series(text: str) -> bool:
+    """A list of things run on with commas ("cellulose, corn starch, talc"): what a label lists, never what a
+    picture's alt text says of the picture."""
+    items = [item.strip() for item in re.split(r",\s*(?:and\s+|or\s+)?", text)]
+    return len(items) >= 3 and all(0 < len(words(item)) <= SERIES_ITEM_WORDS for item in items)
 
 
 CAPTION_LINE_WORDS = 8  # "Shingles on back of neck": a picture's name, a few words

@@ -111,6 +111,29 @@ def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 
             and _followed_by_text(units, index + 1, spaced, depth + 1))
 
 
+# A finite verb: what makes a line a clause ("if the user has liver disease"), not a heading's noun phrase.
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|may|might|must|"
+                    r"takes|uses|gets|needs|feels)\b", re.IGNORECASE)
+CLAUSE_RUN_WORDS = 6
+
+
+def _clause_line(unit: Unit) -> list[str]:
+    """The words of a line that reads as a clause of some length, without a sentence's end mark ([] if not)."""
+    found = words(unit.text)
+    return (found if not unit.is_list and unit.table is None and len(found) >= CLAUSE_RUN_WORDS
+            and not HEADING_STOP.search(unit.text) and not is_title_case(unit.text)
+            and FINITE.search(" ".join(found[2:])) else [])
+
+
+def _in_clause_run(units: list[Unit], index: int) -> bool:
+    """A clause beside another of the same form (the same first two words: "Ask a doctor before use if the user
+    has ..." / "Ask a doctor or pharmacist before use if the user is ...") is one of a run of statements, the
+    page's text, not a heading over the next one."""
+    own = [w.casefold() for w in _clause_line(units[index])[:2]]
+    return bool(own) and any(0 <= other < len(units) and [w.casefold() for w in _clause_line(units[other])[:2]] == own
+                             for other in (index - 1, index + 1))
+
+
 def _mark_headings(units: list[Unit], spaced: bool) -> None:
     """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do, and
     for a label heading: "Directions:")."""
@@ -128,7 +151,8 @@ def _mark_headings(units: list[Unit], spaced: bool) -> None:
               and is_prose(following) and not _after_a_label(units, index)):
             unit.kind, unit.text = "sub", unit.text[:-1].rstrip()
         elif (spaced and candidate(unit, spaced) and _followed_by_text(units, index, spaced)
-              and (not _after_a_label(units, index) or _parallel(unit.text, units[:index]))):
+              and (not _after_a_label(units, index) or _parallel(unit.text, units[:index]))
+              and not _in_clause_run(units, index)):
             unit.kind = "sub" if unit.emphasized else "heading"
         elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
             unit.kind = "heading"

@@ -37,6 +37,10 @@ def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
     return words[0] if names else words[1]
 
 
+# A hyphen left hanging between two words ("BRAND NAME- generic name tablet") separates them: said as a pause. One
+# that waits for the second half of a compound ("mood- and anxiety-related", "10- to 15-minute") stays.
+SEPARATOR_HYPHEN: Rule = ("dash", re.compile(r"(?<=[A-Za-z)®])-(?=\s+(?!(?:and|or|nor|to|through|&)\b)[A-Za-z(])"),
+                          " -")
 # Marks said as pauses (the same in every language), before and after the rules that name symbols in words.
 PAUSE_MARKS: list[Rule] = [
     ("dash", re.compile(r"(?<=[a-z])–(?=[a-z])"), " "),  # "transcription–polymerase" joins two words

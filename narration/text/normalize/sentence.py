@@ -12,7 +12,7 @@ from narration.text.normalize.links import _links
 from narration.text.normalize.numbers import (
     _NUMBERS, _VANITY, _defined_abbreviation, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone,
 )
-from narration.text.normalize.punctuation import _PUNCTUATION, _tidy
+from narration.text.normalize.punctuation import _PUNCTUATION, SEPARATOR_HYPHEN, _tidy
 
 
 def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
@@ -20,6 +20,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     """Turn one written sentence (or paragraph) into the words a voice should say."""
     held = _Held()
     text = _clean_chars(text)
+    text = _run([SEPARATOR_HYPHEN], text, report)  # before capitals are read: "STRENGTH- generic" is a word
     text = _run(_FOOTNOTES, text, report)
     text = _links(text, held, link_phrase, report)
     text = _defined_abbreviation(text, lexicon, held, report)
