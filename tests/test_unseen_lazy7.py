@@ -85,7 +85,8 @@ def test_a_crawl_line_after_a_list_item_is_its_own_block(expected: str, not_expe
     # hard-wrapped: a line breaks mid-sentence, even before a capital ("about" / "MRI scans")
     (WRAPPED, "p: Knee pain is common and often gets better on its own. Your doctor may ask about MRI scans if it does "
               "not. Most people recover within weeks."),
-    (WRAPPED, "list: swelling around the knee that can last for more than a week | stiffness in the morning Physio helps"),
+    (WRAPPED, "list: swelling around the knee that can last for more than a week | stiffness in the morning "
+              "Physio helps"),
     # one sentence to a line, paragraphs parted by blank lines: the lines of a paragraph stay together
     (SENTENCE_LINES, "p: Knee pain is common. It often gets better on its own."),
     (SENTENCE_LINES, "p: Rest helps most people. Ice can ease the swelling."),
@@ -109,9 +110,11 @@ SPLIT = "# Title\nOne line is a paragraph.\n\nAnother line ends here.\n\nA third
     # a bold label keeps its line below it; a line indented four spaces is not made code
     (LEAD + "**Dose**\nTwo tablets.\n", SPLIT + "\n**Dose**\nTwo tablets.\n"),
     (LEAD + "* item\n    Indented more.\n", SPLIT + "* item\n    Indented more.\n"),
+    (LEAD + "* item\n\tIndented by a tab.\n", SPLIT + "* item\n\tIndented by a tab.\n"),
     # not a crawl: too few lines end a sentence against the next, or lines wrap mid-sentence
     ("# Title\nOne line.\nTwo lines.\n* item\nAfter.\n", "# Title\nOne line.\nTwo lines.\n* item\nAfter.\n"),
-    (LEAD + "and this one\nwraps in the\nmiddle of a\nsentence.\n", LEAD + "and this one\nwraps in the\nmiddle of a\nsentence.\n"),
+    (LEAD + "and this one\nwraps in the\nmiddle of a\nsentence.\n",
+     LEAD + "and this one\nwraps in the\nmiddle of a\nsentence.\n"),
 ])
 def test_split_lines(written: str, expected: str) -> None:
     assert _split_lines(written) == expected

@@ -32,6 +32,7 @@ BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|>|[-*+](?:[ \t]|$)|\d{1,9
 FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+BOLD_LABEL = re.compile(r"[ \t]*\*\*[^*]+\*\*:?[ \t]*")
 SENTENCE_END = re.compile(r"[.!?:][\"'”’)*_\]]*$")
 
 
@@ -82,11 +83,11 @@ def _split_lines(text: str) -> str:
     if not _lines_are_blocks(lines):
         return text
     for index, above in reversed(_line_pairs(lines)):
-        upper = lines[above]
-        if above < index - 1 or upper.count("[") > upper.count("]") or re.fullmatch(r"[ \t]*\*\*[^*]+\*\*:?[ \t]*", upper):
-            continue
-        if len(lines[index]) - len(lines[index].lstrip(" ")) < 4:
-            lines.insert(index, "")
+        upper, line = lines[above], lines[index].expandtabs(4)
+        open_link = upper.count("[") > upper.count("]")
+        if above < index - 1 or open_link or BOLD_LABEL.fullmatch(upper) or len(line) - len(line.lstrip()) >= 4:
+            continue  # (a line indented four spaces would become code after a blank line)
+        lines.insert(index, "")
     return "\n".join(lines)
 
 
