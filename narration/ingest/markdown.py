@@ -26,6 +26,72 @@ HEADER_LINES = 5  # paragraphs above a "beginning of content" marker that are th
 CARD = re.compile(r"\[(?:!\[([^\]\n]*)\]\([^\n]*\)[ \t]*\n[ \t]*\n)?([^\[\]\n]+)\n[ \t]*\n([^\[\]\n]+)\]\([^)\s]*\)")
 
 
+# Lines that start a block of their own (so never continue the line above): headings, quotes, list items, fences,
+# table rows, HTML, rules and setext underlines.
+BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|\||<"
+                         r"|(?:[-*_=][ \t]*){3,}$)")
+FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+BOLD_LABEL = re.compile(r"[ \t]*\*\*[^*]+\*\*:?[ \t]*")
+SENTENCE_END = re.compile(r"[.!?:][\"'”’)*_\]]*$")
+
+
+def _spoken_end(line: str) -> str:
+    """A line as read, for judging how it ends and starts: no list marker, link targets, emphasis or brackets."""
+    return LINK_TARGET.sub("]", LIST_ITEM.sub("", line)).strip().strip("*_[]").strip()
+
+
+def _line_pairs(lines: list[str]) -> list[tuple[int, int]]:
+    """(index of a plain text line, index of the text line above it) outside code fences, for lines no block starts
+    with whose line above is neither a heading nor a table row (a blank line may lie between them)."""
+    pairs: list[tuple[int, int]] = []
+    fenced, above = False, -1
+    for index, line in enumerate(lines):
+        if FENCE.match(line):
+            fenced, above = not fenced, -1
+        elif not fenced and line.strip():
+            if above >= 0 and not BLOCK_START.match(line) and not re.match(r"^[ \t]*(?:#|\|)", lines[above]):
+                pairs.append((index, above))
+            above = index
+    return pairs
+
+
+def _lines_are_blocks(lines: list[str]) -> bool:
+    """Whether the document writes each paragraph (and item) on one line with no blank line between them, as some
+    crawls do: lines ending a sentence sit directly on capitalised lines, and hardly ever does a line break
+    mid-sentence (a next line in lower case, or a line ending in a comma) or a blank line part two text lines."""
+    direct = wrapped = spaced = 0
+    for index, above in _line_pairs(lines):
+        upper, lower = _spoken_end(lines[above]), _spoken_end(lines[index])
+        if above < index - 1:
+            spaced += 1
+        elif not upper or not lower:
+            continue
+        elif lower[0].islower() or upper.endswith(","):
+            wrapped += 1
+        elif SENTENCE_END.search(upper) and (lower[0].isupper() or lower[0].isdigit()):
+            direct += 1
+    return direct >= 3 and 5 * (wrapped + spaced) <= direct
+
+
+def _split_lines(text: str) -> str:
+    """In a document written one paragraph to a line (see _lines_are_blocks), each plain line is a block of its own:
+    CommonMark would otherwise continue a list's last item, or a paragraph, with it ('...when swallowing These are
+    the symptoms...'). A line inside an open link ('[Back to' / 'Health A to Z](/x)') and one after a bold label
+    line, a table row or a heading stay as they are."""
+    lines = text.split("\n")
+    if not _lines_are_blocks(lines):
+        return text
+    for index, above in reversed(_line_pairs(lines)):
+        upper, line = lines[above], lines[index].expandtabs(4)
+        open_link = upper.count("[") > upper.count("]")
+        if above < index - 1 or open_link or BOLD_LABEL.fullmatch(upper) or len(line) - len(line.lstrip()) >= 4:
+            continue  # (a line indented four spaces would become code after a blank line)
+        lines.insert(index, "")
+    return "\n".join(lines)
+
+
 def _cards(text: str, debris: DebrisFilter) -> str:
     """Remove promotional cards, recording their alt text, title and teaser."""
     def remove(match: re.Match[str]) -> str:
@@ -98,6 +164,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     text = EMPTY_HEADING.sub(lambda m: m.group(1) + " ", text)
     text = NUMBERED_BOLD.sub(lambda m: f"\n**{m.group(1)} {m.group(2)}**\n", text)
     text = _cards(text, debris)
+    text = _split_lines(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     items: list[Item] = []
     lists: list[tuple[int, list[tuple[str, str, int]]]] = []  # (start, [(item, shape, depth)])
@@ -153,7 +220,8 @@ def _tab_title(text: str, debris: DebrisFilter) -> tuple[str, str]:
 
 def _promote_plain_headings(items: list[Item]) -> list[Item]:
     """A short line of its own without closing punctuation, followed by text, is a heading whose markup the
-    export lost ("Breast cancer" over its paragraph); read as a sub-heading."""
+    export lost ("Breast cancer" over its paragraph); read as a sub-heading. One followed by a '##'-'######' heading
+    heads it ("Other ways to get help" over "### Get an urgent GP appointment"): a heading one level above."""
     promoted = list(items)
     for index, item in enumerate(items):
         if not (isinstance(item, Block) and item.kind == "paragraph" and 0 < index < len(items) - 1):
@@ -162,8 +230,9 @@ def _promote_plain_headings(items: list[Item]) -> list[Item]:
         line = Unit(text=item.text)
         label_before = isinstance(previous, Block) and previous.kind == "paragraph" and not is_prose(Unit(text=previous.text))
         text_after = isinstance(following, Block) and (following.kind == "list" or is_prose(Unit(text=following.text)))
-        if "\n" not in item.text and candidate(line, spaced=True) and text_after and not label_before:
-            promoted[index] = Heading(item.text, SUB)
+        above = following.level - 1 if isinstance(following, Heading) and 1 < following.level < SUB else 0
+        if "\n" not in item.text and candidate(line, spaced=True) and (text_after or above) and not label_before:
+            promoted[index] = Heading(item.text, above or SUB)
     return promoted
 
 
