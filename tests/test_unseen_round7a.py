@@ -1,0 +1,83 @@
+"""Seventh round of unseen pages (set J): every script the tool writes must read back (a "[heading]" whose words
+hold "pause", a heading with nothing under it), short title-case lines standing alone are headings wherever they
+occur, and the intro says the article's title."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from narration.config import AudioConfig, ScriptConfig
+from narration.errors import InputError
+from narration.ingest import read_article
+from narration.models import Article, Sentence
+from narration.scripts import HEADING, parse_script, plan_sections, script_text
+from narration.text.lexicon import Lexicon, Report, load_lexicon
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+CORPUS_PAGES = sorted(path.name for path in CORPUS.glob("*.md") if path.stem not in ("README", "FIXTURES"))
+CORPUS_PAGES += sorted(path.name for path in CORPUS.glob("*.txt"))
+
+# Small pages in the shape of the unseen ones (the unseen pages are not in the repository).
+LOOK_ALIKES = {
+    "empty heading over a sub-heading whose words hold 'pause'": (
+        "Heart Health for Women\n\nWho Is at Risk?\n\nSome habits raise your risk. Others do not.\n\n"
+        "Sleep Apnea\n\nSleep apnea causes pauses in breathing while you sleep.\n\n"
+        "Risk Factors You Can't Control\n\nAge and Menopause\n\nAfter menopause the risk rises for women.\n\n"
+        "Family History\n\nYour family history plays a role in your risk.\n"),
+    "a heading that is the word pause": (
+        "Taking Your Medicine\n\nWhen to Pause Treatment\n\nAsk your doctor before you stop any medicine.\n\n"
+        "Perimenopause\n\nThe years before menopause can bring hot flashes.\n"),
+    "a Markdown heading with nothing under it": (
+        "# Living With Asthma\n\nAsthma can be controlled.\n\n## Triggers\n\n### Pauses in Breathing at Night\n\n"
+        "Tell your doctor if you wake up short of breath.\n"),
+    "a heading of symbols only": (
+        "# Caring for a Cast\n\nKeep the cast dry.\n\n## At Home\n\nRest your arm.\n\n### ★\n\n"
+        "Call us if the cast cracks.\n\n### When to Pause Treatment\n\nAsk your doctor first.\n"),
+}
+
+
+@cache
+def lexicon() -> Lexicon:
+    return load_lexicon(None)
+
+
+def round_trip(doc: Article) -> None:
+    """Write every script of the article, read each back, and check that it says what was written."""
+    for planned in plan_sections(doc, "episode"):
+        text = script_text(doc, planned, lexicon(), Report(), ScriptConfig())
+        _, segments = parse_script(text, Path(f"{planned.slug}.txt"), AudioConfig())
+        said = [segment for segment in segments if isinstance(segment, Sentence)]
+        marks = [line.strip() for line in text.splitlines() if line.startswith("[")]
+        assert all(HEADING.match(mark) for mark in marks), marks
+        assert [s.text for s in said if s.subheading] == [HEADING.match(mark).group(1) for mark in marks]
+        assert not [s.text for s in said if "[" in s.text or "]" in s.text]
+
+
+@pytest.mark.parametrize("name", CORPUS_PAGES)
+def test_every_corpus_script_reads_back(name: str) -> None:
+    round_trip(read_article(CORPUS / name))
+
+
+@pytest.mark.parametrize("name", sorted(LOOK_ALIKES))
+def test_every_look_alike_script_reads_back(name: str, tmp_path: Path) -> None:
+    page = tmp_path / ("page.md" if LOOK_ALIKES[name].startswith("#") else "page.txt")
+    page.write_text(LOOK_ALIKES[name], encoding="utf-8")
+    round_trip(read_article(page))
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("[heading] Age and Menopause", "Age and Menopause"),
+    ("[heading] When to Pause Treatment", "When to Pause Treatment"),
+    ("[heading] Sleep Apnea Pauses", "Sleep Apnea Pauses"),
+])
+def test_a_heading_whose_words_hold_pause_is_a_heading(line: str, heading: str) -> None:
+    _, segments = parse_script(f"title: A\n\n{line}\n\nBody text.\n", Path("s.txt"), AudioConfig())
+    assert Sentence(heading, subheading=True) in segments
+
+
+@pytest.mark.parametrize("line", ["Rest here [pause].", "[pause 2 seconds]", "[Pause] then go on.", "[long pause]"])
+def test_a_broken_pause_mark_is_still_refused(line: str) -> None:
+    with pytest.raises(InputError, match="unreadable pause mark"):
+        parse_script(f"title: A\n\n{line}\n", Path("s.txt"), AudioConfig())
