@@ -81,3 +81,37 @@ def test_a_heading_whose_words_hold_pause_is_a_heading(line: str, heading: str) 
 def test_a_broken_pause_mark_is_still_refused(line: str) -> None:
     with pytest.raises(InputError, match="unreadable pause mark"):
         parse_script(f"title: A\n\n{line}\n", Path("s.txt"), AudioConfig())
+
+
+def headings(text: str, tmp_path: Path) -> list[str]:
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    doc = read_article(page)
+    return [heading for section in doc.sections
+            for heading in [section.heading, *(b.text for b in section.blocks if b.kind == "subheading")] if heading]
+
+
+PROSE = "Some habits raise your risk for heart disease. Talk with your doctor about them."
+SMOKE = "Smoking is the strongest risk factor you can change."
+ASKED, TREATED = "Who Is at Risk for Heart Disease in Women?", "How Is Heart Disease Treated in Women?"
+
+
+@pytest.mark.parametrize("pair, follows, expected", [
+    # a lone pair of title-case lines after text: a heading over its first sub-heading, early in the page too
+    (["Risk Factors You Can Control", "Smoking"], SMOKE, ["Risk Factors You Can Control", "Smoking"]),
+    (["Risk Factors You Can Control", "Quitting Smoking"], PROSE, ["Risk Factors You Can Control", "Quitting Smoking"]),
+    # a one-word value the text under it does not name, a box of two pairs, lines not in title case: as before
+    (["Approved by the FDA", "Yes"], PROSE, []),
+    (["Drug Facts", "Acetaminophen"], PROSE, []),
+    (["US Brand Name(s)", "Temodar", "FDA Approved", "Yes"], PROSE, []),
+    (["Dosage form", "Tablet"], PROSE, []),
+])
+def test_a_lone_title_case_pair_is_a_heading_over_a_sub_heading(pair: list[str], follows: str, expected: list[str],
+                                                                tmp_path: Path) -> None:
+    page = "\n\n".join(["Heart Health", ASKED, PROSE, *pair, follows, TREATED, PROSE]) + "\n"
+    assert headings(page, tmp_path) == [ASKED, *expected, TREATED]
+
+
+def test_a_lone_pair_at_the_top_of_the_page_is_a_heading(tmp_path: Path) -> None:
+    page = "\n\n".join(["Heart Health", "Risk Factors You Can Control", "Smoking", SMOKE, TREATED, PROSE]) + "\n"
+    assert headings(page, tmp_path) == ["Risk Factors You Can Control", "Smoking", TREATED]
