@@ -3,16 +3,18 @@ hold "pause", a heading with nothing under it), short title-case lines standing 
 occur, and the intro says the article's title."""
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from narration.config import AudioConfig, ScriptConfig
+from narration.config import AudioConfig, Config, ScriptConfig
 from narration.errors import InputError
 from narration.ingest import read_article
 from narration.models import Article, Sentence
-from narration.scripts import HEADING, parse_script, plan_sections, script_text
+from narration.plan import section_plan
+from narration.scripts import HEADING, parse_script, plan_sections, script_text, sync_scripts
 from narration.text.lexicon import Lexicon, Report, load_lexicon
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -115,3 +117,14 @@ def test_a_lone_title_case_pair_is_a_heading_over_a_sub_heading(pair: list[str],
 def test_a_lone_pair_at_the_top_of_the_page_is_a_heading(tmp_path: Path) -> None:
     page = "\n\n".join(["Heart Health", "Risk Factors You Can Control", "Smoking", SMOKE, TREATED, PROSE]) + "\n"
     assert headings(page, tmp_path) == ["Risk Factors You Can Control", "Smoking", TREATED]
+
+
+def test_the_intro_says_the_article_title_when_the_first_part_has_a_heading_of_its_own(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("\n\n".join(["Heart Disease in Women", ASKED, PROSE, "Risk Factors You Can Control", "Smoking",
+                                 SMOKE, TREATED, PROSE]) + "\n", encoding="utf-8")
+    doc = read_article(page)
+    scripts = sync_scripts(doc, tmp_path / "scripts", lexicon(), ScriptConfig(), AudioConfig()).scripts
+    intro = [part.text for part in section_plan(Config(), doc, scripts[0], 1, date(2026, 1, 1), "Health Talk",
+                                                "").parts[:6] if part.text]
+    assert intro[1].startswith("Heart Disease in Women") and intro[1].endswith(f": {ASKED}")
