@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = ".generated.json"
 PAUSE = re.compile(r"\[pause\s+(\d+(?:\.\d+)?)\s*(ms|s)?\s*\]", re.IGNORECASE)
+# A bracketed mark that says the word "pause" but that PAUSE cannot read: the word, not the letters, so that
+# "[heading] Age and Menopause" is a heading and not a broken pause mark.
+UNREADABLE_PAUSE = re.compile(r"\[[^\]]*\bpause\b[^\]]*\]", re.IGNORECASE)
 HEADING_MARK = "[heading]"  # a script line that is a sub-heading: spoken as it is, shown as a heading
 HEADING = re.compile(r"^\[heading\]\s*(\S.*)$", re.IGNORECASE)
 TITLE_LINE = re.compile(r"^title:\s*(.*)$", re.IGNORECASE)
@@ -116,8 +119,9 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
                                for piece, row in enumerate(block.rows) for s in split_sentences(spoken_row(block, row))])
             continue
         if block.kind == "subheading":  # a line of its own between paragraph pauses, said without its number
-            paragraphs.append([(SpokenLine(HEADING_MARK + " " + normalize(heading_text(block), lexicon, report,
-                                                                          link_phrase), number), True)])
+            said = " ".join(normalize(heading_text(block), lexicon, report, link_phrase).split())
+            if said:  # a bare "[heading]" mark would be read aloud as words
+                paragraphs.append([(SpokenLine(f"{HEADING_MARK} {said}", number), True)])
             continue
         lead: SpokenLine | None = None
         before = paragraphs[-1][-1][0] if paragraphs and paragraphs[-1] else None
@@ -199,7 +203,7 @@ def parse_script(text: str, path: Path, audio: AudioConfig) -> tuple[str, tuple[
             position = pause.end()
         heading = HEADING.match(line[position:])
         segments += [Sentence(s, subheading=bool(heading)) for s in _said(line[position:])]
-        if "[" in line[position:] and "]" in line[position:] and "pause" in line[position:].lower():
+        if UNREADABLE_PAUSE.search(line[position:]):
             raise InputError(path, f"line {number}: unreadable pause mark; write it like [pause 1.5s] or [pause 800ms]")
     return title, tuple(segments)
 

@@ -85,7 +85,27 @@ def _after_a_label(units: list[Unit], index: int) -> bool:
     if index == 0 or units[index].text.endswith("?"):
         return False
     previous = units[index - 1]
-    return previous.kind == "paragraph" and not is_prose(previous) and not ATTRIBUTION.match(previous.text)
+    return (previous.kind == "paragraph" and not is_prose(previous) and not ATTRIBUTION.match(previous.text)
+            and not _titled_pair(units, index))
+
+
+def _titled_pair(units: list[Unit], index: int) -> bool:
+    """A lone pair of title-case lines after text ("Risk Factors You Can Control" / "Smoking", then text): a
+    heading over its first sub-heading, not a key/value box, which is a run of pairs (a short line stands over
+    its label: "Temodar" over "FDA Approved" / "Yes"). A one-word line must name what the text under it is
+    about ("Smoking is ..."), as a value ("Yes") does not."""
+    label = index - 1
+    before = units[label - 1] if label > 0 else None
+    return (is_title_case(units[label].text) and _heading_form(units[index].text)[1]
+            and (before is None or before.kind not in ("paragraph", "heading") or is_prose(before))
+            and (len(words(units[index].text)) > 1 or _named_below(units, index)))
+
+
+def _named_below(units: list[Unit], index: int) -> bool:
+    """Whether the line's words come back in the text right under it."""
+    below = units[index + 1] if index + 1 < len(units) else None
+    stems = {word.casefold().rstrip("s") for word in words(below.text if below else "")}
+    return all(word.casefold().rstrip("s") in stems for word in words(units[index].text))
 
 
 ATTRIBUTION = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z]")  # "—Dana, person with heart disease" under a quote
@@ -100,14 +120,15 @@ def _parallel(text: str, above: list[Unit]) -> bool:
 
 
 def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 0) -> bool:
-    """Whether a heading candidate heads text: prose or a list next, or a stacked heading (of two words or
-    more, so a key/value block "FDA Approved" / "Yes" is not read as headings) that does."""
+    """Whether a heading candidate heads text: prose or a list next, or a stacked heading that does (of two
+    words or more, or else not a value in a key/value box: "FDA Approved" / "Yes" is not read as headings)."""
     if index + 1 >= len(units):
         return False
     following = units[index + 1]
     if is_prose(following) or following.pictures:  # "Examples of the rash", then its pictures' captions
         return True
-    return (depth < 2 and candidate(following, spaced) and len(words(following.text)) >= 2
+    return (depth < 2 and candidate(following, spaced)
+            and (len(words(following.text)) >= 2 or not _after_a_label(units, index + 1))
             and _followed_by_text(units, index + 1, spaced, depth + 1))
 
 
