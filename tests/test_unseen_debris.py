@@ -9,9 +9,8 @@ import pytest
 
 from narration.ingest import read_article
 from narration.ingest.debris import debris_filter
-from narration.ingest.outline import Heading
 from narration.ingest.text import parse_text
-from narration.models import Block
+from said import said
 from narration.review import debris_findings
 
 BODY = "Flu is an infection of the nose, throat and lungs. It spreads from person to person."
@@ -22,15 +21,7 @@ def parse(text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
     """(title, what is said: headings as '# text', paragraphs, list items as '- text', (dropped line, rule))."""
     debris = debris_filter("page.txt")
     title, items = parse_text(text, debris)
-    said = []
-    for item in items:
-        if isinstance(item, Heading):
-            said.append(f"# {item.text}")
-        elif isinstance(item, Block) and item.kind == "list":
-            said += [f"- {entry}" for entry in item.items]
-        elif isinstance(item, Block):
-            said.append(item.text)
-    return title, said, [(d.text, d.pattern) for d in debris.dropped]
+    return title, said(items), [(d.text, d.pattern) for d in debris.dropped]
 
 
 @pytest.mark.parametrize(("paragraph", "caption"), [

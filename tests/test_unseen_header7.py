@@ -7,9 +7,8 @@ import pytest
 
 from narration.ingest.debris import debris_filter
 from narration.ingest.markdown import parse_markdown
-from narration.ingest.outline import Heading
 from narration.ingest.text import parse_text
-from narration.models import Block
+from said import said
 
 BODY = "Gout is a kind of arthritis. It causes sudden pain and swelling in a joint."
 MORE = "Most attacks end within a week or two. Medicines can make them shorter."
@@ -19,15 +18,7 @@ def said_and_dropped(text: str, markdown: bool = False) -> tuple[list[str], list
     """(what is said: headings as '# text', paragraphs, list items as '- text'; the lines dropped whole)."""
     debris = debris_filter("page.md" if markdown else "page.txt")
     _, items = (parse_markdown if markdown else parse_text)(text, debris)
-    said: list[str] = []
-    for item in items:
-        if isinstance(item, Heading):
-            said.append(f"# {item.text}")
-        elif isinstance(item, Block) and item.kind == "list":
-            said += [f"- {entry}" for entry in item.items]
-        elif isinstance(item, Block):
-            said.append(item.text)
-    return said, [d.text for d in debris.dropped]
+    return said(items), [d.text for d in debris.dropped]
 
 
 @pytest.mark.parametrize("header", [

@@ -1,0 +1,18 @@
+"""What a listener hears of a parsed page, as one line an item: the form the page-reading tests compare."""
+from __future__ import annotations
+
+from narration.ingest.outline import Heading
+from narration.models import Block
+
+
+def said(items: list) -> list[str]:  # type: ignore[type-arg]
+    """Headings as '# text', paragraphs as they are, list items as '- text' (gaps and other marks left out)."""
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, Heading):
+            lines.append(f"# {item.text}")
+        elif isinstance(item, Block) and item.kind == "list":
+            lines += [f"- {entry}" for entry in item.items]
+        elif isinstance(item, Block):
+            lines.append(item.text)
+    return lines
