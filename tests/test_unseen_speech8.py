@@ -1,0 +1,32 @@
+"""Round eight of pages nobody tuned to: how sentences are said. Vanity numbers with the area code in brackets,
+numbers to contact written as plain digit groups, file sizes, slashes inside a compound. Each rule with its
+look-alikes."""
+from __future__ import annotations
+
+from spoken_table import say, table
+
+
+@table(
+    # a vanity number whose area code is in brackets: its letters a word ("info") or spelled ("F.D.A")
+    ("Or call 1(888)INFO-FDA.", "Or call 1 8 8 8, info F.D.A."),
+    ("Call 1 (800) 4-CANCER.", "Call 1 800, 4, cancer."),
+    ("Call (800) FDA-1088.", "Call 800, F.D.A, 1 0 8 8."),
+    ("Call the line (800-FDA-1088) now.", "Call the line, 800, F.D.A, 1 0 8 8, now."),
+    ("Call 1-800-4-CANCER today.", "Call 1 800, 4, cancer today."),
+    ("Call 1(888)463-6332 now.", "Call 1 8 8 8, 4 6 3, 6 3 3 2 now."),
+    ("Take 800 MG daily.", "Take 800 M.G daily."),  # a dose
+    # a number to contact, in one group of digits or several, after call/text/ring or "on"/"to" after one
+    ("You can call Samaritans on 116 123 (freephone).", "You can call Samaritans on 1 1 6, 1 2 3, freephone."),
+    ("Text HELP to 85258.", "Text H.E.L.P to 8 5 2 5 8."),
+    ("Ring Childline on 0800 1111.", "Ring Childline on 0 8 0 0, 1 1 1 1."),
+    ("Call us at 212 555 1234 today.", "Call us at 2 1 2, 5 5 5, 1 2 3 4 today."),
+    ("Text 741741 to reach a counselor.", "Text 7 4 1 7 4 1 to reach a counselor."),
+    ("Call 111 if you need help.", "Call 1 1 1 if you need help."),
+    ("We met on 2 days and saw it on 100 patients.", "We met on 2 days and saw it on 100 patients."),
+    ("Call 300 families a week.", "Call 300 families a week."),  # a count
+    ("The trial on 116 123 patients ended.", "The trial on 116 123 patients ended."),
+    ("We call it on 120/80.", "We call it on 120 over 80."),
+    ("Take 200 mg on 3 days.", "Take 200 milligrams on 3 days."),
+)
+def test_said(written: str, spoken: str) -> None:
+    assert say(written) == spoken
