@@ -27,6 +27,15 @@ from spoken_table import say, table
     ("The trial on 116 123 patients ended.", "The trial on 116 123 patients ended."),
     ("We call it on 120/80.", "We call it on 120 over 80."),
     ("Take 200 mg on 3 days.", "Take 200 milligrams on 3 days."),
+    # a file's size: kilobytes, megabytes, gigabytes after a number; "kb" (kilobases) and a bare "MB" stay
+    ("PDF version - 979KB", "P.D.F version, 979 kilobytes"),
+    ("The file (154 KB) opens.", "The file, 154 kilobytes, opens."),
+    ("A 2 MB file and 1.5 GB of data.", "A 2 megabyte file and 1 point 5 gigabytes of data."),
+    ("A 5 kb deletion.", "A 5 kb deletion."),
+    ("The MB fraction of CK.", "The M.B fraction of C.K."),
+    # a short word in a web address is said as the word ("web", "my"), an abbreviation spelled ("nih")
+    ("See web.archive.org today.", "See web dot archive dot org today."),
+    ("See my.example.org and nih.gov.", "See my dot example dot org and N.I.H dot gov."),
 )
 def test_said(written: str, spoken: str) -> None:
     assert say(written) == spoken

@@ -42,6 +42,9 @@ _UNITS = {  # written -> (singular, plural)
     "yr": ("year", "years"), "yrs": ("year", "years"), "wk": ("week", "weeks"), "wks": ("week", "weeks"),
     "sec": ("second", "seconds"), "tsp": ("teaspoon", "teaspoons"), "tbsp": ("tablespoon", "tablespoons"),
     "Tbsp": ("tablespoon", "tablespoons"),
+    # a file's size ("PDF - 979KB"); not "kb" or "Mb", kilobases and megabases of DNA
+    "KB": ("kilobyte", "kilobytes"), "kB": ("kilobyte", "kilobytes"), "MB": ("megabyte", "megabytes"),
+    "GB": ("gigabyte", "gigabytes"),
 }
 _PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "m2": "square meter",
         "day": "day", "d": "day", "hr": "hour", "h": "hour", "week": "week", "wk": "week"}
