@@ -36,6 +36,22 @@ from spoken_table import say, table
     # a short word in a web address is said as the word ("web", "my"), an abbreviation spelled ("nih")
     ("See web.archive.org today.", "See web dot archive dot org today."),
     ("See my.example.org and nih.gov.", "See my dot example dot org and N.I.H dot gov."),
+    # a slash between two lower-case words that together describe the next noun is one combined kind: "and";
+    # a choice (pronouns, answers, opposites, spans of time) or a pair with no noun after it stays "or"
+    ("Take a multivitamin/mineral supplement.", "Take a multivitamin and mineral supplement."),
+    ("Most multivitamin/mineral dietary pills have zinc.", "Most multivitamin and mineral dietary pills have zinc."),
+    ("Heavy drug/alcohol use is common.", "Heavy drug and alcohol use is common."),
+    ("The doctor/patient bond matters.", "The doctor and patient bond matters."),
+    ("Tell your doctor/nurse.", "Tell your doctor or nurse."),
+    ("Ask your doctor/nurse about it.", "Ask your doctor or nurse about it."),
+    ("Use a cream/ointment twice a day.", "Use a cream or ointment twice a day."),
+    ("Answer yes/no questions.", "Answer yes or no questions."),
+    ("Ask his/her doctor.", "Ask his or her doctor."),
+    ("A male/female patient.", "A male or female patient."),
+    ("Once a day/week basis.", "Once a day or week basis."),
+    ("Hispanic/Latino adults", "Hispanic or Latino adults"),
+    ("Dana-Farber/Brigham Cancer Center", "Dana-Farber and Brigham Cancer Center"),
+    ("A glucose of 90 mg/dL is normal.", "A glucose of 90 milligrams per deciliter is normal."),
 )
 def test_said(written: str, spoken: str) -> None:
     assert say(written) == spoken
