@@ -20,7 +20,8 @@ _LINK_SYMBOLS = {".": " dot ", "/": " slash ", "-": " dash ", "_": " underscore 
 _LINK_SPLIT = re.compile(r"([./\-_@~#+=?&])")
 
 
-_LINK_WORDS = frozenset("com org gov edu net www info".split())
+# short parts said as words, not spelled like "nih" ("web.archive.org", "my.clevelandclinic.org", "go.usa.gov")
+_LINK_WORDS = frozenset("com org gov edu net www info web app my go".split())
 
 
 def _link_part(part: str, symbols: dict[str, str], spell: Callable[[str], str]) -> str:

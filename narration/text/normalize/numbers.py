@@ -42,6 +42,9 @@ _UNITS = {  # written -> (singular, plural)
     "yr": ("year", "years"), "yrs": ("year", "years"), "wk": ("week", "weeks"), "wks": ("week", "weeks"),
     "sec": ("second", "seconds"), "tsp": ("teaspoon", "teaspoons"), "tbsp": ("tablespoon", "tablespoons"),
     "Tbsp": ("tablespoon", "tablespoons"),
+    # a file's size ("PDF - 979KB"); not "kb" or "Mb", kilobases and megabases of DNA
+    "KB": ("kilobyte", "kilobytes"), "kB": ("kilobyte", "kilobytes"), "MB": ("megabyte", "megabytes"),
+    "GB": ("gigabyte", "gigabytes"),
 }
 _PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "m2": "square meter",
         "day": "day", "d": "day", "hr": "hour", "h": "hour", "week": "week", "wk": "week"}
@@ -98,7 +101,7 @@ def _vanity_phone(m: re.Match[str], held: _Held) -> str:
         else:
             groups.append(said)
         letters_before = group.isalpha()
-    said = _area(country, area or bare_area) + ", " + held.hold(", ".join(groups))
+    said = held.hold(_area(country, area or bare_area) + ", " + ", ".join(groups))
     if keys and _keyed(tail).endswith(_keyed(keys)):
         numeric = held.hold(", ".join(_digits(group) for group in re.split(r"[-–. ]", keys)))
     elif keys:
@@ -106,8 +109,10 @@ def _vanity_phone(m: re.Match[str], held: _Held) -> str:
     return f"{said}, that is, {numeric}," if numeric else said
 
 
-# a toll-free number with letters: "1-800-4-CANCER", "1–877–44U–QUIT", "800-FDA-1088" (not "800 MG", a dose)
-_VANITY = re.compile(r"(?<![\w-])(?:(1)[-–. ](8\d\d)[-–. ]|(?<![\d.,])(8\d\d)[-–.])"
+# a toll-free number with letters: "1-800-4-CANCER", "1–877–44U–QUIT", "800-FDA-1088" (not "800 MG", a dose), its
+# area code also in brackets: "1(888)INFO-FDA", "1 (800) 4-CANCER", "(800) FDA-1088"
+_VANITY = re.compile(r"(?<![\w-])(?:(1)(?:[-–. ]|\s?\()(8\d\d)(?:\)\s?|[-–. ])"
+                     r"|(?<![\d.,])(?:\((?=8\d\d\)))?(8\d\d)(?:(?<=\(\d{3})\)\s?|[-–.]))"
                      r"(?=[\dA-Z–-]*[A-Z]{2})([\dA-Z]+(?:[-–][\dA-Z]+)*)(?![\w-])"
                      r"(?:\s*\((?:((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})|(\d{3,}(?:[-–. ]\d+)*))\))?")
 
@@ -445,6 +450,25 @@ def _local_number(m: re.Match[str]) -> str:
     return m.group()
 
 
+# A number to contact written as plain digits, in one group or several: "text SHOUT to 85258", "call Samaritans on
+# 116 123", "ring 0800 1111"; "on 100 patients" is a count, and so is "call 300 families".
+_CONTACT_NUMBER = re.compile(r"(?<![\w.,$/-])\d{3,}(?: \d{3,})*(?![\w/-]|[.,]\d|\s?[°%‰℃℉])")
+_CONTACT_LINKS = frozenset("on to at".split())
+_AFTER_CONTACT_NUMBER = _AFTER_SERVICE_NUMBER | frozenset("today tonight anytime free any day at".split())
+
+
+def _contact_number(m: re.Match[str]) -> str:
+    """A number right after call, dial, text, ring or phone, or after "on", "to" or "at" a few words later ("call
+    Samaritans on 116 123"), is dialled: said digit by digit, group by group, unless a noun follows (a count)."""
+    before = [word.lower().strip(",:") for word in _words_before(m, 4)]
+    if not before:
+        return m.group()
+    dialled = before[-1] in _SERVICE_VERBS or (before[-1] in _CONTACT_LINKS and bool(_SERVICE_VERBS & set(before)))
+    after = _WORD_AFTER.match(m.string, m.end())
+    counted = after is not None and after.group(1)[0].islower() and after.group(1) not in _AFTER_CONTACT_NUMBER
+    return ", ".join(_digits(group) for group in m.group().split()) if dialled and not counted else m.group()
+
+
 def _spaced_service_number(m: re.Match[str]) -> str:
     """"9-1-1" and "9.1.1" are 911 written so that it is said digit by digit: it is, like "9 1 1"."""
     digits = m.group(1) + m.group(3) + m.group(4)
@@ -490,7 +514,8 @@ _NUMBERS: list[Rule] = [
      _every_hours),
     ("phone", _BRACKETED_PHONE, lambda m: f", {m.group(1)}."),
     ("phone", _AUSTRALIAN_NUMBER, _australian_number),
-    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)[-–. ])?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
+    ("phone", _CONTACT_NUMBER, _contact_number),  # before "800-555-0199" is said "800, 5 5 5, ..."
+    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)(?:[-–. ]|(?=\()))?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
     ("phone", _TRUNK_NUMBER, _trunk_number),
     ("phone", _LOCAL_NUMBER, _local_number),

@@ -29,12 +29,40 @@ def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")
     return f", {inner}{asks}{'' if asks and end == '.' else end or ','} "
 
 
+# Words a slash offers as a choice even before a noun ("yes/no questions", "his/her doctor", "a male/female
+# patient", "a pass/fail grade"): pronouns, answers, opposites and spans of time.
+_CHOICE_WORDS = frozenset(
+    "he she his her him hers they them their s yes no true false on off pass fail male female positive negative "
+    "high low left right upper lower before after in out up down open closed old new first second day night week "
+    "month year hour minute morning evening daily weekly monthly either or and not".split())
+# Words after the pair that show it describes no noun: a verb, a preposition, a conjunction, an adverb.
+_NOT_A_HEAD = frozenset(
+    "is are was were be been can may will should could would might must do does did has have had of to in for with "
+    "on at by from as that which who than if but not or and nor per each every a an the about into over under "
+    "after before when while during until without within through because so too also again twice once now then "
+    "today first right here there".split())
+_PAIR_AND_HEAD = re.compile(r"\s?([a-z]+)\s+([a-z]+)")
+
+
+def _compound_pair(m: re.Match[str]) -> bool:
+    """"a multivitamin/mineral supplement", "drug/alcohol use", "the doctor/patient relationship": two lower-case
+    words that together describe the noun after them name one combined kind; "or" would offer a choice the
+    writer did not."""
+    before = _words_before(m, 1)
+    pair = _PAIR_AND_HEAD.match(m.string, m.end())
+    if not before or pair is None or not before[0].isalpha() or not before[0].islower():
+        return False
+    left, right, head = before[0], pair.group(1), pair.group(2)
+    return not {left, right} & _CHOICE_WORDS and head not in _NOT_A_HEAD and not head.endswith("ly")
+
+
 def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
-    """"Dana-Farber/Brigham" joins two institutions' names ("and"); "yes/no" and "Keywords/Phrases" offer
-    a choice ("or"). A hyphenated capitalized name on the left is what marks the institutions."""
+    """"Dana-Farber/Brigham" joins two institutions' names ("and"), "multivitamin/mineral supplement" two kinds in
+    one (see `_compound_pair`); "yes/no" and "Keywords/Phrases" offer a choice ("or"). A hyphenated capitalized
+    name on the left is what marks the institutions."""
     before = _words_before(m, 1)
     names = bool(before) and before[0][:1].isupper() and "-" in before[0] and _next_char(m).isupper()
-    return words[0] if names else words[1]
+    return words[0] if names or _compound_pair(m) else words[1]
 
 
 # A hyphen left hanging between two words ("BRAND NAME- generic name tablet") separates them: said as a pause. One
