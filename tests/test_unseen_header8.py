@@ -8,6 +8,7 @@ import pytest
 from test_unseen_header7 import BODY, MORE, said_and_dropped
 
 from narration.ingest.debris import debris_filter
+from narration.ingest.text import parse_text
 
 
 @pytest.mark.parametrize(("written", "said"), [
@@ -36,3 +37,48 @@ from narration.ingest.debris import debris_filter
 ])
 def test_a_header_line_is_cleaned(written: str, said: str) -> None:
     assert debris_filter("page.txt").clean(written) == said
+
+
+@pytest.mark.parametrize("header", [
+    ["Arthritis", "", "October 2014"],  # a site section repeating a word of the title, a bare date stamp
+    ["Information and support", "Types of problems", "< Types of problems"],  # a breadcrumb with a way back
+    ["Consumer", "Health Professional", "Other Resources"],  # the tabs of the page's other versions
+    ["On this page you will find:"],  # its links lost in the paste
+    ["PDF versions:", "- A Guide to Arthritis", "- Una guía sobre la artritis (Spanish)"],  # a download box
+])
+def test_a_header_block_is_left_out(header: list[str]) -> None:
+    page = "Arthritis and Gout\n\n" + "\n".join(header) + f"\n\n{BODY}\n\nTreatment\n\n{MORE}\n"
+    said, dropped = said_and_dropped(page)
+    assert said == [BODY, "# Treatment", MORE]
+    assert dropped
+
+
+def test_a_bare_date_stamp_is_the_articles_date_when_none_other() -> None:
+    debris = debris_filter("page.txt")
+    parse_text(f"Arthritis and Gout\n\nOctober 2014\n\n{BODY}\n", debris)
+    assert debris.reviewed is not None and (debris.reviewed.year, debris.reviewed.month) == (2014, 10)
+
+
+def test_a_section_menu_over_the_first_heading_is_left_out() -> None:
+    page = f"Gout\n\n{BODY}\n\n- Gout in older adults\n- For friends and family\n\nTreatment\n\n{MORE}\n"
+    said, _ = said_and_dropped(page)
+    assert said == [BODY, "# Treatment", MORE]
+
+
+@pytest.mark.parametrize(("header", "kept"), [
+    (["Gout"], ["Gout"]),  # the title's own word heading the first paragraph
+    (["Symptoms include:", "- Joint pain", "- Red skin"], ["Symptoms include:", "- Joint pain", "- Red skin"]),
+    (["A guide for people with joint pain"], ["A guide for people with joint pain"]),  # a subtitle
+    (["Also called: podagra"], ["Also called: podagra"]),
+    (["Gout is common."], ["Gout is common."]),
+])
+def test_the_articles_own_top_lines_stay(header: list[str], kept: list[str]) -> None:
+    page = "Gout and Diet\n\n" + "\n".join(header) + f"\n\n{BODY}\n\nTreatment\n\n{MORE}\n"
+    said, _ = said_and_dropped(page)
+    assert [line.removeprefix("# ") for line in said[:len(kept)]] == kept and BODY in said
+
+
+def test_a_list_after_the_opening_paragraph_with_its_own_text_stays() -> None:
+    page = f"Gout\n\n{BODY}\n\n- Gout in older adults\n- Gout in children\n\n{MORE}\n\nTreatment\n\n{MORE}\n"
+    said, _ = said_and_dropped(page)
+    assert "- Gout in children" in said

@@ -272,6 +272,10 @@ class DebrisFilter:
         """Where (as a `mark()`: lines read up to it have marks no higher) each line a pattern named `rule` dropped was."""
         return [place for (place, _), dropped in zip(self._places, self.dropped) if dropped.pattern == f"<{rule}>"]
 
+    def dropped_of(self, rule: str) -> list[Dropped]:
+        """What a pattern named `rule` removed, in the order of `marks_of`."""
+        return [dropped for dropped in self.dropped if dropped.pattern == f"<{rule}>"]
+
     def count(self, rule: str) -> int:
         """How many pieces a rule ("citation") has removed so far."""
         return sum(dropped.pattern == f"<{rule}>" for dropped in self.dropped)
