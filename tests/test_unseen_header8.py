@@ -82,3 +82,21 @@ def test_a_list_after_the_opening_paragraph_with_its_own_text_stays() -> None:
     page = f"Gout\n\n{BODY}\n\n- Gout in older adults\n- Gout in children\n\n{MORE}\n\nTreatment\n\n{MORE}\n"
     said, _ = said_and_dropped(page)
     assert "- Gout in children" in said
+
+
+def test_a_markdown_header_menu_is_left_out() -> None:
+    header = ("Search the Clinic website\n\nSearch\n\n* [Health A-Z](/a-z/)\n* [Live Well](/live/)\n"
+              "* [Pregnancy](/pregnancy/)\n* Browse\n\n More\n\n")
+    said, _ = said_and_dropped(f"# Gout\n\n{header}{BODY}\n\n## Treatment\n\n{MORE}\n", True)
+    assert said == ["# Gout", BODY, "# Treatment", MORE]
+
+
+@pytest.mark.parametrize("top", [
+    "Symptoms include:\n\n* [Pain](/pain/)\n* Swelling\n* [Redness](/red/)\n\n",  # a list under its lead-in
+    "A guide for people with joint pain\n\n",  # a subtitle
+    "Also called: podagra\n\n",
+    "Gout is common.\n\n",
+])
+def test_a_markdown_pages_own_top_lines_stay(top: str) -> None:
+    said, _ = said_and_dropped(f"# Gout\n\n{top}{BODY}\n\n## Treatment\n\n{MORE}\n", True)
+    assert len(said) > 4 and BODY in said
