@@ -113,6 +113,27 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("survey controls", r"(?i)^(?:(?:not at all|not very|a little|somewhat|quite a bit|very|extremely|"
                         r"strongly agree|agree|neutral|disagree|strongly disagree|poor|fair|good|excellent)"
                         r"(?:\s+|$)){3,}$"),
+    # a web archive's or proxy's banner over the copy: "The Wayback Machine - https://web.archive.org/web/..."
+    ("archive banner", r"^(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} [-–—|] (?:https?://|www\.)\S+$"),
+    # a download's format and size after its link: "[PDF - 154 KB]", "(PDF, 2.1 MB)"; then the link's own line
+    ("download link", r"(?i)\s*[\[(](?:pdf|docx?|xlsx?|pptx?|epub|rtf|zip)\s*[-–—:,]?\s*\d+(?:[.,]\d+)?\s*[kmg]b[\])]"),
+    ("download link", r"(?i)^(?:pdf|printable|print|large[- ]print) versions?\b(?: of (?:this|the) [\w -]{1,30})?"
+                      r"(?:\s*[-–—:,(]\s*\d+(?:[.,]\d+)?\s*[kmg]b\)?)?\s*:?$"),
+    ("page tool", r"(?i)^skip (?:directly )?to\b[^!?]{0,60}$"),  # "Skip to text and downloadable files."
+    # a picture's alt text as a paste keeps it: "Infographic: CDC guide for healthy travel"
+    ("image alt text", r"^(?:Infographic|Image|Photo|Picture|Illustration|Graphic):\s[^.!?]{1,100}$"),
+    # "Read this page in Welsh (Cymraeg)": a link to the page in another language
+    ("language link", r"(?i)^(?:read|view|see) (?:this (?:page|information|article|leaflet) )?in [a-z]+"
+                      r"(?: \([^()]{1,30}\))?\.?$"),
+    # the site's offer under the title: "Have a question? Ask ODS", "Join the ODS Email List"
+    ("contact prompt", r"(?i)^(?:(?:have a question\?|questions\?)\s*(?:ask|contact|e-?mail) [\w.]+\s*)?"
+                       r"(?:(?:join|subscribe to|sign up (?:for|to)) (?:the |our )?[\w -]{0,30}\b(?:e-?mail|mailing) list)?$"
+                       r"(?<=\w)"),
+    # the note that sends a reader to another version of the page: "This is a general overview. For more in-depth
+    # information, see our health professional fact sheet."
+    ("version note", r"(?i)^(?:this is an? (?:general |brief |short )?(?:overview|summary)\b[^.!?]{0,60}\.\s*)?"
+                     r"for (?:more |more in-depth |in-depth |detailed |technical )information,? (?:see|read|visit) "
+                     r"(?:our|the) [^.!?]{0,40}\b(?:health professional|professional|version|fact sheet)\b[^.!?]{0,30}\.?$"),
     ("video", r"^Video: [^.!?]{1,120}$"),
     ("video", r"^Watch (?:this|the|our) video\b[^.!?]*[.!]?"),
     ("social media links", r"(?i)^(?:(?:find|follow|connect with) .{1,40} on:?[\s,;]*)?" + SOCIAL + r"(?:[\s,;]+(?:and\s+)?" + SOCIAL + r")*[\s,;.]*$"),
@@ -125,6 +146,9 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                              r"england)|(?:charity|company|vat)(?: registration)? (?:number|no\b)))(?=.*\d{4,}).{0,500}$"),
     ("language link", r"(?i)^(?:(?:en español|in english|datos en español|español|english|en inglés)[\s|/]*){1,3}$"),
     ("breadcrumb", r"^Home\s*[>›»/|]\s*\S.{0,150}$"),
+    # a breadcrumb written with pipes, repeated under the title: "Resources | Drugs"
+    ("breadcrumb", r"^[A-Z][\w'’&-]*(?: [\w'’&-]+){0,4}(?: \| [A-Z][\w'’&-]*(?: [\w'’&-]+){0,4}){1,2}$"),
+    ("page type", r"^\((?:[a-z][a-z-]*)(?: [a-z][a-z-]*){0,4}\)$"),  # "(public service announcement)"
     # a trail of three or more capitalized entries: "Arthritis Home > Arthritis Basics > Types" (its ">" the
     # speech normalization would remove, leaving a run of names)
     ("breadcrumb", r"^(?:[A-Z0-9][^<>›»|.!?;]{0,50}?\s[>›»]\s){2,}[A-Z0-9][^<>›»|.!?;]{0,80}$"),
@@ -247,6 +271,10 @@ class DebrisFilter:
     def marks_of(self, rule: str) -> list[int]:
         """Where (as a `mark()`: lines read up to it have marks no higher) each line a pattern named `rule` dropped was."""
         return [place for (place, _), dropped in zip(self._places, self.dropped) if dropped.pattern == f"<{rule}>"]
+
+    def dropped_of(self, rule: str) -> list[Dropped]:
+        """What a pattern named `rule` removed, in the order of `marks_of`."""
+        return [dropped for dropped in self.dropped if dropped.pattern == f"<{rule}>"]
 
     def count(self, rule: str) -> int:
         """How many pieces a rule ("citation") has removed so far."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from narration.ingest.debris import DebrisFilter
+from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import _is_link_text
 from narration.ingest.text.units import CLAUSE_WORDS, LINKS, SENTENCE_END, Unit, has_verb, is_title_case, words
@@ -463,11 +463,103 @@ def _below_review_date(units: list[Unit], debris: DebrisFilter) -> dict[int, str
     return {i: "page footer" for i in after}
 
 
+# "On this page you will find:", "In this article": what opens a jump menu, said or not, the list lost or kept.
+ON_THIS_PAGE = re.compile(r"(?i)^(?:on this page|in this (?:article|page|section))\b[^.!?]{0,40}:?$")
+# A page's tabs for its other versions ("Consumer", "Health Professional", "Other Resources", "Español").
+TAB_ENTRY = re.compile(r"(?i)^(?:consumers?|patients?|health professionals?|professionals?|other resources|español|"
+                       r"(?:patient|professional|consumer) version)$")
+BACK_ARROW = ("<", "‹", "«", "←")  # "< Types of mental health problems": a breadcrumb's way back up
+SECTION_MENU = (2, 6)  # items of a section's menu pasted as a list: "Anxiety disorders", "For friends and family"
+
+
+def _header_stamps(units: list[Unit], title: str, debris: DebrisFilter) -> dict[int, str]:
+    """What stands between the title and the article's text that is no part of it: a bare date ("October 2014",
+    the article's date when the page gives no other), a one-word site section repeating a word of the title over
+    it ("Arthritis" over "Arthritis and Rheumatic Diseases"), an "On this page" line (its links lost or not), a
+    breadcrumb with a way back ("< Types of problems"), the tabs of the page's other versions, and the link titles
+    under a download box's lead-in ("PDF versions:", left out)."""
+    first = _first_paragraph(units)
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units[:first]):
+        if not unit.is_list and LONE_DATE.match(unit.text):
+            found[index] = "date stamp"
+            debris.reviewed = debris.reviewed or page_date(unit.text.strip().rstrip("."))
+    own = {w.casefold() for w in words(title)}
+    label = next((i for i in range(first) if i not in found), None)
+    if (label is not None and len(own) > 1 and not units[label].is_list and len(words(units[label].text)) == 1
+            and units[label].text.casefold() in own and label + 1 < len(units)
+            and (not _is_body(units[label + 1]) or units[label + 1].after_debris)):
+        found[label] = "site section"
+    for index, unit in enumerate(units):
+        if not unit.is_list and ON_THIS_PAGE.match(unit.text) and not (index + 1 < len(units) and units[index + 1].is_list):
+            found[index] = "table of contents"
+    found.update(_header_runs(units, first))
+    found.update(_download_box(units, debris))
+    found.update(_section_menu(units, set(found)))
+    return found
+
+
+def _header_runs(units: list[Unit], first: int) -> dict[int, str]:
+    """Runs of short lines (no blank line between) above the first paragraph: a breadcrumb when one of them goes
+    back up ("< Types of problems"), the page's tabs when one names another version ("Health Professional")."""
+    found: dict[int, str] = {}
+    run: list[int] = []
+    for index in range(first + 1):
+        unit = units[index] if index < first else None
+        line = unit.text.lstrip("".join(BACK_ARROW)).strip() if unit is not None and not unit.is_list else ""
+        if line and _is_menu_line(line) and (not run or not unit.blank_before):
+            run.append(index)
+            continue
+        texts = [units[i].text for i in run]
+        if any(t.startswith(BACK_ARROW) for t in texts):
+            found.update((i, "breadcrumb") for i in run)
+        elif len(run) >= 2 and any(TAB_ENTRY.match(t) for t in texts):
+            found.update((i, "page tabs") for i in run)
+        run = [index] if line and _is_menu_line(line) else []
+    return found
+
+
+def _download_box(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
+    """The link titles under a download box's lead-in ("PDF versions:", left out as a download link): short
+    names, no sentence among them ("A Guide for Travel", "Una guía para viajar (Spanish)")."""
+    found: dict[int, str] = {}
+    leads = [place for place, dropped in zip(debris.marks_of("download link"), debris.dropped_of("download link"))
+             if dropped.text.rstrip().endswith(":")]
+    for place in leads:
+        index = next((i for i, unit in enumerate(units) if unit.mark > place), None)
+        if index is not None and all(0 < len(words(t)) <= 12 and not re.search(r"[.!?:]$", t)
+                                    for t in _lines(units[index])):
+            found[index] = "download link"
+    return found
+
+
+def _section_menu(units: list[Unit], skip: set[int]) -> dict[int, str]:
+    """A section's menu pasted as a short list under the article's opening paragraph, right over its first
+    heading ("Anxiety disorders", "For friends and family"): a few names of two to six words, no lead-in above
+    them, none of them a heading of this page; a list led in ("Symptoms include:") or of single words ("Pain", "Swelling") is the article's. Lines
+    already known as the site's (`skip`) are passed over."""
+    kept = [i for i in range(len(units)) if i not in skip]
+    for at, index in enumerate(kept[1:-2], start=1):
+        unit, previous, after, then = (units[kept[at + step]] for step in (0, -1, 1, 2))
+        heads = not after.is_list and not _is_body(after) and _is_body(then)
+        if not unit.is_list:
+            if not _is_body(unit) and _is_body(after):
+                return {}  # the first heading came first
+            continue
+        if (heads and not previous.is_list and _is_body(previous) and not previous.text.rstrip().endswith(":")
+                and SECTION_MENU[0] <= len(unit.items) <= SECTION_MENU[1]
+                and all(2 <= len(words(e)) <= MENU_WORDS and _is_menu_line(e) for e in unit.items)
+                and not {_key(e) for e in unit.items} & {_key(u.text) for u in units[index + 1:] if not u.is_list}):
+            return {index: "section menu"}  # names of other pages: one coming back as a heading here is a contents list
+        return {}
+    return {}
+
+
 def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)
-    found = {**_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
+    found = {**_header_stamps(units, title, debris), **_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
              **_below_review_date(units, debris)}
     for index, rule in sorted(found.items()):
