@@ -24,6 +24,7 @@ def table(*rows: tuple[str, str]):
     ("The outlook (chance of getting well) and treatment vary.",
      "The outlook, or chance of getting well, and treatment vary."),
     ("You may get IV (intravenous) fluids.", "You may get I.V, or intravenous, fluids."),
+    ("You may get I.V. (intravenous) fluids.", "You may get I.V, or intravenous, fluids."),
     ("Avoid the contrast (dye), some pills and some creams.", "Avoid the contrast, or dye, some pills and some creams."),
 )
 def test_a_gloss_is_said_as_another_name(written: str, spoken: str) -> None:

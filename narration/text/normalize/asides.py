@@ -8,7 +8,7 @@ import re
 from narration.text.lexicon import Report
 from narration.text.sentences import ends_sentence
 
-_BRACKET = re.compile(r"(?<=[A-Za-z])\s+\(([^()\n]{1,200})\)")
+_BRACKET = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Z]\.))\s+\(([^()\n]{1,200})\)")  # after a word, or "I.V."
 
 # A gloss: one to four lower-case ordinary words ("gastric", "loss of appetite"); a unit ("kg") is no ordinary
 # word. Not a gloss: an aside that opens with a little word ("see below", "if needed", "such as ..."), a pair
