@@ -49,11 +49,13 @@ def _ordinary_word(word: str) -> bool:
 
 
 def _runs_on(after: str) -> bool:
+    """Whether the sentence goes on past the bracket into a noun or the next item, not into a little word."""
     m = _RUNS_ON.match(after)
     return m is not None and m.group("word") not in _NOT_GLOSS_START | _NOT_GLOSS_WORDS
 
 
 def _gloss(inner: str, after: str) -> bool:
+    """Whether a bracket holds another name for the word before it ("anorexia (loss of appetite)")."""
     words = inner.replace("-", " ").split()
     return (_GLOSS.fullmatch(inner) is not None and _runs_on(after)
             and words[0] not in _NOT_GLOSS_START and not _NOT_GLOSS_WORDS.intersection(words)
@@ -61,12 +63,14 @@ def _gloss(inner: str, after: str) -> bool:
 
 
 def _brand(inner: str, before: str) -> bool:
+    """Whether a bracket holds the brand names of the generic drug named before it."""
     names = re.findall(r"[A-Z][\w-]*", inner)
     return (_BRAND.fullmatch(inner) is not None and before.isalpha() and before.islower()
             and not _ordinary_word(before) and not any(_ordinary_word(name) for name in names))
 
 
 def _clause(inner: str) -> bool:
+    """Whether a bracket holds a sentence of its own ("signs include heat, redness, and pain")."""
     words = inner.split()
     return (len(words) >= 3 and words[0].isalpha() and words[0].lower() not in _NOT_CLAUSE_START
             and any(word in _VERBS for word in words[1:3]))
