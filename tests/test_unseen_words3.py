@@ -119,7 +119,7 @@ def test_a_label_in_capitals(written: str, spoken: str) -> None:
 
 @table(
     # a name with one capital inside: a syllable is said, a letter or a pair that is no syllable spelled
-    ("lomustine (CeeNu®) and", "lomustine, Cee Nu, and"),
+    ("lomustine (CeeNu®) and", "lomustine, brand name Cee Nu, and"),  # a brand, not a second drug
     ("IscadorM, IscadorQu and IscadorP", "Iscador M, Iscador Q.U and Iscador P"),
     ("GammaKnife", "Gamma Knife"),
     ("McCoy", "McCoy"),

@@ -40,10 +40,11 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("image credit", r"^(?:Photo |Image )?Credits?: .{1,100}$"),
     ("placeholder", r"^Placeholder slot$"),
     # a pronunciation respelling, on a line of its own or after its word: "(teh-moh-ZOH-loh-mide)", "antitrypsin
-    # (an-tee-TRIP-sin)"; for readers, not listeners, and listed so an editor can make a lexicon entry of it
-    ("pronunciation", r"^\((?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}\)$"),
+    # (an-tee-TRIP-sin)", "(ka-peh-SY-tuh-been )" (a space left inside by the page's template); for readers, not
+    # listeners, and listed so an editor can make a lexicon entry of it
+    ("pronunciation", r"^\( ?(?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,} ?\)$"),
     ("pronunciation", r"\s?\((?:pronounced|say|rhymes with):?\s+[^()]{1,60}\)"),  # "(pronounced je-STEY-shuhn-ul)"
-    ("pronunciation", r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"),
+    ("pronunciation", r"\s?\( ?(?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,} ?\)"),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
                   r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"

@@ -26,8 +26,9 @@ def _clean_chars(text: str) -> str:
 
 
 _FOOTNOTES: list[Rule] = [
-    # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's
-    ("respelling", re.compile(r"\s?\((?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,}\)"), ""),
+    # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's (a page's
+    # template may leave a space inside its brackets: "(ka-peh-SY-tuh-been )")
+    ("respelling", re.compile(r"\s?\( ?(?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,} ?\)"), ""),
     ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template
     # "doesn¹t": an apostrophe mis-encoded as a superscript one, inside a word; a footnote mark never is
     ("apostrophe", re.compile(r"(?<=[A-Za-z])[\u00b9\u00b2\u00b3\u2070-\u2079](?=(?:t|s|d|ll|re|ve|m)\b)"), "'"),

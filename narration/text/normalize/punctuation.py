@@ -65,13 +65,27 @@ def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
     return words[0] if names or _compound_pair(m) else words[1]
 
 
+# Words that a compound's en dash never joins: "near you–even young children" is a dash set where an em dash
+# would be, a pause; "transcription–polymerase", "risk–benefit" join two names of things.
+_NOT_COMPOUND = frozenset("""i you he she it we they me him her us them this that these those a an the some any each
+    every all no not even especially including only just also and or but so then which who what when where while
+    if because as like such of in on at to for with from by about is are was were be can may will""".split())
+
+
+def _joining_dash(m: re.Match[str]) -> str:
+    """An en dash between two letters joins the two words of a compound, and is a pause between other words."""
+    before, after = _words_before(m, 1), re.match(r"[a-z]+", m.string[m.end():])
+    words = {before[0].rsplit("–", 1)[-1].lower() if before else "", after.group() if after else ""}
+    return ", " if words & _NOT_COMPOUND else " "
+
+
 # A hyphen left hanging between two words ("BRAND NAME- generic name tablet") separates them: said as a pause. One
 # that waits for the second half of a compound ("mood- and anxiety-related", "10- to 15-minute") stays.
 SEPARATOR_HYPHEN: Rule = ("dash", re.compile(r"(?<=[A-Za-z)®])-(?=\s+(?!(?:and|or|nor|to|through|&)\b)[A-Za-z(])"),
                           " -")
 # Marks said as pauses (the same in every language), before and after the rules that name symbols in words.
 PAUSE_MARKS: list[Rule] = [
-    ("dash", re.compile(r"(?<=[a-z])–(?=[a-z])"), " "),  # "transcription–polymerase" joins two words
+    ("dash", re.compile(r"(?<=[a-z])–(?=[a-z])"), _joining_dash),  # "transcription–polymerase" joins two words
     ("dash", re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+"), ", "),
     # An aside is said between commas: Piper's phonemizer drops brackets (no pause at all), renders a dash as the
     # same ';' pause as a comma, and cannot be told to lower its pitch; measured in docs/review.md.

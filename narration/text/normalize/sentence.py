@@ -6,6 +6,7 @@ import re
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.abbreviations import _TITLES
 from narration.text.normalize.acronyms import _ACRONYMS, _emphasis, _said_as_word, _unshout, shouted
+from narration.text.normalize.asides import said_asides
 from narration.text.normalize.base import _Held, _run
 from narration.text.normalize.characters import _FOOTNOTES, _clean_chars
 from narration.text.normalize.links import _links
@@ -22,6 +23,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
     text = _clean_chars(text)
     text = _run([SEPARATOR_HYPHEN], text, report)  # before capitals are read: "STRENGTH- generic" is a word
     text = _run(_FOOTNOTES, text, report)
+    text = said_asides(text, report)  # before numbers, units and capitals are rewritten: "(kg)" is no gloss
     text = _links(text, held, link_phrase, report)
     text = _defined_abbreviation(text, lexicon, held, report)
     text = _drop_repeated_abbreviation(text, lexicon, report)

@@ -1,0 +1,119 @@
+"""Brackets whose two commas would be heard as items of a series, decided on the text as written: later rules
+rewrite numbers, units and capitals ("(kg)", "(II)", "(HYPERTENSION)"), after which a unit or a numeral looks
+like any short lower-case word. Every other bracket is left to the punctuation rules (said between commas)."""
+from __future__ import annotations
+
+import re
+
+from narration.text.lexicon import Report
+from narration.text.sentences import ends_sentence
+
+_BRACKET = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Z]\.))\s+\(([^()\n]{1,200})\)")  # after a word, or "I.V."
+
+# A gloss: one to four lower-case ordinary words ("gastric", "loss of appetite"); a unit ("kg") is no ordinary
+# word. Not a gloss: an aside that opens with a little word ("see below", "if needed", "such as ..."), a pair
+# ("children and adults"), or a qualifier ("optional", "rare").
+_GLOSS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}")
+_NOT_GLOSS_START = frozenset("""a an the see e.g i.e eg ie such also called known including include like or and for if in on
+    at to with without from by about as not only usually often sometimes especially mainly mostly which who that this
+    these those it they we you he she there here where when while after before during per each every all any some
+    more less most least very plus than page click read call ask visit go""".split())
+_NOT_GLOSS_WORDS = frozenset("""and or is are was were be been can may might will would should must do does did has
+    have had optional rare common uncommon mild moderate severe serious recommended required needed preferred
+    approximate approx estimated typical usual free new updated pictured shown left right above below ongoing
+    temporary permanent daily weekly monthly yearly first second last etc""".split())
+# The text runs on past the bracket into its noun or the next item of a series: "(gastric) cancer", "(dye), some";
+# not into a little word ("recurred (come back) after remission": no series to mistake it for).
+_RUNS_ON = re.compile(r"\s*(?:,|(?:and|or)\b|(?P<word>[a-z]+)\b)")
+
+# A brand name: capitalized words that are no ordinary words ("Hygroton", "Esidrix and HydroDIURIL") after a
+# lower-case word that is none either (a generic drug's name: "chlorthalidone"); "(Boston)" after "city" is no brand.
+_BRAND = re.compile(r"[A-Z][A-Za-z-]*[a-z][A-Za-z-]*®?(?:(?:,? (?:and|or)|,) [A-Z][A-Za-z-]*[a-z][A-Za-z-]*®?)*")
+
+# A clause of its own ("signs include redness, swelling, and pain"): a subject, then a finite verb among the first
+# words. Between commas its own commas and the "and" after it sound like one series; it is said as a sentence
+# after the one it stood in. An aside that opens with a little word ("which is rare", "if needed") is no sentence.
+_VERBS = frozenset("""is are was were include includes included means mean can may might will would should must has
+    have had does do did""".split())
+_NOT_CLAUSE_START = frozenset("""see e.g i.e eg ie such also called known including include like or and but nor for
+    if in on at to with without from by about as not only which who whom whose that when while where after before
+    during because although unless so whether per than plus especially mainly mostly usually often sometimes""".split())
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _ordinary_word(word: str) -> bool:
+    """Webster's word (imported here: the list rules import the sentence rules that import these)."""
+    from narration.text.normalize.lists import _ordinary_word as ordinary
+
+    return ordinary(word)
+
+
+def _runs_on(after: str) -> bool:
+    """Whether the sentence goes on past the bracket into a noun or the next item, not into a little word."""
+    m = _RUNS_ON.match(after)
+    return m is not None and m.group("word") not in _NOT_GLOSS_START | _NOT_GLOSS_WORDS
+
+
+def _gloss(inner: str, after: str) -> bool:
+    """Whether a bracket holds another name for the word before it ("anorexia (loss of appetite)")."""
+    words = inner.replace("-", " ").split()
+    return (_GLOSS.fullmatch(inner) is not None and _runs_on(after)
+            and words[0] not in _NOT_GLOSS_START and not _NOT_GLOSS_WORDS.intersection(words)
+            and all(_ordinary_word(word.strip("'")) for word in words))
+
+
+def _brand(inner: str, before: str) -> bool:
+    """Whether a bracket holds the brand names of the generic drug named before it."""
+    names = re.findall(r"[A-Z][\w-]*", inner)
+    return (_BRAND.fullmatch(inner) is not None and before.isalpha() and before.islower()
+            and not _ordinary_word(before) and not any(_ordinary_word(name) for name in names))
+
+
+def _clause(inner: str) -> bool:
+    """Whether a bracket holds a sentence of its own ("signs include heat, redness, and pain")."""
+    words = inner.split()
+    return (len(words) >= 3 and words[0].isalpha() and words[0].lower() not in _NOT_CLAUSE_START
+            and any(word in _VERBS for word in words[1:3]))
+
+
+def _sentence_end(text: str, start: int) -> int | None:
+    """Where the sentence that goes on at `start` ends: just after its full stop, or None when it has none."""
+    for m in _SENTENCE_END.finditer(text, start):
+        if not text[m.end():].strip(" \"'”’)") or ends_sentence(text, m.start()):
+            return m.end()
+    return None
+
+
+def _said_apart(text: str, m: re.Match[str]) -> str | None:
+    """The text with a clause aside moved out to a sentence of its own after its sentence, or None."""
+    rest = text[:m.start()] + text[m.end():]
+    end = _sentence_end(rest, m.start())
+    if end is None:
+        return None
+    inner = m.group(1).strip()
+    sentence = inner[0].upper() + inner[1:] + ("" if inner[-1] in ".!?" else ".")
+    return f"{rest[:end]} {sentence}{rest[end:]}"
+
+
+def said_asides(text: str, report: Report | None = None) -> str:
+    """Say a gloss "X, or Y,", a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
+    position = 0
+    while (m := _BRACKET.search(text, position)) is not None:
+        inner, after = m.group(1).strip(), text[m.end():]
+        before = text[:m.start()].split()[-1]
+        said: str | None = None
+        if _gloss(inner, after):
+            said = f"{text[:m.start()]}, or {inner},{text[m.end():]}"
+        elif _brand(inner, before):
+            label = "brand names" if re.search(r",|\b(?:and|or) [A-Z]", inner) else "brand name"
+            said = f"{text[:m.start()]}, {label} {inner},{text[m.end():]}"
+        elif _clause(inner):
+            said = _said_apart(text, m)
+        if said is None:
+            position = m.end()
+            continue
+        if report is not None:
+            report.rules["aside"] += 1
+        position = m.start() + 1
+        text = said
+    return text
