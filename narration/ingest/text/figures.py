@@ -113,7 +113,7 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
     if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
         return False
     sentences = _sentences(text)
-    if len(sentences) < 2:
+    if len(sentences) < 2 or _opens_article(sentences, previous):
         return False
     label = re.sub(r"\([^)]*\)", "", sentences[0])
     shows = re.search(r"\b(showing|shows|shown)\b", label)
@@ -122,6 +122,12 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
     first = words(label)[:1]
     return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not has_verb(label)
             and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+def _opens_article(sentences: tuple[str, ...], previous: Unit | None) -> bool:
+    """A question is never a figure's label ("Need travel vaccines? Plan ahead."), and the first paragraph under
+    the title, with no picture marked beside it, is the article's opening: a caption's shape alone is not enough."""
+    return sentences[0].rstrip().endswith("?") or previous is None
 
 
 FIGURE_CAPTION_WORDS = 90  # NCI describes a figure in up to four sentences
