@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from narration.ingest.debris import DebrisFilter
+from narration.ingest.html import _without_references
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
@@ -113,6 +114,7 @@ def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
     outside_link = outside_strong = ""
     line_text = line_plain = False  # the line so far has text / has text outside emphasis
     images = 0
+    alts: set[str] = set()
     last = ""
     for child in getattr(token, "children", None) or []:
         kind = child.type
@@ -128,6 +130,7 @@ def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
             images += 1
             last = "image"
             if child.content.strip():
+                alts.add(" ".join(child.content.split()))
                 debris.drop(" ".join(child.content.split()), "image alt text")
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
             content = child.content
@@ -147,7 +150,7 @@ def _inline(token: Any, debris: DebrisFilter) -> tuple[str, str, bool]:
     pictured = last == "image"
     if "\u2063" in raw and not text:
         return text, "gap", False
-    if images and (not text or text == "Enlarge"):
+    if images and (not text or text == "Enlarge" or text in alts):  # a thumbnail linked to its picture's page
         return text, "image", True
     if not text:
         return text, "text", pictured
@@ -206,7 +209,28 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 after_image = pictured
                 continue
             after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
-    return title, _promote_plain_headings(_without_header_menu(items, debris))
+    return title, _without_silent_headings(_without_references(_promote_plain_headings(_without_header_menu(items, debris)), debris), debris)
+
+
+class LeftLinks(Gap):
+    """Where links (a list, a row, a card) were left out: a heading over them names a page's menu, kept."""
+
+
+def _without_silent_headings(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """A heading whose part of the page held only what is left out (pictures, works cited, a credit line), down to
+    the next heading of its rank, says nothing and is left out ("## Images", "##### References"); H1s are title
+    candidates, and one over links still names them (a page of link lists)."""
+    kept = list(items)
+    for index, item in enumerate(items):
+        if not isinstance(item, Heading) or item.level == 1:
+            continue
+        end = next((i for i in range(index + 1, len(items)) if isinstance(items[i], Heading)
+                    and items[i].level <= item.level), len(items))
+        below = items[index + 1:end]
+        if (any(isinstance(b, Gap) for b in below) and not any(isinstance(b, (Block, LeftLinks)) for b in below)):
+            debris.drop(item.text, "heading with nothing under it")
+            kept[index] = Gap()
+    return kept
 
 
 def _tab_title(text: str, debris: DebrisFilter) -> tuple[str, str]:
@@ -257,11 +281,11 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
         return after_image and not (shape == "links" and debris.dropped[-1].pattern == "<page tool>")
     if after_image and len(cleaned.split()) <= 150:
         debris.drop(cleaned, "card teaser" if shape == "links" else "figure caption")
-        items.append(Gap())
+        items.append(LeftLinks() if shape == "links" else Gap())
         return False
     if shape == "links" and (len(re.findall(r"\S+", cleaned)) >= 8 and not re.search(r"[.!?]$", cleaned)):
         debris.drop(cleaned, "row of links")
-        items.append(Gap())
+        items.append(LeftLinks())
     elif shape == "bold" and len(cleaned.split()) <= 25 and "\n" not in cleaned:
         items.append(Heading(cleaned, SUB))
     else:
@@ -311,6 +335,9 @@ def _add_list(items: list[Item], start: int, entries: list[tuple[str, str, int]]
         for plain, shape, _ in entries:
             if shape == "links" or plain:
                 debris.drop(plain, "link list")
+        items.append(LeftLinks())
+        return
+    if not entries:  # its items were pictures, left out
         items.append(Gap())
         return
     kept = [(cleaned, depth) for plain, _, depth in entries if (cleaned := debris.clean(plain))]

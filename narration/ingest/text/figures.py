@@ -113,7 +113,7 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
     if text.endswith((":", "?")) or LIST_ITEM.match(text) or READER.search(text):
         return False
     sentences = _sentences(text)
-    if len(sentences) < 2:
+    if len(sentences) < 2 or _opens_article(sentences, previous):
         return False
     label = re.sub(r"\([^)]*\)", "", sentences[0])
     shows = re.search(r"\b(showing|shows|shown)\b", label)
@@ -122,6 +122,12 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
     first = words(label)[:1]
     return (len(words(label)) <= (14 if shows else 6) and not CLAUSE_WORDS.search(label) and not has_verb(label)
             and bool(first) and first[0].lower() not in DETERMINERS)
+
+
+def _opens_article(sentences: tuple[str, ...], previous: Unit | None) -> bool:
+    """A question is never a figure's label ("Need travel vaccines? Plan ahead."), and the first paragraph under
+    the title, with no picture marked beside it, is the article's opening: a caption's shape alone is not enough."""
+    return sentences[0].rstrip().endswith("?") or previous is None
 
 
 FIGURE_CAPTION_WORDS = 90  # NCI describes a figure in up to four sentences
@@ -207,9 +213,10 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             unit.kind, rule = "drop", "repeated caption"
         elif _caption_in_list(unit, previous, following):
             unit.kind, rule = "drop", "caption inside a list"
-        elif (unit.is_list and previous is not None and previous.kind in ("heading", "sub")
+        elif (unit.is_list and previous is not None and (previous.kind in ("heading", "sub") or _boxes(previous))
               and _links_only(unit.items, previous.text)):
             unit.kind, rule = "drop", "link list"
+            _drop_link_box_heading(previous, following, debris)
         elif _is_link_row(unit, following):
             unit.kind, rule = "drop", "row of links"
         else:
@@ -230,10 +237,28 @@ def _is_link_row(unit: Unit, following: Unit | None) -> bool:
 def _links_only(items: list[str], heading: str) -> bool:
     """A list of link titles ("Edema", "Endometrial Cancer Prevention"); a lone one-word item is one only under
     a heading that names resources ("More information" / "Hormones"): under another it is the heading's value
-    ("Common Name" / "Diabetes")."""
+    ("Common Name" / "Diabetes"). Under a link box's heading a title may run as long as a heading does."""
     if len(items) == 1 and len(words(items[0])) == 1:
         return bool(re.fullmatch(r"[A-Z][a-z]+", items[0])) and section_role(heading) == "credits"
-    return all(_is_link_text(i) or re.fullmatch(r"[A-Z][a-z]+", i) for i in items)
+    limit = HEADING_MAX_WORDS if LINK_BOX.fullmatch(heading.strip()) else 8
+    return all(_is_link_text(i, limit) or re.fullmatch(r"[A-Z][a-z]+", i) for i in items)
+
+
+# The heading of a box of links to other pages; a section of that name with prose under it is kept. "More
+# information" over links is left as it was: pages name their own resource sections so (uterine-cancer).
+LINK_BOX = re.compile(r"(?i)(?:related|other|useful) (?:sites|links|resources|pages|websites|topics)|see also:?")
+
+
+def _boxes(unit: Unit) -> bool:
+    """A line of its own that names a link box ("See also"), whether or not it was read as a heading."""
+    return unit.kind in ("heading", "sub", "paragraph") and not unit.is_list and bool(LINK_BOX.fullmatch(unit.text.strip()))
+
+
+def _drop_link_box_heading(heading: Unit, following: Unit | None, debris: DebrisFilter) -> None:
+    """A link box's heading ("Related sites") goes with its links, when nothing but the next heading follows them."""
+    if _boxes(heading) and (following is None or following.kind in ("heading", "sub")):
+        heading.kind = "drop"
+        debris.drop(heading.text, "link box heading", heading.mark)
 
 
 # What marks a work cited: an address, a DOI, "Retrieved", a year in brackets, or a year closing a publisher's line.
