@@ -120,7 +120,6 @@ DEBRIS_LINES = [
     ("Skip directly to search Skip directly to A to Z list Skip directly to navigation", "<page tool>"),
     ("View or print the Sleep Chart", "<page tool>"),
     ("Show references", "<page tool>"),
-    ("See also", "<page tool>"),
     ("External Web Site Policy", "<page tool>"),
     ("[top]", "<page tool>"),
     ("Request an appointment", "<page tool>"),

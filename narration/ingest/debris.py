@@ -48,7 +48,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
                   r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
-                  r"page options|listen|open in new window|close|menu|related resources?|"
+                  r"page options|listen|open in new window|close|menu|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
     ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),
     # the site's header around the article: a skip link, a link back to the index the page came from
@@ -67,7 +67,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # page tools set after a title on its line: "Tick-Borne Disease Awareness Month PDF Print E-mail"
     ("page tool", r"(?<=\S)(?:\s+(?:PDF|Print|E-?mail|Share|Tweet|Download)){2,}$"),
     ("page tool", r"(?<=\S)(?:\s*(?:External Web Site Policy|\[top\]))+$"),  # left at the end of a line
-    ("page tool", r"(?i)^(?:show references|see also|external web site policy|request an appointment|"
+    ("page tool", r"(?i)^(?:show references|external web site policy|request an appointment|"
                   r"products (?:and|&) services|view or print (?:the|this) [^.!?]{1,60})$"),
     # a figure's or document's link label: "View and Print Infographic", "Download the PDF", "Enlarge image"
     ("page tool", r"(?i)^(?:view|print|download|enlarge|open|see)(?:\s*(?:,|and|or|&|/)\s*(?:view|print|download|"
@@ -105,6 +105,23 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("review date", REVIEW_DATE),
     ("review date", r"(?i)(?<=[.!?])\s+(?:page |content )?last (?:reviewed|updated):?\s*(?P<date>" + DATE + r")\.?$"),  # glued on
     ("review date", r"(?i)^(?:review|revision)\s+date\b[\s:–—-]*(?P<date>" + DATE + r")?\.?$"),  # MedlinePlus
+    # the article's publication date at its end ("This information was published in February 2021.") and a
+    # dated "Updated:" line with the link to the page's history ("... History of changes to this fact sheet")
+    ("review date", r"(?i)^(?:this (?:information|page|article|content|leaflet|fact sheet) was )?(?:first )?published"
+                    r"(?: on| in)?:?\s*(?P<date>" + DATE + r")\.?$"),
+    ("review date", r"(?i)^" + REVIEW_LINE + r"\s*(?:see )?(?:the )?history of changes\b[^.!?]{0,40}\.?$"),
+    # what a feedback form says once sent, or on a fault: "Thank you for providing your feedback."
+    ("feedback form", r"(?i)^(?:there (?:has been|was) a problem (?:submitting|sending) your (?:feedback|comments?|form)|"
+                      r"thank you for (?:providing |sending |submitting |your )?(?:your )?(?:feedback|comments?)|"
+                      r"your (?:feedback|comments?) (?:has|have) been (?:sent|submitted|received))[.!]?$"),
+    # the publisher's notes at the article's end: under review, references on request, permission to reproduce it
+    ("publication note", r"(?i)^this (?:page|information|content|article) is (?:currently )?(?:under|being) review(?:ed)?"
+                         r"\b[^!?]{0,150}$"),
+    ("publication note", r"(?i)^(?:a list of )?(?:references|bibliography|sources)(?: and (?:references|bibliography|"
+                         r"sources))? (?:are |is )?available (?:on|upon) request\.?$"),
+    ("publication note", r"(?i)^(?=.{0,200}$)(?=.*\b(?:reproduce|republish|reprint|re-?use|copy)\b[^.!?]{0,30}\b(?:content|"
+                         r"information|material|page|article|text|leaflet|publication)s?\b)(?=.*\b(?:permissions?|"
+                         r"licen[cs]ing|licen[cs]e)\b).*$"),
     # the credits block under an article: "Updated by: Jane Doe, MD, ... Also reviewed by ..."
     ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) by:"
                 r"|Medically reviewed by [A-Z])\s?.{0,1000}$"),

@@ -7,7 +7,7 @@ import unicodedata
 
 from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
-from narration.ingest.text.figures import _is_link_text
+from narration.ingest.text.figures import LINK_BOX, _is_link_text
 from narration.ingest.text.units import CLAUSE_WORDS, LINKS, SENTENCE_END, Unit, has_verb, is_title_case, words
 
 
@@ -449,18 +449,41 @@ def _says_something(unit: Unit) -> bool:
                                          for line in _lines(unit))
 
 
+# A footer's own heading, where the site's part of the page begins: "Legal information", "Legal notices".
+END_HEADING = re.compile(r"(?i)^(?:legal(?: information| notices?)?|(?:privacy (?:and|&) )?legal|legal (?:and|&) privacy)$")
+
+
+def _page_ends(units: list[Unit], debris: DebrisFilter) -> list[int]:
+    """Where the article may have ended: under its closing date ("Page last reviewed: ...", "Updated: ...",
+    "This information was published in ..."), its copyright line, or at a footer's heading ("Legal information")."""
+    ends = {next((i for i, unit in enumerate(units) if unit.mark > place), len(units))
+            for rule in ("review date", "copyright") for place in debris.marks_of(rule)}
+    ends.update(i for i, unit in enumerate(units) if not unit.is_list and END_HEADING.match(unit.text.strip()))
+    return sorted(ends)
+
+
 def _below_review_date(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
-    """Under the page's closing review date ("Page last reviewed: ..." / "Next review due: ...") the article has
-    ended: when nothing there is a sentence, all of it is the site's footer ("Support links" and its list, "Who we
-    are", "Privacy"). A review date over the article (prose comes after it) or a last section of text after the
-    date ("Where to get help" / "Call us on ...") leaves everything where it is."""
-    marks = debris.marks_of("review date")
-    after = [i for i, unit in enumerate(units) if marks and unit.mark > marks[-1]]
-    if not after or not any(_says_something(unit) for unit in units[:after[0]]):
-        return {}
-    if any(_says_something(units[i]) for i in after):
-        return {}
-    return {i: "page footer" for i in after}
+    """Under the page's closing review date ("Page last reviewed: ..." / "Next review due: ...", a copyright line,
+    "Legal information") the article has ended: when nothing there is a sentence, all of it is the site's footer
+    ("Support links" and its list, "Who we are", "Privacy"). A review date over the article (prose comes after it)
+    or a last section of text after the date ("Where to get help" / "Call us on ...") leaves everything where it is."""
+    for start in _page_ends(units, debris):
+        after = range(start, len(units))
+        if after and any(_says_something(u) for u in units[:start]) and not any(_says_something(units[i]) for i in after):
+            return {i: "page footer" for i in after}
+    return {}
+
+
+# What a feedback form says to the one filling it in: "Please don't include personal details like your name",
+# "Unfortunately we can't reply to this."
+FORM_NOTE = re.compile(r"(?i)\b(?:(?:do not|don['’]t) include (?:any )?personal (?:details|information)|"
+                       r"we (?:can['’]t|cannot|can not|are unable to|won['’]t be able to) (?:reply|respond) to "
+                       r"(?:this|comments|feedback|messages|you individually))\b")
+
+
+def _form_notes(units: list[Unit]) -> dict[int, str]:
+    """The notes of a feedback form, a list or a paragraph one of whose lines speaks of the form itself."""
+    return {i: "feedback form" for i, unit in enumerate(units) if any(FORM_NOTE.search(t) for t in _lines(unit))}
 
 
 # "On this page you will find:", "In this article": what opens a jump menu, said or not, the list lost or kept.
@@ -555,11 +578,32 @@ def _section_menu(units: list[Unit], skip: set[int]) -> dict[int, str]:
     return {}
 
 
+def _link_box(units: list[Unit]) -> dict[int, str]:
+    """A link box's name on a line of its own ("See also", "Related resources") and the short link titles under it
+    ("Nutrition and healthy eating", no blank line between), when nothing but another heading or the page's end follows them; with prose
+    under it the name is a heading, and a list under it is left to the link lists' rule."""
+    found: dict[int, str] = {}
+    for start, unit in enumerate(units):
+        if unit.is_list or not LINK_BOX.fullmatch(unit.text.strip()):
+            continue
+        end = start + 1
+        while (end < len(units) and not units[end].is_list and not units[end].blank_before and _is_link_title(units[end].text)
+               and not (end + 1 < len(units) and _is_body(units[end + 1]))):
+            end += 1
+        if end > start + 1 and (end == len(units) or not _is_body(units[end])):
+            found.update((i, "link box") for i in range(start, end))
+    return found
+
+
+def _is_link_title(text: str) -> bool:
+    return 0 < len(words(text)) <= MENU_WORDS and not re.search(r"[.!?:;]$", text.strip())
+
+
 def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)
-    found = {**_header_stamps(units, title, debris), **_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
+    found = {**_form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
              **_below_review_date(units, debris)}
     for index, rule in sorted(found.items()):
