@@ -108,3 +108,18 @@ def test_a_link_box_name_over_prose_is_a_heading(name: str, tmp_path: Path) -> N
     page = PAGE + f"{name}\n\nOur leaflet on snoring explains what a partner can do to help.\n"
     found = outline(article(page, tmp_path))
     assert f"# {name}" in found and any("leaflet on snoring" in line for line in found)
+
+
+MD = ("# Sleep Well\n\nSleep keeps the body well. Most adults need seven hours.\n\n## Getting help\n\n"
+      "See your doctor if poor sleep lasts longer than a month.\n\n")
+
+
+@pytest.mark.parametrize(("part", "kept"), [
+    ("## See also\n\n- [Sleep and mood](/mood)\n- [Night shift work](/shift)\n", ""),
+    ("## Research\n\n- [Sleep Trials](/trials)\n- [Sleep Programs](/programs)\n", "# Research"),
+    ("## See also\n\nOur leaflet on snoring explains what a partner can do to help.\n", "# See also"),
+])
+def test_a_markdown_link_box_goes_with_its_links(part: str, kept: str, tmp_path: Path) -> None:
+    found = read(MD + part, tmp_path, ".md")
+    assert "Sleep and mood" not in found and kept in found and "See your doctor" in found
+    assert kept or "See also" not in found

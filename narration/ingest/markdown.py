@@ -11,6 +11,7 @@ from typing import Any
 
 from narration.ingest.debris import DebrisFilter
 from narration.ingest.html import _without_references
+from narration.ingest.text.figures import LINK_BOX
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
@@ -219,7 +220,7 @@ class LeftLinks(Gap):
 def _without_silent_headings(items: list[Item], debris: DebrisFilter) -> list[Item]:
     """A heading whose part of the page held only what is left out (pictures, works cited, a credit line), down to
     the next heading of its rank, says nothing and is left out ("## Images", "##### References"); H1s are title
-    candidates, and one over links still names them (a page of link lists)."""
+    candidates, and one over links still names them (a page of link lists), unless it names a link box ("See also")."""
     kept = list(items)
     for index, item in enumerate(items):
         if not isinstance(item, Heading) or item.level == 1:
@@ -227,7 +228,8 @@ def _without_silent_headings(items: list[Item], debris: DebrisFilter) -> list[It
         end = next((i for i in range(index + 1, len(items)) if isinstance(items[i], Heading)
                     and items[i].level <= item.level), len(items))
         below = items[index + 1:end]
-        if (any(isinstance(b, Gap) for b in below) and not any(isinstance(b, (Block, LeftLinks)) for b in below)):
+        names = (LeftLinks,) if not LINK_BOX.fullmatch(item.text.strip()) else ()  # "See also" over links: a link box
+        if (any(isinstance(b, Gap) for b in below) and not any(isinstance(b, (Block, *names)) for b in below)):
             debris.drop(item.text, "heading with nothing under it")
             kept[index] = Gap()
     return kept
