@@ -221,11 +221,27 @@ def spoken_lines(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str
     return title, sentences
 
 
+# A paragraph of one sentence that only sends the reader to another page: "Read Amy's blog about ...", "Explore
+# mental health apps", "Label information for this drug is available at DailyMed." Kept (it may matter), listed.
+LINK_ONLY = re.compile(r"^(?:(?i:read|explore|watch|listen to|visit|browse)\s+(?:(?:[A-Z][\w'’.-]*(?:'s|’s)|our|the|more)\s)?"
+                       r"[^.!?]{0,80}\b(?:blogs?|stor(?:y|ies)|videos?|podcasts?|apps?|pages?|website|site|guides?)\b"
+                       r"[^.!?]{0,80}|[^.!?]{3,120}\b(?:is|are) available (?:at|on|from) (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})"
+                       r"[.!]?$")
+
+
+def _link_only(lines: Sequence[str], number: int, sentence: str) -> bool:
+    line = lines[number - 1].strip()
+    return " ".join(line.split()) == sentence and bool(LINK_ONLY.match(sentence))
+
+
 def script_findings(path: str, text: str, context: Context) -> list[Finding]:
     """Every finding of one script file, in line order."""
     title, sentences = spoken_lines(text)
     findings = [Finding(path, number, kind, detail)
                 for number, sentence in sentences for kind, detail in sentence_findings(sentence, context)]
+    lines = text.splitlines()
+    findings += [Finding(path, number, "link only", f"{_excerpt(sentence, 70)} only points to another page: check")
+                 for number, sentence in sentences if _link_only(lines, number, sentence)]
     at, heading = title or (1, "")
     words = len(heading.split())
     if words > context.rules.long_heading_words or _HEADING_END.search(heading):

@@ -123,3 +123,16 @@ def test_a_markdown_link_box_goes_with_its_links(part: str, kept: str, tmp_path:
     found = read(MD + part, tmp_path, ".md")
     assert "Sleep and mood" not in found and kept in found and "See your doctor" in found
     assert kept or "See also" not in found
+
+
+@pytest.mark.parametrize(("line", "flagged"), [
+    ("Read Sam's blog about how walking helps him sleep.", True),
+    ("Explore mental health apps", True),
+    ("Label information for this drug is available at DailyMed.", True),
+    ("Read the label before you take any medicine.", False),
+    ("Visit your doctor if the pain gets worse.", False),
+    ("The vaccine is available at most pharmacies.", False),
+])
+def test_a_line_that_only_points_elsewhere_is_listed_for_a_check(line: str, flagged: bool) -> None:
+    from narration.review import _link_only
+    assert _link_only([line], 1, line) is flagged
