@@ -1,0 +1,81 @@
+"""Round eight of structure: items indented under a numbered step are its sub-list (no ordinal of their own), a
+list's lead-in is body text even under a heading, a bold sentence is emphasis, and a lone link button does not
+start a section. Each rule with the look-alikes it must leave alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narration.ingest import read_article
+from narration.scripts import spoken_paragraphs
+from narration.text.lexicon import Report, load_lexicon
+from narration.text.normalize import spoken_list
+
+
+def page_lines(text: str, tmp_path: Path, suffix: str) -> str:
+    path = tmp_path / f"page{suffix}"
+    path.write_text(text, encoding="utf-8")
+    blocks = [block for section in read_article(path).sections for block in section.blocks]
+    return "\n".join(line for paragraph in spoken_paragraphs(blocks, load_lexicon(None), Report()) for line in paragraph)
+
+
+# --- 1. Items indented under a numbered step are its sub-list ----------------------------------------------------
+
+@pytest.mark.parametrize(("items", "depths", "expected"), [
+    # the nested items take no ordinal and do not advance the count
+    (["Check your risk", "Ask your parents", "Ask your nurse", "Get tested", "Eat well"], (0, 1, 1, 0, 0),
+     "Do this: First, check your risk: ask your parents and ask your nurse. Second, get tested. Third, eat well."),
+    # a step ending in its own colon keeps one colon
+    (["Watch for these changes:", "A lump or a hard knot", "Swelling, warmth or redness", "Stay active"],
+     (0, 1, 1, 0),
+     "Do this: First, watch for these changes: a lump or a hard knot; and swelling, warmth or redness. Second,"
+     " stay active."),
+    # a long sub-list is said an item a line, after its step
+    (["Watch for these changes:", "A lump or a hard knot in the skin of the breast or the armpit",
+      "Swelling, warmth or redness or a darker patch of the skin", "A change in the size or the shape of it",
+      "Dimpling or puckering of the skin anywhere", "Stay active"], (0, 1, 1, 1, 1, 0),
+     "Do this: First, watch for these changes: A lump or a hard knot in the skin of the breast or the armpit."
+     " Swelling, warmth or redness or a darker patch of the skin. A change in the size or the shape of it."
+     " Dimpling or puckering of the skin anywhere. Second, stay active."),
+])
+def test_nested_items_of_a_numbered_step_are_its_sub_list(items: list[str], depths: tuple[int, ...],
+                                                          expected: str) -> None:
+    assert spoken_list("Do this:", items, True, load_lexicon(None), Report(), depths=depths) == expected
+
+
+@pytest.mark.parametrize(("items", "ordered", "depths", "expected"), [
+    # a flat numbered list is counted as before
+    (["Check your risk", "Get tested", "Eat well"], True, (),
+     "Do this: first, check your risk; second, get tested; and third, eat well."),
+    # a bulleted list with nested items keeps them as items of their own
+    (["Fruit", "apples", "pears", "Bread"], False, (0, 1, 1, 0), "Do this: fruit, apples, pears, and bread."),
+    # a numbered step that stops mid-phrase still runs into its nested items
+    (["Keep your waist under", "35 inches for women", "40 inches for men", "Eat well"], True, (0, 1, 1, 0),
+     "Do this: first, keep your waist under 35 inches for women, or 40 inches for men; and second, eat well."),
+])
+def test_lists_without_nested_steps_are_said_as_before(items: list[str], ordered: bool, depths: tuple[int, ...],
+                                                       expected: str) -> None:
+    assert spoken_list("Do this:", items, ordered, load_lexicon(None), Report(), depths=depths) == expected
+
+
+STEPS = "Some words to start the article with.\n\nDo this:\n\n1. Check your risk\n{a}Ask your parents\n" \
+        "{b}Ask your nurse\n2. Get tested\n3. Eat well\n\nThat is all.\n"
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    ("Steps\n\n" + STEPS.format(a="  - ", b="  - "), ".txt"),  # bullets under numbers
+    ("Steps\n\n" + STEPS.format(a="\t- ", b="\t- "), ".txt"),  # tab-indented
+    ("Steps\n\n" + STEPS.format(a="   a. ", b="   b. "), ".txt"),  # lettered
+    ("Steps\n\n" + STEPS.format(a="    i. ", b="    ii. "), ".txt"),  # Roman numerals
+    ("# Steps\n\n" + STEPS.format(a="   - ", b="   - "), ".md"),
+])
+def test_a_pasted_numbered_list_with_nested_items(text: str, suffix: str, tmp_path: Path) -> None:
+    assert page_lines(text, tmp_path, suffix).splitlines()[1:5] == [
+        "Do this:", "First, check your risk: ask your parents and ask your nurse.", "Second, get tested.",
+        "Third, eat well."]
+
+
+def test_a_lettered_line_in_prose_is_not_an_item(tmp_path: Path) -> None:
+    text = "Steps\n\nSome words to start the article with.\n\nPlan A. Then plan B.\n   a. Not an item after prose\n"
+    assert "a." in page_lines(text, tmp_path, ".txt")
