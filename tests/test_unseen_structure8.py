@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from narration.ingest import read_article
+from narration.ingest.text.headings import is_lead_in
 from narration.scripts import spoken_paragraphs
 from narration.text.lexicon import Report, load_lexicon
 from narration.text.normalize import spoken_list
@@ -79,3 +80,51 @@ def test_a_pasted_numbered_list_with_nested_items(text: str, suffix: str, tmp_pa
 def test_a_lettered_line_in_prose_is_not_an_item(tmp_path: Path) -> None:
     text = "Steps\n\nSome words to start the article with.\n\nPlan A. Then plan B.\n   a. Not an item after prose\n"
     assert "a." in page_lines(text, tmp_path, ".txt")
+
+
+# --- 2. A list's lead-in is body text, even right under a heading ----------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "To prevent kidney trouble:",  # a phrase in sentence case ending in a colon
+    "Ways of placing the implant:",
+    "There are three types of implants",  # a clause: subject and finite verb
+    "Your friends will also need to take care, which may include",  # runs on into its items
+    "Most people will need some of these",
+])
+def test_a_lead_in_is_not_a_heading(line: str) -> None:
+    assert is_lead_in(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Symptoms",  # a short noun heading
+    "Do",
+    "Directions:",  # a title-case label
+    "Eating and Drinking Instructions:",
+    "What should I look for?",  # a question heading
+    "How the implant is put in place",  # an indirect question
+    "Actions to take if your child has a fever",  # a verb in a subordinate clause
+    "Things you can do",  # a noun's own clause
+    "Types of Implants Used",
+])
+def test_a_heading_over_a_list_stays_a_heading(line: str) -> None:
+    assert not is_lead_in(line)
+
+
+LEAD_INS = ("Implants\n\nSome words to start the article with, long enough to be a sentence.\n\n{h}Prevention\n\n"
+            "To prevent kidney trouble:\n\n- Keep your blood pressure under control.\n- Avoid drugs that harm the"
+            " kidneys.\n\n{h}Types\n\nThere are three types of implants\n\n- Low-dose implants stay for a week.\n"
+            "- High-dose implants stay for minutes.\n\nYour friends may need to take care, which may include\n\n"
+            "- not visiting at first\n- standing by the door\n\nThat is all.\n")
+
+
+@pytest.mark.parametrize(("text", "suffix"), [(LEAD_INS.format(h=""), ".txt"),
+                                               (LEAD_INS.format(h="## "), ".md")])
+def test_lead_ins_under_headings_are_read_with_their_lists(text: str, suffix: str, tmp_path: Path) -> None:
+    lines = page_lines(text, tmp_path, suffix).splitlines()
+    assert [section.heading for section in read_article(tmp_path / f"page{suffix}").sections][-2:] == [
+        "Prevention", "Types"]
+    assert "To prevent kidney trouble: keep your blood pressure under control." in lines
+    assert "There are three types of implants." in lines
+    assert ("Your friends may need to take care, which may include not visiting at first and standing by the door."
+            in lines)
+    assert not [line for line in lines if line.startswith("[heading]")]

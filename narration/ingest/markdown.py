@@ -13,7 +13,7 @@ from narration.ingest.debris import DebrisFilter
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
-from narration.ingest.text.headings import candidate, is_prose
+from narration.ingest.text.headings import candidate, is_lead_in, is_prose
 from narration.ingest.text.units import Unit
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
@@ -231,7 +231,9 @@ def _promote_plain_headings(items: list[Item]) -> list[Item]:
         label_before = isinstance(previous, Block) and previous.kind == "paragraph" and not is_prose(Unit(text=previous.text))
         text_after = isinstance(following, Block) and (following.kind == "list" or is_prose(Unit(text=following.text)))
         above = following.level - 1 if isinstance(following, Heading) and 1 < following.level < SUB else 0
-        if "\n" not in item.text and candidate(line, spaced=True) and (text_after or above) and not label_before:
+        lead_in = isinstance(following, Block) and following.kind == "list" and is_lead_in(item.text)
+        if "\n" not in item.text and candidate(line, spaced=True) and (text_after or above) and not label_before \
+                and not lead_in:
             promoted[index] = Heading(item.text, above or SUB)
     return promoted
 

@@ -66,9 +66,47 @@ def is_label(text: str) -> bool:
 def _leads_into(unit: Unit, following: Unit | None) -> bool:
     """A line that runs on into the list under it ("Goals of treatment are to", "The prognosis depends on:") or
     names the case it is for ("For irritable bowel syndrome:"): the list's lead-in."""
-    text = unit.text  # a question ("What should I look for?") is answered by the list, not continued
-    return following is not None and following.is_list and not text.endswith("?") and bool(
-        LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)))
+    return following is not None and following.is_list and is_lead_in(unit.text)
+
+
+# A heading that names a question without asking it ("How brachytherapy is put in place", "What to expect when
+# the catheter is removed"): its verb does not make it a clause that leads into a list.
+INDIRECT_QUESTION = re.compile(r"^(?:how|what|when|where|why|who|which|whether)\b", re.IGNORECASE)
+
+
+# A word that opens a subordinate clause or a modifier: a verb after it is not the line's own ("Actions to take if
+# your child has an asthma attack" is a noun phrase).
+SUBORDINATE = re.compile(r"\b(?:if|when|whenever|while|that|which|who|whom|whose|because|after|before|until|unless|"
+                         r"where|to|for|of|with)\b", re.IGNORECASE)
+
+
+def is_lead_in(text: str) -> bool:
+    """Whether a line over a list is its lead-in, body text: it runs on into the items ("Other symptoms
+    include"), is a phrase in sentence case ending in a colon ("To prevent kidney failure:"), or a clause
+    in sentence case ("There are three types of implants"). A question ("What should I look for?") is answered
+    by the list, and a noun phrase names it ("Symptoms", "Do", "Directions:", "Eating and Drinking Instructions:",
+    "Actions to take if your child has an attack"): headings, all."""
+    text = text.strip()
+    if text.endswith("?"):
+        return False
+    if LEAD_IN_END.search(text.rstrip(":")):
+        return True
+    if is_title_case(text.rstrip(":")) or len(words(text)) < 2:
+        return False
+    return text.endswith(":") or _main_clause(text)
+
+
+# A noun with a clause of its own after it ("Things you can do", "Foods we should avoid"): a noun phrase.
+REDUCED_RELATIVE = re.compile(r"\w\s+(?:you|we|they|i|he|she)\s+$", re.IGNORECASE)
+
+
+def _main_clause(text: str) -> bool:
+    """A line with a subject and its finite verb ("There are three types", "Your visitors will need"): the verb
+    is not its first word (an imperative or a question's), and neither a subordinate word nor a noun's own
+    clause ("Things you can do") comes before it."""
+    verb = FINITE.search(text, len(words(text)[0]) if words(text) else 0)
+    return (verb is not None and not INDIRECT_QUESTION.match(text) and len(words(text)) >= 3
+            and not SUBORDINATE.search(text[:verb.start()]) and not REDUCED_RELATIVE.search(text[:verb.start()]))
 
 
 def is_prose(unit: Unit) -> bool:

@@ -44,7 +44,9 @@ ENGLISH_LIST = ListWords(
     number="Number {n}", and_word="and",
     trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
     articles=("A", "An", "The"),
-    lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
+    # ... and a lead-in that stops mid-phrase ("depends on whether", "Goals are to") runs on into its items too
+    lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like|whether|if|when|that|to|of|on|for|"
+                       r"with|from|by|about)$"),
     plain_word=lambda word: _ordinary_word(word),
     runs_on=re.compile(r"(?:,|\b(?:of|for|to|at|in|on|with|from|than|about|over|under|above|below|between|by|as|a|an|the"
                        r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
