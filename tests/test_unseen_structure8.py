@@ -90,6 +90,7 @@ def test_a_lettered_line_in_prose_is_not_an_item(tmp_path: Path) -> None:
     "There are three types of implants",  # a clause: subject and finite verb
     "Your friends will also need to take care, which may include",  # runs on into its items
     "Most people will need some of these",
+    "For Irritable Bowel Syndrome:",  # names the case its list is for
 ])
 def test_a_lead_in_is_not_a_heading(line: str) -> None:
     assert is_lead_in(line)

@@ -89,8 +89,8 @@ def is_lead_in(text: str) -> bool:
     text = text.strip()
     if text.endswith("?"):
         return False
-    if LEAD_IN_END.search(text.rstrip(":")):
-        return True
+    if LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)):
+        return True  # "For Irritable Bowel Syndrome:" names the case its list is for
     if is_title_case(text.rstrip(":")) or len(words(text)) < 2:
         return False
     return text.endswith(":") or _main_clause(text)
