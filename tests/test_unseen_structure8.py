@@ -129,3 +129,22 @@ def test_lead_ins_under_headings_are_read_with_their_lists(text: str, suffix: st
     assert ("Your friends may need to take care, which may include not visiting at first and standing by the door."
             in lines)
     assert not [line for line in lines if line.startswith("[heading]")]
+
+
+# --- 3. A bold sentence is emphasis, not a heading ---------------------------------------------------------------
+
+BOLD = ("# Travel\n\nSome words to start the article with, long enough to be a sentence.\n\n## Get Ready\n\n"
+        "{bold}\n\n* See a nurse a month before you go.\n* Pack your medicines.\n\nThat is all for now.\n")
+
+
+@pytest.mark.parametrize(("bold", "heading"), [
+    ("**Talk to your nurse.**", False),  # a sentence with its full stop
+    ("**Do not wait!**", False),
+    ("**Before you go**", True),  # a bold line without an end mark is a heading's form
+    ("**What should I pack?**", True),  # a bold question heads what answers it
+])
+def test_a_bold_sentence_is_emphasis(bold: str, heading: bool, tmp_path: Path) -> None:
+    lines = page_lines(BOLD.format(bold=bold), tmp_path, ".md").splitlines()
+    said = bold.strip("*")
+    assert (f"[heading] {said}" in lines) == heading
+    assert heading or said in lines

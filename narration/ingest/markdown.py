@@ -263,11 +263,17 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
     if shape == "links" and (len(re.findall(r"\S+", cleaned)) >= 8 and not re.search(r"[.!?]$", cleaned)):
         debris.drop(cleaned, "row of links")
         items.append(Gap())
-    elif shape == "bold" and len(cleaned.split()) <= 25 and "\n" not in cleaned:
+    elif shape == "bold" and len(cleaned.split()) <= 25 and "\n" not in cleaned and not _bold_sentence(cleaned):
         items.append(Heading(cleaned, SUB))
     else:
         items.append(Block("paragraph", text=cleaned))
     return False
+
+
+def _bold_sentence(text: str) -> bool:
+    """A bold paragraph that is a sentence, closed by a full stop ("**Talk to your health care provider.**"): the
+    page stresses it; a heading names or asks ("**Be Prepared**", "**What is it?**")."""
+    return bool(re.search(r"[.!][\"'”’)]*$", text)) and len(text.split()) >= 2
 
 
 def _drop_site_header(items: list[Item], debris: DebrisFilter) -> None:
