@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from narration.ingest import read_article
-from narration.ingest.text.headings import is_lead_in
+from narration.ingest.text.headings import is_lead_in, is_link_button
 from narration.scripts import spoken_paragraphs
 from narration.text.lexicon import Report, load_lexicon
 from narration.text.normalize import spoken_list
@@ -148,3 +148,32 @@ def test_a_bold_sentence_is_emphasis(bold: str, heading: bool, tmp_path: Path) -
     said = bold.strip("*")
     assert (f"[heading] {said}" in lines) == heading
     assert heading or said in lines
+
+
+# --- 4. A link button under a section is not a section of its own ----------------------------------------------
+
+@pytest.mark.parametrize(("line", "heading_above", "button"), [
+    ("Explore mental health apps", "Mental health apps", True),
+    ("Learn more about food labels", "Food labels", True),
+    ("Read the label", "Food labels", False),  # health advice
+    ("Try mindfulness", "Mindfulness", False),
+    ("Explore local walking groups", "Walking", False),  # words of its own
+])
+def test_a_link_button_repeats_the_heading_above(line: str, heading_above: str, button: bool) -> None:
+    assert is_link_button(line, heading_above) == button
+
+
+BUTTON = ("Calm\n\nSome words to start the article with, long enough to be a sentence.\n\nTry mindfulness\n\n"
+          "Mindfulness helps some people feel calmer.\n\nMental health apps\n\nThere are lots of apps out there.\n\n"
+          "{line}\n\n- Please do not include personal details.\n- We cannot reply to this.\n\nThank you.\n")
+
+
+@pytest.mark.parametrize(("line", "heads"), [("Explore mental health apps", False), ("Try an app", True)])
+def test_a_link_button_starts_no_section(line: str, heads: bool, tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(BUTTON.format(line=line), encoding="utf-8")
+    headings = [section.heading for section in read_article(path).sections] + [
+        block.text for section in read_article(path).sections for block in section.blocks
+        if block.kind == "subheading"]
+    assert "Mental health apps" in headings
+    assert (line in headings) == heads

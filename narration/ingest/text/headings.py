@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
     CLAUSE_WORDS, HEADING_MAX_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM,
-    NUMBERED_QUESTION, SENTENCE_END, Unit, has_verb, is_title_case, words,
+    NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, words,
 )
 
 
@@ -377,3 +378,38 @@ def paragraphs_spaced(units: list[Unit]) -> bool:
         if judged:
             return sum(u.blank_before for _, u in judged) * 2 >= len(judged)
     return sum(u.blank_before for u in units) * 2 >= len(units)
+
+
+# The verb of a link button that sends the reader to a section's tool or to another page.
+# ("Read the label", "Check your skin", "Get screened" are health advice, and headings of it.)
+LINK_VERB = re.compile(r"^(?:explore|discover|browse|visit|download|view|search|shop|order|watch|listen|"
+                       r"(?:learn|find out|read|see) more(?: about)?|see all)\b", re.IGNORECASE)
+
+
+def _stems(text: str) -> set[str]:
+    return {word.casefold().rstrip("s") for word in words(text) if word.casefold() not in SMALL_WORDS}
+
+
+def is_link_button(text: str, heading_above: str) -> bool:
+    """A link button at a section's end ("Explore mental health apps" under "Mental health apps"): a verb that
+    sends the reader on, then nothing but the words of the heading above. A heading of its own brings words of
+    its own ("Try mindfulness", "Find support near you" under "Getting help")."""
+    found = LINK_VERB.match(text.strip())
+    rest = _stems(text[found.end():]) if found else set()
+    return bool(rest) and rest <= _stems(heading_above)
+
+
+def drop_link_buttons(units: list[Unit], debris: DebrisFilter) -> None:
+    """A link button made a heading (a short line followed by whatever the page puts next: a feedback form, the
+    footer) starts no section: it is left out, and what follows stays with the section above."""
+    above: Unit | None = None
+    for index, unit in enumerate(units):
+        if unit.kind != "heading":
+            continue
+        previous = units[index - 1] if index else None
+        if above is not None and previous is not None and previous.kind not in ("heading", "sub") \
+                and is_link_button(unit.text, above.text):
+            unit.kind = "drop"
+            debris.drop(unit.text, "link button", unit.mark)
+            continue
+        above = unit
