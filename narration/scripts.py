@@ -148,7 +148,7 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
 def _introduces(sentence: str) -> bool:
     """A paragraph's last sentence introduces the list under it when it ends in a colon, or with no end mark at
     all ("There are three types of implants", "... which may include"): it is said as the list's lead-in."""
-    return sentence.rstrip()[-1:] == ":" or bool(re.search(r"[^\W_]$", sentence.rstrip()))
+    return sentence.rstrip()[-1:] == ":" or bool(re.search(r"[^\W\d_]$", sentence.rstrip()))  # not "... 334-7760"
 
 
 def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
