@@ -125,7 +125,7 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
             continue
         lead: SpokenLine | None = None
         before = paragraphs[-1][-1][0] if paragraphs and paragraphs[-1] else None
-        if before and blocks[before.block].kind == "paragraph" and before.text.rstrip().endswith(":"):
+        if before and blocks[before.block].kind == "paragraph" and _introduces(before.text):
             lead = paragraphs[-1].pop()[0]
         pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase,
                              start=block.start, depths=block.depths)
@@ -143,6 +143,12 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
         if any(line.text for line in lines):
             result.append([line for line in lines if line.text])
     return result
+
+
+def _introduces(sentence: str) -> bool:
+    """A paragraph's last sentence introduces the list under it when it ends in a colon, or with no end mark at
+    all ("There are three types of implants", "... which may include"): it is said as the list's lead-in."""
+    return sentence.rstrip()[-1:] == ":" or bool(re.search(r"[^\W\d_]$", sentence.rstrip()))  # not "... 334-7760"
 
 
 def spoken_paragraphs(blocks: Sequence[Block], lexicon: Lexicon, report: Report,

@@ -15,7 +15,7 @@ from narration.ingest.text.figures import LINK_BOX
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
-from narration.ingest.text.headings import candidate, is_prose
+from narration.ingest.text.headings import candidate, is_lead_in, is_prose
 from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, _is_body, _is_menu_line
 from narration.ingest.text.units import Unit
 
@@ -258,7 +258,9 @@ def _promote_plain_headings(items: list[Item]) -> list[Item]:
         label_before = isinstance(previous, Block) and previous.kind == "paragraph" and not is_prose(Unit(text=previous.text))
         text_after = isinstance(following, Block) and (following.kind == "list" or is_prose(Unit(text=following.text)))
         above = following.level - 1 if isinstance(following, Heading) and 1 < following.level < SUB else 0
-        if "\n" not in item.text and candidate(line, spaced=True) and (text_after or above) and not label_before:
+        lead_in = isinstance(following, Block) and following.kind == "list" and is_lead_in(item.text)
+        if "\n" not in item.text and candidate(line, spaced=True) and (text_after or above) and not label_before \
+                and not lead_in:
             promoted[index] = Heading(item.text, above or SUB)
     return promoted
 
@@ -288,11 +290,17 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
     if shape == "links" and (len(re.findall(r"\S+", cleaned)) >= 8 and not re.search(r"[.!?]$", cleaned)):
         debris.drop(cleaned, "row of links")
         items.append(LeftLinks())
-    elif shape == "bold" and len(cleaned.split()) <= 25 and "\n" not in cleaned:
+    elif shape == "bold" and len(cleaned.split()) <= 25 and "\n" not in cleaned and not _bold_sentence(cleaned):
         items.append(Heading(cleaned, SUB))
     else:
         items.append(Block("paragraph", text=cleaned))
     return False
+
+
+def _bold_sentence(text: str) -> bool:
+    """A bold paragraph that is a sentence, closed by a full stop ("**Talk to your health care provider.**"): the
+    page stresses it; a heading names or asks ("**Be Prepared**", "**What is it?**")."""
+    return bool(re.search(r"[.!][\"'”’)]*$", text)) and len(text.split()) >= 2
 
 
 def _drop_site_header(items: list[Item], debris: DebrisFilter) -> None:

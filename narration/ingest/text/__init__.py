@@ -15,6 +15,7 @@ from narration.ingest.text.furniture import _without_furniture
 from narration.ingest.text.headings import (
     _levels, _mark_headings, _numbered_headings, looks_like_heading, paragraphs_spaced,
 )
+from narration.ingest.text.headings import drop_link_buttons
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
@@ -31,6 +32,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     spaced = paragraphs_spaced(units)
     _mark_headings(units, spaced)
     mark_label_headings(units)
+    drop_link_buttons(units, debris)
     numbered = _numbered_headings(units, spaced)
     if spaced:
         _mark_cards(units, debris, numbered)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
     CLAUSE_WORDS, HEADING_MAX_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM,
-    NUMBERED_QUESTION, SENTENCE_END, Unit, has_verb, is_title_case, words,
+    NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, words,
 )
 
 
@@ -66,9 +67,47 @@ def is_label(text: str) -> bool:
 def _leads_into(unit: Unit, following: Unit | None) -> bool:
     """A line that runs on into the list under it ("Goals of treatment are to", "The prognosis depends on:") or
     names the case it is for ("For irritable bowel syndrome:"): the list's lead-in."""
-    text = unit.text  # a question ("What should I look for?") is answered by the list, not continued
-    return following is not None and following.is_list and not text.endswith("?") and bool(
-        LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)))
+    return following is not None and following.is_list and is_lead_in(unit.text)
+
+
+# A heading that names a question without asking it ("How brachytherapy is put in place", "What to expect when
+# the catheter is removed"): its verb does not make it a clause that leads into a list.
+INDIRECT_QUESTION = re.compile(r"^(?:how|what|when|where|why|who|which|whether)\b", re.IGNORECASE)
+
+
+# A word that opens a subordinate clause or a modifier: a verb after it is not the line's own ("Actions to take if
+# your child has an asthma attack" is a noun phrase).
+SUBORDINATE = re.compile(r"\b(?:if|when|whenever|while|that|which|who|whom|whose|because|after|before|until|unless|"
+                         r"where|to|for|of|with)\b", re.IGNORECASE)
+
+
+def is_lead_in(text: str) -> bool:
+    """Whether a line over a list is its lead-in, body text: it runs on into the items ("Other symptoms
+    include"), is a phrase in sentence case ending in a colon ("To prevent kidney failure:"), or a clause
+    in sentence case ("There are three types of implants"). A question ("What should I look for?") is answered
+    by the list, and a noun phrase names it ("Symptoms", "Do", "Directions:", "Eating and Drinking Instructions:",
+    "Actions to take if your child has an attack"): headings, all."""
+    text = text.strip()
+    if text.endswith("?"):
+        return False
+    if LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)):
+        return True  # "For Irritable Bowel Syndrome:" names the case its list is for
+    if is_title_case(text.rstrip(":")) or len(words(text)) < 2:
+        return False
+    return text.endswith(":") or _main_clause(text)
+
+
+# A noun with a clause of its own after it ("Things you can do", "Foods we should avoid"): a noun phrase.
+REDUCED_RELATIVE = re.compile(r"\w\s+(?:you|we|they|i|he|she)\s+$", re.IGNORECASE)
+
+
+def _main_clause(text: str) -> bool:
+    """A line with a subject and its finite verb ("There are three types", "Your visitors will need"): the verb
+    is not its first word (an imperative or a question's), and neither a subordinate word nor a noun's own
+    clause ("Things you can do") comes before it."""
+    verb = FINITE.search(text, len(words(text)[0]) if words(text) else 0)
+    return (verb is not None and not INDIRECT_QUESTION.match(text) and len(words(text)) >= 3
+            and not SUBORDINATE.search(text[:verb.start()]) and not REDUCED_RELATIVE.search(text[:verb.start()]))
 
 
 def is_prose(unit: Unit) -> bool:
@@ -339,3 +378,38 @@ def paragraphs_spaced(units: list[Unit]) -> bool:
         if judged:
             return sum(u.blank_before for _, u in judged) * 2 >= len(judged)
     return sum(u.blank_before for u in units) * 2 >= len(units)
+
+
+# The verb of a link button that sends the reader to a section's tool or to another page.
+# ("Read the label", "Check your skin", "Get screened" are health advice, and headings of it.)
+LINK_VERB = re.compile(r"^(?:explore|discover|browse|visit|download|view|search|shop|order|watch|listen|"
+                       r"(?:learn|find out|read|see) more(?: about)?|see all)\b", re.IGNORECASE)
+
+
+def _stems(text: str) -> set[str]:
+    return {word.casefold().rstrip("s") for word in words(text) if word.casefold() not in SMALL_WORDS}
+
+
+def is_link_button(text: str, heading_above: str) -> bool:
+    """A link button at a section's end ("Explore mental health apps" under "Mental health apps"): a verb that
+    sends the reader on, then nothing but the words of the heading above. A heading of its own brings words of
+    its own ("Try mindfulness", "Find support near you" under "Getting help")."""
+    found = LINK_VERB.match(text.strip())
+    rest = _stems(text[found.end():]) if found else set()
+    return bool(rest) and rest <= _stems(heading_above)
+
+
+def drop_link_buttons(units: list[Unit], debris: DebrisFilter) -> None:
+    """A link button made a heading (a short line followed by whatever the page puts next: a feedback form, the
+    footer) starts no section: it is left out, and what follows stays with the section above."""
+    above: Unit | None = None
+    for index, unit in enumerate(units):
+        if unit.kind != "heading":
+            continue
+        previous = units[index - 1] if index else None
+        if above is not None and previous is not None and previous.kind not in ("heading", "sub") \
+                and is_link_button(unit.text, above.text):
+            unit.kind = "drop"
+            debris.drop(unit.text, "link button", unit.mark)
+            continue
+        above = unit

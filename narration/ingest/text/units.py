@@ -167,10 +167,32 @@ def bulleted_items(lines: list[str]) -> list[str]:
     return marked
 
 
+# An item lettered or numbered in Roman numerals ("a.", "B)", "ii."), as a page sets the items nested in a step.
+LETTERED_ITEM = re.compile(r"^(\s+)(?:[a-zA-Z]|[ivx]{2,4})[.)]\s+(?=\S)")
+
+
+def lettered_sub_items(lines: list[str]) -> list[str]:
+    """Lettered items indented under a list item ("1. Eat well" / "   a. Eat fruit") are its nested items: they
+    are marked as bullets, keeping their indentation, so that they are said as its sub-list, never glued to it
+    as wrapped text. Prose between ends the list; a blank line does not (a loose list)."""
+    marked = []
+    above: int | None = None  # the indentation of the list item above, while its list goes on
+    for line in lines:
+        lettered = LETTERED_ITEM.match(line)
+        if lettered and above is not None and _indent(line) > above:
+            line = f"{lettered.group(1)}- {line[lettered.end():]}"
+        elif LIST_ITEM.match(line):
+            above = _indent(line)
+        elif WORDY.search(line):
+            above = None
+        marked.append(line)
+    return marked
+
+
 def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
-    for line in bulleted_items(lines):
+    for line in bulleted_items(lettered_sub_items(lines)):
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
                 and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]

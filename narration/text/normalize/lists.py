@@ -44,7 +44,9 @@ ENGLISH_LIST = ListWords(
     number="Number {n}", and_word="and",
     trailing_join=re.compile(r"[\s,;]*(?:\b(and|or))?[\s,;.]*$"),
     articles=("A", "An", "The"),
-    lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like)$"),
+    # ... and a lead-in that stops mid-phrase ("depends on whether", "Goals are to") runs on into its items too
+    lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like|whether|if|when|that|to|of|on|for|"
+                       r"with|from|by|about)$"),
     plain_word=lambda word: _ordinary_word(word),
     runs_on=re.compile(r"(?:,|\b(?:of|for|to|at|in|on|with|from|than|about|over|under|above|below|between|by|as|a|an|the"
                        r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
@@ -190,6 +192,8 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
         report.rules["ordered list" if ordered else "list"] += 1
     if not raw:
         return [(lead, LEAD)] if lead else []
+    if ordered and len(depths) == len(items) and any(depths[place] > min(depths) for _, place in raw):
+        return _steps_with_sub_items(lead, raw, depths, lexicon, report, link_phrase, say_with, words, start)
     if any(_is_sentence(item) for item, _ in raw):
         spoken = [(say(item), place) for item, place in raw]
         spoken = [(s if s[-1:] in ".?!:" else s + ".", place) for s, place in spoken]
@@ -239,6 +243,32 @@ def _with_sub_items(items: Sequence[str], depths: Sequence[int], words: ListWord
             merged.append((items[place], place))
             place += 1
     return merged
+
+
+def _steps_with_sub_items(lead: str, raw: Sequence[tuple[str, int]], depths: Sequence[int], lexicon: Lexicon,
+                          report: Report | None, link_phrase: str | None, say_with: Callable[..., str] | None,
+                          words: ListWords, start: int) -> list[tuple[str, int]]:
+    """A numbered list whose steps have items indented under them: only the steps are counted ("First, know your
+    risk"), and each step's own items are said as its sub-list, with the step as their lead-in, never as "Second,
+    talk to your family" and on up to "Number 20"."""
+    top = min(depths)
+    groups: list[tuple[tuple[str, int], list[tuple[str, int]]]] = []
+    for item, place in raw:
+        if depths[place] > top and groups:
+            groups[-1][1].append((item, place))
+        else:
+            groups.append(((item, place), []))
+    pieces = [(lead if lead[-1] in ".?!:" else lead.rstrip(",;") + ":", LEAD)] if lead else []
+    for n, ((step, place), nested) in enumerate(groups, start=start - 1):
+        said = f"{_ordinal(n, words)}, {_lower_first(step.strip(), words)}".rstrip(" ,;:.")
+        if not nested:
+            said = (say_with or normalize)(said, lexicon, report, link_phrase).rstrip(" ,;:")
+            pieces.append((said if said[-1:] in ".?!" else said + ".", place))
+            continue
+        sub = list_pieces(said + ":", [item for item, _ in nested], False, lexicon, report, link_phrase,
+                          say_with=say_with, words=words, depths=[depths[p] - top - 1 for _, p in nested])
+        pieces += [(text, place if at == LEAD else at if at == TOGETHER else nested[at][1]) for text, at in sub]
+    return pieces
 
 
 def _run_into(item: str, nested: Sequence[str], words: ListWords) -> str:
