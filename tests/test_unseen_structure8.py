@@ -165,7 +165,7 @@ def test_a_link_button_repeats_the_heading_above(line: str, heading_above: str, 
 
 BUTTON = ("Calm\n\nSome words to start the article with, long enough to be a sentence.\n\nTry mindfulness\n\n"
           "Mindfulness helps some people feel calmer.\n\nMental health apps\n\nThere are lots of apps out there.\n\n"
-          "{line}\n\n- Please do not include personal details.\n- We cannot reply to this.\n\nThank you.\n")
+          "{line}\n\n- Pick one that suits you.\n- Use it a little every day.\n\nMost are free to try.\n")
 
 
 @pytest.mark.parametrize(("line", "heads"), [("Explore mental health apps", False), ("Try an app", True)])
