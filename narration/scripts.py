@@ -100,6 +100,15 @@ def sections_of(article: Article, config: ScriptConfig, words_per_minute: float)
                          max_seconds=config.max_section_seconds, words_per_minute=words_per_minute)
 
 
+def _closed(sentence: str, blocks: Sequence[Block], number: int, last: bool) -> str:
+    """A lead-in with no items after it (a heading, or the section's end, comes next: "... will help you:") ends
+    its paragraph: its colon is said as a full stop, so what follows does not sound like what it promised."""
+    following = blocks[number + 1] if number + 1 < len(blocks) else None
+    if last and sentence.endswith(":") and (following is None or following.kind == "subheading"):
+        return sentence[:-1].rstrip() + "."
+    return sentence
+
+
 def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
                  link_phrase: str | None = None, language: str = "") -> list[list[SpokenLine]]:
     """Blocks -> paragraphs of spoken lines, each saying which written block (and piece of it) it voices; a list
@@ -111,8 +120,9 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
     paragraphs: list[list[tuple[SpokenLine, bool]]] = []  # (line, already spoken)
     for number, block in enumerate(blocks):
         if block.kind == "paragraph":
-            paragraphs.append([(SpokenLine(s, number, piece), False)
-                               for piece, (s, _) in enumerate(written_sentences(block))])
+            written = written_sentences(block)
+            paragraphs.append([(SpokenLine(_closed(s, blocks, number, piece == len(written) - 1), number, piece), False)
+                               for piece, (s, _) in enumerate(written)])
             continue
         if block.kind == "table":
             paragraphs.append([(SpokenLine(s, number, piece), False)

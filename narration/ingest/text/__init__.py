@@ -15,7 +15,7 @@ from narration.ingest.text.furniture import _without_furniture
 from narration.ingest.text.headings import (
     _levels, _mark_headings, _numbered_headings, looks_like_heading, paragraphs_spaced,
 )
-from narration.ingest.text.headings import drop_link_buttons
+from narration.ingest.text.headings import drop_attributions, drop_link_buttons
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
@@ -38,6 +38,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         _mark_cards(units, debris, numbered)
         _mark_figures_and_links(units, debris)
         _mark_hub_teasers(units, debris)
+    drop_attributions(units, debris)
     levels = _levels(units, numbered)
     items: list[Item] = []
     for index, unit in enumerate(units):

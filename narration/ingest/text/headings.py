@@ -24,7 +24,7 @@ def looks_like_heading(line: str, next_line: str | None) -> bool:
         return False
     if stripped.endswith("?"):
         return stripped.count("?") == 1 and not re.search(r"[.!]\s", stripped)
-    if stripped[-1] in ".!:;,\"'”’)" or re.search(r"[.!?;]\s", stripped):
+    if stripped[-1] in ".!:;,\"'”’)" or re.search(r"[.!?;]\s", stripped) or is_value_line(stripped):
         return False
     if len(found) <= 1 and not stripped.isupper():
         return False
@@ -47,7 +47,23 @@ def candidate(unit: Unit, spaced: bool) -> bool:
         return count <= 8 and is_title_case(text) and not re.search(r"[.!?;:]\s", text)
     if HEADING_STOP.search(text) or re.search(r"[.!?;]\s", text) or not (text[0].isupper() or text[0].isdigit()):
         return False
-    return count <= HEADING_MAX_WORDS and len(text) <= 100 and not LABEL_VALUES.match(text)
+    return count <= HEADING_MAX_WORDS and len(text) <= 100 and not LABEL_VALUES.match(text) and not is_value_line(text)
+
+
+# A label with its value after the colon, which no heading is: a contact line ("Tel: 01473 702194", "Email:
+# ward@nhs.net") or the names a thing goes by ("Also called: Pyrosis").
+VALUE_LABEL = re.compile(r"(?i)^(?:tel(?:ephone)?|phone|ph|fax|e-?mail|mobile|text ?phone|minicom|helpline|website|"
+                         r"web|address|also called|also known as|other names?|brand names?)\s*:\s*\S")
+PHONE = re.compile(r"\+?\(?\d[\d ().-]{8,}\d")
+PHONE_DIGITS = 9
+
+
+def is_value_line(text: str) -> bool:
+    """A labelled value or a line made mostly of a phone number ("01473 702194 or 702195"): content to say."""
+    phone = PHONE.search(text)
+    digits = sum(c.isdigit() for c in text)
+    return bool(VALUE_LABEL.match(text)) or (phone is not None and sum(c.isdigit() for c in phone.group()) >= PHONE_DIGITS
+                                             and digits >= sum(c.isalpha() for c in text))
 
 
 # A label and the values it gives, in a line of their own: "Also called: Glycohemoglobin, HbA1C, A1C test";
@@ -259,6 +275,7 @@ def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
         return []
     first = found[0][0]
     if any(unit.kind in ("heading", "sub") for unit in units[:first]):
+        _numbered_steps(units, found)
         return []
     if not all(_followed_by_text(units, index, spaced) for index, _ in found):
         return []
@@ -266,6 +283,23 @@ def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
         unit = units[index]
         unit.kind, unit.text, unit.items = "heading", text, []
     return [index for index, _ in found]
+
+
+def _numbered_steps(units: list[Unit], found: list[tuple[int, tuple[int, str]]]) -> None:
+    """Numbered steps under a heading ("10 Things to Do", then "1. Arrange child care" over a paragraph of its
+    own, "2. Pack a bag" over another): sub-headings of its section, said without their numbers. A list whose
+    items have no paragraph under them stays a list; numbered questions read as headings keep their level."""
+    if any(units[index].kind == "heading" for index, _ in found) or not all(_over_prose(units, index) for index, _ in found):
+        return
+    for index, (number, text) in found:
+        units[index].kind, units[index].text, units[index].items = "sub", f"{number}. {text}", []
+
+
+def _over_prose(units: list[Unit], index: int) -> bool:
+    """Whether the line has a paragraph of sentences of its own right under it (not the next numbered line)."""
+    below = units[index + 1] if index + 1 < len(units) else None
+    return (below is not None and below.kind == "paragraph" and not below.is_list and below.table is None
+            and is_prose(below) and _numbered_line(below) is None)
 
 
 def _continue_numbering(units: list[Unit], found: list[tuple[int, tuple[int, str]]], spaced: bool) -> None:
@@ -413,3 +447,21 @@ def drop_link_buttons(units: list[Unit], debris: DebrisFilter) -> None:
             debris.drop(unit.text, "link button", unit.mark)
             continue
         above = unit
+
+
+# A word that names an organization: "National Institute of ...", "American Heart Association", "NHS Trust".
+ORGANIZATION = re.compile(r"\b(?:Institutes?|Association|Society|Foundation|Department|Agency|Administration|"
+                          r"Cent(?:er|re)s?|Council|College|Academy|Organi[sz]ation|Library|Trust|Alliance|Federation|"
+                          r"Commission|Coalition|Ministry|University)\b")
+
+
+def drop_attributions(units: list[Unit], debris: DebrisFilter) -> None:
+    """An organization's name alone ("National Institute of Arthritis and Musculoskeletal and Skin Diseases")
+    with nothing it heads (page furniture left out next, or the page's end) is the source the text was
+    taken from, not a heading: left out as a source line."""
+    for index, unit in enumerate(units):
+        below = units[index + 1] if index + 1 < len(units) else None
+        if (unit.kind in ("heading", "sub") and ORGANIZATION.search(unit.text) and is_title_case(unit.text)
+                and (below is None or (below.kind == "drop" and not below.pictures))):
+            unit.kind = "drop"
+            debris.drop(unit.text, "source line", unit.mark)
