@@ -48,7 +48,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
                   r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
-                  r"page options|listen|open in new window|close|menu|"
+                  r"page options|listen|open in new window|close|menu|search|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
     ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),
     # the site's header around the article: a skip link, a link back to the index the page came from
@@ -74,6 +74,21 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                   r"enlarge|open|save))*(?:\s+(?:the|this|an?))?(?:\s+(?:full[- ]size|larger|printable))?\s+"
                   r"(?:infographics?|images?|figures?|graphics?|charts?|posters?|pdf|illustrations?|diagrams?)$"),
     ("link instruction", r"(?i)^[^.!?]{0,160}\bclick here\b[^.!?]{0,60}[.!]?$"),
+    # a link's own line that opens with its instruction, the link's title after it however long, a site's address
+    # or "U.S." inside: "Click here for home page - example.gov - The ... Center"
+    ("link instruction", r"(?i)^click here\b(?:[^.!?]|\.(?=\S)|(?<=\b[A-Z])\.){0,250}[.!]?$"),
+    # a page's widgets: "Expand Anchor Panel", "Expand/Collapse All", "Show/Hide Transcript", "Show more"
+    ("page tool", r"(?i)^(?:(?:expand|collapse)(?:\s*/\s*(?:expand|collapse))?(?:\s+all|(?:\s+[\w-]+)?\s+"
+                  r"(?:panel|panels|sections?|menu|navigation|accordion))?|show\s*/\s*hide\b[^.!?]{0,40}|"
+                  r"(?:show|hide) (?:all|more|less|details|answers?|transcript))$"),
+    # the note of a printable copy: "A printer friendly version of this item is available. [... PDF file, 270 Kb]"
+    ("page tool", r"(?i)^(?:an? )?printer[- ]friendly version of this [\w -]{1,30} is available\b[^.!?\[]{0,40}\.?"
+                  r"(?:\s*\[[^\[\]]{0,80}\])?$"),
+    # a related link with its title ("See also: Bladder infections"), or its lead left without its links ("See also...")
+    ("related link", r"(?i)^see also(?:\s*(?:\.{3}|…)\s*|:\s+[^.!?]{1,100}\??)$"),
+    # the site's tagline by the title: "MedlinePlus Health Information: A service of the National Library of Medicine"
+    ("site header", r"^(?:[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,5}:\s+)?An? (?:service|project|program|website) of the "
+                    r"[A-Z][\w.'’&-]*(?:,? (?:[A-Z][\w.'’&-]*|and|of|for|on|the|&))*\.?$"),
     # what a link said in brackets: "(Select for a list of suggested questions.)", "(Click here to view the chart)"
     ("link instruction", r"(?i)\s?\((?:select|click|tap|press)(?: (?:here|this|on (?:the|this) (?:link|image|button)))?"
                          r" (?:for|to) (?:a list|a copy|more|details|the|see|view|read|open|download|learn|get|print|"
@@ -138,6 +153,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                         r"(?:\s+|$)){3,}$"),
     # a web archive's or proxy's banner over the copy: "The Wayback Machine - https://web.archive.org/web/..."
     ("archive banner", r"^(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} [-–—|] (?:https?://|www\.)\S+$"),
+    # a link line: a title and its labels, then the bare address ("Sprains and Strains - Multiple Languages - http://...")
+    ("link line", r"^[A-Z][\w.'’&/()-]*(?: (?:[A-Z0-9][\w.'’&/()-]*|and|or|of|for|in|on|to|the|a|an|&))*"
+                  r"(?: [-–—|] [A-Z][\w.'’&/()-]*(?: (?:[A-Z0-9][\w.'’&/()-]*|and|or|of|for|in|on|to|the|a|an|&))*){0,3}"
+                  r" [-–—|] (?:https?://|www\.)\S+$"),
     # a download's format and size after its link: "[PDF - 154 KB]", "(PDF, 2.1 MB)"; then the link's own line
     ("download link", r"(?i)\s*[\[(](?:pdf|docx?|xlsx?|pptx?|epub|rtf|zip)\s*[-–—:,]?\s*\d+(?:[.,]\d+)?\s*[kmg]b[\])]"),
     ("download link", r"(?i)^(?:pdf|printable|print|large[- ]print) versions?\b(?: of (?:this|the) [\w -]{1,30})?"

@@ -202,6 +202,7 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
     """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
     texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
     captions = _captions(units)
+    rows: set[int] = set()  # rows of links left out, with the lines glued under them
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
         previous = units[index - 1] if index else None
@@ -217,8 +218,9 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
               and _links_only(unit.items, previous.text)):
             unit.kind, rule = "drop", "link list"
             _drop_link_box_heading(previous, following, debris)
-        elif _is_link_row(unit, following):
+        elif _is_link_row(unit, following) or (index - 1 in rows and _row_tail(unit, following)):
             unit.kind, rule = "drop", "row of links"
+            rows.add(index)
         else:
             continue
         for line in unit.items or [unit.text]:
@@ -232,6 +234,19 @@ def _is_link_row(unit: Unit, following: Unit | None) -> bool:
     count = len(words(unit.text))
     heads = count <= HEADING_MAX_WORDS and following is not None and is_prose(following)
     return unit.kind == "paragraph" and count >= 8 and _is_link_text(unit.text, 30) and not heads
+
+
+def _row_tail(unit: Unit, following: Unit | None) -> bool:
+    """A line glued under a row of links (no blank line between) that is more of the same block: a label with no
+    verb and no sentence ("References and abstracts from MEDLINE/PubMed"), or a bare lead-in whose links are lost
+    ("... You may also be interested in these related pages:", nothing under it before a blank line)."""
+    text = unit.text.rstrip()
+    if unit.kind != "paragraph" or unit.is_list or unit.blank_before or not text:
+        return False
+    if re.search(r"[.!?]\s", text):
+        return False  # a sentence of prose
+    label = not has_verb(text) and not re.search(r"[.!?:;,]$", text)
+    return label or (text.endswith(":") and (following is None or following.blank_before))
 
 
 def _links_only(items: list[str], heading: str) -> bool:

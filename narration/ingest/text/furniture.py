@@ -101,7 +101,22 @@ def _contents_end(units: list[Unit], start: int) -> int:
     repeated = sum(_key(t) in later for t in entries)
     if (led and len(entries) >= 2) or (len(entries) >= MENU_RUN and repeated >= REPEATED_SHARE * len(entries)):
         return end
+    if len(entries) >= MENU_RUN and _cut_short_contents(entries, units[end:]):
+        return end
     return start
+
+
+def _cut_short_contents(entries: list[str], after: list[Unit]) -> bool:
+    """A contents list whose page was pasted cut short: the entries that come back as lines of their own are its
+    first ones, in order, the first of them at least, as headings over text (a picture's alt text may come between),
+    and none of the rest comes back (their sections were cut). A label ("On this page") is not needed then."""
+    later = [_key(u.text) for i, u in enumerate(after) if not u.is_list and any(map(_is_body, after[i + 1:i + 3]))]
+    found, position = 0, 0
+    for entry in entries:
+        if _key(entry) not in later[position:]:
+            break
+        position, found = later.index(_key(entry), position) + 1, found + 1
+    return found >= 1 and not any(_key(entry) in later for entry in entries[found:])
 
 
 def _jump_menu(units: list[Unit], start: int) -> bool:
@@ -599,6 +614,22 @@ def _is_link_title(text: str) -> bool:
     return 0 < len(words(text)) <= MENU_WORDS and not re.search(r"[.!?:;]$", text.strip())
 
 
+def _label_among_tools(units: list[Unit], first: int, debris: DebrisFilter) -> list[int]:
+    """The site section's name in the page's header, set among its tools ("Search" / "Your Child's Hospital Stay"
+    / "Expand Anchor Panel"): the first line above the article's first paragraph, a few title-case words, with a
+    page tool left out right above it and right under it. A heading there has the article's text under it instead."""
+    tools = debris.marks_of("page tool")
+    if not units or first == 0 or first >= len(units):
+        return []
+    unit, following = units[0], units[1]
+    dropped_over = any(p < unit.mark for p in tools)
+    dropped_under = any(unit.mark <= p < following.mark for p in tools)
+    if (unit.after_debris and following.after_debris and dropped_over and dropped_under and _is_menu_entry(unit)
+            and is_title_case(unit.text)):
+        return [0]
+    return []
+
+
 def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
@@ -606,6 +637,8 @@ def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> l
     found = {**_form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
              **_below_review_date(units, debris)}
+    for index in _label_among_tools(units, first, debris):
+        found.setdefault(index, "site section")
     for index, rule in sorted(found.items()):
         for line in _lines(units[index]):
             debris.drop(line, rule, units[index].mark)
