@@ -10,7 +10,11 @@ from narration.text.normalize.base import Rule
 _SMART = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‚": ",", "\u00a0": " ", "\u2009": " ",
                         "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
                         "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2026": "...",
-                        "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
+                        "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+                        # every dash is one of the two the rules know: a figure dash joins digits as an en dash
+                        # does, a horizontal bar, a two- or three-em dash and a small em dash break a sentence
+                        "\u2012": "–", "\u2015": "—", "\u2e3a": "—", "\u2e3b": "—", "\ufe58": "—",
+                        "\ufe63": "-", "\uff0d": "-"})
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
 _KEEP_SYMBOLS = frozenset("°")
 

@@ -506,6 +506,31 @@ def _roman_run(m: re.Match[str]) -> str:
                   m.group())
 
 
+# Words that make two numbers joined by a colon a ratio, even when they could be a clock's time ("a 1:10 dilution").
+_RATIO_WORDS = frozenset("ratio ratios dilution dilutions dilute diluted diluting mix mixed mixing mixture parts part "
+                         "odds solution concentration proportion strength".split())
+_RATIO = re.compile(r"(?<![\w:.,])(\d{1,5}):(\d{1,5})(?![\w:]|[.,]\d)")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)\S+\s+$")
+
+
+def _ratio(m: re.Match[str]) -> str:
+    """"1:1000", "a 1:10 dilution", "mix 1:4": a ratio is said "1 to 1000". A number pair that could be a clock's
+    time ("10:30") is one unless a word of mixing or proportion is near; a verse after a name ("John 3:5") is no
+    ratio."""
+    near = {word.lower().strip(",.;()") for word in _words_before(m, 4) + m.string[m.end():].split()[:2]}
+    if near & _RATIO_WORDS:
+        return f"{m.group(1)} to {m.group(2)}"
+    clock = len(m.group(2)) == 2 and int(m.group(2)) < 60 and int(m.group(1)) < 24
+    before = _words_before(m, 1)
+    named = bool(before) and before[0][:1].isupper() and not _OPENS_SENTENCE.search(m.string, 0, m.start())
+    return m.group() if clock or named else f"{m.group(1)} to {m.group(2)}"
+
+
+# The minus sign (U+2212) is no hyphen and no range's dash: before a number it is said ("minus 5 degrees", "10 minus
+# 3"); English only, so it runs before the characters are cleaned (which make it a hyphen for other languages).
+MINUS: Rule = ("minus", re.compile(r"\s?\u2212\s?(?=\d)"), " minus ")
+
+
 _NUMBERS: list[Rule] = [
     ("fraction", re.compile(r"(?:(?<![\d.,])(\d+) ?)?([\u00bc-\u00be\u2150-\u215e])|(?<=\d)\u2044(?=\d)"), _vulgar),
     ("dosing", re.compile(rf"(?<![\w.])(?:{_DOSING_DOTTED})\.?(?!\w|\.\w)"),
@@ -525,6 +550,7 @@ _NUMBERS: list[Rule] = [
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
                         r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
                         rf"(?:\s(?P<tz>{_ZONE_NAMES})\b\.?)?"), _time),
+    ("ratio", _RATIO, _ratio),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
     # a section of a code of laws: "300aa-26" is "300 A.A 26" (not "1st-2nd", an ordinal)
     ("code", re.compile(r"(?<![\w.-])(\d+)((?!st|nd|rd|th)[a-z]{1,2})-(\d+)(?![\w-])"),

@@ -11,7 +11,7 @@ from narration.text.normalize.base import _Held, _run
 from narration.text.normalize.characters import _FOOTNOTES, _clean_chars
 from narration.text.normalize.links import _links
 from narration.text.normalize.numbers import (
-    _NUMBERS, _VANITY, _defined_abbreviation, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone,
+    MINUS, _NUMBERS, _VANITY, _defined_abbreviation, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone,
 )
 from narration.text.normalize.punctuation import _PUNCTUATION, SEPARATOR_HYPHEN, _tidy
 
@@ -20,7 +20,7 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
               link_phrase: str | None = None) -> str:
     """Turn one written sentence (or paragraph) into the words a voice should say."""
     held = _Held()
-    text = _clean_chars(text)
+    text = _clean_chars(_run([MINUS], text, report))
     text = _run([SEPARATOR_HYPHEN], text, report)  # before capitals are read: "STRENGTH- generic" is a word
     text = _run(_FOOTNOTES, text, report)
     text = said_asides(text, report)  # before numbers, units and capitals are rewritten: "(kg)" is no gloss

@@ -1,0 +1,40 @@
+"""Ninth unseen round, how sentences are said: colons inside codes and ratios, every dash-like character, the
+minus sign. Each rule with the look-alikes it must leave alone."""
+from __future__ import annotations
+
+from spoken_table import say, table
+
+
+@table(
+    # a colon between two parts that hold digits is inside a code: no label's pause
+    ("Infection with E. coli O157:H7 is serious.", "Infection with E. coli O157 H7 is serious."),
+    ("The O104:H4 strain spread.", "The O104 H4 strain spread."),
+    # two numbers: a ratio, said "to", when no clock time could be meant or a word of mixing is near
+    ("Dilute it 1:1000 in water.", "Dilute it 1 to 1000 in water."),
+    ("Mix bleach and water in a 1:10 ratio.", "Mix bleach and water in a 1 to 10 ratio."),
+    ("Use a 1:10 bleach solution.", "Use a 1 to 10 bleach solution."),
+    ("The odds were 2:1 against.", "The odds were 2 to 1 against."),
+    # look-alikes: a clock time, a verse after a name, a label colon that lost its space
+    ("Come at 10:30 in the morning.", "Come at 10 30 in the morning."),
+    ("The bus leaves at 1:10 daily.", "The bus leaves at 1 10 daily."),
+    ("Read John 3:5 today.", "Read John 3 5 today."),
+    ("Note:This is a label.", "Note: This is a label."),
+    ("Step 1:Mix well.", "Step 1: Mix well."),
+)
+def test_colon_between_letters_or_digits(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+@table(
+    ("It smelled bad\u2015and looked cloudy.", "It smelled bad, and looked cloudy."),
+    ("It was bad\u2e3aworse than ever.", "It was bad, worse than ever."),
+    ("It was bad\ufe58worse than ever.", "It was bad, worse than ever."),
+    ("Rest for 5\u201210 days.", "Rest for 5 to 10 days."),
+    ("Good self\uff0dcare helps.", "Good self-care helps."),
+    # the minus sign is said before a number; a hyphen is not
+    ("Store it at \u221220\u00b0C.", "Store it at minus 20 degrees Celsius."),
+    ("Subtract: 10 \u2212 3 is 7.", "Subtract: 10 minus 3 is 7."),
+    ("Rest for 5-10 days.", "Rest for 5 to 10 days."),
+)
+def test_every_dash(written: str, spoken: str) -> None:
+    assert say(written) == spoken
