@@ -38,3 +38,18 @@ def test_colon_between_letters_or_digits(written: str, spoken: str) -> None:
 )
 def test_every_dash(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # a conjunction typed in capitals between lower-case words is stressed, said as the word
+    ("Clothing can be dry-cleaned OR sealed in a bag.", "Clothing can be dry-cleaned or sealed in a bag."),
+    ("Take it with food OR milk.", "Take it with food or milk."),
+    ("Do NOT stop. Use ONLY one. NEVER share it.", "Do not stop. Use only one. Never share it."),
+    ("Rest AND drink. Small BUT real.", "Rest and drink. Small but real."),
+    # the operating room stays an acronym
+    ("She was taken to the OR for surgery.", "She was taken to the O.R for surgery."),
+    ("Patients in OR settings wear masks.", "Patients in O.R settings wear masks."),
+    ("An OR nurse came.", "An O.R nurse came."),
+)
+def test_stressed_conjunction(written: str, spoken: str) -> None:
+    assert say(written) == spoken
