@@ -53,3 +53,19 @@ def test_every_dash(written: str, spoken: str) -> None:
 )
 def test_stressed_conjunction(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # a UK number: a four-digit area code and a six-digit local number, in groups, digit by digit
+    ("Tel: 01473 702194", "Tel: 0 1 4 7 3, 7 0 2 1 9 4"),
+    ("Tel: 0113 496 0000.", "Tel: 0 1 1 3, 4 9 6, 0 0 0 0."),
+    # another line's number written short after it is the same kind of number
+    ("Tel: 01473 702194 or 702195", "Tel: 0 1 4 7 3, 7 0 2 1 9 4 or 7 0 2 1 9 5"),
+    ("Call 0300 123 1234 or 1235.", "Call 0 3 0 0, 1 2 3, 1 2 3 4 or 1 2 3 5."),
+    ("Call 555-1234 or 5678.", "Call 5 5 5, 1 2 3 4 or 5 6 7 8."),
+    # counts stay counts
+    ("The trial had 01473 people.", "The trial had 01473 people."),
+    ("In all, 123 456 or 789 people came.", "In all, 123 456 or 789 people came."),
+)
+def test_uk_phone_number(written: str, spoken: str) -> None:
+    assert say(written) == spoken
