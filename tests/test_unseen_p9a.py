@@ -69,3 +69,31 @@ def test_stressed_conjunction(written: str, spoken: str) -> None:
 )
 def test_uk_phone_number(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # a respelling of two words, one broken after a hyphen
+    ("It is erythema migrans (er-uh-THEE-muh MY- granz) or EM.", "It is erythema migrans or E.M."),
+    ("It is erythema migrans (er-uh-THEE-muh MY-granz) today.", "It is erythema migrans today."),
+    # a respelling in lower case, three syllables or more that are no English words
+    ("Your urinary (yoor-ih-nehr-ee) tract.", "Your urinary tract."),
+    ("It spreads to the urethra (yuh-ree-thra).", "It spreads to the urethra."),
+    # hyphenated words in brackets stay
+    ("A test (BRCA-related low-risk) is done.", "A test, bracka-related low-risk, is done."),
+    ("Lung cancer (non-small-cell) is common.", "Lung cancer, non-small-cell, is common."),
+    ("It is used (long-term) for pain.", "It is used, long-term, for pain."),
+    ("A scan (x-ray-guided) is done.", "A scan, x-ray-guided, is done."),
+    ("Meet them (one-on-one) weekly.", "Meet them, one-on-one, weekly."),
+)
+def test_respelling(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+def test_a_respelling_broken_after_a_hyphen_is_debris() -> None:
+    import re
+
+    from narration.ingest.debris import DEFAULT_DEBRIS
+
+    patterns = [re.compile(p) for name, p in DEFAULT_DEBRIS if name == "pronunciation"]
+    assert any(p.search("erythema migrans (er-uh-THEE-muh MY- granz) or EM") for p in patterns)
+    assert not any(p.search("a test (BRCA-related low-risk) is done") for p in patterns)

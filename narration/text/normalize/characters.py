@@ -29,10 +29,29 @@ def _clean_chars(text: str) -> str:
     )
 
 
+# A dictionary respelling in brackets, its first word mixing a stressed syllable in capitals with lower-case ones:
+# "(teh-moh-ZOH-loh-mide)", "(ka-peh-SY-tuh-been )" (a space left inside by a page's template); a respelling of
+# several words, one broken at a hyphen, "(er-uh-THEE-muh MY- granz)", when its syllables are short (not the
+# "related" of "(BRCA-related low-risk)").
+RESPELLING = (r"\( ?(?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})(?:[a-zA-Z]+(?:-[a-zA-Z]+){2,}"
+              r"|(?=(?:[^()-]*-){2})[a-zA-Z]{1,6}(?:(?: ?- ?| )[a-zA-Z]{1,6})+) ?\)")
+
+def _lower_respelling(m: re.Match[str]) -> str:
+    """"urinary (yoor-ih-nehr-ee)": three or more short lower-case syllables joined by hyphens, right after the word
+    they respell, say it again as nonsense; a hyphenated word in brackets ("(non-small-cell)", "(x-ray-guided)") is
+    all English words, and stays."""
+    from narration.text.normalize.lists import _ordinary_word  # lists builds on the sentence rules
+
+    return "" if not all(_ordinary_word(piece) for piece in m.group(1).split("-")) else m.group()
+
+
+# English only (a Spanish "(cara-a-cara)" is no respelling): see `_lower_respelling`.
+LOWER_RESPELLING: Rule = ("respelling", re.compile(r"(?<=[A-Za-z])\s?\( ?([a-z]{1,5}(?:-[a-z]{1,5}){2,}) ?\)"),
+                          _lower_respelling)
+
 _FOOTNOTES: list[Rule] = [
-    # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's (a page's
-    # template may leave a space inside its brackets: "(ka-peh-SY-tuh-been )")
-    ("respelling", re.compile(r"\s?\( ?(?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,} ?\)"), ""),
+    # a dictionary respelling is for readers; the lexicon is the voice's
+    ("respelling", re.compile(r"\s?" + RESPELLING), ""),
     ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template
     # "doesn¹t": an apostrophe mis-encoded as a superscript one, inside a word; a footnote mark never is
     ("apostrophe", re.compile(r"(?<=[A-Za-z])[\u00b9\u00b2\u00b3\u2070-\u2079](?=(?:t|s|d|ll|re|ve|m)\b)"), "'"),
