@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Iterable, Sequence
 
 from narration.models import Dropped
+from narration.text.normalize.characters import RESPELLING
 
 # A date as pages write it: "21 December 2020", "December 2, 2024", "11/15/2015", "2024-05-01", "May 2019".
 DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4})"
@@ -44,7 +45,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # listeners, and listed so an editor can make a lexicon entry of it
     ("pronunciation", r"^\( ?(?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,} ?\)$"),
     ("pronunciation", r"\s?\((?:pronounced|say|rhymes with):?\s+[^()]{1,60}\)"),  # "(pronounced je-STEY-shuhn-ul)"
-    ("pronunciation", r"\s?\( ?(?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,} ?\)"),
+    ("pronunciation", r"\s?" + RESPELLING),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
                   r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
                   r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"

@@ -171,6 +171,22 @@ def _label(token: str, text: str, end: int) -> bool:
     return len(token) > 3 and token.isalpha() and _LABEL_END.match(text, end) is not None and _said_as_word(token)
 
 
+# Words after which "OR" is the operating room, a noun ("the OR", "in OR settings"), not a stressed "or".
+_BEFORE_A_NOUN = frozenset("the a an this that your our their his her its in into to from of at for per no any each "
+                           "every".split())
+_LOWER_BEFORE = re.compile(r"(?<![\w'-])([a-z][a-z'-]*)\s+$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _stressed_or(token: str, text: str, at: int) -> bool:
+    """"dry-cleaned OR sealed": "or" typed in capitals between two lower-case words is a stressed conjunction, said
+    as the word; after an article or a preposition ("the OR staff", "in OR settings") it is the operating room."""
+    if token != "OR" or not _LOWER_AFTER.match(text, at + len(token)):
+        return False
+    before = _LOWER_BEFORE.search(text, max(0, at - 40), at)
+    return before is not None and before.group(1) not in _BEFORE_A_NOUN
+
+
 def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
     """Capital words typed for emphasis are read as words ("WHY is", "What SIDE EFFECTS", "have NOT"): a run of
     two or more capital words that are all words, a longer word beside an acronym ("CT SCAN"), or a lone common
@@ -195,6 +211,7 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
                 continue
             words = sum(len(t.strip("()")) > 1 and not t.strip("()").isdigit() for t, _ in group)
             said += [lower(t, a) if words > 1 or _lone_word(t.strip("()"), lexicon) or _label(t, text, a + len(t))
+                     or _stressed_or(t, text, a)
                      or (words_in_run > 1 and len(t.strip("()")) > 3) else t for t, a in group]
             group = []
             if token:

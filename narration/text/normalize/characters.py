@@ -10,7 +10,11 @@ from narration.text.normalize.base import Rule
 _SMART = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‚": ",", "\u00a0": " ", "\u2009": " ",
                         "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
                         "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2026": "...",
-                        "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
+                        "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+                        # every dash is one of the two the rules know: a figure dash joins digits as an en dash
+                        # does, a horizontal bar, a two- or three-em dash and a small em dash break a sentence
+                        "\u2012": "–", "\u2015": "—", "\u2e3a": "—", "\u2e3b": "—", "\ufe58": "—",
+                        "\ufe63": "-", "\uff0d": "-"})
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
 _KEEP_SYMBOLS = frozenset("°")
 
@@ -25,10 +29,29 @@ def _clean_chars(text: str) -> str:
     )
 
 
+# A dictionary respelling in brackets, its first word mixing a stressed syllable in capitals with lower-case ones:
+# "(teh-moh-ZOH-loh-mide)", "(ka-peh-SY-tuh-been )" (a space left inside by a page's template); a respelling of
+# several words, one broken at a hyphen, "(er-uh-THEE-muh MY- granz)", when its syllables are short (not the
+# "related" of "(BRCA-related low-risk)").
+RESPELLING = (r"\( ?(?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})(?:[a-zA-Z]+(?:-[a-zA-Z]+){2,}"
+              r"|(?=(?:[^()-]*-){2})[a-zA-Z]{1,6}(?:(?: ?- ?| )[a-zA-Z]{1,6})+) ?\)")
+
+def _lower_respelling(m: re.Match[str]) -> str:
+    """"urinary (yoor-ih-nehr-ee)": three or more short lower-case syllables joined by hyphens, right after the word
+    they respell, say it again as nonsense; a hyphenated word in brackets ("(non-small-cell)", "(x-ray-guided)") is
+    all English words, and stays."""
+    from narration.text.normalize.lists import _ordinary_word  # lists builds on the sentence rules
+
+    return "" if not all(_ordinary_word(piece) for piece in m.group(1).split("-")) else m.group()
+
+
+# English only (a Spanish "(cara-a-cara)" is no respelling): see `_lower_respelling`.
+LOWER_RESPELLING: Rule = ("respelling", re.compile(r"(?<=[A-Za-z])\s?\( ?([a-z]{1,5}(?:-[a-z]{1,5}){2,}) ?\)"),
+                          _lower_respelling)
+
 _FOOTNOTES: list[Rule] = [
-    # a dictionary respelling "(teh-moh-ZOH-loh-mide)" is for readers; the lexicon is the voice's (a page's
-    # template may leave a space inside its brackets: "(ka-peh-SY-tuh-been )")
-    ("respelling", re.compile(r"\s?\( ?(?=[a-z-]*[A-Z]{2,})(?=[A-Z-]*[a-z]{2,})[a-zA-Z]+(?:-[a-zA-Z]+){2,} ?\)"), ""),
+    # a dictionary respelling is for readers; the lexicon is the voice's
+    ("respelling", re.compile(r"\s?" + RESPELLING), ""),
     ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template
     # "doesn¹t": an apostrophe mis-encoded as a superscript one, inside a word; a footnote mark never is
     ("apostrophe", re.compile(r"(?<=[A-Za-z])[\u00b9\u00b2\u00b3\u2070-\u2079](?=(?:t|s|d|ll|re|ve|m)\b)"), "'"),

@@ -406,7 +406,8 @@ def _service_number(m: re.Match[str]) -> str:
 
 # A national number dialled with its trunk zero, in groups ("020 8709 5555", "01905 362 207", "0300 123 1234"):
 # ten or eleven digits, said group by group, digit by digit; no quantity is written this way.
-_TRUNK_NUMBER = re.compile(r"(?<![\w.,+-])0\d{2,4}(?:[ -]\d{3,4}){1,2}(?![\w-]|[.,]\d)")
+# A UK area code of four digits has a local number of six ("01473 702194").
+_TRUNK_NUMBER = re.compile(r"(?<![\w.,+-])0\d{2,4}(?:[ -]\d{3,6}){1,2}(?![\w-]|[.,]\d)")
 
 
 # An Australian number: "1800 022 222" and "1300 360 227" (toll-free and local-rate, 4+3+3), "13 11 14" (2+2+2,
@@ -425,7 +426,7 @@ def _australian_number(m: re.Match[str]) -> str:
 
 # A phone number in brackets before a capital that opens the next sentence: "... right away (1-800-222-1222)
 # Quick medical attention is critical" has lost its full stop; "(0300 123 1234) Monday to Friday" has not.
-_BRACKETED_PHONE = re.compile(r"\(\s*((?:\+?1[-–. ])?\(?\d{3}\)?[-–. ]?\d{3}[-–.]\d{4}|0\d{2,4}(?:[ -]\d{3,4}){1,2}"
+_BRACKETED_PHONE = re.compile(r"\(\s*((?:\+?1[-–. ])?\(?\d{3}\)?[-–. ]?\d{3}[-–.]\d{4}|0\d{2,4}(?:[ -]\d{3,6}){1,2}"
                               r"|1[38]00(?:[ -]\d{3}){2}|13(?: \d\d){2})\s*\)"
                               r"(?=\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|TTY|TDD)\w*)[A-Z][a-z])")
 
@@ -435,6 +436,16 @@ def _trunk_number(m: re.Match[str]) -> str:
     if not 10 <= sum(map(len, groups)) <= 11:
         return m.group()
     return ", ".join(_digits(group) for group in groups)
+
+
+# Another line's number after a phone number said digit by digit, written short: "01473 702194 or 702195" gives
+# only the local part again, with as many digits as the last group.
+_ALTERNATIVE_NUMBER = re.compile(r"(?<![\w,])(\d(?: \d){2,5}) or (\d{3,6})(?![\w-]|[.,]\d)")
+
+
+def _alternative_number(m: re.Match[str]) -> str:
+    """"7 0 2 1 9 4 or 702195": the second number is the same kind, said digit by digit."""
+    return f"{m.group(1)} or {_digits(m.group(2))}" if len(m.group(2)) == len(m.group(1).split()) else m.group()
 
 
 # A local number without its area code ("call 555-1234"): only after a word that dials it, since "250-1000 mg"
@@ -506,6 +517,31 @@ def _roman_run(m: re.Match[str]) -> str:
                   m.group())
 
 
+# Words that make two numbers joined by a colon a ratio, even when they could be a clock's time ("a 1:10 dilution").
+_RATIO_WORDS = frozenset("ratio ratios dilution dilutions dilute diluted diluting mix mixed mixing mixture parts part "
+                         "odds solution concentration proportion strength".split())
+_RATIO = re.compile(r"(?<![\w:.,])(\d{1,5}):(\d{1,5})(?![\w:]|[.,]\d)")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)\S+\s+$")
+
+
+def _ratio(m: re.Match[str]) -> str:
+    """"1:1000", "a 1:10 dilution", "mix 1:4": a ratio is said "1 to 1000". A number pair that could be a clock's
+    time ("10:30") is one unless a word of mixing or proportion is near; a verse after a name ("John 3:5") is no
+    ratio."""
+    near = {word.lower().strip(",.;()") for word in _words_before(m, 4) + m.string[m.end():].split()[:2]}
+    if near & _RATIO_WORDS:
+        return f"{m.group(1)} to {m.group(2)}"
+    clock = len(m.group(2)) == 2 and int(m.group(2)) < 60 and int(m.group(1)) < 24
+    before = _words_before(m, 1)
+    named = bool(before) and before[0][:1].isupper() and not _OPENS_SENTENCE.search(m.string, 0, m.start())
+    return m.group() if clock or named else f"{m.group(1)} to {m.group(2)}"
+
+
+# The minus sign (U+2212) is no hyphen and no range's dash: before a number it is said ("minus 5 degrees", "10 minus
+# 3"); English only, so it runs before the characters are cleaned (which make it a hyphen for other languages).
+MINUS: Rule = ("minus", re.compile(r"\s?\u2212\s?(?=\d)"), " minus ")
+
+
 _NUMBERS: list[Rule] = [
     ("fraction", re.compile(r"(?:(?<![\d.,])(\d+) ?)?([\u00bc-\u00be\u2150-\u215e])|(?<=\d)\u2044(?=\d)"), _vulgar),
     ("dosing", re.compile(rf"(?<![\w.])(?:{_DOSING_DOTTED})\.?(?!\w|\.\w)"),
@@ -519,12 +555,14 @@ _NUMBERS: list[Rule] = [
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
     ("phone", _TRUNK_NUMBER, _trunk_number),
     ("phone", _LOCAL_NUMBER, _local_number),
+    ("phone", _ALTERNATIVE_NUMBER, _alternative_number),
     ("phone", re.compile(r"(?<![\w.,-])(\d)([-.])(\d)\2(\d)(?![\w-]|[.,]\d)"), _spaced_service_number),
     ("date", re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\w-])"), _iso_date),
     ("date", re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\w/])"), _us_date),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
                         r"\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
                         rf"(?:\s(?P<tz>{_ZONE_NAMES})\b\.?)?"), _time),
+    ("ratio", _RATIO, _ratio),
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
     # a section of a code of laws: "300aa-26" is "300 A.A 26" (not "1st-2nd", an ordinal)
     ("code", re.compile(r"(?<![\w.-])(\d+)((?!st|nd|rd|th)[a-z]{1,2})-(\d+)(?![\w-])"),

@@ -117,6 +117,9 @@ _PUNCTUATION: list[Rule] = [
     # "CIC::DUX4", a gene fusion in the HGNC's writing, names one gene as the older "PML-RARA" did: its two
     # symbols said on, with no colon's pause ("the C.I.C D.U.X 4 fusion", "a gene called P.M.L R.A.R.A")
     ("fusion", re.compile(r"(?<=\w)::(?=\w)"), " "),
+    # a colon inside a code, between two parts that both hold a digit ("E. coli O157:H7", a verse "John 3:5"), is
+    # no label's pause: the code is said as one name ("O157 H7")
+    ("code", re.compile(r"(?<![\w:])([A-Za-z]*\d[A-Za-z\d]*):(?=[A-Za-z]*\d[A-Za-z\d]*(?![\w:]))"), r"\1 "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
     SLASH_SERIES,
     ("slash", re.compile(r"(?<=\w)\s?/\s?(?=[\w\ue000-\uf8ff])"), _slash),

@@ -8,10 +8,10 @@ from narration.text.normalize.abbreviations import _TITLES
 from narration.text.normalize.acronyms import _ACRONYMS, _emphasis, _said_as_word, _unshout, shouted
 from narration.text.normalize.asides import said_asides
 from narration.text.normalize.base import _Held, _run
-from narration.text.normalize.characters import _FOOTNOTES, _clean_chars
+from narration.text.normalize.characters import LOWER_RESPELLING, _FOOTNOTES, _clean_chars
 from narration.text.normalize.links import _links
 from narration.text.normalize.numbers import (
-    _NUMBERS, _VANITY, _defined_abbreviation, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone,
+    MINUS, _NUMBERS, _VANITY, _defined_abbreviation, _drop_repeated_abbreviation, _drop_restated_number, _vanity_phone,
 )
 from narration.text.normalize.punctuation import _PUNCTUATION, SEPARATOR_HYPHEN, _tidy
 
@@ -20,9 +20,9 @@ def normalize(text: str, lexicon: Lexicon, report: Report | None = None,
               link_phrase: str | None = None) -> str:
     """Turn one written sentence (or paragraph) into the words a voice should say."""
     held = _Held()
-    text = _clean_chars(text)
+    text = _clean_chars(_run([MINUS], text, report))
     text = _run([SEPARATOR_HYPHEN], text, report)  # before capitals are read: "STRENGTH- generic" is a word
-    text = _run(_FOOTNOTES, text, report)
+    text = _run([*_FOOTNOTES, LOWER_RESPELLING], text, report)
     text = said_asides(text, report)  # before numbers, units and capitals are rewritten: "(kg)" is no gloss
     text = _links(text, held, link_phrase, report)
     text = _defined_abbreviation(text, lexicon, held, report)
