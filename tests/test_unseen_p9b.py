@@ -51,6 +51,7 @@ def test_a_lead_in_meets_its_items(lead: str, items: list[str], said: list[str])
     ("To walk:", ["Move your weight to your hands, then", "Put the crutches forward and", "Swing your legs through."],
      "To walk: move your weight to your hands, then put the crutches forward and swing your legs through."),
     # look-alikes: the list's own "and"/"or" after a comma or semicolon is its series joiner, as before
+    ("Foods:", ["eggs", "milk and", "raw meat"], "Foods: eggs, milk, and raw meat."),
     ("You may feel:", ["Tenderness, swelling", "Bruising; or", "Mild pain"],
      "You may feel: tenderness, swelling; bruising; or mild pain."),
     ("It may include:", ["warnings about this drug,", "how it is used, and", "possible side effects."],

@@ -39,7 +39,8 @@ class ListWords:
     listing: re.Pattern[str] = re.compile(r"(?!)")
     # a lead-in that introduces its items without a colon ("Examples include"): said as if it had one
     introduces: re.Pattern[str] = re.compile(r"(?!)")
-    # an item that stops on a joining word ("to the other hand, then"; "forward and") goes on in the next item
+    # an item that stops on a joining word ("to the other hand, then"; "forward and") goes on in the next item; a
+    # bare "and"/"or" (group 1) before a last item that is a phrase is the list's own joiner ("eggs", "milk and", "meat")
     carries: re.Pattern[str] = re.compile(r"(?!)")
 
 
@@ -56,7 +57,7 @@ ENGLISH_LIST = ListWords(
                        r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
     listing=re.compile(r"(?:,|\b(?:are|were|include|includes|including|such as|like))$", re.I),
     introduces=re.compile(r"\b(?:include|includes|including|are|is|such as|like|following)$", re.I),
-    carries=re.compile(r"(?:\bthen|(?<![,;])\s(?:and|or))\s*$", re.I),
+    carries=re.compile(r"(?:\bthen|(?<![,;])\s(and|or))\s*$", re.I),
 )
 
 
@@ -267,8 +268,9 @@ def _carry_on(raw: Sequence[tuple[str, int]], words: ListWords) -> list[tuple[st
     """An item that stops on a joining word goes on in the next one, joined by that word alone ("to the other hand,
     then put the crutches ..."), never by the list's own "and" as well ("..., then; and put ...")."""
     merged: list[tuple[str, int]] = []
-    for item, place in raw:
-        if merged and words.carries.search(merged[-1][0]):
+    for n, (item, place) in enumerate(raw):
+        carried = words.carries.search(merged[-1][0]) if merged else None
+        if carried and not (carried.group(1) and n == len(raw) - 1 and not _is_sentence(item)):
             merged[-1] = (f"{merged[-1][0].rstrip()} {_lower_first(item.strip(), words)}", merged[-1][1])
         else:
             merged.append((item, place))
