@@ -308,24 +308,25 @@ CAUSES = ["Aging", "A previous injury", "Infection", "Inflammation"]
         ("Steps:", ["1. Shower", "2. Skip deodorant", "3. Arrive early"], True,
          "Steps: first, shower; second, skip deodorant; and third, arrive early."),
         ("Before your mammogram:", ["Do not wear deodorant.", "Bring your previous images."], True,
-         "Before your mammogram: first, do not wear deodorant. Second, bring your previous images."),
-        # a lead-in ending in a colon runs on into the first item, never "... include." or "At this time."
+         "Before your mammogram: First, do not wear deodorant. Second, bring your previous images."),
+        # a lead-in ending in a colon is said on its own before items that are sentences, never "... include." or
+        # "At this time."; folded into the first item only, that item would be said unlike the rest (N-6)
         ("At this time:", ["A radiation oncologist will plan your treatment. It takes an hour.",
                            "The therapist will draw small dots on your skin."], False,
-         "At this time: a radiation oncologist will plan your treatment. It takes an hour. "
+         "At this time: A radiation oncologist will plan your treatment. It takes an hour. "
          "The therapist will draw small dots on your skin."),
         ("Ways of giving the dose include:", ["Accelerated fractionation, which is larger daily doses.",
                                               "Hyperfractionation, which is smaller doses twice a day."], False,
-         "Ways of giving the dose include: accelerated fractionation, which is larger daily doses. "
+         "Ways of giving the dose include: Accelerated fractionation, which is larger daily doses. "
          "Hyperfractionation, which is smaller doses twice a day."),
         ("These habits raise the risk:", ["Drinking alcohol. Learn more about Alcohol and Cancer.",
                                           "Smoking. Learn more about Tobacco."], False,
-         "These habits raise the risk: drinking alcohol. Learn more about Alcohol and Cancer. "
+         "These habits raise the risk: Drinking alcohol. Learn more about Alcohol and Cancer. "
          "Smoking. Learn more about Tobacco."),
         # an item that introduces the next ones runs on too
         ("It treats these cancers:", ["Astrocytoma. It is used:", "As adjuvant treatment.",
                                       "In patients whose cancer came back."], False,
-         "It treats these cancers: astrocytoma. It is used: as adjuvant treatment. In patients whose cancer came back."),
+         "It treats these cancers: Astrocytoma. It is used: as adjuvant treatment. In patients whose cancer came back."),
         ("Risk factors:", ["a harmful change in a gene, such as:", "BRCA1", "BRCA2", "a family history"], False,
          "Risk factors: a harmful change in a gene, such as bracka 1; bracka 2; and a family history."),
         # lower-case items closed by a full stop only at the end are one running list, not sentences
@@ -454,7 +455,7 @@ def test_second_article_normalizes_sensibly(voice) -> None:  # noqa: ANN001
         "ages 25 to 30",
         "aged 40 to 74",
         "1 in 8 women",
-        "Follow these steps: first, tell the scheduling team",
+        "Follow these steps: First, tell the scheduling team",
         "bring: your insurance card; a list of your medicines; and prior mammograms",
         "0 point 1 millimoles per kilogram, for example, about 7 milliliters for a 70 kilogram adult",
         "metformin 500 milligrams",

@@ -228,7 +228,7 @@ def test_acronyms_by_spanish_letter_names(written: str, spoken: str) -> None:
         ("Pasos:", ["1. Dúchese", "2. Vístase", "3. Llegue temprano"], True,
          "Pasos: primero, dúchese; segundo, vístase; y tercero, llegue temprano."),
         ("Antes de la prueba:", ["No use desodorante.", "Traiga sus estudios anteriores."], True,
-         "Antes de la prueba: primero, no use desodorante. Segundo, traiga sus estudios anteriores."),
+         "Antes de la prueba: Primero, no use desodorante. Segundo, traiga sus estudios anteriores."),
         ("Los efectos más comunes son", ["La hinchazón", "El cansancio"], False,
          "Los efectos más comunes son la hinchazón y el cansancio."),
     ],

@@ -21,17 +21,17 @@ LEXICON = load_lexicon(None)
     # a label of a few words with sentences after it: the same
     ("Kinds of the rash include:", ["Rash with small raised spots. It itches at night.", "Rash with flat patches. It fades."],
      "Kinds of the rash include: Rash with small raised spots. It itches at night. Rash with flat patches. It fades."),
-    # noun items closed by full stops run on after the colon
+    # noun items closed by full stops: the same, each item said alike (N-6)
     ("Signs include:", ["Swollen glands in the neck.", "A sore throat for weeks."],
-     "Signs include: swollen glands in the neck. A sore throat for weeks."),
+     "Signs include: Swollen glands in the neck. A sore throat for weeks."),
     # short noun items are one running list
     ("Symptoms include:", ["fever", "cough", "pain"], "Symptoms include: fever, cough, and pain."),
-    # a fragment lead-in runs on even into a whole sentence
+    # a fragment lead-in too (with its colon, never "During the visit.")
     ("During the visit:", ["A nurse will check your blood pressure.", "The doctor listens to your chest."],
-     "During the visit: a nurse will check your blood pressure. The doctor listens to your chest."),
+     "During the visit: A nurse will check your blood pressure. The doctor listens to your chest."),
     # a relative clause is not the item's own verb
     ("Options include:", ["Short courses, which are given daily.", "Long courses, which are given weekly."],
-     "Options include: short courses, which are given daily. Long courses, which are given weekly."),
+     "Options include: Short courses, which are given daily. Long courses, which are given weekly."),
 ])
 def test_a_lead_in_stands_alone_before_sentence_items(lead: str, items: list[str], spoken: str) -> None:
     assert spoken_list(lead, items, False, LEXICON) == spoken

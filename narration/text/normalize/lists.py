@@ -37,6 +37,11 @@ class ListWords:
     # after a word that takes one of them (a preposition, "is") they are said with "or", after a list's lead-in with "and"
     runs_on: re.Pattern[str] = re.compile(r"(?!)")
     listing: re.Pattern[str] = re.compile(r"(?!)")
+    # a lead-in that introduces its items without a colon ("Examples include"): said as if it had one
+    introduces: re.Pattern[str] = re.compile(r"(?!)")
+    # an item that stops on a joining word ("to the other hand, then"; "forward and") goes on in the next item; a
+    # bare "and"/"or" (group 1) before a last item that is a phrase is the list's own joiner ("eggs", "milk and", "meat")
+    carries: re.Pattern[str] = re.compile(r"(?!)")
 
 
 ENGLISH_LIST = ListWords(
@@ -51,6 +56,8 @@ ENGLISH_LIST = ListWords(
     runs_on=re.compile(r"(?:,|\b(?:of|for|to|at|in|on|with|from|than|about|over|under|above|below|between|by|as|a|an|the"
                        r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
     listing=re.compile(r"(?:,|\b(?:are|were|include|includes|including|such as|like))$", re.I),
+    introduces=re.compile(r"\b(?:include|includes|including|are|is|such as|like|following)$", re.I),
+    carries=re.compile(r"(?:\bthen|(?<![,;])\s(and|or))\s*$", re.I),
 )
 
 
@@ -85,6 +92,13 @@ def _is_sentence(item: str) -> bool:
     lower-case item closed by a full stop is the last of a running list ("..., and / possible side effects.")."""
     item = item.strip().lstrip("*_\"'“(¿¡«")
     return bool(re.search(r"[.?!]$", item)) and len(item.split()) >= 3 and not item[:1].islower()
+
+
+def _folds_into_lead(raw: Sequence[tuple[str, int]]) -> bool:
+    """Whether a lead-in may run on into its items when they are sentences: only into a lone item of one sentence.
+    Folded into the first of several (or into one of several sentences), that item would be said unlike the rest,
+    and what follows it would sound like a stray fragment ("... may include: surgery. A clinical trial.")."""
+    return len(raw) == 1 and len(split_sentences(raw[0][0])) <= 1
 
 
 def _join_colons(pieces: list[tuple[str, int]], words: ListWords) -> list[tuple[str, int]]:
@@ -187,6 +201,8 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
 
     raw = _with_sub_items([_LIST_MARK.sub("", item).strip() for item in items], depths, words)
     raw = [(item, place) for item, place in raw if item.strip(" ,;.")]
+    if not ordered:  # a numbered step keeps its number
+        raw = _carry_on(raw, words)
     lead = say(lead_in) if lead_in.strip() else ""
     if report is not None and raw:
         report.rules["ordered list" if ordered else "list"] += 1
@@ -202,8 +218,11 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
                       for n, (s, place) in enumerate(spoken, start=start - 1)]
         head = re.sub(r"[;,]$", ".", lead)
         if head and head[-1] not in ".?!:":
-            head += "."
-        pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
+            head += ":" if words.introduces.search(head) else "."
+        if head and not _folds_into_lead(raw):
+            pieces = [(head, LEAD), *_join_colons(spoken, words)]
+        else:
+            pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
         return [(p if p[-1:] in ".?!" or (p.endswith(":") and n < len(pieces) - 1) else p.rstrip(":") + ".", place)
                 for n, (p, place) in enumerate(pieces)]
     if any(len(split_sentences(item)) > 1 for item, _ in raw):  # items of several sentences
@@ -242,6 +261,19 @@ def _with_sub_items(items: Sequence[str], depths: Sequence[int], words: ListWord
         else:
             merged.append((items[place], place))
             place += 1
+    return merged
+
+
+def _carry_on(raw: Sequence[tuple[str, int]], words: ListWords) -> list[tuple[str, int]]:
+    """An item that stops on a joining word goes on in the next one, joined by that word alone ("to the other hand,
+    then put the crutches ..."), never by the list's own "and" as well ("..., then; and put ...")."""
+    merged: list[tuple[str, int]] = []
+    for n, (item, place) in enumerate(raw):
+        carried = words.carries.search(merged[-1][0]) if merged else None
+        if carried and not (carried.group(1) and n == len(raw) - 1 and not _is_sentence(item)):
+            merged[-1] = (f"{merged[-1][0].rstrip()} {_lower_first(item.strip(), words)}", merged[-1][1])
+        else:
+            merged.append((item, place))
     return merged
 
 
