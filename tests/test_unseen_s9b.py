@@ -87,3 +87,64 @@ def test_a_true_repeated_caption_still_goes(caption: str, sentence: str, tmp_pat
 def test_body_text_repeated_elsewhere_is_kept(body: str, tmp_path: Path) -> None:
     text = "Leukemia treatment\n\nLeukemia is a cancer of the blood. It is treated in phases.\n\n" + body
     assert "repeated caption" not in " ".join(dropped(text, tmp_path).values())
+
+
+# --- N-4: lines lettered in sequence are a list, never captions -------------------------------------------------
+
+LEAD = "Cast care\n\nYour child has a cast. Keep it clean.\n\nCall the ward if the cast:\n\n"
+AFTER = "\n\nCrutches\n\nUse crutches as you were shown. Take care on stairs.\n"
+
+
+@pytest.mark.parametrize("marks", [
+    ("a)", "b)", "c)", "d)"), ("(a)", "(b)", "(c)", "(d)"), ("a.", "b.", "c.", "d."), ("i)", "ii)", "iii)", "iv)"),
+    ("(i)", "(ii)", "(iii)", "(iv)"), ("A)", "B)", "C)", "D)"),
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_lettered_run_is_one_list(marks: tuple[str, ...], gap: str, tmp_path: Path) -> None:
+    items = ("cracks or softens", "becomes wet", "becomes loose", "feels tight.")
+    text = LEAD.rstrip("\n") + "\n" + gap.join(f"{m} {i}" for m, i in zip(marks, items)) + AFTER
+    assert "list: cracks or softens | becomes wet | becomes loose | feels tight." in said(text, tmp_path)
+    assert dropped(text, tmp_path) == {}
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    # an outline's lettered headings keep their letters
+    ("A. Before the cast\n\nKeep the skin dry. Check it daily.\n\nB. After the cast\n\nThe skin may be dry. "
+     "Use cream.", "A. Before the cast"),
+    # a lone lettered line, and letters out of order, are left as written
+    ("a) cracks or softens\n\nThe plaster room is open every day.", "a) cracks or softens"),
+    ("b) becomes wet\n\nd) becomes loose\n\nThe plaster room is open every day.", "b) becomes wet"),
+])
+def test_look_alikes_of_a_lettered_list_stay(body: str, kept: str, tmp_path: Path) -> None:
+    assert kept in said(LEAD + body + AFTER, tmp_path)
+
+
+# --- O-1: a line naming a picture is its alt text; a site-search prompt is furniture ----------------------------
+
+PAGE = ("Bladder infections\n\nA bladder infection makes it hurt to pass urine. It is common.\n\n{line}\n\n"
+        "What causes it?\n\nGerms from the gut cause most infections. They get into the bladder.\n")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Photo of a woman", "<image alt text>"),
+    ("Diagram of the urinary tract", "<image alt text>"),
+    ("Illustration of the kidneys and bladder", "<image alt text>"),
+    ("Picture of someone drinking water.", "<image alt text>"),
+    ("Search our database by Health Topic or enter your own keywords", "<site search>"),
+    ("Search this site", "<site search>"),
+])
+def test_image_texts_and_search_prompts_are_dropped(line: str, rule: str, tmp_path: Path) -> None:
+    text = PAGE.format(line=line)
+    assert dropped(text, tmp_path).get(line) == rule
+    assert line not in said(text, tmp_path)
+
+
+@pytest.mark.parametrize("line", [
+    "Pictures of eczema",  # a gallery's heading
+    "Photo of a woman is shown on the leaflet.",  # a sentence
+    "A diagram of the bladder can help you see where the infection is.",
+    "Search the internet with care.",
+    "Image of health",  # no picture named
+])
+def test_look_alikes_of_image_texts_stay(line: str, tmp_path: Path) -> None:
+    assert line in said(PAGE.format(line=line), tmp_path)

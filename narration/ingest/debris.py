@@ -140,6 +140,13 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page tool", r"(?i)^skip (?:directly )?to\b[^!?]{0,60}$"),  # "Skip to text and downloadable files."
     # a picture's alt text as a paste keeps it: "Infographic: CDC guide for healthy travel"
     ("image alt text", r"^(?:Infographic|Image|Photo|Picture|Illustration|Graphic):\s[^.!?]{1,100}$"),
+    # ... or as a line naming the picture: "Photo of a woman", "Diagram of the urinary tract" (one picture, no verb:
+    # "Pictures of eczema" heads a gallery, "Photo of a woman is shown" is a sentence)
+    ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
+                       r"(?:of|showing) (?:an?|the|two|three|some|several|his|her|their|your|someone|people)\b"
+                       r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,60}\.?$"),
+    # a site-search box's prompt: "Search our database by Health Topic or enter your own keywords"
+    ("site search", r"(?i)^search (?:our|this|the) (?:site|website|database|pages|catalog|directory)\b[^.!?]{0,80}$"),
     # "Read this page in Welsh (Cymraeg)": a link to the page in another language
     ("language link", r"(?i)^(?:read|view|see) (?:this (?:page|information|article|leaflet) )?in [a-z]+"
                       r"(?: \([^()]{1,30}\))?\.?$"),
