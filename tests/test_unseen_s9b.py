@@ -148,3 +148,28 @@ def test_image_texts_and_search_prompts_are_dropped(line: str, rule: str, tmp_pa
 ])
 def test_look_alikes_of_image_texts_stay(line: str, tmp_path: Path) -> None:
     assert line in said(PAGE.format(line=line), tmp_path)
+
+
+# --- O-4: the page's own contents list names its sections -------------------------------------------------------
+
+def section(name: str, body: str = "Some text about it. It goes on here.") -> str:
+    return f"{name}\n\n{body}\n\n"
+
+
+CONTENTS_PAGE = ("Bladder tests\n\nOn This Page\n\n- Tests to find it\n- Tests to stage it\n- Second opinions\n\n"
+                 "Your doctor may do some tests. They show if you have cancer.\n\n"
+                 + section("Tests to find it") + section("Cystoscopy") + section("Urine test")
+                 + section("Tests to stage it") + section("CT scan") + section("Second opinions")
+                 + section("Related resources"))
+
+
+def test_a_contents_list_makes_its_entries_the_sections(tmp_path: Path) -> None:
+    found = [line for line in outline(article(CONTENTS_PAGE, tmp_path)) if line.startswith("#")]
+    assert found[1:] == ["# Tests to find it", "## Cystoscopy", "## Urine test", "# Tests to stage it", "## CT scan",
+                         "# Second opinions", "# Related resources"]  # after the last entry, a heading keeps its level
+
+
+def test_without_a_contents_list_the_headings_are_left_as_they_were(tmp_path: Path) -> None:
+    text = CONTENTS_PAGE.replace("On This Page\n\n- Tests to find it\n- Tests to stage it\n- Second opinions\n\n", "")
+    found = [line for line in outline(article(text, tmp_path)) if line.startswith("#")]
+    assert "# Cystoscopy" in found and "# CT scan" in found
