@@ -165,6 +165,13 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page tool", r"(?i)^skip (?:directly )?to\b[^!?]{0,60}$"),  # "Skip to text and downloadable files."
     # a picture's alt text as a paste keeps it: "Infographic: CDC guide for healthy travel"
     ("image alt text", r"^(?:Infographic|Image|Photo|Picture|Illustration|Graphic):\s[^.!?]{1,100}$"),
+    # ... or as a line naming the picture: "Photo of a woman", "Diagram of the urinary tract" (one picture, no verb:
+    # "Pictures of eczema" heads a gallery, "Photo of a woman is shown" is a sentence)
+    ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
+                       r"(?:of|showing) (?:an?|the|two|three|some|several|his|her|their|your|someone|people)\b"
+                       r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,60}\.?$"),
+    # a site-search box's prompt: "Search our database by Health Topic or enter your own keywords"
+    ("site search", r"(?i)^search (?:our|this|the) (?:site|website|database|pages|catalog|directory)\b[^.!?]{0,80}$"),
     # "Read this page in Welsh (Cymraeg)": a link to the page in another language
     ("language link", r"(?i)^(?:read|view|see) (?:this (?:page|information|article|leaflet) )?in [a-z]+"
                       r"(?: \([^()]{1,30}\))?\.?$"),
@@ -314,6 +321,10 @@ class DebrisFilter:
     def marks_of(self, rule: str) -> list[int]:
         """Where (as a `mark()`: lines read up to it have marks no higher) each line a pattern named `rule` dropped was."""
         return [place for (place, _), dropped in zip(self._places, self.dropped) if dropped.pattern == f"<{rule}>"]
+
+    def lines_dropped_between(self, start: int, end: int) -> int:
+        """How many whole or partial lines the patterns left out while the reader went from mark `start` to `end`."""
+        return sum(start <= at < end and by_pattern for at, by_pattern in self._places)
 
     def dropped_of(self, rule: str) -> list[Dropped]:
         """What a pattern named `rule` removed, in the order of `marks_of`."""

@@ -13,7 +13,7 @@ from narration.ingest.text.druglabel import mark_label_headings
 from narration.ingest.text.figures import _mark_cards, _mark_figures_and_links, _mark_hub_teasers, _page_citations
 from narration.ingest.text.furniture import _without_furniture
 from narration.ingest.text.headings import (
-    _levels, _mark_headings, _numbered_headings, looks_like_heading, paragraphs_spaced,
+    _levels, _mark_headings, _numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
 )
 from narration.ingest.text.headings import drop_attributions, drop_link_buttons
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
@@ -39,7 +39,8 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         _mark_figures_and_links(units, debris)
         _mark_hub_teasers(units, debris)
     drop_attributions(units, debris)
-    levels = _levels(units, numbered)
+    contents = [d.line for d in debris.dropped if d.pattern == "<table of contents>"]
+    levels = contents_levels(units, _levels(units, numbered), contents)
     items: list[Item] = []
     for index, unit in enumerate(units):
         if unit.kind == "drop":

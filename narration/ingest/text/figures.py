@@ -11,8 +11,8 @@ from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import section_role
 from narration.ingest.text.headings import is_prose
 from narration.ingest.text.units import (
-    CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, HEADING_MAX_WORDS, LIST_ITEM, READER,
-    SENTENCE_END, TEASER_MAX_WORDS, Unit, has_verb, is_title_case, words,
+    CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, HEADING_MAX_WORDS, LINKS, LIST_ITEM,
+    READER, SENTENCE_END, SMALL_WORDS, TEASER_MAX_WORDS, Unit, has_verb, is_title_case, words,
 )
 from narration.text.sentences import split_sentences
 
@@ -104,8 +104,7 @@ def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bo
     if unit.kind != "paragraph" or not unit.blank_before or (following is not None and not following.blank_before
                                                             and not following.is_list):
         return False
-    if previous is not None and previous.kind in ("heading", "sub") and (following is None or following.kind
-                                                                        in ("heading", "sub")):
+    if _all_under_heading(previous, following):
         return False
     text = unit.text.rstrip()
     if following is not None and following.table is not None:  # "Table 1. Recommended action ...": the table's title
@@ -163,19 +162,43 @@ def _under_figure(unit: Unit) -> bool:
             and not unit.text.rstrip().endswith(":") and len(words(unit.text)) <= FIGURE_CAPTION_WORDS)
 
 
+FUNCTION_WORDS = SMALL_WORDS | DETERMINERS | LINKS
+
+
+def _base(word: str) -> str:
+    """A word without its plural or third-person ending, so "varies" matches "vary" and "treatments" "treatment"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _content(sentence: str) -> frozenset[str]:
+    return frozenset(_base(w) for w in _word_set(sentence) if w not in FUNCTION_WORDS)
+
+
 def _similar(a: str, b: str) -> bool:
+    """Sentence a says b again: nearly the same words, and none of its own that b lacks beyond a function word
+    or an ending. "The way the radiation therapy is given ..." does not repeat "The way the chemotherapy is given
+    ...", while a caption that leaves out a few of the text's words ("keep you healthy") repeats it."""
     first, second = _word_set(a), _word_set(b)
-    return bool(first) and len(first & second) / len(first | second) >= 0.8
+    return (bool(first) and len(first & second) / len(first | second) >= 0.8
+            and not _content(a) - _content(b))
 
 
-def _repeats(unit: Unit, others: list[str]) -> bool:
-    """A paragraph (typically a photo caption) said again, sentence after sentence, in a longer paragraph."""
+def _repeats(unit: Unit, others: list[str], previous: Unit | None, following: Unit | None) -> bool:
+    """A paragraph (typically a photo caption) said again, sentence after sentence, in a longer paragraph. A lead-in
+    to a list, or all that a heading has under it, is the article's text, whatever repeats it elsewhere."""
     sentences = _sentences(unit.text)
-    if len(words(unit.text)) < 6:
+    if len(words(unit.text)) < 6 or unit.text.rstrip().endswith(":") or _all_under_heading(previous, following):
         return False
     longer = [_sentences(o) for o in others if len(o) > len(unit.text)]
     return any(all(_similar(s, t) for s, t in zip(sentences, other[start:]))
                for other in longer for start in range(len(other) - len(sentences) + 1))
+
+
+def _all_under_heading(previous: Unit | None, following: Unit | None) -> bool:
+    return (previous is not None and previous.kind in ("heading", "sub")
+            and (following is None or following.kind in ("heading", "sub")))
 
 
 CAPTION_RUN = 6  # consecutive words a caption shares with the text it illustrates
@@ -210,7 +233,7 @@ def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             unit.kind, rule = "drop", "figure caption"
         elif _is_reference(unit):
             unit.kind, rule = "drop", "reference"
-        elif unit.kind == "paragraph" and _repeats(unit, texts):
+        elif unit.kind == "paragraph" and _repeats(unit, texts, previous, following):
             unit.kind, rule = "drop", "repeated caption"
         elif _caption_in_list(unit, previous, following):
             unit.kind, rule = "drop", "caption inside a list"

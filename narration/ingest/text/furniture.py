@@ -390,10 +390,11 @@ def _led_in(units: list[Unit], index: int) -> bool:
     return index > 0 and not units[index - 1].is_list and units[index - 1].text.rstrip().endswith(":")
 
 
-def _header_menu(units: list[Unit], first: int) -> dict[int, str]:
+def _header_menu(units: list[Unit], first: int, debris: DebrisFilter) -> dict[int, str]:
     """The site's menu above the article's first paragraph: a run of four or more short capitalized entries (lines
-    with no blank line between them, or the items of lists), one of them a menu's own ("Home", "About us",
-    "Donate", "Health A-Z"); a run led in by a colon ("Symptoms include:") is the article's list."""
+    with no blank line between them, or the items of lists, counting the menu's lines other rules left out:
+    "Search", "Search the site"), one of them a menu's own ("Home", "About us", "Donate", "Health A-Z"); a run
+    led in by a colon ("Symptoms include:") is the article's list."""
     found: dict[int, str] = {}
     run: list[int] = []
     for index in range(first + 1):
@@ -404,7 +405,9 @@ def _header_menu(units: list[Unit], first: int) -> dict[int, str]:
             run.append(index)
             continue
         names = [e for i in run for e in _lines(units[i])]
-        if run and len(names) >= HEADER_MENU_RUN and any(NAV_ENTRY.match(e) for e in names) and not _led_in(units, run[0]):
+        left_out = debris.lines_dropped_between(units[run[0] - 1].mark if run and run[0] else 0,
+                                                units[run[-1]].mark) if run else 0
+        if run and len(names) + left_out >= HEADER_MENU_RUN and any(NAV_ENTRY.match(e) for e in names) and not _led_in(units, run[0]):
             found.update((i, "site menu") for i in run)
         run = [index] if unit is not None and all(_is_menu_line(e) for e in entries) else []
     return found
@@ -634,7 +637,7 @@ def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> l
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)
-    found = {**_form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first), **_helpline_banner(units, first), **_foreign_script(units),
+    found = {**_form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
              **_below_review_date(units, debris)}
     for index in _label_among_tools(units, first, debris):

@@ -465,3 +465,17 @@ def drop_attributions(units: list[Unit], debris: DebrisFilter) -> None:
                 and (below is None or (below.kind == "drop" and not below.pictures))):
             unit.kind = "drop"
             debris.drop(unit.text, "source line", unit.mark)
+
+
+CONTENTS_MATCHES = 2  # headings a contents list must name before it is trusted to give the page's sections
+
+
+def contents_levels(units: list[Unit], levels: dict[int, int], contents: Sequence[str]) -> dict[int, int]:
+    """Where the page's own contents list ("On This Page", left out) names its headings, those are its sections
+    and every other heading between the first and the last of them is a sub-heading of the section it stands in
+    (after the last, a box or the credits the list leaves out keep their own level)."""
+    named = {" ".join(entry.casefold().split()) for entry in contents}
+    top = [i for i in levels if " ".join(units[i].text.casefold().split()) in named]
+    if len(top) < CONTENTS_MATCHES:
+        return levels
+    return {i: 2 if i in top else 3 if top[0] < i < top[-1] and level != SUB else level for i, level in levels.items()}

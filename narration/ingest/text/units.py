@@ -189,10 +189,48 @@ def lettered_sub_items(lines: list[str]) -> list[str]:
     return marked
 
 
+# A line opening with a letter or a Roman numeral as an item's mark: "a) cracks", "(b) wet", "c. loose", "ii) ...",
+# "B) ..."; a capital with a full stop ("A. Overview", "II. Methods") numbers an outline's headings instead.
+LETTER_MARK = re.compile(r"^(\s*)(?:\((?P<bracketed>[a-zA-Z]|[ivxIVX]{1,4})\)|(?P<closed>[a-zA-Z]|[ivxIVX]{1,4})\)"
+                         r"|(?P<dotted>[a-z]|[ivx]{1,4})\.)\s+(?=\S)")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _letter(line: str) -> str | None:
+    found = LETTER_MARK.match(line)
+    return found and (found.group("bracketed") or found.group("closed") or found.group("dotted")).lower()
+
+
+def _counts_on(marks: list[str]) -> bool:
+    """Marks that count on from the first letter or numeral: "a, b, c" or "i, ii, iii"."""
+    return marks == list(LETTERS[:len(marks)]) or marks == list(ROMAN[:len(marks)])
+
+
+def lettered_items(lines: list[str]) -> list[str]:
+    """A run of two or more lines lettered in sequence ("a) cracks or softens" / "b) becomes wet", blank lines
+    between or not) is a list: its items are marked as bullets, said as one list under the lead-in, never read as
+    captions or with their letters ("a, cracks"). Any other line ends the run."""
+    marked = list(lines)
+    run: list[int] = []
+    for index, line in enumerate([*lines, "end"]):
+        if not WORDY.search(line):
+            continue
+        mark = _letter(line)
+        if mark is not None and _counts_on([_letter(lines[i]) or "" for i in run] + [mark]):
+            run.append(index)
+            continue
+        for i in run if len(run) >= 2 else ():
+            found = LETTER_MARK.match(lines[i])
+            marked[i] = f"{found.group(1)}- {lines[i][found.end():]}" if found else lines[i]
+        run = [index] if mark in ("a", "i") else []
+    return marked
+
+
 def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
-    for line in bulleted_items(lettered_sub_items(lines)):
+    for line in bulleted_items(lettered_items(lettered_sub_items(lines))):
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
                 and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]
