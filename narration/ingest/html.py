@@ -22,7 +22,7 @@ from narration.ingest.debris import DebrisFilter, debris_filter
 from narration.ingest.outline import SUB, Gap, Heading, Item, sections_from_outline
 from narration.ingest.cells import flatten_cell
 from narration.ingest.tables import table_block
-from narration.ingest.text.figures import _is_citation
+from narration.ingest.text.figures import is_citation
 from narration.ingest.text.units import CLAUSE_WORDS, LEAD_IN_END
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> P
             first = None  # one of a row of sections ("Overview", "Symptoms"): its section keeps its heading
     if first is not None and (content_title or items[first].text.casefold() == title.casefold()):
         items = [*_before_title(items[:first], debris), *items[first + 1:]]  # the page's title, not a section
-    items = _without_empty_headings(_without_references(items, debris), debris)
+    items = _without_empty_headings(without_references(items, debris), debris)
     return Page(title, tuple(items), language, modified, _canonical(tree, heads))
 
 
@@ -400,7 +400,7 @@ REFERENCES_HEADING = re.compile(r"(?i)(?:selected |key )?(?:references?|sources?
                                 r"literature cited|citations?|reference list)\s*:?")
 
 
-def _without_references(items: list[Item], debris: DebrisFilter) -> list[Item]:
+def without_references(items: list[Item], debris: DebrisFilter) -> list[Item]:
     """The works an article cites are for readers, as in pasted text: every paragraph and list under a references
     heading, and elsewhere one made only of citations ("Ball JW, Dains JE. Abdomen. In: ... 2023."), is left out
     and recorded."""
@@ -412,7 +412,7 @@ def _without_references(items: list[Item], debris: DebrisFilter) -> list[Item]:
                 under if under is not None and item.level > under else None
         elif isinstance(item, Block) and item.kind in ("paragraph", "list"):
             lines = list(item.items) or item.text.split("\n")
-            if under is not None or all(_is_citation(line) for line in lines):
+            if under is not None or all(is_citation(line) for line in lines):
                 for line in lines:
                     debris.drop(line, "reference")
                 item = Gap()

@@ -10,13 +10,13 @@ import re
 from typing import Any
 
 from narration.ingest.debris import DebrisFilter
-from narration.ingest.html import _without_references
+from narration.ingest.html import without_references
 from narration.ingest.text.figures import LINK_BOX
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.text.headings import candidate, is_lead_in, is_prose
-from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, _is_body, _is_menu_line
+from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, is_body, is_menu_line
 from narration.ingest.text.units import Unit
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
@@ -210,7 +210,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 after_image = pictured
                 continue
             after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
-    return title, _without_silent_headings(_without_references(_promote_plain_headings(_without_header_menu(items, debris)), debris), debris)
+    return title, _without_silent_headings(without_references(_promote_plain_headings(_without_header_menu(items, debris)), debris), debris)
 
 
 class LeftLinks(Gap):
@@ -321,11 +321,11 @@ def _without_header_menu(items: list[Item], debris: DebrisFilter) -> list[Item]:
     entries ("Search the NHS website", "Search", "More"), one a menu's own word, among four or more entries and
     left-out lines (a link list, a skip link); a lead-in ("Symptoms include:") keeps what follows it."""
     end = next((i for i, item in enumerate(items) if (isinstance(item, Heading) and item.level > 1) or (
-        isinstance(item, Block) and item.kind == "paragraph" and _is_body(Unit(text=item.text)))), len(items))
+        isinstance(item, Block) and item.kind == "paragraph" and is_body(Unit(text=item.text)))), len(items))
     top = [i for i in range(end) if isinstance(items[i], Block)]
     entries = [line for i in top for line in (items[i].items or items[i].text.split("\n"))]
     gaps = sum(isinstance(item, Gap) for item in items[:end])
-    if (not top or not all(_is_menu_line(e) for e in entries) or len(entries) + gaps < HEADER_MENU_RUN
+    if (not top or not all(is_menu_line(e) for e in entries) or len(entries) + gaps < HEADER_MENU_RUN
             or not any(NAV_ENTRY.match(e) for e in entries)):
         return items
     for entry in entries:
@@ -338,7 +338,7 @@ def _add_list(items: list[Item], start: int, entries: list[tuple[str, str, int]]
     unless a sentence introduces it."""
     lead_in = bool(items) and isinstance(items[-1], Block) and items[-1].text.rstrip().endswith(":")
     links = sum(shape == "links" for _, shape, _ in entries)
-    top = not any(isinstance(item, Block) and item.kind == "paragraph" and _is_body(Unit(text=item.text)) for item in items)
+    top = not any(isinstance(item, Block) and item.kind == "paragraph" and is_body(Unit(text=item.text)) for item in items)
     # above the first paragraph, a list most of whose entries are links is the site's menu ("... Pregnancy, Browse")
     if entries and (all(shape in ("links", "gap") for _, shape, _ in entries) or (top and links * 2 > len(entries))) \
             and not lead_in:

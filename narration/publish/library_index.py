@@ -16,14 +16,14 @@ from narration.publish import feed as feed_stage
 from narration.publish import layout
 from narration.phrases import phrases_for
 from narration.publish.page_words import PageWords, words_for
-from narration.publish.site import (_display_settings, _grouped, _in_language, _lang, _listing_item, _review, _Site,
-                                    _subscribe, _synthetic_notice)
+from narration.publish.site import (display_settings, grouped_by, in_language, page_lang, listing_item, review_note, Site,
+                                    subscribe_links, synthetic_voice_notice)
 from narration.publish.site_html import duration, e, href
 
 
 def write_article_feeds(out_dir: Path, show: ShowConfig, episodes: Sequence[PublishedEpisode], cover: str) -> None:
     """articles/<slug>/feed.xml: one podcast feed per article, titled after it, in the article's language."""
-    for group in _grouped(episodes):
+    for group in grouped_by(episodes):
         info = group[0].info
         own = replace(show, language=info.meta.language or show.language, title=f"{info.article_title} – {show.title}",
                       description=phrases_for(info.meta.language or show.language).article_feed_description.format(
@@ -32,10 +32,10 @@ def write_article_feeds(out_dir: Path, show: ShowConfig, episodes: Sequence[Publ
         write_bytes_atomic(out_dir / layout.article_feed(info.article_slug), data)
 
 
-def article_pages(site: _Site) -> dict[str, str]:
+def article_pages(site: Site) -> dict[str, str]:
     """articles/<slug>/index.html: one page per article, framed like every other page of the site."""
     return {layout.article_page(group[0].info.article_slug): _article_page(site, group)
-            for group in _grouped(site.episodes)}
+            for group in grouped_by(site.episodes)}
 
 
 def _facts(group: Sequence[PublishedEpisode], words: PageWords, reviewed: bool = True) -> str:
@@ -59,7 +59,7 @@ def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping
         info = group[0].info
         own = info.meta.language or language
         words = words_for(own)
-        lang = _lang(own, language)
+        lang = page_lang(own, language)
         page, feed = layout.article_page(info.article_slug), layout.article_feed(info.article_slug)
         book = books.get(info.article_slug)
         title = e(info.article_title)
@@ -75,7 +75,7 @@ def library_listing(groups: Sequence[Sequence[PublishedEpisode]], books: Mapping
             f'<ul class="articles">\n{"".join(items)}</ul>\n</section>\n')
 
 
-def _article_page(site: _Site, group: Sequence[PublishedEpisode]) -> str:
+def _article_page(site: Site, group: Sequence[PublishedEpisode]) -> str:
     """An article's page, in the article's language: its facts, its episodes (the whole article first), its book
     and its own feed."""
     info = group[0].info
@@ -88,19 +88,19 @@ def _article_page(site: _Site, group: Sequence[PublishedEpisode]) -> str:
                   feed_url=urljoin(site.show.feed_url, quote(feed)) if site.show.feed_url else "")
     book = site.books.get(info.article_slug)
     book_link = f'<p class="book"><a href="{href(book, page_dir)}">{e(words("book_link"))}</a></p>\n' if book else ""
-    show = _in_language(site.show.title, site.show.language, language)
+    show = in_language(site.show.title, site.show.language, language)
     body = (
         f'<a class="skip-link" href="#main">{e(words("skip_to_episodes"))}</a>\n'
-        f"{_display_settings(words)}"
+        f"{display_settings(words)}"
         f'<header>\n<nav aria-label="{e(words("articles_nav"))}">\n<ul class="neighbours">\n'
         f'<li><a href="{href(layout.INDEX, page_dir)}">{words.html("all_articles", show=show)}</a></li>\n'
         "</ul>\n</nav>\n</header>\n"
         f'<main id="main" tabindex="-1">\n<h1>{e(info.article_title)}</h1>\n'
-        f'<p class="facts">{_facts(group, words, reviewed=False)}</p>\n{_review(group[0], words)}'
-        f"{_synthetic_notice(words)}"
+        f'<p class="facts">{_facts(group, words, reviewed=False)}</p>\n{review_note(group[0], words)}'
+        f"{synthetic_voice_notice(words)}"
         f'<section aria-labelledby="episodes-heading">\n<h2 id="episodes-heading">{e(words("episodes_heading"))}</h2>\n'
-        f'<ul class="episodes">\n{"".join(_listing_item(ep, words, page_dir) for ep in group)}</ul>\n{book_link}'
-        f"</section>\n{_subscribe(own, page_dir, language, words)}</main>\n"
+        f'<ul class="episodes">\n{"".join(listing_item(ep, words, page_dir) for ep in group)}</ul>\n{book_link}'
+        f"</section>\n{subscribe_links(own, page_dir, language, words)}</main>\n"
     )
     return replace(site, show=own)._page(language, f"{info.article_title} – {site.show.title}", page_dir, "", body,
                                          words)

@@ -56,7 +56,7 @@ def write_site(out_dir: Path, show: SiteShow, episodes: Sequence[PublishedEpisod
     """
     from narration.publish.library_index import article_pages
 
-    site = _Site(show, _in_listing_order(episodes), dict(books or {}), dict(written or {}))
+    site = Site(show, _in_listing_order(episodes), dict(books or {}), dict(written or {}))
     pages = {"index.html": site.index(), **article_pages(site)}
     for position, episode in enumerate(site.episodes):
         pages[episode_page_path(episode)] = site.episode_page(position)
@@ -84,7 +84,7 @@ def _copy_assets(target: Path) -> None:
                 shutil.copyfile(source, target / item.name)
 
 
-def _grouped(episodes: Iterable[PublishedEpisode]) -> list[list[PublishedEpisode]]:
+def grouped_by(episodes: Iterable[PublishedEpisode]) -> list[list[PublishedEpisode]]:
     """Episodes grouped by article, in the order the articles first appear."""
     groups: dict[str, list[PublishedEpisode]] = {}
     for episode in episodes:
@@ -94,7 +94,7 @@ def _grouped(episodes: Iterable[PublishedEpisode]) -> list[list[PublishedEpisode
 
 def _in_listing_order(episodes: Iterable[PublishedEpisode]) -> list[PublishedEpisode]:
     """By article; in each, the whole article first, then its sections in reading order."""
-    return [ep for group in _grouped(episodes)
+    return [ep for group in grouped_by(episodes)
             for ep in sorted(group, key=lambda ep: (ep.info.kind != "full", ep.info.number))]
 
 
@@ -112,18 +112,18 @@ def _language(episode: PublishedEpisode, show: SiteShow) -> str:
     return episode.info.meta.language or show.language or "en"
 
 
-def _lang(language: str, page_language: str) -> str:
+def page_lang(language: str, page_language: str) -> str:
     """A lang attribute for words in another language than the page's (WCAG 3.1.2), else nothing."""
     return "" if language.lower() == page_language.lower() else f' lang="{e(language)}"'
 
 
-def _in_language(text: str, language: str, page_language: str) -> str:
+def in_language(text: str, language: str, page_language: str) -> str:
     """Text for a page, escaped, and marked with its language when that is not the page's (a show's title)."""
-    lang = _lang(language, page_language)
+    lang = page_lang(language, page_language)
     return f"<span{lang}>{e(text)}</span>" if lang else e(text)
 
 
-def _listing_item(ep: PublishedEpisode, words: PageWords, page_dir: str = "") -> str:
+def listing_item(ep: PublishedEpisode, words: PageWords, page_dir: str = "") -> str:
     """An index entry: the episode's page, its length, and a link that opens it playing."""
     page = href(episode_page_path(ep), page_dir)
     label = episode_label(ep, words)
@@ -137,7 +137,7 @@ def _listing_item(ep: PublishedEpisode, words: PageWords, page_dir: str = "") ->
 
 
 @dataclass(frozen=True)
-class _Site:
+class Site:
     """The facts every page needs: the show, the episodes in listing order, the talking books."""
 
     show: SiteShow
@@ -156,7 +156,7 @@ class _Site:
         words = words_for(show.language)
         cover = (f'<img class="cover" src="{href(show.cover, "")}" alt="" width="240" height="240">\n'
                  if show.cover else "")
-        groups = _grouped(self.episodes)
+        groups = grouped_by(self.episodes)
         if len(groups) > 1:  # a library: one entry per article, leading to the article's own page
             from narration.publish.library_index import library_listing
 
@@ -166,11 +166,11 @@ class _Site:
         articles = articles or f"<p>{e(words('no_episodes'))}</p>\n"
         body = (
             f'<a class="skip-link" href="#main">{e(words("skip_to_episodes"))}</a>\n'
-            f"{_display_settings(words)}"
+            f"{display_settings(words)}"
             f'<main id="main" tabindex="-1">\n{cover}<h1>{e(show.title)}</h1>\n'
             f'<p class="description">{e(show.description)}</p>\n'
-            f"{_byline(show, words)}{_synthetic_notice(words)}"
-            f"{articles}{self._subscribe('', show.language, words)}</main>\n"
+            f"{_byline(show, words)}{synthetic_voice_notice(words)}"
+            f"{articles}{self.subscribe_links('', show.language, words)}</main>\n"
         )
         return self._page(show.language, show.title, "", "", body, words)
 
@@ -180,10 +180,10 @@ class _Site:
         heading_id = f"article-{number}"
         language = _language(group[0], self.show)
         words = words_for(language)
-        items = "".join(_listing_item(ep, words) for ep in group)
+        items = "".join(listing_item(ep, words) for ep in group)
         book = self.books.get(group[0].info.article_slug)
         book_link = f'<p class="book"><a href="{href(book, "")}">{e(words("book_link"))}</a></p>\n' if book else ""
-        lang = _lang(language, self.show.language) if group[0].info.meta.language else ""
+        lang = page_lang(language, self.show.language) if group[0].info.meta.language else ""
         return (
             f'<section aria-labelledby="{heading_id}"{lang}>\n'
             f'<h2 id="{heading_id}">{e(group[0].info.article_title)}</h2>\n'
@@ -202,11 +202,11 @@ class _Site:
         head = f'<script src="{href(ASSETS, page_dir)}/player.js" defer></script>\n'
         controls = player(label, href(episode.mp3, page_dir), href(f"{TRANSCRIPTS}/{info.slug}.vtt", page_dir),
                           language, episode.duration_ms, info.guid, words)
-        show = _in_language(self.show.title, self.show.language, language)
+        show = in_language(self.show.title, self.show.language, language)
         body = (
             f'<a class="skip-link" href="#player">{e(words("skip_to_player"))}</a>\n'
             f'<a class="skip-link" href="#transcript">{e(words("skip_to_transcript"))}</a>\n'
-            f"{_display_settings(words)}"
+            f"{display_settings(words)}"
             f'<header>\n<nav aria-label="{e(words("episodes_nav"))}">\n<ul class="neighbours">\n'
             f'<li><a href="{href("index.html", page_dir)}">{words.html("all_episodes", show=show)}</a></li>\n'
             f'<li><a href="{href(layout.article_page(info.article_slug), page_dir)}">'
@@ -218,7 +218,7 @@ class _Site:
             f'<h2 id="player-heading">{e(words("listen"))}</h2>\n'
             f"{controls}"
             "</section>\n"
-            f"{_synthetic_notice(words)}{_review(episode, words)}"
+            f"{synthetic_voice_notice(words)}{review_note(episode, words)}"
             f'<section id="transcript" aria-labelledby="transcript-heading" tabindex="-1">\n'
             f'<h2 id="transcript-heading">{e(words("transcript"))}</h2>\n'
             f'<p class="hint">{e(words("transcript_hint"))}</p>\n'
@@ -228,7 +228,7 @@ class _Site:
             f"{transcript(episode.cues, words, self.written.get(info.article_slug))}</div>\n</section>\n"
             f'<section aria-labelledby="downloads-heading">\n<h2 id="downloads-heading">{e(words("download"))}</h2>\n'
             f"{self._downloads(episode, page_dir, words)}</section>\n"
-            f"{self._subscribe(page_dir, language, words)}</main>\n"
+            f"{self.subscribe_links(page_dir, language, words)}</main>\n"
         )
         title = f"{label} – {info.article_title} – {self.show.title}"
         return self._page(language, title, page_dir, head, body, words)
@@ -254,7 +254,7 @@ class _Site:
                 name = episode_label(other, words_for(theirs))
                 if other.info.article_slug != here:
                     name += f" ({other.info.article_title})"
-                lang = _lang(theirs, language)
+                lang = page_lang(theirs, language)
                 name_html = f"<span{lang}>{e(name)}</span>" if lang else e(name)
                 links.append(f'<li><a rel="{rel}" href="{href(episode_page_path(other), EPISODE_PAGES)}">'
                              f"{words.html(word, episode=name_html)}</a></li>\n")
@@ -275,8 +275,8 @@ class _Site:
         book_link = f'<li><a href="{href(book, page_dir)}">{e(words("book_download"))}</a></li>\n' if book else ""
         return f'<ul class="downloads">\n{mp3}{transcripts}{book_link}</ul>\n'
 
-    def _subscribe(self, page_dir: str, language: str, words: PageWords) -> str:
-        return _subscribe(self.show, page_dir, language, words)
+    def subscribe_links(self, page_dir: str, language: str, words: PageWords) -> str:
+        return subscribe_links(self.show, page_dir, language, words)
 
     def _page(self, language: str, title: str, page_dir: str, head: str, body: str, words: PageWords) -> str:
         """The shared document frame: language, viewport, style sheet, feed and display settings, and the scripts'
@@ -306,7 +306,7 @@ def _feeds(show: SiteShow, language: str) -> tuple[tuple[str, str, str, str], li
     return first, [feed for feed in every if feed is not first]
 
 
-def _subscribe(show: SiteShow, page_dir: str, language: str, words: PageWords) -> str:
+def subscribe_links(show: SiteShow, page_dir: str, language: str, words: PageWords) -> str:
     """The feed's link and address ready to copy, and how common podcast apps add a show by its address."""
     (_, _, path, address), others = _feeds(show, language)
     field = (
@@ -317,7 +317,7 @@ def _subscribe(show: SiteShow, page_dir: str, language: str, words: PageWords) -
         if external(address) else ""
     )
     steps = "".join(f"<li><strong>{e(app)}</strong>: {e(how)}</li>\n" for app, how in words.apps)
-    title = _in_language(show.title, show.language, language)
+    title = in_language(show.title, show.language, language)
     link = f'<a href="{href(path, page_dir)}">{words.html("feed_link", show=title)}</a>'
     return (
         '<section id="subscribe" aria-labelledby="subscribe-heading">\n'
@@ -338,7 +338,7 @@ def _other_feeds(feeds: Sequence[tuple[str, str, str, str]], page_dir: str, word
     return f'<p>{e(words("other_feeds"))}</p>\n<ul class="feeds">\n{items}</ul>\n'
 
 
-def _display_settings(words: PageWords) -> str:
+def display_settings(words: PageWords) -> str:
     """The reader's text size and colour scheme, remembered on this device; display.js shows them (they need it)."""
     def group(name: str, label: str, choices: tuple[tuple[str, str], ...]) -> str:
         buttons = "".join(f'<button type="button" data-{name}="{value}" aria-pressed="false">'
@@ -360,11 +360,11 @@ def _byline(show: SiteShow, words: PageWords) -> str:
     return f'<p class="author">{e(words("by", author=show.author))}</p>\n' if show.author else ""
 
 
-def _synthetic_notice(words: PageWords) -> str:
+def synthetic_voice_notice(words: PageWords) -> str:
     return f'<p class="notice">{e(words("synthetic_notice"))}</p>\n'
 
 
-def _review(episode: PublishedEpisode, words: PageWords) -> str:
+def review_note(episode: PublishedEpisode, words: PageWords) -> str:
     """"Reviewed by ..., last reviewed ..." and a link to the article, when the article says so."""
     meta = episode.info.meta
     parts = []

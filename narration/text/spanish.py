@@ -25,12 +25,12 @@ from num2words.lang_ES import Num2Word_ES
 
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.acronyms import shouted
-from narration.text.normalize.base import _final_dot, _Held, _run, Rule
-from narration.text.normalize.characters import _clean_chars, _FOOTNOTES
-from narration.text.normalize.links import _links, _read_link
+from narration.text.normalize.base import final_dot, Held, run_rules, Rule
+from narration.text.normalize.characters import clean_chars, FOOTNOTES
+from narration.text.normalize.links import spoken_links, read_link
 from narration.text.normalize.lists import ListWords
-from narration.text.normalize.numbers import _ROMAN, _ROMAN_NUMERAL
-from narration.text.normalize.punctuation import _quotation, _slash, _tidy, LEFTOVER_MARKS, PAUSE_MARKS, SLASH_SERIES
+from narration.text.normalize.numbers import ROMAN, ROMAN_NUMERAL
+from narration.text.normalize.punctuation import quoted, slashed, tidy, LEFTOVER_MARKS, PAUSE_MARKS, SLASH_SERIES
 from narration.text.normalize.lists import list_pieces as _list_pieces
 from narration.text.normalize.lists import spoken_list as _spoken_list
 
@@ -115,17 +115,17 @@ _TITLES = {"Dr": "doctor", "Dra": "doctora", "Dres": "doctores", "Dras": "doctor
 
 _ABBREVIATIONS: list[Rule] = [
     *(("title", re.compile(rf"\b{written}\.?(?=\s+[A-ZÁÉÍÓÚÑ])"), said) for written, said in _TITLES.items()),
-    ("abbreviation", re.compile(r"\bUds\.(?!\w)"), lambda m: "ustedes" + _final_dot(m)),
-    ("abbreviation", re.compile(r"\bUd\.(?!\w)"), lambda m: "usted" + _final_dot(m)),
+    ("abbreviation", re.compile(r"\bUds\.(?!\w)"), lambda m: "ustedes" + final_dot(m)),
+    ("abbreviation", re.compile(r"\bUd\.(?!\w)"), lambda m: "usted" + final_dot(m)),
     ("abbreviation", re.compile(r"\bp\.\s?ej\.,?(?=\s)"), "por ejemplo,"),
-    ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "etcétera" + _final_dot(m)),
-    ("abbreviation", re.compile(r"\baprox\.(?!\w)"), lambda m: "aproximadamente" + _final_dot(m)),
-    ("abbreviation", re.compile(r"\bEE\.\s?UU\.?(?!\w)|\bEEUU\b"), lambda m: "Estados Unidos" + _final_dot(m)),
+    ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "etcétera" + final_dot(m)),
+    ("abbreviation", re.compile(r"\baprox\.(?!\w)"), lambda m: "aproximadamente" + final_dot(m)),
+    ("abbreviation", re.compile(r"\bEE\.\s?UU\.?(?!\w)|\bEEUU\b"), lambda m: "Estados Unidos" + final_dot(m)),
     ("abbreviation", re.compile(r"\b(?:[Nn]\.?\s?º|[Nn]úm\.|No\.)(?=\s*\d)"), "número "),
     ("abbreviation", re.compile(r"\b[Pp]ág\.(?=\s*\d)"), "página "),
     ("abbreviation", re.compile(r"\b(?:[Tt]el|[Tt]eléf)\.(?=\s|:)"), "teléfono"),
-    ("abbreviation", re.compile(r"\bmáx\.(?!\w)"), lambda m: "máximo" + _final_dot(m)),
-    ("abbreviation", re.compile(r"\bmín\.(?!\w)"), lambda m: "mínimo" + _final_dot(m)),
+    ("abbreviation", re.compile(r"\bmáx\.(?!\w)"), lambda m: "máximo" + final_dot(m)),
+    ("abbreviation", re.compile(r"\bmín\.(?!\w)"), lambda m: "mínimo" + final_dot(m)),
     ("abbreviation", re.compile(r"\bAvda?\.(?=\s)"), "avenida"),
     ("abbreviation", re.compile(r"\bvs\.?(?=\s)"), "frente a"),
     ("abbreviation", re.compile(r"\bc/(?=\s?\d)"), "cada "),  # "1 tableta c/8 h"
@@ -201,7 +201,7 @@ def _time(m: re.Match[str]) -> str:
     for low, high, period in _PERIODS.get(half, ()):
         if low <= hour < high:
             said += f" {period}"
-    return said + (_final_dot(m) if half and m.group().endswith(".") else "")
+    return said + (final_dot(m) if half and m.group().endswith(".") else "")
 
 
 _ORDINAL_ENDINGS = {1: "er ra ro", 2: "do da", 3: "er ra ro"}  # "1ro", "2da", "3er"; the others "4to", "7ma"
@@ -240,7 +240,7 @@ def _unit(m: re.Match[str]) -> str:
     said = f"{number} {singular if number == '1' else plural}"
     if per:
         said += " " + _PER[per]
-    return said + (_final_dot(m) if m.group().endswith(".") else "")
+    return said + (final_dot(m) if m.group().endswith(".") else "")
 
 
 _CURRENCIES = {"$": (("dólar", "dólares"), ("centavo", "centavos")), "€": (("euro", "euros"), ("céntimo", "céntimos"))}
@@ -289,8 +289,8 @@ _NUMBERS: list[Rule] = [
     ("unit", re.compile(rf"(?<![\w.])({_NUMBER})\s?({_UNIT_NAMES})(?:/({_PER_NAMES}))?(?![\w/])\.?"), _unit),
     ("fraction", re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,3})(?![\w/])"), _fraction),
     ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
-    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}\s+{_ROMAN_NUMERAL}\b"),
-     lambda m: re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (cardinal(_ROMAN[r.group(1)]),
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}\s+{ROMAN_NUMERAL}\b"),
+     lambda m: re.sub(rf"\b{ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (cardinal(ROMAN[r.group(1)]),
                                                                                  r.group(2)))), m.group())),
 ]
 
@@ -392,7 +392,7 @@ _ACRONYMS: list[Rule] = [
                               r"[A-Za-z][A-Za-z\d]{1,5}(?![\w'])"),
      lambda m: " ".join(spell(part) if part.isalpha() else _digits(part) for part in re.findall(r"[A-Za-z]+|\d+", m.group()))),
     ("acronym", re.compile(r"(?<![\w.])(?:[A-ZÑ]\.){2,}(?!\w)"),
-     lambda m: spell(m.group().replace(".", "")) + _final_dot(m)),
+     lambda m: spell(m.group().replace(".", "")) + final_dot(m)),
     ("acronym", re.compile(r"(?<![\w.'-])([A-ZÁÉÍÓÚÑ]{2,})(\d{0,3})(?![\w'])"), _acronym),
 ]
 
@@ -400,12 +400,12 @@ _ACRONYMS: list[Rule] = [
 
 _QUOTATION = re.compile(r"[“\"«]([^“”\"«»]+?)([,.;:?!]?)[”\"»]([,.;:?!]?)")
 _PUNCTUATION: list[Rule] = [
-    ("quote", _QUOTATION, partial(_quotation, words=("cita", "fin de la cita"))),
+    ("quote", _QUOTATION, partial(quoted, words=("cita", "fin de la cita"))),
     *PAUSE_MARKS,
     ("ampersand", re.compile(r"\s*&\s*"), " y "),
     ("slash", re.compile(r"\by/o\b"), "y o"),
     SLASH_SERIES,
-    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), partial(_slash, words=(" y ", " o "))),
+    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=\w)"), partial(slashed, words=(" y ", " o "))),
     ("symbol", re.compile(r"~\s?(?=\d)"), "alrededor de "),
     ("symbol", re.compile(r"±"), " más o menos "),
     ("symbol", re.compile(r"[≥⩾]\s?"), "al menos "),
@@ -426,19 +426,19 @@ _LINK_SYMBOLS = {".": " punto ", "/": " barra ", "-": " guion ", "_": " guion ba
 
 def normalize(text: str, lexicon: Lexicon, report: Report | None = None, link_phrase: str | None = None) -> str:
     """Turn one written Spanish sentence (or paragraph) into the words a voice should say."""
-    held = _Held()
-    text = _clean_chars(text)
-    text = _run(_NUMBERS[:1], text, report)
-    text = _run(_FOOTNOTES, text, report)
-    text = _links(text, held, link_phrase, report, partial(_read_link, symbols=_LINK_SYMBOLS, spell=spell))
+    held = Held()
+    text = clean_chars(text)
+    text = run_rules(_NUMBERS[:1], text, report)
+    text = run_rules(FOOTNOTES, text, report)
+    text = spoken_links(text, held, link_phrase, report, partial(read_link, symbols=_LINK_SYMBOLS, spell=spell))
     text = lexicon.apply(text, report, mark=held.hold)
-    text = _run(_ABBREVIATIONS, text, report)
-    text = _run(_NUMBERS[1:], text, report)
+    text = run_rules(_ABBREVIATIONS, text, report)
+    text = run_rules(_NUMBERS[1:], text, report)
     text = _unshout(text, report)
-    text = _run(_ACRONYMS, text, report)
-    text = _run(_PUNCTUATION, text, report)
-    text = _run(_NUMBER_WORDS, text, report)
-    return held.release(_tidy(text))
+    text = run_rules(_ACRONYMS, text, report)
+    text = run_rules(_PUNCTUATION, text, report)
+    text = run_rules(_NUMBER_WORDS, text, report)
+    return held.release(tidy(text))
 
 
 # ---------------------------------------------------------------- lists

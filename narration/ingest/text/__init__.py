@@ -10,10 +10,10 @@ from __future__ import annotations
 from narration.ingest.debris import DebrisFilter, dated_review_labels
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.text.druglabel import mark_label_headings
-from narration.ingest.text.figures import _mark_cards, _mark_figures_and_links, _mark_hub_teasers, _page_citations
-from narration.ingest.text.furniture import _without_furniture
+from narration.ingest.text.figures import mark_cards, mark_figures_and_links, mark_hub_teasers, page_citations
+from narration.ingest.text.furniture import without_furniture
 from narration.ingest.text.headings import (
-    _levels, _mark_headings, _numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
+    heading_levels, mark_headings, numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
 )
 from narration.ingest.text.headings import drop_attributions, drop_link_buttons
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
@@ -27,20 +27,20 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     # trailing tabs are a table row's empty last cells
     title, lines = title_line(rejoin_wrapped(dated_review_labels([line.rstrip(" \r\f\v") for line in text.split("\n")])), debris)
     units = units_from_lines(lines, debris)
-    _page_citations(units, debris)
-    units = _without_furniture(units, title, debris)
+    page_citations(units, debris)
+    units = without_furniture(units, title, debris)
     spaced = paragraphs_spaced(units)
-    _mark_headings(units, spaced)
+    mark_headings(units, spaced)
     mark_label_headings(units)
     drop_link_buttons(units, debris)
-    numbered = _numbered_headings(units, spaced)
+    numbered = numbered_headings(units, spaced)
     if spaced:
-        _mark_cards(units, debris, numbered)
-        _mark_figures_and_links(units, debris)
-        _mark_hub_teasers(units, debris)
+        mark_cards(units, debris, numbered)
+        mark_figures_and_links(units, debris)
+        mark_hub_teasers(units, debris)
     drop_attributions(units, debris)
     contents = [d.line for d in debris.dropped if d.pattern == "<table of contents>"]
-    levels = contents_levels(units, _levels(units, numbered), contents)
+    levels = contents_levels(units, heading_levels(units, numbered), contents)
     items: list[Item] = []
     for index, unit in enumerate(units):
         if unit.kind == "drop":

@@ -25,7 +25,7 @@ LATE_FOOTNOTE = re.compile(r"(?:(?<=[a-z]:)\s|(?<=[a-z][.!?]))\d{1,2}$")
 PAGE_EVIDENCE = 2  # citations the patterns found before the page's form is trusted mid-sentence
 
 
-def _page_citations(units: list[Unit], debris: DebrisFilter) -> None:
+def page_citations(units: list[Unit], debris: DebrisFilter) -> None:
     """Citation and footnote numbers in the forms a page shows only where it already used the plain forms."""
     rules = [(MID_CITATION, "citation", debris.count("citation") >= PAGE_EVIDENCE),
              (LATE_FOOTNOTE, "footnote number", debris.count("footnote number") >= 1)]
@@ -74,7 +74,7 @@ def _is_teaser(unit: Unit | None) -> bool:
             and not unit.text.rstrip().endswith(":") and not QUANTITY.search(unit.text) and not CONTACT.search(unit.text))
 
 
-def _mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:
+def mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] = ()) -> None:
     """A promotional card is a title-case title (a line, or a one-item list) plus a one-sentence teaser, on a
     page whose own headings are in sentence case: "Breast Cancer Prevention" / "Learn about ...". One of the
     page's numbered headings ("6. The National Vaccine Injury Compensation Program") is never a card, nor a
@@ -221,7 +221,7 @@ def _caption_in_list(unit: Unit, previous: Unit | None, following: Unit | None) 
     return any(mine & _runs(item) for item in (previous.items[-1], following.items[0]))
 
 
-def _mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
+def mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
     """Captions, repeated captions, navigation link lists and rows of run-together links are left out."""
     texts = [u.text for u in units if u.kind == "paragraph"] + [i for u in units if u.is_list for i in u.items]
     captions = _captions(units)
@@ -256,7 +256,7 @@ def _is_link_row(unit: Unit, following: Unit | None) -> bool:
     ("Your Doctor Is Your Partner in Health Care"), whatever kept it from being read as one."""
     count = len(words(unit.text))
     heads = count <= HEADING_MAX_WORDS and following is not None and is_prose(following)
-    return unit.kind == "paragraph" and count >= 8 and _is_link_text(unit.text, 30) and not heads
+    return unit.kind == "paragraph" and count >= 8 and is_link_text(unit.text, 30) and not heads
 
 
 def _row_tail(unit: Unit, following: Unit | None) -> bool:
@@ -279,7 +279,7 @@ def _links_only(items: list[str], heading: str) -> bool:
     if len(items) == 1 and len(words(items[0])) == 1:
         return bool(re.fullmatch(r"[A-Z][a-z]+", items[0])) and section_role(heading) == "credits"
     limit = HEADING_MAX_WORDS if LINK_BOX.fullmatch(heading.strip()) else 8
-    return all(_is_link_text(i, limit) or re.fullmatch(r"[A-Z][a-z]+", i) for i in items)
+    return all(is_link_text(i, limit) or re.fullmatch(r"[A-Z][a-z]+", i) for i in items)
 
 
 # The heading of a box of links to other pages; a section of that name with prose under it is kept. "More
@@ -305,7 +305,7 @@ CITED = re.compile(r"https?://|\bdoi\b|\bRetrieved\b|\((?:19|20)\d\d[a-z]?\)|\(n
 CITATION_OPENING = re.compile(r"^[A-Z][\w'’&,. -]{2,150}?\.\s")  # its authors or publisher, then a full stop
 
 
-def _is_citation(text: str) -> bool:
+def is_citation(text: str) -> bool:
     """A reference to a work: it opens with its authors or publisher (names, no clause) and carries what marks a
     work cited."""
     opening = CITATION_OPENING.match(text)
@@ -316,13 +316,13 @@ def _is_citation(text: str) -> bool:
 def _is_reference(unit: Unit) -> bool:
     """A reference list (every item a work cited) or a paragraph that is one reference."""
     return (unit.kind in ("paragraph", "list")
-            and all(_is_citation(line) for line in unit.items or [unit.text]) and bool(unit.items or unit.text))
+            and all(is_citation(line) for line in unit.items or [unit.text]) and bool(unit.items or unit.text))
 
 
 HUB_LINK_PARTS = 3  # parts of a page (between headings) that were nothing but links: a page of link cards
 
 
-def _mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
+def mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
     """On a page of link cards (at least three of its parts, and a third of them, nothing but links), a part
     whose one paragraph is one short sentence is a card's teaser ("Find information about trends in uterine
     cancer on the Cancer Stat Facts page."): the Markdown of such a page shows it as a link. A part that
@@ -343,6 +343,6 @@ def _mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
             debris.drop(part[0].text, "card teaser on a page of links", part[0].mark)
 
 
-def _is_link_text(text: str, limit: int = 8) -> bool:
+def is_link_text(text: str, limit: int = 8) -> bool:
     """Words of a link title: title case, no sentence punctuation, short."""
     return is_title_case(text) and not re.search(r"[.!?:;,]", text) and len(words(text)) <= limit

@@ -7,7 +7,7 @@ import unicodedata
 
 from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
-from narration.ingest.text.figures import LINK_BOX, _is_link_text
+from narration.ingest.text.figures import LINK_BOX, is_link_text
 from narration.ingest.text.units import CLAUSE_WORDS, LINKS, SENTENCE_END, Unit, has_verb, is_title_case, words
 
 
@@ -89,7 +89,7 @@ def _contents_end(units: list[Unit], start: int) -> int:
     paragraph nearly all of which come back later as its headings (the contents without a lead, as pasted from
     MedlinePlus; below a paragraph such a list is the article's: "three types of particles:", then one each)."""
     led = not units[start].is_list and bool(CONTENTS_LEAD.match(units[start].text))
-    below_text = not led and any(_is_body(unit) and not unit.is_list for unit in units[:start])
+    below_text = not led and any(is_body(unit) and not unit.is_list for unit in units[:start])
     if below_text:
         return start + 1 if _jump_menu(units, start) else start
     end = start + 1 if led else start
@@ -110,7 +110,7 @@ def _cut_short_contents(entries: list[str], after: list[Unit]) -> bool:
     """A contents list whose page was pasted cut short: the entries that come back as lines of their own are its
     first ones, in order, the first of them at least, as headings over text (a picture's alt text may come between),
     and none of the rest comes back (their sections were cut). A label ("On this page") is not needed then."""
-    later = [_key(u.text) for i, u in enumerate(after) if not u.is_list and any(map(_is_body, after[i + 1:i + 3]))]
+    later = [_key(u.text) for i, u in enumerate(after) if not u.is_list and any(map(is_body, after[i + 1:i + 3]))]
     found, position = 0, 0
     for entry in entries:
         if _key(entry) not in later[position:]:
@@ -124,7 +124,7 @@ def _jump_menu(units: list[Unit], start: int) -> bool:
     the same order as the page's own headings (three at least, and most of it; a paste cut short loses the last
     sections). A list led in by its paragraph ("three types of particles:"), or one of sentences, is the article's."""
     unit, previous = units[start], units[start - 1]
-    if (not unit.is_list or previous.is_list or not _is_body(previous) or previous.text.rstrip().endswith(":")
+    if (not unit.is_list or previous.is_list or not is_body(previous) or previous.text.rstrip().endswith(":")
             or not all(_heading_shaped(item) for item in unit.items)):
         return False  # under a heading ("Key Points"), a list of the points to come is the article's summary
     later = [_key(u.text) for u in units[start + 1:] if not u.is_list and u.blank_before]
@@ -142,7 +142,7 @@ def _is_menu_entry(unit: Unit) -> bool:
             and not re.search(r"[.!?:;,]", unit.text))
 
 
-def _is_body(unit: Unit) -> bool:
+def is_body(unit: Unit) -> bool:
     """The article's own text: a list, a sentence, a long line or a run of names ("Swollen belly; Abdominal
     distention"); "Coronavirus (COVID-19)" is none of these."""
     return unit.is_list or bool(re.search(r"[.!?:;]$", unit.text)) or len(words(unit.text)) > 12 or "; " in unit.text
@@ -163,7 +163,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     if top_line is not None and not units[top_line].is_list and COMPANY.match(units[top_line].text):
         found[top_line] = "byline"  # the maker under a product's title ("Acme Brands LLC", "Example Pharma, Inc.")
     rest = [i for i in range(len(units)) if i not in found]
-    body = [i for i in rest if _is_body(units[i])]
+    body = [i for i in rest if is_body(units[i])]
     first, last = (body[0], body[-1]) if body else (len(units), len(units))
     first = min([first, *label_sections(units)[:1]])  # a label's first section name ("Drug Facts") starts it
     if last + 1 < len(units) and _asks_or_leads(units[last]) and not _is_menu_entry(units[last + 1]):
@@ -186,7 +186,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     bottom = [i for i in rest if i > last and _is_menu_entry(units[i])]
     tail = [i for i in rest if i > last]  # below a footer's links, a line among them is the footer's too
     for run, rule, whole in ((top, "site menu", top), (bottom, "page footer", tail)):
-        links = sum(_is_link_text(units[i].text) for i in run)  # "Live Well", "Food Safety Charts"; not "Fever"
+        links = sum(is_link_text(units[i].text) for i in run)  # "Live Well", "Food Safety Charts"; not "Fever"
         if (len(run) >= MENU_RUN and links >= 2) or (run and rule == "page footer" and links == len(run)):
             found.update((i, rule) for i in whole)
     for i in rest:
@@ -229,7 +229,7 @@ def _is_caption(units: list[Unit], index: int) -> bool:
     text = unit.text
     return (not unit.is_list and unit.table is None and unit.blank_before and 0 < len(words(text)) <= CAPTION_LINE_WORDS
             and text[0].isupper() and not SENTENCE_END.search(text) and not text.endswith(":") and not has_verb(text)
-            and (after is None or not _is_body(after)) and not _under_lead_in(units, index))
+            and (after is None or not is_body(after)) and not _under_lead_in(units, index))
 
 
 QUESTION_HEADINGS = 3  # questions standing as headings that make a page of question headings
@@ -239,7 +239,7 @@ def _is_question_heading(units: list[Unit], index: int) -> bool:
     """A question on a line of its own with text under it ("How is OA treated?")."""
     unit = units[index]
     return (not unit.is_list and unit.table is None and unit.blank_before and unit.text.endswith("?")
-            and _heading_shaped(unit.text[:-1]) and index + 1 < len(units) and _is_body(units[index + 1]))
+            and _heading_shaped(unit.text[:-1]) and index + 1 < len(units) and is_body(units[index + 1]))
 
 
 def _captions_over_questions(units: list[Unit]) -> dict[int, str]:
@@ -254,7 +254,7 @@ def _captions_over_questions(units: list[Unit]) -> dict[int, str]:
     for index in (q - 1 for q in questions if q >= 2):
         unit, text = units[index], units[index].text
         found_words = words(text)
-        if (not unit.is_list and unit.table is None and unit.blank_before and _is_body(units[index - 1])
+        if (not unit.is_list and unit.table is None and unit.blank_before and is_body(units[index - 1])
                 and 4 <= len(found_words) <= CAPTION_LINE_WORDS and text[0].isupper() and not is_title_case(text)
                 and not SENTENCE_END.search(text) and not has_verb(text) and not CLAUSE_WORDS.search(text)
                 and any(w.casefold() in LINKS for w in found_words[1:-1])):
@@ -264,7 +264,7 @@ def _captions_over_questions(units: list[Unit]) -> dict[int, str]:
 
 def _under_lead_in(units: list[Unit], index: int) -> bool:
     """Whether the short lines above this one follow a lead-in ("Ask about:"): list items that lost their bullets."""
-    above = next((u for u in reversed(units[:index]) if _is_body(u)), None)
+    above = next((u for u in reversed(units[:index]) if is_body(u)), None)
     return above is not None and not above.is_list and above.text.rstrip().endswith(":")
 
 
@@ -283,7 +283,7 @@ def _is_section_label(units: list[Unit], index: int, title: str, first: int) -> 
     unit = units[index]
     following = units[index + 1] if index + 1 < len(units) else None
     own = {w.casefold() for w in words(title)} - {w.casefold() for w in words(unit.text)}
-    return (index < first and following is not None and not _is_body(following) and _is_menu_entry(unit)
+    return (index < first and following is not None and not is_body(following) and _is_menu_entry(unit)
             and is_title_case(unit.text) and following.after_debris and bool(own)
             and _head_noun(unit.text) == _head_noun(title) != "")
 
@@ -292,7 +292,7 @@ def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
     """A breadcrumb pasted as a numbered or bulleted list above the article's first paragraph ("1. Home",
     "2. Drugs", ... "7. <the page's title>"): short entries, no sentence among them, that start at "Home" or end at
     the page itself."""
-    first = next((i for i, u in enumerate(units) if not u.is_list and _is_body(u)), len(units))
+    first = next((i for i, u in enumerate(units) if not u.is_list and is_body(u)), len(units))
     found: dict[int, str] = {}
     for index, unit in enumerate(units[:first]):
         entries = [" ".join(entry.split()) for entry in unit.items]
@@ -320,7 +320,7 @@ def _numbered_trail(units: list[Unit], index: int, title: str) -> bool:
 
 def _is_control(unit: Unit) -> bool:
     """A page control's label: a few title-case words that click (a verb) or name a widget, no sentence."""
-    return (not unit.is_list and 0 < len(words(unit.text)) <= 4 and _is_link_text(unit.text)
+    return (not unit.is_list and 0 < len(words(unit.text)) <= 4 and is_link_text(unit.text)
             and bool(CONTROL_LABEL.match(unit.text)))
 
 
@@ -383,7 +383,7 @@ def _feedback(units: list[Unit]) -> dict[int, str]:
 
 def _first_paragraph(units: list[Unit]) -> int:
     """The index of the article's first paragraph (a sentence, a long line; not a list), or len(units)."""
-    return next((i for i, u in enumerate(units) if not u.is_list and _is_body(u)), len(units))
+    return next((i for i, u in enumerate(units) if not u.is_list and is_body(u)), len(units))
 
 
 def _led_in(units: list[Unit], index: int) -> bool:
@@ -400,7 +400,7 @@ def _header_menu(units: list[Unit], first: int, debris: DebrisFilter) -> dict[in
     for index in range(first + 1):
         unit = units[index] if index < first else None
         entries = _lines(unit) if unit is not None else []
-        fits = unit is not None and all(_is_menu_line(e) for e in entries) and (not run or not unit.blank_before)
+        fits = unit is not None and all(is_menu_line(e) for e in entries) and (not run or not unit.blank_before)
         if fits:
             run.append(index)
             continue
@@ -409,11 +409,11 @@ def _header_menu(units: list[Unit], first: int, debris: DebrisFilter) -> dict[in
                                                 units[run[-1]].mark) if run else 0
         if run and len(names) + left_out >= HEADER_MENU_RUN and any(NAV_ENTRY.match(e) for e in names) and not _led_in(units, run[0]):
             found.update((i, "site menu") for i in run)
-        run = [index] if unit is not None and all(_is_menu_line(e) for e in entries) else []
+        run = [index] if unit is not None and all(is_menu_line(e) for e in entries) else []
     return found
 
 
-def _is_menu_line(text: str) -> bool:
+def is_menu_line(text: str) -> bool:
     return 0 < len(words(text)) <= MENU_WORDS and text[0].isupper() and not re.search(r"[.!?:;,]", text)
 
 
@@ -529,7 +529,7 @@ def _header_stamps(units: list[Unit], title: str, debris: DebrisFilter) -> dict[
     label = next((i for i in range(first) if i not in found), None)
     if (label is not None and len(own) > 1 and not units[label].is_list and len(words(units[label].text)) == 1
             and units[label].text.casefold() in own and label + 1 < len(units)
-            and (not _is_body(units[label + 1]) or units[label + 1].after_debris)):
+            and (not is_body(units[label + 1]) or units[label + 1].after_debris)):
         found[label] = "site section"
     for index, unit in enumerate(units):
         if not unit.is_list and ON_THIS_PAGE.match(unit.text) and not (index + 1 < len(units) and units[index + 1].is_list):
@@ -548,7 +548,7 @@ def _header_runs(units: list[Unit], first: int) -> dict[int, str]:
     for index in range(first + 1):
         unit = units[index] if index < first else None
         line = unit.text.lstrip("".join(BACK_ARROW)).strip() if unit is not None and not unit.is_list else ""
-        if line and _is_menu_line(line) and (not run or not unit.blank_before):
+        if line and is_menu_line(line) and (not run or not unit.blank_before):
             run.append(index)
             continue
         texts = [units[i].text for i in run]
@@ -556,7 +556,7 @@ def _header_runs(units: list[Unit], first: int) -> dict[int, str]:
             found.update((i, "breadcrumb") for i in run)
         elif len(run) >= 2 and any(TAB_ENTRY.match(t) for t in texts):
             found.update((i, "page tabs") for i in run)
-        run = [index] if line and _is_menu_line(line) else []
+        run = [index] if line and is_menu_line(line) else []
     return found
 
 
@@ -582,14 +582,14 @@ def _section_menu(units: list[Unit], skip: set[int]) -> dict[int, str]:
     kept = [i for i in range(len(units)) if i not in skip]
     for at, index in enumerate(kept[1:-2], start=1):
         unit, previous, after, then = (units[kept[at + step]] for step in (0, -1, 1, 2))
-        heads = not after.is_list and not _is_body(after) and _is_body(then)
+        heads = not after.is_list and not is_body(after) and is_body(then)
         if not unit.is_list:
-            if not _is_body(unit) and _is_body(after):
+            if not is_body(unit) and is_body(after):
                 return {}  # the first heading came first
             continue
-        if (heads and not previous.is_list and _is_body(previous) and not previous.text.rstrip().endswith(":")
+        if (heads and not previous.is_list and is_body(previous) and not previous.text.rstrip().endswith(":")
                 and SECTION_MENU[0] <= len(unit.items) <= SECTION_MENU[1]
-                and all(2 <= len(words(e)) <= MENU_WORDS and _is_menu_line(e) for e in unit.items)
+                and all(2 <= len(words(e)) <= MENU_WORDS and is_menu_line(e) for e in unit.items)
                 and not {_key(e) for e in unit.items} & {_key(u.text) for u in units[index + 1:] if not u.is_list}):
             return {index: "section menu"}  # names of other pages: one coming back as a heading here is a contents list
         return {}
@@ -606,9 +606,9 @@ def _link_box(units: list[Unit]) -> dict[int, str]:
             continue
         end = start + 1
         while (end < len(units) and not units[end].is_list and not units[end].blank_before and _is_link_title(units[end].text)
-               and not (end + 1 < len(units) and _is_body(units[end + 1]))):
+               and not (end + 1 < len(units) and is_body(units[end + 1]))):
             end += 1
-        if end > start + 1 and (end == len(units) or not _is_body(units[end])):
+        if end > start + 1 and (end == len(units) or not is_body(units[end])):
             found.update((i, "link box") for i in range(start, end))
     return found
 
@@ -633,7 +633,7 @@ def _label_among_tools(units: list[Unit], first: int, debris: DebrisFilter) -> l
     return []
 
 
-def _without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
+def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)

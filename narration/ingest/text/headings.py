@@ -210,7 +210,7 @@ def _in_clause_run(units: list[Unit], index: int) -> bool:
                              for other in (index - 1, index + 1))
 
 
-def _mark_headings(units: list[Unit], spaced: bool) -> None:
+def mark_headings(units: list[Unit], spaced: bool) -> None:
     """Set kind 'heading' (or 'sub' for a sentence that repeats a list item above it, as PDQ "Key Points" do, and
     for a label heading: "Directions:")."""
     listed: set[str] = set()
@@ -262,7 +262,7 @@ def _numbered_line(unit: Unit) -> tuple[int, str] | None:
     return (number, text) if shaped and len(words(text)) <= 15 else None
 
 
-def _numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
+def numbered_headings(units: list[Unit], spaced: bool) -> list[int]:
     """Numbered section headings ("1. Why get vaccinated?" ... "7. How can I learn more?"): lines "N. Text"
     whose numbers run 1, 2, 3 ... through the page, each over text of its own, with no heading above the first
     (under a heading, as PDQ's numbered questions are, they are its sub-headings). They are made the page's
@@ -316,7 +316,7 @@ def _continue_numbering(units: list[Unit], found: list[tuple[int, tuple[int, str
             headed.add(number)
 
 
-def _levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
+def heading_levels(units: list[Unit], numbered: Sequence[int] = ()) -> dict[int, int]:
     """Heading levels read from the page: numbered section headings are its sections and every other heading
     under them a sub-heading; where title-case and sentence-case headings are mixed (PDQ pages),
     the title-case ones are sections and the sentence-case ones their sub-headings, except a question, which

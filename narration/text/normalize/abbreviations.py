@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import re
 
-from narration.text.normalize.base import Rule, _final_dot, _next_char, _words_before
+from narration.text.normalize.base import Rule, final_dot, next_char, words_before
 
 
 def _saint_or_street(m: re.Match[str]) -> str:
     """"St. Jude" is Saint; "Francis St." and "75 Francis St. Boston" are Street."""
-    before = _words_before(m, 2)
+    before = words_before(m, 2)
     street = bool(before) and (before[-1][:1].isupper() or before[-1][:1].isdigit())
-    if _next_char(m).isupper() and not (len(before) == 2 and before[0].isdigit()):
+    if next_char(m).isupper() and not (len(before) == 2 and before[0].isdigit()):
         street = False
-    return ("Street" if street else "Saint") + _final_dot(m)
+    return ("Street" if street else "Saint") + final_dot(m)
 
 
 _MONTH_NAMES = {name[:3]: name for name in ("January February March April May June July August September "
@@ -35,7 +35,7 @@ def _name_span(m: re.Match[str]) -> str:
     if (first[:3] in _WEEKDAYS) != (last[:3] in _WEEKDAYS):
         return m.group()  # "Sat–Mar": a day and a month are no span
     said = f"{_DAY_OR_MONTH[first[:3]]} to {_DAY_OR_MONTH[last[:3]]}"
-    return said + (_final_dot(m) if m.group(3) else "")
+    return said + (final_dot(m) if m.group(3) else "")
 
 
 _COMPASS = {"NW": "Northwest", "NE": "Northeast", "SW": "Southwest", "SE": "Southeast"}
@@ -62,14 +62,14 @@ _SHORT_WORDS = {"dept": "department", "govt": "government", "assn": "association
 
 def _short_word(m: re.Match[str]) -> str:
     word = _SHORT_WORDS[m.group(1).lower()]
-    return (word.capitalize() if m.group(1)[0].isupper() else word) + (_final_dot(m) if m.group().endswith(".") else "")
+    return (word.capitalize() if m.group(1)[0].isupper() else word) + (final_dot(m) if m.group().endswith(".") else "")
 
 
-def _digits(group: str) -> str:
+def digit_words(group: str) -> str:
     return " ".join(group)
 
 
-_TITLES: list[Rule] = [
+TITLES: list[Rule] = [
     ("title", re.compile(r"\bDrs\.?(?=\s+[A-Z])"), "Doctors"),
     ("title", re.compile(r"\bDr\.?(?=\s+[A-Z])"), "Doctor"),
     ("title", re.compile(r"\bMrs\.?(?=\s+[A-Z])"), "Missus"),
@@ -78,12 +78,12 @@ _TITLES: list[Rule] = [
     ("title", re.compile(r"\bProf\.?(?=\s+[A-Z])"), "Professor"),
     ("title", re.compile(r"\bSt\.(?=\s|$)"), _saint_or_street),
     ("title", re.compile(r"\b(?:Jr|Sr)\.(?=\W|$)"),
-     lambda m: ("Junior" if m.group().startswith("J") else "Senior") + _final_dot(m)),
+     lambda m: ("Junior" if m.group().startswith("J") else "Senior") + final_dot(m)),
     ("abbreviation", re.compile(r"\bvs?\.(?=\s)|\bvs\b"), "versus"),
     ("abbreviation", re.compile(r"\be\.\s?g\.,?(?=\s)", re.IGNORECASE), "for example,"),
     ("abbreviation", re.compile(r"\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), "that is,"),
     ("abbreviation", re.compile(r"\bcf\.(?=\s)"), "compare"),
-    ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + _final_dot(m)),
+    ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + final_dot(m)),
     ("abbreviation", re.compile(r"\b(?:approx|ca)\.(?=\s*\d)"), "about"),
     ("abbreviation", re.compile(rf"\b((?i:{'|'.join(_SHORT_WORDS)})(?<![A-Z]{{2}}))\b\.?"), _short_word),
     ("abbreviation", re.compile(r"\bNo\.(?=\s*\d)|#(?=\s*\d)"), "number "),
@@ -91,9 +91,9 @@ _TITLES: list[Rule] = [
     ("month", re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)"),
      lambda m: _MONTH_NAMES[m.group(1)[:3]]),
     ("weekday", _NAME_SPAN, _name_span),
-    ("weekday", re.compile(rf"\b({_DAYS})\.(?!\w)"), lambda m: _WEEKDAYS[m.group(1)[:3]] + _final_dot(m)),
+    ("weekday", re.compile(rf"\b({_DAYS})\.(?!\w)"), lambda m: _WEEKDAYS[m.group(1)[:3]] + final_dot(m)),
     ("address", re.compile(rf"(?<=[a-z],\s)({_STATE_CODES})(?:(?=\s*:)|\s+(\d{{5}})(?:\s?[-–]\s?(\d{{4}}))?(?!\w))"),
-     lambda m: ", ".join([_STATES[m.group(1)], *(_digits(g) for g in m.groups()[1:] if g)])),
+     lambda m: ", ".join([_STATES[m.group(1)], *(digit_words(g) for g in m.groups()[1:] if g)])),
     ("address", re.compile(r"\b(Avenue|Street|Road|Boulevard|Drive|Place|Way|Ave|St|Rd|Blvd),\s(NW|NE|SW|SE)\b"),
      lambda m: f"{m.group(1)}, {_COMPASS[m.group(2)]}"),
 ]

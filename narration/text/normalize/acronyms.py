@@ -6,23 +6,23 @@ import re
 
 from narration.text.english_counts import pronunciation
 from narration.text.lexicon import Lexicon, Report
-from narration.text.normalize.abbreviations import _digits
-from narration.text.normalize.base import Rule, _final_dot
-from narration.text.sentences import SENTENCE_START as _SENTENCE_START
+from narration.text.normalize.abbreviations import digit_words
+from narration.text.normalize.base import Rule, final_dot
+from narration.text.sentences import SENTENCE_START as SENTENCE_OPENING
 
 
-_VOWELS = set("AEIOUY")
+VOWELS = set("AEIOUY")
 _EG = re.compile(r"\bE\.G\.")
 
 
-def _spell(letters: str) -> str:
+def spell_letters(letters: str) -> str:
     """Letters said one by one, written so the voice says each (see module docstring)."""
     return _EG.sub("E.G-", ".".join(letters))  # "E.G.F.R" would be read "for example F R"
 
 
 def _long_word(letters: str) -> bool:
     """Capitals long enough, with vowels enough, to be said as a word ("WARNING"; not "USPSTF")."""
-    return len(letters) > 5 and sum(ch in _VOWELS for ch in letters) * 4 > len(letters)
+    return len(letters) > 5 and sum(ch in VOWELS for ch in letters) * 4 > len(letters)
 
 
 def _acronym(m: re.Match[str]) -> str:
@@ -31,7 +31,7 @@ def _acronym(m: re.Match[str]) -> str:
     letters, digits, suffix, hyphen = m.group(1), m.group(2), m.group(3), m.group(4)
     if not digits and _long_word(letters):
         return m.group()
-    said = _spell(letters) + {"s": ".'s", "'s": "'s", "'S": "'s"}.get(suffix or "", "")
+    said = spell_letters(letters) + {"s": ".'s", "'s": "'s", "'S": "'s"}.get(suffix or "", "")
     said = f"{said} {digits}" if digits else said
     return said + (" " if hyphen else "")
 
@@ -41,14 +41,14 @@ def _compound(m: re.Match[str]) -> str:
     joined one by one ("U-M", the University of Michigan, is "U.M")."""
     parts = m.group().split("-")
     if all(len(p) == 1 for p in parts):
-        return _spell("".join(parts))
+        return spell_letters("".join(parts))
     wordlike = any(len(p) == 1 for p in parts)
-    said = [p.lower() if wordlike and len(p) >= 3 and _VOWELS & set(p) else
-            (p if len(p) == 1 else _spell(p)) for p in parts]
+    said = [p.lower() if wordlike and len(p) >= 3 and VOWELS & set(p) else
+            (p if len(p) == 1 else spell_letters(p)) for p in parts]
     return "-".join(said)
 
 
-def _pairs(digits: str) -> str:
+def letter_pairs(digits: str) -> str:
     """Four digits said in two pairs, as years and addresses are: "3535" "35 35", "2005" "20 oh 5", "1600" "16
     hundred"."""
     high, low = digits[:2], digits[2:]
@@ -58,10 +58,10 @@ def _pairs(digits: str) -> str:
     return f"{said} oh {low[1]}" if low[0] == "0" else f"{said} {low}"
 
 
-def _code_digits(run: str) -> str:
+def code_digits(run: str) -> str:
     """A code's digits: a number up to three digits ("10") or a round one ("X1000"), four in pairs ("35 35"), more
     one by one."""
-    return run if len(run) < 4 or run.endswith("00") else _pairs(run) if len(run) == 4 else _digits(run)
+    return run if len(run) < 4 or run.endswith("00") else letter_pairs(run) if len(run) == 4 else digit_words(run)
 
 
 def _code(m: re.Match[str]) -> str:
@@ -72,14 +72,14 @@ def _code(m: re.Match[str]) -> str:
     runs = re.findall(r"\d+|[A-Z]+", code)
     if not (re.search(r"\d[A-Z]{2}|[A-Z]{2}\d|\d{4}", code.replace("-", ""))) or re.fullmatch(r"[A-Z]{2,}\d{1,3}", code):
         return code
-    return " ".join(_code_digits(run) if run.isdigit() else _spell(run) for run in runs)
+    return " ".join(code_digits(run) if run.isdigit() else spell_letters(run) for run in runs)
 
 
 def _capital_tail(m: re.Match[str]) -> str:
     """A name with one capital inside, near its end: a letter ("IscadorM" "Iscador M") or a letter pair that is no
     syllable ("IscadorQu", the oak's, "Iscador Q.U") is spelled; a syllable ("CeeNu", a brand) is said as a word."""
     head, tail = m.groups()
-    return f"{head} {tail if _SYLLABLE.fullmatch(tail) else _spell(tail.upper())}"
+    return f"{head} {tail if _SYLLABLE.fullmatch(tail) else spell_letters(tail.upper())}"
 
 
 _SYLLABLE = re.compile(r"[B-DF-HJ-NPR-TV-Z][aeiouy]")  # a consonant and a vowel ("Qu" is half of one)
@@ -99,7 +99,7 @@ def shouted(text: str, report: Report | None, known: Callable[[str], bool] = lam
     return True
 
 
-def _unshout(text: str, loud: bool) -> str:
+def unshout(text: str, loud: bool) -> str:
     """A sentence typed in capitals (`loud`, see `shouted`) is not a row of acronyms: read its long words as words."""
     if not loud:
         return text
@@ -111,7 +111,7 @@ def _unshout(text: str, loud: bool) -> str:
 def _shouted_word(letters: str) -> bool:
     """A word of a shouted sentence said as a word: a common one, one the CMU dictionary says as a word, or a long
     one with vowels ("TRIAMCINOLONE"); "DCIS" and "NCI's" stay, to be spelled."""
-    return letters in _COMMON_CAPS or len(letters) > 3 and (_said_as_word(letters) or _long_word(letters))
+    return letters in _COMMON_CAPS or len(letters) > 3 and (said_as_word(letters) or _long_word(letters))
 
 
 _COMMON_CAPS = frozenset(
@@ -139,7 +139,7 @@ _CAPITAL_RUN = re.compile(rf"(?<![\w.'-]){_CAPITAL_WORD}(?:{_RUN_GAP}(?:\d+{_RUN
 _SPELLING = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # a lexicon entry that spells its letters ("A.L.L")
 
 
-def _said_as_word(word: str) -> bool:
+def said_as_word(word: str) -> bool:
     """Whether the CMU dictionary says a word as a word ("why" W AY1), not letter by letter ("dna" D IY2 EH2 N EY1)."""
     phones = pronunciation(word)
     if phones is None or "#" in phones:  # "hiv ... # abbrev"
@@ -150,7 +150,7 @@ def _said_as_word(word: str) -> bool:
 def _run_word(token: str) -> bool:
     """A capital word that reads as a word inside a run of capital words ("SIDE EFFECTS", "IF I FORGET"): said as a
     word by the CMU dictionary, and if of two letters a common one ("IF", not "ER" or "MS")."""
-    return all(part in _COMMON_CAPS if len(part) == 2 else len(part) > 2 and _said_as_word(part)
+    return all(part in _COMMON_CAPS if len(part) == 2 else len(part) > 2 and said_as_word(part)
                for part in token.split("-"))
 
 
@@ -168,7 +168,7 @@ _LABEL_END = re.compile(r"\s+\d|:")
 def _label(token: str, text: str, end: int) -> bool:
     """A word in capitals that labels what follows, before a number or a colon ("TABLE 1.", "STEP 3", "FIGURE
     2:"), is the word when the dictionary says it as one; shorter ones ("ART 1", "CAD:") are taken for acronyms."""
-    return len(token) > 3 and token.isalpha() and _LABEL_END.match(text, end) is not None and _said_as_word(token)
+    return len(token) > 3 and token.isalpha() and _LABEL_END.match(text, end) is not None and said_as_word(token)
 
 
 # Words after which "OR" is the operating room, a noun ("the OR", "in OR settings"), not a stressed "or".
@@ -187,7 +187,7 @@ def _stressed_or(token: str, text: str, at: int) -> bool:
     return before is not None and before.group(1) not in _BEFORE_A_NOUN
 
 
-def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
+def emphasized(text: str, lexicon: Lexicon, report: Report | None) -> str:
     """Capital words typed for emphasis are read as words ("WHY is", "What SIDE EFFECTS", "have NOT"): a run of
     two or more capital words that are all words, a longer word beside an acronym ("CT SCAN"), or a lone common
     word that the lexicon does not claim as an acronym ("ALL" the leukemia, "WHO"). Other capitals stay, to be
@@ -196,7 +196,7 @@ def _emphasis(text: str, lexicon: Lexicon, report: Report | None) -> str:
         if report is not None:
             report.rules["emphasis"] += 1
         said = token if token == "I" else token.lower()
-        return said[:1].upper() + said[1:] if _SENTENCE_START.search(text, 0, at) else said
+        return said[:1].upper() + said[1:] if SENTENCE_OPENING.search(text, 0, at) else said
 
     def run(m: re.Match[str]) -> str:
         tokens = [(t.group(), m.start() + t.start()) for t in re.finditer(r"\S+", m.group())]
@@ -231,15 +231,15 @@ def _coined_name(m: re.Match[str]) -> str:
     DASH diet"), are the word when the CMU dictionary says them as one; "CDC Foundation" and "NIH Program", which
     it has no word for (or spells), stay to be spelled."""
     letters = m.group()
-    return letters.capitalize() if len(letters) > 3 and _said_as_word(letters) else letters
+    return letters.capitalize() if len(letters) > 3 and said_as_word(letters) else letters
 
 
-_ACRONYMS: list[Rule] = [
+ACRONYMS: list[Rule] = [
     ("coined name", re.compile(rf"(?<![\w.'-])[A-Z]{{4,}}(?=\s+{_NAME_ENDS}\b)"), _coined_name),
     ("dotted acronym", re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)"),
-     lambda m: m.group(1)[:-1] + _final_dot(m)),
+     lambda m: m.group(1)[:-1] + final_dot(m)),
     ("mixed case", re.compile(r"(?<![\w.'-])([a-z]{1,2})([A-Z]{2,})(?![\w'])"),
-     lambda m: _spell(m.group().upper())),  # "mRNA", "cDNA": every letter said
+     lambda m: spell_letters(m.group().upper())),  # "mRNA", "cDNA": every letter said
     ("camel case", re.compile(r"(?<![\w.'-])([a-z]{3,})([A-Z]{3,})(?![\w'])"),
      lambda m: f"{m.group(1)} {m.group(2).lower()}"),  # "abnobaVISCUM": a brand in two words
     ("camel case", re.compile(r"\b(?!Mc)([A-Z][a-z]+)((?:[A-Z][a-z]{2,})+)\b"),
@@ -247,7 +247,7 @@ _ACRONYMS: list[Rule] = [
     ("camel case", re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]?)\b"), _capital_tail),  # "IscadorM", "CeeNu"
     # "DTaP", "IgG", "HbS": capitals with a lower-case letter or two between them are spelled ("McCoy" is a name)
     ("mixed case", re.compile(r"(?<![\w.'-])[A-Z](?:[A-Z]|[a-z]{1,2}(?=[A-Z]))*[a-z]{1,2}[A-Z]+(?![\w'-]|\.\w)"),
-     lambda m: _spell(m.group().upper())),
+     lambda m: spell_letters(m.group().upper())),
     ("code", re.compile(r"(?<![\w.'-])(?=[A-Z\d-]*[A-Z])(?=[A-Z\d-]*\d)[A-Z\d]+(?:-[A-Z\d]+)*(?![\w'-]|\.\w)"), _code),
     # a CAT scan with CT beside it ("computed tomography (CT or CAT) scan"): the word, not C.A.T
     ("acronym", re.compile(r"\bCAT\b(?=\)?\s+scans?\b|\s?(?:or|/)\s?CT\b)|(?<=\bCT or )CAT\b|(?<=\bCT/)CAT\b"), "cat"),

@@ -41,9 +41,9 @@ _NOT_CLAUSE_START = frozenset("""see e.g i.e eg ie such also called known includ
 _SENTENCE_END = re.compile(r"[.!?]")
 
 
-def _ordinary_word(word: str) -> bool:
+def ordinary_word(word: str) -> bool:
     """Webster's word (imported here: the list rules import the sentence rules that import these)."""
-    from narration.text.normalize.lists import _ordinary_word as ordinary
+    from narration.text.normalize.lists import ordinary_word as ordinary
 
     return ordinary(word)
 
@@ -59,14 +59,14 @@ def _gloss(inner: str, after: str) -> bool:
     words = inner.replace("-", " ").split()
     return (_GLOSS.fullmatch(inner) is not None and _runs_on(after)
             and words[0] not in _NOT_GLOSS_START and not _NOT_GLOSS_WORDS.intersection(words)
-            and all(_ordinary_word(word.strip("'")) for word in words))
+            and all(ordinary_word(word.strip("'")) for word in words))
 
 
 def _brand(inner: str, before: str) -> bool:
     """Whether a bracket holds the brand names of the generic drug named before it."""
     names = re.findall(r"[A-Z][\w-]*", inner)
     return (_BRAND.fullmatch(inner) is not None and before.isalpha() and before.islower()
-            and not _ordinary_word(before) and not any(_ordinary_word(name) for name in names))
+            and not ordinary_word(before) and not any(ordinary_word(name) for name in names))
 
 
 def _clause(inner: str) -> bool:

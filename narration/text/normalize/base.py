@@ -12,7 +12,7 @@ from narration.text.sentences import WordIndex, ends_sentence
 _HOLD_BASE = 0xE000  # private-use code points stand in for held (final) text
 
 
-class _Held:
+class Held:
     """Spans of final text replaced by single private-use characters until the end."""
 
     def __init__(self) -> None:
@@ -29,7 +29,7 @@ class _Held:
 Rule = tuple[str, re.Pattern[str], "str | Callable[[re.Match[str]], str]"]
 
 
-def _run(rules: Sequence[Rule], text: str, report: Report | None) -> str:
+def run_rules(rules: Sequence[Rule], text: str, report: Report | None) -> str:
     """Apply rules in order, counting how often each fired."""
     for name, pattern, repl in rules:
         text, n = pattern.subn(repl, text)
@@ -48,24 +48,24 @@ def _word_index(text: str) -> WordIndex:
     return WordIndex(text)
 
 
-def _words_before(m: re.Match[str], count: int) -> list[str]:
+def words_before(m: re.Match[str], count: int) -> list[str]:
     """The last `count` words before a match (m.string[:m.start()].split()[-count:])."""
     return _word_index(m.string).before(m.start(), count)
 
 
-def _next_char(m: re.Match[str]) -> str:
+def next_char(m: re.Match[str]) -> str:
     """The first non-space character after a match, or '' at the end."""
     at = _SPACE_RUN.match(m.string, m.end()).end()
     return m.string[at:at + 1]
 
 
-def _at_end(m: re.Match[str]) -> bool:
+def at_end(m: re.Match[str]) -> bool:
     """Whether a match is the last thing in its text (closing marks aside)."""
     return _CLOSING_TO_END.match(m.string, m.end()) is not None
 
 
-def _final_dot(m: re.Match[str]) -> str:
+def final_dot(m: re.Match[str]) -> str:
     """Keep a full stop that an abbreviation swallowed when it also ended the sentence ("... 70 mg/dL. Your")."""
-    if _at_end(m):
+    if at_end(m):
         return "."
     return "." if m.group().endswith(".") and ends_sentence(m.string, m.end() - 1) else ""

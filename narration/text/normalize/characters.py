@@ -19,7 +19,7 @@ _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
 _KEEP_SYMBOLS = frozenset("°")
 
 
-def _clean_chars(text: str) -> str:
+def clean_chars(text: str) -> str:
     """Plain characters: NFC, one kind of apostrophe, no control characters, emoji or dingbats."""
     text = unicodedata.normalize("NFC", text).translate(_SMART)
     return "".join(
@@ -40,16 +40,16 @@ def _lower_respelling(m: re.Match[str]) -> str:
     """"urinary (yoor-ih-nehr-ee)": three or more short lower-case syllables joined by hyphens, right after the word
     they respell, say it again as nonsense; a hyphenated word in brackets ("(non-small-cell)", "(x-ray-guided)") is
     all English words, and stays."""
-    from narration.text.normalize.lists import _ordinary_word  # lists builds on the sentence rules
+    from narration.text.normalize.lists import ordinary_word  # lists builds on the sentence rules
 
-    return "" if not all(_ordinary_word(piece) for piece in m.group(1).split("-")) else m.group()
+    return "" if not all(ordinary_word(piece) for piece in m.group(1).split("-")) else m.group()
 
 
 # English only (a Spanish "(cara-a-cara)" is no respelling): see `_lower_respelling`.
 LOWER_RESPELLING: Rule = ("respelling", re.compile(r"(?<=[A-Za-z])\s?\( ?([a-z]{1,5}(?:-[a-z]{1,5}){2,}) ?\)"),
                           _lower_respelling)
 
-_FOOTNOTES: list[Rule] = [
+FOOTNOTES: list[Rule] = [
     # a dictionary respelling is for readers; the lexicon is the voice's
     ("respelling", re.compile(r"\s?" + RESPELLING), ""),
     ("placeholder", re.compile(r"\s*<[A-Z][A-Z/_.\- ]*>"), ""),  # "<MM/DD/YYYY>" in a template

@@ -5,8 +5,8 @@ from collections.abc import Callable
 import re
 
 from narration.text.lexicon import Report
-from narration.text.normalize.acronyms import _spell
-from narration.text.normalize.base import _Held
+from narration.text.normalize.acronyms import spell_letters
+from narration.text.normalize.base import Held
 
 
 _URL = re.compile(
@@ -46,15 +46,15 @@ def _site(link: str) -> str:
     return host if "/" in path else link
 
 
-def _read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[[str], str] | None = None) -> str:
+def read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[[str], str] | None = None) -> str:
     """How a person reads a link aloud: its site (see `_site`), symbols named (in English unless `symbols` says)."""
     link = _site(link)
-    parts = [_link_part(p, symbols or _LINK_SYMBOLS, spell or _spell) for p in _LINK_SPLIT.split(link) if p]
+    parts = [_link_part(p, symbols or _LINK_SYMBOLS, spell or spell_letters) for p in _LINK_SPLIT.split(link) if p]
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-def _links(text: str, held: _Held, link_phrase: str | None, report: Report | None,
-           read: Callable[[str], str] = _read_link) -> str:
+def spoken_links(text: str, held: Held, link_phrase: str | None, report: Report | None,
+           read: Callable[[str], str] = read_link) -> str:
     """Read e-mail addresses and URLs aloud, or replace them by a configured phrase."""
     for name, pattern in (("email", _EMAIL), ("url", _URL)):
         def replace(m: re.Match[str]) -> str:

@@ -9,7 +9,7 @@ import re
 import tomllib
 
 from narration.text.lexicon import Lexicon, Report
-from narration.text.normalize.numbers import _UNITS
+from narration.text.normalize.numbers import UNITS
 from narration.text.normalize.sentence import normalize
 from narration.text.sentences import split_sentences
 
@@ -52,7 +52,7 @@ ENGLISH_LIST = ListWords(
     # ... and a lead-in that stops mid-phrase ("depends on whether", "Goals are to") runs on into its items too
     lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like|whether|if|when|that|to|of|on|for|"
                        r"with|from|by|about)$"),
-    plain_word=lambda word: _ordinary_word(word),
+    plain_word=lambda word: ordinary_word(word),
     runs_on=re.compile(r"(?:,|\b(?:of|for|to|at|in|on|with|from|than|about|over|under|above|below|between|by|as|a|an|the"
                        r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
     listing=re.compile(r"(?:,|\b(?:are|were|include|includes|including|such as|like))$", re.I),
@@ -69,7 +69,7 @@ def _lower_case_words() -> frozenset[str]:
     return frozenset(word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower())
 
 
-def _ordinary_word(word: str) -> bool:
+def ordinary_word(word: str) -> bool:
     """An ordinary English word, in any of its inflections ("Headaches", "Swelling"), that a running list may
     lower; a name is not one ("Barrett", "Crohn's", "Medicare", "Tylenol")."""
     word = word.lower()
@@ -363,5 +363,5 @@ def _phrase_list(raw: Sequence[str], ordered: bool, say: Callable[[str], str], w
 def unit_words() -> frozenset[str]:
     """The words a unit is said as after a number ("milligrams", "millimeters"), lower-case: the numbers audit
     reads a unit as part of its number."""
-    return frozenset(word.lower() for forms in _UNITS.values() for form in forms for word in form.split()
+    return frozenset(word.lower() for forms in UNITS.values() for form in forms for word in form.split()
                      if word != "of")

@@ -9,9 +9,9 @@ import unicodedata
 from num2words import num2words
 
 from narration.text.lexicon import Lexicon, Report
-from narration.text.normalize.abbreviations import _digits
-from narration.text.normalize.acronyms import _SENTENCE_START, _VOWELS, _code_digits, _pairs, _said_as_word, _spell
-from narration.text.normalize.base import Rule, _Held, _at_end, _final_dot, _next_char, _words_before
+from narration.text.normalize.abbreviations import digit_words
+from narration.text.normalize.acronyms import SENTENCE_OPENING, VOWELS, code_digits, letter_pairs, said_as_word, spell_letters
+from narration.text.normalize.base import Rule, Held, at_end, final_dot, next_char, words_before
 from narration.text.sentences import TIME_ZONES
 
 
@@ -22,10 +22,10 @@ _TENS_PLURAL = {"1": "tens", "2": "twenties", "3": "thirties", "4": "forties", "
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _DENOMINATORS = {"2": ("half", "halves"), "3": ("third", "thirds"), "4": ("quarter", "quarters"),
                  "8": ("eighth", "eighths")}  # said as a fraction; "7/10" (a score) and "120/80" stay "over"
-_UNITS = {  # written -> (singular, plural)
+UNITS = {  # written -> (singular, plural)
     "mcg": ("microgram", "micrograms"), "µg": ("microgram", "micrograms"),
     "μg": ("microgram", "micrograms"), "mg": ("milligram", "milligrams"), "ng": ("nanogram", "nanograms"),
     "g": ("gram", "grams"), "kg": ("kilogram", "kilograms"), "mL": ("milliliter", "milliliters"),
@@ -51,8 +51,8 @@ _PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # After "unit/" comes a unit in any capitals ("mg/dL", "mg/DL", "mg/5mL") or a plain word ("mg/tablet"): "per".
 _PER_SAID = {name.casefold(): said for name, said in
-             [*((unit, forms[0]) for unit, forms in _UNITS.items()), *_PER.items()]}
-_UNITS_FOLDED = {name.casefold(): forms for name, forms in _UNITS.items()}
+             [*((unit, forms[0]) for unit, forms in UNITS.items()), *_PER.items()]}
+_UNITS_FOLDED = {name.casefold(): forms for name, forms in UNITS.items()}
 _PER_WORD = "(?i:" + "|".join(sorted(map(re.escape, _PER_SAID), key=len, reverse=True)) + ")|[a-z]{3,}"
 _PER_CHAIN = rf"(?:\s?/\s?(?:{_NUMBER}\s?)?(?:{_PER_WORD}))+"
 _PER_PIECE = re.compile(rf"/\s?(?:({_NUMBER})\s?)?({_PER_WORD})(?=\s?/|\Z)")
@@ -61,19 +61,19 @@ _MEASURES = ("mcg", "µg", "μg", "mg", "ng", "g", "kg", "mmol", "IU", "mL", "ml
 
 def _area(country: str | None, area: str) -> str:
     """"1-800" is said "one eight hundred"; other area codes digit by digit."""
-    said = area if area.endswith("00") else _digits(area)
+    said = area if area.endswith("00") else digit_words(area)
     return f"{country} {said}" if country else said
 
 
 def _phone(m: re.Match[str]) -> str:
     country, area, *rest = m.groups()
-    return ", ".join([_area(country, area), *(_digits(g) for g in rest)])
+    return ", ".join([_area(country, area), *(digit_words(g) for g in rest)])
 
 
 def _letters(run: str) -> str:
     """A phone number's letters said as a word when they are one ("CANCER", "QUIT", "VETS"), else spelled ("F.D.A",
     "F.T.C"): a caller must know which keys to press."""
-    return run.lower() if len(run) > 2 and _VOWELS & set(run) and _said_as_word(run) else _spell(run)
+    return run.lower() if len(run) > 2 and VOWELS & set(run) and said_as_word(run) else spell_letters(run)
 
 
 _KEYPAD = {letter: str(key) for key, letters in enumerate("ABC DEF GHI JKL MNO PQRS TUV WXYZ".split(), start=2)
@@ -85,7 +85,7 @@ def _keyed(tail: str) -> str:
     return "".join(_KEYPAD.get(ch, ch) for ch in tail if ch.isalnum())
 
 
-def _vanity_phone(m: re.Match[str], held: _Held) -> str:
+def vanity_phone(m: re.Match[str], held: Held) -> str:
     """"1-800-4-CANCER", "1-877-44U-QUIT": the area code, then each group in turn, its digits one by one and its
     letters as a word ("cancer") or spelled ("4 4-U"); groups of letters only run on as words ("quit now"). Its
     digits in brackets say the same number again: the whole number, or the digits its letters stand for
@@ -95,7 +95,7 @@ def _vanity_phone(m: re.Match[str], held: _Held) -> str:
     letters_before = False
     for group in re.split(r"[-–]", tail):
         # "44U" is "4 4-U": said as one group, and no review takes the "U" for a unit after a number
-        said = "-".join(_digits(run) if run.isdigit() else _letters(run) for run in re.findall(r"\d+|[A-Z]+", group))
+        said = "-".join(digit_words(run) if run.isdigit() else _letters(run) for run in re.findall(r"\d+|[A-Z]+", group))
         if group.isalpha() and letters_before:
             groups[-1] += " " + said
         else:
@@ -103,7 +103,7 @@ def _vanity_phone(m: re.Match[str], held: _Held) -> str:
         letters_before = group.isalpha()
     said = held.hold(_area(country, area or bare_area) + ", " + ", ".join(groups))
     if keys and _keyed(tail).endswith(_keyed(keys)):
-        numeric = held.hold(", ".join(_digits(group) for group in re.split(r"[-–. ]", keys)))
+        numeric = held.hold(", ".join(digit_words(group) for group in re.split(r"[-–. ]", keys)))
     elif keys:
         return said + m.group()[m.end(4) - m.start():]  # digits that are no other writing of the number
     return f"{said}, that is, {numeric}," if numeric else said
@@ -111,7 +111,7 @@ def _vanity_phone(m: re.Match[str], held: _Held) -> str:
 
 # a toll-free number with letters: "1-800-4-CANCER", "1–877–44U–QUIT", "800-FDA-1088" (not "800 MG", a dose), its
 # area code also in brackets: "1(888)INFO-FDA", "1 (800) 4-CANCER", "(800) FDA-1088"
-_VANITY = re.compile(r"(?<![\w-])(?:(1)(?:[-–. ]|\s?\()(8\d\d)(?:\)\s?|[-–. ])"
+VANITY = re.compile(r"(?<![\w-])(?:(1)(?:[-–. ]|\s?\()(8\d\d)(?:\)\s?|[-–. ])"
                      r"|(?<![\d.,])(?:\((?=8\d\d\)))?(8\d\d)(?:(?<=\(\d{3})\)\s?|[-–.]))"
                      r"(?=[\dA-Z–-]*[A-Z]{2})([\dA-Z]+(?:[-–][\dA-Z]+)*)(?![\w-])"
                      r"(?:\s*\((?:((?:1[-–. ])?\d{3}[-–. ]\d{3}[-–. ]\d{4})|(\d{3,}(?:[-–. ]\d+)*))\))?")
@@ -128,7 +128,7 @@ def _time(m: re.Match[str]) -> str:
         said += " o'clock"
     if zone:
         said += " " + TIME_ZONES[zone]
-    return said + (_final_dot(m) if m.group().endswith(".") else "")
+    return said + (final_dot(m) if m.group().endswith(".") else "")
 
 
 def _year(m: re.Match[str]) -> str:
@@ -201,7 +201,7 @@ _NOUN_AFTER = re.compile(r"[\s\-]*([a-z]+)")
 def _attributive(m: re.Match[str], determiner_at: int = 1) -> bool:
     """A measure that describes the noun after it, as in "a 5 mg tablet" or "a 45° angle": English says its unit
     in the singular (as if hyphenated, "a five-milligram tablet"); "5 mg of ..." and "take 5 mg" keep the plural."""
-    before = [w.lower() for w in _words_before(m, determiner_at + 2)]
+    before = [w.lower() for w in words_before(m, determiner_at + 2)]
     ranged = len(before) >= determiner_at and before[-determiner_at] == "to"  # "a 1 to 2 cm lump": a range
     at = -determiner_at - (2 if ranged else 0)
     after = _NOUN_AFTER.match(m.string, m.end())
@@ -214,7 +214,7 @@ def _sentence_dot(m: re.Match[str]) -> str:
     capital ("below 70 mg/dL. Your number may differ" is two sentences)."""
     if not m.group().endswith("."):
         return ""
-    return "." if _at_end(m) or _next_char(m).isupper() else ""
+    return "." if at_end(m) or next_char(m).isupper() else ""
 
 
 def _per(chain: str, unit: str) -> str:
@@ -233,7 +233,7 @@ def _per(chain: str, unit: str) -> str:
 
 def _unit(m: re.Match[str]) -> str:
     number, unit, per = m.group(1), m.group(2), m.group(3)
-    singular, plural = _UNITS[unit]
+    singular, plural = UNITS[unit]
     one = number == "1" or (not per and ("-" in m.group() or _attributive(m)))
     said = f"{number} {singular if one else plural}" + (_per(per, unit) if per else "")
     return said + _sentence_dot(m)
@@ -241,7 +241,7 @@ def _unit(m: re.Match[str]) -> str:
 
 def _rate(m: re.Match[str]) -> str:
     """A unit per unit with no number, as in a table's header "(ng/ml)": "nanograms per milliliter"."""
-    return _UNITS[m.group(1)][1] + _per(m.group(2), m.group(1)) + _sentence_dot(m)
+    return UNITS[m.group(1)][1] + _per(m.group(2), m.group(1)) + _sentence_dot(m)
 
 
 def _money(m: re.Match[str]) -> str:
@@ -253,7 +253,7 @@ def _money(m: re.Match[str]) -> str:
 
 
 def _decimal(m: re.Match[str]) -> str:
-    return f"{m.group(1)} point {_digits(m.group(2))}"
+    return f"{m.group(1)} point {digit_words(m.group(2))}"
 
 
 def _vulgar(m: re.Match[str]) -> str:
@@ -317,9 +317,9 @@ def _measured_fraction(m: re.Match[str]) -> str:
     pieces, "1/3-inch pieces" one third inch pieces (a bare "third" is the ordinal); "1 ½ tsp" 1 and a half
     teaspoons. A hyphen with no noun after it ("1/3-inch of tissue") joins a quantity: a third of an inch."""
     whole, top, bottom, hyphen, unit, word = m.groups()
-    singular, plural = _UNITS[unit] if unit else _MEASURE_WORDS[word.lower()]
+    singular, plural = UNITS[unit] if unit else _MEASURE_WORDS[word.lower()]
     part = _fraction_words(top, bottom, None)
-    before = [w.lower() for w in _words_before(m, 1)]
+    before = [w.lower() for w in words_before(m, 1)]
     describes = bool(hyphen) and _noun_follows(m)
     if part is None:
         said = f"{whole + ' ' if whole else ''}{top} over {bottom} {plural}"
@@ -349,7 +349,7 @@ def _bare_temperature(m: re.Match[str]) -> str:
     temperature in the sentence)."""
     number, scale = m.group(1), m.group(2)
     name, ranges = _SCALES[scale]
-    before = _words_before(m, 1)
+    before = words_before(m, 1)
     if (not any(low <= float(number) <= high for low, high in ranges) or not _TEMPERATURE_TOPIC.search(m.string)
             or (before and before[0].lower().strip("(,") in _NOT_TEMPERATURE_AFTER)):
         return m.group()
@@ -391,17 +391,17 @@ def _service_number(m: re.Match[str]) -> str:
     Lifeline"); "911 patients" is a count."""
     if _MEASURE_SIGN.match(m.string, m.end()):  # "111°F", "211%": a measure, not a service
         return m.group()
-    before = _words_before(m, 1)
+    before = words_before(m, 1)
     after = _WORD_AFTER.match(m.string, m.end())
-    opens = not before or _SENTENCE_START.search(m.string, 0, m.start()) is not None
+    opens = not before or SENTENCE_OPENING.search(m.string, 0, m.start()) is not None
     if after is not None and (opens or before[0].lower() in _NAME_LEADS) and (
             after.group(1)[0].isupper() or after.group(1).lower() in _SERVICE_NAMED_BY):
-        return _digits(m.group())
+        return digit_words(m.group())
     if before and not opens:
         verb = before[0].lower() in _SERVICE_VERBS
         alone = after is None or after.group(1) in _AFTER_SERVICE_NUMBER
-        return _digits(m.group()) if verb or alone else m.group()
-    return _digits(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
+        return digit_words(m.group()) if verb or alone else m.group()
+    return digit_words(m.group()) if not m.string[m.end():].strip(" .!") else m.group()
 
 
 # A national number dialled with its trunk zero, in groups ("020 8709 5555", "01905 362 207", "0300 123 1234"):
@@ -421,7 +421,7 @@ def _australian_number(m: re.Match[str]) -> str:
     first, *rest = re.split(r"[ -]", m.group())
     if len(first) == 2:
         return ", ".join([first, *rest])
-    return ", ".join([_area("1", first[1:]) if first == "1800" else "13 hundred", *(_digits(g) for g in rest)])
+    return ", ".join([_area("1", first[1:]) if first == "1800" else "13 hundred", *(digit_words(g) for g in rest)])
 
 
 # A phone number in brackets before a capital that opens the next sentence: "... right away (1-800-222-1222)
@@ -435,7 +435,7 @@ def _trunk_number(m: re.Match[str]) -> str:
     groups = re.split(r"[ -]", m.group())
     if not 10 <= sum(map(len, groups)) <= 11:
         return m.group()
-    return ", ".join(_digits(group) for group in groups)
+    return ", ".join(digit_words(group) for group in groups)
 
 
 # Another line's number after a phone number said digit by digit, written short: "01473 702194 or 702195" gives
@@ -445,7 +445,7 @@ _ALTERNATIVE_NUMBER = re.compile(r"(?<![\w,])(\d(?: \d){2,5}) or (\d{3,6})(?![\w
 
 def _alternative_number(m: re.Match[str]) -> str:
     """"7 0 2 1 9 4 or 702195": the second number is the same kind, said digit by digit."""
-    return f"{m.group(1)} or {_digits(m.group(2))}" if len(m.group(2)) == len(m.group(1).split()) else m.group()
+    return f"{m.group(1)} or {digit_words(m.group(2))}" if len(m.group(2)) == len(m.group(1).split()) else m.group()
 
 
 # A local number without its area code ("call 555-1234"): only after a word that dials it, since "250-1000 mg"
@@ -455,9 +455,9 @@ _DIALED_BY = frozenset("call dial phone tel telephone fax text at number line".s
 
 
 def _local_number(m: re.Match[str]) -> str:
-    before = _words_before(m, 1)
+    before = words_before(m, 1)
     if before and before[0].lower().rstrip(":.") in _DIALED_BY:
-        return f"{_digits(m.group(1))}, {_digits(m.group(2))}"
+        return f"{digit_words(m.group(1))}, {digit_words(m.group(2))}"
     return m.group()
 
 
@@ -471,19 +471,19 @@ _AFTER_CONTACT_NUMBER = _AFTER_SERVICE_NUMBER | frozenset("today tonight anytime
 def _contact_number(m: re.Match[str]) -> str:
     """A number right after call, dial, text, ring or phone, or after "on", "to" or "at" a few words later ("call
     Samaritans on 116 123"), is dialled: said digit by digit, group by group, unless a noun follows (a count)."""
-    before = [word.lower().strip(",:") for word in _words_before(m, 4)]
+    before = [word.lower().strip(",:") for word in words_before(m, 4)]
     if not before:
         return m.group()
     dialled = before[-1] in _SERVICE_VERBS or (before[-1] in _CONTACT_LINKS and bool(_SERVICE_VERBS & set(before)))
     after = _WORD_AFTER.match(m.string, m.end())
     counted = after is not None and after.group(1)[0].islower() and after.group(1) not in _AFTER_CONTACT_NUMBER
-    return ", ".join(_digits(group) for group in m.group().split()) if dialled and not counted else m.group()
+    return ", ".join(digit_words(group) for group in m.group().split()) if dialled and not counted else m.group()
 
 
 def _spaced_service_number(m: re.Match[str]) -> str:
     """"9-1-1" and "9.1.1" are 911 written so that it is said digit by digit: it is, like "9 1 1"."""
     digits = m.group(1) + m.group(3) + m.group(4)
-    return _digits(digits) if digits in _SERVICE_NUMBERS.split("|") else m.group()
+    return digit_words(digits) if digits in _SERVICE_NUMBERS.split("|") else m.group()
 
 
 _STREET_TYPES = ("Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy"
@@ -498,22 +498,22 @@ def _street_number(m: re.Match[str]) -> str:
     "16 hundred", "1005" "10 oh 5", "12345" "1 23 45", "10100" "1 oh 1 hundred"; one of up to three digits ("100
     Main Street") is said as a number."""
     number = m.group(1)
-    return _pairs(number) if len(number) == 4 else f"{number[0]} {_pairs(number[1:])}"
+    return letter_pairs(number) if len(number) == 4 else f"{number[0]} {letter_pairs(number[1:])}"
 
 
 _ROMAN_CONTEXT = r"(?i:stages?|types?|grades?|phases?|class(?:es)?|levels?|parts?|chapters?|steps?|factors?)"
-_ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
+ROMAN_NUMERAL = r"(VIII|VII|VI|IV|IX|V|III|II|I|X)([A-C]?)"
 # "the main factor I found", "the part I liked": a lone "I" before a verb is the pronoun, not a numeral
 _PRONOUN_I = r"(?!(?<=\bI)\s+(?:am|was|have|had|do|did|don't|can|could|will|would|should|may|might|must|need|think|know|" \
              r"feel|felt|find|found|get|got|see|saw|like|want|use|take|took|go|went|say|said|mean|made|told|heard|[a-z]+ed)\b)"
 _ROMAN_JOIN = r"(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to|through)\s+|\s?[-–]\s?)"
-_UNIT_NAMES = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_UNIT_NAMES = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 
 
 
 def _roman_run(m: re.Match[str]) -> str:
     """Each roman numeral of a run in words, its letter kept ("Stages IIA and IIB" "Stages two A and two B")."""
-    return re.sub(rf"\b{_ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[_ROMAN[r.group(1)]], r.group(2)))),
+    return re.sub(rf"\b{ROMAN_NUMERAL}\b", lambda r: " ".join(filter(None, (_ONES[ROMAN[r.group(1)]], r.group(2)))),
                   m.group())
 
 
@@ -528,11 +528,11 @@ def _ratio(m: re.Match[str]) -> str:
     """"1:1000", "a 1:10 dilution", "mix 1:4": a ratio is said "1 to 1000". A number pair that could be a clock's
     time ("10:30") is one unless a word of mixing or proportion is near; a verse after a name ("John 3:5") is no
     ratio."""
-    near = {word.lower().strip(",.;()") for word in _words_before(m, 4) + m.string[m.end():].split()[:2]}
+    near = {word.lower().strip(",.;()") for word in words_before(m, 4) + m.string[m.end():].split()[:2]}
     if near & _RATIO_WORDS:
         return f"{m.group(1)} to {m.group(2)}"
     clock = len(m.group(2)) == 2 and int(m.group(2)) < 60 and int(m.group(1)) < 24
-    before = _words_before(m, 1)
+    before = words_before(m, 1)
     named = bool(before) and before[0][:1].isupper() and not _OPENS_SENTENCE.search(m.string, 0, m.start())
     return m.group() if clock or named else f"{m.group(1)} to {m.group(2)}"
 
@@ -542,7 +542,7 @@ def _ratio(m: re.Match[str]) -> str:
 MINUS: Rule = ("minus", re.compile(r"\s?\u2212\s?(?=\d)"), " minus ")
 
 
-_NUMBERS: list[Rule] = [
+NUMBERS: list[Rule] = [
     ("fraction", re.compile(r"(?:(?<![\d.,])(\d+) ?)?([\u00bc-\u00be\u2150-\u215e])|(?<=\d)\u2044(?=\d)"), _vulgar),
     ("dosing", re.compile(rf"(?<![\w.])(?:{_DOSING_DOTTED})\.?(?!\w|\.\w)"),
      lambda m: _DOSING[m.group().replace(".", "").lower()] + _sentence_dot(m)),
@@ -566,7 +566,7 @@ _NUMBERS: list[Rule] = [
     ("time", re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])"), _time),
     # a section of a code of laws: "300aa-26" is "300 A.A 26" (not "1st-2nd", an ordinal)
     ("code", re.compile(r"(?<![\w.-])(\d+)((?!st|nd|rd|th)[a-z]{1,2})-(\d+)(?![\w-])"),
-     lambda m: f"{m.group(1)} {_spell(m.group(2).upper())} {m.group(3)}"),
+     lambda m: f"{m.group(1)} {spell_letters(m.group(2).upper())} {m.group(3)}"),
     ("year range", re.compile(r"(?<![\w.,-])((?:1[89]|20)\d\d)\s?[-–—]\s?((?:1[89]|20)\d\d|\d\d)(?!\w|-\d|[.,]\d)"),
      _year_range),
     ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
@@ -576,23 +576,23 @@ _NUMBERS: list[Rule] = [
     ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
     ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
     ("range", re.compile(r"(?:(?<=\b[AP]M)|(?<=o'clock))\s?-\s?(?=\d)"), " to "),  # "9am-5pm": a hyphen too
-    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-|\s*\(\s*){_ROMAN_NUMERAL}{_PRONOUN_I}"
-                                 rf"(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})*\b"), _roman_run),
+    ("roman numeral", re.compile(rf"\b{_ROMAN_CONTEXT}(?:\s+|-|\s*\(\s*){ROMAN_NUMERAL}{_PRONOUN_I}"
+                                 rf"(?:{_ROMAN_JOIN}{ROMAN_NUMERAL})*\b"), _roman_run),
     # a run of numerals with no word before it ("a stage (I, II, III, or IV)", "IIA, IIB, or IIC") is numbers when
     # one of them is no acronym ("II", "III", "VI"): "IV and IM" are routes, "I and V" a pronoun and a letter
-    ("roman numeral", re.compile(rf"(?<![\w.'-]){_ROMAN_NUMERAL}(?:{_ROMAN_JOIN}{_ROMAN_NUMERAL})+(?![\w'-]|\.\w)"),
+    ("roman numeral", re.compile(rf"(?<![\w.'-]){ROMAN_NUMERAL}(?:{_ROMAN_JOIN}{ROMAN_NUMERAL})+(?![\w'-]|\.\w)"),
      lambda m: _roman_run(m) if re.search(r"\b(?:II|III|VI|VII|VIII)(?:[A-C])?\b", m.group()) else m.group()),
     # a numeral joined to an acronym names its kind: "IGF-I" is "I.G.F one", "COX-II" "COX two"
     ("roman numeral", re.compile(r"(?<![\w.'-])([A-Z]{2,})-(VIII|VII|VI|IV|IX|V|III|II|I|X)(?![\w'-])"),
-     lambda m: f"{m.group(1)} {_ONES[_ROMAN[m.group(2)]]}"),
+     lambda m: f"{m.group(1)} {_ONES[ROMAN[m.group(2)]]}"),
     ("address", _STREET_NUMBER, _street_number),
-    ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: _digits(m.group())),
+    ("identifier", re.compile(r"(?<![\w.,])\d{6,}(?![\w,]|\.\d)"), lambda m: digit_words(m.group())),
     # a number of four or five digits right after a name in capitals names a trial, a study or a ZIP code ("RTOG
     # 9402", "EORTC 26951 trials", "MD 20892"): a code's digits; a year ("CDC 2024 data"), a measure ("DHA 1300
     # mg", "HIV 1,000 copies") and a short number ("BMI 30") stay numbers
     ("identifier", re.compile(rf"(?<![\w.'-])([A-Z]{{2,}}) (?!(?:19|20)\d\d\b)(\d{{4,5}})(?!\w|[.,-]\d)"
                               rf"(?!\s?(?:%|(?:{_UNIT_NAMES}|percent)\b))"),
-     lambda m: f"{m.group(1)} {_code_digits(m.group(2))}"),
+     lambda m: f"{m.group(1)} {code_digits(m.group(2))}"),
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
     # no year before a unit ("1500 mg" is a dose) or a percent
@@ -621,19 +621,19 @@ def _expansions(token: str, lexicon: Lexicon) -> list[str]:
     """What an abbreviation stands for, by the unit table ("mcg" micrograms, "mg/dL" milligrams per deciliter) or
     the lexicon ("BP" = "blood pressure" in a project's file)."""
     unit, _, per = token.partition("/")
-    said = list(_UNITS.get(unit, ())) if not per or per in _PER else []
+    said = list(UNITS.get(unit, ())) if not per or per in _PER else []
     said = [f"{form} per {_PER[per]}" if per else form for form in said]
     entry = lexicon.entry(token)
     return said + ([entry.spoken] if entry and entry.spoken != token else [])
 
 
-def _drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | None) -> str:
+def drop_repeated_abbreviation(text: str, lexicon: Lexicon, report: Report | None) -> str:
     """"800 micrograms (mcg)": an abbreviation in brackets right after the words it stands for says nothing new
     aloud; one the listener will hear again and cannot expand ("ductal carcinoma in situ (DCIS)") stays."""
     def drop(m: re.Match[str]) -> str:
         for expansion in _expansions(m.group(1), lexicon):
             said = expansion.lower().split()
-            before = [w.strip(",;:").lower() for w in _words_before(m, len(said))]
+            before = [w.strip(",;:").lower() for w in words_before(m, len(said))]
             if before == said:
                 if report is not None:
                     report.rules["repeated abbreviation"] += 1
@@ -655,7 +655,7 @@ _DEFINED = re.compile(r"(?<![\w/])([A-Za-zµ]{1,6}(?:/[A-Za-z]{1,4})?)\s+(?:is|m
                       r"(?:(?:the|an?)\s+)?(?:(?:abbreviation|short)\s+for\s+)?(?:the\s+)?")
 
 
-def _defined_abbreviation(text: str, lexicon: Lexicon, held: _Held, report: Report | None) -> str:
+def defined_abbreviation(text: str, lexicon: Lexicon, held: Held, report: Report | None) -> str:
     """"The mmHg is millimeters of mercury", "BP stands for blood pressure": a sentence that says what an
     abbreviation means keeps the abbreviation, spelled ("M.M.H.G is millimeters of mercury"), or it would say
     its meaning twice."""
@@ -666,7 +666,7 @@ def _defined_abbreviation(text: str, lexicon: Lexicon, held: _Held, report: Repo
             if after[:len(said)] == said or after[:len(said)] == [*said[:-1], said[-1] + "s"]:
                 if report is not None:
                     report.rules["defined abbreviation"] += 1
-                spelled = " per ".join(_spell(part.upper()) for part in m.group(1).split("/"))
+                spelled = " per ".join(spell_letters(part.upper()) for part in m.group(1).split("/"))
                 return held.hold(spelled) + m.group()[len(m.group(1)):]
         return m.group()
 
@@ -690,14 +690,14 @@ def _number_words(text: str) -> list[str]:
     return ["to" if w in ("or", "through") else w for w in words if w and w != "and"]
 
 
-def _drop_restated_number(text: str, report: Report | None) -> str:
+def drop_restated_number(text: str, report: Report | None) -> str:
     """"two to four (2–4) hours", "4 (four) tablets": a bracket that writes the number before it again, in digits
     or in words, says nothing new aloud and is dropped ("for 2 (or 3) days" keeps its bracket)."""
     def drop(m: re.Match[str]) -> str:
         restated = _number_words(m.group(1))
         if not (set(restated) & _NUMBER_WORDS and set(restated) <= _NUMBER_WORDS | {"to"}):
             return m.group()
-        before = _number_words(" ".join(_words_before(m, _LOOK_BACK_WORDS)))
+        before = _number_words(" ".join(words_before(m, _LOOK_BACK_WORDS)))
         if before[-len(restated):] != restated:
             return m.group()
         if report is not None:

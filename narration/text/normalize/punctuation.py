@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from narration.text.normalize.base import Rule, _at_end, _next_char, _words_before
+from narration.text.normalize.base import Rule, at_end, next_char, words_before
 
 
 _LONG_QUOTE_WORDS = 6
@@ -13,7 +13,7 @@ _QUOTATION = re.compile(r"[“\"]([^“”\"]+?)([,.;:?!]?)[”\"]([,.;:?!]?)")
 _SINGLE_QUOTATION = re.compile(r"(?<![\w.'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)([,.;:?!]?)'(?![\w'])([,.;:?!]?)")
 
 
-def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")) -> str:
+def quoted(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")) -> str:
     """A listener hears where a quotation starts and ends: a long one is framed by "quote" and "end quote",
     a short one ("no pain, no gain") is a clause of its own between pauses; a word or two in quotes
     ("friendly", "Supportive Care") is a name or a scare quote, read on without a pause."""
@@ -23,7 +23,7 @@ def _quotation(m: re.Match[str], words: tuple[str, str] = ("quote", "end quote")
     # A question or exclamation mark inside is the quotation's own ("go to "How Is It Treated?""): it stays
     # with it, and the sentence ends with its own mark, a full stop where the quotation closes it.
     asks = inside if inside in "?!" else ""
-    end = after or ("." if inside == "." or (asks and _at_end(m)) else "")
+    end = after or ("." if inside == "." or (asks and at_end(m)) else "")
     if len(inner.split()) >= _LONG_QUOTE_WORDS:
         return f", {words[0]}, {inner}{asks}, {words[1]}{end or ','} "
     return f", {inner}{asks}{'' if asks and end == '.' else end or ','} "
@@ -48,7 +48,7 @@ def _compound_pair(m: re.Match[str]) -> bool:
     """"a multivitamin/mineral supplement", "drug/alcohol use", "the doctor/patient relationship": two lower-case
     words that together describe the noun after them name one combined kind; "or" would offer a choice the
     writer did not."""
-    before = _words_before(m, 1)
+    before = words_before(m, 1)
     pair = _PAIR_AND_HEAD.match(m.string, m.end())
     if not before or pair is None or not before[0].isalpha() or not before[0].islower():
         return False
@@ -56,12 +56,12 @@ def _compound_pair(m: re.Match[str]) -> bool:
     return not {left, right} & _CHOICE_WORDS and head not in _NOT_A_HEAD and not head.endswith("ly")
 
 
-def _slash(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
+def slashed(m: re.Match[str], words: tuple[str, str] = (" and ", " or ")) -> str:
     """"Dana-Farber/Brigham" joins two institutions' names ("and"), "multivitamin/mineral supplement" two kinds in
     one (see `_compound_pair`); "yes/no" and "Keywords/Phrases" offer a choice ("or"). A hyphenated capitalized
     name on the left is what marks the institutions."""
-    before = _words_before(m, 1)
-    names = bool(before) and before[0][:1].isupper() and "-" in before[0] and _next_char(m).isupper()
+    before = words_before(m, 1)
+    names = bool(before) and before[0][:1].isupper() and "-" in before[0] and next_char(m).isupper()
     return words[0] if names or _compound_pair(m) else words[1]
 
 
@@ -74,7 +74,7 @@ _NOT_COMPOUND = frozenset("""i you he she it we they me him her us them this tha
 
 def _joining_dash(m: re.Match[str]) -> str:
     """An en dash between two letters joins the two words of a compound, and is a pause between other words."""
-    before, after = _words_before(m, 1), re.match(r"[a-z]+", m.string[m.end():])
+    before, after = words_before(m, 1), re.match(r"[a-z]+", m.string[m.end():])
     words = {before[0].rsplit("–", 1)[-1].lower() if before else "", after.group() if after else ""}
     return ", " if words & _NOT_COMPOUND else " "
 
@@ -106,9 +106,9 @@ LEFTOVER_MARKS: list[Rule] = [
     ("symbol", re.compile(r"[*•·▪◦■□►▶→←↑↓|\\^_`{}<>~=+@#†‡§¶]"), " "),
 ]
 
-_PUNCTUATION: list[Rule] = [
-    ("quote", _QUOTATION, _quotation),
-    ("quote", _SINGLE_QUOTATION, _quotation),
+PUNCTUATION: list[Rule] = [
+    ("quote", _QUOTATION, quoted),
+    ("quote", _SINGLE_QUOTATION, quoted),
     *PAUSE_MARKS,
     ("ampersand", re.compile(r"\s*&\s*"), " and "),
     # "Help + guidance" is "and", "2 + 2" "plus"; "A+" and "65+" stay for the rules below
@@ -122,7 +122,7 @@ _PUNCTUATION: list[Rule] = [
     ("code", re.compile(r"(?<![\w:])([A-Za-z]*\d[A-Za-z\d]*):(?=[A-Za-z]*\d[A-Za-z\d]*(?![\w:]))"), r"\1 "),
     ("slash", re.compile(r"\band/or\b"), "and or"),
     SLASH_SERIES,
-    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=[\w\ue000-\uf8ff])"), _slash),
+    ("slash", re.compile(r"(?<=\w)\s?/\s?(?=[\w\ue000-\uf8ff])"), slashed),
     ("symbol", re.compile(r"~\s?(?=\d)"), "about "),
     ("symbol", re.compile(r"±"), " plus or minus "),
     ("symbol", re.compile(r"[≥⩾]\s?"), "at least "),
@@ -150,7 +150,7 @@ _TIDY: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """Collapse spaces and the doubled or dangling commas that removed marks leave behind."""
     for pattern, repl in _TIDY:
         text = pattern.sub(repl, text)
