@@ -3,6 +3,8 @@ numbers to contact written as plain digit groups, file sizes, slashes inside a c
 look-alikes."""
 from __future__ import annotations
 
+import pytest
+
 from spoken_table import say, table
 
 
@@ -55,3 +57,20 @@ from spoken_table import say, table
 )
 def test_said(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@pytest.mark.parametrize(("written", "phonemes"), [
+    ("A PICC line is a thin tube.", "pˈɪk lˈaɪn"),
+    ("PICCs are used.", "pˈɪks"),
+    ("Use a CPAP machine.", "sˈiːpˈæp"),
+    ("A HEPA filter helps.", "hˈɛpə"),
+])
+def test_clinical_acronyms_said_as_words_reach_the_voice_as_words(written: str, phonemes: str) -> None:
+    """Checked with Piper's phonemizer: the lexicon keeps these capitals, the voice says them as one word."""
+    from piper_voice import piper_voice
+
+    from narration.text.lexicon import Report, load_lexicon
+    from narration.text.normalize import for_voice, normalize
+    spoken = normalize(written, load_lexicon(None), Report())
+    said = "".join("".join(p) for p in piper_voice().phonemize(for_voice(spoken)))
+    assert phonemes in said and "." not in spoken.rstrip(".")
