@@ -68,6 +68,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # page tools set after a title on its line: "Tick-Borne Disease Awareness Month PDF Print E-mail"
     ("page tool", r"(?<=\S)(?:\s+(?:PDF|Print|E-?mail|Share|Tweet|Download)){2,}$"),
     ("page tool", r"(?<=\S)(?:\s*(?:External Web Site Policy|\[top\]))+$"),  # left at the end of a line
+    # a button that opens more of the page ("Learn More", "Read more", "Show more") and the site's home link
+    # under its own acronym ("CDC Home", "NIH Home"): "Nursing Home" or "Your Home" is no link
+    ("page tool", r"(?i)^(?:learn|read|show|see|view) (?:more|less)\s*(?:[>»›+]|\.\.\.|…)?$"),
+    ("page tool", r"^[A-Z]{2,6} Home(?: ?[Pp]age)?$"),
     ("page tool", r"(?i)^(?:show references|external web site policy|request an appointment|"
                   r"products (?:and|&) services|view or print (?:the|this) [^.!?]{1,60})$"),
     # a figure's or document's link label: "View and Print Infographic", "Download the PDF", "Enlarge image"

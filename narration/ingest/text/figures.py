@@ -9,7 +9,7 @@ from typing import Sequence
 
 from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import section_role
-from narration.ingest.text.headings import is_prose
+from narration.ingest.text.headings import FINITE, is_prose
 from narration.ingest.text.units import (
     CAPTION_MAX_SENTENCES, CAPTION_MAX_WORDS, CLAUSE_WORDS, DETERMINERS, HEADING_MAX_WORDS, LINKS, LIST_ITEM,
     READER, SENTENCE_END, SMALL_WORDS, TEASER_MAX_WORDS, Unit, has_verb, is_title_case, words,
@@ -90,10 +90,22 @@ def mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] 
         after = units[index + 2] if index + 2 < len(units) else None
         if after is not None and len(after.items) >= 2:  # a one-item list is the next card's title
             continue
-        if title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1]):
+        if (title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1])
+                and not _carried_on(units[index + 1], after)):
             for part in (unit, units[index + 1]):
                 part.kind = "drop"
                 debris.drop(title if part is unit else part.text, "promotional card", part.mark)
+
+
+# What opens a sentence that speaks of the one before it: "Most don't know it.", "This means ...", "They ..."
+BACK_REFERENCE = re.compile(r"^(?:It|Its|This|That|These|Those|They|Their|Such|Most|Many|Some|Few|Both|All)\b")
+
+
+def _carried_on(teaser: Unit, after: Unit | None) -> bool:
+    """A sentence with a verb that the next paragraph goes on from (set on the very next line, or speaking of it:
+    "1 in 3 adults has prediabetes." / "Most don't know it.") is the article's opening, not a card's teaser."""
+    return (after is not None and after.kind == "paragraph" and not after.is_list and (bool(FINITE.search(teaser.text)) or has_verb(teaser.text))
+            and (not after.blank_before or bool(BACK_REFERENCE.match(after.text.lstrip("“\"'")))))
 
 
 def _is_caption(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
