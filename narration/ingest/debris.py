@@ -32,6 +32,10 @@ PAGE_TOOL_WORDS = (r"skip|sharing|share(?: this)?|print(?:able|er[- ]friendly)?|
                    r"view(?: or print)?|version|on social media(?: links)?|links?|prev(?:ious)?|next|\[?top\]?|"
                    r"back to top")
 SOCIAL = r"(?:facebook|twitter|youtube|instagram|linkedin|pinterest|tiktok|flickr)"
+# A picture's credit on its own line: a stock library ("iStock", "Getty Images / Jane Doe") or "Photo by ..."
+# ("Photo: ..." is left to the alt-text rows below); the picture's, never a sentence's end (no hard wrap joins it).
+CREDIT_LINE = (r"^(?:(?:iStock(?:photo)?|Getty Images|Shutterstock|Adobe Stock|Alamy|Thinkstock|Unsplash|Pexels)"
+               r"(?:\s*(?:/|via|[-–—])\s*[\w .’'-]{1,40})?|(?:Photo|Image|Picture)(?:graph)? (?:by|courtesy(?: of)?):? [^.!?]{1,80})$")
 # Defaults for common health sites, each named by what it removes (the review lists the name);
 # `[scripts] debris = [...]` in narration.toml adds to them.
 DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
@@ -39,6 +43,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("figure link", r'(?:^|(?<=[.!?])\s*)Enlarge(?: Image)?(?:\b[^\n]*"\))?\s*$'),
     ("page version link", r"^Go to (?:Health Professional|Patient) Version$"),
     ("image credit", r"^(?:Photo |Image )?Credits?: .{1,100}$"),
+    ("image credit", CREDIT_LINE),
     ("placeholder", r"^Placeholder slot$"),
     # a pronunciation respelling, on a line of its own or after its word: "(teh-moh-ZOH-loh-mide)", "antitrypsin
     # (an-tee-TRIP-sin)", "(ka-peh-SY-tuh-been )" (a space left inside by the page's template); for readers, not

@@ -15,7 +15,7 @@ from narration.ingest.text.furniture import without_furniture
 from narration.ingest.text.headings import (
     heading_levels, mark_headings, numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
 )
-from narration.ingest.text.headings import drop_attributions, drop_link_buttons
+from narration.ingest.text.headings import drop_attributions, drop_link_buttons, drop_repeated_labels
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
@@ -33,6 +33,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     mark_headings(units, spaced)
     mark_label_headings(units)
     drop_link_buttons(units, debris)
+    drop_repeated_labels(units, debris)
     numbered = numbered_headings(units, spaced)
     if spaced:
         mark_cards(units, debris, numbered)

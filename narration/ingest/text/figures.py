@@ -141,6 +141,32 @@ def _opens_article(sentences: tuple[str, ...], previous: Unit | None) -> bool:
     return sentences[0].rstrip().endswith("?") or previous is None
 
 
+# A picture's description: who or what it shows, then what they are seen doing ("Woman looking at laptop next to
+# a bowl of fruit", "Children smiling and looking at the camera"); "People living with HIV" or "Eating healthy
+# foods" heads a section (no one pictured, or nothing seen).
+PICTURED = re.compile(
+    r"(?i)^(?:(?:an?|the|two|three|four|several|some|a group of|young|old|older|elderly|senior|smiling|happy)\s+)*"
+    r"(?:wom[ae]n|m[ae]n|person|people|child(?:ren)?|kids?|girls?|boys?|bab(?:y|ies)|famil(?:y|ies)|doctors?|nurses?|"
+    r"patients?|couples?|teens?|teenagers?|parents?|mothers?|fathers?|mom|dad|adults?|students?|friends?|hands?)\b"
+    r"(?=.*\b(?:looking|smiling|sitting|standing|holding|walking|running|talking|playing|reading|laughing|hugging|"
+    r"lying|wearing|cooking|using|brushing|riding|swimming|stretching|exercising|pointing|writing|typing|next to)\b)")
+PICTURE_WORDS = 15
+
+
+def _pictures(unit: Unit) -> bool:
+    """A line made a heading that only describes a picture: a person seen doing something, no verb, no full stop."""
+    text = unit.text.strip()
+    return (unit.kind in ("heading", "sub") and len(words(text)) <= PICTURE_WORDS and bool(PICTURED.match(text))
+            and not SENTENCE_END.search(text) and not FINITE.search(text) and not has_verb(text))
+
+
+def _alt_text(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
+    """A picture's description between a heading and its paragraph, or over the picture's credit (left out)."""
+    return _pictures(unit) and (unit.over_credit or (
+        previous is not None and previous.kind in ("heading", "sub") and following is not None
+        and following.kind == "paragraph" and not following.is_list))
+
+
 FIGURE_CAPTION_WORDS = 90  # NCI describes a figure in up to four sentences
 
 
@@ -245,6 +271,8 @@ def mark_figures_and_links(units: list[Unit], debris: DebrisFilter) -> None:
             unit.kind, rule = "drop", "figure caption"
         elif _is_reference(unit):
             unit.kind, rule = "drop", "reference"
+        elif _alt_text(unit, previous, following):
+            unit.kind, rule = "drop", "image alt text"
         elif unit.kind == "paragraph" and _repeats(unit, texts, previous, following):
             unit.kind, rule = "drop", "repeated caption"
         elif _caption_in_list(unit, previous, following):

@@ -47,6 +47,11 @@ ORGANIZATION_NOUN = (r"(?:Office|Institute|Department|Agency|Cent(?:er|re)|Clini
                      r"Hospital|University|Trust)s?")
 NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|on|for|and|the|&))*"  # capitalized words and their joints
 BYLINE = re.compile(r"^(?:From|By) (?:the )?(?=.*\b(?:[A-Z]{2,}|" + ORGANIZATION_NOUN + r")\b)" + NAME + "$")
+# A writer's byline under the title: "By Tiffany Chen", "By Jane Q. Doe, MD, MPH": a first and last name
+# (a middle initial between), credentials after a comma; "By the way" or "By Public Transport" is no name.
+PERSON_BYLINE = re.compile(r"^By (?!(?:The|Car|Bus|Train|Air|Phone|Mail|Post|Public|Age|Law|Appointment)\b)"
+                           r"[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |Mc|O’|O')?[A-Z][a-z'’-]+){1,2}"
+                           r"(?:,(?: [A-Z][\w.]{1,8},?){1,4})?$")
 # The site's banner under the title: an organization's name, alone ("Agency for Healthcare Research Quality").
 BANNER = re.compile(r"^(?=\S+(?:\s+\S+){2})(?:The )?(?!(?:Your|Our|My|About|Contact|Find|Visit|Meet|Choosing|Finding|"
                     r"At|In|Before|After|During|When|\w+ing)\b)(?=.*\b"
@@ -172,7 +177,8 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     # between the title and its repeat (the browser's title, then the page's heading) stands only the site's menu
     repeat = max((i for i, rule in found.items() if rule == "title repeated"), default=-1)
     found.update((i, "site menu") for i in rest if i < repeat and i not in found and _is_menu_entry(units[i]))
-    found.update((i, "byline") for i in rest if i < first and BYLINE.match(units[i].text))
+    found.update((i, "byline") for i in rest if i < first and (BYLINE.match(units[i].text)
+                                                               or PERSON_BYLINE.match(units[i].text)))
     if rest and rest[0] < first and not units[rest[0]].is_list and BANNER.match(units[rest[0]].text):
         found[rest[0]] = "site banner"
     if rest and rest[0] < first and _is_control(units[rest[0]]):

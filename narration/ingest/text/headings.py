@@ -449,6 +449,28 @@ def drop_link_buttons(units: list[Unit], debris: DebrisFilter) -> None:
         above = unit
 
 
+def drop_repeated_labels(units: list[Unit], debris: DebrisFilter) -> None:
+    """A heading said word for word more than once is an accordion's button label ("Reasons to Call your Doctor"
+    over each panel, the panel's own title lost): one with nothing under it before the next heading, or one over a
+    button left out ("Learn More"), is left out; the one over its own text stays."""
+    places: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if unit.kind in ("heading", "sub"):
+            places.setdefault(" ".join(unit.text.casefold().split()), []).append(index)
+    for found in (found for found in places.values() if len(found) > 1):
+        empty = [i for i in found if _labels_nothing(units, i)]
+        if len(empty) < len(found):
+            for index in empty:
+                units[index].kind = "drop"
+                debris.drop(units[index].text, "accordion button", units[index].mark)
+
+
+def _labels_nothing(units: list[Unit], index: int) -> bool:
+    """Whether a heading has no text of its own: the next heading or the page's end, or a button line, follows."""
+    below = units[index + 1] if index + 1 < len(units) else None
+    return below is None or below.kind in ("heading", "sub") or below.after_debris
+
+
 # A word that names an organization: "National Institute of ...", "American Heart Association", "NHS Trust".
 ORGANIZATION = re.compile(r"\b(?:Institutes?|Association|Society|Foundation|Department|Agency|Administration|"
                           r"Cent(?:er|re)s?|Council|College|Academy|Organi[sz]ation|Library|Trust|Alliance|Federation|"

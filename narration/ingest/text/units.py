@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import re
 
-from narration.ingest.debris import DebrisFilter
+from narration.ingest.debris import CREDIT_LINE, DebrisFilter
 from narration.ingest.tables import tab_tables
 from narration.models import Block
 
@@ -235,7 +235,8 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
                 and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]
             open_bracket = previous.count("(") > previous.count(")")
-            continues = not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
+            continues = (not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
+                         and not re.match(CREDIT_LINE, line.strip()))  # "iStock" under a picture's description
             if open_bracket or continues:
                 joined[-1] = f"{previous.rstrip()} {line.strip()}"
                 continue
@@ -332,7 +333,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
             else:
                 units.append(Unit(items=[item], ordered=match.group(1) is not None, blank_before=blank, kind="list",
                                   number=int(match.group(1) or 0), indents=[_indent(raw)],
-                                  mark=debris.mark()))
+                                  mark=debris.mark(), after_debris=dropped))
                 run = 1
         elif cleaned := debris.clean(line):
             inner = EMPHASIZED.fullmatch(cleaned)
