@@ -64,3 +64,21 @@ def test_a_dose_measure_before_its_form_is_singular(written: str, spoken: str) -
 )
 def test_mups_is_said_as_a_word(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # a gloss before "or", "and" or a comma would be heard as one more item: the term for plain words is "called",
+    # a plainer word for a harder one is "meaning"
+    ("Had diabetes while pregnant (gestational diabetes) or gave birth?",
+     "Had diabetes while pregnant, called gestational diabetes, or gave birth?"),
+    ("Signs are belly pain (abdominal pain) or fever.", "Signs are belly pain, called abdominal pain, or fever."),
+    ("Scans help detect (find), diagnose, and stage it.", "Scans help detect, meaning find, diagnose, and stage it."),
+    ("It causes anorexia (loss of appetite) and fever.", "It causes anorexia, meaning loss of appetite, and fever."),
+    # inside a noun phrase "or" stays; other brackets keep their commas
+    ("Kidney (renal) disease and gout.", "Kidney, or renal, disease and gout."),
+    ("You may get IV (intravenous) fluids.", "You may get I.V, or intravenous, fluids."),
+    ("The cancer has recurred (come back) after treatment.", "The cancer has recurred, come back, after treatment."),
+    ("Write your weight (kg) and height (cm).", "Write your weight, kg, and height, cm."),
+)
+def test_a_gloss_in_a_series_is_not_heard_as_an_item(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from narration.text.english_counts import syllables
 from narration.text.lexicon import Report
 from narration.text.sentences import ends_sentence
 
@@ -62,6 +63,18 @@ def _gloss(inner: str, after: str) -> bool:
             and all(ordinary_word(word.strip("'")) for word in words))
 
 
+def _gloss_word(inner: str, before: str, after: str) -> str:
+    """How a gloss is introduced: "or" inside a noun phrase ("liver, or hepatic, disease"); where the text runs on
+    into a series ("detect (find), diagnose", "pregnant (gestational diabetes) or gave birth") "or X" sounds like
+    one more item, so it is "called X" when the gloss is the harder word, the term for the plain one before it,
+    and "meaning X" when it explains the word before it."""
+    m = _RUNS_ON.match(after)
+    if m is not None and m.group("word"):
+        return "or"
+    hardest = max(syllables(word) for word in inner.replace("-", " ").split())
+    return "called" if hardest > syllables(before.strip(".,;:")) else "meaning"
+
+
 def _brand(inner: str, before: str) -> bool:
     """Whether a bracket holds the brand names of the generic drug named before it."""
     names = re.findall(r"[A-Z][\w-]*", inner)
@@ -96,14 +109,14 @@ def _said_apart(text: str, m: re.Match[str]) -> str | None:
 
 
 def said_asides(text: str, report: Report | None = None) -> str:
-    """Say a gloss "X, or Y,", a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
+    """Say a gloss "X, or Y," (see _gloss_word), a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
     position = 0
     while (m := _BRACKET.search(text, position)) is not None:
         inner, after = m.group(1).strip(), text[m.end():]
         before = text[:m.start()].split()[-1]
         said: str | None = None
         if _gloss(inner, after):
-            said = f"{text[:m.start()]}, or {inner},{text[m.end():]}"
+            said = f"{text[:m.start()]}, {_gloss_word(inner, before, after)} {inner},{text[m.end():]}"
         elif _brand(inner, before):
             label = "brand names" if re.search(r",|\b(?:and|or) [A-Z]", inner) else "brand name"
             said = f"{text[:m.start()]}, {label} {inner},{text[m.end():]}"
