@@ -82,3 +82,24 @@ def test_mups_is_said_as_a_word(written: str, spoken: str) -> None:
 )
 def test_a_gloss_in_a_series_is_not_heard_as_an_item(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # a bracket of examples holding its own list, inside an outer series: its examples are said after the sentence
+    ("Events like natural disasters (such as floods, fires, or storms) or acts of violence (such as assault or abuse)"
+     " can hurt.",
+     "Events like natural disasters or acts of violence can hurt. Examples of natural disasters are floods, fires, or"
+     " storms. Examples of acts of violence are assault or abuse."),
+    ("Some foods (e.g. nuts, seeds) and fish contain zinc.", "Some foods and fish contain zinc. Examples of foods are"
+     " nuts, seeds."),
+    # no outer series after it, a list of one, no noun phrase before it, or no things in it: said between commas
+    ("Disasters (such as floods, fires, or storms) can cause stress.",
+     "Disasters, such as floods, fires, or storms, can cause stress."),
+    ("If you live through a disaster (such as a flood, fire, or storm), call us.",
+     "If you live through a disaster, such as a flood, fire, or storm, call us."),
+    ("Eat nuts (such as almonds) or seeds.", "Eat nuts, such as almonds, or seeds."),
+    ("Take drugs (including aspirin, ibuprofen) and rest.", "Take drugs, including aspirin, ibuprofen, and rest."),
+    ("Avoid the sun (such as at noon, in summer) and heat.", "Avoid the sun, such as at noon, in summer, and heat."),
+)
+def test_examples_inside_an_outer_series_are_said_after_it(written: str, spoken: str) -> None:
+    assert say(written) == spoken
