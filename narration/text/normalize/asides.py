@@ -155,7 +155,7 @@ def _sentence_examples(sentence: str) -> tuple[str, int]:
     return f"{said} {' '.join(after)}{sentence[len(sentence.rstrip()):]}", len(after)
 
 
-def examples_apart(text: str, report: Report | None = None) -> str:
+def _examples_apart(text: str, report: Report | None = None) -> str:
     """Lists of examples in brackets inside an outer series said after their sentence (see _EXAMPLES)."""
     said, start = [], 0
     while start < len(text):
@@ -170,7 +170,7 @@ def examples_apart(text: str, report: Report | None = None) -> str:
 
 def said_asides(text: str, report: Report | None = None) -> str:
     """Say a gloss "X, or Y," (see _gloss_word), a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
-    text = examples_apart(text, report)
+    text = _examples_apart(text, report)
     position = 0
     while (m := _BRACKET.search(text, position)) is not None:
         inner, after = m.group(1).strip(), text[m.end():]
