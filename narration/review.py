@@ -217,7 +217,7 @@ def spoken_lines(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str
             continue
         heading = HEADING.match(line)
         spoken = heading.group(1) if heading else PAUSE.sub(" ", line)
-        sentences += [(number, " ".join(s.split())) for s in split_sentences(spoken) if s.strip()]
+        sentences += [(number, " ".join(s.split())) for s in split_sentences(spoken, spoken=True) if s.strip()]
     return title, sentences
 
 

@@ -140,7 +140,7 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
         pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase,
                              start=block.start, depths=block.depths)
         spoken = [(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
-                  for text, place in pieces for s in split_sentences(text)]
+                  for text, place in pieces for s in split_sentences(text, spoken=True)]
         if lead:
             paragraphs[-1].extend(spoken)
         else:
@@ -233,7 +233,7 @@ def _said(line: str) -> list[str]:
     heading = HEADING.match(line)
     if heading:
         return [" ".join(heading.group(1).split())]
-    return [" ".join(sentence.split()) for sentence in split_sentences(line) if sentence.strip()]
+    return [" ".join(sentence.split()) for sentence in split_sentences(line, spoken=True) if sentence.strip()]
 
 
 def read_script(path: Path) -> str | None:

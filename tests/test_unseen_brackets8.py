@@ -18,14 +18,15 @@ def table(*rows: tuple[str, str]):
 
 
 @table(
-    # a short synonym inside a noun phrase or after one item of a series: "X, or Y,"
+    # a short synonym inside a noun phrase: "X, or Y,"; before a comma or a conjunction "or Y" would sound like one
+    # more item of a series: "meaning Y" (round 10, Q-8)
     ("Liver (hepatic) disease and kidney disease.", "Liver, or hepatic, disease and kidney disease."),
-    ("It causes nausea (feeling sick), fever and chills.", "It causes nausea, or feeling sick, fever and chills."),
+    ("It causes nausea (feeling sick), fever and chills.", "It causes nausea, meaning feeling sick, fever and chills."),
     ("The outlook (chance of getting well) and treatment vary.",
-     "The outlook, or chance of getting well, and treatment vary."),
+     "The outlook, meaning chance of getting well, and treatment vary."),
     ("You may get IV (intravenous) fluids.", "You may get I.V, or intravenous, fluids."),
     ("You may get I.V. (intravenous) fluids.", "You may get I.V, or intravenous, fluids."),
-    ("Avoid the contrast (dye), some pills and some creams.", "Avoid the contrast, or dye, some pills and some creams."),
+    ("Avoid the contrast (dye), some pills and some creams.", "Avoid the contrast, meaning dye, some pills and some creams."),
 )
 def test_a_gloss_is_said_as_another_name(written: str, spoken: str) -> None:
     assert say(written) == spoken

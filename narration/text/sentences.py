@@ -128,8 +128,9 @@ def _opens_sentence(words: list[str]) -> bool:
             or len(words) > 1 and words[1].rstrip(",.;:") in _SUBJECT_VERBS)
 
 
-def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
-    """Decide whether a terminator followed by whitespace really ends a sentence."""
+def _is_boundary(line: _Line, m: re.Match[str], spoken: bool = False) -> bool:
+    """Decide whether a terminator followed by whitespace really ends a sentence (see split_sentences for
+    `spoken`)."""
     if not line.starts_sentence(m.end()):
         return False
     mark = m.group(1)
@@ -142,7 +143,7 @@ def _is_boundary(line: _Line, m: re.Match[str]) -> bool:
     if stem in _NEVER_FINAL and not _acronym_before_words(word[:-1], following):
         return False
     if _CAPITAL_INITIALS.match(word):
-        return _opens_sentence(line.text[m.end():m.end() + 40].split(maxsplit=2))
+        return spoken or _opens_sentence(line.text[m.end():m.end() + 40].split(maxsplit=2))
     if stem in _BEFORE_NUMBER and following[:1].isdigit():
         return False
     if stem in ("a.m", "p.m") and (following in TIME_ZONES or following in _ZONE_WORDS):
@@ -162,15 +163,17 @@ def ends_sentence(text: str, at: int) -> bool:
     return m is not None and _is_boundary(_Line(text), m)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences; line breaks always end a sentence."""
+def split_sentences(text: str, spoken: bool = False) -> list[str]:
+    """Split a paragraph into sentences; line breaks always end a sentence. In `spoken` text (a script, normalize's
+    output) spelled letters have no final dot ("the U.S Food", "A.D 1500"): one that has it ends a sentence
+    ("with A.D. Dance to ..." was "with AD. Dance"), as the voice's phonemizer ends it there too."""
     sentences: list[str] = []
     for text_line in text.splitlines():
         text_line = _GLUED.sub(" ", text_line)
         line = _Line(text_line)
         start = 0
         for m in _CANDIDATE.finditer(text_line):
-            if _is_boundary(line, m):
+            if _is_boundary(line, m, spoken):
                 sentences.append(text_line[start:m.end(2)].strip())
                 start = m.end()
         sentences.append(text_line[start:].strip())

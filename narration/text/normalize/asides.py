@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from narration.text.english_counts import syllables
 from narration.text.lexicon import Report
 from narration.text.sentences import ends_sentence
 
@@ -62,6 +63,18 @@ def _gloss(inner: str, after: str) -> bool:
             and all(ordinary_word(word.strip("'")) for word in words))
 
 
+def _gloss_word(inner: str, before: str, after: str) -> str:
+    """How a gloss is introduced: "or" inside a noun phrase ("liver, or hepatic, disease"); where the text runs on
+    into a series ("detect (find), diagnose", "pregnant (gestational diabetes) or gave birth") "or X" sounds like
+    one more item, so it is "called X" when the gloss is the harder word, the term for the plain one before it,
+    and "meaning X" when it explains the word before it."""
+    m = _RUNS_ON.match(after)
+    if m is not None and m.group("word"):
+        return "or"
+    hardest = max(syllables(word) for word in inner.replace("-", " ").split())
+    return "called" if hardest > syllables(before.strip(".,;:")) else "meaning"
+
+
 def _brand(inner: str, before: str) -> bool:
     """Whether a bracket holds the brand names of the generic drug named before it."""
     names = re.findall(r"[A-Z][\w-]*", inner)
@@ -95,15 +108,76 @@ def _said_apart(text: str, m: re.Match[str]) -> str | None:
     return f"{rest[:end]} {sentence}{rest[end:]}"
 
 
+# A bracket of examples that holds a list of its own ("(such as hurricanes, floods, or fires)"). Said between commas
+# inside an outer series ("natural disasters (...) or acts of violence"), the next item sounds like one more example:
+# the examples are said after the sentence, "Examples of natural disasters are hurricanes, floods, or fires."
+_EXAMPLES = re.compile(r"(?:such as|including|like|e\.g\.|eg|for example),?\s+(?P<items>.*(?:,|\b(?:and|or)\b).*)", re.I)
+_OUTER_SERIES = re.compile(r"\s*(?:(?:and|or)\b|,(?=[^.;:!?]*\b(?:and|or|as well as)\b))")
+# Words before a bracket that its noun phrase does not reach back across ("like natural disasters", "or acts of
+# violence"; "of" stays inside the phrase); a determiner is left out ("Examples of disasters", not "of the").
+_PHRASE_STOPS = frozenset("""like such as including or and nor the a an this these those some any all your our
+    their his her its my with without in on at to for from by about after before during into than""".split())
+# Words that show the phrase is no noun phrase: a verb or a relative clause ("you take drugs", "people who smoke").
+_PHRASE_BREAKS = frozenset("""who whom whose which that where when if because is are was were be been have has had
+    can could may might will would should must do does did""".split())
+_PHRASE_WORDS = 4
+# Examples that open with one of these are times, places or conditions, not things of the kind named ("at noon").
+_NOT_THINGS = frozenset("with without in on at to for from by about after before during into when if while".split())
+
+
+def _example_head(before: str) -> str:
+    """The noun phrase a bracket of examples follows ("natural disasters"), found back to a comma, a conjunction, a
+    determiner or a preposition; '' when none is (the sentence's start or a verb comes first: "Take drugs")."""
+    words: list[str] = []
+    for word in reversed(before.split()):
+        if word.endswith((",", ";", ":")) or word.lower() in _PHRASE_STOPS:
+            return " ".join(words) if words and words[-1].isalpha() else ""
+        if word.lower() in _PHRASE_BREAKS or len(words) == _PHRASE_WORDS:
+            return ""
+        words.insert(0, word)
+    return ""
+
+
+def _sentence_examples(sentence: str) -> tuple[str, int]:
+    """One sentence with its lists of examples said after it when one of them sits inside an outer series."""
+    found = [(m, items.group("items"), _example_head(sentence[:m.start()])) for m in _BRACKET.finditer(sentence)
+             if (items := _EXAMPLES.fullmatch(m.group(1).strip()))]
+    found = [(m, items, head) for m, items, head in found if head and items.split()[0].lower() not in _NOT_THINGS]
+    if not any("," in items and _OUTER_SERIES.match(sentence, m.end()) for m, items, _ in found):
+        return sentence, 0
+    kept, position, after = [], 0, []
+    for m, items, head in found:
+        kept.append(sentence[position:m.start()])
+        position = m.end()
+        after.append(f"Examples of {head[0].lower() + head[1:] if head[1:2].islower() else head} are {items}.")
+    said = ("".join(kept) + sentence[position:]).rstrip()
+    said += "" if said[-1:] in ".!?" else "."
+    return f"{said} {' '.join(after)}{sentence[len(sentence.rstrip()):]}", len(after)
+
+
+def _examples_apart(text: str, report: Report | None = None) -> str:
+    """Lists of examples in brackets inside an outer series said after their sentence (see _EXAMPLES)."""
+    said, start = [], 0
+    while start < len(text):
+        end = _sentence_end(text, start) or len(text)
+        sentence, moved = _sentence_examples(text[start:end])
+        said.append(sentence)
+        if moved and report is not None:
+            report.rules["aside"] += moved
+        start = end
+    return "".join(said)
+
+
 def said_asides(text: str, report: Report | None = None) -> str:
-    """Say a gloss "X, or Y,", a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
+    """Say a gloss "X, or Y," (see _gloss_word), a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
+    text = _examples_apart(text, report)
     position = 0
     while (m := _BRACKET.search(text, position)) is not None:
         inner, after = m.group(1).strip(), text[m.end():]
         before = text[:m.start()].split()[-1]
         said: str | None = None
         if _gloss(inner, after):
-            said = f"{text[:m.start()]}, or {inner},{text[m.end():]}"
+            said = f"{text[:m.start()]}, {_gloss_word(inner, before, after)} {inner},{text[m.end():]}"
         elif _brand(inner, before):
             label = "brand names" if re.search(r",|\b(?:and|or) [A-Z]", inner) else "brand name"
             said = f"{text[:m.start()]}, {label} {inner},{text[m.end():]}"

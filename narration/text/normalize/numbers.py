@@ -209,6 +209,19 @@ def _attributive(m: re.Match[str], determiner_at: int = 1) -> bool:
             and after is not None and after.group(1) not in ("of", "and", "or", "to"))
 
 
+# What a dose is measured out in: a measure right before one describes it, whatever comes before ("the 10 mg
+# tablets", "your 5 mL spoon" are "10 milligram tablets", "5 milliliter spoon"); "take 10 mg twice" keeps the plural.
+_DOSE_FORMS = frozenset("""tablet caplet capsule pill dose spoon spoonful syringe sachet patch vial ampoule injection
+    bottle pen tube inhaler""".split())
+
+
+def _before_dose_form(m: re.Match[str]) -> bool:
+    """Whether a measure stands right before the form a dose comes in (a tablet, a spoon, a patch), in any number."""
+    after = _NOUN_AFTER.match(m.string, m.end())
+    word = after.group(1) if after else ""
+    return any(word in (form, form + "s", form + "es") for form in _DOSE_FORMS)
+
+
 def _sentence_dot(m: re.Match[str]) -> str:
     """An abbreviation's full stop, kept where it also ends a sentence: at the end of the text, or before a
     capital ("below 70 mg/dL. Your number may differ" is two sentences)."""
@@ -234,7 +247,7 @@ def _per(chain: str, unit: str) -> str:
 def _unit(m: re.Match[str]) -> str:
     number, unit, per = m.group(1), m.group(2), m.group(3)
     singular, plural = UNITS[unit]
-    one = number == "1" or (not per and ("-" in m.group() or _attributive(m)))
+    one = number == "1" or (not per and ("-" in m.group() or _attributive(m) or _before_dose_form(m)))
     said = f"{number} {singular if one else plural}" + (_per(per, unit) if per else "")
     return said + _sentence_dot(m)
 
