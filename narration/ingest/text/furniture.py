@@ -154,6 +154,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
     paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
     found: dict[int, str] = {**_feedback(units), **_gallery(units), **_other_language(units), **_breadcrumbs(units, title)}
+    found.update(_header_above_title(units, title, found))
     index = 0
     while index < len(units):
         end = _contents_end(units, index)
@@ -286,6 +287,36 @@ def _is_section_label(units: list[Unit], index: int, title: str, first: int) -> 
     return (index < first and following is not None and not is_body(following) and _is_menu_entry(unit)
             and is_title_case(unit.text) and following.after_debris and bool(own)
             and _head_noun(unit.text) == _head_noun(title) != "")
+
+
+HEADER_LINE_WORDS = 20  # a line of the site's header: a logo's alt text, a guide's name, a breadcrumb
+
+
+def _header_above_title(units: list[Unit], title: str, found: dict[int, str]) -> dict[int, str]:
+    """The title (the browser's) coming back as a line of its own near the top (the page's heading): what stands
+    between is the site's header, whatever its punctuation ("Cancer Research UK logo.", "SearchDonate", a breadcrumb,
+    a guide's name with its colon), so long as it is a few single lines, none a sentence."""
+    if not title:
+        return {}
+    above = [i for i in range(len(units)) if i not in found]
+    repeat = next((n for n, i in enumerate(above[:HEADER_LINES + 1])
+                   if not units[i].is_list and _key(units[i].text) == _key(title)), None)
+    if not repeat or not all(_header_line(units[i]) for i in above[:repeat]):
+        return {}
+    return {**{i: _header_rule(units[i]) for i in above[:repeat]}, above[repeat]: "title repeated"}
+
+
+def _header_rule(unit: Unit) -> str:
+    """The name a header line is left out under: the banner's, the menu's, or the header's."""
+    return "site banner" if BANNER.match(unit.text) else "site menu" if _is_menu_entry(unit) else "site header"
+
+
+def _header_line(unit: Unit) -> bool:
+    """One line of a site's header: a few words, no list of the article's, and no sentence (a full stop after a
+    verb: "Please read this leaflet first." is the article's; "Cancer Research UK logo." is a picture's name)."""
+    text = unit.text.rstrip()
+    return (not unit.is_list and unit.table is None and 0 < len(words(text)) <= HEADER_LINE_WORDS
+            and not text.endswith((":", "?")) and not (text.endswith((".", "!")) and has_verb(text)))
 
 
 def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
