@@ -72,3 +72,30 @@ def test_a_credit_label_on_its_own_line_takes_the_name_under_it(tmp_path: Path) 
     found = read(f"Hiccups\n\nCauses\n\n{PROSE}\nReview Date: 1/26/2017\nReviewed By:\nJane Roe, MD, Clinical "
                  f"Professor, Example University, Seattle, WA.\n", tmp_path)
     assert "Jane Roe" not in found and "Reviewed" not in found and "Ask your nurse early." in found
+
+
+@pytest.mark.parametrize(("line", "gone"), [
+    ("Example Charity logo.", True),
+    ("NHS logo", True),
+    ("Search Donate", True),
+    ("SearchDonate", True),
+    ("Home Help", True),
+    # a sentence about a logo, a heading with a menu word, one menu word
+    ("Look for the logo on the pack.", False),
+    ("Help at home", False),
+    ("Donate blood", False),
+])
+def test_a_logo_and_a_row_of_menu_words_are_the_site_header(line: str, gone: bool) -> None:
+    assert (debris_filter("page").clean(line) == "") is gone
+
+
+@pytest.mark.parametrize(("above", "gone"), [
+    ("[Treatments into your arm (Intravenous)](/treatments/arm)", True),
+    ("Looking After Someone at Home: A Short Guide", True),
+    ("This leaflet is for patients going home with a line.", False),
+])
+def test_single_lines_above_a_markdown_h1_are_the_site_header(above: str, gone: bool, tmp_path: Path) -> None:
+    found = "\n".join(outline(article(f"{above}\n\n# Drain Lines\n\nA drain line takes fluid away.\n\n"
+                                      f"## Care of the line\n\n{PROSE}", tmp_path, ".md")))
+    text = above.split("](")[0].lstrip("[")
+    assert (text not in found) is gone

@@ -178,6 +178,9 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
                        r"(?:of|showing) (?:an?|the|two|three|some|several|his|her|their|your|someone|people)\b"
                        r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,60}\.?$"),
+    # a site's logo as its alt text reads, and the menu words beside it: "Example Charity logo.", "Search Donate"
+    ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} logo\.?(?=\s|$)"),
+    ("site menu", r"(?i)^(?:(?:search|donate|menu|home|shop|help|log ?in|sign in|sign up|contact us|about us)\s*){2,3}$"),
     # a site-search box's prompt: "Search our database by Health Topic or enter your own keywords"
     ("site search", r"(?i)^search (?:our|this|the) (?:site|website|database|pages|catalog|directory)\b[^.!?]{0,80}$"),
     # "Read this page in Welsh (Cymraeg)": a link to the page in another language

@@ -301,7 +301,7 @@ def _header_above_title(units: list[Unit], title: str, found: dict[int, str]) ->
     above = [i for i in range(len(units)) if i not in found]
     repeat = next((n for n, i in enumerate(above[:HEADER_LINES + 1])
                    if not units[i].is_list and _key(units[i].text) == _key(title)), None)
-    if not repeat or not all(_header_line(units[i]) for i in above[:repeat]):
+    if not repeat or not all(is_header_line(units[i]) for i in above[:repeat]):
         return {}
     return {**{i: _header_rule(units[i]) for i in above[:repeat]}, above[repeat]: "title repeated"}
 
@@ -311,7 +311,7 @@ def _header_rule(unit: Unit) -> str:
     return "site banner" if BANNER.match(unit.text) else "site menu" if _is_menu_entry(unit) else "site header"
 
 
-def _header_line(unit: Unit) -> bool:
+def is_header_line(unit: Unit) -> bool:
     """One line of a site's header: a few words, no list of the article's, and no sentence (a full stop after a
     verb: "Please read this leaflet first." is the article's; "Cancer Research UK logo." is a picture's name)."""
     text = unit.text.rstrip()
