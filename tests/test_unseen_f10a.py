@@ -99,3 +99,31 @@ def test_single_lines_above_a_markdown_h1_are_the_site_header(above: str, gone: 
                                       f"## Care of the line\n\n{PROSE}", tmp_path, ".md")))
     text = above.split("](")[0].lstrip("[")
     assert (text not in found) is gone
+
+
+ARTICLE = ("Head Lice\n\nHead lice are common. They are not a health risk.\n\nWhat parents can do:\n\n"
+           "- check weekly\n- treat only those with live lice\n\n")
+SIDEBAR = ("Locations\n\nEquipment Loan Service\n\nEquipment Loan Service\n\nExample Centre for Children\n"
+           "100 Example Rd\nVictoria, B.C.\nV1A 2B3\n\n250-555-0100\n\nNews & Events\n\nCoding Day 2020\n\n"
+           "Coding Day is back!\n\nAre you ready for a challenge? We are looking for 100 people.\n\nRead more\n")
+
+
+@pytest.mark.parametrize(("tail", "kept", "gone"), [
+    # locations with addresses and phones, doubled card titles, a teaser and its link: the sidebar
+    (SIDEBAR, "treat only those with live lice", ["Locations", "V1A 2B3", "250-555-0100", "Coding Day", "Read more"]),
+    ("Related Links\n\nLice Treatment Guide\n\nLice Treatment Guide\n\nSchool Health Programs\n\nRead more\n",
+     "treat only those with live lice", ["Related Links", "Read more"]),
+    # a closing contact section with a sentence, and a final list, are the article's
+    ("Contact us\n\nCall the clinic if you have questions.\n\n250-555-0100\n", "250-555-0100", []),
+    ("Symptoms\n\nItching\n\nRed Bumps\n\nSores\n", "Red Bumps", []),
+])
+def test_a_run_of_sidebar_lines_under_the_article_is_left_out(tail: str, kept: str, gone: list[str],
+                                                              tmp_path: Path) -> None:
+    found = read(ARTICLE + tail, tmp_path)
+    assert kept in found and not [line for line in gone if line in found]
+
+
+def test_lines_a_lead_in_introduces_are_no_sidebar(tmp_path: Path) -> None:
+    doc = article(ARTICLE + "Useful numbers:\n\nHelpline A\n\n1-800-555-0100\n\nHelpline B\n\n1-800-555-0101\n\n"
+                  "Helpline C\n\n1-800-555-0102\n", tmp_path)
+    assert not [d for d in doc.dropped if d.pattern == "<page sidebar>"]
