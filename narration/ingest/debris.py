@@ -153,8 +153,14 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                          r"information|material|page|article|text|leaflet|publication)s?\b)(?=.*\b(?:permissions?|"
                          r"licen[cs]ing|licen[cs]e)\b).*$"),
     # the credits block under an article: "Updated by: Jane Doe, MD, ... Also reviewed by ..."
-    ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) by:"
+    ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) [Bb]y:"
                 r"|Medically reviewed by [A-Z])\s?.{0,1000}$"),
+    # ... and the block's other lines: "Also reviewed by David Doe, MD, ...", "A.D.A.M. Editorial team."
+    ("credits", r"^Also reviewed by [A-Z].{0,600}$"),
+    ("credits", r"^(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} [Ee]ditorial [Tt]eam\.?$"),
+    # the publisher's disclaimer under a syndicated encyclopedia article (A.D.A.M.), often cut off in a paste
+    ("site notice", r"(?i)^(?:the |this )?information(?: provided herein| (?:on|in) this (?:site|page|website|article))?"
+                    r" should not be used (?:during any medical emergency|for the diagnosis)\b.{0,800}$"),
     ("review date", r"(?i)^" + NEXT_REVIEW + r"\.?$"),
     # a survey's row of answers to pick from: "Yes No", "Not at all A little Somewhat Quite a bit Extremely"
     ("survey controls", r"(?i)^(?:yes\s+no|no\s+yes)$"),
@@ -168,7 +174,9 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                   r"(?: [-–—|] [A-Z][\w.'’&/()-]*(?: (?:[A-Z0-9][\w.'’&/()-]*|and|or|of|for|in|on|to|the|a|an|&))*){0,3}"
                   r" [-–—|] (?:https?://|www\.)\S+$"),
     # a download's format and size after its link: "[PDF - 154 KB]", "(PDF, 2.1 MB)"; then the link's own line
-    ("download link", r"(?i)\s*[\[(](?:pdf|docx?|xlsx?|pptx?|epub|rtf|zip)\s*[-–—:,]?\s*\d+(?:[.,]\d+)?\s*[kmg]b[\])]"),
+    # ... "(PDF, 850K)", "(Word, 1.2 MB)": the size's unit may lose its "B", the type may be the program's name
+    ("download link", r"(?i)\s*[\[(](?:pdf|docx?|xlsx?|pptx?|epub|rtf|zip|word|excel|powerpoint)\s*[-–—:,]?\s*"
+                      r"\d+(?:[.,]\d+)?\s*[kmg]b?[\])]"),
     ("download link", r"(?i)^(?:pdf|printable|print|large[- ]print) versions?\b(?: of (?:this|the) [\w -]{1,30})?"
                       r"(?:\s*[-–—:,(]\s*\d+(?:[.,]\d+)?\s*[kmg]b\)?)?\s*:?$"),
     ("page tool", r"(?i)^skip (?:directly )?to\b[^!?]{0,60}$"),  # "Skip to text and downloadable files."
@@ -179,6 +187,9 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
                        r"(?:of|showing) (?:an?|the|two|three|some|several|his|her|their|your|someone|people)\b"
                        r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,60}\.?$"),
+    # a site's logo as its alt text reads, and the menu words beside it: "Example Charity logo.", "Search Donate"
+    ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} logo\.?(?=\s|$)"),
+    ("site menu", r"(?i)^(?:(?:search|donate|menu|home|shop|help|log ?in|sign in|sign up|contact us|about us)\s*){2,3}$"),
     # a site-search box's prompt: "Search our database by Health Topic or enter your own keywords"
     ("site search", r"(?i)^search (?:our|this|the) (?:site|website|database|pages|catalog|directory)\b[^.!?]{0,80}$"),
     # "Read this page in Welsh (Cymraeg)": a link to the page in another language
@@ -226,16 +237,19 @@ DATE_FORMATS = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m.%d.%Y", "%Y-%m-%d", "%d 
 
 REVIEW_LABEL = re.compile(r"(?i)^(?:" + REVIEW_LINE + r"|" + NEXT_REVIEW + r")$")
 LONE_DATE = re.compile(r"^\s*" + DATE + r"\.?\s*$")
+CREDIT_LABEL = re.compile(r"^(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed) [Bb]y:$")
 
 
 def dated_review_labels(lines: list[str]) -> list[str]:
     """A review-date label on a line of its own ("Page last reviewed:") takes the date on the next line, as the
-    page shows them side by side: otherwise the dates are left behind, a list of two dates to read."""
+    page shows them side by side: otherwise the dates are left behind, a list of two dates to read; a credit label
+    ("Reviewed By:") takes the name under it."""
     joined: list[str] = []
     for line in lines:
         previous = joined[-1].strip() if joined else ""
-        if previous.endswith(":") and LONE_DATE.match(line) and REVIEW_LABEL.match(previous):
-            joined[-1] = f"{previous} {line.strip()}"
+        if previous.endswith(":") and ((LONE_DATE.match(line) and REVIEW_LABEL.match(previous))
+                                       or (line.strip() and CREDIT_LABEL.match(previous))):
+            joined[-1] = f"{previous} {line.strip()}"  # "Reviewed By:" / "Jane Doe, MD, ...": one credit
         else:
             joined.append(line)
     return joined

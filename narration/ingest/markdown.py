@@ -16,7 +16,7 @@ from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.text.headings import candidate, is_lead_in, is_prose
-from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, is_body, is_menu_line
+from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, is_body, is_header_line, is_menu_line
 from narration.ingest.text.units import Unit
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
@@ -210,7 +210,8 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 after_image = pictured
                 continue
             after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
-    return title, _without_silent_headings(without_references(_promote_plain_headings(_without_header_menu(items, debris)), debris), debris)
+    items = _without_header_above_title(_without_header_menu(items, debris), debris)
+    return title, _without_silent_headings(without_references(_promote_plain_headings(items), debris), debris)
 
 
 class LeftLinks(Gap):
@@ -314,6 +315,21 @@ def _drop_site_header(items: list[Item], debris: DebrisFilter) -> None:
         if isinstance(item, Block) and item.kind == "paragraph":
             debris.drop(item.text, "site header")
     del items[start:]
+
+
+def _without_header_above_title(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """The items without the site's header above the page's H1: a few single lines, none a sentence (a logo's alt
+    text, a breadcrumb, a guide's name); a sentence or a list there keeps them all."""
+    start = next((i for i, item in enumerate(items) if isinstance(item, Heading)), 0)
+    if start == 0 or items[start].level != 1 or start > HEADER_LINES:
+        return items
+    above = [item for item in items[:start] if not isinstance(item, Gap)]
+    if not all(isinstance(item, Block) and item.kind == "paragraph" and "\n" not in item.text
+               and is_header_line(Unit(text=item.text)) for item in above):
+        return items
+    for item in above:
+        debris.drop(item.text, "site header")
+    return [Gap() if i < start and not isinstance(item, Gap) else item for i, item in enumerate(items)]
 
 
 def _without_header_menu(items: list[Item], debris: DebrisFilter) -> list[Item]:

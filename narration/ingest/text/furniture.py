@@ -159,6 +159,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     breadcrumbs there (three or more short lines, link titles among them), short link lines below the last
     paragraph (a footer), and a lone lower-case line of its own (an image's description)."""
     found: dict[int, str] = {**_feedback(units), **_gallery(units), **_other_language(units), **_breadcrumbs(units, title)}
+    found.update(_header_above_title(units, title, found))
     index = 0
     while index < len(units):
         end = _contents_end(units, index)
@@ -292,6 +293,36 @@ def _is_section_label(units: list[Unit], index: int, title: str, first: int) -> 
     return (index < first and following is not None and not is_body(following) and _is_menu_entry(unit)
             and is_title_case(unit.text) and following.after_debris and bool(own)
             and _head_noun(unit.text) == _head_noun(title) != "")
+
+
+HEADER_LINE_WORDS = 20  # a line of the site's header: a logo's alt text, a guide's name, a breadcrumb
+
+
+def _header_above_title(units: list[Unit], title: str, found: dict[int, str]) -> dict[int, str]:
+    """The title (the browser's) coming back as a line of its own near the top (the page's heading): what stands
+    between is the site's header, whatever its punctuation ("Cancer Research UK logo.", "SearchDonate", a breadcrumb,
+    a guide's name with its colon), so long as it is a few single lines, none a sentence."""
+    if not title:
+        return {}
+    above = [i for i in range(len(units)) if i not in found]
+    repeat = next((n for n, i in enumerate(above[:HEADER_LINES + 1])
+                   if not units[i].is_list and _key(units[i].text) == _key(title)), None)
+    if not repeat or not all(is_header_line(units[i]) for i in above[:repeat]):
+        return {}
+    return {**{i: _header_rule(units[i]) for i in above[:repeat]}, above[repeat]: "title repeated"}
+
+
+def _header_rule(unit: Unit) -> str:
+    """The name a header line is left out under: the banner's, the menu's, or the header's."""
+    return "site banner" if BANNER.match(unit.text) else "site menu" if _is_menu_entry(unit) else "site header"
+
+
+def is_header_line(unit: Unit) -> bool:
+    """One line of a site's header: a few words, no list of the article's, and no sentence (a full stop after a
+    verb: "Please read this leaflet first." is the article's; "Cancer Research UK logo." is a picture's name)."""
+    text = unit.text.rstrip()
+    return (not unit.is_list and unit.table is None and 0 < len(words(text)) <= HEADER_LINE_WORDS
+            and not text.endswith((":", "?")) and not (text.endswith((".", "!")) and has_verb(text)))
 
 
 def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
@@ -639,6 +670,65 @@ def _label_among_tools(units: list[Unit], first: int, debris: DebrisFilter) -> l
     return []
 
 
+# A sidebar's lines under the article: a card's link, a postal code (Canada, UK, US ZIP) or street address, a phone
+READ_MORE = re.compile(r"(?i)^(?:read|learn|see|find out|view) more\b[^.!?]{0,40}$")
+POSTAL_CODE = re.compile(r"^(?:[A-Z][\w.'’ -]{0,30},?\s+)?(?:[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
+                         r"(?:[A-Z]{2} )?\d{5}(?:-\d{4})?)$")
+STREET = re.compile(r"^\d{1,5}[A-Za-z]?(?: [A-Z][\w.'’-]*){1,4} (?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|"
+                    r"Lane|Ln|Way|Court|Ct|Place|Pl|Hwy|Highway|Crescent|Cres|Square|Sq|Terrace|Parkway|Pkwy)\.?$")
+PHONE_LINE = re.compile(r"(?i)^(?:(?:phone|tel|telephone|fax|toll[- ]free)\.?:?\s*)?" + PHONE.pattern + r"$")
+# The heading of a sidebar block, which may follow a lead-in the page's copy left without its list
+SIDEBAR_LABEL = re.compile(r"(?i)^(?:locations?|our locations|news(?: (?:&|and) events)?|events|related (?:links|pages|"
+                           r"topics|articles|content)|popular (?:pages|topics|articles)|latest news|quick links|"
+                           r"you may also like|find a location|contact information)$")
+SIDEBAR_LINE_WORDS = 8
+TEASER_LINES = 2  # a card's title line and its text, above its "Read more"
+SIDEBAR_SIGNS = 2  # addresses, phones, doubled lines and "Read more" links a run needs to be a sidebar
+
+
+def _sidebar_sign(units: list[Unit], index: int) -> bool:
+    """A line only a sidebar or footer has: a card's link, an address's lines, a phone alone, a line doubled."""
+    text = units[index].text.strip()
+    doubled = any(0 <= j < len(units) and j != index and _key(units[j].text) == _key(text) for j in (index - 1, index + 1))
+    return bool(READ_MORE.match(text) or POSTAL_CODE.match(text) or STREET.match(text) or PHONE_LINE.match(text)) \
+        or doubled
+
+
+def _sidebar_line(text: str) -> bool:
+    """A label of a sidebar block: a few words, capitalized (or a number), no sentence; "Victoria, B.C." ends on
+    an abbreviation, not a full stop."""
+    text = text.strip()
+    return 0 < len(words(text)) <= SIDEBAR_LINE_WORDS and (text[0].isupper() or text[0].isdigit()) and (
+        not re.search(r"[.!?:;]$", text) or bool(re.search(r"\b(?:[A-Z]\.){2,}$", text)))
+
+
+def _trailing_sidebar(units: list[Unit]) -> list[int]:
+    """A sidebar or footer pasted under the article's last paragraph ("Locations", a clinic's address and phone,
+    twice; "News & Events", a teaser and its "Read more"): a run of short labels to the page's end, with two or
+    more lines only a sidebar has. A sentence or a list breaks the run (a closing "Contact us" sentence, a list
+    of symptoms are the article's); under a lead-in left without its list, only a sidebar's own heading starts it."""
+    run: list[int] = []
+    teaser = 0
+    for index in range(len(units) - 1, -1, -1):
+        unit = units[index]
+        if unit.is_list or unit.table is not None or not unit.text.strip():
+            break
+        if _sidebar_line(unit.text) or READ_MORE.match(unit.text.strip()):
+            teaser = TEASER_LINES if READ_MORE.match(unit.text.strip()) else max(teaser - 1, 0)
+        elif teaser:
+            teaser -= 1
+        else:
+            break
+        run.insert(0, index)
+    if run and run[0] and units[run[0] - 1].text.rstrip().endswith(":") and not SIDEBAR_LABEL.match(units[run[0]].text):
+        return []  # the lines a lead-in introduces ("Useful numbers:"), not a sidebar
+    while run and (_sidebar_sign(units, run[0]) or not _sidebar_line(units[run[0]].text)):
+        run.pop(0)  # a sidebar opens on its heading, not on an address, a phone or a teaser's text
+    if not run or not any(is_body(u) for u in units[:run[0]]) or sum(_sidebar_sign(units, i) for i in run) < SIDEBAR_SIGNS:
+        return []
+    return run
+
+
 def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
@@ -648,6 +738,8 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
              **_below_review_date(units, debris)}
     for index in _label_among_tools(units, first, debris):
         found.setdefault(index, "site section")
+    for index in _trailing_sidebar(units):
+        found.setdefault(index, "page sidebar")
     for index, rule in sorted(found.items()):
         for line in _lines(units[index]):
             debris.drop(line, rule, units[index].mark)
