@@ -702,17 +702,29 @@ def _sidebar_line(text: str) -> bool:
         not re.search(r"[.!?:;]$", text) or bool(re.search(r"\b(?:[A-Z]\.){2,}$", text)))
 
 
-def _trailing_sidebar(units: list[Unit]) -> list[int]:
+def _read_more_after(units: list[Unit], debris: DebrisFilter) -> set[int]:
+    """The units a "Read more" link followed that the debris patterns already left out (a page tool wherever it
+    stands): to a sidebar, still the sign of a teaser card."""
+    places = [place for place, dropped in zip(debris.marks_of("page tool"), debris.dropped_of("page tool"))
+              if READ_MORE.match(dropped.text.strip())]
+    return {index for index, unit in enumerate(units) for place in places
+            if unit.mark <= place and (index + 1 == len(units) or place < units[index + 1].mark)}
+
+
+def _trailing_sidebar(units: list[Unit], debris: DebrisFilter) -> list[int]:
     """A sidebar or footer pasted under the article's last paragraph ("Locations", a clinic's address and phone,
     twice; "News & Events", a teaser and its "Read more"): a run of short labels to the page's end, with two or
     more lines only a sidebar has. A sentence or a list breaks the run (a closing "Contact us" sentence, a list
     of symptoms are the article's); under a lead-in left without its list, only a sidebar's own heading starts it."""
     run: list[int] = []
     teaser = 0
+    left_out = _read_more_after(units, debris)
     for index in range(len(units) - 1, -1, -1):
         unit = units[index]
         if unit.is_list or unit.table is not None or not unit.text.strip():
             break
+        if index in left_out:
+            teaser = TEASER_LINES
         if _sidebar_line(unit.text) or READ_MORE.match(unit.text.strip()):
             teaser = TEASER_LINES if READ_MORE.match(unit.text.strip()) else max(teaser - 1, 0)
         elif teaser:
@@ -724,7 +736,7 @@ def _trailing_sidebar(units: list[Unit]) -> list[int]:
         return []  # the lines a lead-in introduces ("Useful numbers:"), not a sidebar
     while run and (_sidebar_sign(units, run[0]) or not _sidebar_line(units[run[0]].text)):
         run.pop(0)  # a sidebar opens on its heading, not on an address, a phone or a teaser's text
-    if not run or not any(is_body(u) for u in units[:run[0]]) or sum(_sidebar_sign(units, i) for i in run) < SIDEBAR_SIGNS:
+    if not run or not any(is_body(u) for u in units[:run[0]]) or sum(_sidebar_sign(units, i) for i in run) + len(left_out & set(run)) < SIDEBAR_SIGNS:
         return []
     return run
 
@@ -738,7 +750,7 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
              **_below_review_date(units, debris)}
     for index in _label_among_tools(units, first, debris):
         found.setdefault(index, "site section")
-    for index in _trailing_sidebar(units):
+    for index in _trailing_sidebar(units, debris):
         found.setdefault(index, "page sidebar")
     for index, rule in sorted(found.items()):
         for line in _lines(units[index]):
