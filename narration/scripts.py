@@ -26,6 +26,8 @@ from narration.ingest.tables import spoken_row
 from narration.written import SpokenLine, WrittenSection, build_mapping, heading_text, written_sentences
 from narration.ingest.outline import narrated_blocks
 from narration.credit_line import credit_line
+from narration.phrases import phrases_for, table_for
+from narration.grouping import continued_titles
 from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, regroup  # noqa: F401 (QUESTION_NUMBER: review)
 
 log = logging.getLogger(__name__)
@@ -84,7 +86,8 @@ def plan_sections(article: Article, credits: str = "line", *, min_seconds: float
             units[-1] = replace(units[-1], blocks=units[-1].blocks + blocks)
             continue
         units.append(Unit(section.heading or article.title, section.role, blocks))
-    units = carry_lead_ins(regroup(units, words_per_minute, min_seconds, max_seconds))
+    units = continued_titles(carry_lead_ins(regroup(units, words_per_minute, min_seconds, max_seconds)),
+                             phrases_for(table_for(article.meta.language)).continued)
     line = credit_line(article) if credits == "line" else ""
     last_body = max((i for i, unit in enumerate(units) if unit.role == "body"), default=None)
     if line and last_body is not None:
