@@ -127,7 +127,7 @@ def list_missing(blocks: Sequence[Block], number: int) -> str:
     headings deeper than the one the lead-in stands under (or under none, the section's own) are its items."""
     written = written_sentences(blocks[number]) if blocks[number].kind == "paragraph" else []
     lead = written[-1][0].rstrip() if written else ""
-    if not lead.endswith(":") or number == 0 or not _unlisted(lead, blocks, number):
+    if not lead.endswith(":") or not _unlisted(lead, blocks, number):
         return ""
     following = blocks[number + 1] if number + 1 < len(blocks) else None
     own = next((b for b in reversed(blocks[:number]) if b.kind == "subheading"), None)

@@ -110,6 +110,7 @@ def test_a_lead_in_with_its_list_keeps_its_colon() -> None:
 @pytest.mark.parametrize("body, flagged", [
     ("Hiccups are common.\n\nCauses may include:\n\nThere may be no clear cause.", ["Causes may include."]),
     ("Hiccups are common.\n\nCauses may include:", ["Causes may include."]),
+    ("Causes may include:\n\n## Home care\n\nRest.", ["Causes may include."]),  # all its section says
     ("Hiccups are common.\n\nCauses may include:\n\n- Eating fast\n- Stress", []),
     ("Hiccups are common.\n\nCall your doctor if:\n\nYou have hiccups for more than 2 days.", []),
     # sub-headings under the lead-in's own part are its items
