@@ -27,6 +27,7 @@ class Unit:
     title: str
     role: str
     blocks: tuple[Block, ...]
+    continues: bool = False  # a later part of a split section, under the section's own title
 
 
 def block_words(block: Block) -> int:
@@ -49,7 +50,8 @@ def split_long(unit: Unit, words_per_minute: float, max_seconds: float) -> list[
     candidates = [i for i, b in enumerate(unit.blocks) if b.kind == "subheading" and i > 0]
     if max_seconds <= 0 or starts[-1] <= max_seconds or not candidates:
         return [unit]
-    for count in range(math.ceil(starts[-1] / max_seconds), len(candidates) + 2):
+    most = len(candidates) + 1  # parts when cut at every sub-heading: a section too long even so is cut that often
+    for count in range(min(math.ceil(starts[-1] / max_seconds), most), most + 1):
         cuts = sorted({min(candidates, key=lambda i: abs(starts[i] - starts[-1] * j / count)) for j in range(1, count)})
         bounds = [0, *cuts, len(unit.blocks)]
         if max(starts[b] - starts[a] for a, b in zip(bounds, bounds[1:])) <= max_seconds:
@@ -68,7 +70,7 @@ def _part(unit: Unit, blocks: Sequence[Block]) -> Unit:
     heading = QUESTION_NUMBER.sub("", blocks[0].text)
     if len(heading.split()) <= TITLE_WORDS and not re.search(r"[.;:,]$", heading):
         return Unit(heading, unit.role, tuple(blocks[1:]))
-    return Unit(unit.title, unit.role, tuple(blocks))
+    return Unit(unit.title, unit.role, tuple(blocks), continues=True)
 
 
 def _joined(first: Unit, second: Unit) -> Unit:
@@ -102,6 +104,14 @@ def regroup(units: Sequence[Unit], words_per_minute: float, min_seconds: float, 
     """Long units split at sub-headings, then short ones joined to a neighbour."""
     return join_short([part for unit in units for part in split_long(unit, words_per_minute, max_seconds)],
                       words_per_minute, min_seconds)
+
+
+def continued_titles(units: Sequence[Unit], continued: str) -> list[Unit]:
+    """A later part of a section split for length that starts at no title-like sub-heading keeps the section's
+    title: said twice in a row it sounds repeated, so the part's title says it goes on (`continued`, the
+    language's "{title}, continued")."""
+    return [replace(unit, title=continued.format(title=unit.title), continues=False) if unit.continues else unit
+            for unit in units]
 
 
 def carry_lead_ins(units: Sequence[Unit]) -> list[Unit]:

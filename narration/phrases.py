@@ -25,6 +25,7 @@ class Phrases:
     whole: str
     announce: str
     announce_titled: str
+    continued: str
     reviewed_short: str
     reviewed_long: str
     date: str

@@ -12,7 +12,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -21,11 +21,13 @@ from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
 from narration.check.numbers import Issue, article_sentences, audit
 from narration.config import CheckConfig
 from narration.ingest.outline import narrated_blocks
-from narration.models import Article, Dropped, Script
+from narration.models import Article, Block, Dropped, Script
 from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, PlannedSection, read_script
+from narration.scripts import list_missing
 from narration.text import readability
 from narration.text.lexicon import Lexicon
 from narration.text.sentences import split_sentences
+from narration.written import WrittenSection
 
 REVIEW_FILE = "REVIEW.md"  # beside the scripts; not a script (script files are NN-name.txt)
 LEVEL = "reading level"  # a section's grades: information, not an item to review
@@ -165,6 +167,7 @@ class Context:
     rules: Rules
     known: Known
     headings: frozenset[str] = frozenset()  # sub-headings, by heading_key: short by design, not fragments
+    listed: frozenset[str] = frozenset()  # the script's list lead-ins and items ("Examples include:"): not fragments
 
 
 def heading_key(text: str) -> str:
@@ -174,7 +177,7 @@ def heading_key(text: str) -> str:
 
 def _fragment(sentence: str, context: Context) -> list[str]:
     words = len(sentence.split())
-    if words > context.rules.fragment_words or heading_key(sentence) in context.headings:
+    if words > context.rules.fragment_words or heading_key(sentence) in context.headings or sentence in context.listed:
         return []
     return [_excerpt(sentence)]
 
@@ -276,6 +279,40 @@ def _once(findings: list[Finding]) -> list[Finding]:
                 f = Finding(f.path, f.line, f.kind, f"{f.detail} (and {more} more {'time' if more == 1 else 'times'})")
         kept.append(f)
     return kept
+
+
+# ------------------------------------------------------------------ lists
+
+LIST_MISSING = "list missing"
+
+
+def listed_sentences(written: WrittenSection | None) -> frozenset[str]:
+    """The spoken sentences that say a list's lead-in or its items: short by design ("These include:", "Surgery,
+    adrenalectomy."), never fragments. None for an edited script (its sentences no longer follow the article)."""
+    if written is None:
+        return frozenset()
+    voiced = (i for block in written.blocks if block.kind == "list" for i in block.voiced)
+    return frozenset(written.sentences[i] for i in voiced)
+
+
+def missing_list_findings(path: str, text: str, written: WrittenSection | None, blocks: Sequence[Block]) -> list[Finding]:
+    """A lead-in whose list the page copy lost (written "Causes may include:", said "... include." by the
+    scripts): only the page can give the list back. `blocks`: the section's, as planned."""
+    if written is None:
+        return []
+    leads = {lead for number in range(len(blocks)) if (lead := list_missing(blocks, number))}
+    closed = [part.sentences[-1] for block in written.blocks if block.kind == "paragraph" for part in block.parts
+              if part.text.rstrip() in leads and part.sentences]
+    _, sentences = spoken_lines(text)
+    return [Finding(path, _line_of(sentences, written.sentences, index), LIST_MISSING,
+                    f"after a lead-in, {_excerpt(written.sentences[index], 70)}: check the page") for index in closed]
+
+
+def _line_of(lines: Sequence[tuple[int, str]], said: Sequence[str], index: int) -> int:
+    """The script line of the index-th sentence the script says (the same sentence may be said more than once)."""
+    occurrence = said[:index + 1].count(said[index])
+    found = [number for number, sentence in lines if sentence == said[index]]
+    return found[occurrence - 1] if len(found) >= occurrence else (lines[0][0] if lines else 1)
 
 
 # ------------------------------------------------------------------ numbers and reading level
@@ -461,11 +498,14 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
         for path, issue in number_issues(scripts, planned, lexicon, link_phrase, article.meta.language):
             numbers.setdefault(path, []).append(Finding(path, issue.line, f"number {issue.kind}", issue.detail()))
     first = next((script for script in scripts if script.path), None)  # where a lone opening sentence is said
+    blocks = {section.slug: section.blocks for section in planned}
     for script in scripts:
         text = read_script(script.path) if script.path else None
         if text is not None:
             path = str(script.path)
-            own = (script_findings(path, text, context) + numbers.get(path, [])
+            own = (script_findings(path, text, replace(context, listed=listed_sentences(script.written)))
+                   + missing_list_findings(path, text, script.written, blocks.get(script.slug, ()))
+                   + numbers.get(path, [])
                    + reading_findings(path, text, check.max_grade, article.meta.language)
                    + (caption_findings(article, path, text) if script is first else []))
             findings += sorted(own, key=lambda f: f.line)

@@ -25,7 +25,10 @@ from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_row
 from narration.written import SpokenLine, WrittenSection, build_mapping, heading_text, written_sentences
 from narration.ingest.outline import narrated_blocks
+from narration.ingest.outline import SUB
 from narration.credit_line import credit_line
+from narration.phrases import phrases_for, table_for
+from narration.grouping import continued_titles
 from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, regroup  # noqa: F401 (QUESTION_NUMBER: review)
 
 log = logging.getLogger(__name__)
@@ -84,7 +87,8 @@ def plan_sections(article: Article, credits: str = "line", *, min_seconds: float
             units[-1] = replace(units[-1], blocks=units[-1].blocks + blocks)
             continue
         units.append(Unit(section.heading or article.title, section.role, blocks))
-    units = carry_lead_ins(regroup(units, words_per_minute, min_seconds, max_seconds))
+    units = continued_titles(carry_lead_ins(regroup(units, words_per_minute, min_seconds, max_seconds)),
+                             phrases_for(table_for(article.meta.language)).continued)
     line = credit_line(article) if credits == "line" else ""
     last_body = max((i for i, unit in enumerate(units) if unit.role == "body"), default=None)
     if line and last_body is not None:
@@ -101,12 +105,58 @@ def sections_of(article: Article, config: ScriptConfig, words_per_minute: float)
 
 
 def _closed(sentence: str, blocks: Sequence[Block], number: int, last: bool) -> str:
-    """A lead-in with no items after it (a heading, or the section's end, comes next: "... will help you:") ends
-    its paragraph: its colon is said as a full stop, so what follows does not sound like what it promised."""
-    following = blocks[number + 1] if number + 1 < len(blocks) else None
-    if last and sentence.endswith(":") and (following is None or following.kind == "subheading"):
+    """A lead-in with no items after it (a heading, the section's end, or a paragraph that does not complete it
+    comes next: "... will help you:") ends its paragraph: its colon is said as a full stop, so what follows does
+    not sound like what it promised (the review lists the lead-ins whose list the page copy lost)."""
+    if last and sentence.endswith(":") and _unlisted(sentence, blocks, number):
         return sentence[:-1].rstrip() + "."
     return sentence
+
+
+def _unlisted(lead: str, blocks: Sequence[Block], number: int) -> bool:
+    """No list follows the lead-in ending the paragraph at `number`. One that opens its episode was carried there
+    to introduce it (carry_lead_ins): the paragraph after it is its first item."""
+    following = blocks[number + 1] if number + 1 < len(blocks) else None
+    if following is None or following.kind == "subheading":
+        return True
+    return following.kind == "paragraph" and number > 0 and not _completes(lead, following)
+
+
+def list_missing(blocks: Sequence[Block], number: int) -> str:
+    """The lead-in (as written) ending the paragraph at `number` when the page copy lost its list, else ''. Sub-
+    headings deeper than the one the lead-in stands under (or under none, the section's own) are its items."""
+    written = written_sentences(blocks[number]) if blocks[number].kind == "paragraph" else []
+    lead = written[-1][0].rstrip() if written else ""
+    if not lead.endswith(":") or not _unlisted(lead, blocks, number):
+        return ""
+    following = blocks[number + 1] if number + 1 < len(blocks) else None
+    own = next((b for b in reversed(blocks[:number]) if b.kind == "subheading"), None)
+    if following is not None and following.kind == "subheading" and (own is None or _deeper(following, own)):
+        return ""
+    return lead
+
+
+def _deeper(heading: Block, above: Block) -> bool:
+    """A sub-heading under another: a deeper level when both are known and differ, else an unnumbered one under a
+    numbered question or step ("4. Have any studies been done?" then "Breast cancer")."""
+    if 0 < heading.level < SUB and 0 < above.level < SUB and heading.level != above.level:  # SUB: of no '#' level
+        return heading.level > above.level
+    return bool(QUESTION_NUMBER.match(above.text)) and not QUESTION_NUMBER.match(heading.text)
+
+
+# A lead-in ending on a word that needs what comes next ("Mail the form to:", "Call your doctor if:", "The best way
+# to cite this summary is:") is completed by the paragraph after it, whatever that paragraph looks like.
+OPEN_END = re.compile(r"\b(?:to|if|is|are|was|were|be|when|that|as|by|for|with|of|from|at|in|on|into|than|and|or"
+                      r"|whether|where|because|like|si|que|a|de|en|con|para|por|es|son|y|o):$", re.IGNORECASE)
+SHORT_LINE = 8  # words: a paragraph of several lines this short is a list without its bullets (an address)
+
+
+def _completes(lead: str, paragraph: Block) -> bool:
+    """Whether a paragraph is what a lead-in ending ':' promised, though not written as a list: the lead-in
+    cannot end there, or the paragraph goes on in lower case or is a run of short lines."""
+    lines = paragraph.lines
+    return bool(OPEN_END.search(lead) or paragraph.text.lstrip()[:1].islower()
+                or len(lines) > 1 and all(len(line.split()) <= SHORT_LINE for line in lines))
 
 
 def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
