@@ -140,7 +140,7 @@ CONTEXT = Context(default_rules(), Known.of(LEXICON, default_rules()))
     ("Hiccups are common.\n\nThese include:\n\n- Crying often.\n- Being male.\n"
      "- Having had treatment with radiation therapy in the past.", []),
     # a short line that is not a list's is still asked about
-    ("Search Donate\n\nHiccups are common and go away on their own.", ['"Search Donate"']),
+    ("Hiccups are common and go away on their own.\n\nMostly harmless.\n\nThey stop by themselves.", ['"Mostly harmless."']),
 ])
 def test_lead_ins_and_list_items_are_not_fragments(tmp_path: Path, body: str, fragments: list[str]) -> None:
     text, written, _ = written_page(tmp_path, body)
