@@ -16,8 +16,8 @@ from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.text.headings import candidate, is_lead_in, is_prose
-from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, is_body, is_header_line, is_menu_line
-from narration.ingest.text.units import Unit
+from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, is_header_line, is_menu_line
+from narration.ingest.text.units import Unit, is_body
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
 NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MULTILINE)

@@ -1,5 +1,5 @@
-"""The site around a pasted article: tables of contents, menus and breadcrumbs above it, footers below it,
-left out (and recorded) before any rule reads the page's structure."""
+"""The site around a pasted article: tables of contents, menus, banners and breadcrumbs above it (its foot is
+footer.py's), left out (and recorded) before any rule reads the page's structure."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,9 @@ import unicodedata
 from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text
-from narration.ingest.text.units import CLAUSE_WORDS, LINKS, SENTENCE_END, Unit, has_verb, is_title_case, words
+from narration.ingest.text.footer import below_closing_date, form_notes, trailing_sidebar
+from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
+                                         text_key, unit_lines, words)
 
 
 # What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
@@ -63,8 +65,6 @@ NAV_ENTRY = re.compile(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|donate|searc
                        r"(?:website|site))?|browse|more|(?:main )?menu|support us|get involved|news|shop|log ?in|sign in|"
                        r"(?:health )?a(?: to |-)z|who we are|careers|help)$")
 HEADER_MENU_RUN = 4  # entries in a row above the first paragraph, one a menu's own, that make the site's menu
-# A telephone number as a banner writes it: "0300 222 5800", "1-800-232-4636", "(608) 263-8009".
-PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d ().-]{5,}\d)(?!\w)")
 LATIN_PAGE = 0.75  # of a page's letters in Latin script: a page written in it (one in Greek or Arabic is not)
 HEADER_LINES = 5  # lines above a "beginning of content" marker that are the site's header, at most
 # A company's name on a line of its own ("Acme Brands LLC", "Example Pharma, Inc."): a product's maker.
@@ -73,14 +73,6 @@ COMPANY = re.compile(r"^[A-Z][\w&'’.-]*(?:,?\s+[\w&'’.-]+){0,6},?\s+(?:LLC|L
 MENU_WORDS = 6  # a site menu's or breadcrumb's entry: "Health A-Z", "Care and support", "Home Health A to Z"
 MENU_RUN = 3  # entries in a row that make a menu, not a stack of headings
 REPEATED_SHARE = 0.8  # of a contents list's entries that come back as the page's own headings
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _lines(unit: Unit) -> list[str]:
-    return unit.items or [unit.text]
 
 
 def _heading_shaped(text: str) -> bool:
@@ -98,12 +90,12 @@ def _contents_end(units: list[Unit], start: int) -> int:
     if below_text:
         return start + 1 if _jump_menu(units, start) else start
     end = start + 1 if led else start
-    while end < len(units) and all(_heading_shaped(t) for t in _lines(units[end])) and (
+    while end < len(units) and all(_heading_shaped(t) for t in unit_lines(units[end])) and (
             end == start or not units[end].blank_before or (led and end == start + 1 and units[end].is_list)):
         end += 1
-    entries = [t for unit in units[start + led:end] for t in _lines(unit)]
-    later = {_key(u.text) for u in units[end:] if not u.is_list}
-    repeated = sum(_key(t) in later for t in entries)
+    entries = [t for unit in units[start + led:end] for t in unit_lines(unit)]
+    later = {text_key(u.text) for u in units[end:] if not u.is_list}
+    repeated = sum(text_key(t) in later for t in entries)
     if (led and len(entries) >= 2) or (len(entries) >= MENU_RUN and repeated >= REPEATED_SHARE * len(entries)):
         return end
     if len(entries) >= MENU_RUN and _cut_short_contents(entries, units[end:]):
@@ -115,13 +107,13 @@ def _cut_short_contents(entries: list[str], after: list[Unit]) -> bool:
     """A contents list whose page was pasted cut short: the entries that come back as lines of their own are its
     first ones, in order, the first of them at least, as headings over text (a picture's alt text may come between),
     and none of the rest comes back (their sections were cut). A label ("On this page") is not needed then."""
-    later = [_key(u.text) for i, u in enumerate(after) if not u.is_list and any(map(is_body, after[i + 1:i + 3]))]
+    later = [text_key(u.text) for i, u in enumerate(after) if not u.is_list and any(map(is_body, after[i + 1:i + 3]))]
     found, position = 0, 0
     for entry in entries:
-        if _key(entry) not in later[position:]:
+        if text_key(entry) not in later[position:]:
             break
-        position, found = later.index(_key(entry), position) + 1, found + 1
-    return found >= 1 and not any(_key(entry) in later for entry in entries[found:])
+        position, found = later.index(text_key(entry), position) + 1, found + 1
+    return found >= 1 and not any(text_key(entry) in later for entry in entries[found:])
 
 
 def _jump_menu(units: list[Unit], start: int) -> bool:
@@ -132,12 +124,12 @@ def _jump_menu(units: list[Unit], start: int) -> bool:
     if (not unit.is_list or previous.is_list or not is_body(previous) or previous.text.rstrip().endswith(":")
             or not all(_heading_shaped(item) for item in unit.items)):
         return False  # under a heading ("Key Points"), a list of the points to come is the article's summary
-    later = [_key(u.text) for u in units[start + 1:] if not u.is_list and u.blank_before]
+    later = [text_key(u.text) for u in units[start + 1:] if not u.is_list and u.blank_before]
     found, position = 0, 0
     for entry in unit.items:
-        if _key(entry) not in later[position:]:
+        if text_key(entry) not in later[position:]:
             break
-        position, found = later.index(_key(entry), position) + 1, found + 1
+        position, found = later.index(text_key(entry), position) + 1, found + 1
     return found >= MENU_RUN and found * 2 > len(unit.items)
 
 
@@ -145,12 +137,6 @@ def _is_menu_entry(unit: Unit) -> bool:
     """A line of a site menu, breadcrumb or footer: a few words on their own, no sentence punctuation."""
     return (not unit.is_list and 0 < len(words(unit.text)) <= MENU_WORDS and unit.text[0].isupper()
             and not re.search(r"[.!?:;,]", unit.text))
-
-
-def is_body(unit: Unit) -> bool:
-    """The article's own text: a list, a sentence, a long line or a run of names ("Swollen belly; Abdominal
-    distention"); "Coronavirus (COVID-19)" is none of these."""
-    return unit.is_list or bool(re.search(r"[.!?:;]$", unit.text)) or len(words(unit.text)) > 12 or "; " in unit.text
 
 
 def _furniture(units: list[Unit], title: str) -> dict[int, str]:
@@ -174,7 +160,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     first = min([first, *label_sections(units)[:1]])  # a label's first section name ("Drug Facts") starts it
     if last + 1 < len(units) and _asks_or_leads(units[last]) and not _is_menu_entry(units[last + 1]):
         last += 1  # "Questions or comments?" / "call 1-800-...": the line under it answers it
-    found.update((i, "title repeated") for i in rest if i < first and title and _key(units[i].text) == _key(title))
+    found.update((i, "title repeated") for i in rest if i < first and title and text_key(units[i].text) == text_key(title))
     # between the title and its repeat (the browser's title, then the page's heading) stands only the site's menu
     repeat = max((i for i, rule in found.items() if rule == "title repeated"), default=-1)
     found.update((i, "site menu") for i in rest if i < repeat and i not in found and _is_menu_entry(units[i]))
@@ -306,7 +292,7 @@ def _header_above_title(units: list[Unit], title: str, found: dict[int, str]) ->
         return {}
     above = [i for i in range(len(units)) if i not in found]
     repeat = next((n for n, i in enumerate(above[:HEADER_LINES + 1])
-                   if not units[i].is_list and _key(units[i].text) == _key(title)), None)
+                   if not units[i].is_list and text_key(units[i].text) == text_key(title)), None)
     if not repeat or not all(is_header_line(units[i]) for i in above[:repeat]):
         return {}
     return {**{i: _header_rule(units[i]) for i in above[:repeat]}, above[repeat]: "title repeated"}
@@ -336,7 +322,7 @@ def _breadcrumbs(units: list[Unit], title: str) -> dict[int, str]:
         if not unit.is_list or not all(0 < len(words(e)) <= 2 * MENU_WORDS and not re.search(r"[.!?;,]$", e)
                                        for e in entries):
             continue
-        if _key(entries[0]) == "home" or (title and any(_key(e) == _key(title) for e in entries)) or \
+        if text_key(entries[0]) == "home" or (title and any(text_key(e) == text_key(title) for e in entries)) or \
                 _numbered_trail(units, index, title):
             found[index] = "breadcrumb"
     return found
@@ -436,12 +422,12 @@ def _header_menu(units: list[Unit], first: int, debris: DebrisFilter) -> dict[in
     run: list[int] = []
     for index in range(first + 1):
         unit = units[index] if index < first else None
-        entries = _lines(unit) if unit is not None else []
+        entries = unit_lines(unit) if unit is not None else []
         fits = unit is not None and all(is_menu_line(e) for e in entries) and (not run or not unit.blank_before)
         if fits:
             run.append(index)
             continue
-        names = [e for i in run for e in _lines(units[i])]
+        names = [e for i in run for e in unit_lines(units[i])]
         left_out = debris.lines_dropped_between(units[run[0] - 1].mark if run and run[0] else 0,
                                                 units[run[-1]].mark) if run else 0
         if run and len(names) + left_out >= HEADER_MENU_RUN and any(NAV_ENTRY.match(e) for e in names) and not _led_in(units, run[0]):
@@ -471,10 +457,10 @@ def _latin_share(text: str) -> float:
 def _foreign_script(units: list[Unit]) -> dict[int, str]:
     """Lines mostly in another script than the page's Latin one (a language picker: "العربية", "简体中文"): the
     voice cannot say them. A word of another script inside an English sentence leaves the sentence."""
-    if _latin_share(" ".join(t for u in units for t in _lines(u))) < LATIN_PAGE:
+    if _latin_share(" ".join(t for u in units for t in unit_lines(u))) < LATIN_PAGE:
         return {}
     return {i: "language picker" for i, unit in enumerate(units)
-            if all(_latin_share(t) < 0.5 for t in _lines(unit)) and any(_latin_share(t) < 1 for t in _lines(unit))}
+            if all(_latin_share(t) < 0.5 for t in unit_lines(unit)) and any(_latin_share(t) < 1 for t in unit_lines(unit))}
 
 
 def _site_header(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
@@ -493,52 +479,6 @@ def _site_header(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
         if _is_menu_entry(units[index]) and any(t.startswith(text + " ") for t in trails):
             found[index] = "site name"
     return found
-
-
-PROSE_WORDS = 5  # a sentence that says something to the listener: "Call us on 0300 123 4567."
-
-
-def _says_something(unit: Unit) -> bool:
-    """A table, or a line or item that is a sentence of a few words; a footer has link titles and labels."""
-    return unit.table is not None or any(len(words(line)) >= PROSE_WORDS and re.search(r"[.!?]$", line)
-                                         for line in _lines(unit))
-
-
-# A footer's own heading, where the site's part of the page begins: "Legal information", "Legal notices".
-END_HEADING = re.compile(r"(?i)^(?:legal(?: information| notices?)?|(?:privacy (?:and|&) )?legal|legal (?:and|&) privacy)$")
-
-
-def _page_ends(units: list[Unit], debris: DebrisFilter) -> list[int]:
-    """Where the article may have ended: under its closing date ("Page last reviewed: ...", "Updated: ...",
-    "This information was published in ..."), its copyright line, or at a footer's heading ("Legal information")."""
-    ends = {next((i for i, unit in enumerate(units) if unit.mark > place), len(units))
-            for rule in ("review date", "copyright") for place in debris.marks_of(rule)}
-    ends.update(i for i, unit in enumerate(units) if not unit.is_list and END_HEADING.match(unit.text.strip()))
-    return sorted(ends)
-
-
-def _below_review_date(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
-    """Under the page's closing review date ("Page last reviewed: ..." / "Next review due: ...", a copyright line,
-    "Legal information") the article has ended: when nothing there is a sentence, all of it is the site's footer
-    ("Support links" and its list, "Who we are", "Privacy"). A review date over the article (prose comes after it)
-    or a last section of text after the date ("Where to get help" / "Call us on ...") leaves everything where it is."""
-    for start in _page_ends(units, debris):
-        after = range(start, len(units))
-        if after and any(_says_something(u) for u in units[:start]) and not any(_says_something(units[i]) for i in after):
-            return {i: "page footer" for i in after}
-    return {}
-
-
-# What a feedback form says to the one filling it in: "Please don't include personal details like your name",
-# "Unfortunately we can't reply to this."
-FORM_NOTE = re.compile(r"(?i)\b(?:(?:do not|don['’]t) include (?:any )?personal (?:details|information)|"
-                       r"we (?:can['’]t|cannot|can not|are unable to|won['’]t be able to) (?:reply|respond) to "
-                       r"(?:this|comments|feedback|messages|you individually))\b")
-
-
-def _form_notes(units: list[Unit]) -> dict[int, str]:
-    """The notes of a feedback form, a list or a paragraph one of whose lines speaks of the form itself."""
-    return {i: "feedback form" for i, unit in enumerate(units) if any(FORM_NOTE.search(t) for t in _lines(unit))}
 
 
 # "On this page you will find:", "In this article": what opens a jump menu, said or not, the list lost or kept.
@@ -606,7 +546,7 @@ def _download_box(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
     for place in leads:
         index = next((i for i, unit in enumerate(units) if unit.mark > place), None)
         if index is not None and all(0 < len(words(t)) <= 12 and not re.search(r"[.!?:]$", t)
-                                    for t in _lines(units[index])):
+                                    for t in unit_lines(units[index])):
             found[index] = "download link"
     return found
 
@@ -627,7 +567,7 @@ def _section_menu(units: list[Unit], skip: set[int]) -> dict[int, str]:
         if (heads and not previous.is_list and is_body(previous) and not previous.text.rstrip().endswith(":")
                 and SECTION_MENU[0] <= len(unit.items) <= SECTION_MENU[1]
                 and all(2 <= len(words(e)) <= MENU_WORDS and is_menu_line(e) for e in unit.items)
-                and not {_key(e) for e in unit.items} & {_key(u.text) for u in units[index + 1:] if not u.is_list}):
+                and not {text_key(e) for e in unit.items} & {text_key(u.text) for u in units[index + 1:] if not u.is_list}):
             return {index: "section menu"}  # names of other pages: one coming back as a heading here is a contents list
         return {}
     return {}
@@ -670,90 +610,19 @@ def _label_among_tools(units: list[Unit], first: int, debris: DebrisFilter) -> l
     return []
 
 
-# A sidebar's lines under the article: a card's link, a postal code (Canada, UK, US ZIP) or street address, a phone
-READ_MORE = re.compile(r"(?i)^(?:read|learn|see|find out|view) more\b[^.!?]{0,40}$")
-POSTAL_CODE = re.compile(r"^(?:[A-Z][\w.'’ -]{0,30},?\s+)?(?:[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
-                         r"(?:[A-Z]{2} )?\d{5}(?:-\d{4})?)$")
-STREET = re.compile(r"^\d{1,5}[A-Za-z]?(?: [A-Z][\w.'’-]*){1,4} (?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|"
-                    r"Lane|Ln|Way|Court|Ct|Place|Pl|Hwy|Highway|Crescent|Cres|Square|Sq|Terrace|Parkway|Pkwy)\.?$")
-PHONE_LINE = re.compile(r"(?i)^(?:(?:phone|tel|telephone|fax|toll[- ]free)\.?:?\s*)?" + PHONE.pattern + r"$")
-# The heading of a sidebar block, which may follow a lead-in the page's copy left without its list
-SIDEBAR_LABEL = re.compile(r"(?i)^(?:locations?|our locations|news(?: (?:&|and) events)?|events|related (?:links|pages|"
-                           r"topics|articles|content)|popular (?:pages|topics|articles)|latest news|quick links|"
-                           r"you may also like|find a location|contact information)$")
-SIDEBAR_LINE_WORDS = 8
-TEASER_LINES = 2  # a card's title line and its text, above its "Read more"
-SIDEBAR_SIGNS = 2  # addresses, phones, doubled lines and "Read more" links a run needs to be a sidebar
-
-
-def _sidebar_sign(units: list[Unit], index: int) -> bool:
-    """A line only a sidebar or footer has: a card's link, an address's lines, a phone alone, a line doubled."""
-    text = units[index].text.strip()
-    doubled = any(0 <= j < len(units) and j != index and _key(units[j].text) == _key(text) for j in (index - 1, index + 1))
-    return bool(READ_MORE.match(text) or POSTAL_CODE.match(text) or STREET.match(text) or PHONE_LINE.match(text)) \
-        or doubled
-
-
-def _sidebar_line(text: str) -> bool:
-    """A label of a sidebar block: a few words, capitalized (or a number), no sentence; "Victoria, B.C." ends on
-    an abbreviation, not a full stop."""
-    text = text.strip()
-    return 0 < len(words(text)) <= SIDEBAR_LINE_WORDS and (text[0].isupper() or text[0].isdigit()) and (
-        not re.search(r"[.!?:;]$", text) or bool(re.search(r"\b(?:[A-Z]\.){2,}$", text)))
-
-
-def _read_more_after(units: list[Unit], debris: DebrisFilter) -> set[int]:
-    """The units a "Read more" link followed that the debris patterns already left out (a page tool wherever it
-    stands): to a sidebar, still the sign of a teaser card."""
-    places = [place for place, dropped in zip(debris.marks_of("page tool"), debris.dropped_of("page tool"))
-              if READ_MORE.match(dropped.text.strip())]
-    return {index for index, unit in enumerate(units) for place in places
-            if unit.mark <= place and (index + 1 == len(units) or place < units[index + 1].mark)}
-
-
-def _trailing_sidebar(units: list[Unit], debris: DebrisFilter) -> list[int]:
-    """A sidebar or footer pasted under the article's last paragraph ("Locations", a clinic's address and phone,
-    twice; "News & Events", a teaser and its "Read more"): a run of short labels to the page's end, with two or
-    more lines only a sidebar has. A sentence or a list breaks the run (a closing "Contact us" sentence, a list
-    of symptoms are the article's); under a lead-in left without its list, only a sidebar's own heading starts it."""
-    run: list[int] = []
-    teaser = 0
-    left_out = _read_more_after(units, debris)
-    for index in range(len(units) - 1, -1, -1):
-        unit = units[index]
-        if unit.is_list or unit.table is not None or not unit.text.strip():
-            break
-        if index in left_out:
-            teaser = TEASER_LINES
-        if _sidebar_line(unit.text) or READ_MORE.match(unit.text.strip()):
-            teaser = TEASER_LINES if READ_MORE.match(unit.text.strip()) else max(teaser - 1, 0)
-        elif teaser:
-            teaser -= 1
-        else:
-            break
-        run.insert(0, index)
-    if run and run[0] and units[run[0] - 1].text.rstrip().endswith(":") and not SIDEBAR_LABEL.match(units[run[0]].text):
-        return []  # the lines a lead-in introduces ("Useful numbers:"), not a sidebar
-    while run and (_sidebar_sign(units, run[0]) or not _sidebar_line(units[run[0]].text)):
-        run.pop(0)  # a sidebar opens on its heading, not on an address, a phone or a teaser's text
-    if not run or not any(is_body(u) for u in units[:run[0]]) or sum(_sidebar_sign(units, i) for i in run) + len(left_out & set(run)) < SIDEBAR_SIGNS:
-        return []
-    return run
-
-
 def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> list[Unit]:
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)
-    found = {**_form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_foreign_script(units),
+    found = {**form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
-             **_below_review_date(units, debris)}
+             **below_closing_date(units, debris)}
     for index in _label_among_tools(units, first, debris):
         found.setdefault(index, "site section")
-    for index in _trailing_sidebar(units, debris):
+    for index in trailing_sidebar(units, debris):
         found.setdefault(index, "page sidebar")
     for index, rule in sorted(found.items()):
-        for line in _lines(units[index]):
+        for line in unit_lines(units[index]):
             debris.drop(line, rule, units[index].mark)
     kept: list[Unit] = []
     for index, unit in enumerate(units):

@@ -364,3 +364,23 @@ def has_verb(label: str) -> bool:
     found = [w.casefold() for w in words(label)]
     return any(re.search(r"[^su]s$", word) and len(word) > 3 and following not in LINKS
                and not re.search(r"(?:ing|ed)$", following) for word, following in zip(found, found[1:]))
+
+
+# A telephone number as a banner writes it: "0300 222 5800", "1-800-232-4636", "(608) 263-8009".
+PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d ().-]{5,}\d)(?!\w)")
+
+
+def text_key(text: str) -> str:
+    """A line as lines are compared: case and spacing aside."""
+    return " ".join(text.casefold().split())
+
+
+def unit_lines(unit: Unit) -> list[str]:
+    """A unit's lines: its items, or its one line."""
+    return unit.items or [unit.text]
+
+
+def is_body(unit: Unit) -> bool:
+    """The article's own text: a list, a sentence, a long line or a run of names ("Swollen belly; Abdominal
+    distention"); "Coronavirus (COVID-19)" is none of these."""
+    return unit.is_list or bool(re.search(r"[.!?:;]$", unit.text)) or len(words(unit.text)) > 12 or "; " in unit.text
