@@ -7,7 +7,7 @@ right on another one is a sub-heading too, never glued into a longer title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence, Union
 
 from narration.ingest.tables import label_value_tables
@@ -53,11 +53,48 @@ def section_role(heading: str) -> SectionRole:
     return "credits" if CREDIT_HEADINGS.match(heading.strip()) else "body"
 
 
+# The labels a page sets over a list of what to do and what not to do ("Do" / "Don't", as NHS pages have them): a
+# label, not a heading. The negative one is said with each item ("Don't use ibuprofen"), so no item is heard as
+# advice on its own; the positive one's items are orders already.
+DO_LABEL = re.compile(r"(?i)^(?:do|dos|do's|things to do)$")
+DONT_LABEL = re.compile(r"(?i)^(?:don['’]t|do not|never)$")
+NEGATIVE = re.compile(r"(?i)^(?:don['’]t|do not|never|avoid|no)\b")  # an item that says its own "not"
+
+
+def _without_do_labels(items: Sequence[Item]) -> list[Item]:
+    """The outline with each Do / Don't label over a list taken into the list."""
+    kept: list[Item] = []
+    for item in items:
+        above = kept[-1] if kept else None
+        label = above.text.strip().rstrip(":").strip() if isinstance(above, Heading) else ""
+        if isinstance(item, Block) and item.kind == "list" and item.items and (DO_LABEL.match(label) or DONT_LABEL.match(label)):
+            kept[-1] = Gap()
+            if DONT_LABEL.match(label):
+                said = label[:1].upper() + label[1:]
+                item = replace(item, items=tuple(entry if NEGATIVE.match(entry) else _sentence(f"{said} {_lowered(entry)}")
+                                                 for entry in item.items))
+        kept.append(item)
+    return kept
+
+
+def _sentence(text: str) -> str:
+    """A negative order said as a sentence of its own, so that the next one starts with its own "Don't"."""
+    return text if re.search(r"[.!?]$", text.rstrip()) else text.rstrip() + "."
+
+
+def _lowered(entry: str) -> str:
+    """An item after a label: its first letter lowered unless the word is a name or acronym ("Use" -> "use",
+    "NSAIDs" and "I" stay)."""
+    first = entry.split(maxsplit=1)[0] if entry.strip() else ""
+    return entry[:1].lower() + entry[1:] if first[:1].isupper() and first[1:2].islower() else entry
+
+
 def sections_from_outline(items: Sequence[Item]) -> tuple[Section, ...]:
     """Headings at the top level start sections; the others become sub-heading blocks of their section. A
     sub-heading right over another heading (nothing between, not even left-out debris) is that heading's parent:
     the one below it is made deeper, and a top-level one below it makes it a section of its own ("How is it
     diagnosed?" over "Blood tests")."""
+    items = _without_do_labels(items)
     top = min((item.level for item in items if isinstance(item, Heading)), default=1)
     pairs: list[tuple[str, list[Block]]] = [("", [])]
     stacked = False  # the current section has a heading and nothing under it yet
