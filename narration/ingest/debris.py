@@ -189,6 +189,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                        r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,60}\.?$"),
     # a site's logo as its alt text reads, and the menu words beside it: "Example Charity logo.", "Search Donate"
     ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} logo\.?(?=\s|$)"),
+    # ... with its link's target: "FDA Logo--links to FDA home page", "HHS Log, links to the HHS website"
+    ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} (?:[Ll]ogo|Log)\s*(?:--|[-–—,:])\s*links? to\b"
+                       r"[^.!?]{0,100}\.?$"),
+    ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} Logo\.?$"),  # "FDA Logo"
     ("site menu", r"(?i)^(?:(?:search|donate|menu|home|shop|help|log ?in|sign in|sign up|contact us|about us)\s*){2,3}$"),
     # a site-search box's prompt: "Search our database by Health Topic or enter your own keywords"
     ("site search", r"(?i)^search (?:our|this|the) (?:site|website|database|pages|catalog|directory)\b[^.!?]{0,80}$"),

@@ -1,0 +1,46 @@
+"""Round eleven (R and S), debris group b: a logo's alt text with its link's target and the publisher's name over
+the title, a helpline banner with a share list's last name glued on, a PDF's closing address block, a link box, a
+closing lead-in whose link was lost. Look-alikes (real headings, real sentences) stay."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narration.ingest import read_article
+
+BODY = "Medicines can help you get better. Read the label before you take any medicine."
+
+
+def _read(tmp_path: Path, text: str, name: str = "page.txt") -> tuple[str, list[str], list[str]]:
+    """(the spoken text of every heading, paragraph and item; the dropped lines) of a pasted page."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    kept = [s.heading for s in article.sections if s.heading]
+    for section in article.sections:
+        for block in section.blocks:
+            kept += list(getattr(block, "items", ()) or ()) or [getattr(block, "text", "") or ""]
+    return "\n".join(kept), kept, [d.text for d in article.dropped]
+
+
+@pytest.mark.parametrize("line", ["FDA Logo--links to FDA home page", "HHS Log--links to the HHS website",
+                                  "NIH Logo, links to NIH home page", "CDC Logo"])
+def test_logo_alt_text_is_dropped(tmp_path: Path, line: str) -> None:
+    text, _, dropped = _read(tmp_path, f"Use Medicine Safely\n\n{line}\n\nUse Medicine Safely\n\n{BODY}\n")
+    assert line not in text and line in dropped
+
+
+def test_publisher_name_between_logos_is_the_masthead(tmp_path: Path) -> None:
+    page = ("Use Medicine Safely\n\nFDA Logo--links to FDA home page\nU.S. Food and Drug Administration\n"
+            f"HHS Log--links to HHS website\n\nUse Medicine Safely\n\n{BODY}\n")
+    text, _, dropped = _read(tmp_path, page)
+    assert "Administration" not in text and "U.S. Food and Drug Administration" in dropped
+    assert BODY.split(".")[0] in text
+
+
+@pytest.mark.parametrize("line", ["Keep a food log, links to your meals help.", "Your Daily Food Log",
+                                  "The Logo Design Study"])
+def test_log_and_logo_lookalikes_stay(tmp_path: Path, line: str) -> None:
+    text, _, _ = _read(tmp_path, f"Diet Tips\n\n{BODY}\n\n{line}\n\n{BODY} Eat well.\n")
+    assert line.rstrip(".") in text
