@@ -44,3 +44,40 @@ def test_publisher_name_between_logos_is_the_masthead(tmp_path: Path) -> None:
 def test_log_and_logo_lookalikes_stay(tmp_path: Path, line: str) -> None:
     text, _, _ = _read(tmp_path, f"Diet Tips\n\n{BODY}\n\n{line}\n\n{BODY} Eat well.\n")
     assert line.rstrip(".") in text
+
+
+SHARE = "- Print\n- Email\n- Facebook\n- Twitter\n- Google+\n- Pinterest\n"
+
+
+@pytest.mark.parametrize("banner", ["Questions About Cancer? 1-800-4-CANCER", "Questions? Call 0300 123 4567",
+                                    "Questions about your medicine? 1-800-555-0199"])
+def test_asking_helpline_banner_and_share_list_are_dropped(tmp_path: Path, banner: str) -> None:
+    text, _, dropped = _read(tmp_path, f"Hormone Therapy\n\n{banner}\n\n{SHARE}\nKey Points\n\n{BODY}\n")
+    assert "Google" not in text and "1-800" not in text and "0300" not in text
+    assert banner in dropped and "Google+" in dropped
+
+
+@pytest.mark.parametrize("line", ["Questions about diet? 10 tips", "Questions to ask your doctor?",
+                                  "Questions about side effects? Call your nurse at 555-0199 if you have a fever."])
+def test_question_lines_that_are_no_banner_stay(tmp_path: Path, line: str) -> None:
+    text, _, _ = _read(tmp_path, f"Diet Tips\n\n{line}\n\n{BODY}\n")
+    assert line.rstrip(".") in text
+
+
+ADDRESS = "PO Box 4321 • Springfield, IL 62701\nPhone: 217-555-0100 • www.example.gov\nMarch 2015\n"
+MORE = "How does it spread?\n\nIt spreads through dust and water. Wash your hands often.\n"
+
+
+@pytest.mark.parametrize("block", [ADDRESS, "P.O. Box 99\nDurham, North Carolina 27709\nPhone: 919-555-0100\n"])
+def test_address_block_between_paragraphs_is_the_publishers(tmp_path: Path, block: str) -> None:
+    text, _, dropped = _read(tmp_path, f"Lead\n\n{BODY}\n\n{block}\n{MORE}")
+    assert "Box" not in text and "Phone" not in text and "2015" not in text
+    assert block.splitlines()[0] in dropped and "Wash your hands often" in text
+
+
+@pytest.mark.parametrize("page", [f"Lead\n\n{BODY}\n\nWrite to us:\n\n{ADDRESS}\n{MORE}",
+                                  f"Lead\n\n{BODY}\n\nContact us\n\n{ADDRESS}\n{MORE}",
+                                  f"Lead\n\n{BODY}\n\nIn March 2015 the rules changed.\n\n{MORE}"])
+def test_address_led_in_or_under_a_heading_stays(tmp_path: Path, page: str) -> None:
+    text, _, _ = _read(tmp_path, page)
+    assert "2015" in text

@@ -31,7 +31,7 @@ REVIEW_DATE = r"(?i)^" + REVIEW_LINE + r"$"
 PAGE_TOOL_WORDS = (r"skip|sharing|share(?: this)?|print(?:able|er[- ]friendly)?|pdf|e-?mail|download|"
                    r"view(?: or print)?|version|on social media(?: links)?|links?|prev(?:ious)?|next|\[?top\]?|"
                    r"back to top")
-SOCIAL = r"(?:facebook|twitter|youtube|instagram|linkedin|pinterest|tiktok|flickr)"
+SOCIAL = r"(?:facebook|twitter|youtube|instagram|linkedin|pinterest|tiktok|flickr|google ?(?:\+|plus)|whatsapp|reddit|tumblr)"
 # A picture's credit on its own line: a stock library ("iStock", "Getty Images / Jane Doe") or "Photo by ..."
 # ("Photo: ..." is left to the alt-text rows below); the picture's, never a sentence's end (no hard wrap joins it).
 CREDIT_LINE = (r"^(?:(?:iStock(?:photo)?|Getty Images|Shutterstock|Adobe Stock|Alamy|Thinkstock|Unsplash|Pexels)"

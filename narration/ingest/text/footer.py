@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from narration.ingest.debris import DebrisFilter
+from narration.ingest.debris import LONE_DATE, DebrisFilter
 from narration.ingest.text.units import PHONE, Unit, is_body, text_key, unit_lines, words
 
 
@@ -138,3 +138,46 @@ def trailing_sidebar(units: list[Unit], debris: DebrisFilter) -> list[int]:
     if not run or not any(is_body(u) for u in units[:run[0]]) or sum(_sidebar_sign(units, i) for i in run) + len(left_out & set(run)) < SIDEBAR_SIGNS:
         return []
     return run
+
+
+# A publisher's address block, as a PDF's page foot sets it ("PO Box 12233 • Research Triangle Park, NC 27709" /
+# "Phone: 919-541-3345 • www.example.gov" / "October 2013"): each part a post box, a place with its postal code
+# (a US state's name or abbreviation), a street, a phone, a web address or a bare date.
+PO_BOX = re.compile(r"(?i)^p\.?\s?o\.?\s+box\s+\d+$")
+STATE_ZIP = re.compile(r"^(?:[A-Z][\w.'’ -]{0,30},\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+\d{5}(?:-\d{4})?$")  # "..., North Carolina 27709"
+WEB_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|edu|net|int|us|uk|ca|au)(?:/\S*)?$")
+ADDRESS_PARTS = re.compile(r"\s+[•·|]\s+")
+
+
+def _address_part(text: str) -> str:
+    """What a part of an address line is: 'postal' (a post box, a place and its code, a street), 'contact' (a
+    phone, a web address, a bare date), or '' (anything else: a sentence, a name)."""
+    if PO_BOX.match(text) or POSTAL_CODE.match(text) or STATE_ZIP.match(text) or STREET.match(text):
+        return "postal"
+    return "contact" if PHONE_LINE.match(text) or WEB_ADDRESS.match(text) or LONE_DATE.match(text) else ""
+
+
+def _address_kinds(unit: Unit) -> set[str]:
+    """The kinds of an address line's parts ({''} among them when a part is none)."""
+    if unit.is_list or unit.table is not None or not unit.text.strip():
+        return {""}
+    return {_address_part(part.strip()) for part in ADDRESS_PARTS.split(unit.text.strip())}
+
+
+def address_block(units: list[Unit]) -> dict[int, str]:
+    """The publisher's address block between or under the article's paragraphs (a PDF page's foot): two or more
+    lines in a row of addresses, phones, web addresses and dates, a postal address among them, under a paragraph.
+    Under a heading or a lead-in ("Write to us:") the address is the article's."""
+    found: dict[int, str] = {}
+    start = 0
+    while start < len(units):
+        end = start
+        while end < len(units) and "" not in _address_kinds(units[end]):
+            end += 1
+        kinds = set().union(*(_address_kinds(units[i]) for i in range(start, end)))
+        previous = units[start - 1] if start else None
+        if (end - start >= 2 and "postal" in kinds and previous is not None and is_body(previous)
+                and not previous.text.rstrip().endswith(":")):
+            found.update((i, "publisher's address") for i in range(start, end))
+        start = max(end, start + 1)
+    return found

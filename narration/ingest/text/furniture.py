@@ -8,7 +8,7 @@ import unicodedata
 from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text
-from narration.ingest.text.footer import below_closing_date, form_notes, trailing_sidebar
+from narration.ingest.text.footer import address_block, below_closing_date, form_notes, trailing_sidebar
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
                                          text_key, unit_lines, words)
 
@@ -448,6 +448,18 @@ def _helpline_banner(units: list[Unit], first: int) -> dict[int, str]:
             and len(re.findall(r"\d", unit.text)) >= 7 and not SENTENCE_END.search(unit.text)}
 
 
+# A helpline's banner that asks first: "Questions About Cancer? 1-800-4-CANCER", "Questions? Call 0300 123 4567";
+# the number may spell a word (a vanity number's letters).
+ASKING_HELPLINE = re.compile(r"(?i)^questions?(?: about [\w'’ -]{1,40})?\?\s*(?:call(?: us)?(?: at| on)?\s+)?"
+                             r"(?-i:\+?\d[\d ().-]{2,}[\dA-Z](?:[ -]?[\dA-Z]){0,9})\.?$")
+
+
+def _asking_helpline(units: list[Unit], first: int) -> dict[int, str]:
+    """A helpline banner that asks its question before the number, above the article's first paragraph."""
+    return {i: "helpline banner" for i, unit in enumerate(units[:first])
+            if not unit.is_list and ASKING_HELPLINE.match(unit.text.strip())}
+
+
 def _latin_share(text: str) -> float:
     """The share of a text's letters that are Latin script (1.0 when it has none)."""
     letters = [c for c in text if c.isalpha()]
@@ -614,13 +626,15 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)
-    found = {**form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_foreign_script(units),
+    found = {**form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_asking_helpline(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
              **below_closing_date(units, debris)}
     for index in _label_among_tools(units, first, debris):
         found.setdefault(index, "site section")
     for index in trailing_sidebar(units, debris):
         found.setdefault(index, "page sidebar")
+    for index, rule in address_block(units).items():
+        found.setdefault(index, rule)
     for index, rule in sorted(found.items()):
         for line in unit_lines(units[index]):
             debris.drop(line, rule, units[index].mark)
