@@ -81,3 +81,24 @@ def test_address_block_between_paragraphs_is_the_publishers(tmp_path: Path, bloc
 def test_address_led_in_or_under_a_heading_stays(tmp_path: Path, page: str) -> None:
     text, _, _ = _read(tmp_path, page)
     assert "2015" in text
+
+
+LINK = "Giving paracetamol to children: information on the Medicines for Children website"
+AFTER = "Paracetamol is not suitable for some people. Tell your doctor if you:\n\n- have liver problems\n- drink a lot\n"
+
+
+@pytest.mark.parametrize(("label", "name"), [("Recommended reading", "page.txt"), ("Further reading", "page.txt"),
+                                             ("Useful links", "page.txt"), ("**Recommended reading**", "page.md")])
+def test_reading_box_between_paragraphs_is_dropped(tmp_path: Path, label: str, name: str) -> None:
+    page = f"Paracetamol\n\n{BODY}\n\n{label}\n{LINK}\n\n{AFTER}"
+    text, _, dropped = _read(tmp_path, f"# {page}" if name.endswith(".md") else page, name)
+    assert "reading" not in text and "Useful links" not in text and "Medicines for Children" not in text
+    assert LINK in dropped and "liver problems" in text
+
+
+@pytest.mark.parametrize("page", [
+    f"Paracetamol\n\n{BODY}\n\nFurther reading\n\nReading the label helps. Always check the dose before you give it.\n",
+    f"Paracetamol\n\n{BODY}\n\nRecommended reading\nRead the leaflet in the pack. It lists every side effect.\n\n{AFTER}"])
+def test_reading_heading_over_prose_stays(tmp_path: Path, page: str) -> None:
+    text, _, _ = _read(tmp_path, page)
+    assert "Reading the label helps" in text or "Read the leaflet in the pack" in text

@@ -11,7 +11,7 @@ from typing import Any
 
 from narration.ingest.debris import DebrisFilter
 from narration.ingest.html import without_references
-from narration.ingest.text.figures import LINK_BOX
+from narration.ingest.text.figures import LINK_BOX, is_reading_box
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
@@ -288,7 +288,11 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
         debris.drop(cleaned, "card teaser" if shape == "links" else "figure caption")
         items.append(LeftLinks() if shape == "links" else Gap())
         return False
-    if shape == "links" and (len(re.findall(r"\S+", cleaned)) >= 8 and not re.search(r"[.!?]$", cleaned)):
+    if is_reading_box(cleaned.split("\n")):  # "**Recommended reading**" over its link lines
+        for line in cleaned.split("\n"):
+            debris.drop(line, "link box")
+        items.append(LeftLinks())
+    elif shape == "links" and (len(re.findall(r"\S+", cleaned)) >= 8 and not re.search(r"[.!?]$", cleaned)):
         debris.drop(cleaned, "row of links")
         items.append(LeftLinks())
     elif shape == "bold" and len(cleaned.split()) <= 25 and "\n" not in cleaned and not _bold_sentence(cleaned):

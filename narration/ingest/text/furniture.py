@@ -7,7 +7,7 @@ import unicodedata
 
 from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
-from narration.ingest.text.figures import LINK_BOX, is_link_text
+from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, form_notes, trailing_sidebar
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
                                          text_key, unit_lines, words)
@@ -602,6 +602,20 @@ def _link_box(units: list[Unit]) -> dict[int, str]:
     return found
 
 
+def _reading_box(units: list[Unit]) -> dict[int, str]:
+    """A reading box between paragraphs ("Recommended reading" and its link lines right under it, no blank line
+    between, a blank line after): the pages of another site, whatever follows the box."""
+    found: dict[int, str] = {}
+    for start, unit in enumerate(units):
+        end = start + 1
+        while end < len(units) and not units[end].is_list and not units[end].blank_before:
+            end += 1
+        lines = [units[i].text for i in range(start, end)]
+        if not unit.is_list and is_reading_box(lines):
+            found.update((i, "link box") for i in range(start, end))
+    return found
+
+
 def _is_link_title(text: str) -> bool:
     return 0 < len(words(text)) <= MENU_WORDS and not re.search(r"[.!?:;]$", text.strip())
 
@@ -626,7 +640,7 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
     """The units without the site's furniture (recorded as dropped), before any rule reads the page's structure:
     a contents list must not make sub-headings of the sections it lists, nor a menu tip the page's layout."""
     first = _first_paragraph(units)
-    found = {**form_notes(units), **_link_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_asking_helpline(units, first), **_foreign_script(units),
+    found = {**form_notes(units), **_link_box(units), **_reading_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_asking_helpline(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
              **below_closing_date(units, debris)}
     for index in _label_among_tools(units, first, debris):
