@@ -102,3 +102,23 @@ def test_reading_box_between_paragraphs_is_dropped(tmp_path: Path, label: str, n
 def test_reading_heading_over_prose_stays(tmp_path: Path, page: str) -> None:
     text, _, _ = _read(tmp_path, page)
     assert "Reading the label helps" in text or "Read the leaflet in the pack" in text
+
+
+TIPS = "Norovirus Activity\n\nNorovirus spreads fast. Here is how to stop it:\n\n- Wash your hands often\n- Stay home when sick\n\n"
+
+
+@pytest.mark.parametrize("lead", ["Learn more at:", "For more information, visit:", "Find out more:",
+                                  "For more information about norovirus, please visit:"])
+def test_closing_lead_in_without_its_link_is_dropped(tmp_path: Path, lead: str) -> None:
+    text, _, dropped = _read(tmp_path, f"{TIPS}{lead}\n")
+    assert lead.rstrip(":") not in text and lead in dropped and "Wash your hands often" in text
+
+
+@pytest.mark.parametrize(("page", "kept"), [
+    (f"{TIPS}Learn more at:\n\n- the state health department\n- your clinic\n", "the state health department"),
+    (f"{TIPS}Learn more at: www.example.gov\n", "Learn more at"),
+    (f"{TIPS}Call your doctor if you have:\n", "Call your doctor if you have"),
+    (f"{TIPS}Learn more at:\n\n{BODY}\n", "Learn more at")])
+def test_lead_in_with_something_after_stays(tmp_path: Path, page: str, kept: str) -> None:
+    text, _, _ = _read(tmp_path, page)
+    assert kept in text

@@ -181,3 +181,20 @@ def address_block(units: list[Unit]) -> dict[int, str]:
             found.update((i, "publisher's address") for i in range(start, end))
         start = max(end, start + 1)
     return found
+
+
+# A closing lead-in that only points somewhere ("Learn more at:", "For more information, visit:", "Find out more:"):
+# with its link lost, nothing is left to say.
+LINK_LEAD = re.compile(r"(?i)^(?:(?:to )?learn more|find out more|read more|more information|more info|"
+                       r"for (?:more|further) (?:information|info|details)(?: about [^.!?:]{1,40})?)"
+                       r"(?:,?\s*(?:please )?(?:visit|see|go to|click|check))?(?: (?:at|on|here|online|from|below))?\s*:$")
+
+
+def link_remnant(units: list[Unit]) -> dict[int, str]:
+    """The page's last line, a lead-in to a link that is not there ("Learn more at:" with nothing under it)."""
+    last = len(units) - 1
+    while last >= 0 and units[last].kind == "drop":
+        last -= 1
+    if last > 0 and not units[last].is_list and LINK_LEAD.match(units[last].text.strip()):
+        return {last: "link remnant"}
+    return {}

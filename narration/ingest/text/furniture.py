@@ -8,7 +8,7 @@ import unicodedata
 from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
-from narration.ingest.text.footer import address_block, below_closing_date, form_notes, trailing_sidebar
+from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
                                          text_key, unit_lines, words)
 
@@ -647,7 +647,7 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
         found.setdefault(index, "site section")
     for index in trailing_sidebar(units, debris):
         found.setdefault(index, "page sidebar")
-    for index, rule in address_block(units).items():
+    for index, rule in {**address_block(units), **link_remnant(units)}.items():
         found.setdefault(index, rule)
     for index, rule in sorted(found.items()):
         for line in unit_lines(units[index]):
