@@ -122,3 +122,15 @@ def test_closing_lead_in_without_its_link_is_dropped(tmp_path: Path, lead: str) 
 def test_lead_in_with_something_after_stays(tmp_path: Path, page: str, kept: str) -> None:
     text, _, _ = _read(tmp_path, page)
     assert kept in text
+
+
+def test_acronym_label_of_the_topic_under_the_article_is_dropped(tmp_path: Path) -> None:
+    text, _, dropped = _read(tmp_path, f"{TIPS}DOTW: Norovirus\n")
+    assert "DOTW" not in text and "DOTW: Norovirus" in dropped
+
+
+@pytest.mark.parametrize("line", ["CDC: Norovirus spreads in winter.", "NOTE: Wash fruit first",
+                                  "FAQ: Hand washing"])
+def test_acronym_lines_that_say_something_stay(tmp_path: Path, line: str) -> None:
+    text, _, _ = _read(tmp_path, f"{TIPS}{line}\n")
+    assert line.split("\n")[0].rstrip(".") in text

@@ -190,11 +190,27 @@ LINK_LEAD = re.compile(r"(?i)^(?:(?:to )?learn more|find out more|read more|more
                        r"(?:,?\s*(?:please )?(?:visit|see|go to|click|check))?(?: (?:at|on|here|online|from|below))?\s*:$")
 
 
-def link_remnant(units: list[Unit]) -> dict[int, str]:
-    """The page's last line, a lead-in to a link that is not there ("Learn more at:" with nothing under it)."""
+# A picture's label under the article: a series' acronym and the topic ("DOTW: Norovirus").
+IMAGE_LABEL = re.compile(r"^[A-Z]{2,6}: (?P<topic>[A-Z][\w'’-]*(?: [\w'’-]+){0,4})$")
+
+
+def _last_line(units: list[Unit]) -> int:
+    """The index of the page's last line (not a list), or -1."""
     last = len(units) - 1
     while last >= 0 and units[last].kind == "drop":
         last -= 1
-    if last > 0 and not units[last].is_list and LINK_LEAD.match(units[last].text.strip()):
+    return last if last > 0 and not units[last].is_list else -1
+
+
+def link_remnant(units: list[Unit], title: str = "") -> dict[int, str]:
+    """The page's last line when it says nothing: a lead-in to a link that is not there ("Learn more at:" with
+    nothing under it), or a picture's label naming the page's topic under an acronym ("DOTW: Norovirus")."""
+    last = _last_line(units)
+    text = units[last].text.strip() if last >= 0 else ""
+    if text and LINK_LEAD.match(text):
         return {last: "link remnant"}
+    label = IMAGE_LABEL.match(text)
+    own = {w.casefold() for w in words(title)}
+    if label and own & {w.casefold() for w in words(label["topic"])}:
+        return {last: "image label"}
     return {}

@@ -647,7 +647,7 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
         found.setdefault(index, "site section")
     for index in trailing_sidebar(units, debris):
         found.setdefault(index, "page sidebar")
-    for index, rule in {**address_block(units), **link_remnant(units)}.items():
+    for index, rule in {**address_block(units), **link_remnant(units, title)}.items():
         found.setdefault(index, rule)
     for index, rule in sorted(found.items()):
         for line in unit_lines(units[index]):
