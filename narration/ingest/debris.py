@@ -187,6 +187,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
                        r"(?:of|showing) (?:an?|the|two|three|some|several|his|her|their|your|someone|people)\b"
                        r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,60}\.?$"),
+    # ... or by what the picture shows: "Infographic detailing steps to take to prevent flu" (a participle, no verb)
+    ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
+                       r"(?:showing|detailing|depicting|illustrating|describing|outlining|explaining) "
+                       r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,80}\.?$"),
     # a site's logo as its alt text reads, and the menu words beside it: "Example Charity logo.", "Search Donate"
     ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} logo\.?(?=\s|$)"),
     ("site menu", r"(?i)^(?:(?:search|donate|menu|home|shop|help|log ?in|sign in|sign up|contact us|about us)\s*){2,3}$"),
