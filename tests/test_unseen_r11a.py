@@ -42,3 +42,33 @@ def test_a_picture_description_is_dropped(line: str, tmp_path: Path) -> None:
 ])
 def test_look_alikes_of_a_picture_description_stay(line: str, tmp_path: Path) -> None:
     assert line in said(FLU.format(line=line), tmp_path)
+
+
+# --- of two heading lines back to back, the one over the text is the heading; a generic label is left out ---
+
+STACKED = ("Blood sugar\n\nSome intro text sits here. It says what the page is for.\n\n{label}\n"
+           "What is blood sugar?\n\nBlood sugar is the main sugar in your blood. It comes from food.\n\n"
+           "How is it measured?\n\nA meter reads a drop of blood. It takes a minute.\n")
+
+
+@pytest.mark.parametrize("label", ["Summary", "Overview", "The Basics", "At a glance"])
+def test_a_generic_label_over_a_question_is_left_out(label: str, tmp_path: Path) -> None:
+    text = STACKED.format(label=label)
+    assert "# What is blood sugar?" in said(text, tmp_path).split("\n")
+    assert dropped(text, tmp_path).get(label) == "<page label>"
+    assert label not in said(text, tmp_path)
+
+
+def test_a_topic_line_over_a_question_heads_it(tmp_path: Path) -> None:
+    shown = said(STACKED.format(label="Sugar And Your Body"), tmp_path)
+    assert "Sugar And Your Body" in shown and "p: What is blood sugar?" not in shown
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Blood sugar\n\nIntro text here. It says things.\n\nSummary\n\nThe sugar in blood comes from food. It is fuel.\n",
+     "Summary"),  # a real closing section
+    ("Blood sugar\n\nIntro text here. It says things.\n\nSummary\nBlood sugar is fuel. It comes from food.\n",
+     "Summary"),  # a label over its own text
+])
+def test_look_alikes_of_a_stacked_label_stay(text: str, kept: str, tmp_path: Path) -> None:
+    assert kept in said(text, tmp_path)
