@@ -72,3 +72,32 @@ def test_a_topic_line_over_a_question_heads_it(tmp_path: Path) -> None:
 ])
 def test_look_alikes_of_a_stacked_label_stay(text: str, kept: str, tmp_path: Path) -> None:
     assert kept in said(text, tmp_path)
+
+
+# --- a page tool or a site section's name never names the first section ------------------------------
+
+OPENING = ("Before your surgery\n\n{line}\n\nCall the ward the day before. A nurse will tell you when to come in. "
+           "Bring your medicines with you.\n\nOn the day\n\nDo not eat after midnight. You may drink water.\n")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Print this issue", "<page tool>"),
+    ("Print this article", "<page tool>"),
+    ("Email this article", "<page tool>"),
+    ("Patient Information", "<site label>"),
+    ("Health Topics", "<site label>"),
+])
+def test_furniture_does_not_name_the_first_section(line: str, rule: str, tmp_path: Path) -> None:
+    text = OPENING.format(line=line)
+    assert dropped(text, tmp_path).get(line) == rule
+    assert outline(article(text, tmp_path))[0] == "# "  # the section takes the article's title
+
+
+@pytest.mark.parametrize("line", ["Arriving at the hospital", "Patient information for surgery"])
+def test_a_real_first_heading_stays(line: str, tmp_path: Path) -> None:
+    assert outline(article(OPENING.format(line=line), tmp_path))[0] == f"# {line}"
+
+
+def test_a_site_label_further_down_stays(tmp_path: Path) -> None:
+    text = OPENING.format(line="Arriving") + "\nPatient Information\n\nLeaflets are at the desk. Ask a nurse.\n"
+    assert "# Patient Information" in outline(article(text, tmp_path))

@@ -53,7 +53,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("pronunciation", r"\s?" + RESPELLING),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
                   r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
-                  r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
+                  r"view/print pdf|(?:print|e-?mail) this (?:page|document|issue|article|handout|leaflet|sheet|fact sheet)|view entire document|"
                   r"page options|listen|open in new window|close|menu|search|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
     ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),

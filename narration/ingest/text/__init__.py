@@ -16,6 +16,7 @@ from narration.ingest.text.headings import (
     heading_levels, mark_headings, numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
 )
 from narration.ingest.text.headings import drop_attributions, drop_link_buttons, drop_repeated_labels, stacked_headings
+from narration.ingest.text.headings import drop_site_label
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
@@ -41,6 +42,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         mark_figures_and_links(units, debris)
         mark_hub_teasers(units, debris)
     drop_attributions(units, debris)
+    drop_site_label(units, debris)
     contents = [d.line for d in debris.dropped if d.pattern == "<table of contents>"]
     levels = contents_levels(units, heading_levels(units, numbered), contents)
     items: list[Item] = []

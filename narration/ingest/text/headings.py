@@ -524,3 +524,17 @@ def stacked_headings(units: list[Unit], debris: DebrisFilter) -> None:
             debris.drop(label.text, "page label", label.mark)
     for index in reversed(labels):
         del units[index]
+
+
+# The site section a page sits in, set over its text: "Patient Information", "Health Topics", "Fact Sheet".
+SITE_LABEL = re.compile(r"(?i)^(?:(?:patient|consumer|public|health|family) (?:information|education|resources?|"
+                        r"handouts?|leaflets?|topics?)|health (?:a-z|a to z)|fact ?sheets?|for patients)$")
+
+
+def drop_site_label(units: list[Unit], debris: DebrisFilter) -> None:
+    """A site section's name as the page's first heading names no part of the article: left out, so the first
+    section takes the article's title."""
+    first = next((unit for unit in units if unit.kind != "drop"), None)
+    if first is not None and first.kind == "heading" and SITE_LABEL.match(first.text):
+        first.kind = "drop"
+        debris.drop(first.text, "site label", first.mark)
