@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from narration.text.sentences import split_sentences
 from test_unseen_structure import article, outline
 
 
@@ -101,3 +102,15 @@ def test_a_real_first_heading_stays(line: str, tmp_path: Path) -> None:
 def test_a_site_label_further_down_stays(tmp_path: Path) -> None:
     text = OPENING.format(line="Arriving") + "\nPatient Information\n\nLeaflets are at the desk. Ask a nurse.\n"
     assert "# Patient Information" in outline(article(text, tmp_path))
+
+
+# --- S-2: a line's own number stays with it, never said as a sentence of its own --------------------------------
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("2. How do hormones work?", ["2. How do hormones work?"]),
+    ("12. Eat well. Drink water.", ["12. Eat well.", "Drink water."]),
+    ("Take 2. Then rest.", ["Take 2.", "Then rest."]),  # a number ending a sentence
+    ("2019. It was a hard year.", ["2019.", "It was a hard year."]),  # a year is no enumerator
+])
+def test_an_enumerator_stays_with_its_line(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
