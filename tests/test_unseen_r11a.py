@@ -114,3 +114,21 @@ def test_a_site_label_further_down_stays(tmp_path: Path) -> None:
 ])
 def test_an_enumerator_stays_with_its_line(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
+
+
+# --- S-4: a callout's one-word label is its paragraph's lead, not a heading -------------------------------------
+
+DOSE = ("Taking the tablets\n\nSwallow the tablets whole with water. Take them at the same times each day.\n\n"
+        "{label}\nCarry on taking them until the course is done. Stopping early lets the infection back.\n\n"
+        "Side effects\n\nYou may feel sick. This passes.\n")
+
+
+@pytest.mark.parametrize("label", ["Important", "Note", "Warning"])
+def test_a_callout_label_leads_its_paragraph(label: str, tmp_path: Path) -> None:
+    shown = outline(article(DOSE.format(label=label), tmp_path))
+    assert f"p: {label}: Carry on taking them until the course is done. Stopping early lets the infection back." in shown
+    assert f"# {label}" not in shown
+
+
+def test_a_plural_section_name_stays_a_heading(tmp_path: Path) -> None:
+    assert "# Warnings" in outline(article(DOSE.format(label="\nWarnings"), tmp_path))

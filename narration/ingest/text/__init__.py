@@ -16,7 +16,7 @@ from narration.ingest.text.headings import (
     heading_levels, mark_headings, numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
 )
 from narration.ingest.text.headings import drop_attributions, drop_link_buttons, drop_repeated_labels, stacked_headings
-from narration.ingest.text.headings import drop_site_label
+from narration.ingest.text.headings import callout_leads, drop_site_label
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
@@ -31,6 +31,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     page_citations(units, debris)
     units = without_furniture(units, title, debris)
     stacked_headings(units, debris)
+    callout_leads(units)
     spaced = paragraphs_spaced(units)
     mark_headings(units, spaced)
     mark_label_headings(units)

@@ -538,3 +538,18 @@ def drop_site_label(units: list[Unit], debris: DebrisFilter) -> None:
     if first is not None and first.kind == "heading" and SITE_LABEL.match(first.text):
         first.kind = "drop"
         debris.drop(first.text, "site label", first.mark)
+
+
+# A callout box's one-word label: "Important", "Note", "Warning" (a section would be "Warnings", "Tips").
+CALLOUT = re.compile(r"(?i)^(?:important|note|warning|caution|tip|remember)$")
+
+
+def callout_leads(units: list[Unit]) -> None:
+    """A callout's label over its paragraph heads no section: it is said as the paragraph's lead ("Important:
+    Carry on taking ...")."""
+    for index in range(len(units) - 2, -1, -1):
+        label, below = units[index], units[index + 1]
+        if (label.kind == "paragraph" and not label.is_list and CALLOUT.match(label.text) and below.kind == "paragraph"
+                and not below.is_list and below.table is None and is_prose(below)):
+            below.text, below.blank_before = f"{label.text}: {below.text}", label.blank_before
+            del units[index]
