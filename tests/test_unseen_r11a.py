@@ -132,3 +132,17 @@ def test_a_callout_label_leads_its_paragraph(label: str, tmp_path: Path) -> None
 
 def test_a_plural_section_name_stays_a_heading(tmp_path: Path) -> None:
     assert "# Warnings" in outline(article(DOSE.format(label="\nWarnings"), tmp_path))
+
+
+# --- a title's publisher parts after " | " are left out, the rest said as one title -------------------------
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("Norovirus | Disease of the Week | CDC", "Norovirus: Disease of the Week"),
+    ("Head lice | NHS", "Head lice"),
+    ("Flu | Seasonal Flu | MedlinePlus", "Flu: Seasonal Flu"),
+    ("Cats | Dogs", "Cats: Dogs"),  # no publisher: the parts are kept, with a pause
+    ("Living With HIV", "Living With HIV"),
+])
+def test_a_titles_publisher_parts_are_left_out(first: str, title: str, tmp_path: Path) -> None:
+    page = f"{first}\n\nThis page says a few things. It goes on a bit.\n\nMore\n\nSome more text here. It ends.\n"
+    assert article(page, tmp_path).title == title
