@@ -211,6 +211,19 @@ def _plain_title(title: str) -> str:
     return match.group("title") if match else title
 
 
+# A title's trailing part that names its publisher: an acronym ("CDC", "N.I.H.") or a known site's name.
+PUBLISHER_PART = re.compile(r"(?:[A-Z]\.?){2,6}|MedlinePlus|WebMD|Mayo Clinic|Cleveland Clinic|NHS inform")
+
+
+def _without_publisher(title: str) -> str:
+    """A title in parts ("Norovirus | Disease of the Week | CDC"): the publisher's trailing parts left out, the
+    rest said as one title ("Norovirus: Disease of the Week"), not run together."""
+    parts = [part.strip() for part in title.split(" | ")]
+    while len(parts) > 1 and PUBLISHER_PART.fullmatch(parts[-1]):
+        parts.pop()
+    return ": ".join(parts) if len(parts) > 1 or parts[0] != title else title
+
+
 def choose_title(front_matter: str, doc_title: str, items: list[Item], debris: DebrisFilter) -> tuple[str, list[Item]]:
     """The document's own title, and the outline without it: of the leading H1s, the one that heads the content
     wins over a browser-tab title ("X - Site"), which is left out as debris; a front matter title ranks above
@@ -231,7 +244,7 @@ def choose_title(front_matter: str, doc_title: str, items: list[Item], debris: D
     if front_matter and (not own or _plain_title(front_matter) == front_matter
                          or _plain_title(own) == _plain_title(front_matter)):
         return _plain_title(front_matter), items
-    return own, items
+    return _without_publisher(own), items
 
 
 def _lone_h1(items: list[Item]) -> tuple[str, list[Item]]:

@@ -53,7 +53,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("pronunciation", r"\s?" + RESPELLING),
     ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
                   r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
-                  r"view/print pdf|print this (?:page|document)|e-?mail this (?:page|document)|view entire document|"
+                  r"view/print pdf|(?:print|e-?mail) this (?:page|document|issue|article|handout|leaflet|sheet|fact sheet)|view entire document|"
                   r"page options|listen|open in new window|close|menu|search|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
     ("page tool", r"(?i)^print\b[^.!?]{0,60}\bor download(?: as| the)? pdf\.?$"),
@@ -187,6 +187,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
                        r"(?:of|showing) (?:an?|the|two|three|some|several|his|her|their|your|someone|people)\b"
                        r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,60}\.?$"),
+    # ... or by what the picture shows: "Infographic detailing steps to take to prevent flu" (a participle, no verb)
+    ("image alt text", r"(?i)^(?:photo(?:graph)?|picture|image|diagram|illustration|drawing|graphic|infographic) "
+                       r"(?:showing|detailing|depicting|illustrating|describing|outlining|explaining) "
+                       r"(?![^.!?]*\b(?:is|are|was|were|can|may|will|has|have)\b)[^.!?:;]{1,80}\.?$"),
     # a site's logo as its alt text reads, and the menu words beside it: "Example Charity logo.", "Search Donate"
     ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} logo\.?(?=\s|$)"),
     # ... with its link's target: "FDA Logo--links to FDA home page", "HHS Log, links to the HHS website"

@@ -128,10 +128,14 @@ def _opens_sentence(words: list[str]) -> bool:
             or len(words) > 1 and words[1].rstrip(",.;:") in _SUBJECT_VERBS)
 
 
+# A line's own number ("2. How do hormones work?"): it goes with the line, never a sentence of its own.
+_ENUMERATOR = re.compile(r"\s*\d{1,2}")
+
+
 def _is_boundary(line: _Line, m: re.Match[str], spoken: bool = False) -> bool:
     """Decide whether a terminator followed by whitespace really ends a sentence (see split_sentences for
     `spoken`)."""
-    if not line.starts_sentence(m.end()):
+    if not line.starts_sentence(m.end()) or _ENUMERATOR.fullmatch(line.text[:m.start(1)]):
         return False
     mark = m.group(1)
     if mark != ".":

@@ -15,7 +15,8 @@ from narration.ingest.text.furniture import without_furniture
 from narration.ingest.text.headings import (
     heading_levels, mark_headings, numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
 )
-from narration.ingest.text.headings import drop_attributions, drop_link_buttons, drop_repeated_labels
+from narration.ingest.text.headings import drop_attributions, drop_link_buttons, drop_repeated_labels, stacked_headings
+from narration.ingest.text.headings import callout_leads, drop_site_label
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
@@ -29,6 +30,8 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     units = units_from_lines(lines, debris)
     page_citations(units, debris)
     units = without_furniture(units, title, debris)
+    stacked_headings(units, debris)
+    callout_leads(units)
     spaced = paragraphs_spaced(units)
     mark_headings(units, spaced)
     mark_label_headings(units)
@@ -40,6 +43,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         mark_figures_and_links(units, debris)
         mark_hub_teasers(units, debris)
     drop_attributions(units, debris)
+    drop_site_label(units, debris)
     contents = [d.line for d in debris.dropped if d.pattern == "<table of contents>"]
     levels = contents_levels(units, heading_levels(units, numbered), contents)
     items: list[Item] = []

@@ -501,3 +501,55 @@ def contents_levels(units: list[Unit], levels: dict[int, int], contents: Sequenc
     if len(top) < CONTENTS_MATCHES:
         return levels
     return {i: 2 if i in top else 3 if top[0] < i < top[-1] and level != SUB else level for i, level in levels.items()}
+
+
+# A tab's or panel's generic name over the page's own heading ("Summary" / "What is diabetes?"): it names no topic.
+GENERIC_LABEL = re.compile(r"(?i)^(?:summary|overview|basics|the basics|at a glance|in brief)$")
+
+
+def stacked_headings(units: list[Unit], debris: DebrisFilter) -> None:
+    """Two heading lines back to back, then text: the one right over the text is the heading (a question under
+    a label is never read as a sentence). A generic label over it is a page label, left out; another short line
+    over it stays, a heading over its sub-heading."""
+    labels: list[int] = []
+    for index in range(1, len(units) - 1):
+        label, line, below = units[index - 1], units[index], units[index + 1]
+        if (line.blank_before or not label.blank_before or label.kind != "paragraph" or label.is_list
+                or not line.text.endswith("?") or not candidate(label, False) or is_prose(label)
+                or not candidate(line, False) or not is_prose(below)):
+            continue
+        line.blank_before = True
+        if GENERIC_LABEL.match(label.text):
+            labels.append(index - 1)
+            debris.drop(label.text, "page label", label.mark)
+    for index in reversed(labels):
+        del units[index]
+
+
+# The site section a page sits in, set over its text: "Patient Information", "Health Topics", "Fact Sheet".
+SITE_LABEL = re.compile(r"(?i)^(?:(?:patient|consumer|public|health|family) (?:information|education|resources?|"
+                        r"handouts?|leaflets?|topics?)|health (?:a-z|a to z)|fact ?sheets?|for patients)$")
+
+
+def drop_site_label(units: list[Unit], debris: DebrisFilter) -> None:
+    """A site section's name as the page's first heading names no part of the article: left out, so the first
+    section takes the article's title."""
+    first = next((unit for unit in units if unit.kind != "drop"), None)
+    if first is not None and first.kind == "heading" and SITE_LABEL.match(first.text):
+        first.kind = "drop"
+        debris.drop(first.text, "site label", first.mark)
+
+
+# A callout box's one-word label: "Important", "Note", "Warning" (a section would be "Warnings", "Tips").
+CALLOUT = re.compile(r"(?i)^(?:important|note|warning|caution|tip|remember)$")
+
+
+def callout_leads(units: list[Unit]) -> None:
+    """A callout's label over its paragraph heads no section: it is said as the paragraph's lead ("Important:
+    Carry on taking ...")."""
+    for index in range(len(units) - 2, -1, -1):
+        label, below = units[index], units[index + 1]
+        if (label.kind == "paragraph" and not label.is_list and CALLOUT.match(label.text) and below.kind == "paragraph"
+                and not below.is_list and below.table is None and is_prose(below)):
+            below.text, below.blank_before = f"{label.text}: {below.text}", label.blank_before
+            del units[index]
