@@ -6,18 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from test_unseen_structure import article, outline
-
-PAGE = ("Sleep Well\n\nWhy Sleep Matters\n\nSleep keeps the body and mind well. Most adults need seven hours a night.\n\n"
-        "Getting Help\n\nSee your doctor if poor sleep lasts longer than a month.\n\n")
-
-
-def read(text: str, tmp_path: Path) -> str:
-    return "\n".join(outline(article(text, tmp_path)))
-
-
-def dropped(text: str, tmp_path: Path) -> dict[str, str]:
-    return {d.line: d.pattern for d in article(text, tmp_path).dropped}
+from test_unseen_d9 import PAGE, dropped, read  # noqa: F401 (the same page and readers)
 
 
 # a sentence with a verb that the next line goes on from is the article's opening, not a card's teaser

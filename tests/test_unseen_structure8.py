@@ -9,16 +9,11 @@ import pytest
 
 from narration.ingest import read_article
 from narration.ingest.text.headings import is_lead_in, is_link_button
-from narration.scripts import spoken_paragraphs
+from test_unseen_lists7 import page_lines
 from narration.text.lexicon import Report, load_lexicon
 from narration.text.normalize import spoken_list
 
 
-def page_lines(text: str, tmp_path: Path, suffix: str) -> str:
-    path = tmp_path / f"page{suffix}"
-    path.write_text(text, encoding="utf-8")
-    blocks = [block for section in read_article(path).sections for block in section.blocks]
-    return "\n".join(line for paragraph in spoken_paragraphs(blocks, load_lexicon(None), Report()) for line in paragraph)
 
 
 # --- 1. Items indented under a numbered step are its sub-list ----------------------------------------------------
