@@ -51,3 +51,20 @@ def test_each_dont_item_says_dont_and_the_labels_are_no_headings(tmp_path: Path,
 def test_other_headings_over_lists_stay_headings(tmp_path: Path, page: str) -> None:
     headings, items = _read(tmp_path, "page.txt", page)
     assert not any(item.startswith(("Do ", "Don")) for item in items)
+
+
+@pytest.mark.parametrize(("lead", "items", "expected"), [
+    # label-and-value items: each a sentence of its own, so one value does not run into the next label
+    ("The typical targets are:", ["Before a meal: 80 to 130 mg/dL", "Two hours after the start of a meal: less than 180 mg/dL"],
+     "The typical targets are: Before a meal: 80 to 130 milligrams per deciliter. "
+     "Two hours after the start of a meal: less than 180 milligrams per deciliter."),
+    # one item with a colon among plain ones: still a running list
+    ("Bring:", ["your insurance card", "a list of your medicines", "glasses: if you wear them"],
+     "Bring: your insurance card, a list of your medicines, and glasses: if you wear them."),
+    # a time is no label
+    ("Visiting hours are:", ["10:30 to noon", "2:00 to 4:00"], "Visiting hours are: 10 30 to noon and 2 o'clock to 4 o'clock."),
+])
+def test_label_and_value_items_are_sentences_of_their_own(lead: str, items: list[str], expected: str) -> None:
+    from narration.text.lexicon import Report, load_lexicon
+    from narration.text.normalize import spoken_list
+    assert spoken_list(lead, items, False, load_lexicon(None), Report()) == expected

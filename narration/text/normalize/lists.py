@@ -94,6 +94,18 @@ def _is_sentence(item: str) -> bool:
     return bool(re.search(r"[.?!]$", item)) and len(item.split()) >= 3 and not item[:1].islower()
 
 
+LABELLED = re.compile(r"^(?P<label>[^:]{1,60}):\s+\S")  # "Before a meal: 80 to 130 mg/dL"
+LABEL_WORDS = 8
+
+
+def _labelled(raw: Sequence[tuple[str, int]]) -> bool:
+    """Items that each give a label and its value ("Before a meal: 80 to 130 mg/dL" / "Two hours after a meal: less
+    than 180 mg/dL"): each is said as a sentence of its own; run together, one item's value ran into the next one's
+    label ("130 milligrams per deciliter and two hours after ...")."""
+    found = [LABELLED.match(item) for item, _ in raw]
+    return len(raw) > 1 and all(m is not None and len(m.group("label").split()) <= LABEL_WORDS for m in found)
+
+
 def _folds_into_lead(raw: Sequence[tuple[str, int]]) -> bool:
     """Whether a lead-in may run on into its items when they are sentences: only into a lone item of one sentence.
     Folded into the first of several (or into one of several sentences), that item would be said unlike the rest,
@@ -225,7 +237,7 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
             pieces = _join_colons([(head, LEAD), *spoken] if head else spoken, words)
         return [(p if p[-1:] in ".?!" or (p.endswith(":") and n < len(pieces) - 1) else p.rstrip(":") + ".", place)
                 for n, (p, place) in enumerate(pieces)]
-    if any(len(split_sentences(item)) > 1 for item, _ in raw):  # items of several sentences
+    if any(len(split_sentences(item)) > 1 for item, _ in raw) or _labelled(raw):  # several sentences, or "Label: value"
         return _item_lines(lead, raw, ordered, say, words, start)
     body = _phrase_list([item for item, _ in raw], ordered, say, words, start)
     if len(body.split()) > _longest_line():
