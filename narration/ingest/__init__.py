@@ -221,7 +221,7 @@ def _without_publisher(title: str) -> str:
     parts = [part.strip() for part in title.split(" | ")]
     while len(parts) > 1 and PUBLISHER_PART.fullmatch(parts[-1]):
         parts.pop()
-    return ": ".join(parts) if len(parts) > 1 or parts[0] != title else title
+    return ": ".join(parts)
 
 
 def choose_title(front_matter: str, doc_title: str, items: list[Item], debris: DebrisFilter) -> tuple[str, list[Item]]:

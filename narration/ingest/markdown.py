@@ -16,7 +16,7 @@ from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.text.headings import candidate, is_lead_in, is_prose
-from narration.ingest.text.furniture import HEADER_MENU_RUN, NAV_ENTRY, is_header_line, is_menu_line
+from narration.ingest.text.furniture import HEADER_LINES, HEADER_MENU_RUN, NAV_ENTRY, is_header_line, is_menu_line
 from narration.ingest.text.units import Unit, is_body
 
 EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*\n(?:[ \t]*\n)*(?=[^\s#>\-*+\d\[!|])", re.MULTILINE)
@@ -25,7 +25,6 @@ NUMBERED_BOLD = re.compile(r"^(\d{1,2}\.)[ \t]+\*\*([^*\n]+)\*\*[ \t]*$", re.MUL
 # A crawl's first lines: the page's <title> with its site name broken onto a line of its own ("Hiatus hernia" / " - NHS").
 TAB_TITLE = re.compile(r"\A\s*(?P<title>[^\s#>*+\-|\[!][^\n]{0,120}?)[ \t]*\n[ \t]*[-|–—][ \t]+"
                        r"(?P<site>[^\s.!?:;,][^\n.!?:;,]{0,39}?)[ \t]*\n")
-HEADER_LINES = 5  # paragraphs above a "beginning of content" marker that are the site's header, at most
 CARD = re.compile(r"\[(?:!\[([^\]\n]*)\]\([^\n]*\)[ \t]*\n[ \t]*\n)?([^\[\]\n]+)\n[ \t]*\n([^\[\]\n]+)\]\([^)\s]*\)")
 
 

@@ -326,15 +326,14 @@ def _links_only(items: list[str], heading: str) -> bool:
 # information" over links is left as it was: pages name their own resource sections so (uterine-cancer).
 LINK_BOX = re.compile(r"(?i)(?:related|other|useful) (?:sites|links|resources|pages|websites|topics)|see also:?")
 # A reading box's name over its link lines ("Recommended reading" / "Giving X to children: information on Y website").
-READING_BOX = re.compile(r"(?:recommended|further|suggested|additional|more) reading:?|"
-                         + LINK_BOX.pattern.removeprefix("(?i)"), re.IGNORECASE)
+READING_BOX = re.compile(r"(?i)(?:recommended|further|suggested|additional|more) reading:?")
 BOX_LINK_WORDS = 15  # a box's link line: a page's title, and the site it is on
 
 
 def is_reading_box(lines: list[str]) -> bool:
     """A reading box's name and its link lines (one or more, none a sentence or a lead-in): the pages another site
     has, read as a box, not as the article's paragraph."""
-    return (len(lines) >= 2 and bool(READING_BOX.fullmatch(lines[0].strip()))
+    return (len(lines) >= 2 and bool(READING_BOX.fullmatch(lines[0].strip()) or LINK_BOX.fullmatch(lines[0].strip()))
             and all(0 < len(line.split()) <= BOX_LINK_WORDS and not re.search(r"[.!?:;]$", line.strip())
                     for line in lines[1:]))
 

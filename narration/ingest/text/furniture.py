@@ -135,8 +135,7 @@ def _jump_menu(units: list[Unit], start: int) -> bool:
 
 def _is_menu_entry(unit: Unit) -> bool:
     """A line of a site menu, breadcrumb or footer: a few words on their own, no sentence punctuation."""
-    return (not unit.is_list and 0 < len(words(unit.text)) <= MENU_WORDS and unit.text[0].isupper()
-            and not re.search(r"[.!?:;,]", unit.text))
+    return not unit.is_list and is_menu_line(unit.text)
 
 
 def _furniture(units: list[Unit], title: str) -> dict[int, str]:
