@@ -20,9 +20,9 @@ import lxml.html
 from narration.models import Block
 from narration.ingest.debris import DebrisFilter, debris_filter
 from narration.ingest.outline import SUB, Gap, Heading, Item, sections_from_outline
+from narration.ingest.outline_rules import Silence, with_depths, without_references, without_silent_headings
 from narration.ingest.cells import flatten_cell
 from narration.ingest.tables import table_block
-from narration.ingest.text.figures import is_citation
 from narration.ingest.text.units import CLAUSE_WORDS, LEAD_IN_END
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,9 @@ FOOTNOTE_MARK = re.compile(r"[\[(]?\d{1,3}(?:\s?[-\u2013,]\s?\d{1,3})*[\])]?")
 TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 # A catalogue number in brackets after a title ("Triamcinolone (68:04)"): digits joined by ':' or '.'.
 CODE_AFTER_TITLE = re.compile(r"\s*[(\[]\d+(?:[:.]\d+)+[)\]]$")
+# A heading with nothing to read under it before the next heading of its rank (its images, links or references
+# were left out) goes too, H1s and stacked empty headings with it.
+SILENCE = Silence(over_nothing=True, last_first=True)
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> P
             first = None  # one of a row of sections ("Overview", "Symptoms"): its section keeps its heading
     if first is not None and (content_title or items[first].text.casefold() == title.casefold()):
         items = [*_before_title(items[:first], debris), *items[first + 1:]]  # the page's title, not a section
-    items = _without_empty_headings(without_references(items, debris), debris)
+    items = without_silent_headings(without_references(items, debris), debris, SILENCE)
     return Page(title, tuple(items), language, modified, _canonical(tree, heads))
 
 
@@ -395,47 +398,6 @@ def _before_title(items: list[Item], debris: DebrisFilter) -> list[Item]:
     return kept
 
 
-# A heading over the works an article cites: "References", "Sources", "Selected bibliography", "Works cited:".
-REFERENCES_HEADING = re.compile(r"(?i)(?:selected |key )?(?:references?|sources?|bibliography|works cited|"
-                                r"literature cited|citations?|reference list)\s*:?")
-
-
-def without_references(items: list[Item], debris: DebrisFilter) -> list[Item]:
-    """The works an article cites are for readers, as in pasted text: every paragraph and list under a references
-    heading, and elsewhere one made only of citations ("Ball JW, Dains JE. Abdomen. In: ... 2023."), is left out
-    and recorded."""
-    kept: list[Item] = []
-    under: int | None = None  # the level of the references heading the items are under
-    for item in items:
-        if isinstance(item, Heading):
-            under = item.level if REFERENCES_HEADING.fullmatch(item.text) else \
-                under if under is not None and item.level > under else None
-        elif isinstance(item, Block) and item.kind in ("paragraph", "list"):
-            lines = list(item.items) or item.text.split("\n")
-            if under is not None or all(is_citation(line) for line in lines):
-                for line in lines:
-                    debris.drop(line, "reference")
-                item = Gap()
-        kept.append(item)
-    return kept
-
-
-def _without_empty_headings(items: list[Item], debris: DebrisFilter) -> list[Item]:
-    """A heading with nothing to read under it before the next heading of its rank (its images, links or references
-    were left out) is left out too, and recorded: read, it says nothing, and it would take the next one under it."""
-    kept: list[Item] = []  # in reverse
-    for item in reversed(items):
-        if isinstance(item, Heading):
-            below = [*(next_ for next_ in reversed(kept))]
-            section = next((index for index, after in enumerate(below)
-                            if isinstance(after, Heading) and after.level <= item.level), len(below))
-            if not any(not isinstance(after, Gap) for after in below[:section]):
-                debris.drop(item.text, "heading with nothing under it")
-                item = Gap()
-        kept.append(item)
-    return kept[::-1]
-
-
 def _without_lost_lead_ins(items: list[Item], debris: DebrisFilter,
                            lead_ins: dict[str, tuple[str, ...]]) -> list[Item]:
     """A sentence that introduces a list the extractor left out ("To learn more:") goes with its list."""
@@ -470,10 +432,8 @@ def _block(element: lxml.etree._Element, debris: DebrisFilter) -> list[Item]:
     if element.tag == "list":
         listed = list(_list_items(element))
         written = [line for line, _ in listed]
-        kept = [(text, depth) for line, depth in listed if (text := debris.clean(line))]
-        items, nesting = tuple(text for text, _ in kept), tuple(depth for _, depth in kept)
-        block = Block("list", items=items, ordered=element.get("rend") == "ol",
-                      depths=nesting if any(nesting) else ()) if items else None
+        items, depths = with_depths(listed, debris.clean)
+        block = Block("list", items=items, ordered=element.get("rend") == "ol", depths=depths) if items else None
     elif element.tag == "table":
         written, block = [], _table(element)
     else:

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from narration.ingest.debris import DebrisFilter
-from narration.ingest.html import without_references
+from narration.ingest.outline_rules import Silence, with_depths, without_references, without_silent_headings
 from narration.ingest.text.figures import LINK_BOX, is_reading_box
 from narration.models import Block
 from narration.ingest.tables import table_block
@@ -210,29 +210,22 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 continue
             after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
     items = _without_header_above_title(_without_header_menu(items, debris), debris)
-    return title, _without_silent_headings(without_references(_promote_plain_headings(items), debris), debris)
+    return title, without_silent_headings(without_references(_promote_plain_headings(items), debris), debris, SILENCE)
 
 
 class LeftLinks(Gap):
     """Where links (a list, a row, a card) were left out: a heading over them names a page's menu, kept."""
 
 
-def _without_silent_headings(items: list[Item], debris: DebrisFilter) -> list[Item]:
-    """A heading whose part of the page held only what is left out (pictures, works cited, a credit line), down to
-    the next heading of its rank, says nothing and is left out ("## Images", "##### References"); H1s are title
-    candidates, and one over links still names them (a page of link lists), unless it names a link box ("See also")."""
-    kept = list(items)
-    for index, item in enumerate(items):
-        if not isinstance(item, Heading) or item.level == 1:
-            continue
-        end = next((i for i in range(index + 1, len(items)) if isinstance(items[i], Heading)
-                    and items[i].level <= item.level), len(items))
-        below = items[index + 1:end]
-        names = (LeftLinks,) if not LINK_BOX.fullmatch(item.text.strip()) else ()  # "See also" over links: a link box
-        if (any(isinstance(b, Gap) for b in below) and not any(isinstance(b, (Block, *names)) for b in below)):
-            debris.drop(item.text, "heading with nothing under it")
-            kept[index] = Gap()
-    return kept
+def _reads(item: Item, heading: Heading) -> bool:
+    """A block is read; left-out links still name what a heading is over (a page of link lists), unless it names a
+    link box ("See also")."""
+    return isinstance(item, Block) or (isinstance(item, LeftLinks) and not LINK_BOX.fullmatch(heading.text.strip()))
+
+
+# A heading whose part of the page held only what is left out (pictures, works cited, a credit line) says nothing
+# ("## Images", "##### References"); H1s are title candidates.
+SILENCE = Silence(reads=_reads, first_level=2)
 
 
 def _tab_title(text: str, debris: DebrisFilter) -> tuple[str, str]:
@@ -369,8 +362,6 @@ def _add_list(items: list[Item], start: int, entries: list[tuple[str, str, int]]
     if not entries:  # its items were pictures, left out
         items.append(Gap())
         return
-    kept = [(cleaned, depth) for plain, _, depth in entries if (cleaned := debris.clean(plain))]
-    nesting = tuple(depth for _, depth in kept)
+    kept, depths = with_depths(((plain, depth) for plain, _, depth in entries), debris.clean)
     if kept:
-        items.append(Block("list", items=tuple(text for text, _ in kept), ordered=start > 0, start=max(start, 1),
-                           depths=nesting if any(nesting) else ()))
+        items.append(Block("list", items=kept, ordered=start > 0, start=max(start, 1), depths=depths))
