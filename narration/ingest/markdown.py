@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from narration.ingest.debris import DebrisFilter
+from narration.ingest.debris import CREDIT_LINE, DebrisFilter
 from narration.ingest.outline_rules import Silence, with_depths, without_references, without_silent_headings
-from narration.ingest.text.figures import LINK_BOX, is_reading_box
+from narration.ingest.text.figures import LINK_BOX, caption_after_picture, is_reading_box, page_runs
 from narration.models import Block
 from narration.ingest.tables import table_block
 from narration.ingest.outline import SUB, Gap, Heading, Item
@@ -170,6 +170,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     text = _cards(text, debris)
     text = _split_lines(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    runs = page_runs(text)
     items: list[Item] = []
     lists: list[tuple[int, list[tuple[str, str, int]]]] = []  # (start, [(item, shape, depth)])
     table: list[list[str]] = []
@@ -208,9 +209,22 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
                 lists[-1][1].append((_one_line(plain), shape, len(lists) - 1))
                 after_image = pictured
                 continue
-            after_image = _add_paragraph(items, plain, shape, after_image, debris) or pictured
+            caption = after_image and _caption_here(tokens, i, plain, shape, runs)
+            after_image = _add_paragraph(items, plain, shape, caption, debris) or pictured
     items = _without_header_above_title(_without_header_menu(items, debris), debris)
     return title, without_silent_headings(without_references(_promote_plain_headings(items), debris), debris, SILENCE)
+
+
+# A picture's credit line ("Credit: iStock"): the paragraph above it is the picture's caption.
+CREDIT = re.compile(r"(?:Photo |Image )?Credits?: .{1,100}|" + CREDIT_LINE.lstrip("^").rstrip("$"))
+
+
+def _caption_here(tokens: list[Any], index: int, plain: str, shape: str, runs: dict[tuple[str, ...], int]) -> bool:
+    """Whether the paragraph under a picture is its caption: links, emphasis or no text, a credit line right under
+    it, or a caption's own shape; a run of full sentences that goes on with the section is the article's text."""
+    following = next((t.content for t in tokens[index + 1:] if t.type == "inline"), "")
+    return (shape != "text" or not plain.strip() or bool(CREDIT.fullmatch(" ".join(following.split())))
+            or caption_after_picture(plain, runs))
 
 
 class LeftLinks(Gap):

@@ -397,3 +397,38 @@ def mark_hub_teasers(units: list[Unit], debris: DebrisFilter) -> None:
 def is_link_text(text: str, limit: int = 8) -> bool:
     """Words of a link title: title case, no sentence punctuation, short."""
     return is_title_case(text) and not re.search(r"[.!?:;,]", text) and len(words(text)) <= limit
+
+
+# What a picture's own caption opens with ("Figure 2.", "Photo: ...", "Credit: iStock").
+CAPTION_LABEL = re.compile(r"(?i)^(?:fig(?:ure)?|image|photo(?:graph)?|picture|illustration|credit|source|caption)\b")
+SHOWS = re.compile(r"(?i)\b(?:showing|shows|shown|pictured|depicting|drawing of|diagram of)\b")  # what it pictures
+CAPTION_LABEL_WORDS = 6  # a figure's label ("Anatomy of the bone.") is a few words with no verb
+PICTURE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+
+
+def page_runs(page: str) -> dict[tuple[str, ...], int]:
+    """How often each run of CAPTION_RUN words stands in a page, its pictures' alt texts left out."""
+    counts: dict[tuple[str, ...], int] = {}
+    found = words(PICTURE_MARKUP.sub(" ", page).casefold())
+    for i in range(len(found) - CAPTION_RUN + 1):
+        run = tuple(found[i:i + CAPTION_RUN])
+        counts[run] = counts.get(run, 0) + 1
+    return counts
+
+
+def caption_after_picture(text: str, runs: dict[tuple[str, ...], int]) -> bool:
+    """Whether a plain paragraph set apart under a picture is its caption: one opening with a label
+    ("Figure 1", "Photo:"), one that is no run of full sentences ("Anatomy of the bone. The bone is ...", "Breast
+    Cancer Prevention"), or one the text says again (a photo's caption repeating the paragraph below). A run of
+    full sentences said once goes on with the article ("Pasteurization is the process of heating milk ...")."""
+    sentences = _sentences(text)
+    ended = all(re.search(r"[.!?][\"'”’)]*$", s.rstrip()) for s in sentences)
+    full = ended and bool(sentences) and bool(FINITE.search(sentences[0]) or has_verb(sentences[0])
+                                              or len(words(sentences[0])) > CAPTION_LABEL_WORDS)
+    return (bool(CAPTION_LABEL.match(text.lstrip())) or not full or bool(SHOWS.search(sentences[0]))
+            or _said_again(_runs(text), runs))
+
+
+def _said_again(mine: set[tuple[str, ...]], runs: dict[tuple[str, ...], int]) -> bool:
+    """Most of a paragraph stands twice in its page: a caption repeating the text, not one phrase they share."""
+    return bool(mine) and sum(runs.get(run, 0) >= 2 for run in mine) * 2 >= len(mine)
