@@ -11,6 +11,7 @@ from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
                                          text_key, unit_lines, words)
+from narration.text.phones import phone_run
 
 
 # What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
@@ -450,7 +451,7 @@ def _helpline_banner(units: list[Unit], first: int) -> dict[int, str]:
 # A helpline's banner that asks first: "Questions About Cancer? 1-800-4-CANCER", "Questions? Call 0300 123 4567";
 # the number may spell a word (a vanity number's letters).
 ASKING_HELPLINE = re.compile(r"(?i)^questions?(?: about [\w'’ -]{1,40})?\?\s*(?:call(?: us)?(?: at| on)?\s+)?"
-                             r"(?-i:\+?\d[\d ().-]{2,}[\dA-Z](?:[ -]?[\dA-Z]){0,9})\.?$")
+                             r"(?-i:" + phone_run(2, r"[\dA-Z](?:[ -]?[\dA-Z]){0,9}") + r")\.?$")
 
 
 def _asking_helpline(units: list[Unit], first: int) -> dict[int, str]:

@@ -11,6 +11,7 @@ from narration.ingest.text.units import (
     CLAUSE_WORDS, HEADING_MAX_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM,
     NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, words,
 )
+from narration.text.phones import phone_run
 
 
 def looks_like_heading(line: str, next_line: str | None) -> bool:
@@ -54,7 +55,7 @@ def candidate(unit: Unit, spaced: bool) -> bool:
 # ward@nhs.net") or the names a thing goes by ("Also called: Pyrosis").
 VALUE_LABEL = re.compile(r"(?i)^(?:tel(?:ephone)?|phone|ph|fax|e-?mail|mobile|text ?phone|minicom|helpline|website|"
                          r"web|address|also called|also known as|other names?|brand names?)\s*:\s*\S")
-PHONE = re.compile(r"\+?\(?\d[\d ().-]{8,}\d")
+PHONE = re.compile(phone_run(8))  # its digits are counted: a bracket before them is none
 PHONE_DIGITS = 9
 
 

@@ -8,6 +8,7 @@ import re
 from narration.ingest.debris import CREDIT_LINE, DebrisFilter
 from narration.ingest.tables import tab_tables
 from narration.models import Block
+from narration.text.phones import phone_run
 
 
 WORDY = re.compile(r"[^\W_]")  # a line says something only if it has a letter or a digit
@@ -367,7 +368,7 @@ def has_verb(label: str) -> bool:
 
 
 # A telephone number as a banner writes it: "0300 222 5800", "1-800-232-4636", "(608) 263-8009".
-PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d ().-]{5,}\d)(?!\w)")
+PHONE = re.compile(r"(?<!\w)(?:" + phone_run(5) + r")(?!\w)")
 
 
 def text_key(text: str) -> str:
