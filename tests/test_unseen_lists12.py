@@ -48,3 +48,19 @@ def test_calling_verbs_shared() -> None:
     """A word that dials a service number dials a local one too; each list keeps its own extras."""
     assert {"call", "dial", "text", "phone"} <= numbers._SERVICE_VERBS & numbers._DIALED_BY
     assert "ring" in numbers._SERVICE_VERBS and "fax" in numbers._DIALED_BY
+
+
+@pytest.mark.parametrize(("pattern", "text", "found"), [
+    (furniture.BANNER, "National Institute on Aging", True),
+    (furniture.BANNER, "Agency for Healthcare Research and Quality", True),
+    (furniture.BANNER, "Finding a Clinic Near You", False),
+    (furniture.BYLINE, "From the FDA Office of Women's Health", True),
+    (furniture.BYLINE, "By the American Heart Association", True),
+    (furniture.BYLINE, "From Start to Finish", False),
+    (headings.ORGANIZATION, "National Institute of Arthritis", True),
+    (headings.ORGANIZATION, "World Health Organization", True),
+    (headings.ORGANIZATION, "Treatment Options", False),
+])
+def test_organization_users(pattern: re.Pattern[str], text: str, found: bool) -> None:
+    """Each organization pattern keeps the shared words and its own."""
+    assert bool(pattern.search(text)) is found

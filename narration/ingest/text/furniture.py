@@ -10,7 +10,7 @@ from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
-                                         text_key, unit_lines, words)
+                                         organization_words, text_key, unit_lines, words)
 from narration.text.phones import phone_run
 
 
@@ -45,9 +45,8 @@ GALLERY = re.compile(r"(?i)^(?:images|pictures|photos|illustrations|videos|slide
 THUMBNAIL_WORDS = 6
 # Who the article comes from, under its title: "From the FDA Office of Women's Health", "By the National
 # Institute on Aging": a name in capitals that names an organization (an acronym or an organization's noun).
-ORGANIZATION_NOUN = (r"(?:Office|Institute|Department|Agency|Cent(?:er|re)|Clinic|Association|Society|Foundation|"
-                     r"Council|Administration|Service|Staff|Team|Editors|Division|Program(?:me)?|College|Academy|"
-                     r"Hospital|University|Trust)s?")
+ORGANIZATION_NOUN = organization_words("Office", "Cent(?:er|re)", "Clinic", "Service", "Staff", "Team", "Editors",
+                                       "Division", "Program(?:me)?", "Hospital") + "s?"
 NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|on|for|and|the|&))*"  # capitalized words and their joints
 BYLINE = re.compile(r"^(?:From|By) (?:the )?(?=.*\b(?:[A-Z]{2,}|" + ORGANIZATION_NOUN + r")\b)" + NAME + "$")
 # A writer's byline under the title: "By Tiffany Chen", "By Jane Q. Doe, MD, MPH": a first and last name
@@ -58,9 +57,9 @@ PERSON_BYLINE = re.compile(r"^By (?!(?:The|Car|Bus|Train|Air|Phone|Mail|Post|Pub
 # The site's banner under the title: an organization's name, alone ("Agency for Healthcare Research Quality").
 BANNER = re.compile(r"^(?=\S+(?:\s+\S+){2})(?:The )?(?!(?:Your|Our|My|About|Contact|Find|Visit|Meet|Choosing|Finding|"
                     r"At|In|Before|After|During|When|\w+ing)\b)(?=.*\b"
-                    r"(?:Institutes?|Departments?|Agency|Agencies|Centers|Centres|Administration|Association|Society|"
-                    r"Foundation|Council|Trust|University|College|Academy|Ministry|Hospitals?|Clinic|Health Service|"
-                    r"Health Authority)(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
+                    + organization_words("Institutes", "Departments", "Agencies", "Centers", "Centres", "Ministry",
+                                         "Hospitals?", "Clinic", "Health Service", "Health Authority")
+                    + r"(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
 # A menu's own entries, whatever the site: a run of short lines above the article with one of them is its menu.
 NAV_ENTRY = re.compile(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|donate|search(?: (?:the |this |our )?(?:[\w'’-]+ ){0,3}"
                        r"(?:website|site))?|browse|more|(?:main )?menu|support us|get involved|news|shop|log ?in|sign in|"

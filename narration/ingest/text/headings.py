@@ -9,7 +9,7 @@ from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
     CLAUSE_WORDS, HEADING_MAX_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM,
-    NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, words,
+    NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, organization_words, words,
 )
 from narration.text.phones import phone_run
 
@@ -473,9 +473,9 @@ def _labels_nothing(units: list[Unit], index: int) -> bool:
 
 
 # A word that names an organization: "National Institute of ...", "American Heart Association", "NHS Trust".
-ORGANIZATION = re.compile(r"\b(?:Institutes?|Association|Society|Foundation|Department|Agency|Administration|"
-                          r"Cent(?:er|re)s?|Council|College|Academy|Organi[sz]ation|Library|Trust|Alliance|Federation|"
-                          r"Commission|Coalition|Ministry|University)\b")
+ORGANIZATION = re.compile(r"\b" + organization_words("Institutes", "Cent(?:er|re)s?", "Organi[sz]ation", "Library",
+                                                      "Alliance", "Federation", "Commission", "Coalition", "Ministry")
+                          + r"\b")
 
 
 def drop_attributions(units: list[Unit], debris: DebrisFilter) -> None:
