@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from narration.ingest.debris import dated_review_labels
 from narration.ingest.text import figures, furniture, headings, units
 from narration.text.normalize import numbers
 from narration.text.phones import AUSTRALIAN, NORTH_AMERICAN, TRUNK, phone_run
@@ -64,3 +65,23 @@ def test_calling_verbs_shared() -> None:
 def test_organization_users(pattern: re.Pattern[str], text: str, found: bool) -> None:
     """Each organization pattern keeps the shared words and its own."""
     assert bool(pattern.search(text)) is found
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Home", True), ("About us", True), ("Contact", True), ("Log in", True), ("Main menu", True),
+    ("Search this website", True), ("Health A to Z", True),
+    ("Sign up", False),                           # a menu row's word, no header entry of its own
+    ("Home care for older adults", False),
+])
+def test_menu_entry(text: str, entry: bool) -> None:
+    assert bool(furniture.NAV_ENTRY.match(text)) is entry
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["Content reviewed by:", "Jane Doe, MD"], ["Content reviewed by: Jane Doe, MD"]),
+    (["Reviewed By:", "Jane Doe, MD"], ["Reviewed By: Jane Doe, MD"]),
+    (["Treatment options:", "Surgery"], ["Treatment options:", "Surgery"]),
+])
+def test_credit_label_takes_its_name(lines: list[str], joined: list[str]) -> None:
+    """Every credits label the credits row knows takes the name on the line under it."""
+    assert dated_review_labels(lines) == joined

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
+from narration.ingest.debris import LONE_DATE, MENU_ENTRIES, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
@@ -61,9 +61,9 @@ BANNER = re.compile(r"^(?=\S+(?:\s+\S+){2})(?:The )?(?!(?:Your|Our|My|About|Cont
                                          "Hospitals?", "Clinic", "Health Service", "Health Authority")
                     + r"(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
 # A menu's own entries, whatever the site: a run of short lines above the article with one of them is its menu.
-NAV_ENTRY = re.compile(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|donate|search(?: (?:the |this |our )?(?:[\w'’-]+ ){0,3}"
-                       r"(?:website|site))?|browse|more|(?:main )?menu|support us|get involved|news|shop|log ?in|sign in|"
-                       r"(?:health )?a(?: to |-)z|who we are|careers|help)$")
+NAV_ENTRY = re.compile(r"(?i)^(?:" + MENU_ENTRIES + r"|about|contact|search (?:the |this |our )?(?:[\w'’-]+ ){0,3}"
+                       r"(?:website|site)|browse|more|main menu|support us|get involved|news|(?:health )?a(?: to |-)z|"
+                       r"who we are|careers)$")
 HEADER_MENU_RUN = 4  # entries in a row above the first paragraph, one a menu's own, that make the site's menu
 LATIN_PAGE = 0.75  # of a page's letters in Latin script: a page written in it (one in Greek or Arabic is not)
 HEADER_LINES = 5  # lines above a "beginning of content" marker that are the site's header, at most
