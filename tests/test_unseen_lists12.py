@@ -8,7 +8,7 @@ import pytest
 
 from narration.ingest.debris import dated_review_labels
 from narration.ingest.text import figures, furniture, headings, units
-from narration.text.normalize import numbers
+from narration.text.normalize import lists, numbers
 from narration.text.phones import AUSTRALIAN, NORTH_AMERICAN, TRUNK, phone_run
 
 
@@ -85,3 +85,16 @@ def test_menu_entry(text: str, entry: bool) -> None:
 def test_credit_label_takes_its_name(lines: list[str], joined: list[str]) -> None:
     """Every credits label the credits row knows takes the name on the line under it."""
     assert dated_review_labels(lines) == joined
+
+
+@pytest.mark.parametrize(("pattern", "text", "found"), [
+    (lists.LEAD_VERB, "Types include:", True),
+    (lists.LEAD_VERB, "These tests could be used:", True),
+    (lists.LEAD_VERB, "At this time:", False),
+    (headings.FINITE, "if the user has liver disease", True),
+    (headings.FINITE, "if it feels tight", True),
+    (headings.FINITE, "Causes of low blood sugar", False),
+])
+def test_helping_verb_users(pattern: re.Pattern[str], text: str, found: bool) -> None:
+    """The clause tests share the helping verbs and keep their own extras."""
+    assert bool(pattern.search(text)) is found

@@ -12,6 +12,7 @@ from narration.ingest.text.units import (
     NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, organization_words, words,
 )
 from narration.text.phones import phone_run
+from narration.text.sentences import helping_verbs
 
 
 def looks_like_heading(line: str, next_line: str | None) -> bool:
@@ -189,8 +190,8 @@ def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 
 
 
 # A finite verb: what makes a line a clause ("if the user has liver disease"), not a heading's noun phrase.
-FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|may|might|must|"
-                    r"takes|uses|gets|needs|feels)\b", re.IGNORECASE)
+FINITE = re.compile(r"\b" + helping_verbs("had", "does", "do", "did", "could", "takes", "uses", "gets", "needs", "feels")
+                    + r"\b", re.IGNORECASE)
 CLAUSE_RUN_WORDS = 6
 
 
