@@ -20,8 +20,8 @@ _NOT_GLOSS_START = frozenset("""a an the see e.g i.e eg ie such also called know
     these those it they we you he she there here where when while after before during per each every all any some
     more less most least very plus than page click read call ask visit go""".split())
 _NOT_GLOSS_WORDS = HELPING_VERBS | frozenset("""and or be been do does did had optional rare common uncommon mild
-    moderate severe serious recommended required needed preferred approximate approx estimated typical usual free new updated pictured shown left right above below ongoing
-    temporary permanent daily weekly monthly yearly first second last etc""".split())
+    moderate severe serious recommended required needed preferred approximate approx estimated typical usual free
+    new updated pictured shown left right above below ongoing temporary permanent daily weekly monthly yearly first second last etc""".split())
 # The text runs on past the bracket into its noun or the next item of a series: "(gastric) cancer", "(dye), some";
 # not into a little word ("recurred (come back) after remission": no series to mistake it for).
 _RUNS_ON = re.compile(r"\s*(?:,|(?:and|or)\b|(?P<word>[a-z]+)\b)")
