@@ -38,6 +38,10 @@ CREDIT_LINE = (r"^(?:(?:iStock(?:photo)?|Getty Images|Shutterstock|Adobe Stock|A
                r"(?:\s*(?:/|via|[-–—])\s*[\w .’'-]{1,40})?|(?:Photo|Image|Picture)(?:graph)? (?:by|courtesy(?: of)?):? [^.!?]{1,80})$")
 # Defaults for common health sites, each named by what it removes (the review lists the name);
 # `[scripts] debris = [...]` in narration.toml adds to them.
+# What a credits block's labels say before "by:" ("Updated by:", "Content reviewed by:").
+CREDIT_VERBS = r"(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed)"
+# A site menu's own entries, whatever the site ("Home", "Donate", "Log in"); the header's menu test adds its own.
+MENU_ENTRIES = r"search|donate|menu|home|shop|help|log ?in|sign in|contact us|about us"
 DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # figure links: "Enlarge" alone, at the end of a sentence, or with the rest of a cut image title ('... body.")')
     ("figure link", r'(?:^|(?<=[.!?])\s*)Enlarge(?: Image)?(?:\b[^\n]*"\))?\s*$'),
@@ -153,7 +157,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                          r"information|material|page|article|text|leaflet|publication)s?\b)(?=.*\b(?:permissions?|"
                          r"licen[cs]ing|licen[cs]e)\b).*$"),
     # the credits block under an article: "Updated by: Jane Doe, MD, ... Also reviewed by ..."
-    ("credits", r"^(?:(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed|Content reviewed) [Bb]y:"
+    ("credits", r"^(?:" + CREDIT_VERBS + r" [Bb]y:"
                 r"|Medically reviewed by [A-Z])\s?.{0,1000}$"),
     # ... and the block's other lines: "Also reviewed by David Doe, MD, ...", "A.D.A.M. Editorial team."
     ("credits", r"^Also reviewed by [A-Z].{0,600}$"),
@@ -197,7 +201,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} (?:[Ll]ogo|Log)\s*(?:--|[-–—,:])\s*links? to\b"
                        r"[^.!?]{0,100}\.?$"),
     ("image alt text", r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5} Logo\.?$"),  # "FDA Logo"
-    ("site menu", r"(?i)^(?:(?:search|donate|menu|home|shop|help|log ?in|sign in|sign up|contact us|about us)\s*){2,3}$"),
+    ("site menu", r"(?i)^(?:(?:" + MENU_ENTRIES + r"|sign up)\s*){2,3}$"),
     # a site-search box's prompt: "Search our database by Health Topic or enter your own keywords"
     ("site search", r"(?i)^search (?:our|this|the) (?:site|website|database|pages|catalog|directory)\b[^.!?]{0,80}$"),
     # "Read this page in Welsh (Cymraeg)": a link to the page in another language
@@ -245,7 +249,7 @@ DATE_FORMATS = ("%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m.%d.%Y", "%Y-%m-%d", "%d 
 
 REVIEW_LABEL = re.compile(r"(?i)^(?:" + REVIEW_LINE + r"|" + NEXT_REVIEW + r")$")
 LONE_DATE = re.compile(r"^\s*" + DATE + r"\.?\s*$")
-CREDIT_LABEL = re.compile(r"^(?:Updated|Reviewed|Medically reviewed|Written|Edited|Also reviewed) [Bb]y:$")
+CREDIT_LABEL = re.compile(r"^" + CREDIT_VERBS + r" [Bb]y:$")
 
 
 def dated_review_labels(lines: list[str]) -> list[str]:

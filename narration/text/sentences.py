@@ -40,9 +40,19 @@ _TRANSITIONS = frozenset("First Second Third Fourth Fifth Next Last Lastly Later
                          "Nevertheless Nonetheless Hence Sometimes Often Usually Typically Generally Rarely "
                          "Fortunately Unfortunately Importantly Currently Recently Previously Together Afterward "
                          "Afterwards Eventually Initially Primarily Specifically Ideally Alternatively".split())
+# The helping verbs that make a clause of words around them ("Types include", "which may", "Patients can"):
+# the ones every test of a clause shares; each adds its own.
+HELPING_VERBS = frozenset("is are was were can may might will would should must has have".split())
+
+
+def helping_verbs(*extra: str) -> str:
+    """An alternation of the helping verbs and a pattern's own words, for a regular expression."""
+    return "(?:" + "|".join((*sorted(HELPING_VERBS), *extra)) + ")"
+
+
 # A capitalized word that a verb follows is a sentence's subject ("the U.K. Patients can ...", "Doctors say").
-_SUBJECT_VERBS = frozenset("is are was were can could may might must should will would do does did have has had "
-                           "need say said says found find show shows showed think".split())
+_SUBJECT_VERBS = HELPING_VERBS | frozenset("could do does did had need say said says found find show shows showed "
+                                           "think".split())
 _CAPITAL_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 # Abbreviations that end no sentence when a number follows ("Oct. 2, 2024", "Fig. 3").
 # "No. 5" is "number 5", while "No." before a word ends a sentence ("Does it hurt? No. It does not.").

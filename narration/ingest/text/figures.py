@@ -15,6 +15,7 @@ from narration.ingest.text.units import (
     READER, SENTENCE_END, SMALL_WORDS, TEASER_MAX_WORDS, Unit, has_verb, is_title_case, words,
 )
 from narration.text.sentences import split_sentences
+from narration.text.phones import GROUPED, VANITY
 
 
 MID_CITATION = re.compile(r"(?<=[a-z])(?<!\band)(?<!\bor)\s\(\d{1,3}(?:\s?[-–,]\s?\d{1,3})*\)(?=\s+[a-z])")
@@ -62,8 +63,7 @@ QUANTITY = re.compile(r"\d(?:[\d.,]*)\s?(?:g|mg|mcg|µg|kg|ml|mL|l|L|oz|lbs?|cup
 
 
 # A phone number ("1-800-4-CANCER (1-800-422-6237)", "0300 222 5800", "(608) 263-8009") or an e-mail address.
-CONTACT = re.compile(r"(?<![\w-])(?:1[-. ])?\(?\d{3,5}\)?[-. ]\d{3,4}[-. ]\d{3,4}(?![\w-])|\b1-8\d\d-[\dA-Z]+(?:-[\dA-Z]+)+\b"
-                     r"|[\w.+-]+@[\w-]+\.[\w.]+")
+CONTACT = re.compile(r"(?<![\w-])" + GROUPED + r"(?![\w-])|\b" + VANITY + r"\b|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def _is_teaser(unit: Unit | None) -> bool:

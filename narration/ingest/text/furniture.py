@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from narration.ingest.debris import LONE_DATE, DebrisFilter, page_date
+from narration.ingest.debris import LONE_DATE, MENU_ENTRIES, DebrisFilter, page_date
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
-                                         text_key, unit_lines, words)
+                                         organization_words, text_key, unit_lines, words)
+from narration.text.phones import phone_run
 
 
 # What opens a page's table of contents or jump menu ("On this page:", "Table of Contents", "In this article").
@@ -44,9 +45,8 @@ GALLERY = re.compile(r"(?i)^(?:images|pictures|photos|illustrations|videos|slide
 THUMBNAIL_WORDS = 6
 # Who the article comes from, under its title: "From the FDA Office of Women's Health", "By the National
 # Institute on Aging": a name in capitals that names an organization (an acronym or an organization's noun).
-ORGANIZATION_NOUN = (r"(?:Office|Institute|Department|Agency|Cent(?:er|re)|Clinic|Association|Society|Foundation|"
-                     r"Council|Administration|Service|Staff|Team|Editors|Division|Program(?:me)?|College|Academy|"
-                     r"Hospital|University|Trust)s?")
+ORGANIZATION_NOUN = organization_words("Office", "Cent(?:er|re)", "Clinic", "Service", "Staff", "Team", "Editors",
+                                       "Division", "Program(?:me)?", "Hospital") + "s?"
 NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|on|for|and|the|&))*"  # capitalized words and their joints
 BYLINE = re.compile(r"^(?:From|By) (?:the )?(?=.*\b(?:[A-Z]{2,}|" + ORGANIZATION_NOUN + r")\b)" + NAME + "$")
 # A writer's byline under the title: "By Tiffany Chen", "By Jane Q. Doe, MD, MPH": a first and last name
@@ -57,13 +57,13 @@ PERSON_BYLINE = re.compile(r"^By (?!(?:The|Car|Bus|Train|Air|Phone|Mail|Post|Pub
 # The site's banner under the title: an organization's name, alone ("Agency for Healthcare Research Quality").
 BANNER = re.compile(r"^(?=\S+(?:\s+\S+){2})(?:The )?(?!(?:Your|Our|My|About|Contact|Find|Visit|Meet|Choosing|Finding|"
                     r"At|In|Before|After|During|When|\w+ing)\b)(?=.*\b"
-                    r"(?:Institutes?|Departments?|Agency|Agencies|Centers|Centres|Administration|Association|Society|"
-                    r"Foundation|Council|Trust|University|College|Academy|Ministry|Hospitals?|Clinic|Health Service|"
-                    r"Health Authority)(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
+                    + organization_words("Institutes", "Departments", "Agencies", "Centers", "Centres", "Ministry",
+                                         "Hospitals?", "Clinic", "Health Service", "Health Authority")
+                    + r"(?:$|\s+(?:of|for|on)\s))" + NAME + "$")
 # A menu's own entries, whatever the site: a run of short lines above the article with one of them is its menu.
-NAV_ENTRY = re.compile(r"(?i)^(?:home|about(?: us)?|contact(?: us)?|donate|search(?: (?:the |this |our )?(?:[\w'’-]+ ){0,3}"
-                       r"(?:website|site))?|browse|more|(?:main )?menu|support us|get involved|news|shop|log ?in|sign in|"
-                       r"(?:health )?a(?: to |-)z|who we are|careers|help)$")
+NAV_ENTRY = re.compile(r"(?i)^(?:" + MENU_ENTRIES + r"|about|contact|search (?:the |this |our )?(?:[\w'’-]+ ){0,3}"
+                       r"(?:website|site)|browse|more|main menu|support us|get involved|news|(?:health )?a(?: to |-)z|"
+                       r"who we are|careers)$")
 HEADER_MENU_RUN = 4  # entries in a row above the first paragraph, one a menu's own, that make the site's menu
 LATIN_PAGE = 0.75  # of a page's letters in Latin script: a page written in it (one in Greek or Arabic is not)
 HEADER_LINES = 5  # lines above a "beginning of content" marker that are the site's header, at most
@@ -450,7 +450,7 @@ def _helpline_banner(units: list[Unit], first: int) -> dict[int, str]:
 # A helpline's banner that asks first: "Questions About Cancer? 1-800-4-CANCER", "Questions? Call 0300 123 4567";
 # the number may spell a word (a vanity number's letters).
 ASKING_HELPLINE = re.compile(r"(?i)^questions?(?: about [\w'’ -]{1,40})?\?\s*(?:call(?: us)?(?: at| on)?\s+)?"
-                             r"(?-i:\+?\d[\d ().-]{2,}[\dA-Z](?:[ -]?[\dA-Z]){0,9})\.?$")
+                             r"(?-i:" + phone_run(2, r"[\dA-Z](?:[ -]?[\dA-Z]){0,9}") + r")\.?$")
 
 
 def _asking_helpline(units: list[Unit], first: int) -> dict[int, str]:

@@ -9,8 +9,10 @@ from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
     CLAUSE_WORDS, HEADING_MAX_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM,
-    NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, words,
+    NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, organization_words, words,
 )
+from narration.text.phones import phone_run
+from narration.text.sentences import helping_verbs
 
 
 def looks_like_heading(line: str, next_line: str | None) -> bool:
@@ -54,7 +56,7 @@ def candidate(unit: Unit, spaced: bool) -> bool:
 # ward@nhs.net") or the names a thing goes by ("Also called: Pyrosis").
 VALUE_LABEL = re.compile(r"(?i)^(?:tel(?:ephone)?|phone|ph|fax|e-?mail|mobile|text ?phone|minicom|helpline|website|"
                          r"web|address|also called|also known as|other names?|brand names?)\s*:\s*\S")
-PHONE = re.compile(r"\+?\(?\d[\d ().-]{8,}\d")
+PHONE = re.compile(phone_run(8))  # its digits are counted: a bracket before them is none
 PHONE_DIGITS = 9
 
 
@@ -188,8 +190,8 @@ def _followed_by_text(units: list[Unit], index: int, spaced: bool, depth: int = 
 
 
 # A finite verb: what makes a line a clause ("if the user has liver disease"), not a heading's noun phrase.
-FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should|may|might|must|"
-                    r"takes|uses|gets|needs|feels)\b", re.IGNORECASE)
+FINITE = re.compile(r"\b" + helping_verbs("had", "does", "do", "did", "could", "takes", "uses", "gets", "needs", "feels")
+                    + r"\b", re.IGNORECASE)
 CLAUSE_RUN_WORDS = 6
 
 
@@ -472,9 +474,9 @@ def _labels_nothing(units: list[Unit], index: int) -> bool:
 
 
 # A word that names an organization: "National Institute of ...", "American Heart Association", "NHS Trust".
-ORGANIZATION = re.compile(r"\b(?:Institutes?|Association|Society|Foundation|Department|Agency|Administration|"
-                          r"Cent(?:er|re)s?|Council|College|Academy|Organi[sz]ation|Library|Trust|Alliance|Federation|"
-                          r"Commission|Coalition|Ministry|University)\b")
+ORGANIZATION = re.compile(r"\b" + organization_words("Institutes", "Cent(?:er|re)s?", "Organi[sz]ation", "Library",
+                                                      "Alliance", "Federation", "Commission", "Coalition", "Ministry")
+                          + r"\b")
 
 
 def drop_attributions(units: list[Unit], debris: DebrisFilter) -> None:

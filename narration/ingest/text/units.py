@@ -8,6 +8,7 @@ import re
 from narration.ingest.debris import CREDIT_LINE, DebrisFilter
 from narration.ingest.tables import tab_tables
 from narration.models import Block
+from narration.text.phones import phone_run
 
 
 WORDY = re.compile(r"[^\W_]")  # a line says something only if it has a letter or a digit
@@ -366,8 +367,19 @@ def has_verb(label: str) -> bool:
                and not re.search(r"(?:ing|ed)$", following) for word, following in zip(found, found[1:]))
 
 
+# Words that name an organization ("National Institute of ...", "American Heart Association", "NHS Trust"): the
+# ones every pattern of organizations shares; each adds its own (plurals, "Clinic", "Ministry").
+ORGANIZATION_WORDS = ("Institute", "Department", "Agency", "Association", "Society", "Foundation", "Council",
+                      "Administration", "College", "Academy", "University", "Trust")
+
+
+def organization_words(*extra: str) -> str:
+    """An alternation of the shared organization words and a pattern's own."""
+    return "(?:" + "|".join((*ORGANIZATION_WORDS, *extra)) + ")"
+
+
 # A telephone number as a banner writes it: "0300 222 5800", "1-800-232-4636", "(608) 263-8009".
-PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d ().-]{5,}\d)(?!\w)")
+PHONE = re.compile(r"(?<!\w)(?:" + phone_run(5) + r")(?!\w)")
 
 
 def text_key(text: str) -> str:

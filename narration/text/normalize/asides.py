@@ -7,7 +7,7 @@ import re
 
 from narration.text.english_counts import syllables
 from narration.text.lexicon import Report
-from narration.text.sentences import ends_sentence
+from narration.text.sentences import HELPING_VERBS, ends_sentence
 
 _BRACKET = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Z]\.))\s+\(([^()\n]{1,200})\)")  # after a word, or "I.V."
 
@@ -19,10 +19,9 @@ _NOT_GLOSS_START = frozenset("""a an the see e.g i.e eg ie such also called know
     at to with without from by about as not only usually often sometimes especially mainly mostly which who that this
     these those it they we you he she there here where when while after before during per each every all any some
     more less most least very plus than page click read call ask visit go""".split())
-_NOT_GLOSS_WORDS = frozenset("""and or is are was were be been can may might will would should must do does did has
-    have had optional rare common uncommon mild moderate severe serious recommended required needed preferred
-    approximate approx estimated typical usual free new updated pictured shown left right above below ongoing
-    temporary permanent daily weekly monthly yearly first second last etc""".split())
+_NOT_GLOSS_WORDS = HELPING_VERBS | frozenset("""and or be been do does did had optional rare common uncommon mild
+    moderate severe serious recommended required needed preferred approximate approx estimated typical usual free
+    new updated pictured shown left right above below ongoing temporary permanent daily weekly monthly yearly first second last etc""".split())
 # The text runs on past the bracket into its noun or the next item of a series: "(gastric) cancer", "(dye), some";
 # not into a little word ("recurred (come back) after remission": no series to mistake it for).
 _RUNS_ON = re.compile(r"\s*(?:,|(?:and|or)\b|(?P<word>[a-z]+)\b)")
@@ -34,8 +33,7 @@ _BRAND = re.compile(r"[A-Z][A-Za-z-]*[a-z][A-Za-z-]*®?(?:(?:,? (?:and|or)|,) [A
 # A clause of its own ("signs include redness, swelling, and pain"): a subject, then a finite verb among the first
 # words. Between commas its own commas and the "and" after it sound like one series; it is said as a sentence
 # after the one it stood in. An aside that opens with a little word ("which is rare", "if needed") is no sentence.
-_VERBS = frozenset("""is are was were include includes included means mean can may might will would should must has
-    have had does do did""".split())
+_VERBS = HELPING_VERBS | frozenset("include includes included means mean had does do did".split())
 _NOT_CLAUSE_START = frozenset("""see e.g i.e eg ie such also called known including include like or and but nor for
     if in on at to with without from by about as not only which who whom whose that when while where after before
     during because although unless so whether per than plus especially mainly mostly usually often sometimes""".split())
@@ -118,8 +116,8 @@ _OUTER_SERIES = re.compile(r"\s*(?:(?:and|or)\b|,(?=[^.;:!?]*\b(?:and|or|as well
 _PHRASE_STOPS = frozenset("""like such as including or and nor the a an this these those some any all your our
     their his her its my with without in on at to for from by about after before during into than""".split())
 # Words that show the phrase is no noun phrase: a verb or a relative clause ("you take drugs", "people who smoke").
-_PHRASE_BREAKS = frozenset("""who whom whose which that where when if because is are was were be been have has had
-    can could may might will would should must do does did""".split())
+_PHRASE_BREAKS = HELPING_VERBS | frozenset("who whom whose which that where when if because be been had could do does "
+                                            "did".split())
 _PHRASE_WORDS = 4
 # Examples that open with one of these are times, places or conditions, not things of the kind named ("at noon").
 _NOT_THINGS = frozenset("with without in on at to for from by about after before during into when if while".split())

@@ -11,7 +11,7 @@ import tomllib
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.numbers import UNITS
 from narration.text.normalize.sentence import normalize
-from narration.text.sentences import split_sentences
+from narration.text.sentences import helping_verbs, split_sentences
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦+>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
@@ -130,8 +130,7 @@ def _join_colons(pieces: list[tuple[str, int]], words: ListWords) -> list[tuple[
 
 CLAUSE_WORDS = 4  # a label this long, with sentences after it, is a sentence of its own
 # A lead-in that is a clause of its own ("Types include:", "These tests are used:"), not a fragment ("At this time:").
-LEAD_VERB = re.compile(r"\b(?:include[sd]?|including|is|are|was|were|can|could|may|might|will|would|should|must|"
-                       r"has|have|used)\b", re.IGNORECASE)
+LEAD_VERB = re.compile(r"\b" + helping_verbs("include[sd]?", "including", "could", "used") + r"\b", re.IGNORECASE)
 # A sentence that opens with its subject and finite verb: an auxiliary, or a verb in -s before its object ("M.R.I,
 # magnetic resonance imaging, uses a magnet"); a subordinate or relative word ends the subject first.
 SUBJECT_VERB = re.compile(r"^(?:(?!(?:if|when|that|which|who|whose|because|and|or)\b)[\w().'’,-]+\s+){1,8}?"

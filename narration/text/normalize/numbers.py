@@ -12,6 +12,7 @@ from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.abbreviations import digit_words
 from narration.text.normalize.acronyms import SENTENCE_OPENING, VOWELS, code_digits, letter_pairs, said_as_word, spell_letters
 from narration.text.normalize.base import Rule, Held, at_end, final_dot, next_char, words_before
+from narration.text.phones import AUSTRALIAN, CALLING_VERBS, NORTH_AMERICAN, TRUNK
 from narration.text.sentences import TIME_ZONES
 
 
@@ -385,7 +386,7 @@ def _every_hours(m: re.Match[str]) -> str:
 
 
 _SERVICE_NUMBERS = "911|988|999|112|111|211|311|411|511|611|711|811|000"  # "000": Australia's emergency number
-_SERVICE_VERBS = frozenset("call dial text phone ring contact".split())
+_SERVICE_VERBS = CALLING_VERBS | {"ring", "contact"}
 _AFTER_SERVICE_NUMBER = frozenset("if or and for right now immediately to from in on when as with straight "
                                   "away again".split())
 # After a service number that names the service ("988 is the Suicide and Crisis Lifeline", "911 can send help"),
@@ -420,12 +421,12 @@ def _service_number(m: re.Match[str]) -> str:
 # A national number dialled with its trunk zero, in groups ("020 8709 5555", "01905 362 207", "0300 123 1234"):
 # ten or eleven digits, said group by group, digit by digit; no quantity is written this way.
 # A UK area code of four digits has a local number of six ("01473 702194").
-_TRUNK_NUMBER = re.compile(r"(?<![\w.,+-])0\d{2,4}(?:[ -]\d{3,6}){1,2}(?![\w-]|[.,]\d)")
+_TRUNK_NUMBER = re.compile(r"(?<![\w.,+-])" + TRUNK + r"(?![\w-]|[.,]\d)")
 
 
 # An Australian number: "1800 022 222" and "1300 360 227" (toll-free and local-rate, 4+3+3), "13 11 14" (2+2+2,
 # said in pairs); written in groups, no quantity or year looks like it.
-_AUSTRALIAN_NUMBER = re.compile(r"(?<![\w.,+-])(?:1[38]00(?:[ -]\d{3}){2}|13(?: \d\d){2})(?![\w-]|[.,]\d)")
+_AUSTRALIAN_NUMBER = re.compile(r"(?<![\w.,+-])" + AUSTRALIAN + r"(?![\w-]|[.,]\d)")
 
 
 def _australian_number(m: re.Match[str]) -> str:
@@ -439,8 +440,7 @@ def _australian_number(m: re.Match[str]) -> str:
 
 # A phone number in brackets before a capital that opens the next sentence: "... right away (1-800-222-1222)
 # Quick medical attention is critical" has lost its full stop; "(0300 123 1234) Monday to Friday" has not.
-_BRACKETED_PHONE = re.compile(r"\(\s*((?:\+?1[-–. ])?\(?\d{3}\)?[-–. ]?\d{3}[-–.]\d{4}|0\d{2,4}(?:[ -]\d{3,6}){1,2}"
-                              r"|1[38]00(?:[ -]\d{3}){2}|13(?: \d\d){2})\s*\)"
+_BRACKETED_PHONE = re.compile(r"\(\s*((?:\+?1[-–. ])?" + NORTH_AMERICAN + "|" + TRUNK + "|" + AUSTRALIAN + r")\s*\)"
                               r"(?=\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|TTY|TDD)\w*)[A-Z][a-z])")
 
 
@@ -464,7 +464,7 @@ def _alternative_number(m: re.Match[str]) -> str:
 # A local number without its area code ("call 555-1234"): only after a word that dials it, since "250-1000 mg"
 # is a range.
 _LOCAL_NUMBER = re.compile(r"(?<![\w.,-])(\d{3})-(\d{4})(?![\w-]|[.,]\d)")
-_DIALED_BY = frozenset("call dial phone tel telephone fax text at number line".split())
+_DIALED_BY = CALLING_VERBS | frozenset("tel telephone fax at number line".split())
 
 
 def _local_number(m: re.Match[str]) -> str:
@@ -564,7 +564,7 @@ NUMBERS: list[Rule] = [
     ("phone", _BRACKETED_PHONE, lambda m: f", {m.group(1)}."),
     ("phone", _AUSTRALIAN_NUMBER, _australian_number),
     ("phone", _CONTACT_NUMBER, _contact_number),  # before "800-555-0199" is said "800, 5 5 5, ..."
-    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)(?:[-–. ]|(?=\()))?\(?(\d{3})\)?[-–. ]?(\d{3})[-–.](\d{4})(?![\w-])"), _phone),
+    ("phone", re.compile(r"(?<![\w-])(?:\+?(1)(?:[-–. ]|(?=\()))?" + NORTH_AMERICAN + r"(?![\w-])"), _phone),
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
     ("phone", _TRUNK_NUMBER, _trunk_number),
     ("phone", _LOCAL_NUMBER, _local_number),
