@@ -111,7 +111,10 @@ def _said_apart(text: str, m: re.Match[str]) -> str | None:
 # A bracket of examples that holds a list of its own ("(such as hurricanes, floods, or fires)"). Said between commas
 # inside an outer series ("natural disasters (...) or acts of violence"), the next item sounds like one more example:
 # the examples are said after the sentence, "Examples of natural disasters are hurricanes, floods, or fires."
-_EXAMPLES = re.compile(r"(?:such as|including|like|e\.g\.|eg|for example),?\s+(?P<items>.*(?:,|\b(?:and|or)\b).*)", re.I)
+# One example said between commas before the comma of an outer series ("chest infections (including pneumonia),
+# dental abscesses and skin infections") sounds like the head of the items after it: it is said after the sentence too.
+_EXAMPLES = re.compile(r"(?:such as|including|like|e\.g\.|eg|for example),?\s+(?P<items>.+)", re.I)
+_SERIES = re.compile(r",|\b(?:and|or)\b")
 _OUTER_SERIES = re.compile(r"\s*(?:(?:and|or)\b|,(?=[^.;:!?]*\b(?:and|or|as well as)\b))")
 # Words before a bracket that its noun phrase does not reach back across ("like natural disasters", "or acts of
 # violence"; "of" stays inside the phrase); a determiner is left out ("Examples of disasters", not "of the").
@@ -138,18 +141,27 @@ def _example_head(before: str) -> str:
     return ""
 
 
+def _inside_series(sentence: str, m: re.Match[str], items: str) -> bool:
+    """Whether a bracket of examples sits inside an outer series where its bounds would not be heard: a list of its
+    own before any next item, a shorter one before a comma that goes on with the series."""
+    if "," in items:
+        return _OUTER_SERIES.match(sentence, m.end()) is not None
+    return sentence[m.end():m.end() + 1] == "," and _OUTER_SERIES.match(sentence, m.end()) is not None
+
+
 def _sentence_examples(sentence: str) -> tuple[str, int]:
     """One sentence with its lists of examples said after it when one of them sits inside an outer series."""
     found = [(m, items.group("items"), _example_head(sentence[:m.start()])) for m in _BRACKET.finditer(sentence)
              if (items := _EXAMPLES.fullmatch(m.group(1).strip()))]
     found = [(m, items, head) for m, items, head in found if head and items.split()[0].lower() not in _NOT_THINGS]
-    if not any("," in items and _OUTER_SERIES.match(sentence, m.end()) for m, items, _ in found):
+    if not any(_inside_series(sentence, m, items) for m, items, _ in found):
         return sentence, 0
     kept, position, after = [], 0, []
     for m, items, head in found:
         kept.append(sentence[position:m.start()])
         position = m.end()
-        after.append(f"Examples of {head[0].lower() + head[1:] if head[1:2].islower() else head} are {items}.")
+        head = head[0].lower() + head[1:] if head[1:2].islower() else head
+        after.append(f"Examples of {head} are {items}." if _SERIES.search(items) else f"One example of {head} is {items}.")
     said = ("".join(kept) + sentence[position:]).rstrip()
     said += "" if said[-1:] in ".!?" else "."
     return f"{said} {' '.join(after)}{sentence[len(sentence.rstrip()):]}", len(after)
