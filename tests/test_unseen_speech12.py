@@ -24,3 +24,27 @@ from spoken_table import say, table
 )
 def test_example_inside_a_series(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # an abbreviation inside a name in capitals is said after the whole name, with the name's last words
+    ("Over-the-Counter (OTC) Medicine is sold in shops.",
+     "Over-the-Counter Medicine, or O.T.C Medicine, is sold in shops."),
+    ("The Over-the-Counter (OTC) Medicine.", "The Over-the-Counter Medicine, or O.T.C Medicine."),
+    # at the name's end, before a little word, or in lower case: between commas as before
+    ("Ask about Over-the-Counter (OTC).", "Ask about Over-the-Counter, O.T.C."),
+    ("Ask about Over-the-Counter (OTC) and more.", "Ask about Over-the-Counter, O.T.C, and more."),
+    ("Take over-the-counter (OTC) medicine.", "Take over-the-counter, O.T.C, medicine."),
+    # a glossary's term, a double hyphen or a dash, and a definition in capitals: a colon's pause
+    ("Over-the-Counter (OTC) Medicine--Medicine you can buy without a prescription.",
+     "Over-the-Counter Medicine, or O.T.C Medicine: Medicine you can buy without a prescription."),
+    ("Generic Drug--A drug sold under its chemical name.", "Generic Drug: A drug sold under its chemical name."),
+    ("Warning — Do not drive.", "Warning: Do not drive."),
+    # ranges, a dash before lower case, a dash aside: as before
+    ("Rest for 2--3 days.", "Rest for 2, 3 days."),
+    ("It went well--very well.", "It went well, very well."),
+    ("Aspirin--which many take--can cause bleeding.", "Aspirin, which many take, can cause bleeding."),
+    ("Most people (about 80%)--Women and men--recover.", "Most people, about 80 percent, Women and men, recover."),
+)
+def test_term_with_abbreviation_and_definition(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -180,8 +180,44 @@ def _examples_apart(text: str, report: Report | None = None) -> str:
     return "".join(said)
 
 
+# An abbreviation in brackets inside a name in capitals, before the name's last words ("Over-the-Counter (OTC)
+# Medicine"): said between commas it cuts the name in two ("Over-the-Counter, O.T.C, Medicine"); the whole name is
+# said first, then the short one with the same last words: "Over-the-Counter Medicine, or OTC Medicine".
+_LITTLE_CAPITALS = r"(?!(?:And|Or|Of|The|A|An|In|On|At|To|For|With|By|From|Is|Are)\b)"
+_HEAD_WORD = _LITTLE_CAPITALS + r"[A-Z][a-z]+(?:-[A-Za-z]+)*\b"
+_ABBREVIATION_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w'-]*[a-z])\s+\((?P<short>[A-Z]{2,6}s?)\)\s+"
+                                   rf"(?P<head>{_HEAD_WORD}(?:\s+{_HEAD_WORD}){{0,2}})"
+                                   r"(?P<on>\s+(?=\w))?")
+# A short term opening the text, then a double hyphen or a dash and a definition in capitals ("Generic Drug--A drug
+# sold under ..."): a glossary's entry, said with a colon's pause after the term, not a comma that runs it into the
+# definition's first words.
+_TERM_DASH = re.compile(r"^(?P<term>[A-Z][^.;:!?()\n]{0,80}?[\w)])\s*(?:--|—)\s*(?=[A-Z](?:[a-z]|\s))")
+_TERM_WORDS = 8
+
+
+def _names_abbreviated(text: str, report: Report | None) -> str:
+    """Abbreviations inside a name said after it (see _ABBREVIATION_IN_NAME)."""
+    def said(m: re.Match[str]) -> str:
+        if report is not None:
+            report.rules["aside"] += 1
+        return f"{m['before']} {m['head']}, or {m['short']} {m['head']}{', ' if m['on'] else ''}"
+
+    return _ABBREVIATION_IN_NAME.sub(said, text)
+
+
+def _term_defined(text: str, report: Report | None) -> str:
+    """A glossary's "Term--Definition" said "Term: Definition" (see _TERM_DASH)."""
+    m = _TERM_DASH.match(text)
+    if m is None or len(m["term"].split()) > _TERM_WORDS:
+        return text
+    if report is not None:
+        report.rules["dash"] += 1
+    return f"{m['term']}: {text[m.end():]}"
+
+
 def said_asides(text: str, report: Report | None = None) -> str:
     """Say a gloss "X, or Y," (see _gloss_word), a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
+    text = _term_defined(_names_abbreviated(text, report), report)
     text = _examples_apart(text, report)
     position = 0
     while (m := _BRACKET.search(text, position)) is not None:
