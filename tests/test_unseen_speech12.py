@@ -48,3 +48,14 @@ def test_example_inside_a_series(written: str, spoken: str) -> None:
 )
 def test_term_with_abbreviation_and_definition(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # the name goes on past three words, or into "of ..." a name of its own: between commas as before
+    ("The National Institutes of Health (NIH) Office of Dietary Supplements helps.",
+     "The National Institutes of Health, N.I.H, Office of Dietary Supplements helps."),
+    ("The Office of Dietary Supplements (ODS) Health Professional Fact Sheet.",
+     "The Office of Dietary Supplements, O.D.S, Health Professional Fact Sheet."),
+)
+def test_abbreviation_before_a_longer_name(written: str, spoken: str) -> None:
+    assert say(written) == spoken
