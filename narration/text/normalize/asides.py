@@ -109,7 +109,10 @@ def _said_apart(text: str, m: re.Match[str]) -> str | None:
 # A bracket of examples that holds a list of its own ("(such as hurricanes, floods, or fires)"). Said between commas
 # inside an outer series ("natural disasters (...) or acts of violence"), the next item sounds like one more example:
 # the examples are said after the sentence, "Examples of natural disasters are hurricanes, floods, or fires."
-_EXAMPLES = re.compile(r"(?:such as|including|like|e\.g\.|eg|for example),?\s+(?P<items>.*(?:,|\b(?:and|or)\b).*)", re.I)
+# One example said between commas before the comma of an outer series ("chest infections (including pneumonia),
+# dental abscesses and skin infections") sounds like the head of the items after it: it is said after the sentence too.
+_EXAMPLES = re.compile(r"(?:such as|including|like|e\.g\.|eg|for example),?\s+(?P<items>.+)", re.I)
+_SERIES = re.compile(r",|\b(?:and|or)\b")
 _OUTER_SERIES = re.compile(r"\s*(?:(?:and|or)\b|,(?=[^.;:!?]*\b(?:and|or|as well as)\b))")
 # Words before a bracket that its noun phrase does not reach back across ("like natural disasters", "or acts of
 # violence"; "of" stays inside the phrase); a determiner is left out ("Examples of disasters", not "of the").
@@ -136,18 +139,27 @@ def _example_head(before: str) -> str:
     return ""
 
 
+def _inside_series(sentence: str, m: re.Match[str], items: str) -> bool:
+    """Whether a bracket of examples sits inside an outer series where its bounds would not be heard: a list of its
+    own before any next item, a shorter one before a comma that goes on with the series."""
+    if "," in items:
+        return _OUTER_SERIES.match(sentence, m.end()) is not None
+    return sentence[m.end():m.end() + 1] == "," and _OUTER_SERIES.match(sentence, m.end()) is not None
+
+
 def _sentence_examples(sentence: str) -> tuple[str, int]:
     """One sentence with its lists of examples said after it when one of them sits inside an outer series."""
     found = [(m, items.group("items"), _example_head(sentence[:m.start()])) for m in _BRACKET.finditer(sentence)
              if (items := _EXAMPLES.fullmatch(m.group(1).strip()))]
     found = [(m, items, head) for m, items, head in found if head and items.split()[0].lower() not in _NOT_THINGS]
-    if not any("," in items and _OUTER_SERIES.match(sentence, m.end()) for m, items, _ in found):
+    if not any(_inside_series(sentence, m, items) for m, items, _ in found):
         return sentence, 0
     kept, position, after = [], 0, []
     for m, items, head in found:
         kept.append(sentence[position:m.start()])
         position = m.end()
-        after.append(f"Examples of {head[0].lower() + head[1:] if head[1:2].islower() else head} are {items}.")
+        head = head[0].lower() + head[1:] if head[1:2].islower() else head
+        after.append(f"Examples of {head} are {items}." if _SERIES.search(items) else f"One example of {head} is {items}.")
     said = ("".join(kept) + sentence[position:]).rstrip()
     said += "" if said[-1:] in ".!?" else "."
     return f"{said} {' '.join(after)}{sentence[len(sentence.rstrip()):]}", len(after)
@@ -166,8 +178,45 @@ def _examples_apart(text: str, report: Report | None = None) -> str:
     return "".join(said)
 
 
+# An abbreviation in brackets inside a name in capitals, before the name's last words ("Over-the-Counter (OTC)
+# Medicine"): said between commas it cuts the name in two ("Over-the-Counter, O.T.C, Medicine"); the whole name is
+# said first, then the short one with the same last words: "Over-the-Counter Medicine, or OTC Medicine". Only when
+# those words end the name: a longer name ("NIH Office of Dietary Supplements") is a name of its own.
+_LITTLE_CAPITALS = r"(?!(?:And|Or|Of|The|A|An|In|On|At|To|For|With|By|From|Is|Are)\b)"
+_HEAD_WORD = _LITTLE_CAPITALS + r"[A-Z][a-z]+(?:-[A-Za-z]+)*\b"
+_ABBREVIATION_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w'-]*[a-z])\s+\((?P<short>[A-Z]{2,6}s?)\)\s+"
+                                   rf"(?P<head>{_HEAD_WORD}(?:\s+{_HEAD_WORD}){{0,2}})(?!\s+(?:[A-Z]|(?:of|for)\s+[A-Z]))"
+                                   r"(?P<on>\s+(?=\w))?")
+# A short term opening the text, then a double hyphen or a dash and a definition in capitals ("Generic Drug--A drug
+# sold under ..."): a glossary's entry, said with a colon's pause after the term, not a comma that runs it into the
+# definition's first words.
+_TERM_DASH = re.compile(r"^(?P<term>[A-Z][^.;:!?()\n]{0,80}?[\w)])\s*(?:--|—)\s*(?=[A-Z](?:[a-z]|\s))")
+_TERM_WORDS = 8
+
+
+def _names_abbreviated(text: str, report: Report | None) -> str:
+    """Abbreviations inside a name said after it (see _ABBREVIATION_IN_NAME)."""
+    def said(m: re.Match[str]) -> str:
+        if report is not None:
+            report.rules["aside"] += 1
+        return f"{m['before']} {m['head']}, or {m['short']} {m['head']}{', ' if m['on'] else ''}"
+
+    return _ABBREVIATION_IN_NAME.sub(said, text)
+
+
+def _term_defined(text: str, report: Report | None) -> str:
+    """A glossary's "Term--Definition" said "Term: Definition" (see _TERM_DASH)."""
+    m = _TERM_DASH.match(text)
+    if m is None or len(m["term"].split()) > _TERM_WORDS:
+        return text
+    if report is not None:
+        report.rules["dash"] += 1
+    return f"{m['term']}: {text[m.end():]}"
+
+
 def said_asides(text: str, report: Report | None = None) -> str:
     """Say a gloss "X, or Y," (see _gloss_word), a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
+    text = _term_defined(_names_abbreviated(text, report), report)
     text = _examples_apart(text, report)
     position = 0
     while (m := _BRACKET.search(text, position)) is not None:
