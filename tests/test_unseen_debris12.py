@@ -1,0 +1,41 @@
+"""Round twelve's page debris: link cues and their labels, image alt lines, document links, page tools, feed
+metadata: each left out under a rule that names it, while real headings and sentences stay."""
+from __future__ import annotations
+
+import pytest
+
+from narration.ingest.debris import debris_filter
+from narration.ingest.text import parse_text
+from said import said
+
+BODY = "Flu is an infection of the nose, throat and lungs. It spreads from person to person."
+MORE = "Most people get better within a week. Rest and fluids help the body fight it."
+
+
+def parse(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """(what is said: headings as '# text', paragraphs, list items as '- text'; (dropped line, rule))."""
+    debris = debris_filter("page.txt")
+    _, items = parse_text(text, debris)
+    return said(items), [(d.text, d.pattern) for d in debris.dropped]
+
+
+@pytest.mark.parametrize(("block", "gone"), [
+    ("Find out more\n\nFlu Charity - Rest at home", ["Find out more", "Flu Charity - Rest at home"]),
+    ("Learn more\n\nCity Flu Clinic", ["Learn more", "City Flu Clinic"]),
+    ("Read more\n\nFlu Charity - Rest at home\n\nCity Flu Clinic", ["Read more", "Flu Charity - Rest at home",
+                                                                     "City Flu Clinic"]),
+])
+def test_a_link_cue_and_its_labels_are_a_link_block(block: str, gone: list[str]) -> None:
+    spoken, dropped = parse(f"Flu\n\n{BODY}\n\n{block}\n\nTreatment\n\n{MORE}\n")
+    assert spoken == [BODY, "# Treatment", MORE]
+    assert all(any(line == text for text, _ in dropped) for line in gone)
+
+
+def test_a_find_out_more_section_with_prose_under_it_stays() -> None:
+    spoken, _ = parse(f"Flu\n\n{BODY}\n\nFind out more\n\n{MORE}\n")
+    assert "# Find out more" in spoken or "Find out more" in " ".join(spoken)
+
+
+def test_a_heading_under_a_read_more_button_stays() -> None:
+    spoken, _ = parse(f"Flu\n\n{BODY}\n\nRead more\n\nTreatment\n\n{MORE}\n")
+    assert spoken == [BODY, "# Treatment", MORE]
