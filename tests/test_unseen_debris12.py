@@ -39,3 +39,17 @@ def test_a_find_out_more_section_with_prose_under_it_stays() -> None:
 def test_a_heading_under_a_read_more_button_stays() -> None:
     spoken, _ = parse(f"Flu\n\n{BODY}\n\nRead more\n\nTreatment\n\n{MORE}\n")
     assert spoken == [BODY, "# Treatment", MORE]
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Fill in the form. View the 2021 Dog Bite Form (PDF).", "Fill in the form."),
+    ("Download the Flu Chart (PDF)", ""),
+    ("E-mail to a friend", ""),
+    ("Email this page to a friend", ""),
+    ("Send to a friend", ""),
+    ("View the results of the study in the table below.", "View the results of the study in the table below."),
+    ("Email your doctor if a fever lasts.", "Email your doctor if a fever lasts."),
+])
+def test_document_links_and_send_to_a_friend_tools_are_left_out(line: str, kept: str) -> None:
+    debris = debris_filter("page.txt")
+    assert debris.clean(line) == kept
