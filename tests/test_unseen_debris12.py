@@ -53,3 +53,36 @@ def test_a_heading_under_a_read_more_button_stays() -> None:
 def test_document_links_and_send_to_a_friend_tools_are_left_out(line: str, kept: str) -> None:
     debris = debris_filter("page.txt")
     assert debris.clean(line) == kept
+
+
+@pytest.mark.parametrize("alt", [
+    "Flu Facts infographic banner",
+    "Helpline icon",
+    "Nurse in a blue circle",
+    "Kettle of water being boiled",
+    "Wash your hands often",  # the picture's name over the sentence that says it
+])
+def test_an_image_alt_line_is_left_out_and_the_heading_above_it_stays(alt: str) -> None:
+    follow = "Wash your hands often." if alt.startswith("Wash") else MORE
+    spoken, dropped = parse(f"Flu\n\n{BODY}\n\nPrevention\n\n{alt}\n\n{follow}\n")
+    assert spoken == [BODY, "# Prevention", follow]
+    assert (alt, "<image alt text>") in dropped
+
+
+def test_icon_labels_over_their_names_are_left_out() -> None:
+    spoken, dropped = parse(f"Flu\n\n{BODY}\n\nGerms to know:\n\nInfluenza germ\n\nInfluenza\n\nRhinovirus germ\n\n"
+                            f"Rhinovirus\n\n{MORE}\n")
+    assert not any("germ" in line for line in spoken)
+    assert ("Rhinovirus germ", "<image alt text>") in dropped
+
+
+@pytest.mark.parametrize("heading", [
+    "How to read the warning icon",  # a heading about a picture
+    "Being prepared",
+    "Worried about being tested",
+    "Treatment",
+    "Living with flu",
+])
+def test_real_headings_are_no_alt_text(heading: str) -> None:
+    spoken, _ = parse(f"Flu\n\n{BODY}\n\n{heading}\n\n{MORE}\n\nPrevention\n\nGet a flu shot every year.\n")
+    assert f"# {heading}" in spoken
