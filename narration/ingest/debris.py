@@ -184,6 +184,11 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("download link", r"(?i)^(?:pdf|printable|print|large[- ]print) versions?\b(?: of (?:this|the) [\w -]{1,30})?"
                       r"(?:\s*[-–—:,(]\s*\d+(?:[.,]\d+)?\s*[kmg]b\)?)?\s*:?$"),
     ("page tool", r"(?i)^skip (?:directly )?to\b[^!?]{0,60}$"),  # "Skip to text and downloadable files."
+    # a document's link said as a sentence, its format after it: "View the 2019 Bite Report Form (PDF)."
+    ("download link", r"(?i)(?:^|(?<=[.!?])\s+)(?:view|download|open|print|read) (?:the|our|this|a) [^.!?()]{1,80}"
+                      r"\((?:pdf|docx?|word|xlsx?|excel|pptx?|epub|rtf)\)\.?$"),
+    # a page tool to send the page on: "E-mail to a friend", "Email this page to a friend", "Send to a friend"
+    ("page tool", r"(?i)^(?:e-?mail|send|share)(?: this(?: page| article)?)? to a friend\.?$"),
     # a picture's alt text as a paste keeps it: "Infographic: CDC guide for healthy travel"
     ("image alt text", r"^(?:Infographic|Image|Photo|Picture|Illustration|Graphic):\s[^.!?]{1,100}$"),
     # ... or as a line naming the picture: "Photo of a woman", "Diagram of the urinary tract" (one picture, no verb:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 from narration.ingest.debris import LONE_DATE, MENU_ENTRIES, DebrisFilter, page_date
+from narration.ingest.text.alts import alt_lines
+from narration.ingest.text.cues import link_cues
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
@@ -642,6 +644,8 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
     found = {**form_notes(units), **_link_box(units), **_reading_box(units), **_header_stamps(units, title, debris), **_header_menu(units, first, debris), **_helpline_banner(units, first), **_asking_helpline(units, first), **_foreign_script(units),
              **_site_header(units, debris), **_captions_over_questions(units), **_furniture(units, title),
              **below_closing_date(units, debris)}
+    for index, rule in {**link_cues(units, debris), **alt_lines(units)}.items():
+        found.setdefault(index, rule)
     for index in _label_among_tools(units, first, debris):
         found.setdefault(index, "site section")
     for index in trailing_sidebar(units, debris):
@@ -655,6 +659,8 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
     for index, unit in enumerate(units):
         if index not in found:
             kept.append(unit)
+        elif found[index] == "image alt text":  # a picture's name: the page reads on as if it were not there
+            continue
         elif not kept or kept[-1].kind != "drop":  # a place where something was: the headings around it are not
             kept.append(Unit(kind="drop", blank_before=unit.blank_before))  # stacked (a publisher's line, a menu)
         if found.get(index) == "image caption":  # a lone alt text ("cellulose, corn starch") is no gallery
