@@ -1,0 +1,31 @@
+"""Round twelve's refactors (behaviour unchanged): the review splits a script into sentences once, debris
+records are looked up by rule in one place, one ordinary-word test."""
+from __future__ import annotations
+
+import pytest
+
+from narration.review import (SpokenScript, reading_findings, script_findings, spoken_lines,
+                              Context, Known, default_rules)
+from narration.text.lexicon import load_lexicon
+
+SCRIPTS = [
+    "title: Sleep\n\nMost adults need seven hours.\n\n[pause]\n\nShort one.\n",
+    "# a note\ntitle: The NCI and you\n\n## Causes\n\nThe USPSTF says 6 mo. of rest. Then more!\n",
+    "No title line here. Two sentences.\n",
+]
+CONTEXT = Context(default_rules(), Known.of(load_lexicon(None), default_rules()))
+
+
+@pytest.mark.parametrize("text", SCRIPTS)
+def test_a_script_split_once_gives_what_its_text_gives(text: str) -> None:
+    spoken = SpokenScript.of(text)
+    assert (spoken.title, spoken.sentences) == spoken_lines(text)
+    assert SpokenScript.of(spoken) is spoken
+    assert script_findings("s.txt", spoken, CONTEXT) == script_findings("s.txt", text, CONTEXT)
+    assert reading_findings("s.txt", spoken, 8.0, "en") == reading_findings("s.txt", text, 8.0, "en")
+
+
+@pytest.mark.parametrize("text, line", [(SCRIPTS[0], 1), (SCRIPTS[1], 2), (SCRIPTS[2], 1)])
+def test_findings_about_a_whole_script_go_to_its_title_line(text: str, line: int) -> None:
+    assert SpokenScript.of(text).title_line == line
+
