@@ -29,3 +29,17 @@ def test_a_script_split_once_gives_what_its_text_gives(text: str) -> None:
 def test_findings_about_a_whole_script_go_to_its_title_line(text: str, line: int) -> None:
     assert SpokenScript.of(text).title_line == line
 
+
+def test_debris_records_are_looked_up_by_their_rule() -> None:
+    from narration.ingest.debris import by_rule, debris_filter, rule_name
+
+    debris = debris_filter("page.md")
+    assert not debris.last_was("breadcrumb")
+    debris.drop("Home > Diabetes", "breadcrumb")
+    debris.drop("Share this page", "page tool")
+    assert rule_name("breadcrumb") == "<breadcrumb>"
+    assert [d.text for d in debris.dropped_of("breadcrumb")] == ["Home > Diabetes"]
+    assert debris.count("page tool") == 1 and debris.last_was("page tool") and not debris.last_was("breadcrumb")
+    assert by_rule(debris.dropped[0], "breadcrumb") and not by_rule(debris.dropped[0], "page tool")
+    assert len(debris.marks_of("breadcrumb")) == 1
+
