@@ -43,3 +43,13 @@ def test_debris_records_are_looked_up_by_their_rule() -> None:
     assert by_rule(debris.dropped[0], "breadcrumb") and not by_rule(debris.dropped[0], "page tool")
     assert len(debris.marks_of("breadcrumb")) == 1
 
+
+@pytest.mark.parametrize("word, ordinary", [("Headaches", True), ("Swelling", True), ("gastric", True),
+                                            ("studies", True), ("Barrett", False), ("Tylenol", False),
+                                            ("Medicare", False), ("kg", False)])
+def test_one_ordinary_word_test_for_every_rule(word: str, ordinary: bool) -> None:
+    from narration.text.normalize import asides, characters, lists, words
+
+    assert words.ordinary_word(word) is ordinary
+    assert lists.ordinary_word is asides.ordinary_word is characters.ordinary_word is words.ordinary_word
+
