@@ -53,3 +53,21 @@ def test_one_ordinary_word_test_for_every_rule(word: str, ordinary: bool) -> Non
     assert words.ordinary_word(word) is ordinary
     assert lists.ordinary_word is asides.ordinary_word is characters.ordinary_word is words.ordinary_word
 
+
+# Skip links are page tools whatever row finds them; a related link keeps its title once a bracketed link
+# instruction is cut from it (why "see also" stays in the later related-link row: the earlier one refuses the dot).
+@pytest.mark.parametrize("line, dropped", [
+    ("Skip to content", [("<page tool>", "Skip to content")]),
+    ("Skip directly to the main content", [("<page tool>", "Skip directly to the main content")]),
+    ("SKIP TO SITE CONTENT", [("<page tool>", "SKIP TO SITE CONTENT")]),
+    ("See also: Anemia (Select for a list of more topics.)",
+     [("<link instruction>", "(Select for a list of more topics.)"), ("<related link>", "See also: Anemia")]),
+    ("Skip the salt at dinner.", []),
+])
+def test_debris_rows_kept_and_removed(line: str, dropped: list[tuple[str, str]]) -> None:
+    from narration.ingest.debris import debris_filter
+
+    debris = debris_filter("page.md")
+    debris.clean(line)
+    assert [(d.pattern, d.text) for d in debris.dropped] == dropped
+

@@ -51,8 +51,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("pronunciation", r"^\( ?(?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,} ?\)$"),
     ("pronunciation", r"\s?\((?:pronounced|say|rhymes with):?\s+[^()]{1,60}\)"),  # "(pronounced je-STEY-shuhn-ul)"
     ("pronunciation", r"\s?" + RESPELLING),
-    ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
-                  r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
+    ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|advertisement|"
                   r"view/print pdf|(?:print|e-?mail) this (?:page|document|issue|article|handout|leaflet|sheet|fact sheet)|view entire document|"
                   r"page options|listen|open in new window|close|menu|search|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
