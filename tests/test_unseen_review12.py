@@ -71,3 +71,13 @@ def test_debris_rows_kept_and_removed(line: str, dropped: list[tuple[str, str]])
     debris.clean(line)
     assert [(d.pattern, d.text) for d in debris.dropped] == dropped
 
+
+@pytest.mark.parametrize("lead, open_end", [
+    ("Mail the form to:", True), ("Call your doctor if:", True), ("The best way to cite this summary is:", True),
+    ("Envíe el formulario a:", True), ("Llame a su médico si:", True), ("Los síntomas son:", True),
+    ("Symptoms include:", False), ("Síntomas:", False), ("Key points:", False), ("Take it with water.", False),
+])
+def test_a_lead_in_stops_on_an_open_word_of_either_language(lead: str, open_end: bool) -> None:
+    from narration.scripts import OPEN_END
+
+    assert bool(OPEN_END.search(lead)) is open_end
