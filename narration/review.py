@@ -224,6 +224,25 @@ def spoken_lines(text: str) -> tuple[tuple[int, str] | None, list[tuple[int, str
     return title, sentences
 
 
+@dataclass(frozen=True)
+class SpokenScript:
+    """A script's text with its title line and spoken sentences, split once for every check that reads them."""
+
+    text: str
+    title: tuple[int, str] | None
+    sentences: list[tuple[int, str]]
+
+    @classmethod
+    def of(cls, script: str | SpokenScript) -> SpokenScript:
+        """The script split into sentences (`script` as it is when it already is)."""
+        return script if isinstance(script, SpokenScript) else cls(script, *spoken_lines(script))
+
+    @property
+    def title_line(self) -> int:
+        """Where the script's findings about it as a whole go: its title line, else its first."""
+        return (self.title or (1, ""))[0]
+
+
 # A paragraph of one sentence that only sends the reader to another page: "Read Amy's blog about ...", "Explore
 # mental health apps", "Label information for this drug is available at DailyMed." Kept (it may matter), listed.
 LINK_ONLY = re.compile(r"^(?:(?i:read|explore|watch|listen to|visit|browse)\s+(?:(?:[A-Z][\w'’.-]*(?:'s|’s)|our|the|more)\s)?"
@@ -237,9 +256,10 @@ def _link_only(lines: Sequence[str], number: int, sentence: str) -> bool:
     return " ".join(line.split()) == sentence and bool(LINK_ONLY.match(sentence))
 
 
-def script_findings(path: str, text: str, context: Context) -> list[Finding]:
-    """Every finding of one script file, in line order."""
-    title, sentences = spoken_lines(text)
+def script_findings(path: str, script: str | SpokenScript, context: Context) -> list[Finding]:
+    """Every finding of one script file (its text, or as split), in line order."""
+    spoken = SpokenScript.of(script)
+    text, title, sentences = spoken.text, spoken.title, spoken.sentences
     findings = [Finding(path, number, kind, detail)
                 for number, sentence in sentences for kind, detail in sentence_findings(sentence, context)]
     lines = text.splitlines()
@@ -295,7 +315,8 @@ def listed_sentences(written: WrittenSection | None) -> frozenset[str]:
     return frozenset(written.sentences[i] for i in voiced)
 
 
-def missing_list_findings(path: str, text: str, written: WrittenSection | None, blocks: Sequence[Block]) -> list[Finding]:
+def missing_list_findings(path: str, script: str | SpokenScript, written: WrittenSection | None,
+                          blocks: Sequence[Block]) -> list[Finding]:
     """A lead-in whose list the page copy lost (written "Causes may include:", said "... include." by the
     scripts): only the page can give the list back. `blocks`: the section's, as planned."""
     if written is None:
@@ -303,7 +324,7 @@ def missing_list_findings(path: str, text: str, written: WrittenSection | None, 
     leads = {lead for number in range(len(blocks)) if (lead := list_missing(blocks, number))}
     closed = [part.sentences[-1] for block in written.blocks if block.kind == "paragraph" for part in block.parts
               if part.text.rstrip() in leads and part.sentences]
-    _, sentences = spoken_lines(text)
+    sentences = SpokenScript.of(script).sentences
     return [Finding(path, _line_of(sentences, written.sentences, index), LIST_MISSING,
                     f"after a lead-in, {_excerpt(written.sentences[index], 70)}: check the page") for index in closed]
 
@@ -324,29 +345,33 @@ def number_issues(scripts: Sequence[Script], planned: Sequence[PlannedSection], 
     found = []
     for script, section in zip(scripts, planned):
         text = read_script(script.path) if script.path else None
-        if text is None:
-            continue
-        title, sentences = spoken_lines(text)
-        issues = audit(article_sentences(section.blocks, lexicon, link_phrase, language), sentences,
-                       (title or (1, ""))[0], language)
-        found += [(str(script.path), issue) for issue in issues]
+        if text is not None:
+            found += [(str(script.path), issue)
+                      for issue in section_number_issues(SpokenScript.of(text), section, lexicon, link_phrase, language)]
     return found
 
 
-def reading_findings(path: str, text: str, max_grade: float, language: str = "") -> list[Finding]:
+def section_number_issues(spoken: SpokenScript, section: PlannedSection, lexicon: Lexicon,
+                          link_phrase: str | None = None, language: str = "") -> list[Issue]:
+    """Each number of one article section that its script (as split) does not say the same."""
+    return audit(article_sentences(section.blocks, lexicon, link_phrase, language), spoken.sentences,
+                 spoken.title_line, language)
+
+
+def reading_findings(path: str, script: str | SpokenScript, max_grade: float, language: str = "") -> list[Finding]:
     """The section's scores in its language's measure at its title line, and each sentence beyond the limit
     (above max_grade in English; very difficult in Spanish), sub-headings aside; nothing in a language without
     a measure."""
     measure = readability.measure_for(language)
-    title, sentences = spoken_lines(text)
-    headings = {n for n, raw in enumerate(text.splitlines(), start=1) if HEADING.match(raw.strip())}
-    body = [(n, sentence) for n, sentence in sentences if n not in headings]
+    spoken = SpokenScript.of(script)
+    headings = {n for n, raw in enumerate(spoken.text.splitlines(), start=1) if HEADING.match(raw.strip())}
+    body = [(n, sentence) for n, sentence in spoken.sentences if n not in headings]
     if not body or measure is None:
         return []
     said = [sentence for _, sentence in body]
     hard = readability.hard_sentences(said, max_grade, language)
     level = readability.Level(readability.scores(said, language), len(hard), max_grade, language)
-    return [Finding(path, (title or (1, ""))[0], LEVEL, str(level)),
+    return [Finding(path, spoken.title_line, LEVEL, str(level)),
             *(Finding(path, body[i][0], "hard to read", f"{measure.say(score)}: {_excerpt(body[i][1], 70)}")
               for i, score in hard)]
 
@@ -434,15 +459,15 @@ def _lone_opening(article: Article) -> bool:
     return len(lone) == 1 and len(lone[0].split()) <= CAPTION_WORDS and not ADDRESSED.search(lone[0])
 
 
-def caption_findings(article: Article, path: str, text: str) -> list[Finding]:
+def caption_findings(article: Article, path: str, script: str | SpokenScript) -> list[Finding]:
     """Pasted text keeps a picture's caption and drops the picture: a page's top photo leaves its caption as a
     lone sentence between the title and the first paragraph, where a one-line summary may also stand. Nothing
     in the text tells them apart, so the tool keeps the sentence (dropping words of the article is worse) and
-    asks the editor, at the line of the first script (`path`, its `text`) that says it."""
+    asks the editor, at the line of the first script (`path`, its text or as split) that says it."""
     if not _lone_opening(article):
         return []
-    _, sentences = spoken_lines(text)
-    lines = text.splitlines()
+    spoken = SpokenScript.of(script)
+    sentences, lines = spoken.sentences, spoken.text.splitlines()
     if not sentences or (sentences[0][0] < len(lines) and lines[sentences[0][0]].strip()):
         return []  # an edited script: its opening sentence no longer stands alone
     number, sentence = sentences[0]
@@ -493,21 +518,21 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     plain = source_words(source, lines)
     findings = sorted(_dropped_at(source, plain, article.dropped) + credits_findings(article, plain, credits),
                       key=lambda f: f.line)
-    numbers: dict[str, list[Finding]] = {}
-    if check.numbers != "off":
-        for path, issue in number_issues(scripts, planned, lexicon, link_phrase, article.meta.language):
-            numbers.setdefault(path, []).append(Finding(path, issue.line, f"number {issue.kind}", issue.detail()))
     first = next((script for script in scripts if script.path), None)  # where a lone opening sentence is said
     blocks = {section.slug: section.blocks for section in planned}
-    for script in scripts:
+    for index, script in enumerate(scripts):
         text = read_script(script.path) if script.path else None
         if text is not None:
-            path = str(script.path)
-            own = (script_findings(path, text, replace(context, listed=listed_sentences(script.written)))
-                   + missing_list_findings(path, text, script.written, blocks.get(script.slug, ()))
-                   + numbers.get(path, [])
-                   + reading_findings(path, text, check.max_grade, article.meta.language)
-                   + (caption_findings(article, path, text) if script is first else []))
+            path, spoken = str(script.path), SpokenScript.of(text)
+            section = planned[index] if index < len(planned) and check.numbers != "off" else None
+            numbers = [Finding(path, issue.line, f"number {issue.kind}", issue.detail()) for issue
+                       in (section_number_issues(spoken, section, lexicon, link_phrase, article.meta.language)
+                           if section else ())]
+            own = (script_findings(path, spoken, replace(context, listed=listed_sentences(script.written)))
+                   + missing_list_findings(path, spoken, script.written, blocks.get(script.slug, ()))
+                   + numbers
+                   + reading_findings(path, spoken, check.max_grade, article.meta.language)
+                   + (caption_findings(article, path, spoken) if script is first else []))
             findings += sorted(own, key=lambda f: f.line)
     return _once(findings)
 

@@ -21,6 +21,8 @@ from narration.ingest import slugify
 from narration.text.lexicon import Lexicon, Report
 from narration.models import Article, Block, Pause, Script, Segment, Sentence
 from narration.text.languages import normalizer_for
+from narration.text.normalize.lists import ENGLISH_LIST
+from narration.text.spanish import SPANISH_LIST
 from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_row
 from narration.written import SpokenLine, WrittenSection, build_mapping, heading_text, written_sentences
@@ -146,8 +148,9 @@ def _deeper(heading: Block, above: Block) -> bool:
 
 # A lead-in ending on a word that needs what comes next ("Mail the form to:", "Call your doctor if:", "The best way
 # to cite this summary is:") is completed by the paragraph after it, whatever that paragraph looks like.
-OPEN_END = re.compile(r"\b(?:to|if|is|are|was|were|be|when|that|as|by|for|with|of|from|at|in|on|into|than|and|or"
-                      r"|whether|where|because|like|si|que|a|de|en|con|para|por|es|son|y|o):$", re.IGNORECASE)
+# The words are each language's (its ListWords); a lead-in is tested against all of them, its language unknown here.
+_OPEN_WORDS = dict.fromkeys(word for words in (ENGLISH_LIST, SPANISH_LIST) for word in words.open_ends)
+OPEN_END = re.compile(rf"\b(?:{'|'.join(_OPEN_WORDS)}):$", re.IGNORECASE)
 SHORT_LINE = 8  # words: a paragraph of several lines this short is a list without its bullets (an address)
 
 

@@ -55,8 +55,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("pronunciation", r"^\( ?(?=[^)]*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,} ?\)$"),
     ("pronunciation", r"\s?\((?:pronounced|say|rhymes with):?\s+[^()]{1,60}\)"),  # "(pronounced je-STEY-shuhn-ul)"
     ("pronunciation", r"\s?" + RESPELLING),
-    ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|"
-                  r"skip (?:directly )?to (?:the )?(?:main |site |page )?content|advertisement|"
+    ("page tool", r"(?i)^(?:print|share|e-?mail|tweet|back to top|advertisement|"
                   r"view/print pdf|(?:print|e-?mail) this (?:page|document|issue|article|handout|leaflet|sheet|fact sheet)|view entire document|"
                   r"page options|listen|open in new window|close|menu|search|"
                   r"(?:learn )?how to cite this page|download(?: as)? pdf)$"),
@@ -302,6 +301,16 @@ def pattern_problems(patterns: Sequence[str], key: str = "scripts.debris") -> li
     return problems
 
 
+def rule_name(rule: str) -> str:
+    """How the review names what a built-in rule ("citation") removed: "<citation>", apart from a project pattern."""
+    return f"<{rule}>"
+
+
+def by_rule(dropped: Dropped, rule: str) -> bool:
+    """Whether the rule named `rule` removed this piece."""
+    return dropped.pattern == rule_name(rule)
+
+
 @dataclass
 class DebrisFilter:
     """Removes debris from lines of one article and records what it removed."""
@@ -355,12 +364,12 @@ class DebrisFilter:
         piece recorded under `rule`, filed at `at` (a `mark()`)."""
         pieces = [m.group().strip() for m in pattern.finditer(line) if m.group().strip()]
         for piece in pieces:
-            self._record(Dropped(self.file, line, f"<{rule}>", piece), (at, 0))
+            self._record(Dropped(self.file, line, rule_name(rule), piece), (at, 0))
         return " ".join(pattern.sub("", line).split()) if pieces else line
 
     def marks_of(self, rule: str) -> list[int]:
         """Where (as a `mark()`: lines read up to it have marks no higher) each line a pattern named `rule` dropped was."""
-        return [place for (place, _), dropped in zip(self._places, self.dropped) if dropped.pattern == f"<{rule}>"]
+        return [place for (place, _), dropped in zip(self._places, self.dropped) if by_rule(dropped, rule)]
 
     def lines_dropped_between(self, start: int, end: int) -> int:
         """How many whole or partial lines the patterns left out while the reader went from mark `start` to `end`."""
@@ -368,19 +377,23 @@ class DebrisFilter:
 
     def dropped_of(self, rule: str) -> list[Dropped]:
         """What a pattern named `rule` removed, in the order of `marks_of`."""
-        return [dropped for dropped in self.dropped if dropped.pattern == f"<{rule}>"]
+        return [dropped for dropped in self.dropped if by_rule(dropped, rule)]
 
     def count(self, rule: str) -> int:
         """How many pieces a rule ("citation") has removed so far."""
-        return sum(dropped.pattern == f"<{rule}>" for dropped in self.dropped)
+        return sum(by_rule(dropped, rule) for dropped in self.dropped)
+
+    def last_was(self, rule: str) -> bool:
+        """Whether the last piece recorded so far was removed by the rule named `rule`."""
+        return bool(self.dropped) and by_rule(self.dropped[-1], rule)
 
     def drop(self, line: str, rule: str, at: int | None = None) -> None:
         """Record a line left out by a structural rule (an image's alt text, a caption, a promotional card);
         `at`, a `mark()` taken when the line was read, files it in page order among the lines cleaned since."""
-        self._record(Dropped(self.file, line, f"<{rule}>", line), (self._cleaned if at is None else at, 0))
+        self._record(Dropped(self.file, line, rule_name(rule), line), (self._cleaned if at is None else at, 0))
 
 
 def debris_filter(file: str, extra: Sequence[str] = ()) -> DebrisFilter:
     """A filter with the default patterns (named "<what they remove>" for the review) and the project's own."""
-    defaults = [(f"<{name}>", re.compile(pattern)) for name, pattern in DEFAULT_DEBRIS]
+    defaults = [(rule_name(name), re.compile(pattern)) for name, pattern in DEFAULT_DEBRIS]
     return DebrisFilter(file, [*defaults, *compile_patterns(extra)])

@@ -284,12 +284,12 @@ def _add_paragraph(items: list[Item], plain: str, shape: str, after_image: bool,
         items.append(Gap())
         return shape == "image"
     if not cleaned:
-        if plain and debris.dropped and debris.dropped[-1].pattern == "<content marker>":
+        if plain and debris.last_was("content marker"):
             _drop_site_header(items, debris)
         if plain:
             items.append(Gap())
         # the picture's own page tool ("View and Print Infographic") closes the figure; its "Enlarge" does not
-        return after_image and not (shape == "links" and debris.dropped[-1].pattern == "<page tool>")
+        return after_image and not (shape == "links" and debris.last_was("page tool"))
     if after_image and len(cleaned.split()) <= 150:
         debris.drop(cleaned, "card teaser" if shape == "links" else "figure caption")
         items.append(LeftLinks() if shape == "links" else Gap())

@@ -463,6 +463,7 @@ SPANISH_LIST = ListWords(
     runs_on=re.compile(r"(?:,|\b(?:de|del|a|al|con|en|para|por|que|entre|sobre|el|la|los|las|un|una|es|son|incluyen"
                        r"|incluye|como))$", re.I),
     listing=re.compile(r"(?:,|\b(?:son|incluyen|incluye|como))$", re.I),
+    open_ends=tuple("si que a de en con para por es son y o".split()),
 )
 
 

@@ -44,7 +44,7 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
         mark_hub_teasers(units, debris)
     drop_attributions(units, debris)
     drop_site_label(units, debris)
-    contents = [d.line for d in debris.dropped if d.pattern == "<table of contents>"]
+    contents = [d.line for d in debris.dropped_of("table of contents")]
     levels = contents_levels(units, heading_levels(units, numbered), contents)
     items: list[Item] = []
     for index, unit in enumerate(units):

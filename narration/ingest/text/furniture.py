@@ -486,7 +486,7 @@ def _site_header(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
         if len(above) <= HEADER_LINES:
             found.update((i, "site header") for i in above)
     first = _first_paragraph(units)
-    trails = [d.text.casefold() for d in debris.dropped if d.pattern == "<breadcrumb>"]
+    trails = [d.text.casefold() for d in debris.dropped_of("breadcrumb")]
     for index in range(first):
         text = units[index].text.casefold()
         if _is_menu_entry(units[index]) and any(t.startswith(text + " ") for t in trails):

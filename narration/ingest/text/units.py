@@ -342,10 +342,9 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
                               emphasized=bool(inner), mark=debris.mark(), under_figure=figure, after_debris=dropped))
         else:
             dropped = True
-            last = debris.dropped[-1].pattern if debris.dropped else ""
             # a figure's link under its credit ("Credit: ..." then "Enlarge Image") comes after its caption, above
-            figure = last == "<figure link>" and not credited
-            credited = last == "<image credit>"
+            figure = debris.last_was("figure link") and not credited
+            credited = debris.last_was("image credit")
             if units and credited:
                 units[-1].over_credit = True
             continue

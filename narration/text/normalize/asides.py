@@ -7,6 +7,7 @@ import re
 
 from narration.text.english_counts import syllables
 from narration.text.lexicon import Report
+from narration.text.normalize.words import ordinary_word
 from narration.text.sentences import HELPING_VERBS, ends_sentence
 
 _BRACKET = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Z]\.))\s+\(([^()\n]{1,200})\)")  # after a word, or "I.V."
@@ -38,13 +39,6 @@ _NOT_CLAUSE_START = frozenset("""see e.g i.e eg ie such also called known includ
     if in on at to with without from by about as not only which who whom whose that when while where after before
     during because although unless so whether per than plus especially mainly mostly usually often sometimes""".split())
 _SENTENCE_END = re.compile(r"[.!?]")
-
-
-def ordinary_word(word: str) -> bool:
-    """Webster's word (imported here: the list rules import the sentence rules that import these)."""
-    from narration.text.normalize.lists import ordinary_word as ordinary
-
-    return ordinary(word)
 
 
 def _runs_on(after: str) -> bool:

@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from narration.text.normalize.base import Rule
+from narration.text.normalize.words import ordinary_word
 
 
 _SMART = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‚": ",", "\u00a0": " ", "\u2009": " ",
@@ -40,8 +41,6 @@ def _lower_respelling(m: re.Match[str]) -> str:
     """"urinary (yoor-ih-nehr-ee)": three or more short lower-case syllables joined by hyphens, right after the word
     they respell, say it again as nonsense; a hyphenated word in brackets ("(non-small-cell)", "(x-ray-guided)") is
     all English words, and stays."""
-    from narration.text.normalize.lists import ordinary_word  # lists builds on the sentence rules
-
     return "" if not all(ordinary_word(piece) for piece in m.group(1).split("-")) else m.group()
 
 

@@ -11,6 +11,7 @@ import tomllib
 from narration.text.lexicon import Lexicon, Report
 from narration.text.normalize.numbers import UNITS
 from narration.text.normalize.sentence import normalize
+from narration.text.normalize.words import ordinary_word
 from narration.text.sentences import helping_verbs, split_sentences
 
 
@@ -42,6 +43,8 @@ class ListWords:
     # an item that stops on a joining word ("to the other hand, then"; "forward and") goes on in the next item; a
     # bare "and"/"or" (group 1) before a last item that is a phrase is the list's own joiner ("eggs", "milk and", "meat")
     carries: re.Pattern[str] = re.compile(r"(?!)")
+    # the words a lead-in cannot stop on before its colon ("Mail the form to:"): what follows completes it, list or not
+    open_ends: tuple[str, ...] = ()
 
 
 ENGLISH_LIST = ListWords(
@@ -52,31 +55,15 @@ ENGLISH_LIST = ListWords(
     # ... and a lead-in that stops mid-phrase ("depends on whether", "Goals are to") runs on into its items too
     lead_in=re.compile(r"\b(?:including|include|includes|such as|are|is|like|whether|if|when|that|to|of|on|for|"
                        r"with|from|by|about)$"),
-    plain_word=lambda word: ordinary_word(word),
+    plain_word=ordinary_word,
     runs_on=re.compile(r"(?:,|\b(?:of|for|to|at|in|on|with|from|than|about|over|under|above|below|between|by|as|a|an|the"
                        r"|is|are|was|were|be|means|mean|include|includes|including|such as|like))$", re.I),
     listing=re.compile(r"(?:,|\b(?:are|were|include|includes|including|such as|like))$", re.I),
     introduces=re.compile(r"\b(?:include|includes|including|are|is|such as|like|following)$", re.I),
     carries=re.compile(r"(?:\bthen|(?<![,;])\s(and|or))\s*$", re.I),
+    open_ends=tuple("to if is are was were be when that as by for with of from at in on into than and or whether where "
+                    "because like".split()),
 )
-
-
-@functools.cache
-def _lower_case_words() -> frozenset[str]:
-    """The words Webster's word list writes in lower case: its names keep their capital ("Barrett", "Hodgkin")."""
-    from english_words import get_english_words_set
-
-    return frozenset(word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower())
-
-
-def ordinary_word(word: str) -> bool:
-    """An ordinary English word, in any of its inflections ("Headaches", "Swelling"), that a running list may
-    lower; a name is not one ("Barrett", "Crohn's", "Medicare", "Tylenol")."""
-    word = word.lower()
-    stems = [word, *(word[:-len(end)] + add for end, add in (("s", ""), ("es", ""), ("ies", "y"), ("ing", ""),
-                                                             ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""))
-                     if word.endswith(end))]
-    return any(stem in _lower_case_words() for stem in stems)
 
 
 @functools.cache
