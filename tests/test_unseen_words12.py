@@ -5,7 +5,7 @@ import pytest
 
 from narration.text.lexicon import load_lexicon, Report
 from narration.text.normalize import normalize
-from narration.text.normalize.lists import spoken_list
+from narration.text.normalize.lists import list_pieces, spoken_list
 
 
 def say(text: str) -> str:
@@ -26,3 +26,28 @@ def table(*rows: tuple[str, str]):
 ])
 def test_a_genus_is_no_item_letter(items: list[str], spoken: str) -> None:
     assert spoken_list("Germs:", items, False, load_lexicon(None)) == spoken
+
+
+@pytest.mark.parametrize(("items", "spoken"), [
+    # U-16: the dash after an item's label is a colon's pause, not a comma that runs label and text together
+    (["Tiredness – you may feel weak. Rest often.", "Infection – your cells may drop. Call us."],
+     ["Side effects:", "Tiredness: you may feel weak.", "Rest often.", "Infection: your cells may drop.", "Call us."]),
+    # a pair of dashes is an aside, not a label
+    (["Your mood – and your sleep – may change.", "Pain may come and go."],
+     ["Side effects:", "Your mood, and your sleep, may change.", "Pain may come and go."]),
+])
+def test_an_items_label_dash_is_a_colon(items: list[str], spoken: list[str]) -> None:
+    from narration.text.sentences import split_sentences
+    pieces = list_pieces("Side effects:", items, False, load_lexicon(None))
+    assert [s for text, _ in pieces for s in split_sentences(text, spoken=True)] == spoken
+
+
+@table(
+    # U-16: a heading that closes on a bracketed pair: after a colon, not two more things between commas
+    ("Fatigue (tiredness and weakness)", "Fatigue: tiredness and weakness"),
+    ("Kidney disease (chronic or acute)", "Kidney disease: chronic or acute"),
+    # a bracket inside a sentence, or no pair, is left to the other rules
+    ("Fatigue (tiredness)", "Fatigue, tiredness"),
+)
+def test_a_headings_closing_pair(written: str, spoken: str) -> None:
+    assert say(written) == spoken

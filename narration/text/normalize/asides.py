@@ -168,9 +168,20 @@ def _examples_apart(text: str, report: Report | None = None) -> str:
     return "".join(said)
 
 
+# A heading or label that closes on a bracket holding a pair ("Fatigue (tiredness and weakness)"): between commas
+# the pair sounds like two more things; after a colon it describes the words before it.
+_CLOSING_PAIR = re.compile(r"(?P<head>[^.!?:;()\n]*[A-Za-z])\s+\((?P<inner>[^()\n]*\b(?:and|or)\b[^()\n]*)\)\s*")
+
+
+def _closing_pair(text: str) -> str:
+    """A heading's closing bracket of a pair said after a colon (see _CLOSING_PAIR)."""
+    m = _CLOSING_PAIR.fullmatch(text)
+    return f"{m.group('head')}: {m.group('inner').strip()}" if m else text
+
+
 def said_asides(text: str, report: Report | None = None) -> str:
     """Say a gloss "X, or Y," (see _gloss_word), a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
-    text = _examples_apart(text, report)
+    text = _examples_apart(_closing_pair(text), report)
     position = 0
     while (m := _BRACKET.search(text, position)) is not None:
         inner, after = m.group(1).strip(), text[m.end():]
