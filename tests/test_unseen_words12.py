@@ -51,3 +51,16 @@ def test_an_items_label_dash_is_a_colon(items: list[str], spoken: list[str]) -> 
 )
 def test_a_headings_closing_pair(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # U-15: a bracket that sends the reader to another part of the page is dropped: a listener cannot turn to it
+    ("Tell us about herbal products (See HERBS section), as some interact.", "Tell us about herbal products, as some interact."),
+    ("Some foods matter (see also Diet), so eat well.", "Some foods matter, so eat well."),
+    ("This is rare (see below).", "This is rare."),
+    ("Results (see Table 2) vary.", "Results vary."),
+    # advice to see someone is no cross-reference
+    ("Rest well (see your doctor if it lasts).", "Rest well, see your doctor if it lasts."),
+)
+def test_a_cross_reference_is_dropped(written: str, spoken: str) -> None:
+    assert say(written) == spoken
