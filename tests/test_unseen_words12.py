@@ -64,3 +64,16 @@ def test_a_headings_closing_pair(written: str, spoken: str) -> None:
 )
 def test_a_cross_reference_is_dropped(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # U-13: a handle is said "at", then its words split where the case changes, a run of capitals spelled
+    ("Follow us @NIDDKgov.", "Follow us at N.I.D.D.K gov."),
+    ("Follow @MayoClinic today.", "Follow at Mayo Clinic today."),
+    ("Follow @NHSEngland now.", "Follow at N.H.S England now."),
+    ("Follow @healthnews now.", "Follow at healthnews now."),
+    # an e-mail address is no handle
+    ("Write to help@nih.gov today.", "Write to help at N.I.H dot gov today."),
+)
+def test_a_handle(written: str, spoken: str) -> None:
+    assert say(written) == spoken
