@@ -77,3 +77,18 @@ def test_a_cross_reference_is_dropped(written: str, spoken: str) -> None:
 )
 def test_a_handle(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # U-12: an amount before the thing it prices is said like a hyphenated adjective
+    ("Get $9 flu shots here.", "Get 9-dollar flu shots here."),
+    ("A $20 fee applies.", "A 20-dollar fee applies."),
+    # an amount that is no adjective keeps "dollars"
+    ("It costs $9.", "It costs 9 dollars."),
+    ("It costs $9 a month.", "It costs 9 dollars a month."),
+    ("Shots are $9 for dogs.", "Shots are 9 dollars for dogs."),
+    ("It was $9 or less.", "It was 9 dollars or less."),
+    ("Grants of $5 million help.", "Grants of 5 million dollars help."),
+)
+def test_an_amount_before_a_noun(written: str, spoken: str) -> None:
+    assert say(written) == spoken
