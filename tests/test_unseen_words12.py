@@ -92,3 +92,13 @@ def test_a_handle(written: str, spoken: str) -> None:
 )
 def test_an_amount_before_a_noun(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # T-17: health agencies and programmes that people say as words keep their word; the rest are spelled
+    ("Call NIDA or SAMHSA.", "Call NIDA or samsa."),
+    ("Ask NIH and NIAAA.", "Ask N.I.H and N.I.A.A.A."),
+    ("Apply for SNAP and WIC.", "Apply for SNAP and wick."),
+)
+def test_agency_acronyms(written: str, spoken: str) -> None:
+    assert say(written) == spoken
