@@ -57,7 +57,7 @@ def test_a_headings_closing_pair(written: str, spoken: str) -> None:
     # U-15: a bracket that sends the reader to another part of the page is dropped: a listener cannot turn to it
     ("Tell us about herbal products (See HERBS section), as some interact.", "Tell us about herbal products, as some interact."),
     ("Some foods matter (see also Diet), so eat well.", "Some foods matter, so eat well."),
-    ("This is rare (see below).", "This is rare."),
+    ("This is rare (see page 4).", "This is rare."),
     ("Results (see Table 2) vary.", "Results vary."),
     # advice to see someone is no cross-reference
     ("Rest well (see your doctor if it lasts).", "Rest well, see your doctor if it lasts."),
@@ -101,4 +101,17 @@ def test_an_amount_before_a_noun(written: str, spoken: str) -> None:
     ("Apply for SNAP and WIC.", "Apply for SNAP and wick."),
 )
 def test_agency_acronyms(written: str, spoken: str) -> None:
+    assert say(written) == spoken
+
+
+@table(
+    # U-14: a bracketed description inside a list parted by semicolons is said "that is, ...", not as one more item
+    ("Tell us about heart disease; angina (chest pain or pressure); or a stroke.",
+     "Tell us about heart disease; angina, that is, chest pain or pressure; or a stroke."),
+    ("Watch for bleeding in your gut (tube from mouth to anus), lungs, or skin; fever; or rashes.",
+     "Watch for bleeding in your gut, that is, tube from mouth to anus, lungs, or skin; fever; or rashes."),
+    # a choice of two words qualifies; with no semicolon list the other rules decide
+    ("Eat fruit (fresh or frozen); rest; walk.", "Eat fruit, fresh or frozen; rest; walk."),
+)
+def test_a_description_inside_a_semicolon_list(written: str, spoken: str) -> None:
     assert say(written) == spoken

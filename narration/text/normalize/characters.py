@@ -61,8 +61,8 @@ FOOTNOTES: list[Rule] = [
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[\u00b9\u00b2\u00b3\u2070-\u2079]+"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[*†‡§¶]+|[†‡§¶]"), ""),
     # a bracket that sends the reader elsewhere on the page ("(see also Precautions)", "(See SIDE EFFECTS section)",
-    # "(see below)", "(see Table 2)"): a listener cannot turn to it, and the section is said in its place anyway;
-    # "(see your doctor)" is advice, kept.
-    ("cross-reference", re.compile(r"\s?\((?:[Ss]ee|SEE)(?: also| ALSO)?:?\s+(?:[A-Z\"“'‘]|(?:below|above|page|pp?\.|"
-                                   r"section|table|figure|the [\w ]{1,40}section)\b)[^()\n]{0,80}\)"), ""),
+    # "(see Table 2)"): a listener cannot turn to it, and the section is said in its place anyway; "(see your
+    # doctor)" is advice, and "(see below)" still tells a listener that more comes later: both kept.
+    ("cross-reference", re.compile(r"\s?\((?:[Ss]ee|SEE)(?: also| ALSO)?:?\s+(?:[A-Z\"“'‘]|(?:page|pp?\.|section|"
+                                   r"table|figure|the [\w ]{1,40}section)\b)[^()\n]{0,80}\)"), ""),
 ]
