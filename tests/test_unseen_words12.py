@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from narration.models import Block
+from narration.scripts import spoken_paragraphs
 from narration.text.lexicon import load_lexicon, Report
 from narration.text.normalize import normalize
 from narration.text.normalize.lists import list_pieces, spoken_list
@@ -115,3 +117,17 @@ def test_agency_acronyms(written: str, spoken: str) -> None:
 )
 def test_a_description_inside_a_semicolon_list(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+def _paragraphs(*blocks: Block) -> list[list[str]]:
+    return spoken_paragraphs(blocks, load_lexicon(None), Report())
+
+
+def test_items_of_more_than_one_sentence_are_paragraphs_apart() -> None:
+    """U-16: an item of two sentences ends with a paragraph pause, so its last sentence does not run into the next."""
+    lead = Block("paragraph", text="The side effects are:")
+    long_items = Block("list", items=("Tiredness: you may feel weak. Rest often.", "Pain: it may come and go. Ask for help."))
+    assert _paragraphs(lead, long_items) == [["The side effects are:"], ["Tiredness: you may feel weak.", "Rest often."],
+                                             ["Pain: it may come and go.", "Ask for help."]]
+    short_items = Block("list", items=("Rest often.", "Ask for help when you need it."))
+    assert len(_paragraphs(lead, short_items)) == 1
