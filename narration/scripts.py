@@ -192,12 +192,14 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
             lead = paragraphs[-1].pop()[0]
         pieces = list_pieces(lead.text if lead else "", block.items, block.ordered, lexicon, report, link_phrase,
                              start=block.start, depths=block.depths)
-        spoken = [(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
-                  for text, place in pieces for s in split_sentences(text, spoken=True)]
+        said = [[(SpokenLine(s, number, place, (lead.block, lead.piece) if lead else None), True)
+                 for s in split_sentences(text, spoken=True)] for text, place in pieces]
+        spoken, *apart = _item_paragraphs(said)
         if lead:
             paragraphs[-1].extend(spoken)
         else:
             paragraphs.append(spoken)
+        paragraphs.extend(apart)
     result = []
     for paragraph in paragraphs:
         lines = [replace(line, text=" ".join((line.text if done else normalize(line.text, lexicon, report,
@@ -206,6 +208,15 @@ def spoken_lines(blocks: Sequence[Block], lexicon: Lexicon, report: Report,
         if any(line.text for line in lines):
             result.append([line for line in lines if line.text])
     return result
+
+
+def _item_paragraphs(said: list[list[tuple[SpokenLine, bool]]]) -> list[list[tuple[SpokenLine, bool]]]:
+    """A list's pieces, each as its sentences: one paragraph, or, when an item says more than one sentence, a
+    paragraph an item, so that a pause tells where one item ends and the next begins."""
+    said = [sentences for sentences in said if sentences] or [[]]
+    if len(said) < 2 or all(len(sentences) < 2 for sentences in said):
+        return [[line for sentences in said for line in sentences]]
+    return said
 
 
 def _introduces(sentence: str) -> bool:

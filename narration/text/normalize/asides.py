@@ -208,9 +208,32 @@ def _term_defined(text: str, report: Report | None) -> str:
     return f"{m['term']}: {text[m.end():]}"
 
 
+# A heading or label that closes on a bracket holding a pair ("Fatigue (tiredness and weakness)"): between commas
+# the pair sounds like two more things; after a colon it describes the words before it.
+_CLOSING_PAIR = re.compile(r"(?P<head>[^.!?:;()\n]*[A-Za-z])\s+\((?P<inner>[^()\n]*\b(?:and|or)\b[^()\n]*)\)\s*")
+
+
+def _closing_pair(text: str) -> str:
+    """A heading's closing bracket of a pair said after a colon (see _CLOSING_PAIR)."""
+    m = _CLOSING_PAIR.fullmatch(text)
+    return f"{m.group('head')}: {m.group('inner').strip()}" if m else text
+
+
+# A description in brackets ("tube from the throat to the stomach", "chest pain or pressure") before the comma or
+# semicolon of a list whose items a semicolon parts: between commas it sounds like one more item. A choice of two
+# words ("fresh or frozen") qualifies rather than describes.
+_DESCRIPTION = re.compile(r"(?![a-z'-]+ (?:or|and) [a-z'-]+$)[a-z][a-z' -]*")
+
+
+def _list_gloss(inner: str, text: str, after: str) -> bool:
+    """Whether a bracket describes the word before it inside a semicolon list (said "that is, X")."""
+    return (";" in text and _DESCRIPTION.fullmatch(inner) is not None and re.match(r"\s*[,;]", after) is not None
+            and inner.split()[0] not in _NOT_GLOSS_START and not _clause(inner))
+
+
 def said_asides(text: str, report: Report | None = None) -> str:
     """Say a gloss "X, or Y," (see _gloss_word), a brand name "X, brand name Y," and a clause aside as a sentence of its own."""
-    text = _term_defined(_names_abbreviated(text, report), report)
+    text = _term_defined(_names_abbreviated(_closing_pair(text), report), report)
     text = _examples_apart(text, report)
     position = 0
     while (m := _BRACKET.search(text, position)) is not None:
@@ -224,6 +247,8 @@ def said_asides(text: str, report: Report | None = None) -> str:
             said = f"{text[:m.start()]}, {label} {inner},{text[m.end():]}"
         elif _clause(inner):
             said = _said_apart(text, m)
+        elif _list_gloss(inner, text, after):
+            said = f"{text[:m.start()]}, that is, {inner}{text[m.end():]}"
         if said is None:
             position = m.end()
             continue

@@ -59,4 +59,9 @@ FOOTNOTES: list[Rule] = [
     ("footnote", re.compile(r"\s?\[(?:\d+|[a-z])(?:[,–-]\s?(?:\d+|[a-z]))*\]"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[\u00b9\u00b2\u00b3\u2070-\u2079]+"), ""),
     ("footnote", re.compile(r"(?<=[\w.,;:)\"'])[*†‡§¶]+|[†‡§¶]"), ""),
+    # a bracket that sends the reader elsewhere on the page ("(see also Precautions)", "(See SIDE EFFECTS section)",
+    # "(see Table 2)"): a listener cannot turn to it, and the section is said in its place anyway; "(see your
+    # doctor)" is advice, and "(see below)" still tells a listener that more comes later: both kept.
+    ("cross-reference", re.compile(r"\s?\((?:[Ss]ee|SEE)(?: also| ALSO)?:?\s+(?:[A-Z\"“'‘]|(?:page|pp?\.|section|"
+                                   r"table|figure|the [\w ]{1,40}section)\b)[^()\n]{0,80}\)"), ""),
 ]

@@ -17,6 +17,9 @@ _URL = re.compile(
 _EMAIL = re.compile(r"(?<![\w.])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?!\w)", re.IGNORECASE)
 _LINK_SYMBOLS = {".": " dot ", "/": " slash ", "-": " dash ", "_": " underscore ", "@": " at ",
                  "~": " tilde ", "#": " hash ", "+": " plus ", "=": " equals ", "?": " ", "&": " and "}
+# A social-media handle ("@NIDDKgov", "@MayoClinic"), not an e-mail address's "@" (the word before it is glued on).
+_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_]{1,30})\b")
+_HANDLE_PART = re.compile(r"([A-Z]*)([a-z]*)|(\d+)")
 _LINK_SPLIT = re.compile(r"([./\-_@~#+=?&])")
 
 
@@ -53,6 +56,26 @@ def read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
+def _handle_words(capitals: str, lower: str) -> list[str]:
+    """One capital run and the lower-case letters after it as words: "Mayo"; "NIDDK" "gov" (the lower-case part
+    a word of its own); "NHS" "England" (else the run's last capital opens the word, as in CamelCase)."""
+    from narration.text.normalize.lists import ordinary_word  # the list rules import the sentence rules
+
+    if len(capitals) < 2:
+        return [capitals + lower]
+    if not lower or lower in _LINK_WORDS or ordinary_word(lower):
+        return [spell_letters(capitals), *([lower] if lower else [])]
+    return [spell_letters(capitals[:-1]) if len(capitals) > 2 else capitals[0], capitals[-1] + lower]
+
+
+def read_handle(m: re.Match[str]) -> str:
+    """A handle as people say it: "at", then its words split where the case changes, a run of capitals spelled
+    ("@NIDDKgov": "at N.I.D.D.K gov", "@MayoClinic": "at Mayo Clinic")."""
+    words = [word for capitals, lower, digits in _HANDLE_PART.findall(m.group(1))
+             for word in ([digits] if digits else _handle_words(capitals, lower)) if word]
+    return "at " + " ".join(words)
+
+
 def spoken_links(text: str, held: Held, link_phrase: str | None, report: Report | None,
            read: Callable[[str], str] = read_link) -> str:
     """Read e-mail addresses and URLs aloud, or replace them by a configured phrase."""
@@ -63,4 +86,7 @@ def spoken_links(text: str, held: Held, link_phrase: str | None, report: Report 
         text, n = pattern.subn(replace, text)
         if n and report is not None:
             report.rules[name] += n
+    text, n = _HANDLE.subn(lambda m: held.hold(read_handle(m)), text)
+    if n and report is not None:
+        report.rules["handle"] += n
     return text

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import functools
 from importlib import resources
 import re
+import string
 import tomllib
 
 from narration.text.lexicon import Lexicon, Report
@@ -16,6 +17,11 @@ from narration.text.sentences import helping_verbs, split_sentences
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦+>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
+_LETTER_MARK = re.compile(r"^\s*\(?([a-zA-Z])[.)]\s")
+# An item's short label and the dash after it ("Fatigue – you may feel tired"); a second dash in the item's first
+# sentence makes the pair an aside instead ("Your mood – and sleep – may change").
+_LABEL_DASH = re.compile(r"^([A-Z][^\s,;:.!?()–—]*(?:\s+[^\s,;:.!?()–—-]+){0,5})\s+(?:–|—|--?)\s+(?=\w)(?![^.!?]*\s(?:–|—|--?)\s)")
+_GENUS = re.compile(r"^\s*[A-Z]\.\s+[a-z]")  # "E. coli", "H. pylori": an abbreviated genus, not an item's letter
 
 
 @dataclass(frozen=True)
@@ -186,6 +192,16 @@ def spoken_list(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
                                                      say_with=say_with, words=words, start=start, depths=depths))
 
 
+def _unmarked(items: Sequence[str]) -> list[str]:
+    """Items without their bullets and numbers. A capital and a full stop before a lower-case word ("E. coli")
+    is an item's letter only in a lettered sequence ("A.", "B.", ...); alone it abbreviates a genus and is said.
+    The dash after an item's label is said as a colon, a pause before its text, not a comma that runs them on."""
+    letters = [found.group(1).lower() if (found := _LETTER_MARK.match(item)) else "" for item in items]
+    in_sequence = len(items) >= 2 and letters == list(string.ascii_lowercase[:len(items)])
+    return [_LABEL_DASH.sub(r"\1: ", item.strip() if _GENUS.match(item) and not in_sequence
+                                  else _LIST_MARK.sub("", item).strip()) for item in items]
+
+
 def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexicon,
                 report: Report | None = None, link_phrase: str | None = None, *,
                 say_with: Callable[..., str] | None = None, words: ListWords = ENGLISH_LIST,
@@ -197,7 +213,7 @@ def list_pieces(lead_in: str, items: Sequence[str], ordered: bool, lexicon: Lexi
     def say(text: str) -> str:
         return (say_with or normalize)(text, lexicon, report, link_phrase)
 
-    raw = _with_sub_items([_LIST_MARK.sub("", item).strip() for item in items], depths, words)
+    raw = _with_sub_items(_unmarked(items), depths, words)
     raw = [(item, place) for item, place in raw if item.strip(" ,;.")]
     if not ordered:  # a numbered step keeps its number
         raw = _carry_on(raw, words)

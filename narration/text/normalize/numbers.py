@@ -258,8 +258,23 @@ def _rate(m: re.Match[str]) -> str:
     return UNITS[m.group(1)][1] + _per(m.group(2), m.group(1)) + _sentence_dot(m)
 
 
+# Words after an amount that are not the thing it prices: "$9 a month", "$9 for dogs", "$9 or less", "$9 each".
+_NOT_PRICED = frozenset("""a an the per each every apiece for or and to if in at on with without from by as than
+    of off less more plus only extra total last this next today now so but then when while which that who is are
+    was were be will can may could would should has have had do does did daily weekly monthly yearly annually
+    million billion thousand hundred trillion""".split())
+
+
+def _priced(m: re.Match[str]) -> bool:
+    """Whether an amount describes the noun after it ("a $20 fee", "$9 rabies shots"): said "20-dollar fee"."""
+    after = _NOUN_AFTER.match(m.string, m.end())
+    return after is not None and not m.string[m.end():after.start(1)].strip(" ") and after.group(1) not in _NOT_PRICED
+
+
 def _money(m: re.Match[str]) -> str:
     dollars, cents = m.group(1), m.group(2)
+    if not (cents and cents != "00") and _priced(m):
+        return f"{dollars}-dollar"
     said = f"{dollars} {'dollar' if dollars == '1' else 'dollars'}"
     if cents and cents != "00":
         said += f" and {int(cents)} {'cent' if cents == '01' else 'cents'}"
@@ -606,6 +621,7 @@ NUMBERS: list[Rule] = [
     ("identifier", re.compile(rf"(?<![\w.'-])([A-Z]{{2,}}) (?!(?:19|20)\d\d\b)(\d{{4,5}})(?!\w|[.,-]\d)"
                               rf"(?!\s?(?:%|(?:{_UNIT_NAMES}|percent)\b))"),
      lambda m: f"{m.group(1)} {code_digits(m.group(2))}"),
+    ("money", re.compile(r"\$\s?(\d+(?:\.\d+)?) (million|billion|trillion|thousand)\b"), r"\1 \2 dollars"),  # "$5 million"
     ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
     # no year before a unit ("1500 mg" is a dose) or a percent
