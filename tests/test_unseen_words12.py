@@ -131,3 +131,21 @@ def test_items_of_more_than_one_sentence_are_paragraphs_apart() -> None:
                                              ["Pain: it may come and go.", "Ask for help."]]
     short_items = Block("list", items=("Rest often.", "Ask for help when you need it."))
     assert len(_paragraphs(lead, short_items)) == 1
+
+
+@table(
+    # a range of prices is said once with its unit
+    ("It costs $9-$12 per visit.", "It costs 9 to 12 dollars per visit."),
+    ("It costs $9–$12.", "It costs 9 to 12 dollars."),
+    ("It is $9-12 a month.", "It is 9 to 12 dollars a month."),
+    ("A $1,000-$2,500 bill.", "A 1,000 to 2,500-dollar bill."),
+    ("Pay $5.50-$7.25 now.", "Pay 5 dollars and 50 cents to 7 dollars and 25 cents now."),
+    # a double hyphen between numbers is a range too, never a comma
+    ("Rest for 2--3 days.", "Rest for 2 to 3 days."),
+    # look-alikes: single amounts, a range said with "to"
+    ("A $9 fee.", "A 9-dollar fee."),
+    ("It costs $4.99.", "It costs 4 dollars and 99 cents."),
+    ("Fees are $10 to $20.", "Fees are 10 dollars to 20 dollars."),
+)
+def test_price_ranges(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -275,10 +275,22 @@ def _money(m: re.Match[str]) -> str:
     dollars, cents = m.group(1), m.group(2)
     if not (cents and cents != "00") and _priced(m):
         return f"{dollars}-dollar"
+    return _dollars(dollars, cents)
+
+
+def _dollars(dollars: str, cents: str | None) -> str:
     said = f"{dollars} {'dollar' if dollars == '1' else 'dollars'}"
     if cents and cents != "00":
         said += f" and {int(cents)} {'cent' if cents == '01' else 'cents'}"
     return said
+
+
+def _money_range(m: re.Match[str]) -> str:
+    """A range of prices said once with its unit ("9 to 12 dollars", "a 9 to 12-dollar fee"); with cents, in full."""
+    low, low_cents, high, high_cents = m.groups()
+    if (low_cents or "00") != "00" or (high_cents or "00") != "00":
+        return f"{_dollars(low, low_cents)} to {_dollars(high, high_cents)}"
+    return f"{low} to {high}-dollar" if _priced(m) else f"{low} to {high} dollars"
 
 
 def _decimal(m: re.Match[str]) -> str:
@@ -599,7 +611,10 @@ NUMBERS: list[Rule] = [
      _year_range),
     ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
      lambda m: _decade(m) if m.group(1) or m.group(2) != "00" else m.group()),
-    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?[-–—]\s?({_NUMBER})(?!\w|-\d|[.,]\d)"),
+    # a range of prices: "$9-$12" is "9 to 12 dollars", not "9 dollars-12 dollars"
+    ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?\s?(?:--|[-–—])\s?\$?\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?"
+                         r"(?![\w.,]\d|\w)"), _money_range),
+    ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?(?:--|[-–—])\s?({_NUMBER})(?!\w|-\d|[.,]\d)"),
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
     ("range", re.compile(r"(?<=\d)-\s+(to|or|and)\s+(?=\d)"), r" \1 "),  # "a 1- to 2-hour meeting"
     ("range", re.compile(r"(?:(?<=\d)|(?<=\b[AP]M)|(?<=o'clock))\s?[–—]\s?(?=\d)"), " to "),  # times
