@@ -40,8 +40,8 @@ def test_example_inside_a_series(written: str, spoken: str) -> None:
      "Over-the-Counter Medicine, or O.T.C Medicine: Medicine you can buy without a prescription."),
     ("Generic Drug--A drug sold under its chemical name.", "Generic Drug: A drug sold under its chemical name."),
     ("Warning — Do not drive.", "Warning: Do not drive."),
-    # ranges, a dash before lower case, a dash aside: as before
-    ("Rest for 2--3 days.", "Rest for 2, 3 days."),
+    # a range is no term ("to", not a comma), a dash before lower case, a dash aside: as before
+    ("Rest for 2--3 days.", "Rest for 2 to 3 days."),
     ("It went well--very well.", "It went well, very well."),
     ("Aspirin--which many take--can cause bleeding.", "Aspirin, which many take, can cause bleeding."),
     ("Most people (about 80%)--Women and men--recover.", "Most people, about 80 percent, Women and men, recover."),
