@@ -227,6 +227,12 @@ def lettered_items(lines: list[str]) -> list[str]:
     return marked
 
 
+def _title_alone(first: str, following: str) -> bool:
+    """A page's first line that reads as a title and stops well short of the line under it was not broken by the
+    page's width: "Pelvic Ultrasound" over "screening and diagnosis ..." is the title, not a paragraph's head."""
+    return _reads_as_title(first.strip()) and len(first.strip()) < WRAP_SLACK * len(following.strip())
+
+
 def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
@@ -237,7 +243,8 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
             open_bracket = previous.count("(") > previous.count(")")
             continues = (not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
                          and not re.match(CREDIT_LINE, line.strip()))  # "iStock" under a picture's description
-            if open_bracket or continues:
+            first = not any(WORDY.search(earlier) for earlier in joined[:-1])
+            if (open_bracket or continues) and not (first and _title_alone(previous, line)):
                 joined[-1] = f"{previous.rstrip()} {line.strip()}"
                 continue
         joined.append(line)
