@@ -285,7 +285,7 @@ def _title_alone(first: str, following: str) -> bool:
 def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
-    for line in across_one_blank(items_under_colon(bulleted_items(lettered_items(lettered_sub_items(lines))))):
+    for line in items_under_colon(bulleted_items(lettered_items(lettered_sub_items(lines)))):
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
                 and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]
