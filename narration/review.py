@@ -20,6 +20,8 @@ from pathlib import Path
 from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
 from narration.check.numbers import Issue, article_sentences, audit
 from narration.config import CheckConfig
+from narration.ingest import title_from_filename
+from narration.ingest.fetch import is_url, url_stem
 from narration.ingest.outline import narrated_blocks
 from narration.models import Article, Block, Dropped, Script
 from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, PlannedSection, read_script
@@ -476,6 +478,18 @@ def caption_findings(article: Article, path: str, script: str | SpokenScript) ->
                     "leaves a photo caption: delete the line if it is one")]
 
 
+def title_findings(article: Article, path: str, script: str | SpokenScript) -> list[Finding]:
+    """A title made from the file name (the page had none that reads as one) is a guess: say so at the title
+    line of the first script, so the editor sets the real one in the config or front matter."""
+    source = article.source
+    stem = url_stem(source) if isinstance(source, str) and is_url(source) else Path(source).stem
+    if article.title != title_from_filename(Path(stem)):
+        return []
+    return [Finding(path, SpokenScript.of(script).title_line, "title from the file name",
+                    f"{article.title!r} is made from the file name: the page gave no title line; set the title "
+                    "in the config or front matter if it reads wrong")]
+
+
 # ------------------------------------------------------------------ credits left out
 
 CREDITS = "credits"
@@ -532,7 +546,8 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
                    + missing_list_findings(path, spoken, script.written, blocks.get(script.slug, ()))
                    + numbers
                    + reading_findings(path, spoken, check.max_grade, article.meta.language)
-                   + (caption_findings(article, path, spoken) if script is first else []))
+                   + (caption_findings(article, path, spoken) + title_findings(article, path, spoken)
+                      if script is first else []))
             findings += sorted(own, key=lambda f: f.line)
     return _once(findings)
 

@@ -238,6 +238,11 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # a trail of three or more capitalized entries: "Arthritis Home > Arthritis Basics > Types" (its ">" the
     # speech normalization would remove, leaving a run of names)
     ("breadcrumb", r"^(?:[A-Z0-9][^<>›»|.!?;]{0,50}?\s[>›»]\s){2,}[A-Z0-9][^<>›»|.!?;]{0,80}$"),
+    # a two-entry trail from a site's home: "NIDA Home > Frequently Asked Questions"
+    ("breadcrumb", r"^[A-Z][\w'’&-]*(?: [\w'’&-]+){0,3} Home\s*[>›»]\s*[A-Z0-9][^<>›»|.!?;]{0,100}$"),
+    # a menu bar pasted with its entries run together: "PhysiciansResearchersParents/TeachersStudents" (three or
+    # more joins; a name has fewer: "GlaxoSmithKline", "YouTube")
+    ("menu", r"^(?=(?:.*?[a-z]{2}[A-Z][a-z]){3})[^.!?;]{1,300}$"),
     ("copyright", r"(?i)^.{0,400}(?:©|\bcopyright\s*(?:©|\(c\)|,?\s*(?:19|20)\d\d)|\ball rights reserved\b).{0,400}$"),
     # citation markers attached to the end of a clause: "cancer (24).", "risk (26-28), and", "text.[1]"
     ("citation", r"(?<=[\w.,;:)])\s?\((?:\d{1,3})(?:\s?[-–,]\s?\d{1,3})*\)(?=[.,;:!?]|\s*$)"),

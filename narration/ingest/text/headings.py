@@ -9,7 +9,7 @@ from narration.ingest.debris import DebrisFilter
 from narration.ingest.outline import SUB
 from narration.ingest.text.units import (
     CLAUSE_WORDS, HEADING_MAX_WORDS, HEADING_STOP, LABEL_MAX_WORDS, LEAD_IN_END, LEAD_IN_START, LIST_ITEM,
-    NUMBERED_QUESTION, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, organization_words, words,
+    NUMBERED_QUESTION, READER, SENTENCE_END, SMALL_WORDS, Unit, has_verb, is_title_case, organization_words, words,
 )
 from narration.text.phones import phone_run
 from narration.text.sentences import helping_verbs
@@ -235,6 +235,22 @@ def mark_headings(units: list[Unit], spaced: bool) -> None:
         elif not spaced and looks_like_heading(unit.text, (units[index + 1].text or "-") if index + 1 < len(units) else None):
             unit.kind = "heading"
     _demote_subtitle(units)
+    _opening_question(units)
+
+
+LEDE_PARAGRAPHS = 1  # a summary line may stand between the title and the opening question
+
+
+def _opening_question(units: list[Unit]) -> None:
+    """A question to the reader that opens the article ("Do you know why some labels say gluten-free?") and would
+    be its only heading is the opening line of the text, not a section of its own."""
+    headings = [i for i, unit in enumerate(units) if unit.kind == "heading"]
+    if len(headings) != 1:
+        return
+    question = units[headings[0]]
+    before = [u for u in units[:headings[0]] if u.kind != "drop"]
+    if question.text.endswith("?") and READER.search(question.text) and len(before) <= LEDE_PARAGRAPHS:
+        question.kind = "paragraph"
 
 
 def _demote_subtitle(units: list[Unit]) -> None:

@@ -228,17 +228,73 @@ def lettered_items(lines: list[str]) -> list[str]:
     return marked
 
 
+LEAD_IN_ITEMS = 2  # a lead-in's list has two items at least; one short line under it may be a heading
+
+
+def items_under_colon(lines: list[str]) -> list[str]:
+    """Give back the bullets of short lines with no closing punctuation set right under a lead-in ending ':' in the
+    same block ("See your GP if:" / "Your fever lasts more than 3 days" / "You are pregnant"): its list."""
+    marked = list(lines)
+    for index, line in enumerate(lines):
+        if not line.rstrip().endswith(":") or LIST_ITEM.match(line):
+            continue
+        run = []
+        for below in range(index + 1, len(lines)):
+            item = lines[below]
+            if (not WORDY.search(item) or LIST_ITEM.match(item) or "\t" in item or _ending(item)
+                    or item.rstrip().endswith(":") or len(words(item)) > ITEM_MAX_WORDS
+                    or _starts_lower(item)):  # a wrapped sentence's next line, no item of its own
+                break
+            run.append(below)
+        if len(run) >= LEAD_IN_ITEMS:
+            for below in run:
+                marked[below] = f"- {lines[below].strip()}"
+    return marked
+
+
+SHORT_LINE_WORDS = 8  # a heading's or a sentence's first piece, cut off by a blank line
+
+
+def across_one_blank(lines: list[str]) -> list[str]:
+    """Join a short line with no closing punctuation to a line in lower case one blank line below it, when the two
+    make a heading's length: a page that sets a blank line after every line broke a heading there ("Childhood" /
+    "immunisation schedule"). A word in lower case after a blank line starts nothing of its own ("iPhone", "pH" do not count)."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if (index + 2 < len(lines) and WORDY.search(line) and not lines[index + 1].strip()
+                and any(WORDY.search(earlier) for earlier in joined)  # the title line stands alone
+                and 0 < len(words(line)) <= SHORT_LINE_WORDS
+                and len(words(line + " " + lines[index + 2])) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line.rstrip())
+                and not LIST_ITEM.match(line) and "\t" not in line + lines[index + 2]
+                and re.match(r"\s*[a-z]+(?:\s|$)", lines[index + 2]) and not LIST_ITEM.match(lines[index + 2])):
+            joined.append(f"{line.rstrip()} {lines[index + 2].strip()}")
+            index += 3
+            continue
+        joined.append(line)
+        index += 1
+    return joined
+
+
+def _title_alone(first: str, following: str) -> bool:
+    """A page's first line that reads as a title and stops well short of the line under it was not broken by the
+    page's width: "Pelvic Ultrasound" over "screening and diagnosis ..." is the title, not a paragraph's head."""
+    return _reads_as_title(first.strip()) and len(first.strip()) < WRAP_SLACK * len(following.strip())
+
+
 def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
-    for line in bulleted_items(lettered_items(lettered_sub_items(lines))):
+    for line in items_under_colon(bulleted_items(lettered_items(lettered_sub_items(lines)))):
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
                 and "\t" not in line + joined[-1]:  # a table row
             previous = joined[-1]
             open_bracket = previous.count("(") > previous.count(")")
             continues = (not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
                          and not re.match(CREDIT_LINE, line.strip()))  # "iStock" under a picture's description
-            if open_bracket or continues:
+            first = not any(WORDY.search(earlier) for earlier in joined[:-1])
+            if (open_bracket or continues) and not (first and _title_alone(previous, line)):
                 joined[-1] = f"{previous.rstrip()} {line.strip()}"
                 continue
         joined.append(line)
