@@ -17,7 +17,6 @@ from narration.ingest.text.headings import (
 )
 from narration.ingest.text.headings import drop_attributions, drop_link_buttons, drop_repeated_labels, stacked_headings
 from narration.ingest.text.headings import callout_leads, drop_site_label
-from narration.ingest.text.linkcues import without_link_cues
 from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
@@ -31,7 +30,6 @@ def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     units = units_from_lines(lines, debris)
     page_citations(units, debris)
     units = without_furniture(units, title, debris)
-    units = without_link_cues(units, debris)
     stacked_headings(units, debris)
     callout_leads(units)
     spaced = paragraphs_spaced(units)

@@ -255,28 +255,6 @@ def items_under_colon(lines: list[str]) -> list[str]:
 SHORT_LINE_WORDS = 8  # a heading's or a sentence's first piece, cut off by a blank line
 
 
-def across_one_blank(lines: list[str]) -> list[str]:
-    """Join a short line with no closing punctuation to a line in lower case one blank line below it, when the two
-    make a heading's length: a page that sets a blank line after every line broke a heading there ("Childhood" /
-    "immunisation schedule"). A word in lower case after a blank line starts nothing of its own ("iPhone", "pH" do not count)."""
-    joined: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if (index + 2 < len(lines) and WORDY.search(line) and not lines[index + 1].strip()
-                and any(WORDY.search(earlier) for earlier in joined)  # the title line stands alone
-                and 0 < len(words(line)) <= SHORT_LINE_WORDS
-                and len(words(line + " " + lines[index + 2])) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line.rstrip())
-                and not LIST_ITEM.match(line) and "\t" not in line + lines[index + 2]
-                and re.match(r"\s*[a-z]+(?:\s|$)", lines[index + 2]) and not LIST_ITEM.match(lines[index + 2])):
-            joined.append(f"{line.rstrip()} {lines[index + 2].strip()}")
-            index += 3
-            continue
-        joined.append(line)
-        index += 1
-    return joined
-
-
 def _title_alone(first: str, following: str) -> bool:
     """A page's first line that reads as a title and stops well short of the line under it was not broken by the
     page's width: "Pelvic Ultrasound" over "screening and diagnosis ..." is the title, not a paragraph's head."""
