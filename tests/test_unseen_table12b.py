@@ -135,3 +135,28 @@ def test_a_flattened_table_is_left_out_and_named_once(tmp_path: Path) -> None:
 def test_short_lines_that_are_no_table_are_said(lines: list[str], tmp_path: Path) -> None:
     found = article(INTRO + "\n\n".join(lines) + "\n\nBring the record book.\n", tmp_path)
     assert "<flattened table, not narrated>" not in [d.pattern for d in found.dropped]
+
+
+# --- T-2. A web page with no <title>, <h1> or heading is named by a title-like line at its top ---------------
+
+BODY = ("<p>Your child needs five visits to the family doctor to be fully protected in the first year.</p>"
+        "<p>All the vaccines on the schedule are free, and the doctor records each one in the book.</p>")
+
+
+def _page(head: str, top: str) -> str:
+    return f"<!doctype html><html><head>{head}</head><body><div class='content'>{top}{BODY}</div></body></html>"
+
+
+@pytest.mark.parametrize(("head", "top", "title"), [
+    ("", "<p>Your child's vaccines - Immunise</p><p>Your child's vaccines - Immunise</p>", "Your child's vaccines"),
+    ("", "<p>12.03.2020 Views</p><p>Vaccines for babies</p>", "Vaccines for babies"),    # a banner line first
+    ("", "", "Page"),                                    # nothing title-like: the file name
+    ("<title>Baby vaccines - Clinic</title>", "<p>Your child's vaccines - Immunise</p>", "Baby vaccines"),
+])
+def test_a_page_without_a_title_takes_its_top_line(head: str, top: str, title: str, tmp_path: Path) -> None:
+    found = article(_page(head, top), tmp_path, ".html")
+    assert found.title == title
+    said = [block.text for section in found.sections for block in section.blocks]
+    assert said[-2:] == [BODY.split("</p>")[0][3:], BODY.split("</p>")[1][3:]]
+    if not head and top:
+        assert not any("Immunise" in text or text == title for text in said)
