@@ -37,6 +37,7 @@ APART = [
     ("Your kidney test shows your", "eGFR is normal for your age."),
     ("More help is on our website", "www.example.org"),
     ("Inactive ingredients", "starch, talc, wax"),                # a label over lower-case text
+    ("It can lead to problems such as", "image of a man walking\n- heart attack\n- stroke"),  # alt text over a list
 ]
 
 
@@ -114,7 +115,7 @@ def test_cell_lines_that_make_no_table_are_not_one(cells: str, tmp_path: Path) -
     assert not [block for section in found.sections for block in section.blocks if block.kind == "table"]
 
 
-# --- T-7. Six or more one-cell lines with a table's numbers or repeats are a flattened table: left out ---------
+# --- T-7. Six or more one-cell lines with a table's numbers and repeats are a flattened table: left out ---------
 
 FLAT = "\n\n".join(["Age", "Where", "2", "Months", "Clinic", "Visit 1", "4", "Months", "Clinic", "Visit 2"])
 
@@ -129,6 +130,8 @@ def test_a_flattened_table_is_left_out_and_named_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("lines", [
     ["Fever", "Cough", "Sore throat", "Runny nose", "Headache", "Body aches"],  # names that lost their bullets
+    ["Overview", "Symptoms", "Causes", "Diagnosis", "Treatment", "Overview"],   # a page's tab menu
+    ["Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Step 6"],               # numbered, nothing repeats
     ["2", "Months", "4", "Months", "Clinic"],                                   # too short a run
     ["Visit 1", "Visit 2", "Rest well today.", "Visit 3", "Visit 4", "Visit 5"],  # a sentence breaks the run
 ])

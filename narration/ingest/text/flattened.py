@@ -19,14 +19,15 @@ def _is_cell(unit: Unit) -> bool:
 
 
 def _tabular(cells: list[Unit]) -> bool:
-    """Whether a run of cell lines is a table's: it has numbers, or cells repeat ("Months", "GP Surgery"), as a
-    list of names (symptoms, foods) that lost its bullets does not."""
+    """Whether a run of cell lines is a table's: it has numbers and cells repeat ("Months", "GP Surgery"), as a
+    list of names (symptoms, foods) that lost its bullets or a page's tab menu ("Overview" ... "Overview") does
+    not."""
     keys = [text_key(cell.text) for cell in cells]
-    return any(re.search(r"\d", key) for key in keys) or len(set(keys)) < len(keys)
+    return any(re.search(r"\d", key) for key in keys) and len(set(keys)) < len(keys)
 
 
 def drop_flattened_tables(units: list[Unit], debris: DebrisFilter) -> list[Unit]:
-    """The units without each run of six or more cell lines with a table's numbers or repeats; a Gap stands
+    """The units without each run of six or more cell lines with a table's numbers and repeats; a Gap stands
     where it was, and the review names it once."""
     kept: list[Unit] = []
     run: list[Unit] = []

@@ -266,8 +266,16 @@ def sentence_goes_on(line: str, following: str) -> bool:
 
 
 def _paragraph_goes_on(lines: list[str], index: int) -> bool:
-    """Whether the paragraph at lines[index] goes on in the one after a single blank line."""
-    return index + 2 < len(lines) and not lines[index + 1].strip() and sentence_goes_on(lines[index], lines[index + 2])
+    """Whether the paragraph at lines[index] goes on in the one after a single blank line. A lower-case line
+    with a list right under it, or with no closing mark and more lower-case text after it, is set into the
+    sentence (an image's alt text over the list "such as" leads into), not its end."""
+    if index + 2 >= len(lines) or lines[index + 1].strip() or not sentence_goes_on(lines[index], lines[index + 2]):
+        return False
+    under, after = (lines[at] if at < len(lines) else "" for at in (index + 3, index + 4))
+    following = lines[index + 2].rstrip()
+    inserted = not under.strip() and GOES_ON.match(after) and not SENTENCE_END.search(following) \
+        and not (UNFINISHED.search(following) or LEAD_IN_END.search(following))
+    return not (LIST_ITEM.match(under) or inserted)
 
 
 def rejoin_split_paragraphs(lines: list[str]) -> list[str]:
