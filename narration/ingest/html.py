@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from typing import Iterator, TypeGuard
 
 import lxml.etree
 import lxml.html
@@ -23,7 +23,7 @@ from narration.ingest.outline import SUB, Gap, Heading, Item, sections_from_outl
 from narration.ingest.outline_rules import Silence, with_depths, without_references, without_silent_headings
 from narration.ingest.cells import flatten_cell
 from narration.ingest.tables import table_block
-from narration.ingest.text.units import CLAUSE_WORDS, LEAD_IN_END
+from narration.ingest.text.units import CLAUSE_WORDS, LEAD_IN_END, sentence_goes_on
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +90,53 @@ def read_page(text: str, url: str = "", debris: DebrisFilter | None = None) -> P
         title = items[first].text
         if any(isinstance(item, Heading) and item.level == items[first].level for item in items[first + 1:]):
             first = None  # one of a row of sections ("Overview", "Symptoms"): its section keeps its heading
+    if not title and first is None:  # no title, h1 or heading: a title-like line at the top, not the file name
+        title, items = _title_line(items, debris)
     if first is not None and (content_title or items[first].text.casefold() == title.casefold()):
         items = [*_before_title(items[:first], debris), *items[first + 1:]]  # the page's title, not a section
-    items = without_silent_headings(without_references(items, debris), debris, SILENCE)
+    items = without_silent_headings(without_references(_joined_paragraphs(items), debris), debris, SILENCE)
     return Page(title, tuple(items), language, modified, _canonical(tree, heads))
+
+
+TITLE_LINE_MAX_WORDS = 15
+TOP_LINES = 3  # a banner line or two may come first ("08.01.2014 Views")
+
+
+def _title_line(items: list[Item], debris: DebrisFilter) -> tuple[str, list[Item]]:
+    """A page with no title of its own is named by the first of its top lines that reads as a title (a capital
+    first, no closing mark but "?", not too long), its site name after a dash cut ("Your child's vaccines -
+    Immunise"); that line and its repeats at the top are left out of the text."""
+    top = [index for index, item in enumerate(items) if _is_paragraph(item)][:TOP_LINES]
+    found = next((index for index in top if _reads_as_title(items[index].text)), None)
+    if found is None:
+        return "", items
+    line = items[found].text
+    repeats = [index for index in top if index > found and items[index].text == line]
+    for _ in repeats:
+        debris.drop(line, "title repeated")
+    return _cut_site_name(line, "", always=True), [item for index, item in enumerate(items)
+                                                   if index != found and index not in repeats]
+
+
+def _reads_as_title(line: str) -> bool:
+    return line[:1].isupper() and 2 <= len(line.split()) <= TITLE_LINE_MAX_WORDS and not re.search(r"[.,;:!]$", line)
+
+
+def _joined_paragraphs(items: list[Item]) -> list[Item]:
+    """Two <p>s that are one sentence split in two ("... needs 5 visits to" / "your GP to ...") as one paragraph:
+    said with a paragraph's pause between, the sentence breaks."""
+    joined: list[Item] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if _is_paragraph(item) and _is_paragraph(previous) and sentence_goes_on(previous.text, item.text):
+            joined[-1] = Block("paragraph", text=f"{previous.text} {item.text}")
+            continue
+        joined.append(item)
+    return joined
+
+
+def _is_paragraph(item: Item | None) -> TypeGuard[Block]:
+    return isinstance(item, Block) and item.kind == "paragraph"
 
 
 def _parse(text: str) -> lxml.html.HtmlElement | None:

@@ -82,6 +82,60 @@ def _tab_table(lines: list[str], start: int) -> tuple[int, Block | None]:
     return index, table_block([header, *rows] if has_header else rows, has_header=has_header)
 
 
+# A table a browser pasted one cell a line, each ending " |": "Dosing |", "Can be used for ANY age |".
+CELL_LINE = re.compile(r"^\s*(?P<cell>\S.*?)\s+\|$")
+MIN_TABLE_CELLS = 4  # a header of two and one row
+
+
+def cell_line_tables(lines: Sequence[str | Block]) -> list[str | Block]:
+    """Runs of cell lines (" |" at the end, blank lines between allowed) rebuilt into table blocks, said row by
+    row; a run whose rows cannot be told is left as it is."""
+    result: list[str | Block] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        cells: list[str] = []
+        while end < len(lines) and isinstance(line := lines[end], str) and (found := CELL_LINE.match(line)
+                                                                              or not line.strip()):
+            if found is not True:
+                cells.append(found.group("cell"))
+            end += 1
+        block = _cell_table(cells)
+        if block is None:  # never a table made of the run's tail
+            result.extend(lines[index:max(end, index + 1)])
+            index = max(end, index + 1)
+            continue
+        while not str(lines[end - 1]).strip():
+            end -= 1  # the blank lines after the table are the text's
+        result.append(block)
+        index = end
+    return result
+
+
+def _cell_table(cells: list[str]) -> Block | None:
+    """The table whose cells these are, row after row, when only one width fits: its first row a header of labels
+    and each column's cells alike (all labels, or all values), as the cells before the first data row are the
+    header."""
+    widths = [width for width in _widths(len(cells)) if _fits(cells, width)]
+    if len(widths) != 1:
+        return None
+    width = widths[0]
+    return table_block([cells[start:start + width] for start in range(0, len(cells), width)], has_header=True)
+
+
+def _widths(count: int) -> list[int]:
+    """The table widths a run of `count` cells allows: two columns or more, a header and one row or more."""
+    return [width for width in range(2, count // 2 + 1) if count >= MIN_TABLE_CELLS and count % width == 0]
+
+
+def _fits(cells: list[str], width: int) -> bool:
+    """Whether the cells, `width` a row, make a header of labels over columns of alike cells."""
+    if not is_label_row(cells[:width]):
+        return False
+    columns = [cells[width + column::width] for column in range(width)]
+    return all(len({is_label_row([cell]) for cell in column}) == 1 for column in columns)
+
+
 HEADER_CELL_MAX_WORDS = 6
 # A header cell names a column; a cell with a number outside brackets, a clause's punctuation or a verb says a value
 # ("take 2 tablets every 4 hours; do not ..."), so its row is a data row, never the header others are said under.

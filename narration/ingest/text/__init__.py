@@ -11,13 +11,14 @@ from narration.ingest.debris import DebrisFilter, dated_review_labels
 from narration.ingest.outline import SUB, Gap, Heading, Item
 from narration.ingest.text.druglabel import mark_label_headings
 from narration.ingest.text.figures import mark_cards, mark_figures_and_links, mark_hub_teasers, page_citations
+from narration.ingest.text.flattened import drop_flattened_tables
 from narration.ingest.text.furniture import without_furniture
 from narration.ingest.text.headings import (
     heading_levels, mark_headings, numbered_headings, contents_levels, looks_like_heading, paragraphs_spaced,
 )
 from narration.ingest.text.headings import drop_attributions, drop_link_buttons, drop_repeated_labels, stacked_headings
 from narration.ingest.text.headings import callout_leads, drop_site_label
-from narration.ingest.text.units import depths, rejoin_wrapped, title_line, units_from_lines
+from narration.ingest.text.units import depths, rejoin_split_paragraphs, rejoin_wrapped, title_line, units_from_lines
 from narration.models import Block
 
 __all__ = ["looks_like_heading", "parse_text"]
@@ -26,9 +27,10 @@ __all__ = ["looks_like_heading", "parse_text"]
 def parse_text(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
     """Plain text -> (the title on its first line, or '') and the outline."""
     # trailing tabs are a table row's empty last cells
-    title, lines = title_line(rejoin_wrapped(dated_review_labels([line.rstrip(" \r\f\v") for line in text.split("\n")])), debris)
+    title, lines = title_line(rejoin_wrapped(rejoin_split_paragraphs(dated_review_labels([line.rstrip(" \r\f\v") for line in text.split("\n")]))), debris)
     units = units_from_lines(lines, debris)
     page_citations(units, debris)
+    units = drop_flattened_tables(units, debris)
     units = without_furniture(units, title, debris)
     stacked_headings(units, debris)
     callout_leads(units)

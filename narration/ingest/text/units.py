@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import re
 
 from narration.ingest.debris import CREDIT_LINE, DebrisFilter
-from narration.ingest.tables import tab_tables
+from narration.ingest.tables import CELL_LINE, cell_line_tables, tab_tables
 from narration.models import Block
 from narration.text.phones import phone_run
 
@@ -266,7 +266,7 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
     joined: list[str] = []
     for line in items_under_colon(bulleted_items(lettered_items(lettered_sub_items(lines)))):
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
-                and "\t" not in line + joined[-1]:  # a table row
+                and "\t" not in line + joined[-1] and not CELL_LINE.match(joined[-1]):  # a table row or cell
             previous = joined[-1]
             open_bracket = previous.count("(") > previous.count(")")
             continues = (not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
@@ -276,6 +276,54 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
                 joined[-1] = f"{previous.rstrip()} {line.strip()}"
                 continue
         joined.append(line)
+    return joined
+
+
+# A paragraph's first word in plain lower case, as a sentence goes on ("your GP to be ..."); never a brand or a
+# measure ("eGFR", "iStock", "mRNA") nor a web address ("www.site.org").
+GOES_ON = re.compile(r"\s*[a-záéíóúüñ]+(?:[,;:]?\s|[,;:.]?$)")
+CLOSED = re.compile(r"[.!?:;\"'”’)]$")
+# A paragraph that stops mid-clause: on a comma, a word that waits for more (LEAD_IN_END: "to", "the", "of",
+# "and", "include") or a possessive ("your"). A label ("Inactive ingredients") over lower-case text is not one.
+UNFINISHED = re.compile(r"(?:,|\b(?:your|their|our|his|her|its|my|this|these|those|who|which|tu|tus|nuestro)\b)$",
+                        re.IGNORECASE)
+
+
+def sentence_goes_on(line: str, following: str) -> bool:
+    """Whether paragraph `line` and the `following` one are one sentence split in two: it stops mid-clause
+    and the next starts in plain lower case."""
+    line, following = line.strip(), following.strip()
+    if not line or CLOSED.search(line) or CELL_LINE.match(line) or LIST_ITEM.match(line) \
+            or LIST_ITEM.match(following) or "\t" in line + following or not GOES_ON.match(following) \
+            or re.match(CREDIT_LINE, following):
+        return False
+    return bool(UNFINISHED.search(line) or LEAD_IN_END.search(line))
+
+
+def _paragraph_goes_on(lines: list[str], index: int) -> bool:
+    """Whether the paragraph at lines[index] goes on in the one after a single blank line. A lower-case line
+    with a list right under it, or with no closing mark and more lower-case text after it, is set into the
+    sentence (an image's alt text over the list "such as" leads into), not its end."""
+    if index + 2 >= len(lines) or lines[index + 1].strip() or not sentence_goes_on(lines[index], lines[index + 2]):
+        return False
+    under, after = (lines[at] if at < len(lines) else "" for at in (index + 3, index + 4))
+    following = lines[index + 2].rstrip()
+    inserted = not under.strip() and GOES_ON.match(after) and not SENTENCE_END.search(following) \
+        and not (UNFINISHED.search(following) or LEAD_IN_END.search(following))
+    return not (LIST_ITEM.match(under) or inserted)
+
+
+def rejoin_split_paragraphs(lines: list[str]) -> list[str]:
+    """Join a paragraph to the next over the blank line between when the sentence goes on there ("Your child
+    needs 5 visits to" / "" / "your GP to be fully vaccinated."): said with a paragraph's pause, it breaks. The
+    first line is the title, a block of its own."""
+    joined = list(lines)
+    index = next((i for i, line in enumerate(lines) if line.strip()), len(lines)) + 1
+    while index < len(joined):
+        if _paragraph_goes_on(joined, index):
+            joined[index:index + 3] = [f"{joined[index].rstrip()} {joined[index + 2].strip()}"]
+            continue
+        index += 1
     return joined
 
 
@@ -347,7 +395,7 @@ def units_from_lines(lines: list[str], debris: DebrisFilter) -> list[Unit]:
     credited = False  # the last line read was an image's credit, left out (its caption stood above it)
     run = 0  # list items read since the last blank line
     dropped = False  # the last line read was debris, left out whole
-    for raw in tab_tables(lines):
+    for raw in cell_line_tables(tab_tables(lines)):
         if isinstance(raw, Block):
             units.append(Unit(kind="table", table=raw, blank_before=blank, mark=debris.mark()))
             blank = dropped = False
