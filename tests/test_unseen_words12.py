@@ -149,3 +149,14 @@ def test_items_of_more_than_one_sentence_are_paragraphs_apart() -> None:
 )
 def test_price_ranges(written: str, spoken: str) -> None:
     assert say(written) == spoken
+
+
+@table(
+    # an acronym the lexicon says as a word keeps its possessive's apostrophe
+    ("What is NIDA's network?", "What is NIDA's network?"),
+    ("NICE's advice.", "NICE's advice."),
+    # a quotation's marks still go
+    ("'Hello' she said.", "Hello she said."),
+)
+def test_a_lexicon_word_keeps_its_possessive(written: str, spoken: str) -> None:
+    assert say(written) == spoken

@@ -101,7 +101,8 @@ PAUSE_MARKS: list[Rule] = [
 ]
 SLASH_SERIES: Rule = ("slash", re.compile(r"\b\w+(?:\s?/\s?\w+){2,}"), lambda m: re.sub(r"\s?/\s?", ", ", m.group()))
 LEFTOVER_MARKS: list[Rule] = [
-    ("quote", re.compile(r"[\"“”„«»]|(?<![\w.])'|'(?![\w])(?<!s')"), ""),
+    # a word the lexicon held keeps its possessive: "NIDA's" (held as one mark) is no quotation's open
+    ("quote", re.compile(r"[\"“”„«»]|(?<![\w.\ue000-\uf8ff])'|'(?![\w])(?<!s')"), ""),
     ("symbol", re.compile(r"(?<!\S)[^\w\s\ue000-\uf8ff]{2,}(?!\S)|[%$]{2,}"), " "),  # "%% $$$": nothing to say
     ("symbol", re.compile(r"[*•·▪◦■□►▶→←↑↓|\\^_`{}<>~=+@#†‡§¶]"), " "),
 ]
