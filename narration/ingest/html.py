@@ -23,7 +23,7 @@ from narration.ingest.outline import SUB, Gap, Heading, Item, sections_from_outl
 from narration.ingest.outline_rules import Silence, with_depths, without_references, without_silent_headings
 from narration.ingest.cells import flatten_cell
 from narration.ingest.tables import table_block
-from narration.ingest.text.units import CLAUSE_WORDS, LEAD_IN_END, sentence_goes_on
+from narration.ingest.text.units import CLAUSE_WORDS, LEAD_IN_END, UNFINISHED, sentence_goes_on
 
 log = logging.getLogger(__name__)
 
@@ -491,11 +491,25 @@ def _block(element: lxml.etree._Element, debris: DebrisFilter) -> list[Item]:
 def _list_items(element: lxml.etree._Element, depth: int = 0) -> Iterator[tuple[str, int]]:
     """A list's items with their nesting; a nested list's items follow their parent item (read as part of the list)."""
     for item in element.iterchildren("item"):
-        text = _inline(item, skip=("list",))
+        text = _broken_item(_raw_inline(item, skip=("list",)))
         if READABLE.search(text):
             yield text, depth
         for nested in item.iterchildren("list"):
             yield from _list_items(nested, depth + 1)
+
+
+ITEM_LINE_END = re.compile(r"[.!?:;,\-\u2013\u2014][\"'\u2019\u201d)]*$")  # a line that ends or goes on itself
+
+
+def _broken_item(text: str) -> str:
+    """A list item's text on one line; a line break (<br>) after a label ("<b>Chest pain</b><br>Most ...") ends
+    a sentence there, as a line break does in a paste, where the next line starts with a capital or a digit."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    ended = [line + "." if (nxt[:1].isupper() or nxt[:1].isdigit()) and not ITEM_LINE_END.search(line)
+             and not (UNFINISHED.search(line) or LEAD_IN_END.search(line)) else line
+             for line, nxt in zip(lines, lines[1:])]
+    return " ".join([*ended, *lines[len(ended):]])
 
 
 def _table(element: lxml.etree._Element) -> Block | None:
@@ -536,7 +550,8 @@ def _raw_inline(element: lxml.etree._Element, skip: tuple[str, ...]) -> str:
     for child in element:
         if isinstance(child.tag, str) and child.tag not in skip:
             inline = child.tag in ("hi", "ref")  # emphasis or a link
-            parts.append(_raw_inline(child, skip) if inline else f" {_raw_inline(child, skip)} ")
+            parts.append("\n" if child.tag == "lb" else
+                         _raw_inline(child, skip) if inline else f" {_raw_inline(child, skip)} ")
         parts.append(child.tail or "")
     return "".join(parts)
 
