@@ -22,3 +22,42 @@ def test_line_break_in_item_ends_sentence(item: str, heard: str) -> None:
     other = "<li><strong>Sweating</strong><br>You may break out in a cold sweat.</li>"
     _, said, _ = page(f"{INTRO}<ul><li>{item}</li>{other}</ul>")
     assert any(heard in line for line in said), said
+
+
+# --- X-9: a paragraph that is mostly its links is a row of links; a site's accreditation line is its footer -------
+
+MENU = '<p><a href="/a">Disease</a> &nbsp; <a href="/b">Injury</a> &nbsp; <a href="/c">Nutrition</a> &nbsp; <a href="/d">Tests</a></p>'
+
+
+@pytest.mark.parametrize(("row", "word", "kept"), [
+    (MENU, "Nutrition", False),
+    ('<div><a href="/o">Overview</a> | <a href="/s">Symptoms</a> | <a href="/t">Treatment</a></div>', "Treatment", False),
+    # a sentence with links in it is read
+    ('<p>Lead is found in old <a href="/p">paint</a>, in garden <a href="/s">soil</a> and in the <a href="/w">water '
+     'pipes</a> of older homes.</p>', "soil", True),
+    # two links are not a row
+    ('<p><a href="/a">Lead poisoning</a> and <a href="/b">anemia</a></p>', "anemia", True),
+])
+def test_row_of_links(row: str, word: str, kept: bool) -> None:
+    _, said, dropped = page(f"{INTRO}{row}")
+    assert any(word in line for line in said) == kept, said
+    assert ("<row of links>" in [rule for _, rule in dropped]) != kept
+
+
+def test_heading_over_menus_above_title() -> None:
+    """A section's name above the page's h1 with only menus under it is banner, and the h1 stays the title."""
+    title, said, dropped = page(f"{INTRO}", h1=f"<h2>Medical Encyclopedia</h2>{MENU}<h1>Lead</h1>")
+    assert title == "Lead"
+    assert not any("Encyclopedia" in line for line in said), said
+    assert ("Medical Encyclopedia", "<page banner>") in dropped
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("A.D.A.M., Inc. is accredited by URAC, also known as the American Accreditation HealthCare Commission.", False),
+    ("This site complies with the HONcode standard for trustworthy health information.", False),
+    ("The clinic is accredited by the Joint Commission.", True),
+    ("Ask whether your laboratory is certified by the state.", True),
+])
+def test_accreditation_line(line: str, kept: bool) -> None:
+    _, said, _ = page(f"{INTRO}<p>{line}</p>")
+    assert any(line in heard for heard in said) == kept, said

@@ -117,6 +117,11 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("government banner", r"(?i)^(?:[\w.]{1,10} flag\s+)?(?:an official website of the .{1,80}|"
                           r"here['’]s how you know)\.?$"),
     ("press release line", r"(?i)^for (?:immediate )?release\b[\s:–—-]*(?:" + DATE + r")?\.?$"),
+    # a health site's accreditation under the page: "A.D.A.M., Inc. is accredited by URAC, also known as ...",
+    # "This site complies with the HONcode standard": about the site, not the article
+    ("accreditation line", r"(?i)^.{0,120}?\b(?:accredited by|certified by|"
+                           r"complies with|subscribes? to)\s+(?:the )?(?:URAC|HON(?:code)?|Health On the Net|"
+                           r"Information Standard|PIF TICK)\b.{0,200}$"),
     ("byline", r"^By (?:[A-Z][\w.'’-]*\s+){0,5}(?:Staff|Team|Editors|Editorial (?:Staff|Team|Board)|Writers)$"),
     # a paragraph about the site itself: its advertising, what it endorses, what the page leaves out
     ("advertising notice", r"(?i)^.{0,200}\b(?:advertising (?:revenue )?(?:on (?:our|this) (?:site|website) )?"

@@ -219,6 +219,7 @@ def _restore_structure(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> Non
         if len(paragraph.text_content().split()) > len(link.text_content().split()):
             link.drop_tag()  # a link within the page from running text (a footnote mark) is part of the sentence
     _layout_tables(tree, debris)
+    _drop_link_rows(tree, debris)
     for cell in tree.xpath("//td|//th"):
         flatten_cell(cell)
     for dl in tree.xpath("//dl[not(dt)]"):
@@ -262,6 +263,24 @@ def _navigation(listed: lxml.html.HtmlElement) -> bool:
     list whose items say more than their links ("Decrease emotional <a>stress</a>.") is the article's own."""
     items = listed.xpath("./li")
     return all(_only_links(item) and not re.search(r"\w[.!?][\"')\u201d]*$", _words(item)) for item in items)
+
+
+LINK_ROW_MIN_LINKS = 3
+LINK_ROW_SHARE = 2 / 3  # of a row's words in its links
+READABLE_WORD = re.compile(r"\S*[^\W_]\S*")  # a word, not a separator ("|", "»")
+
+
+def _drop_link_rows(tree: lxml.html.HtmlElement, debris: DebrisFilter) -> None:
+    """A paragraph or block of text that is mostly its links (3 or more) and says no sentence is a row of links (a
+    category menu, tabs, a footer), as in pasted text: left out. A sentence with links in it is read."""
+    for element in tree.xpath("//p|//div[not(.//p or .//div or .//ul or .//ol or .//table)]"):
+        links = element.xpath(".//a[@href]")
+        words = _words(element)
+        linked = sum(len(READABLE_WORD.findall(_words(link))) for link in links)
+        if (len(links) >= LINK_ROW_MIN_LINKS and linked >= LINK_ROW_SHARE * len(READABLE_WORD.findall(words))
+                and not re.search(r"\w[.!?][\"')\u201d]*$", words) and element.getparent() is not None):
+            debris.drop(words, "row of links")
+            element.drop_tree()
 
 
 def _introduced_lists(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, lxml.html.HtmlElement]]:
@@ -425,17 +444,25 @@ def _bold_sub_heading(element: lxml.etree._Element, after: lxml.etree._Element |
 
 
 def _title_heading(items: list[Item]) -> int | None:
-    """Where the content's first heading is (the page's title when it is its h1, or says the title)."""
-    return next((index for index, item in enumerate(items) if isinstance(item, Heading)), None)
+    """Where the content's first heading is (the page's title when it is its h1, or says the title); the h1
+    when nothing is read between them (a section's name over the site's menus: "Medical Encyclopedia")."""
+    first = next((index for index, item in enumerate(items) if isinstance(item, Heading)), None)
+    h1 = next((index for index, item in enumerate(items) if isinstance(item, Heading) and item.level == 2), None)
+    if first is not None and h1 is not None and not any(isinstance(item, Block) for item in items[first:h1]):
+        return h1
+    return first
 
 
 def _before_title(items: list[Item], debris: DebrisFilter) -> list[Item]:
     """What the extractor kept above the article's title: a sentence is read, a line that says no sentence
     (a site's name, a skip link) is the page's banner."""
     kept: list[Item] = []
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, Block) and item.kind == "paragraph" and not re.search(r"\w[.!?][\"')\u201d]*$", item.text):
             debris.drop(item.text, "page banner")
+            item = Gap()
+        elif isinstance(item, Heading) and not any(isinstance(after, Block) for after in items[index + 1:]):
+            debris.drop(item.text, "page banner")  # over nothing but the site's menus
             item = Gap()
         kept.append(item)
     return kept
