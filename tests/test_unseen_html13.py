@@ -2,8 +2,13 @@
 and speaker labels. Each case is a small page written for the test -> what a listener hears of it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from narration.ingest import read_article
+from narration.ingest.outline import sections_from_outline
+from narration.models import Block
 from test_unseen_html3 import INTRO, page
 
 
@@ -61,3 +66,41 @@ def test_heading_over_menus_above_title() -> None:
 def test_accreditation_line(line: str, kept: bool) -> None:
     _, said, _ = page(f"{INTRO}<p>{line}</p>")
     assert any(line in heard for heard in said) == kept, said
+
+
+# --- X-2: items under a lead-in that ends in its negation ("you must not:") keep it, in all three readers ---------
+
+NEGATIVE_PAGES = {
+    "txt": "Resting after surgery\n\nFor a day after your operation, you must not:\n- Drive a car.\n- Drink alcohol.\n\n"
+           "Rest at home.\n",
+    "md": "# Resting after surgery\n\nFor a day after your operation, you must not:\n\n- Drive a car.\n- Drink alcohol.\n\n"
+          "Rest at home.\n",
+    "html": "<html><head><title>Resting after surgery</title></head><body><main><h1>Resting after surgery</h1>"
+            "<p>For a day after your operation, you must not:</p><ul><li>Drive a car.</li><li>Drink alcohol.</li>"
+            "</ul><p>Rest at home.</p></main></body></html>",
+}
+
+
+def _list_items(tmp_path: Path, suffix: str, text: str) -> tuple[str, ...]:
+    path = tmp_path / f"page.{suffix}"
+    path.write_text(text)
+    article = read_article(path)
+    return next(block.items for section in article.sections for block in section.blocks if block.kind == "list")
+
+
+@pytest.mark.parametrize("suffix", sorted(NEGATIVE_PAGES))
+def test_negative_lead_in_carried_by_items(tmp_path: Path, suffix: str) -> None:
+    assert _list_items(tmp_path, suffix, NEGATIVE_PAGES[suffix]) == ("Do not drive a car.", "Do not drink alcohol.")
+
+
+@pytest.mark.parametrize(("lead", "items", "heard"), [
+    ("You should never:", ("Share needles", "Do not smoke"), ("Never share needles.", "Do not smoke")),
+    ("After the test you can't:", ("Eat for an hour.",), ("Do not eat for an hour.",)),
+    # the negation before the list, its items conditions: as written
+    ("Do not take this medicine if you:", ("Have asthma.", "Are pregnant."), ("Have asthma.", "Are pregnant.")),
+    ("You must:", ("Rest.", "Drink water."), ("Rest.", "Drink water.")),
+])
+def test_negative_lead_in_rule(lead: str, items: tuple[str, ...], heard: tuple[str, ...]) -> None:
+    outline = [Block("paragraph", text=lead), Block("list", items=items)]
+    section, = sections_from_outline(outline)
+    assert section.blocks[1].items == heard

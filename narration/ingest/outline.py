@@ -77,6 +77,28 @@ def _without_do_labels(items: Sequence[Item]) -> list[Item]:
     return kept
 
 
+# A sentence that leads into a list with its negation as its last words ("In this time, you must not:"): each
+# item finishes it, and said alone ("Drink alcohol.") would be heard as advice. "Do not use it if you:" is not
+# one: its items are conditions, the negation is before them.
+NEGATIVE_LEAD_IN = re.compile(r"(?i)(?:\b(?:must|should|do|does|can|will|may)\s+not|\b(?:mustn|shouldn|don|can|won)['’]t|"
+                              r"\bcannot|\b(?P<never>never))\s*:$")
+
+
+def _with_negative_lead_ins(items: Sequence[Item]) -> list[Item]:
+    """The outline with each list under a negative lead-in said item by item with its "Do not" ("Never"), as the
+    Don't label's list is: "Do not drink alcohol."."""
+    kept: list[Item] = []
+    for item in items:
+        above = kept[-1] if kept else None
+        last = above.text.strip().split("\n")[-1] if isinstance(above, Block) and above.kind == "paragraph" else ""
+        if isinstance(item, Block) and item.kind == "list" and item.items and (found := NEGATIVE_LEAD_IN.search(last)):
+            said = "Never" if found.group("never") else "Do not"
+            item = replace(item, items=tuple(entry if NEGATIVE.match(entry) else _sentence(f"{said} {_lowered(entry)}")
+                                             for entry in item.items))
+        kept.append(item)
+    return kept
+
+
 def _sentence(text: str) -> str:
     """A negative order said as a sentence of its own, so that the next one starts with its own "Don't"."""
     return text if re.search(r"[.!?]$", text.rstrip()) else text.rstrip() + "."
@@ -94,7 +116,7 @@ def sections_from_outline(items: Sequence[Item]) -> tuple[Section, ...]:
     sub-heading right over another heading (nothing between, not even left-out debris) is that heading's parent:
     the one below it is made deeper, and a top-level one below it makes it a section of its own ("How is it
     diagnosed?" over "Blood tests")."""
-    items = _without_do_labels(items)
+    items = _with_negative_lead_ins(_without_do_labels(items))
     top = min((item.level for item in items if isinstance(item, Heading)), default=1)
     pairs: list[tuple[str, list[Block]]] = [("", [])]
     stacked = False  # the current section has a heading and nothing under it yet
