@@ -90,7 +90,7 @@ def _contents_end(units: list[Unit], start: int) -> int:
     led = not units[start].is_list and bool(CONTENTS_LEAD.match(units[start].text))
     below_text = not led and any(is_body(unit) and not unit.is_list for unit in units[:start])
     if below_text:
-        return start + 1 if _jump_menu(units, start) else start
+        return start + 1 if _jump_menu(units, start) or _opens_cut_sections(units, start) else start
     end = start + 1 if led else start
     while end < len(units) and all(_heading_shaped(t) for t in unit_lines(units[end])) and (
             end == start or not units[end].blank_before or (led and end == start + 1 and units[end].is_list)):
@@ -133,6 +133,27 @@ def _jump_menu(units: list[Unit], start: int) -> bool:
             break
         position, found = later.index(text_key(entry), position) + 1, found + 1
     return found >= MENU_RUN and found * 2 > len(unit.items)
+
+
+def _opens_cut_sections(units: list[Unit], start: int) -> bool:
+    """A jump list over a page pasted cut short: its first entry is the very next line, a heading over text,
+    and the entries that come back do so in order, the rest not at all (their sections were cut), nor does any
+    other heading (a page going on past its first sections is not cut; one whose list all comes back is the
+    "Key Points" summary). A list led in by its paragraph ("three types:") stays the article's."""
+    unit, after = units[start], units[start + 1:]
+    if (len(after) < 2 or after[0].is_list or not after[0].blank_before or not unit.is_list
+            or len(unit.items) < MENU_RUN or text_key(after[0].text) != text_key(unit.items[0])):
+        return False
+    previous, entries = units[start - 1], {text_key(item) for item in unit.items}
+    return ((previous.is_list or not previous.text.rstrip().endswith(":"))
+            and all(_heading_shaped(item) for item in unit.items) and _cut_short_contents(unit.items, after)
+            and {text_key(u.text) for u in _headings_over_text(after)} < entries)
+
+
+def _headings_over_text(units: list[Unit]) -> list[Unit]:
+    """Lines of their own, heading-shaped, with a paragraph right under them."""
+    return [unit for unit, under in zip(units, units[1:]) if unit.blank_before and not unit.is_list
+            and _heading_shaped(unit.text) and is_body(under)]
 
 
 def _is_menu_entry(unit: Unit) -> bool:
