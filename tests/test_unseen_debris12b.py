@@ -3,10 +3,16 @@ headings, a list item that lost its sub-list, feed metadata, the title repeated:
 that names it, while real headings, items and sentences stay."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from narration.ingest import read_article
 from narration.ingest.debris import debris_filter
+from narration.ingest.outline import Heading
+from narration.ingest.outline_rules import without_document_links
 from narration.ingest.text import parse_text
+from narration.models import Block
 from said import said
 
 BODY = "Flu is an infection of the nose, throat and lungs. It spreads from person to person."
@@ -45,3 +51,33 @@ def test_a_jump_list_over_a_page_cut_short_is_a_table_of_contents(page: str) -> 
 def test_a_list_that_is_the_articles_own_stays(page: str) -> None:
     spoken, _ = parse(page)
     assert "- How does flu spread?" in spoken
+
+
+@pytest.mark.parametrize(("heading", "gone"), [
+    ("2017 Rabies Exposure Assessment Tree", True),
+    ("2019 Bite Report Form (PDF)", True),
+    ("Flu Vaccine Fact Sheet 2024", True),
+    ("2021 Annual Report", True),
+    ("Flu Vaccine Fact Sheet", False),  # no year: a section's name
+    ("Flu in 2019", False),  # a year, no document
+    ("How to fill in the 2019 form.", False),  # a sentence
+])
+def test_a_document_name_over_an_empty_section_is_a_link(heading: str, gone: bool) -> None:
+    items = [Heading("Flu", 2), Block("paragraph", text=BODY), Heading(heading, 2), Heading("Treatment", 3),
+             Block("paragraph", text=MORE)]
+    debris = debris_filter("page.txt")
+    kept = without_document_links(items, debris)
+    assert (Heading(heading, 2) not in kept) is gone
+    assert [d.text for d in debris.dropped] == ([heading] if gone else [])
+
+
+def test_a_document_name_over_text_stays() -> None:
+    items = [Heading("2021 Annual Report", 2), Block("paragraph", text=BODY)]
+    assert without_document_links(items, debris_filter("page.txt")) == items
+
+
+def test_a_document_link_is_left_out_of_a_pasted_page(tmp_path: Path) -> None:
+    page = tmp_path / "rabies.txt"
+    page.write_text(f"Rabies\n\nBites\n\n{BODY}\n\n2017 Rabies Exposure Assessment Tree\n\nReporting\n\n{MORE}\n")
+    spoken = [s.heading for s in read_article(page).sections]
+    assert "2017 Rabies Exposure Assessment Tree" not in spoken and "Reporting" in " ".join(spoken)
