@@ -10,7 +10,7 @@ import pytest
 from narration.ingest import read_article
 from narration.ingest.debris import debris_filter
 from narration.ingest.outline import Heading
-from narration.ingest.outline_rules import without_document_links
+from narration.ingest.outline_rules import without_document_links, without_lost_sublists
 from narration.ingest.text import parse_text
 from narration.models import Block
 from said import said
@@ -81,3 +81,30 @@ def test_a_document_link_is_left_out_of_a_pasted_page(tmp_path: Path) -> None:
     page.write_text(f"Rabies\n\nBites\n\n{BODY}\n\n2017 Rabies Exposure Assessment Tree\n\nReporting\n\n{MORE}\n")
     spoken = [s.heading for s in read_article(page).sections]
     assert "2017 Rabies Exposure Assessment Tree" not in spoken and "Reporting" in " ".join(spoken)
+
+
+STEPS = ("Call the clinic.", "Fill in the form.")
+
+
+@pytest.mark.parametrize(("after", "last_kept"), [
+    ([Heading("Treatment", 2), Block("paragraph", text=MORE)], False),  # its sub-list lost: the next is a heading
+    ([], False),  # the page ends there
+    ([Block("paragraph", text="Dr Ann Lee, City Clinic.")], True),  # what it leads in follows
+    ([Block("list", items=("City Clinic", "Town Clinic"))], True),
+])
+def test_a_last_item_ending_in_a_colon_with_nothing_under_it_lost_its_list(after: list, last_kept: bool) -> None:
+    items = [Heading("Flu", 2), Block("list", items=(*STEPS, "Contacts:"), ordered=True), *after]
+    debris = debris_filter("page.txt")
+    kept = without_lost_sublists(items, debris)
+    assert kept[1].items == ((*STEPS, "Contacts:") if last_kept else STEPS)
+    assert [d.text for d in debris.dropped] == ([] if last_kept else ["Contacts:"])
+
+
+def test_a_numbered_item_read_as_a_heading_after_its_list_goes_too() -> None:
+    items = [Block("list", items=STEPS, ordered=True), Heading("3. Contacts:", 99), Heading("Treatment", 2)]
+    assert without_lost_sublists(items, debris_filter("page.md")) == [items[0], items[2]]
+
+
+def test_a_heading_ending_in_a_colon_over_text_stays() -> None:
+    items = [Block("list", items=STEPS), Heading("2. What to bring:", 99), Block("paragraph", text=MORE)]
+    assert without_lost_sublists(items, debris_filter("page.md")) == items
