@@ -108,3 +108,19 @@ def test_a_numbered_item_read_as_a_heading_after_its_list_goes_too() -> None:
 def test_a_heading_ending_in_a_colon_over_text_stays() -> None:
     items = [Block("list", items=STEPS), Heading("2. What to bring:", 99), Block("paragraph", text=MORE)]
     assert without_lost_sublists(items, debris_filter("page.md")) == items
+
+
+@pytest.mark.parametrize(("line", "gone"), [
+    ("Flu Archives - example.org https://example.org/tag/flu/ Tue, 3 Oct 2023 10:00:00 +0000 en-US hourly 1", True),
+    ("Flu news Mon, 2 Jan 2023 08:15:00 0000 en-GB hourly 1 https://example.org/?v=6", True),
+    ("The post How to treat a cold appeared first on Example Health.", True),
+    ("The post %% POSTLINK %% appeared first on %% BLOGLINK %%.", True),
+    ("Hello %%FIRSTNAME%%, your results are ready", True),
+    # a date in a sentence, with no feed around it; a post office
+    ("The clinic opened on Mon, 2 Jan 2023 at 08:15 with a new flu service.", False),
+    ("The post office sells flu leaflets, which first appeared on shelves in May.", False),
+])
+def test_feed_metadata_lines_are_left_out(line: str, gone: bool) -> None:
+    spoken, dropped = parse(f"Flu\n\n{BODY}\n\n{line}\n\n{MORE}\n")
+    assert (line in spoken) is not gone
+    assert any(rule == "<feed metadata>" for _, rule in dropped) is gone
