@@ -124,3 +124,16 @@ def test_feed_metadata_lines_are_left_out(line: str, gone: bool) -> None:
     spoken, dropped = parse(f"Flu\n\n{BODY}\n\n{line}\n\n{MORE}\n")
     assert (line in spoken) is not gone
     assert any(rule == "<feed metadata>" for _, rule in dropped) is gone
+
+
+@pytest.mark.parametrize(("line", "gone"), [
+    ("Flu: a guide for parents - Flu Site", True),
+    ("Flu: a guide for parents | Example Health", True),
+    ("Flu a guide for parents - Immunise", True),
+    ("Flu: a guide for parents - and what to do next", False),  # more words, not a site
+    ("Colds: a guide for parents - Flu Site", False),  # another title
+])
+def test_the_title_with_the_sites_name_above_the_text_is_a_repeat(line: str, gone: bool) -> None:
+    spoken, dropped = parse(f"Flu: a guide for parents\n\n{line}\n\n{BODY}\n\nTreatment\n\n{MORE}\n")
+    assert (line in " ".join(spoken)) is not gone
+    assert ((line, "<title repeated>") in dropped) is gone

@@ -183,6 +183,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     if last + 1 < len(units) and _asks_or_leads(units[last]) and not _is_menu_entry(units[last + 1]):
         last += 1  # "Questions or comments?" / "call 1-800-...": the line under it answers it
     found.update((i, "title repeated") for i in rest if i < first and title and text_key(units[i].text) == text_key(title))
+    found.update((i, "title repeated") for i in rest if i < first and not units[i].is_list and _title_with_site(units[i].text, title))
     # between the title and its repeat (the browser's title, then the page's heading) stands only the site's menu
     repeat = max((i for i, rule in found.items() if rule == "title repeated"), default=-1)
     found.update((i, "site menu") for i in rest if i < repeat and i not in found and _is_menu_entry(units[i]))
@@ -216,6 +217,21 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     if rest and rest[0] not in found and _is_section_label(units, rest[0], title, first):
         found[rest[0]] = "site section"
     return found
+
+
+# A browser title's site name after the page's own: "Your child's immunisation - Immunise", "Fever | Example Health".
+SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}$")
+
+
+def _title_with_site(text: str, title: str) -> bool:
+    """The title again with the site's name after it (its punctuation aside): the browser's title, pasted."""
+    bare = SITE_SUFFIX.sub("", text)
+    return bool(title) and bare != text and _letters(bare) == _letters(title)
+
+
+def _letters(text: str) -> str:
+    """A line's words only: a title compared with its colon or dash lost."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _asks_or_leads(unit: Unit) -> bool:
