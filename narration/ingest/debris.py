@@ -191,6 +191,13 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # a document's link said as a sentence, its format after it: "View the 2019 Bite Report Form (PDF)."
     ("download link", r"(?i)(?:^|(?<=[.!?])\s+)(?:view|download|open|print|read) (?:the|our|this|a) [^.!?()]{1,80}"
                       r"\((?:pdf|docx?|word|xlsx?|excel|pptx?|epub|rtf)\)\.?$"),
+    # a news feed's channel line, pasted from its XML: an RFC-822 time stamp ("Thu, 21 Sep 2023 21:01:45 +0000")
+    # with the feed's address or its update rate ("hourly 1") on the same line
+    ("feed metadata", r"^(?=.*\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                      r"Nov|Dec)\w* \d{4} \d\d:\d\d(?::\d\d)? (?:[+-]?\d{4}|GMT|UTC)\b)"
+                      r"(?=.*(?:https?://|\b(?:hourly|daily|weekly) \d+\b)).*$"),
+    # ... its items' template line, placeholders and all: "The post %% POSTLINK %% appeared first on %% BLOGLINK %%."
+    ("feed metadata", r"^(?:The post .{1,200} appeared first on .{1,120}|.*%%\s*[A-Z_]+\s*%%.*)$"),
     # a page tool to send the page on: "E-mail to a friend", "Email this page to a friend", "Send to a friend"
     ("page tool", r"(?i)^(?:e-?mail|send|share)(?: this(?: page| article)?)? to a friend\.?$"),
     # a picture's alt text as a paste keeps it: "Infographic: CDC guide for healthy travel"

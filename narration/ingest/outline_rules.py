@@ -6,7 +6,7 @@ Here rather than in outline.py, which the citation test (text/figures.py) itself
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from narration.ingest.debris import DebrisFilter
@@ -111,3 +111,50 @@ def with_depths(entries: Iterable[tuple[str, int]], clean: Callable[[str], str])
     kept = [(text, depth) for written, depth in entries if (text := clean(written))]
     depths = tuple(depth for _, depth in kept)
     return tuple(text for text, _ in kept), depths if any(depths) else ()
+
+
+# The name of a document, not of a section: a year and what it is ("2017 Rabies Exposure Assessment Tree", "2019
+# Bite Report Form (PDF)"). Standing over nothing, it was a link to that document.
+DOCUMENT_NAME = re.compile(r"^(?=[^.!?:;]*\b(?:19|20)\d\d\b)[^.!?:;]{0,120}\b(?:forms?|trees?|charts?|guides?|"
+                           r"guidelines|reports?|brochures?|leaflets?|flyers?|fact ?sheets?|posters?|checklists?|"
+                           r"toolkits?|handbooks?|booklets?|worksheets?|algorithms?|flow ?charts?)"
+                           r"(?:\s*[-–,]?\s*(?:19|20)\d\d)?(?:\s*[(\[](?:pdf|docx?)[^)\]]{0,20}[)\]])?$", re.IGNORECASE)
+
+
+def without_document_links(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """The outline without a document's name standing as a heading over an empty section (the next item is
+    another heading, or nothing): a link to the document, its address lost. A heading over text stays."""
+    kept: list[Item] = []
+    for index, item in enumerate(items):
+        following = next((later for later in items[index + 1:] if not isinstance(later, Gap)), None)
+        if (isinstance(item, Heading) and DOCUMENT_NAME.match(item.text.strip())
+                and (following is None or isinstance(following, Heading))):
+            debris.drop(item.text, "document link")
+            continue
+        kept.append(item)
+    return kept
+
+
+# A numbered list item the reader took for a bold sub-heading ("4. **Contacts:**"): a list's item all the same.
+NUMBERED_LEAD = re.compile(r"^\d{1,2}[.)]\s+\S.*:$")
+
+
+def without_lost_sublists(items: list[Item], debris: DebrisFilter) -> list[Item]:
+    """The outline without a list's last item that leads in a sub-list the page lost ("Contacts:" with its links
+    gone): it ends with a colon and the next thing is a heading, or nothing. Recorded, so the review shows it."""
+    kept: list[Item] = []
+    for index, item in enumerate(items):
+        following = next((later for later in items[index + 1:] if not isinstance(later, Gap)), None)
+        empty = following is None or isinstance(following, Heading)
+        if (empty and isinstance(item, Block) and item.kind == "list" and item.items
+                and item.items[-1].rstrip().endswith(":")):
+            debris.drop(item.items[-1], "list item without its list")
+            item = replace(item, items=item.items[:-1], depths=item.depths[:-1])
+            if not item.items:
+                continue
+        elif (empty and isinstance(item, Heading) and NUMBERED_LEAD.match(item.text.strip()) and kept
+              and isinstance(kept[-1], Block) and kept[-1].kind == "list"):
+            debris.drop(item.text, "list item without its list")
+            continue
+        kept.append(item)
+    return kept

@@ -90,7 +90,7 @@ def _contents_end(units: list[Unit], start: int) -> int:
     led = not units[start].is_list and bool(CONTENTS_LEAD.match(units[start].text))
     below_text = not led and any(is_body(unit) and not unit.is_list for unit in units[:start])
     if below_text:
-        return start + 1 if _jump_menu(units, start) else start
+        return start + 1 if _jump_menu(units, start) or _opens_cut_sections(units, start) else start
     end = start + 1 if led else start
     while end < len(units) and all(_heading_shaped(t) for t in unit_lines(units[end])) and (
             end == start or not units[end].blank_before or (led and end == start + 1 and units[end].is_list)):
@@ -135,6 +135,27 @@ def _jump_menu(units: list[Unit], start: int) -> bool:
     return found >= MENU_RUN and found * 2 > len(unit.items)
 
 
+def _opens_cut_sections(units: list[Unit], start: int) -> bool:
+    """A jump list over a page pasted cut short: its first entry is the very next line, a heading over text,
+    and the entries that come back do so in order, the rest not at all (their sections were cut), nor does any
+    other heading (a page going on past its first sections is not cut; one whose list all comes back is the
+    "Key Points" summary). A list led in by its paragraph ("three types:") stays the article's."""
+    unit, after = units[start], units[start + 1:]
+    if (len(after) < 2 or after[0].is_list or not after[0].blank_before or not unit.is_list
+            or len(unit.items) < MENU_RUN or text_key(after[0].text) != text_key(unit.items[0])):
+        return False
+    previous, entries = units[start - 1], {text_key(item) for item in unit.items}
+    return ((previous.is_list or not previous.text.rstrip().endswith(":"))
+            and all(_heading_shaped(item) for item in unit.items) and _cut_short_contents(unit.items, after)
+            and {text_key(u.text) for u in _headings_over_text(after)} < entries)
+
+
+def _headings_over_text(units: list[Unit]) -> list[Unit]:
+    """Lines of their own, heading-shaped, with a paragraph right under them."""
+    return [unit for unit, under in zip(units, units[1:]) if unit.blank_before and not unit.is_list
+            and _heading_shaped(unit.text) and is_body(under)]
+
+
 def _is_menu_entry(unit: Unit) -> bool:
     """A line of a site menu, breadcrumb or footer: a few words on their own, no sentence punctuation."""
     return not unit.is_list and is_menu_line(unit.text)
@@ -162,6 +183,7 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     if last + 1 < len(units) and _asks_or_leads(units[last]) and not _is_menu_entry(units[last + 1]):
         last += 1  # "Questions or comments?" / "call 1-800-...": the line under it answers it
     found.update((i, "title repeated") for i in rest if i < first and title and text_key(units[i].text) == text_key(title))
+    found.update((i, "title repeated") for i in rest if i < first and not units[i].is_list and _title_with_site(units[i].text, title))
     # between the title and its repeat (the browser's title, then the page's heading) stands only the site's menu
     repeat = max((i for i, rule in found.items() if rule == "title repeated"), default=-1)
     found.update((i, "site menu") for i in rest if i < repeat and i not in found and _is_menu_entry(units[i]))
@@ -195,6 +217,21 @@ def _furniture(units: list[Unit], title: str) -> dict[int, str]:
     if rest and rest[0] not in found and _is_section_label(units, rest[0], title, first):
         found[rest[0]] = "site section"
     return found
+
+
+# A browser title's site name after the page's own: "Your child's immunisation - Immunise", "Fever | Example Health".
+SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}$")
+
+
+def _title_with_site(text: str, title: str) -> bool:
+    """The title again with the site's name after it (its punctuation aside): the browser's title, pasted."""
+    bare = SITE_SUFFIX.sub("", text)
+    return bool(title) and bare != text and _letters(bare) == _letters(title)
+
+
+def _letters(text: str) -> str:
+    """A line's words only: a title compared with its colon or dash lost."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _asks_or_leads(unit: Unit) -> bool:
