@@ -19,7 +19,7 @@ from narration.ingest.markdown import parse_markdown
 from narration.models import Article, ArticleMeta, Block
 from narration.ingest.html import Page, read_page
 from narration.ingest.outline import CREDIT_HEADINGS, Gap, Heading, Item, section_role, sections_from_outline  # noqa: F401 (re-exported)
-from narration.ingest.outline_rules import without_document_links, without_lost_sublists
+from narration.ingest.outline_rules import without_document_links, without_lost_sublists, without_title_items
 from narration.ingest.text import looks_like_heading, parse_text  # noqa: F401 (re-exported)
 
 log = logging.getLogger(__name__)
@@ -304,6 +304,7 @@ def read_article(source: Path | str, title: str = "", meta: ArticleMeta | None =
         own_title, items = choose_title(fields.get("title", ""), doc_title, items, cleaner)
         items = _without_closing_source(items, cleaner)
         items = without_lost_sublists(without_document_links(items, cleaner), cleaner)
+        items = without_title_items(items, title or own_title, cleaner)
         sections = sections_from_outline(items)
     except NarrationError:
         raise

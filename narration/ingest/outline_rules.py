@@ -158,3 +158,31 @@ def without_lost_sublists(items: list[Item], debris: DebrisFilter) -> list[Item]
             continue
         kept.append(item)
     return kept
+
+
+TITLE_ITEM_WORDS = 3  # a one- or two-word title ("Fever") may well be an item of a list on its own page
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
+
+
+def without_title_items(items: list[Item], title: str, debris: DebrisFilter) -> list[Item]:
+    """The outline without list items that only repeat the article's title (a leaflet's "see also" or a handout's
+    own name in a list of handouts): said again in the middle of the article, they sound like a new start."""
+    plain = _plain(title)
+    if len(plain.split()) < TITLE_ITEM_WORDS:
+        return items
+    kept: list[Item] = []
+    for item in items:
+        if isinstance(item, Block) and item.kind == "list" and any(_plain(entry) == plain for entry in item.items):
+            keep = [index for index, entry in enumerate(item.items) if _plain(entry) != plain]
+            for entry in item.items:
+                if _plain(entry) == plain:
+                    debris.drop(entry, "title repeated")
+            if not keep:
+                continue
+            item = replace(item, items=tuple(item.items[i] for i in keep),
+                           depths=tuple(item.depths[i] for i in keep) if item.depths else item.depths)
+        kept.append(item)
+    return kept
