@@ -1,0 +1,59 @@
+"""Structure of pasted text on pages nobody tuned the reader to (round 13): no heading of the article is lost
+without a word, title lines and headings read as the page shows them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narration.ingest import read_article
+from narration.ingest.debris import debris_filter
+from narration.ingest.outline import narrated_blocks
+from narration.ingest.text import parse_text
+from said import said
+
+BODY = "Flu is an infection of the nose, throat and lungs. It spreads from person to person."
+MORE = "Most people get better within a week. Rest and fluids help the body fight it."
+
+
+def parse(text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """(title, what is said: headings as '# text', paragraphs, list items as '- text', (dropped line, rule))."""
+    debris = debris_filter("page.txt")
+    title, items = parse_text(text, debris)
+    return title, said(items), [(d.text, d.pattern) for d in debris.dropped]
+
+
+def headings_read(text: str, tmp_path: Path) -> list[str]:
+    """Every heading a listener hears: the sections' and the sub-headings narrated under them."""
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    heard = []
+    for section in read_article(page).sections:
+        blocks = narrated_blocks(section.blocks)
+        if blocks:
+            heard += [section.heading] + [b.text for b in blocks if b.kind == "subheading"]
+    return heard
+
+
+def test_a_stack_of_empty_question_headings_is_all_heard(tmp_path: Path) -> None:
+    """X-1: three question headings with no text between them (their lists lost in the copy) all stay."""
+    page = (f"Colds\n\n{BODY}\n\nTypes of Colds\n\nThere are many kinds of colds. For example:\n\n"
+            f"Why do people get colds?\n\nWhat are the risks?\n\nWhat if I do not get better?\n\n{MORE}\n\n"
+            f"How can I stop a cold?\n\n{BODY}\n")
+    heard = headings_read(page, tmp_path)
+    for heading in ("Types of Colds", "Why do people get colds?", "What are the risks?",
+                    "What if I do not get better?", "How can I stop a cold?"):
+        assert heading in heard
+
+
+@pytest.mark.parametrize(("after", "card"), [
+    ("What if I do not like my tattoo?", False),  # the page's own question: the article goes on
+    ("Caring for new skin", True),  # not a question: the old rule stands
+])
+def test_a_titled_heading_and_sentence_before_a_question_are_a_section(after: str, card: bool) -> None:
+    """X-1: a title-case heading + one sentence is a promotional card only where it stands alone."""
+    page = (f"Tattoos\n\n{BODY}\n\nWhy would someone want a tattoo?\n\n{MORE}\n\nTypes of Tattoos\n\n"
+            f"There are many different kinds of tattoos.\n\n{after}\n\n{BODY}\n")
+    _, lines, dropped = parse(page)
+    assert (("Types of Tattoos", "<promotional card>") in dropped) is card
+    assert ("# Types of Tattoos" in lines) is not card
