@@ -57,3 +57,37 @@ def test_a_titled_heading_and_sentence_before_a_question_are_a_section(after: st
     _, lines, dropped = parse(page)
     assert (("Types of Tattoos", "<promotional card>") in dropped) is card
     assert ("# Types of Tattoos" in lines) is not card
+
+
+@pytest.mark.parametrize("line", ["Updated:Oct 3,2014", "Updated: Oct 3, 2014", "Reviewed:March 5,2020"])
+def test_a_date_stamp_without_spaces_is_a_review_date(line: str) -> None:
+    """V-1: a date stamp the paste squeezed together is a date stamp, never the first section's title."""
+    title, lines, dropped = parse(f"Heart Attack Signs\n\n{line}\n\n{BODY}\n")
+    assert title == "Heart Attack Signs" and lines == [BODY]
+    assert dropped == [(line, "<review date>")]
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("6 symptoms you should never ignore", "6 symptoms you should never ignore"),  # V-2: a count opens it
+    ("healthdirect Symptom Checker (video transcript)", "healthdirect Symptom Checker (video transcript)"),  # W-2
+    ("1) Bleeding from the back passage", ""),  # a list marker: an item
+    ("1. What is it", ""),
+    ("12 March 2020", ""),  # a date, not a title
+    ("and then we went home", ""),  # a sentence's piece
+    ("Iron Deficiency", "Iron Deficiency"),
+])
+def test_a_first_line_over_a_blank_line_is_the_title(first: str, title: str) -> None:
+    assert parse(f"{first}\n\n{BODY}\n\n{MORE}\n")[0] == title
+
+
+@pytest.mark.parametrize("banner", [
+    "Skip banner links and go to contentU.S. Department of Health & Human Services * National Institutes of Health",
+    "Skip navigation",
+    "U.S. Department of Health and Human Services",
+])
+def test_a_skip_link_or_agency_banner_is_never_the_title(banner: str) -> None:
+    """W-1: the title is the line standing alone below the banner's block."""
+    page = f"{banner}\nHeart Institute: Diseases Index\nSearch this site\n\nIron-Deficiency Anemia\n\n{BODY}\n\n{MORE}\n"
+    title, lines, _ = parse(page)
+    assert title == "Iron-Deficiency Anemia"
+    assert banner not in lines and BODY in lines
