@@ -91,3 +91,30 @@ def test_a_skip_link_or_agency_banner_is_never_the_title(banner: str) -> None:
     title, lines, _ = parse(page)
     assert title == "Iron-Deficiency Anemia"
     assert banner not in lines and BODY in lines
+
+
+ITEMS = "- Rest in a cool place.\n- Drink water.\n"
+
+
+@pytest.mark.parametrize(("line", "heard"), [
+    ("First aid:", ["# First aid"]),  # X-3: a noun phrase names its block, as "Directions:" does
+    ("Alternative names:", ["# Alternative names"]),
+    ("SEEK MEDICAL CARE IF:", ["# SEEK MEDICAL CARE IF"]),  # W-5: capitals are the page's heading
+    ("HOME CARE INSTRUCTIONS", ["# HOME CARE INSTRUCTIONS"]),
+    ("You may need to:", ["You may need to:"]),  # runs on in sentence case: a lead-in
+    ("Common signs include:", ["Common signs include:"]),
+    ("For example:", ["For example:"]),
+    ("Seek care if:", ["Seek care if:"]),
+])
+def test_a_short_colon_line_over_a_block_is_a_heading_unless_it_runs_on(line: str, heard: list[str]) -> None:
+    _, lines, _ = parse(f"Heat Illness\n\n{BODY}\n\n{line}\n\n{ITEMS}\n{MORE}\n")
+    assert lines[1:2] == heard
+
+
+def test_a_do_not_label_is_said_with_each_item_once(tmp_path: Path) -> None:
+    """X-5: "Do not:" over items that say their own "Do not" is not heard twice ("do not, do not")."""
+    page = tmp_path / "page.txt"
+    page.write_text(f"Heat Illness\n\n{BODY}\n\nDo not:\n\n- Do not give aspirin.\n- Use alcohol rubs.\n\n{MORE}\n",
+                    encoding="utf-8")
+    said_items = [item for s in read_article(page).sections for b in s.blocks for item in b.items]
+    assert said_items == ["Do not give aspirin.", "Do not use alcohol rubs."]
