@@ -100,6 +100,7 @@ ITEMS = "- Rest in a cool place.\n- Drink water.\n"
     ("First aid:", ["# First aid"]),  # a noun phrase names its block, as "Directions:" does
     ("Alternative names:", ["# Alternative names"]),
     ("SEEK MEDICAL CARE IF:", ["# SEEK MEDICAL CARE IF"]),  # W-5: capitals are the page's heading
+    ("SEEK IMMEDIATE MEDICAL CARE IF:", ["# SEEK IMMEDIATE MEDICAL CARE IF"]),
     ("HOME CARE INSTRUCTIONS", ["# HOME CARE INSTRUCTIONS"]),
     ("You may need to:", ["You may need to:"]),  # runs on in sentence case: a lead-in
     ("Common signs include:", ["Common signs include:"]),

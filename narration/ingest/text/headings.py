@@ -116,7 +116,7 @@ def is_lead_in(text: str) -> bool:
 
 
 DO_LABEL = re.compile(r"(?i)^(?:do|don['’]t|do not|never)$")  # "Do not:" over the things not to do
-LABEL_WORDS = 4  # "First aid:", "Alternative names:", "SEEK MEDICAL CARE IF:"
+LABEL_WORDS = 6  # "SEEK IMMEDIATE MEDICAL CARE IF:"
 
 
 BARE_LABEL_WORDS = 3
