@@ -16,7 +16,7 @@ from narration.models import Dropped
 from narration.text.normalize.characters import RESPELLING
 
 # A date as pages write it: "21 December 2020", "December 2, 2024", "11/15/2015", "2024-05-01", "May 2019".
-DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4})"
+DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? (?:\d{1,2}(?:st|nd|rd|th)?(?:,\s?|\s))?\d{4})"
 # A line that gives the page's review date: "Page last reviewed: 21 December 2020", "Last Revised - 11/15/2015",
 # "LAST UPDATED: December 2, 2024", "Reviewed: 05/11/2006", "Date Last Reviewed" (its date cut off).
 # "Last medically reviewed: 31 July 2020", and a next-review date after it on the same line ("/ Next review: ...").
@@ -111,6 +111,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
                       r"requires?|switch on)\b).{0,300}$"),
     # a skip link with the banner pasted after it: "Skip Navigation U.S. Department of Health and Human Services"
     ("page tool", r"(?i)^skip (?:navigation|to (?:main )?(?:content|navigation))\b[^!?]{0,100}$"),
+    ("page tool", r"(?i)^skip [\w ]{1,30}?\b(?:and )?(?:go |jump )?to (?:the )?(?:main )?content[^!?]{0,100}$"),  # "Skip banner links and go to content..."
     ("PDF notice", r"(?i)^[^\n]{0,200}\b(?:requires|download|get) (?:the )?(?:free )?adobe (?:acrobat )?reader\b.{0,60}$"),
     ("screen-reader note", r"(?i)^attention\b.{0,30}\b(?:A ?T|assistive technology|screen[- ]reader) users\b.*$"),
     # "An official website of the United States government", after the flag's alt text ("U.S. flag") if pasted
@@ -296,6 +297,7 @@ def compile_patterns(patterns: Iterable[str]) -> list[tuple[str, re.Pattern[str]
 def page_date(text: str) -> date | None:
     """A date as a page writes it ("21 December 2020", "11/15/2015": month first, as US sites write it), or None."""
     plain = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\.(?=\s)", "", " ".join(text.split()))
+    plain = re.sub(r",(?=\d)", ", ", plain)  # "Oct 3,2014": a paste that lost the space
     for form in DATE_FORMATS:
         try:
             return datetime.strptime(plain, form).date()

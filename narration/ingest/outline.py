@@ -126,7 +126,7 @@ def sections_from_outline(items: Sequence[Item]) -> tuple[Section, ...]:
             if isinstance(item, Block):
                 pairs[-1][1].append(item)
             stacked, bare = False, None
-        elif bare is not None and item.level <= top:
+        elif bare is not None and item.level <= top and not _only_block(pairs[-1], bare):
             parent = pairs[-1][1].pop()
             bare = Block("subheading", text=item.text, level=top + 1)
             pairs.append((parent.text, [bare]))
@@ -147,6 +147,12 @@ def _sections(pairs: list[tuple[str, list[Block]]]) -> tuple[Section, ...]:
         for h, b in pairs
         if h or b
     )
+
+
+def _only_block(pair: tuple[str, list[Block]], bare: Block) -> bool:
+    """Whether a titled section holds nothing but the sub-heading just added: taking that one away as the parent
+    of the next heading would leave the section empty and its heading unsaid, so the next one goes under it."""
+    return bool(pair[0]) and pair[1] == [bare]
 
 
 def deeper(level: int, than: int) -> bool:

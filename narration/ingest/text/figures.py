@@ -91,10 +91,16 @@ def mark_cards(units: list[Unit], debris: DebrisFilter, numbered: Sequence[int] 
         if after is not None and len(after.items) >= 2:  # a one-item list is the next card's title
             continue
         if (title and is_title_case(title) and not SENTENCE_END.search(title.rstrip("?")) and _is_teaser(units[index + 1])
-                and not _carried_on(units[index + 1], after)):
+                and not _carried_on(units[index + 1], after) and not _own_question(after)):
             for part in (unit, units[index + 1]):
                 part.kind = "drop"
                 debris.drop(title if part is unit else part.text, "promotional card", part.mark)
+
+
+def _own_question(unit: Unit | None) -> bool:
+    """A question heading in the page's own sentence case ("What if I don't like it?"): the article goes on
+    after the heading and paragraph above it, so they are a section of the article, not a card standing alone."""
+    return unit is not None and unit.kind == "heading" and unit.text.rstrip().endswith("?") and not is_title_case(unit.text)
 
 
 # What opens a sentence that speaks of the one before it: "Most don't know it.", "This means ...", "They ..."

@@ -79,7 +79,7 @@ def is_label(text: str) -> bool:
     name = text[:-1].rstrip()
     return (text.endswith(":") and 0 < len(words(name)) <= LABEL_MAX_WORDS and name[:1].isupper()
             and not re.search(r"[\d:.!?;]", name) and not CLAUSE_WORDS.search(name) and not LEAD_IN_END.search(name)
-            and not has_verb(name))  # "Dermatologists rank acne by severity:" is a sentence
+            and not has_verb(name)) or _colon_label(text)  # "Dermatologists rank acne by severity:" is a sentence
 
 
 def _leads_into(unit: Unit, following: Unit | None) -> bool:
@@ -106,13 +106,35 @@ def is_lead_in(text: str) -> bool:
     by the list, and a noun phrase names it ("Symptoms", "Do", "Directions:", "Eating and Drinking Instructions:",
     "Actions to take if your child has an attack"): headings, all."""
     text = text.strip()
-    if text.endswith("?"):
+    if text.endswith("?") or _colon_label(text):
         return False
     if LEAD_IN_END.search(text.rstrip(":")) or (text.endswith(":") and LEAD_IN_START.match(text)):
         return True  # "For Irritable Bowel Syndrome:" names the case its list is for
-    if is_title_case(text.rstrip(":")) or len(words(text)) < 2:
+    if is_title_case(text.rstrip(":")) or len(words(text)) < 2 or _bare_label(text):
         return False
     return text.endswith(":") or _main_clause(text)
+
+
+DO_LABEL = re.compile(r"(?i)^(?:do|don['’]t|do not|never)$")  # "Do not:" over the things not to do
+LABEL_WORDS = 6  # "SEEK IMMEDIATE MEDICAL CARE IF:"
+
+
+BARE_LABEL_WORDS = 3
+
+
+def _bare_label(text: str) -> bool:
+    """A bare noun label in sentence case ("First aid:", "Alternative names:") names its block, as "Directions:"
+    does; a phrase with a small word ("To prevent it:", "Ways of placing the implant:") leads into it."""
+    found = words(text.rstrip(":"))
+    return is_label(text) and len(found) <= BARE_LABEL_WORDS and not any(w.casefold() in SMALL_WORDS for w in found)
+
+
+def _colon_label(text: str) -> bool:
+    """A short label ending in a colon set in capitals as the page's heading ("SEEK CARE IF:": capitals outrank
+    its run-on word), or a Do / Don't label over its items ("Do not:"): a heading over its block."""
+    label = text.rstrip(":")
+    return text.endswith(":") and 0 < len(words(label)) <= LABEL_WORDS and (
+        (label.isupper() and len(words(label)) >= 2) or bool(DO_LABEL.match(label)))
 
 
 # A noun with a clause of its own after it ("Things you can do", "Foods we should avoid"): a noun phrase.

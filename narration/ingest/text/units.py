@@ -339,6 +339,37 @@ def _reads_as_title(line: str) -> bool:
                 or not opened[:1].isupper())
 
 
+# The site's header on a page's first line: a skip link ("Skip banner links and go to content", "Jump to main
+# content"), the agency banner pasted after it or alone ("U.S. Department of Health & Human Services ...").
+BANNER = re.compile(r"(?i)^(?:(?:skip|jump)\b.{0,40}?\bto (?:the )?(?:main |page |site )?(?:content|navigation)"
+                    r"|skip navigation|(?:U\.?S\.? )?Department of Health\b|National Institutes of Health\b)")
+BANNER_BLOCKS = 4  # how far below the banner the title is looked for, in lines standing alone
+
+
+def _title_below_banner(lines: list[str], content: list[int]) -> tuple[str, list[str]]:
+    """Below a site's banner the title is the first line that stands alone between blank lines and reads as one
+    (the banner's other lines run together above it); the lines around it stay for the furniture rules."""
+    alone = [i for i in content[1:] if not lines[i - 1].strip() and (i + 1 == len(lines) or not lines[i + 1].strip())]
+    for index in alone[:BANNER_BLOCKS]:
+        if _reads_as_title(" ".join(lines[index].split())):
+            return " ".join(lines[index].split()), lines[:index] + lines[index + 1:]
+    return "", lines
+
+
+TITLE_MIN_WORDS = 3  # "6 symptoms you should never ignore": more than a number or a date's month
+
+
+def _title_over_gap(first: str, content: list[int]) -> bool:
+    """A first line set apart by a blank line may open with a number ("6 symptoms you should never ignore") or a
+    brand written in lower case before a name ("healthdirect Symptom Checker"; "and then we left" is a
+    sentence's piece): short, no closing stop, no list marker ("1."
+    "1)"), and words enough to be more than a date or a count."""
+    lettered = [w for w in words(first) if any(c.isalpha() for c in w)]
+    return (content[1] > content[0] + 1 and first[:1].isalnum() and not LIST_ITEM.match(first)
+            and len(lettered) >= TITLE_MIN_WORDS and len(words(first)) <= 20 and not re.search(r"[.,;:!]$", first)
+            and (not first[:1].islower() or any(w[:1].isupper() and w[1:2].islower() for w in lettered[1:])))
+
+
 def title_line(lines: list[str], debris: DebrisFilter | None = None) -> tuple[str, list[str]]:
     """The first line is the page's title when it reads like one. A document-type label in capitals over a name
     on the next line ("MEDICATION GUIDE" / "Antidepressant Medicines ...") gives the name; a publisher after a
@@ -347,9 +378,11 @@ def title_line(lines: list[str], debris: DebrisFilter | None = None) -> tuple[st
     if len(content) < 2:
         return "", lines
     first, second = (" ".join(lines[i].split()) for i in content[:2])
+    if BANNER.match(first):
+        return _title_below_banner(lines, content)
     if first.endswith(":") and not LIST_ITEM.match(second) and _reads_as_title(first[:-1]):
         first = first[:-1].rstrip()  # "Patient discharge information:" over its text: a title, not a lead-in
-    if not _reads_as_title(first):
+    if not (_reads_as_title(first) or _title_over_gap(first, content)):
         return "", lines
     if (first.isupper() and len(words(first)) <= DOCUMENT_TYPE_WORDS and content[1] == content[0] + 1
             and _reads_as_title(second) and not second.isupper() and len(content) > 2):
