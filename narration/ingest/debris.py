@@ -165,6 +165,14 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("site notice", r"(?i)^(?:the |this )?information(?: provided herein| (?:on|in) this (?:site|page|website|article))?"
                     r" should not be used (?:during any medical emergency|for the diagnosis)\b.{0,800}$"),
     ("review date", r"(?i)^" + NEXT_REVIEW + r"\.?$"),
+    # a leaflet's document-control lines under it: its code ("Ref: UR01_MOB", "Leaflet number: 1234/v2") and dates
+    # ("Created on: Jan 2024", "Due for review by: Jan 2026"); the code has a digit, the line nothing else
+    ("document control", r"(?i)^(?:ref(?:erence)?|leaflet|document|publication|patient information)"
+                         r"(?: (?:no\.?|number|ref(?:erence)?|code|id))?\s*[:.]?\s*"
+                         r"(?=[^\s]*\d)[A-Z0-9][\w/.-]{1,20}(?:\s+[A-Z0-9][\w/.-]{0,12}){0,2}$"),
+    ("document control", r"(?i)^(?:(?:created|produced|issued|printed)(?: on| in)?|date (?:created|produced|issued|"
+                         r"of (?:issue|production))|(?:issue|production|expiry) date|(?:due for|next) review(?: by| on| in|"
+                         r" date)?|review due(?: by| on| in| date)?)\s*[:–—-]?\s*" + DATE + r"\.?$"),
     # a survey's row of answers to pick from: "Yes No", "Not at all A little Somewhat Quite a bit Extremely"
     ("survey controls", r"(?i)^(?:yes\s+no|no\s+yes)$"),
     ("survey controls", r"(?i)^(?:(?:not at all|not very|a little|somewhat|quite a bit|very|extremely|"
