@@ -3,8 +3,11 @@ the header block above the article, publisher banners, link teasers and navigati
 that names it, while real headings and sentences stay."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from narration.cli import main
 from narration.ingest.debris import debris_filter
 from narration.ingest.text import parse_text
 from said import said
@@ -60,3 +63,62 @@ def test_a_section_heading_repeated_under_each_condition_stays() -> None:
 def test_a_label_said_twice_stays() -> None:
     spoken, _ = parse(f"Flu\n\n{BODY}\n\nHandy Hints\n\n{MORE}\n\nHandy Hints\n\n{THIRD}\n")
     assert any("Handy Hints" in line for line in spoken)
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Expand Content", ""),
+    ("Contact us with Questions", ""),
+    ("Live Chat Hours: 9:00a.m.-3:00p.m., M-F EST", ""),
+    ("Updated:Oct 3,2014", ""),
+    ("Updated: October 3,2014", ""),
+    ("Contact us if the rash spreads.", "Contact us if the rash spreads."),
+    ("Chat with your nurse about the side effects.", "Chat with your nurse about the side effects."),
+    ("Expand your diet slowly.", "Expand your diet slowly."),
+])
+def test_header_widgets_and_glued_date_stamps_are_left_out(line: str, kept: str) -> None:
+    assert debris_filter("page.txt").clean(line) == kept
+
+
+def test_a_date_stamp_with_its_comma_glued_gives_the_page_date() -> None:
+    debris = debris_filter("page.txt")
+    debris.clean("Updated:Oct 3,2014")
+    assert str(debris.reviewed) == "2014-10-03"
+
+
+SUMMARY = ("People who want to cut down on drinking can find practical tips here, with tools to track "
+           "how much they drink and advice on where to get support.")
+PHOTO = "A nurse checks a young patient's temperature at a clinic."
+
+
+@pytest.mark.parametrize(("opening", "asked"), [(SUMMARY, False), (PHOTO, True)])
+def test_a_long_stopped_opening_sentence_is_no_possible_caption(tmp_path: Path, opening: str, asked: bool) -> None:
+    page = tmp_path / "drinking.txt"
+    page.write_text(f"Rethinking Drinking\n\n{opening}\n\n{BODY} {MORE}\n\n{THIRD}\n", encoding="utf-8")
+    assert main(["scripts", "-q", "--scripts", str(tmp_path / "scripts"), str(page)]) == 0
+    review = (tmp_path / "scripts" / "drinking" / "REVIEW.md").read_text(encoding="utf-8")
+    assert ("possible caption" in review) == asked
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Research-based information from the National Institutes of Health", ""),
+    ("U.S. DEPARTMENT OF HEALTH AND HUMAN SERVICES", ""),
+    ("MINISTRY OF HEALTH", ""),
+    ("Research-based information from the trial helped doctors.", "Research-based information from the trial helped doctors."),
+    ("The Department of Health says most people recover.", "The Department of Health says most people recover."),
+    ("WHAT TO DO", "WHAT TO DO"),
+])
+def test_a_covers_publisher_banner_lines_are_left_out(line: str, kept: str) -> None:
+    assert debris_filter("page.txt").clean(line) == kept
+
+
+def test_a_trademarked_tagline_under_the_banner_is_left_out() -> None:
+    text = ("Flu and You\n\nResearch-based information from the National Flu Institute\n"
+            "U.S. DEPARTMENT OF HEALTH\nFLU...Caring For Health®\n\n" + f"{BODY}\n\n{MORE}\n")
+    spoken, dropped = parse(text)
+    assert spoken == [BODY, MORE]
+    assert ("FLU...Caring For Health®", "<publisher banner>") in dropped
+
+
+def test_a_trademarked_product_heading_stays() -> None:
+    spoken, _ = parse(f"Pain Relief\n\n{BODY}\n\nUsing Relievo®\n\n{MORE}\n")
+    assert "# Using Relievo®" in spoken

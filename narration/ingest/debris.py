@@ -15,8 +15,8 @@ from typing import Iterable, Sequence
 from narration.models import Dropped
 from narration.text.normalize.characters import RESPELLING
 
-# A date as pages write it: "21 December 2020", "December 2, 2024", "11/15/2015", "2024-05-01", "May 2019".
-DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4})"
+# A date as pages write it: "21 December 2020", "December 2, 2024" ("Oct 3,2014"), "11/15/2015", "2024-05-01", "May 2019".
+DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? (?:\d{1,2}(?:st|nd|rd|th)?(?:,\s?|\s))?\d{4})"
 # A line that gives the page's review date: "Page last reviewed: 21 December 2020", "Last Revised - 11/15/2015",
 # "LAST UPDATED: December 2, 2024", "Reviewed: 05/11/2006", "Date Last Reviewed" (its date cut off).
 # "Last medically reviewed: 31 July 2020", and a next-review date after it on the same line ("/ Next review: ...").
@@ -97,6 +97,16 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # the note of a printable copy: "A printer friendly version of this item is available. [... PDF file, 270 Kb]"
     ("page tool", r"(?i)^(?:an? )?printer[- ]friendly version of this [\w -]{1,30} is available\b[^.!?\[]{0,40}\.?"
                   r"(?:\s*\[[^\[\]]{0,80}\])?$"),
+    # a header's contact widgets: "Expand Content", "Contact us with Questions", "Live Chat Hours: 9 A.M. to 3 P.M."
+    ("page tool", r"(?i)^(?:expand|collapse|show|hide)(?: all)? content$"),
+    ("page tool", r"(?i)^contact us (?:with (?:your )?questions|online|today)$"),  # bare "Contact us" is a menu's
+    ("page tool", r"(?i)^(?:live chat(?: hours| now| with us| online)?|chat (?:with us|now|online)|chat hours)"
+                  r"(?:\s*:[^!?]{0,80})?$"),
+    # a publisher's banner on a cover: "Research-based information from the National Institutes of Health" under the
+    # title, and the agency's name in capitals ("U.S. DEPARTMENT OF HEALTH AND HUMAN SERVICES")
+    ("publisher banner", r"^(?:Research|Evidence|Science)-based (?:health )?information from (?:the )?[A-Z][^.!?]{1,100}$"),
+    ("publisher banner", r"^(?=[^a-z]{10,120}$)(?:THE )?(?:[A-Z.]+ ){0,3}(?:DEPARTMENT|MINISTRY|NATIONAL INSTITUTES?|"
+                         r"CENTERS|AGENCY) (?:OF|FOR) [A-Z ,&'’-]+$"),
     # a related link with its title ("See also: Bladder infections"), or its lead left without its links ("See also...")
     ("related link", r"(?i)^see also(?:\s*(?:\.{3}|…)\s*|:\s+[^.!?]{1,100}\??)$"),
     # the site's tagline by the title: "MedlinePlus Health Information: A service of the National Library of Medicine"
@@ -292,6 +302,7 @@ def compile_patterns(patterns: Iterable[str]) -> list[tuple[str, re.Pattern[str]
 def page_date(text: str) -> date | None:
     """A date as a page writes it ("21 December 2020", "11/15/2015": month first, as US sites write it), or None."""
     plain = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\.(?=\s)", "", " ".join(text.split()))
+    plain = re.sub(r",(?=\d{4}$)", ", ", plain)  # "Oct 3,2014"
     for form in DATE_FORMATS:
         try:
             return datetime.strptime(plain, form).date()

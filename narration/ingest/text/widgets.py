@@ -1,9 +1,10 @@
 """A page's widgets pasted as lines of their own: a box's label the page repeats over each box ("Handy Hints"),
-which a listener hears as a heading again and again with nothing new in it."""
+which a listener hears as a heading again and again with nothing new in it; a publisher's tagline on a cover."""
 from __future__ import annotations
 
 import re
 
+from narration.ingest.debris import DebrisFilter
 from narration.ingest.text.units import Unit, text_key, words
 
 WIDGET_WORDS = 4  # a box's label: "Handy Hints", "Top tip", "Did you know"
@@ -31,3 +32,21 @@ def widget_labels(units: list[Unit]) -> dict[int, str]:
         if between and not any(_label_key(unit) for unit in between):
             found.update((i, "widget label") for i in at)
     return found
+
+
+TAGLINE_WORDS = 8  # "NIH...Turning Discovery Into Health®"
+
+
+def _under_banner(units: list[Unit], index: int, debris: DebrisFilter) -> bool:
+    """A publisher-banner line the patterns left out stood right above the unit."""
+    since = units[index - 1].mark if index else 0
+    return units[index].after_debris and any(since <= place < units[index].mark
+                                             for place in debris.marks_of("publisher banner"))
+
+
+def banner_taglines(units: list[Unit], first: int, debris: DebrisFilter) -> dict[int, str]:
+    """A short line ending in ® or ™ before the first paragraph, right under the publisher's banner, is its
+    tagline ("NIH...Turning Discovery Into Health®"); a product's name heading a section has no banner over it."""
+    return {i: "publisher banner" for i, unit in enumerate(units[:first])
+            if not unit.is_list and unit.text.rstrip().endswith(("®", "™")) and len(words(unit.text)) <= TAGLINE_WORDS
+            and _under_banner(units, i, debris)}
