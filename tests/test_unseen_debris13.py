@@ -122,3 +122,25 @@ def test_a_trademarked_tagline_under_the_banner_is_left_out() -> None:
 def test_a_trademarked_product_heading_stays() -> None:
     spoken, _ = parse(f"Pain Relief\n\n{BODY}\n\nUsing Relievo®\n\n{MORE}\n")
     assert "# Using Relievo®" in spoken
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Watch the related video about the flu checker >>", ""),
+    ("More about flu vaccines »", ""),
+    ("Managing FluPrevious  NextLinks", ""),
+    ("Previous | Next", ""),
+    ("Enter keywords to search this site. (Click here for Search Tips)", ""),
+    ("Tell us what you think about this site", ""),
+    ("Email this Page Email all Sections Print all Sections of this Topic", ""),
+    ("Skip bottom navigation and go back to top", ""),
+    ("FLU Home: Lung Diseases: Influenza: Key Points", ""),
+    ("Next, wash your hands.", "Next, wash your hands."),
+    ("Tell us what you think about the new clinic hours, your views help us.",
+     "Tell us what you think about the new clinic hours, your views help us."),
+    ("Nursing Home: what to ask", "Nursing Home: what to ask"),
+    ("Skip meals if you feel sick and rest.", "Skip meals if you feel sick and rest."),
+    ("Print this page and bring it to your visit.", "Print this page and bring it to your visit."),
+    ("Your score: 10 >> 5 means better", "Your score: 10 >> 5 means better"),
+])
+def test_link_teasers_pagers_and_site_prompts_are_left_out(line: str, kept: str) -> None:
+    assert debris_filter("page.txt").clean(line) == kept

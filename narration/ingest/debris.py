@@ -107,6 +107,22 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("publisher banner", r"^(?:Research|Evidence|Science)-based (?:health )?information from (?:the )?[A-Z][^.!?]{1,100}$"),
     ("publisher banner", r"^(?=[^a-z]{10,120}$)(?:THE )?(?:[A-Z.]+ ){0,3}(?:DEPARTMENT|MINISTRY|NATIONAL INSTITUTES?|"
                          r"CENTERS|AGENCY) (?:OF|FOR) [A-Z ,&'’-]+$"),
+    # a link's own line, its arrow after it ("Watch the related video about the checker >>"), a video's teaser
+    ("link teaser", r"^[^.!?]{1,150}?\s*(?:>>|»|›)$"),
+    ("video", r"(?i)^watch (?:this|the|our) (?:[\w-]+ ){1,3}video\b[^.!?]{0,120}$"),
+    # a pager, alone or glued to the menu entry before it: "Previous Next", "Living WithPrevious  NextLinks"
+    ("page tool", r"^[^.!?]{0,60}?(?:Previous|Prev)\s*[|/]?\s*Next(?:\s*Links?)?$"),
+    # a site's prompts: "Enter keywords to search this site. (Click here for Search Tips)", "Tell us what you think"
+    ("site search", r"(?i)^enter (?:a )?(?:keywords?|search terms?)\b[^!?]{0,60}?\bsearch\b[^!?()]{0,40}"
+                    r"(?:\(click here for search tips\))?\.?$"),
+    ("feedback form", r"(?i)^tell us what you think(?: (?:about|of) (?:this|our) (?:site|website|page))?[.!]?$"),
+    # page tools run together: "Email this Page Email all Sections Print all Sections of this Topic"
+    ("page tool", r"(?i)^(?:(?:e-?mail|print|share|download)\s+(?:this|all)\s+(?:page|sections?|topic|article)s?"
+                  r"(?:\s+of\s+this\s+(?:topic|page))?\s*){2,}$"),
+    # a skip link anywhere on the page: "Skip bottom navigation and go back to top", "Skip banner links and go to ..."
+    ("page tool", r"(?i)^skip (?:[\w-]+ ){0,2}(?:navigation|links)\b[^!?]{0,120}$"),
+    # a trail after the site's home, colons between: "DCI Home: Blood Diseases: Iron-Deficiency Anemia: Key Points"
+    ("breadcrumb", r"^[A-Z][\w'’&-]*(?: [\w'’&-]+){0,3} Home:\s*[^:.!?]{1,60}(?::\s*[^:.!?]{1,60}){1,5}$"),
     # a related link with its title ("See also: Bladder infections"), or its lead left without its links ("See also...")
     ("related link", r"(?i)^see also(?:\s*(?:\.{3}|…)\s*|:\s+[^.!?]{1,100}\??)$"),
     # the site's tagline by the title: "MedlinePlus Health Information: A service of the National Library of Medicine"
