@@ -144,3 +144,15 @@ def test_a_trademarked_product_heading_stays() -> None:
 ])
 def test_link_teasers_pagers_and_site_prompts_are_left_out(line: str, kept: str) -> None:
     assert debris_filter("page.txt").clean(line) == kept
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("[PDF]", ""),
+    ("Graphic version, PDF", ""),
+    ("FDA Logo linking to the home page", ""),
+    ("Return to home page Go to NLM home page", ""),
+    ("Check that a logo links to a trusted site.", "Check that a logo links to a trusted site."),
+    ("Go to the home page of your clinic for hours.", "Go to the home page of your clinic for hours."),
+])
+def test_download_lines_and_home_link_alt_text_are_left_out(line: str, kept: str) -> None:
+    assert debris_filter("page.txt").clean(line) == kept

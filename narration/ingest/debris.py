@@ -123,6 +123,12 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("page tool", r"(?i)^skip (?:[\w-]+ ){0,2}(?:navigation|links)\b[^!?]{0,120}$"),
     # a trail after the site's home, colons between: "DCI Home: Blood Diseases: Iron-Deficiency Anemia: Key Points"
     ("breadcrumb", r"^[A-Z][\w'’&-]*(?: [\w'’&-]+){0,3} Home:\s*[^:.!?]{1,60}(?::\s*[^:.!?]{1,60}){1,5}$"),
+    # a download's own line: "[PDF]", "Graphic version, PDF", "Text version (PDF)"
+    ("download link", r"(?i)^(?:\[(?:pdf|docx?)\]|(?:graphic|text|printable|large[- ]print) version\s*[,:(-]?\s*"
+                      r"\(?(?:pdf|docx?)\)?)$"),
+    # a logo's or home link's alt text, however worded: "FDA Logo linking to the home page", "Go to NLM home page"
+    ("image alt text", r"(?i)^[^.!?]{0,60}\blogo (?:linking|links?|that links) to\b[^.!?]{0,60}$"),
+    ("page tool", r"(?i)^(?:(?:return|go|back) to (?:the )?(?:[A-Z]{2,6} )?home ?page\s*){1,3}$"),
     # a related link with its title ("See also: Bladder infections"), or its lead left without its links ("See also...")
     ("related link", r"(?i)^see also(?:\s*(?:\.{3}|…)\s*|:\s+[^.!?]{1,100}\??)$"),
     # the site's tagline by the title: "MedlinePlus Health Information: A service of the National Library of Medicine"
