@@ -442,6 +442,7 @@ def _locate(lines: Sequence[str], text: str, start: int) -> int:
 
 PASTED = frozenset({".txt", ".text"})  # forms that lose a page's pictures, and with them what marks a caption
 CAPTION_WORDS = 35  # a caption is one sentence of a line or two
+SUMMARY_WORDS = 20  # a full stop after this many words ends a summary sentence; a caption is shorter or unstopped
 # A caption describes a picture and never speaks to the reader as "you" ("Make sure you're giving ..."); it may say
 # "your" ("... increases your risk of breast cancer", a real caption), so this is narrower than the ingest's READER.
 ADDRESSED = re.compile(r"\b(?:you|yourself|yourselves|usted|ustedes)\b", re.IGNORECASE)
@@ -458,7 +459,9 @@ def _lone_opening(article: Article) -> bool:
     if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind != "paragraph":
         return False
     lone = [s for s in split_sentences(" ".join(blocks[0].text.split())) if s.strip()]
-    return len(lone) == 1 and len(lone[0].split()) <= CAPTION_WORDS and not ADDRESSED.search(lone[0])
+    if len(lone) != 1 or (len(lone[0].split()) > SUMMARY_WORDS and lone[0].rstrip().endswith(".")):
+        return False
+    return len(lone[0].split()) <= CAPTION_WORDS and not ADDRESSED.search(lone[0])
 
 
 def caption_findings(article: Article, path: str, script: str | SpokenScript) -> list[Finding]:

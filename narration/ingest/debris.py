@@ -97,6 +97,38 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # the note of a printable copy: "A printer friendly version of this item is available. [... PDF file, 270 Kb]"
     ("page tool", r"(?i)^(?:an? )?printer[- ]friendly version of this [\w -]{1,30} is available\b[^.!?\[]{0,40}\.?"
                   r"(?:\s*\[[^\[\]]{0,80}\])?$"),
+    # a header's contact widgets: "Expand Content", "Contact us with Questions", "Live Chat Hours: 9 A.M. to 3 P.M."
+    ("page tool", r"(?i)^(?:expand|collapse|show|hide)(?: all)? content$"),
+    ("page tool", r"(?i)^contact us (?:with (?:your )?questions|online|today)$"),  # bare "Contact us" is a menu's
+    ("page tool", r"(?i)^(?:live chat(?: hours| now| with us| online)?|chat (?:with us|now|online)|chat hours)"
+                  r"(?:\s*:[^!?]{0,80})?$"),
+    # a publisher's banner on a cover: "Research-based information from the National Institutes of Health" under the
+    # title, and the agency's name in capitals ("U.S. DEPARTMENT OF HEALTH AND HUMAN SERVICES")
+    ("publisher banner", r"^(?:Research|Evidence|Science)-based (?:health )?information from (?:the )?[A-Z][^.!?]{1,100}$"),
+    ("publisher banner", r"^(?=[^a-z]{10,120}$)(?:THE )?(?:[A-Z.]+ ){0,3}(?:DEPARTMENT|MINISTRY|NATIONAL INSTITUTES?|"
+                         r"CENTERS|AGENCY) (?:OF|FOR) [A-Z ,&'’-]+$"),
+    # a link's own line, its arrow after it ("Watch the related video about the checker >>"), a video's teaser
+    ("link teaser", r"^[^.!?]{1,150}?\s*(?:>>|»|›)$"),
+    ("video", r"(?i)^watch (?:this|the|our) (?:[\w-]+ ){1,3}video\b[^.!?]{0,120}$"),
+    # a pager, alone or glued to the menu entry before it: "Previous Next", "Living WithPrevious  NextLinks"
+    ("page tool", r"^[^.!?]{0,60}?(?:Previous|Prev)\s*[|/]?\s*Next(?:\s*Links?)?$"),
+    # a site's prompts: "Enter keywords to search this site. (Click here for Search Tips)", "Tell us what you think"
+    ("site search", r"(?i)^enter (?:a )?(?:keywords?|search terms?)\b[^!?]{0,60}?\bsearch\b[^!?()]{0,40}"
+                    r"(?:\(click here for search tips\))?\.?$"),
+    ("feedback form", r"(?i)^tell us what you think(?: (?:about|of) (?:this|our) (?:site|website|page))?[.!]?$"),
+    # page tools run together: "Email this Page Email all Sections Print all Sections of this Topic"
+    ("page tool", r"(?i)^(?:(?:e-?mail|print|share|download)\s+(?:this|all)\s+(?:page|sections?|topic|article)s?"
+                  r"(?:\s+of\s+this\s+(?:topic|page))?\s*){2,}$"),
+    # a skip link anywhere on the page: "Skip bottom navigation and go back to top", "Skip banner links and go to ..."
+    ("page tool", r"(?i)^skip (?:[\w-]+ ){0,2}(?:navigation|links)\b[^!?]{0,120}$"),
+    # a trail after the site's home, colons between: "DCI Home: Blood Diseases: Iron-Deficiency Anemia: Key Points"
+    ("breadcrumb", r"^[A-Z][\w'’&-]*(?: [\w'’&-]+){0,3} Home:\s*[^:.!?]{1,60}(?::\s*[^:.!?]{1,60}){1,5}$"),
+    # a download's own line: "[PDF]", "Graphic version, PDF", "Text version (PDF)"
+    ("download link", r"(?i)^(?:\[(?:pdf|docx?)\]|(?:graphic|text|printable|large[- ]print) version\s*[,:(-]?\s*"
+                      r"\(?(?:pdf|docx?)\)?)$"),
+    # a logo's or home link's alt text, however worded: "FDA Logo linking to the home page", "Go to NLM home page"
+    ("image alt text", r"(?i)^[^.!?]{0,60}\blogo (?:linking|links?|that links) to\b[^.!?]{0,60}$"),
+    ("page tool", r"(?i)^(?:(?:return|go|back) to (?:the )?(?:[A-Z]{2,6} )?home ?page\s*){1,3}$"),
     # a related link with its title ("See also: Bladder infections"), or its lead left without its links ("See also...")
     ("related link", r"(?i)^see also(?:\s*(?:\.{3}|…)\s*|:\s+[^.!?]{1,100}\??)$"),
     # the site's tagline by the title: "MedlinePlus Health Information: A service of the National Library of Medicine"
@@ -171,6 +203,14 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("site notice", r"(?i)^(?:the |this )?information(?: provided herein| (?:on|in) this (?:site|page|website|article))?"
                     r" should not be used (?:during any medical emergency|for the diagnosis)\b.{0,800}$"),
     ("review date", r"(?i)^" + NEXT_REVIEW + r"\.?$"),
+    # a leaflet's document-control lines under it: its code ("Ref: UR01_MOB", "Leaflet number: 1234/v2") and dates
+    # ("Created on: Jan 2024", "Due for review by: Jan 2026"); the code has a digit, the line nothing else
+    ("document control", r"(?i)^(?:ref(?:erence)?|leaflet|document|publication|patient information)"
+                         r"(?: (?:no\.?|number|ref(?:erence)?|code|id))?\s*[:.]?\s*"
+                         r"(?=[^\s]*\d)[A-Z0-9][\w/.-]{1,20}(?:\s+[A-Z0-9][\w/.-]{0,12}){0,2}$"),
+    ("document control", r"(?i)^(?:(?:created|produced|issued|printed)(?: on| in)?|date (?:created|produced|issued|"
+                         r"of (?:issue|production))|(?:issue|production|expiry) date|(?:due for|next) review(?: by| on| in|"
+                         r" date)?|review due(?: by| on| in| date)?)\s*[:–—-]?\s*" + DATE + r"\.?$"),
     # a survey's row of answers to pick from: "Yes No", "Not at all A little Somewhat Quite a bit Extremely"
     ("survey controls", r"(?i)^(?:yes\s+no|no\s+yes)$"),
     ("survey controls", r"(?i)^(?:(?:not at all|not very|a little|somewhat|quite a bit|very|extremely|"

@@ -11,6 +11,7 @@ from narration.ingest.text.cues import link_cues
 from narration.ingest.text.druglabel import label_sections
 from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
+from narration.ingest.text.widgets import banner_taglines, widget_labels
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
                                          organization_words, text_key, unit_lines, words)
 from narration.text.phones import phone_run
@@ -685,6 +686,8 @@ def without_furniture(units: list[Unit], title: str, debris: DebrisFilter) -> li
         found.setdefault(index, rule)
     for index in _label_among_tools(units, first, debris):
         found.setdefault(index, "site section")
+    for index, rule in {**widget_labels(units), **banner_taglines(units, first, debris)}.items():
+        found.setdefault(index, rule)
     for index in trailing_sidebar(units, debris):
         found.setdefault(index, "page sidebar")
     for index, rule in {**address_block(units), **link_remnant(units, title)}.items():
