@@ -65,7 +65,7 @@ def test_stressed_conjunction(written: str, spoken: str) -> None:
     ("Call 555-1234 or 5678.", "Call 5 5 5, 1 2 3 4 or 5 6 7 8."),
     # counts stay counts
     ("The trial had 01473 people.", "The trial had 01473 people."),
-    ("In all, 123 456 or 789 people came.", "In all, 123 456 or 789 people came."),
+    ("In all, 123 456 or 789 people came.", "In all, 123,456 or 789 people came."),  # one count
 )
 def test_uk_phone_number(written: str, spoken: str) -> None:
     assert say(written) == spoken

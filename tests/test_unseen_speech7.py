@@ -25,7 +25,7 @@ from spoken_table import say, table
     ("Call 0800 123 4567 free.", "Call 0 8 0 0, 1 2 3, 4 5 6 7 free."),
     ("In 1800 the town grew.", "In eighteen hundred the town grew."),  # a year
     ("About 1800 people came.", "About eighteen hundred people came."),
-    ("We counted 10 000 cells.", "We counted 10 000 cells."),  # no service number
+    ("We counted 10 000 cells.", "We counted 10,000 cells."),  # no service number: one number
     ("It cost $1,000 in 2020.", "It cost 1,000 dollars in 2020."),
     # a span of days or months, short or in full, is "to"
     ("Open Monday–Friday.", "Open Monday to Friday."),

@@ -26,7 +26,7 @@ from spoken_table import say, table
     ("Call 111 if you need help.", "Call 1 1 1 if you need help."),
     ("We met on 2 days and saw it on 100 patients.", "We met on 2 days and saw it on 100 patients."),
     ("Call 300 families a week.", "Call 300 families a week."),  # a count
-    ("The trial on 116 123 patients ended.", "The trial on 116 123 patients ended."),
+    ("The trial on 116 123 patients ended.", "The trial on 116,123 patients ended."),
     ("We call it on 120/80.", "We call it on 120 over 80."),
     ("Take 200 mg on 3 days.", "Take 200 milligrams on 3 days."),
     # a file's size: kilobytes, megabytes, gigabytes after a number; "kb" (kilobases) and a bare "MB" stay

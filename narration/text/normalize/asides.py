@@ -175,12 +175,14 @@ def _examples_apart(text: str, report: Report | None = None) -> str:
 # An abbreviation in brackets inside a name in capitals, before the name's last words ("Over-the-Counter (OTC)
 # Medicine"): said between commas it cuts the name in two ("Over-the-Counter, O.T.C, Medicine"); the whole name is
 # said first, then the short one with the same last words: "Over-the-Counter Medicine, or OTC Medicine". Only when
-# those words end the name: a longer name ("NIH Office of Dietary Supplements") is a name of its own.
+# those words end the name: a longer name ("NIH Office of Dietary Supplements") is a name of its own, and one that
+# goes on with "and" ("Tuberculosis (TB) Prevention and Care") names the first word only: "Tuberculosis, or TB, ...".
 _LITTLE_CAPITALS = r"(?!(?:And|Or|Of|The|A|An|In|On|At|To|For|With|By|From|Is|Are)\b)"
 _HEAD_WORD = _LITTLE_CAPITALS + r"[A-Z][a-z]+(?:-[A-Za-z]+)*\b"
 _ABBREVIATION_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w'-]*[a-z])\s+\((?P<short>[A-Z]{2,6}s?)\)\s+"
                                    rf"(?P<head>{_HEAD_WORD}(?:\s+{_HEAD_WORD}){{0,2}})(?!\s+(?:[A-Z]|(?:of|for)\s+[A-Z]))"
                                    r"(?P<on>\s+(?=\w))?")
+_LONGER_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 # A short term opening the text, then a double hyphen or a dash and a definition in capitals ("Generic Drug--A drug
 # sold under ..."): a glossary's entry, said with a colon's pause after the term, not a comma that runs it into the
 # definition's first words.
@@ -193,6 +195,8 @@ def _names_abbreviated(text: str, report: Report | None) -> str:
     def said(m: re.Match[str]) -> str:
         if report is not None:
             report.rules["aside"] += 1
+        if _LONGER_NAME.match(m.string, m.end("head")):
+            return f"{m['before']}, or {m['short']}, {m['head']}{' ' if m['on'] else ''}"
         return f"{m['before']} {m['head']}, or {m['short']} {m['head']}{', ' if m['on'] else ''}"
 
     return _ABBREVIATION_IN_NAME.sub(said, text)

@@ -503,7 +503,8 @@ def _local_number(m: re.Match[str]) -> str:
 
 # A number to contact written as plain digits, in one group or several: "text SHOUT to 85258", "call Samaritans on
 # 116 123", "ring 0800 1111"; "on 100 patients" is a count, and so is "call 300 families".
-_CONTACT_NUMBER = re.compile(r"(?<![\w.,$/-])\d{3,}(?: \d{3,})*(?![\w/-]|[.,]\d|\s?[°%‰℃℉])")
+# (an en dash joins a number's groups as a hyphen does: "301–443–3860" is one phone number, not "301" dialled)
+_CONTACT_NUMBER = re.compile(r"(?<![\w.,$/–-])\d{3,}(?: \d{3,})*(?![\w/–-]|[.,]\d|\s?[°%‰℃℉])")
 _CONTACT_LINKS = frozenset("on to at".split())
 _AFTER_CONTACT_NUMBER = _AFTER_SERVICE_NUMBER | frozenset("today tonight anytime free any day at".split())
 
@@ -557,6 +558,10 @@ def _roman_run(m: re.Match[str]) -> str:
                   m.group())
 
 
+# Thousands set apart by single spaces: "360 000". Not the head of a phone number already said digit by digit
+# ("1 800, 0 2 2, ..."), nor the tail of one in groups ("01905 362 207"); said before the service numbers take
+# "000" for Australia's emergency line.
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])(?<!\d )(?!0)\d{1,3}(?: \d{3})+(?![\w]|[.,]\d| \d|, \d )")
 # Words that make two numbers joined by a colon a ratio, even when they could be a clock's time ("a 1:10 dilution").
 _RATIO_WORDS = frozenset("ratio ratios dilution dilutions dilute diluted diluting mix mixed mixing mixture parts part "
                          "odds solution concentration proportion strength".split())
@@ -591,6 +596,8 @@ NUMBERS: list[Rule] = [
     ("phone", _BRACKETED_PHONE, lambda m: f", {m.group(1)}."),
     ("phone", _AUSTRALIAN_NUMBER, _australian_number),
     ("phone", _CONTACT_NUMBER, _contact_number),  # before "800-555-0199" is said "800, 5 5 5, ..."
+    # thousands set apart by single spaces ("360 000", "1 250 000"), once a dialled number is said: one number
+    ("thousands", _SPACED_THOUSANDS, lambda m: m.group().replace(" ", ",")),
     ("phone", re.compile(r"(?<![\w-])(?:\+?(1)(?:[-–. ]|(?=\()))?" + NORTH_AMERICAN + r"(?![\w-])"), _phone),
     ("phone", re.compile(rf"(?<![\w.,-])(?:{_SERVICE_NUMBERS})(?![\w-]|[.,]\d)"), _service_number),
     ("phone", _TRUNK_NUMBER, _trunk_number),
