@@ -16,3 +16,13 @@ def said(items: list) -> list[str]:  # type: ignore[type-arg]
         elif isinstance(item, Block):
             lines.append(item.text)
     return lines
+
+
+def parse_page(text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """A pasted page's (title, what is said as in `said`, (dropped line, rule) pairs)."""
+    from narration.ingest.debris import debris_filter
+    from narration.ingest.text import parse_text
+
+    debris = debris_filter("page.txt")
+    title, items = parse_text(text, debris)
+    return title, said(items), [(d.text, d.pattern) for d in debris.dropped]

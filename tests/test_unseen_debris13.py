@@ -9,8 +9,7 @@ import pytest
 
 from narration.cli import main
 from narration.ingest.debris import debris_filter
-from narration.ingest.text import parse_text
-from said import said
+from said import parse_page
 
 BODY = "Flu is an infection of the nose, throat and lungs. It spreads from person to person."
 MORE = "Most people get better within a week. Rest and fluids help the body fight it."
@@ -19,9 +18,7 @@ THIRD = "Call your doctor if the fever lasts more than three days. Drink plenty 
 
 def parse(text: str) -> tuple[list[str], list[tuple[str, str]]]:
     """(what is said: headings as '# text', paragraphs, list items as '- text'; (dropped line, rule))."""
-    debris = debris_filter("page.txt")
-    _, items = parse_text(text, debris)
-    return said(items), [(d.text, d.pattern) for d in debris.dropped]
+    return parse_page(text)[1:]
 
 
 @pytest.mark.parametrize(("line", "kept"), [

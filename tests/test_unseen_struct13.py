@@ -7,20 +7,14 @@ from pathlib import Path
 import pytest
 
 from narration.ingest import read_article
-from narration.ingest.debris import debris_filter
 from narration.ingest.outline import narrated_blocks
-from narration.ingest.text import parse_text
-from said import said
+from said import parse_page
 
 BODY = "Flu is an infection of the nose, throat and lungs. It spreads from person to person."
 MORE = "Most people get better within a week. Rest and fluids help the body fight it."
 
 
-def parse(text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
-    """(title, what is said: headings as '# text', paragraphs, list items as '- text', (dropped line, rule))."""
-    debris = debris_filter("page.txt")
-    title, items = parse_text(text, debris)
-    return title, said(items), [(d.text, d.pattern) for d in debris.dropped]
+parse = parse_page  # (title, what is said, (dropped line, rule))
 
 
 def headings_read(text: str, tmp_path: Path) -> list[str]:
