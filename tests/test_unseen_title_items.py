@@ -37,3 +37,19 @@ def test_a_list_item_repeating_the_title(tmp_path: Path, title: str, entries: li
     said, left_out = items_of(tmp_path, title, entries)
     assert [entry.rstrip(".") for entry in said] == [entry.rstrip(".") for entry in kept]
     assert left_out == dropped
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    # a cross-link to another page, and a syndicated page's pointer home, are left out
+    ("Keep Reading: About Pontiac Fever", ""),
+    ("Read more on the NHS website.", ""),
+    ("Find out more on the healthdirect website", ""),
+    # sentences that only start the same way stay
+    ("Keep reading to learn about treatment.", "Keep reading to learn about treatment."),
+    ("Read more on the website about how to apply for a grant.",
+     "Read more on the website about how to apply for a grant."),
+])
+def test_cross_links(line: str, kept: str) -> None:
+    from narration.ingest.debris import debris_filter
+
+    assert debris_filter("page.txt").clean(line) == kept

@@ -166,8 +166,10 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     ("site notice", r"(?i)^(?:in order )?(?:to avoid copyright disputes,? )?this page is only a (?:partial )?summary\.?$"),
     ("store link", r"^(?:Book|Newsletter|Product|Shop|DVD|Store): [^.!?]{1,100}$"),
     # a line that sends the reader to a related page: "More on: Head Lice Treatment", "See also: Anemia"
-    ("related link", r"(?i)^(?:more on|see also|also see|learn more|read more|related(?: (?:topics?|pages?|links?|"
+    ("related link", r"(?i)^(?:more on|see also|also see|learn more|read more|keep reading|related(?: (?:topics?|pages?|links?|"
                      r"articles?|content))?):\s+[^.!?:]{1,100}$"),
+    # a syndicated page's pointer home: "Read more on the NHS website.", "Find out more on the healthdirect website"
+    ("related link", r"(?i)^(?:read|find out|learn) more (?:on|at|from) (?:the )?[\w.&' -]{2,40} (?:website|site)\.?$"),
     # a label the page doubled ("Also called: Also called: Pyrosis"): said once
     ("repeated label", r"^([A-Z][\w ’'-]{0,30}):\s+(?=\1:)"),
     ("page address", r"(?i)^(?:url|address|link|permalink) (?:of|for|to) this (?:page|article):.*$"),
