@@ -82,6 +82,9 @@ TITLES: list[Rule] = [
     ("abbreviation", re.compile(r"\bvs?\.(?=\s)|\bvs\b"), "versus"),
     ("abbreviation", re.compile(r"\be\.\s?g\.,?(?=\s)", re.IGNORECASE), "for example,"),
     ("abbreviation", re.compile(r"\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), "that is,"),
+    # typed without dots ("local infections, eg, under the jaw"): lower case only, a word of its own (not "www.eg")
+    ("abbreviation", re.compile(r"(?<![\w./@-])eg(?:,|(?=\s+[a-zA-Z]))"), "for example,"),
+    ("abbreviation", re.compile(r"(?<![\w./@-])ie(?:,|(?=\s+[a-zA-Z]))"), "that is,"),
     ("abbreviation", re.compile(r"\bcf\.(?=\s)"), "compare"),
     ("abbreviation", re.compile(r"\betc\.?(?!\w)"), lambda m: "et cetera" + final_dot(m)),
     ("abbreviation", re.compile(r"\b(?:approx|ca)\.(?=\s*\d)"), "about"),
