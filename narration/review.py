@@ -13,19 +13,17 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
 from narration.atomic import folder_lock, remove_stale_temps, write_text_atomic
 from narration.check.numbers import Issue, article_sentences, audit
 from narration.config import CheckConfig
-from narration.ingest import title_from_filename
-from narration.ingest.fetch import is_url, url_stem
+from narration.ingest import article_stem, title_from_filename
 from narration.ingest.outline import narrated_blocks
 from narration.models import Article, Block, Dropped, Script
-from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, PlannedSection, read_script
-from narration.scripts import list_missing
+from narration.scripts import HEADING, PAUSE, QUESTION_NUMBER, TITLE_LINE, PlannedSection, list_missing, read_script
 from narration.text import readability
 from narration.text.lexicon import Lexicon
 from narration.text.sentences import split_sentences
@@ -239,6 +237,11 @@ class SpokenScript:
         """The script split into sentences (`script` as it is when it already is)."""
         return script if isinstance(script, SpokenScript) else cls(script, *spoken_lines(script))
 
+    @cached_property
+    def lines(self) -> list[str]:
+        """The script's lines as written (notes and blank lines too: findings count them)."""
+        return self.text.splitlines()
+
     @property
     def title_line(self) -> int:
         """Where the script's findings about it as a whole go: its title line, else its first."""
@@ -261,10 +264,9 @@ def _link_only(lines: Sequence[str], number: int, sentence: str) -> bool:
 def script_findings(path: str, script: str | SpokenScript, context: Context) -> list[Finding]:
     """Every finding of one script file (its text, or as split), in line order."""
     spoken = SpokenScript.of(script)
-    text, title, sentences = spoken.text, spoken.title, spoken.sentences
+    title, sentences, lines = spoken.title, spoken.sentences, spoken.lines
     findings = [Finding(path, number, kind, detail)
                 for number, sentence in sentences for kind, detail in sentence_findings(sentence, context)]
-    lines = text.splitlines()
     findings += [Finding(path, number, "link only", f"{_excerpt(sentence, 70)} only points to another page: check")
                  for number, sentence in sentences if _link_only(lines, number, sentence)]
     at, heading = title or (1, "")
@@ -366,7 +368,7 @@ def reading_findings(path: str, script: str | SpokenScript, max_grade: float, la
     a measure."""
     measure = readability.measure_for(language)
     spoken = SpokenScript.of(script)
-    headings = {n for n, raw in enumerate(spoken.text.splitlines(), start=1) if HEADING.match(raw.strip())}
+    headings = {n for n, raw in enumerate(spoken.lines, start=1) if HEADING.match(raw.strip())}
     body = [(n, sentence) for n, sentence in spoken.sentences if n not in headings]
     if not body or measure is None:
         return []
@@ -472,7 +474,7 @@ def caption_findings(article: Article, path: str, script: str | SpokenScript) ->
     if not _lone_opening(article):
         return []
     spoken = SpokenScript.of(script)
-    sentences, lines = spoken.sentences, spoken.text.splitlines()
+    sentences, lines = spoken.sentences, spoken.lines
     if not sentences or (sentences[0][0] < len(lines) and lines[sentences[0][0]].strip()):
         return []  # an edited script: its opening sentence no longer stands alone
     number, sentence = sentences[0]
@@ -484,9 +486,7 @@ def caption_findings(article: Article, path: str, script: str | SpokenScript) ->
 def title_findings(article: Article, path: str, script: str | SpokenScript) -> list[Finding]:
     """A title made from the file name (the page had none that reads as one) is a guess: say so at the title
     line of the first script, so the editor sets the real one in the config or front matter."""
-    source = article.source
-    stem = url_stem(source) if isinstance(source, str) and is_url(source) else Path(source).stem
-    if article.title != title_from_filename(Path(stem)):
+    if article.title != title_from_filename(Path(article_stem(article.source))):
         return []
     return [Finding(path, SpokenScript.of(script).title_line, "title from the file name",
                     f"{article.title!r} is made from the file name: the page gave no title line; set the title "
@@ -536,17 +536,16 @@ def review_article(article: Article, scripts: Sequence[Script], lexicon: Lexicon
     findings = sorted(_dropped_at(source, plain, article.dropped) + credits_findings(article, plain, credits),
                       key=lambda f: f.line)
     first = next((script for script in scripts if script.path), None)  # where a lone opening sentence is said
-    blocks = {section.slug: section.blocks for section in planned}
     for index, script in enumerate(scripts):
         text = read_script(script.path) if script.path else None
         if text is not None:
             path, spoken = str(script.path), SpokenScript.of(text)
-            section = planned[index] if index < len(planned) and check.numbers != "off" else None
+            section = planned[index] if index < len(planned) else None  # scripts are planned in order
             numbers = [Finding(path, issue.line, f"number {issue.kind}", issue.detail()) for issue
                        in (section_number_issues(spoken, section, lexicon, link_phrase, article.meta.language)
-                           if section else ())]
+                           if section and check.numbers != "off" else ())]
             own = (script_findings(path, spoken, replace(context, listed=listed_sentences(script.written)))
-                   + missing_list_findings(path, spoken, script.written, blocks.get(script.slug, ()))
+                   + missing_list_findings(path, spoken, script.written, section.blocks if section else ())
                    + numbers
                    + reading_findings(path, spoken, check.max_grade, article.meta.language)
                    + (caption_findings(article, path, spoken) + title_findings(article, path, spoken)

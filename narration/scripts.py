@@ -26,12 +26,12 @@ from narration.text.spanish import SPANISH_LIST
 from narration.text.sentences import split_sentences
 from narration.ingest.tables import spoken_row
 from narration.written import SpokenLine, WrittenSection, build_mapping, heading_text, written_sentences
-from narration.ingest.outline import narrated_blocks
-from narration.ingest.outline import SUB
+from narration.ingest.outline import SUB, narrated_blocks
 from narration.credit_line import credit_line
 from narration.phrases import phrases_for, table_for
-from narration.grouping import continued_titles
-from narration.grouping import QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, regroup  # noqa: F401 (QUESTION_NUMBER: review)
+from narration.grouping import (  # noqa: F401 (QUESTION_NUMBER: review)
+    QUESTION_NUMBER, WORDS_PER_MINUTE, Unit, carry_lead_ins, continued_titles, regroup,
+)
 
 log = logging.getLogger(__name__)
 

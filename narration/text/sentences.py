@@ -145,7 +145,7 @@ _ENUMERATOR = re.compile(r"\s*\d{1,2}")
 def _is_boundary(line: _Line, m: re.Match[str], spoken: bool = False) -> bool:
     """Decide whether a terminator followed by whitespace really ends a sentence (see split_sentences for
     `spoken`)."""
-    if not line.starts_sentence(m.end()) or _ENUMERATOR.fullmatch(line.text[:m.start(1)]):
+    if not line.starts_sentence(m.end()) or _ENUMERATOR.fullmatch(line.text, 0, m.start(1)):
         return False
     mark = m.group(1)
     if mark != ".":

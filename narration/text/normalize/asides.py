@@ -136,9 +136,7 @@ def _example_head(before: str) -> str:
 def _inside_series(sentence: str, m: re.Match[str], items: str) -> bool:
     """Whether a bracket of examples sits inside an outer series where its bounds would not be heard: a list of its
     own before any next item, a shorter one before a comma that goes on with the series."""
-    if "," in items:
-        return _OUTER_SERIES.match(sentence, m.end()) is not None
-    return sentence[m.end():m.end() + 1] == "," and _OUTER_SERIES.match(sentence, m.end()) is not None
+    return ("," in items or sentence[m.end():m.end() + 1] == ",") and _OUTER_SERIES.match(sentence, m.end()) is not None
 
 
 def _sentence_examples(sentence: str) -> tuple[str, int]:

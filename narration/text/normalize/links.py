@@ -7,6 +7,7 @@ import re
 from narration.text.lexicon import Report
 from narration.text.normalize.acronyms import spell_letters
 from narration.text.normalize.base import Held
+from narration.text.normalize.words import ordinary_word
 
 
 _URL = re.compile(
@@ -59,8 +60,6 @@ def read_link(link: str, symbols: dict[str, str] | None = None, spell: Callable[
 def _handle_words(capitals: str, lower: str) -> list[str]:
     """One capital run and the lower-case letters after it as words: "Mayo"; "NIDDK" "gov" (the lower-case part
     a word of its own); "NHS" "England" (else the run's last capital opens the word, as in CamelCase)."""
-    from narration.text.normalize.lists import ordinary_word  # the list rules import the sentence rules
-
     if len(capitals) < 2:
         return [capitals + lower]
     if not lower or lower in _LINK_WORDS or ordinary_word(lower):

@@ -16,8 +16,7 @@ from narration.text.normalize.words import ordinary_word
 from narration.text.sentences import helping_verbs, split_sentences
 
 
-_LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦+>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
-_LETTER_MARK = re.compile(r"^\s*\(?([a-zA-Z])[.)]\s")
+_LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦+>]|\(?\d{1,3}[.)]|\(?(?P<letter>[a-zA-Z])[.)](?=\s))\s+")
 # An item's short label and the dash after it ("Fatigue – you may feel tired"); a second dash in the item's first
 # sentence makes the pair an aside instead ("Your mood – and sleep – may change").
 _LABEL_DASH = re.compile(r"^([A-Z][^\s,;:.!?()–—]*(?:\s+[^\s,;:.!?()–—-]+){0,5})\s+(?:–|—|--?)\s+(?=\w)(?![^.!?]*\s(?:–|—|--?)\s)")
@@ -196,7 +195,7 @@ def _unmarked(items: Sequence[str]) -> list[str]:
     """Items without their bullets and numbers. A capital and a full stop before a lower-case word ("E. coli")
     is an item's letter only in a lettered sequence ("A.", "B.", ...); alone it abbreviates a genus and is said.
     The dash after an item's label is said as a colon, a pause before its text, not a comma that runs them on."""
-    letters = [found.group(1).lower() if (found := _LETTER_MARK.match(item)) else "" for item in items]
+    letters = [(found["letter"] or "").lower() if (found := _LIST_MARK.match(item)) else "" for item in items]
     in_sequence = len(items) >= 2 and letters == list(string.ascii_lowercase[:len(items)])
     return [_LABEL_DASH.sub(r"\1: ", item.strip() if _GENUS.match(item) and not in_sequence
                                   else _LIST_MARK.sub("", item).strip()) for item in items]

@@ -50,6 +50,7 @@ UNITS = {  # written -> (singular, plural)
 _PER = {"dL": "deciliter", "L": "liter", "kg": "kilogram", "mL": "milliliter", "m2": "square meter",
         "day": "day", "d": "day", "hr": "hour", "h": "hour", "week": "week", "wk": "week"}
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_AMOUNT = r"(\d+(?:,\d{3})*)(?:\.(\d\d))?"  # dollars and cents: "1,250.99"
 # After "unit/" comes a unit in any capitals ("mg/dL", "mg/DL", "mg/5mL") or a plain word ("mg/tablet"): "per".
 _PER_SAID = {name.casefold(): said for name, said in
              [*((unit, forms[0]) for unit, forms in UNITS.items()), *_PER.items()]}
@@ -619,7 +620,7 @@ NUMBERS: list[Rule] = [
     ("decade", re.compile(r"(?<![\w'])(?:(1[89]|20)|')(\d0)s(?!\w)"),
      lambda m: _decade(m) if m.group(1) or m.group(2) != "00" else m.group()),
     # a range of prices: "$9-$12" is "9 to 12 dollars", not "9 dollars-12 dollars"
-    ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?\s?(?:--|[-–—])\s?\$?\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?"
+    ("money", re.compile(rf"\$\s?{_AMOUNT}\s?(?:--|[-–—])\s?\$?\s?{_AMOUNT}"
                          r"(?![\w.,]\d|\w)"), _money_range),
     ("range", re.compile(rf"(?<![\w.,-])({_NUMBER})\s?(%?)\s?(?:--|[-–—])\s?({_NUMBER})(?!\w|-\d|[.,]\d)"),
      lambda m: f"{m.group(1)}{m.group(2)} to {m.group(3)}"),
@@ -644,7 +645,7 @@ NUMBERS: list[Rule] = [
                               rf"(?!\s?(?:%|(?:{_UNIT_NAMES}|percent)\b))"),
      lambda m: f"{m.group(1)} {code_digits(m.group(2))}"),
     ("money", re.compile(r"\$\s?(\d+(?:\.\d+)?) (million|billion|trillion|thousand)\b"), r"\1 \2 dollars"),  # "$5 million"
-    ("money", re.compile(r"\$\s?(\d+(?:,\d{3})*)(?:\.(\d\d))?(?!\d)"), _money),
+    ("money", re.compile(rf"\$\s?{_AMOUNT}(?!\d)"), _money),
     ("percent", re.compile(r"(?<=\d)\s?%"), " percent"),
     # no year before a unit ("1500 mg" is a dose) or a percent
     # nor before more groups of digits ("1234 567 890" is no year)
