@@ -36,6 +36,7 @@ SOCIAL = r"(?:facebook|twitter|youtube|instagram|linkedin|pinterest|tiktok|flick
 # ("Photo: ..." is left to the alt-text rows below); the picture's, never a sentence's end (no hard wrap joins it).
 CREDIT_LINE = (r"^(?:(?:iStock(?:photo)?|Getty Images|Shutterstock|Adobe Stock|Alamy|Thinkstock|Unsplash|Pexels)"
                r"(?:\s*(?:/|via|[-–—])\s*[\w .’'-]{1,40})?|(?:Photo|Image|Picture)(?:graph)? (?:by|courtesy(?: of)?):? [^.!?]{1,80})$")
+IMAGE_CREDIT = r"^(?:Photo |Image )?Credits?: .{1,100}$"  # "Credit: iStock", "Photo credits: Jane Doe"
 # Defaults for common health sites, each named by what it removes (the review lists the name);
 # `[scripts] debris = [...]` in narration.toml adds to them.
 # What a credits block's labels say before "by:" ("Updated by:", "Content reviewed by:").
@@ -46,7 +47,7 @@ DEFAULT_DEBRIS: tuple[tuple[str, str], ...] = (
     # figure links: "Enlarge" alone, at the end of a sentence, or with the rest of a cut image title ('... body.")')
     ("figure link", r'(?:^|(?<=[.!?])\s*)Enlarge(?: Image)?(?:\b[^\n]*"\))?\s*$'),
     ("page version link", r"^Go to (?:Health Professional|Patient) Version$"),
-    ("image credit", r"^(?:Photo |Image )?Credits?: .{1,100}$"),
+    ("image credit", IMAGE_CREDIT),
     ("image credit", CREDIT_LINE),
     ("placeholder", r"^Placeholder slot$"),
     # a pronunciation respelling, on a line of its own or after its word: "(teh-moh-ZOH-loh-mide)", "antitrypsin
@@ -435,6 +436,10 @@ class DebrisFilter:
     def lines_dropped_between(self, start: int, end: int) -> int:
         """How many whole or partial lines the patterns left out while the reader went from mark `start` to `end`."""
         return sum(start <= at < end and by_pattern for at, by_pattern in self._places)
+
+    def placed_of(self, rule: str) -> list[tuple[int, Dropped]]:
+        """Each piece a pattern named `rule` removed, with where it was (its mark, as in `marks_of`)."""
+        return [(place, dropped) for (place, _), dropped in zip(self._places, self.dropped) if by_rule(dropped, rule)]
 
     def dropped_of(self, rule: str) -> list[Dropped]:
         """What a pattern named `rule` removed, in the order of `marks_of`."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from narration.ingest.debris import CREDIT_LINE, DebrisFilter
+from narration.ingest.debris import CREDIT_LINE, IMAGE_CREDIT, DebrisFilter
 from narration.ingest.outline_rules import Silence, with_depths, without_references, without_silent_headings
 from narration.ingest.text.figures import LINK_BOX, caption_after_picture, is_reading_box, page_runs
 from narration.models import Block
@@ -216,7 +216,7 @@ def parse_markdown(text: str, debris: DebrisFilter) -> tuple[str, list[Item]]:
 
 
 # A picture's credit line ("Credit: iStock"): the paragraph above it is the picture's caption.
-CREDIT = re.compile(r"(?:Photo |Image )?Credits?: .{1,100}|" + CREDIT_LINE.lstrip("^").rstrip("$"))
+CREDIT = re.compile(f"{IMAGE_CREDIT}|{CREDIT_LINE}")
 
 
 def _caption_here(tokens: list[Any], index: int, plain: str, shape: str, runs: dict[tuple[str, ...], int]) -> bool:

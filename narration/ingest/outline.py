@@ -70,9 +70,7 @@ def _without_do_labels(items: Sequence[Item]) -> list[Item]:
         if isinstance(item, Block) and item.kind == "list" and item.items and (DO_LABEL.match(label) or DONT_LABEL.match(label)):
             kept[-1] = Gap()
             if DONT_LABEL.match(label):
-                said = label[:1].upper() + label[1:]
-                item = replace(item, items=tuple(entry if NEGATIVE.match(entry) else _sentence(f"{said} {_lowered(entry)}")
-                                                 for entry in item.items))
+                item = _said_with(item, label[:1].upper() + label[1:])
         kept.append(item)
     return kept
 
@@ -92,11 +90,15 @@ def _with_negative_lead_ins(items: Sequence[Item]) -> list[Item]:
         above = kept[-1] if kept else None
         last = above.text.strip().split("\n")[-1] if isinstance(above, Block) and above.kind == "paragraph" else ""
         if isinstance(item, Block) and item.kind == "list" and item.items and (found := NEGATIVE_LEAD_IN.search(last)):
-            said = "Never" if found.group("never") else "Do not"
-            item = replace(item, items=tuple(entry if NEGATIVE.match(entry) else _sentence(f"{said} {_lowered(entry)}")
-                                             for entry in item.items))
+            item = _said_with(item, "Never" if found.group("never") else "Do not")
         kept.append(item)
     return kept
+
+
+def _said_with(item: Block, said: str) -> Block:
+    """A list whose items each finish a negative order ("Don't"): said with it, unless they say their own "not"."""
+    return replace(item, items=tuple(entry if NEGATIVE.match(entry) else _sentence(f"{said} {_lowered(entry)}")
+                                     for entry in item.items))
 
 
 def _sentence(text: str) -> str:

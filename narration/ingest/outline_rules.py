@@ -121,14 +121,23 @@ DOCUMENT_NAME = re.compile(r"^(?=[^.!?:;]*\b(?:19|20)\d\d\b)[^.!?:;]{0,120}\b(?:
                            r"(?:\s*[-–,]?\s*(?:19|20)\d\d)?(?:\s*[(\[](?:pdf|docx?)[^)\]]{0,20}[)\]])?$", re.IGNORECASE)
 
 
+def _over_nothing(items: list[Item]) -> list[bool]:
+    """For each item, whether what follows it (gaps aside) is a heading or nothing: it heads an empty section."""
+    empty, following = [False] * len(items), None
+    for index in range(len(items) - 1, -1, -1):
+        empty[index] = following is None or isinstance(following, Heading)
+        if not isinstance(items[index], Gap):
+            following = items[index]
+    return empty
+
+
 def without_document_links(items: list[Item], debris: DebrisFilter) -> list[Item]:
     """The outline without a document's name standing as a heading over an empty section (the next item is
     another heading, or nothing): a link to the document, its address lost. A heading over text stays."""
     kept: list[Item] = []
-    for index, item in enumerate(items):
-        following = next((later for later in items[index + 1:] if not isinstance(later, Gap)), None)
-        if (isinstance(item, Heading) and DOCUMENT_NAME.match(item.text.strip())
-                and (following is None or isinstance(following, Heading))):
+    for item, empty in zip(items, _over_nothing(items)):
+        if (isinstance(item, Heading) and DOCUMENT_NAME.match(item.text.strip()) and empty
+):
             debris.drop(item.text, "document link")
             continue
         kept.append(item)
@@ -143,9 +152,7 @@ def without_lost_sublists(items: list[Item], debris: DebrisFilter) -> list[Item]
     """The outline without a list's last item that leads in a sub-list the page lost ("Contacts:" with its links
     gone): it ends with a colon and the next thing is a heading, or nothing. Recorded, so the review shows it."""
     kept: list[Item] = []
-    for index, item in enumerate(items):
-        following = next((later for later in items[index + 1:] if not isinstance(later, Gap)), None)
-        empty = following is None or isinstance(following, Heading)
+    for item, empty in zip(items, _over_nothing(items)):
         if (empty and isinstance(item, Block) and item.kind == "list" and item.items
                 and item.items[-1].rstrip().endswith(":")):
             debris.drop(item.items[-1], "list item without its list")
@@ -175,10 +182,12 @@ def without_title_items(items: list[Item], title: str, debris: DebrisFilter) -> 
         return items
     kept: list[Item] = []
     for item in items:
-        if isinstance(item, Block) and item.kind == "list" and any(_plain(entry) == plain for entry in item.items):
-            keep = [index for index, entry in enumerate(item.items) if _plain(entry) != plain]
-            for entry in item.items:
-                if _plain(entry) == plain:
+        is_list = isinstance(item, Block) and item.kind == "list"
+        repeats = [_plain(entry) == plain for entry in item.items] if is_list else []
+        if any(repeats):
+            keep = [index for index, repeat in enumerate(repeats) if not repeat]
+            for entry, repeat in zip(item.items, repeats):
+                if repeat:
                     debris.drop(entry, "title repeated")
             if not keep:
                 continue

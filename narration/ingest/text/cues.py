@@ -17,14 +17,11 @@ def _is_label(unit: Unit) -> bool:
     return not unit.is_list and 0 < len(words(text)) <= LABEL_WORDS and not re.search(r"[.!?:;,]$", text)
 
 
-def _cued(units: list[Unit], index: int, debris: DebrisFilter) -> bool:
-    """The unit stands right under a cue line the debris patterns left out ("Read more")."""
+def _cued(units: list[Unit], index: int, cues: list[int]) -> bool:
+    """The unit stands right under a cue line the debris patterns left out ("Read more"; `cues`: where they were)."""
     unit = units[index]
-    if not unit.after_debris:
-        return False
     since = units[index - 1].mark if index else 0
-    return any(since <= place < unit.mark and LINK_CUE.fullmatch(dropped.line.strip())
-               for place, dropped in zip(debris.marks_of("page tool"), debris.dropped_of("page tool")))
+    return unit.after_debris and any(since <= place < unit.mark for place in cues)
 
 
 def _labels(units: list[Unit], start: int, first_sure: bool) -> int:
@@ -43,10 +40,11 @@ def _labels(units: list[Unit], start: int, first_sure: bool) -> int:
 def link_cues(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
     """Each cue line and the link labels under it, as a link block."""
     found: dict[int, str] = {}
+    cues = [place for place, dropped in debris.placed_of("page tool") if LINK_CUE.fullmatch(dropped.line.strip())]
     for index, unit in enumerate(units):
         if not unit.is_list and LINK_CUE.fullmatch(unit.text.strip()):
             if index + 1 == len(units) or _is_label(units[index + 1]):  # with prose under it, a section's heading
                 found.update((i, "link block") for i in range(index, _labels(units, index + 1, True)))
-        elif _cued(units, index, debris):
+        elif _cued(units, index, cues):
             found.update((i, "link block") for i in range(index, _labels(units, index, False)))
     return found

@@ -336,10 +336,15 @@ READING_BOX = re.compile(r"(?i)(?:recommended|further|suggested|additional|more)
 BOX_LINK_WORDS = 15  # a box's link line: a page's title, and the site it is on
 
 
+def names_reading_box(line: str) -> bool:
+    """Whether a line is a reading box's name ("Further reading", "See also")."""
+    return bool(READING_BOX.fullmatch(line.strip()) or LINK_BOX.fullmatch(line.strip()))
+
+
 def is_reading_box(lines: list[str]) -> bool:
     """A reading box's name and its link lines (one or more, none a sentence or a lead-in): the pages another site
     has, read as a box, not as the article's paragraph."""
-    return (len(lines) >= 2 and bool(READING_BOX.fullmatch(lines[0].strip()) or LINK_BOX.fullmatch(lines[0].strip()))
+    return (len(lines) >= 2 and names_reading_box(lines[0])
             and all(0 < len(line.split()) <= BOX_LINK_WORDS and not re.search(r"[.!?:;]$", line.strip())
                     for line in lines[1:]))
 

@@ -104,8 +104,7 @@ def _sidebar_line(text: str) -> bool:
 def _read_more_after(units: list[Unit], debris: DebrisFilter) -> set[int]:
     """The units a "Read more" link followed that the debris patterns already left out (a page tool wherever it
     stands): to a sidebar, still the sign of a teaser card."""
-    places = [place for place, dropped in zip(debris.marks_of("page tool"), debris.dropped_of("page tool"))
-              if READ_MORE.match(dropped.text.strip())]
+    places = [place for place, dropped in debris.placed_of("page tool") if READ_MORE.match(dropped.text.strip())]
     return {index for index, unit in enumerate(units) for place in places
             if unit.mark <= place and (index + 1 == len(units) or place < units[index + 1].mark)}
 

@@ -9,7 +9,7 @@ from narration.ingest.debris import LONE_DATE, MENU_ENTRIES, DebrisFilter, page_
 from narration.ingest.text.alts import alt_lines
 from narration.ingest.text.cues import link_cues
 from narration.ingest.text.druglabel import label_sections
-from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box
+from narration.ingest.text.figures import LINK_BOX, is_link_text, is_reading_box, names_reading_box
 from narration.ingest.text.footer import address_block, below_closing_date, link_remnant, form_notes, trailing_sidebar
 from narration.ingest.text.widgets import banner_taglines, widget_labels
 from narration.ingest.text.units import (CLAUSE_WORDS, LINKS, PHONE, SENTENCE_END, Unit, has_verb, is_body, is_title_case,
@@ -592,8 +592,7 @@ def _download_box(units: list[Unit], debris: DebrisFilter) -> dict[int, str]:
     """The link titles under a download box's lead-in ("PDF versions:", left out as a download link): short
     names, no sentence among them ("A Guide for Travel", "Una guía para viajar (Spanish)")."""
     found: dict[int, str] = {}
-    leads = [place for place, dropped in zip(debris.marks_of("download link"), debris.dropped_of("download link"))
-             if dropped.text.rstrip().endswith(":")]
+    leads = [place for place, dropped in debris.placed_of("download link") if dropped.text.rstrip().endswith(":")]
     for place in leads:
         index = next((i for i, unit in enumerate(units) if unit.mark > place), None)
         if index is not None and all(0 < len(words(t)) <= 12 and not re.search(r"[.!?:]$", t)
@@ -646,11 +645,12 @@ def _reading_box(units: list[Unit]) -> dict[int, str]:
     between, a blank line after): the pages of another site, whatever follows the box."""
     found: dict[int, str] = {}
     for start, unit in enumerate(units):
+        if unit.is_list or not names_reading_box(unit.text):  # before walking the box: most lines name none
+            continue
         end = start + 1
         while end < len(units) and not units[end].is_list and not units[end].blank_before:
             end += 1
-        lines = [units[i].text for i in range(start, end)]
-        if not unit.is_list and is_reading_box(lines):
+        if is_reading_box([units[i].text for i in range(start, end)]):
             found.update((i, "link box") for i in range(start, end))
     return found
 

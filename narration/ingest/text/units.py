@@ -264,6 +264,7 @@ def _title_alone(first: str, following: str) -> bool:
 def rejoin_wrapped(lines: list[str]) -> list[str]:
     """Join a line to the next when it leaves a bracket open or stops mid-sentence before a lower-case word."""
     joined: list[str] = []
+    words_before = False  # a line with words stands before the last one: that one is not the page's first
     for line in items_under_colon(bulleted_items(lettered_items(lettered_sub_items(lines)))):
         if joined and line.strip() and joined[-1].strip() and not LIST_ITEM.match(line) \
                 and "\t" not in line + joined[-1] and not CELL_LINE.match(joined[-1]):  # a table row or cell
@@ -271,10 +272,10 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
             open_bracket = previous.count("(") > previous.count(")")
             continues = (not SENTENCE_END.search(previous.rstrip()) and re.match(r"\s*\(?[a-záéíóúüñ]", line)
                          and not re.match(CREDIT_LINE, line.strip()))  # "iStock" under a picture's description
-            first = not any(WORDY.search(earlier) for earlier in joined[:-1])
-            if (open_bracket or continues) and not (first and _title_alone(previous, line)):
+            if (open_bracket or continues) and (words_before or not _title_alone(previous, line)):
                 joined[-1] = f"{previous.rstrip()} {line.strip()}"
                 continue
+        words_before = words_before or bool(joined and WORDY.search(joined[-1]))
         joined.append(line)
     return joined
 
